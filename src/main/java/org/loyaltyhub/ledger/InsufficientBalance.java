@@ -1,0 +1,29 @@
+package org.loyaltyhub.ledger;
+
+import org.loyaltyhub.shared.LoyaltyException;
+
+/** A movement would take a floored account below zero: not enough points, or an exhausted company budget. */
+public class InsufficientBalance extends LoyaltyException {
+
+    public InsufficientBalance(AccountKind kind, long balance, long requested) {
+        super(code(kind), 422, message(kind, balance, requested));
+        with("balance", balance).with("requested", requested);
+    }
+
+    private static String code(AccountKind kind) {
+        return switch (kind) {
+            case COMPANY_BUDGET -> "budget-exhausted";
+            case MEMBER_AVAILABLE -> "insufficient-points";
+            default -> "insufficient-balance";
+        };
+    }
+
+    private static String message(AccountKind kind, long balance, long requested) {
+        return switch (kind) {
+            case COMPANY_BUDGET -> "The company's points budget has " + balance + " points left, " + requested
+                    + " are needed; ask the circuit administrator for a recharge";
+            case MEMBER_AVAILABLE -> "The member has " + balance + " points available, " + requested + " are needed";
+            default -> "The " + kind + " account has " + balance + ", " + requested + " are needed";
+        };
+    }
+}

@@ -1,0 +1,95 @@
+package org.loyaltyhub.ledger;
+
+import org.loyaltyhub.shared.Page;
+import org.loyaltyhub.shared.PageQuery;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Posts balanced entries and answers balances and history. All writes join the caller's transaction and take
+ * row locks on the floored accounts they touch, in account-id order, so concurrent writers cannot overspend.
+ */
+public interface Ledger {
+
+    PostedEntry post(EntryDraft draft);
+
+    /** Posts the mirror image of an entry, linked to it; lots go back where they came from. */
+    PostedEntry reverse(long circuitId, long entryId, String kind, String reason, String note, String actor);
+
+    long balance(long circuitId, AccountRef account);
+
+    MemberBalance memberBalance(long circuitId, long memberId, Instant expiringBefore);
+
+    Optional<Entry> entry(long circuitId, long entryId);
+
+    Optional<Entry> entryByKey(long circuitId, String businessKey);
+
+    /** A member's movements, newest first. */
+    Page<Movement> memberHistory(long circuitId, long memberId, HistoryFilter filter, PageQuery page);
+
+    /** Movements of one account (a company budget, say), newest first. */
+    Page<AccountMovement> accountHistory(long circuitId, AccountRef account, PageQuery page);
+
+    /** Moves points from available to held until captured, released or expired. Replays return the first hold. */
+    Hold hold(long circuitId, long memberId, long points, String businessKey, Instant expiresAt, Long companyId,
+              Long storeId, String actor);
+
+    Hold capture(long circuitId, long holdId, String actor);
+
+    Hold release(long circuitId, long holdId, String reason, String actor);
+
+    Optional<Hold> findHold(long circuitId, long holdId);
+
+    List<Hold> holdsDue(Instant asOf, int limit);
+
+    List<DueLot> lotsDue(Instant asOf, int limit);
+
+    /** Moves what is left of a lot to the circuit's expired account; nothing when it is already used up. */
+    Optional<PostedEntry> expireLot(long circuitId, long lotId, Instant asOf);
+
+    /** Recomputes every balance and lot from the journal and reports any difference. */
+    LedgerCheck check(Long circuitId);
+
+    /** A posted entry with its postings. */
+    record Entry(long id, long circuitId, String businessKey, String kind, String reason, String note, Long memberId,
+                 Long companyId, Long storeId, String actor, Long reversesId, Long reversedById, Instant createdAt,
+                 List<Posting> postings) {
+    }
+
+    record Posting(AccountRef account, long amount) {
+    }
+
+    /** One line of history: the entry and what it changed on the account(s) looked at. */
+    record Movement(long entryId, Instant at, String kind, String reason, String note, Long storeId,
+                    Long companyId, String actor, long available, long pending, long held, Long reversesId,
+                    Long reversedById) {
+    }
+
+    /** One posting on one account, with its entry. */
+    record AccountMovement(long entryId, Instant at, String kind, String reason, String note, Long memberId,
+                           Long companyId, Long storeId, String actor, long amount, Long reversesId) {
+    }
+
+    record HistoryFilter(Instant from, Instant to, String kind) {
+        public static final HistoryFilter ALL = new HistoryFilter(null, null, null);
+    }
+
+    record MemberBalance(long available, long pending, long held, long expiringSoon, Instant nextExpiry,
+                         long lifetimeEarned) {
+    }
+
+    record Hold(long id, long circuitId, long memberId, long points, String status, Instant expiresAt,
+                long entryId, Long settledEntryId) {
+    }
+
+    record DueLot(long lotId, long circuitId, long remaining, Instant expiresAt) {
+    }
+
+    record LedgerCheck(long entries, long accounts, long lots, List<String> differences) {
+        public boolean consistent() {
+            return differences.isEmpty();
+        }
+    }
+}

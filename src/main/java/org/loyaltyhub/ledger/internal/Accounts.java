@@ -1,0 +1,73 @@
+package org.loyaltyhub.ledger.internal;
+
+import org.loyaltyhub.ledger.AccountRef;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** Finds or opens accounts. Ids never change, so they are cached once the transaction that saw them commits. */
+@Repository
+class Accounts {
+
+    private static final int CACHE_LIMIT = 200_000;
+
+    private final JdbcClient jdbc;
+    private final Map<Key, Long> cache = new ConcurrentHashMap<>();
+
+    Accounts(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    long id(long circuitId, AccountRef ref) {
+        Key key = new Key(circuitId, ref);
+        Long cached = cache.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        long id = jdbc.sql("insert into account (circuit_id, kind, owner_id, materialized) values (:c, :kind, :owner, "
+                        + ":materialized) on conflict do nothing returning id")
+                .param("c", circuitId).param("kind", ref.kind().name()).param("owner", ref.ownerId())
+                .param("materialized", ref.kind().floored()).query(Long.class).optional()
+                .or(() -> find(circuitId, ref)).orElseThrow();
+        remember(key, id);
+        return id;
+    }
+
+    Optional<Long> find(long circuitId, AccountRef ref) {
+        Key key = new Key(circuitId, ref);
+        Long cached = cache.get(key);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        Optional<Long> id = jdbc.sql("select id from account where circuit_id = :c and kind = :kind "
+                        + "and owner_id is not distinct from :owner")
+                .param("c", circuitId).param("kind", ref.kind().name()).param("owner", ref.ownerId())
+                .query(Long.class).optional();
+        id.ifPresent(found -> remember(key, found));
+        return id;
+    }
+
+    private void remember(Key key, long id) {
+        if (cache.size() > CACHE_LIMIT) {
+            cache.clear();
+        }
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    cache.put(key, id);
+                }
+            });
+        } else {
+            cache.put(key, id);
+        }
+    }
+
+    private record Key(long circuitId, AccountRef ref) {
+    }
+}

@@ -1,0 +1,142 @@
+package org.loyaltyhub.ledger.internal;
+
+import org.loyaltyhub.ledger.AccountKind;
+import org.loyaltyhub.ledger.AccountRef;
+import org.loyaltyhub.ledger.EntryDraft;
+import org.loyaltyhub.ledger.InsufficientBalance;
+import org.loyaltyhub.ledger.Leg;
+import org.loyaltyhub.ledger.LotRule;
+import org.loyaltyhub.ledger.PostedEntry;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Writes entries. The entry row is inserted first with its business key (a replay stops there); then the floored
+ * accounts are locked in id order, checked, and their balances, postings and lots written in the same transaction.
+ */
+@Component
+class Journal {
+
+    private final JdbcClient jdbc;
+    private final Accounts accounts;
+    private final Lots lots;
+
+    Journal(JdbcClient jdbc, Accounts accounts, Lots lots) {
+        this.jdbc = jdbc;
+        this.accounts = accounts;
+        this.lots = lots;
+    }
+
+    PostedEntry post(EntryDraft d) {
+        Map<AccountRef, Long> ids = new LinkedHashMap<>();
+        for (Leg leg : d.legs()) {
+            ids.computeIfAbsent(leg.account(), ref -> accounts.id(d.circuitId(), ref));
+        }
+        Optional<Long> inserted = jdbc.sql("insert into journal_entry (circuit_id, business_key, kind, reason, note, "
+                        + "member_id, company_id, store_id, actor, reverses_id) values (:c, :key, :kind, :reason, :note, "
+                        + ":member, :company, :store, :actor, :reverses) on conflict do nothing returning id")
+                .param("c", d.circuitId()).param("key", d.businessKey()).param("kind", d.kind())
+                .param("reason", d.reason()).param("note", d.note()).param("member", d.memberId())
+                .param("company", d.companyId()).param("store", d.storeId()).param("actor", d.actor())
+                .param("reverses", d.reversesId()).query(Long.class).optional();
+        if (inserted.isEmpty()) {
+            return new PostedEntry(existing(d.circuitId(), d.businessKey(), d.reversesId()), true);
+        }
+        long entryId = inserted.get();
+        applyBalances(d, ids);
+        writePostings(entryId, d, ids);
+        for (Leg leg : d.legs()) {
+            if (leg.account().kind().tracksLots()) {
+                applyLots(d.circuitId(), ids.get(leg.account()), entryId, leg);
+            }
+        }
+        return new PostedEntry(entryId, false);
+    }
+
+    private long existing(long circuitId, String key, Long reversesId) {
+        Optional<Long> byKey = jdbc.sql("select id from journal_entry where circuit_id = :c and business_key = :key")
+                .param("c", circuitId).param("key", key).query(Long.class).optional();
+        if (byKey.isPresent()) {
+            return byKey.get();
+        }
+        // the only other unique rule: an entry is reversed at most once
+        return jdbc.sql("select id from journal_entry where reverses_id = :r").param("r", reversesId)
+                .query(Long.class).single();
+    }
+
+    private void applyBalances(EntryDraft d, Map<AccountRef, Long> ids) {
+        Map<Long, Long> net = new TreeMap<>();
+        Map<Long, AccountKind> kinds = new LinkedHashMap<>();
+        for (Leg leg : d.legs()) {
+            if (leg.account().kind().floored()) {
+                long id = ids.get(leg.account());
+                net.merge(id, leg.amount(), Math::addExact);
+                kinds.put(id, leg.account().kind());
+            }
+        }
+        if (net.isEmpty()) {
+            return;
+        }
+        Map<Long, Long> balances = new LinkedHashMap<>();
+        jdbc.sql("select id, balance from account where id in (:ids) order by id for update")
+                .param("ids", List.copyOf(net.keySet()))
+                .query(rs -> {
+                    balances.put(rs.getLong(1), rs.getLong(2));
+                });
+        StringBuilder values = new StringBuilder();
+        List<Object> params = new ArrayList<>();
+        for (Map.Entry<Long, Long> change : net.entrySet()) {
+            long balance = balances.get(change.getKey());
+            if (balance + change.getValue() < 0) {
+                throw new InsufficientBalance(kinds.get(change.getKey()), balance, -change.getValue());
+            }
+            if (change.getValue() != 0) {
+                values.append(values.isEmpty() ? "" : ",").append("(?::bigint, ?::bigint)");
+                params.add(change.getKey());
+                params.add(change.getValue());
+            }
+        }
+        if (!params.isEmpty()) {
+            jdbc.sql("update account set balance = balance + v.delta from (values " + values
+                    + ") as v(id, delta) where account.id = v.id").params(params).update();
+        }
+    }
+
+    private void writePostings(long entryId, EntryDraft d, Map<AccountRef, Long> ids) {
+        StringBuilder values = new StringBuilder();
+        List<Object> params = new ArrayList<>();
+        for (Leg leg : d.legs()) {
+            values.append(values.isEmpty() ? "" : ",").append("(?, ?, ?)");
+            params.add(entryId);
+            params.add(ids.get(leg.account()));
+            params.add(leg.amount());
+        }
+        jdbc.sql("insert into posting (entry_id, account_id, amount) values " + values).params(params).update();
+    }
+
+    private void applyLots(long circuitId, long accountId, long entryId, Leg leg) {
+        long amount = Math.abs(leg.amount());
+        if (leg.amount() > 0) {
+            switch (leg.lot()) {
+                case LotRule.NewLot n -> lots.open(circuitId, accountId, entryId, amount, n.issuerCompanyId(), n.expiresAt());
+                case LotRule.Restore r -> lots.restore(accountId, entryId, amount, r.entryId());
+                case LotRule.Oldest o -> lots.open(circuitId, accountId, entryId, amount, null, null);
+                default -> throw new IllegalArgumentException(leg.lot() + " does not apply to a credit");
+            }
+        } else {
+            switch (leg.lot()) {
+                case LotRule.ConsumeFirst c -> lots.consume(accountId, entryId, amount, c.entryId(), null);
+                case LotRule.ConsumeLot c -> lots.consume(accountId, entryId, amount, null, c.lotId());
+                case LotRule.Oldest o -> lots.consume(accountId, entryId, amount, null, null);
+                default -> throw new IllegalArgumentException(leg.lot() + " does not apply to a debit");
+            }
+        }
+    }
+}

@@ -1,0 +1,331 @@
+package org.loyaltyhub.ledger.internal;
+
+import org.loyaltyhub.ledger.AccountKind;
+import org.loyaltyhub.ledger.AccountRef;
+import org.loyaltyhub.ledger.EntryDraft;
+import org.loyaltyhub.ledger.Leg;
+import org.loyaltyhub.ledger.Ledger;
+import org.loyaltyhub.ledger.LotRule;
+import org.loyaltyhub.ledger.PostedEntry;
+import org.loyaltyhub.shared.LoyaltyException;
+import org.loyaltyhub.shared.NotFound;
+import org.loyaltyhub.shared.Page;
+import org.loyaltyhub.shared.PageQuery;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+@Service
+@Transactional
+class LedgerService implements Ledger {
+
+    private static final RowMapper<Hold> HOLD = (rs, n) -> new Hold(rs.getLong("id"), rs.getLong("circuit_id"),
+            rs.getLong("member_id"), rs.getLong("points"), rs.getString("status"),
+            rs.getTimestamp("expires_at").toInstant(), rs.getLong("entry_id"), (Long) rs.getObject("settled_entry_id"));
+
+    private final JdbcClient jdbc;
+    private final Journal journal;
+    private final Accounts accounts;
+    private final LedgerChecker checker;
+
+    LedgerService(JdbcClient jdbc, Journal journal, Accounts accounts, LedgerChecker checker) {
+        this.jdbc = jdbc;
+        this.journal = journal;
+        this.accounts = accounts;
+        this.checker = checker;
+    }
+
+    @Override
+    public PostedEntry post(EntryDraft draft) {
+        return journal.post(draft);
+    }
+
+    @Override
+    public PostedEntry reverse(long circuitId, long entryId, String kind, String reason, String note, String actor) {
+        Entry original = entry(circuitId, entryId).orElseThrow(() -> new NotFound("Movement", entryId));
+        if (original.reversesId() != null) {
+            throw new LoyaltyException("not-reversible", 409, "A reversal cannot itself be reversed");
+        }
+        List<Leg> legs = new ArrayList<>();
+        for (Posting p : original.postings()) {
+            LotRule rule = null;
+            if (p.account().kind().tracksLots()) {
+                rule = p.amount() > 0 ? new LotRule.ConsumeFirst(entryId) : new LotRule.Restore(entryId);
+            }
+            legs.add(new Leg(p.account(), -p.amount(), rule));
+        }
+        return journal.post(new EntryDraft(circuitId, "reversal:" + entryId, kind, reason, note, original.memberId(),
+                original.companyId(), original.storeId(), actor, entryId, legs));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public long balance(long circuitId, AccountRef account) {
+        Optional<Long> id = accounts.find(circuitId, account);
+        if (id.isEmpty()) {
+            return 0;
+        }
+        if (account.kind().floored()) {
+            return jdbc.sql("select balance from account where id = :id").param("id", id.get()).query(Long.class).single();
+        }
+        return jdbc.sql("select coalesce(sum(amount), 0) from posting where account_id = :id").param("id", id.get())
+                .query(Long.class).single();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public MemberBalance memberBalance(long circuitId, long memberId, Instant expiringBefore) {
+        return jdbc.sql("""
+                        select coalesce(max(balance) filter (where kind = 'MEMBER_AVAILABLE'), 0) as available,
+                               coalesce(max(balance) filter (where kind = 'MEMBER_PENDING'), 0) as pending,
+                               coalesce(max(balance) filter (where kind = 'MEMBER_HELD'), 0) as held,
+                               (select coalesce(sum(l.remaining) filter (where l.expires_at < :before), 0)
+                                  from lot l join account la on la.id = l.account_id
+                                 where la.circuit_id = :c and la.kind = 'MEMBER_AVAILABLE' and la.owner_id = :m
+                                   and l.remaining > 0) as expiring,
+                               (select min(l.expires_at) from lot l join account la on la.id = l.account_id
+                                 where la.circuit_id = :c and la.kind = 'MEMBER_AVAILABLE' and la.owner_id = :m
+                                   and l.remaining > 0) as next_expiry,
+                               (select coalesce(sum(l.amount), 0) from lot l join account la on la.id = l.account_id
+                                 where la.circuit_id = :c and la.kind = 'MEMBER_AVAILABLE' and la.owner_id = :m) as lifetime
+                          from account
+                         where circuit_id = :c and owner_id = :m
+                           and kind in ('MEMBER_AVAILABLE', 'MEMBER_PENDING', 'MEMBER_HELD')
+                        """)
+                .param("c", circuitId).param("m", memberId).param("before", Timestamp.from(expiringBefore))
+                .query((rs, n) -> new MemberBalance(rs.getLong("available"), rs.getLong("pending"), rs.getLong("held"),
+                        rs.getLong("expiring"), instant(rs, "next_expiry"), rs.getLong("lifetime")))
+                .single();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<Entry> entry(long circuitId, long entryId) {
+        return loadEntry("e.circuit_id = :c and e.id = :id", circuitId, entryId);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<Entry> entryByKey(long circuitId, String businessKey) {
+        return loadEntry("e.circuit_id = :c and e.business_key = :id", circuitId, businessKey);
+    }
+
+    private Optional<Entry> loadEntry(String where, long circuitId, Object id) {
+        return jdbc.sql("select e.*, (select r.id from journal_entry r where r.reverses_id = e.id) as reversed_by "
+                        + "from journal_entry e where " + where)
+                .param("c", circuitId).param("id", id)
+                .query((rs, n) -> new Entry(rs.getLong("id"), rs.getLong("circuit_id"), rs.getString("business_key"),
+                        rs.getString("kind"), rs.getString("reason"), rs.getString("note"),
+                        (Long) rs.getObject("member_id"), (Long) rs.getObject("company_id"),
+                        (Long) rs.getObject("store_id"), rs.getString("actor"), (Long) rs.getObject("reverses_id"),
+                        (Long) rs.getObject("reversed_by"), rs.getTimestamp("created_at").toInstant(), List.of()))
+                .optional()
+                .map(e -> new Entry(e.id(), e.circuitId(), e.businessKey(), e.kind(), e.reason(), e.note(),
+                        e.memberId(), e.companyId(), e.storeId(), e.actor(), e.reversesId(), e.reversedById(),
+                        e.createdAt(), postings(e.id())));
+    }
+
+    private List<Posting> postings(long entryId) {
+        return jdbc.sql("select a.kind, a.owner_id, p.amount from posting p join account a on a.id = p.account_id "
+                        + "where p.entry_id = :e order by p.id")
+                .param("e", entryId)
+                .query((rs, n) -> new Posting(new AccountRef(AccountKind.valueOf(rs.getString(1)),
+                        (Long) rs.getObject(2)), rs.getLong(3)))
+                .list();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Page<Movement> memberHistory(long circuitId, long memberId, HistoryFilter f, PageQuery page) {
+        String where = "e.circuit_id = :c and e.member_id = :m "
+                + "and (cast(:from as timestamptz) is null or e.created_at >= :from) "
+                + "and (cast(:to as timestamptz) is null or e.created_at < :to) "
+                + "and (cast(:kind as text) is null or e.kind = :kind)";
+        long total = jdbc.sql("select count(*) from journal_entry e where " + where)
+                .param("c", circuitId).param("m", memberId).param("from", ts(f.from())).param("to", ts(f.to()))
+                .param("kind", f.kind()).query(Long.class).single();
+        List<Movement> items = jdbc.sql("""
+                        select e.id, e.created_at, e.kind, e.reason, e.note, e.store_id, e.company_id, e.actor,
+                               e.reverses_id, (select r.id from journal_entry r where r.reverses_id = e.id) as reversed_by,
+                               coalesce(sum(p.amount) filter (where a.kind = 'MEMBER_AVAILABLE' and a.owner_id = :m), 0) as available,
+                               coalesce(sum(p.amount) filter (where a.kind = 'MEMBER_PENDING' and a.owner_id = :m), 0) as pending,
+                               coalesce(sum(p.amount) filter (where a.kind = 'MEMBER_HELD' and a.owner_id = :m), 0) as held
+                          from journal_entry e
+                          join posting p on p.entry_id = e.id
+                          join account a on a.id = p.account_id
+                         where """ + where + """
+                         group by e.id
+                         order by e.id desc
+                         limit :limit offset :offset
+                        """)
+                .param("c", circuitId).param("m", memberId).param("from", ts(f.from())).param("to", ts(f.to()))
+                .param("kind", f.kind()).param("limit", page.size()).param("offset", page.offset())
+                .query((rs, n) -> new Movement(rs.getLong("id"), rs.getTimestamp("created_at").toInstant(),
+                        rs.getString("kind"), rs.getString("reason"), rs.getString("note"),
+                        (Long) rs.getObject("store_id"), (Long) rs.getObject("company_id"), rs.getString("actor"),
+                        rs.getLong("available"), rs.getLong("pending"), rs.getLong("held"),
+                        (Long) rs.getObject("reverses_id"), (Long) rs.getObject("reversed_by")))
+                .list();
+        return Page.of(items, page, total);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Page<AccountMovement> accountHistory(long circuitId, AccountRef account, PageQuery page) {
+        Optional<Long> id = accounts.find(circuitId, account);
+        if (id.isEmpty()) {
+            return Page.of(List.of(), page, 0);
+        }
+        long total = jdbc.sql("select count(*) from posting where account_id = :a").param("a", id.get())
+                .query(Long.class).single();
+        List<AccountMovement> items = jdbc.sql("select e.*, p.amount from posting p join journal_entry e on e.id = p.entry_id "
+                        + "where p.account_id = :a order by p.entry_id desc, p.id desc limit :limit offset :offset")
+                .param("a", id.get()).param("limit", page.size()).param("offset", page.offset())
+                .query((rs, n) -> new AccountMovement(rs.getLong("id"), rs.getTimestamp("created_at").toInstant(),
+                        rs.getString("kind"), rs.getString("reason"), rs.getString("note"),
+                        (Long) rs.getObject("member_id"), (Long) rs.getObject("company_id"),
+                        (Long) rs.getObject("store_id"), rs.getString("actor"), rs.getLong("amount"),
+                        (Long) rs.getObject("reverses_id")))
+                .list();
+        return Page.of(items, page, total);
+    }
+
+    // --- holds ----------------------------------------------------------------------------------------------
+
+    @Override
+    public Hold hold(long circuitId, long memberId, long points, String businessKey, Instant expiresAt,
+                     Long companyId, Long storeId, String actor) {
+        PostedEntry entry = journal.post(EntryDraft.transfer(circuitId, businessKey, "REDEMPTION_HOLD",
+                        "Points reserved for a redemption")
+                .move(AccountRef.available(memberId), AccountRef.held(memberId), points)
+                .member(memberId).company(companyId).store(storeId).actor(actor).build());
+        if (entry.replayed()) {
+            return jdbc.sql("select * from hold where entry_id = :e").param("e", entry.id()).query(HOLD).single();
+        }
+        long id = jdbc.sql("insert into hold (circuit_id, member_id, points, status, expires_at, entry_id) "
+                        + "values (:c, :m, :p, 'HELD', :exp, :e) returning id")
+                .param("c", circuitId).param("m", memberId).param("p", points).param("exp", Timestamp.from(expiresAt))
+                .param("e", entry.id()).query(Long.class).single();
+        return findHold(circuitId, id).orElseThrow();
+    }
+
+    @Override
+    public Hold capture(long circuitId, long holdId, String actor) {
+        return settle(circuitId, holdId, "CAPTURED", actor, null);
+    }
+
+    @Override
+    public Hold release(long circuitId, long holdId, String reason, String actor) {
+        return settle(circuitId, holdId, "RELEASED", actor, reason);
+    }
+
+    private Hold settle(long circuitId, long holdId, String target, String actor, String reason) {
+        Hold hold = jdbc.sql("select * from hold where circuit_id = :c and id = :id for update")
+                .param("c", circuitId).param("id", holdId).query(HOLD).optional()
+                .orElseThrow(() -> new NotFound("Hold", holdId));
+        if (hold.status().equals(target)) {
+            return hold;
+        }
+        if (!hold.status().equals("HELD")) {
+            throw new LoyaltyException("hold-settled", 409, "The reservation was already " + hold.status().toLowerCase())
+                    .with("holdStatus", hold.status());
+        }
+        Entry held = entry(circuitId, hold.entryId()).orElseThrow();
+        EntryDraft.Builder draft = target.equals("CAPTURED")
+                ? EntryDraft.transfer(circuitId, "hold:" + holdId + ":capture", "REDEMPTION",
+                        "Points redeemed").move(AccountRef.held(hold.memberId()), AccountRef.circuit(AccountKind.REDEEMED),
+                        hold.points())
+                : EntryDraft.transfer(circuitId, "hold:" + holdId + ":release", "REDEMPTION_RELEASE",
+                        reason == null ? "Reservation released" : reason).move(AccountRef.held(hold.memberId()),
+                        AccountRef.available(hold.memberId()), hold.points(), null, new LotRule.Restore(hold.entryId()));
+        PostedEntry settled = journal.post(draft.member(hold.memberId()).company(held.companyId())
+                .store(held.storeId()).actor(actor).build());
+        jdbc.sql("update hold set status = :s, settled_entry_id = :e where id = :id").param("s", target)
+                .param("e", settled.id()).param("id", holdId).update();
+        return findHold(circuitId, holdId).orElseThrow();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<Hold> findHold(long circuitId, long holdId) {
+        return jdbc.sql("select * from hold where circuit_id = :c and id = :id").param("c", circuitId)
+                .param("id", holdId).query(HOLD).optional();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<Hold> holdsDue(Instant asOf, int limit) {
+        return jdbc.sql("select * from hold where status = 'HELD' and expires_at <= :t order by expires_at limit :n")
+                .param("t", Timestamp.from(asOf)).param("n", limit).query(HOLD).list();
+    }
+
+    // --- expiry ---------------------------------------------------------------------------------------------
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<DueLot> lotsDue(Instant asOf, int limit) {
+        return jdbc.sql("select id, circuit_id, remaining, expires_at from lot where remaining > 0 and expires_at <= :t "
+                        + "order by expires_at, id limit :n")
+                .param("t", Timestamp.from(asOf)).param("n", limit)
+                .query((rs, n) -> new DueLot(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getTimestamp(4).toInstant()))
+                .list();
+    }
+
+    @Override
+    public Optional<PostedEntry> expireLot(long circuitId, long lotId, Instant asOf) {
+        record LotState(long accountId, long owner, long remaining, Instant expiresAt, long moves, Long issuer) {
+        }
+        Optional<LotState> lot = jdbc.sql("select l.account_id, a.owner_id, l.remaining, l.expires_at, l.issuer_company_id, "
+                        + "(select count(*) from lot_movement m where m.lot_id = l.id) as moves "
+                        + "from lot l join account a on a.id = l.account_id where l.id = :id and l.circuit_id = :c")
+                .param("id", lotId).param("c", circuitId)
+                .query((rs, n) -> new LotState(rs.getLong(1), rs.getLong(2), rs.getLong(3),
+                        instant(rs, "expires_at"), rs.getLong("moves"), (Long) rs.getObject("issuer_company_id")))
+                .optional();
+        if (lot.isEmpty()) {
+            return Optional.empty();
+        }
+        // lock the member's account, then read the lot again: a redemption may have used it meanwhile
+        jdbc.sql("select id from account where id = :a for update").param("a", lot.get().accountId())
+                .query(Long.class).single();
+        LotState current = jdbc.sql("select l.account_id, a.owner_id, l.remaining, l.expires_at, l.issuer_company_id, "
+                        + "(select count(*) from lot_movement m where m.lot_id = l.id) as moves "
+                        + "from lot l join account a on a.id = l.account_id where l.id = :id")
+                .param("id", lotId)
+                .query((rs, n) -> new LotState(rs.getLong(1), rs.getLong(2), rs.getLong(3),
+                        instant(rs, "expires_at"), rs.getLong("moves"), (Long) rs.getObject("issuer_company_id")))
+                .single();
+        if (current.remaining() == 0 || current.expiresAt() == null || current.expiresAt().isAfter(asOf)) {
+            return Optional.empty();
+        }
+        return Optional.of(journal.post(EntryDraft.transfer(circuitId,
+                        "lot:" + lotId + ":expire:" + current.moves(), "EXPIRY", "Points expired")
+                .move(AccountRef.available(current.owner()), AccountRef.circuit(AccountKind.EXPIRED),
+                        current.remaining(), new LotRule.ConsumeLot(lotId), null)
+                .member(current.owner()).company(current.issuer()).actor("system").build()));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public LedgerCheck check(Long circuitId) {
+        return checker.check(circuitId);
+    }
+
+    private static Timestamp ts(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp t = rs.getTimestamp(column);
+        return t == null ? null : t.toInstant();
+    }
+}

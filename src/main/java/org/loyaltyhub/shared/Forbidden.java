@@ -1,0 +1,9 @@
+package org.loyaltyhub.shared;
+
+/** The caller's role does not allow the action. */
+public class Forbidden extends LoyaltyException {
+
+    public Forbidden(String message) {
+        super("forbidden", 403, message);
+    }
+}

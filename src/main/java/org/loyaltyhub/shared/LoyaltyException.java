@@ -1,0 +1,38 @@
+package org.loyaltyhub.shared;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A business failure with a stable code: the API answers it as an RFC 9457 problem whose type is
+ * {@code /problems/<code>}, pages show its message. Subclasses are named after the failure.
+ */
+public class LoyaltyException extends RuntimeException {
+
+    private final String code;
+    private final int status;
+    private final Map<String, Object> properties = new LinkedHashMap<>();
+
+    public LoyaltyException(String code, int status, String message) {
+        super(message);
+        this.code = code;
+        this.status = status;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public Map<String, Object> properties() {
+        return properties;
+    }
+
+    public LoyaltyException with(String name, Object value) {
+        properties.put(name, value);
+        return this;
+    }
+}

@@ -1,0 +1,8 @@
+package org.loyaltyhub.tenancy;
+
+import java.time.Instant;
+
+/** A loyalty network: one points currency shared by its companies. A single shop is a circuit with one company. */
+public record Circuit(long id, String name, String currency, String logoUrl, boolean companiesKeptApart,
+                      boolean budgetsEnforced, Instant createdAt) {
+}

@@ -1,0 +1,21 @@
+package org.loyaltyhub.tenancy;
+
+import java.util.List;
+
+/** What other modules ask of tenancy: the circuit's settings and the stores a caller may act at. */
+public interface Tenancy {
+
+    Circuit circuit(long circuitId);
+
+    Company company(Caller caller, long companyId);
+
+    Store store(long circuitId, long storeId);
+
+    /**
+     * The store an operation happens at: the caller's own store, or the one it names if the caller covers it.
+     * Refused when a store is needed and none can be determined.
+     */
+    Store storeFor(Caller caller, Long requestedStoreId);
+
+    List<Store> storesOf(long circuitId, long companyId);
+}

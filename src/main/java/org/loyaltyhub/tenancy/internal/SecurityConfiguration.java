@@ -1,0 +1,94 @@
+package org.loyaltyhub.tenancy.internal;
+
+import org.loyaltyhub.tenancy.Caller;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.MethodParameter;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.web.bind.support.WebDataBinderFactory;
+import org.springframework.web.context.request.NativeWebRequest;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.method.support.ModelAndViewContainer;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * The API authenticates operators with HTTP Basic and servers with API keys; it is stateless, so it needs no
+ * CSRF token. Everything under /api is authenticated except the first-run set-up.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration implements WebMvcConfigurer {
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain api(HttpSecurity http, ApiKeyService keys) throws Exception {
+        AuthenticationEntryPoint entryPoint = (request, response, e) -> {
+            response.setStatus(401);
+            response.setHeader("WWW-Authenticate", "Basic realm=\"LoyaltyHub\", Bearer");
+            response.setContentType("application/problem+json");
+            response.getOutputStream().write(("{\"type\":\"/problems/unauthenticated\",\"code\":\"unauthenticated\","
+                    + "\"status\":401,\"title\":\"Unauthorized\",\"detail\":\"Sign in with an operator's e-mail and "
+                    + "password (HTTP Basic) or an API key (Bearer)\"}").getBytes(StandardCharsets.UTF_8));
+        };
+        http.securityMatcher("/api/**")
+                .csrf(AbstractHttpConfigurer::disable)
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .httpBasic(b -> b.authenticationEntryPoint(entryPoint))
+                .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint))
+                .addFilterBefore(new ApiKeyAuthentication(keys, entryPoint), BasicAuthenticationFilter.class)
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers("/api/v1/setup", "/api/v1/setup/**").permitAll()
+                        .anyRequest().authenticated());
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain site(HttpSecurity http) throws Exception {
+        http.authorizeHttpRequests(a -> a.anyRequest().permitAll())
+                .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(
+                        "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'")));
+        return http.build();
+    }
+
+    @Override
+    public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+        resolvers.add(new HandlerMethodArgumentResolver() {
+            @Override
+            public boolean supportsParameter(MethodParameter parameter) {
+                return parameter.getParameterType() == Caller.class;
+            }
+
+            @Override
+            public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer mav,
+                                          NativeWebRequest request, WebDataBinderFactory binders) {
+                Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+                Object principal = auth == null ? null : auth.getPrincipal();
+                if (principal instanceof OperatorPrincipal op) {
+                    return op.caller();
+                }
+                if (principal instanceof Caller caller) {
+                    return caller;
+                }
+                throw new org.springframework.security.access.AccessDeniedException("not signed in");
+            }
+        });
+    }
+}
