@@ -50,6 +50,7 @@ create table purchase (
     refunded      numeric(19, 4) not null default 0 check (refunded >= 0),
     status        text           not null,
     stage         text           not null,
+    redemption_id bigint,
     occurred_at   timestamptz    not null,
     created_at    timestamptz    not null default now(),
     updated_at    timestamptz    not null default now(),
@@ -72,8 +73,9 @@ create table purchase_line (
 create table purchase_award (
     purchase_id        bigint primary key references purchase (id),
     circuit_id         bigint not null,
-    source_account_id  bigint not null,
+    source_company_id  bigint,             -- whose budget the points came from; null: circuit issuance
     base_points        bigint not null,
+    lot_entry_id       bigint,             -- the last entry that gave this purchase's points lots
     pending            bigint not null default 0,
     available          bigint not null default 0,
     steps              int    not null default 0

@@ -71,6 +71,15 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
         return amount.setScale(Math.max(currency.getDefaultFractionDigits(), 0), RoundingMode.HALF_EVEN);
     }
 
+    /** As JSON: the amount at the currency's precision, as a string so no client reads it as a float. */
+    @com.fasterxml.jackson.annotation.JsonValue
+    java.util.Map<String, String> json() {
+        java.util.Map<String, String> json = new java.util.LinkedHashMap<>();
+        json.put("amount", display().toPlainString());
+        json.put("currency", currency.getCurrencyCode());
+        return json;
+    }
+
     @Override
     public int compareTo(Money other) {
         return amount.compareTo(sameCurrency(other).amount);

@@ -9,6 +9,9 @@ public interface Tenancy {
 
     Company company(Caller caller, long companyId);
 
+    /** The companies the caller covers: all of the circuit for its administrators, otherwise its own. */
+    List<Company> companies(Caller caller);
+
     Store store(long circuitId, long storeId);
 
     /**

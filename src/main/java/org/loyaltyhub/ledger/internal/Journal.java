@@ -39,6 +39,13 @@ class Journal {
         for (Leg leg : d.legs()) {
             ids.computeIfAbsent(leg.account(), ref -> accounts.id(d.circuitId(), ref));
         }
+        Optional<Long> replay = jdbc.sql("select id from journal_entry where circuit_id = :c and business_key = :key")
+                .param("c", d.circuitId()).param("key", d.businessKey()).query(Long.class).optional();
+        if (replay.isPresent()) {
+            return new PostedEntry(replay.get(), true);
+        }
+        // lock and check before writing anything, so a refusal leaves no trace in the transaction
+        Map<Long, Long> changes = lockAndCheck(d, ids);
         Optional<Long> inserted = jdbc.sql("insert into journal_entry (circuit_id, business_key, kind, reason, note, "
                         + "member_id, company_id, store_id, actor, reverses_id) values (:c, :key, :kind, :reason, :note, "
                         + ":member, :company, :store, :actor, :reverses) on conflict do nothing returning id")
@@ -50,7 +57,7 @@ class Journal {
             return new PostedEntry(existing(d.circuitId(), d.businessKey(), d.reversesId()), true);
         }
         long entryId = inserted.get();
-        applyBalances(d, ids);
+        updateBalances(changes);
         writePostings(entryId, d, ids);
         for (Leg leg : d.legs()) {
             if (leg.account().kind().tracksLots()) {
@@ -71,7 +78,8 @@ class Journal {
                 .query(Long.class).single();
     }
 
-    private void applyBalances(EntryDraft d, Map<AccountRef, Long> ids) {
+    /** Locks the floored accounts in id order and refuses a movement that would take one below zero. */
+    private Map<Long, Long> lockAndCheck(EntryDraft d, Map<AccountRef, Long> ids) {
         Map<Long, Long> net = new TreeMap<>();
         Map<Long, AccountKind> kinds = new LinkedHashMap<>();
         for (Leg leg : d.legs()) {
@@ -82,7 +90,7 @@ class Journal {
             }
         }
         if (net.isEmpty()) {
-            return;
+            return net;
         }
         Map<Long, Long> balances = new LinkedHashMap<>();
         jdbc.sql("select id, balance from account where id in (:ids) order by id for update")
@@ -90,13 +98,19 @@ class Journal {
                 .query(rs -> {
                     balances.put(rs.getLong(1), rs.getLong(2));
                 });
-        StringBuilder values = new StringBuilder();
-        List<Object> params = new ArrayList<>();
         for (Map.Entry<Long, Long> change : net.entrySet()) {
             long balance = balances.get(change.getKey());
             if (balance + change.getValue() < 0) {
                 throw new InsufficientBalance(kinds.get(change.getKey()), balance, -change.getValue());
             }
+        }
+        return net;
+    }
+
+    private void updateBalances(Map<Long, Long> net) {
+        StringBuilder values = new StringBuilder();
+        List<Object> params = new ArrayList<>();
+        for (Map.Entry<Long, Long> change : net.entrySet()) {
             if (change.getValue() != 0) {
                 values.append(values.isEmpty() ? "" : ",").append("(?::bigint, ?::bigint)");
                 params.add(change.getKey());

@@ -162,7 +162,7 @@ class LedgerService implements Ledger {
                           from journal_entry e
                           join posting p on p.entry_id = e.id
                           join account a on a.id = p.account_id
-                         where """ + where + """
+                         where\s""" + where + """
                          group by e.id
                          order by e.id desc
                          limit :limit offset :offset

@@ -56,6 +56,16 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 "The request conflicts with existing data"));
     }
 
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception e) throws Exception {
+        if (e instanceof org.springframework.web.ErrorResponse || e instanceof org.springframework.security.core.AuthenticationException) {
+            throw e; // handled by the framework's own mapping
+        }
+        log.error("Unexpected failure", e);
+        return ResponseEntity.status(500).body(Problems.of(500, "internal-error",
+                "Something went wrong on our side; nothing was saved. Please retry or report it."));
+    }
+
     @ExceptionHandler(IllegalArgumentException.class)
     ResponseEntity<ProblemDetail> illegalArgument(IllegalArgumentException e) {
         return ResponseEntity.status(400).body(Problems.of(400, "invalid-input", e.getMessage()));

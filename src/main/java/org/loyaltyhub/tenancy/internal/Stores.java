@@ -26,13 +26,13 @@ class Stores {
         return jdbc.sql("insert into store (circuit_id, company_id, name, address, city, postcode, country, latitude, "
                         + "longitude) values (:c, :company, :name, :address, :city, :postcode, :country, :lat, :lon) "
                         + "returning id")
-                .param("c", circuitId).param("company", companyId).paramSource(f).query(Long.class).single();
+                .param("c", circuitId).param("company", companyId).params(f.asMap()).query(Long.class).single();
     }
 
     void update(long circuitId, long id, StoreFields f) {
         jdbc.sql("update store set name = :name, address = :address, city = :city, postcode = :postcode, "
                         + "country = :country, latitude = :lat, longitude = :lon where circuit_id = :c and id = :id")
-                .paramSource(f).param("c", circuitId).param("id", id).update();
+                .params(f.asMap()).param("c", circuitId).param("id", id).update();
     }
 
     Optional<Store> find(long circuitId, long id) {
@@ -53,5 +53,17 @@ class Stores {
     /** The editable fields of a store, named as the SQL parameters above. */
     record StoreFields(String name, String address, String city, String postcode, String country,
                        java.math.BigDecimal lat, java.math.BigDecimal lon) {
+
+        java.util.Map<String, Object> asMap() {
+            java.util.Map<String, Object> m = new java.util.HashMap<>();
+            m.put("name", name);
+            m.put("address", address);
+            m.put("city", city);
+            m.put("postcode", postcode);
+            m.put("country", country);
+            m.put("lat", lat);
+            m.put("lon", lon);
+            return m;
+        }
     }
 }

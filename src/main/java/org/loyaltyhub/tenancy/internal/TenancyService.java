@@ -101,6 +101,7 @@ public class TenancyService implements Tenancy {
         return companies.find(caller.circuit(), companyId).orElseThrow(() -> new NotFound("Company", companyId));
     }
 
+    @Override
     @Transactional(readOnly = true)
     public List<Company> companies(Caller caller) {
         if (caller.isCircuitAdmin()) {

@@ -1,0 +1,27 @@
+package org.loyaltyhub.members;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/** A customer of the circuit, with the main card and current consents. */
+public record Member(long id, long circuitId, String firstName, String lastName, String email, String phone,
+                     LocalDate birthDate, String gender, String city, String postcode, Long preferredStoreId,
+                     Long enrolledCompanyId, Long enrolledStoreId, Instant createdAt, Card card,
+                     List<Consent> consents, List<ExternalId> externalIds) {
+
+    public record Card(long id, String number, String qrPayload, boolean main, String cardGroup, String brand,
+                       Instant issuedAt) {
+    }
+
+    public record Consent(ConsentKind kind, boolean granted, String textVersion, String source, Instant recordedAt) {
+    }
+
+    public record ExternalId(String connection, String externalId) {
+    }
+
+    public String displayName() {
+        String name = ((firstName == null ? "" : firstName) + " " + (lastName == null ? "" : lastName)).strip();
+        return name.isEmpty() ? (email != null ? email : "#" + id) : name;
+    }
+}

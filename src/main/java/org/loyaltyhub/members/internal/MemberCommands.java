@@ -1,0 +1,60 @@
+package org.loyaltyhub.members.internal;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Past;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.loyaltyhub.members.ConsentKind;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/** Requests the members module accepts, validated at the edge. */
+public final class MemberCommands {
+
+    private MemberCommands() {
+    }
+
+    public record ConsentInput(@NotNull ConsentKind kind, @NotNull Boolean granted,
+                               @NotBlank @Size(max = 40) String textVersion,
+                               @Size(max = 60) String source) {
+    }
+
+    public record ExternalIdInput(@NotBlank @Size(max = 200) String connection,
+                                  @NotBlank @Size(max = 200) String externalId) {
+    }
+
+    public record NewMember(
+            @Size(max = 100) String firstName,
+            @Size(max = 100) String lastName,
+            @Email @Size(max = 254) String email,
+            @Pattern(regexp = "\\+?[0-9 ().-]{6,24}", message = "must be a phone number") String phone,
+            @Past LocalDate birthDate,
+            @Pattern(regexp = "FEMALE|MALE|OTHER|UNDISCLOSED", message = "must be FEMALE, MALE, OTHER or UNDISCLOSED")
+            String gender,
+            @Size(max = 120) String city,
+            @Size(max = 20) String postcode,
+            Long preferredStoreId,
+            Long storeId,
+            @Size(max = 60) String cardGroup,
+            @Size(max = 60) String brand,
+            @Size(max = 10) List<@Valid ConsentInput> consents,
+            @Size(max = 10) List<@Valid ExternalIdInput> externalIds) {
+    }
+
+    public record ProfileChange(
+            @Size(max = 100) String firstName,
+            @Size(max = 100) String lastName,
+            @Email @Size(max = 254) String email,
+            @Pattern(regexp = "\\+?[0-9 ().-]{6,24}", message = "must be a phone number") String phone,
+            @Past LocalDate birthDate,
+            @Pattern(regexp = "FEMALE|MALE|OTHER|UNDISCLOSED", message = "must be FEMALE, MALE, OTHER or UNDISCLOSED")
+            String gender,
+            @Size(max = 120) String city,
+            @Size(max = 20) String postcode,
+            Long preferredStoreId) {
+    }
+}

@@ -1,0 +1,11 @@
+package org.loyaltyhub.programs;
+
+/** Turns purchases into points. Called in the purchase's transaction whenever its state changes. */
+public interface Earning {
+
+    /**
+     * Brings the points posted for the purchase to what its current facts call for, posting only the difference:
+     * replaying the same facts posts nothing.
+     */
+    PurchasePoints settle(PurchaseFacts facts);
+}

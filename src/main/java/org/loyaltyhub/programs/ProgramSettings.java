@@ -1,0 +1,65 @@
+package org.loyaltyhub.programs;
+
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import java.math.BigDecimal;
+
+/**
+ * A circuit's points program (seed 004, "Impostazioni Generali"): how points are earned, when they become
+ * available, how long they last, and how they turn into a discount.
+ */
+public record ProgramSettings(
+        boolean pointsEnabled,
+        @Min(1) @Max(1_000_000) long earnPoints,
+        @NotNull @DecimalMin(value = "0.01") @DecimalMax("1000000") BigDecimal earnPerAmount,
+        @NotNull Rounding earnRounding,
+        @NotNull Stage pendingFrom,
+        @NotNull Stage awardMoment,
+        @Min(0) @Max(1_000_000) long registrationPoints,
+        @Min(0) @Max(1_000_000) long newsletterPoints,
+        @Min(0) @Max(1_000_000) long reviewPoints,
+        boolean reviewPointsOnce,
+        @NotNull Validity validity,
+        @Min(1) @Max(600) Integer validityMonths,
+        @Min(1) @Max(1_000_000) long redeemPoints,
+        @NotNull @DecimalMin(value = "0.01") @DecimalMax("1000000") BigDecimal redeemValue,
+        @Min(0) @Max(100_000_000) long minBalance,
+        @NotNull @DecimalMin("0") @DecimalMax("100000000") BigDecimal minCartTotal,
+        @DecimalMin("0.01") @DecimalMax("100000000") BigDecimal maxDiscountAmount,
+        @DecimalMin("0.01") @DecimalMax("100") BigDecimal maxDiscountPercent,
+        boolean excludeDiscounted,
+        @NotNull RedeemableProducts redeemableProducts,
+        @Min(1) @Max(43_200) int holdMinutes,
+        @Size(max = 4000) String introText) {
+
+    public static ProgramSettings defaults() {
+        return new ProgramSettings(true, 1, BigDecimal.ONE, Rounding.PER_FULL_STEP, Stage.NONE, Stage.PAID, 0, 0, 0,
+                false, Validity.NEVER, null, 100, BigDecimal.ONE, 0, BigDecimal.ZERO, null, null, false,
+                RedeemableProducts.ALL, 30, null);
+    }
+
+    /** How a spend turns into points: 10 points for each full 5 €, or in proportion, rounded down or half up. */
+    public enum Rounding {
+        PER_FULL_STEP, PROPORTIONAL_DOWN, PROPORTIONAL_HALF_UP
+    }
+
+    /** A moment in an order's life. NONE, as pendingFrom, means points never show as pending. */
+    public enum Stage {
+        NONE, CREATED, PAID, COMPLETED
+    }
+
+    /** How long earned points stay valid. */
+    public enum Validity {
+        NEVER, MONTHS, END_OF_YEAR
+    }
+
+    /** Which products points may discount: all, only the listed ones, or all but the listed ones. */
+    public enum RedeemableProducts {
+        ALL, ONLY_LISTED, EXCEPT_LISTED
+    }
+}

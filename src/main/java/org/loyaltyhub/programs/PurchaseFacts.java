@@ -1,0 +1,23 @@
+package org.loyaltyhub.programs;
+
+import org.loyaltyhub.programs.ProgramSettings.Stage;
+import org.loyaltyhub.shared.Money;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * What the program needs to know of a purchase to decide its points: amounts, lines, the furthest stage reached,
+ * and whether it was cancelled or fully refunded.
+ */
+public record PurchaseFacts(long circuitId, long purchaseId, long companyId, long storeId, long memberId,
+                            Money total, Money refunded, Stage stage, boolean voided, List<Line> lines,
+                            String actor) {
+
+    public record Line(String productId, BigDecimal quantity, BigDecimal unitPrice, boolean discounted) {
+
+        public BigDecimal amount() {
+            return quantity.multiply(unitPrice);
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package org.loyaltyhub.programs.internal;
+
+import org.loyaltyhub.programs.ProductRule;
+import org.loyaltyhub.programs.ProgramSettings;
+import org.loyaltyhub.programs.ProgramSettings.RedeemableProducts;
+import org.loyaltyhub.programs.PurchaseFacts.Line;
+import org.loyaltyhub.shared.Money;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Whether and how far points can discount a cart (seed 004, "Utilizzo dei punti"): minimum balance, minimum cart,
+ * maximum discount (amount and percentage), products already on sale, and the product list. The discount never
+ * exceeds what the points are worth, rounded down to the currency's minor unit.
+ */
+public final class RedemptionPolicy {
+
+    private RedemptionPolicy() {
+    }
+
+    public record Quote(boolean allowed, String code, String reason, long balance, long maxPoints, long points,
+                        Money discount, Money eligibleAmount) {
+    }
+
+    public static Quote quote(ProgramSettings s, Map<String, ProductRule> rules, long balance, Money total,
+                              List<Line> lines, Long requestedPoints) {
+        Money zero = Money.zero(total.currency());
+        if (!s.pointsEnabled()) {
+            return refuse("points-disabled", "The points program is switched off", balance, zero);
+        }
+        Money eligible = eligible(s, rules, total, lines);
+        if (balance < s.minBalance()) {
+            return refuse("below-minimum-balance", "At least " + s.minBalance() + " points are needed to redeem",
+                    balance, eligible);
+        }
+        if (total.amount().compareTo(s.minCartTotal()) < 0) {
+            return refuse("cart-below-minimum", "The cart must total at least " + s.minCartTotal().stripTrailingZeros()
+                    .toPlainString() + " " + total.currency().getCurrencyCode(), balance, eligible);
+        }
+        Money max = eligible;
+        if (s.maxDiscountAmount() != null) {
+            max = max.min(new Money(s.maxDiscountAmount(), total.currency()));
+        }
+        if (s.maxDiscountPercent() != null) {
+            max = max.min(total.times(s.maxDiscountPercent().movePointLeft(2)));
+        }
+        max = max.floorToMinorUnit();
+        long pointsForMax = max.amount().multiply(BigDecimal.valueOf(s.redeemPoints()))
+                .divide(s.redeemValue(), 0, RoundingMode.FLOOR).longValueExact();
+        long maxPoints = Math.min(balance, pointsForMax);
+        if (maxPoints <= 0) {
+            return new Quote(false, eligible.isZero() ? "nothing-eligible" : "no-points",
+                    eligible.isZero() ? "No product in the cart can be discounted with points"
+                            : "The member has no points to redeem", balance, 0, 0, zero, eligible);
+        }
+        long points = requestedPoints == null ? maxPoints : requestedPoints;
+        if (points <= 0) {
+            return new Quote(false, "invalid-points", "Redeem at least one point", balance, maxPoints, 0, zero, eligible);
+        }
+        if (points > maxPoints) {
+            return new Quote(false, "too-many-points", "At most " + maxPoints + " points can be used on this cart",
+                    balance, maxPoints, points, zero, eligible);
+        }
+        return new Quote(true, "ok", null, balance, maxPoints, points, value(s, points, total), eligible);
+    }
+
+    /** What {@code points} are worth as a discount, rounded down to the minor unit. */
+    public static Money value(ProgramSettings s, long points, Money currencyOf) {
+        BigDecimal amount = BigDecimal.valueOf(points).multiply(s.redeemValue())
+                .divide(BigDecimal.valueOf(s.redeemPoints()), 8, RoundingMode.FLOOR);
+        return new Money(amount, currencyOf.currency()).floorToMinorUnit();
+    }
+
+    static Money eligible(ProgramSettings s, Map<String, ProductRule> rules, Money total, List<Line> lines) {
+        if (lines == null || lines.isEmpty()) {
+            return s.redeemableProducts() == RedeemableProducts.ONLY_LISTED ? Money.zero(total.currency()) : total;
+        }
+        BigDecimal sum = BigDecimal.ZERO;
+        for (Line line : lines) {
+            if (s.excludeDiscounted() && line.discounted()) {
+                continue;
+            }
+            boolean listed = line.productId() != null && rules.containsKey(line.productId())
+                    && rules.get(line.productId()).redeemListed();
+            boolean allowed = switch (s.redeemableProducts()) {
+                case ALL -> true;
+                case ONLY_LISTED -> listed;
+                case EXCEPT_LISTED -> !listed;
+            };
+            if (allowed) {
+                sum = sum.add(line.amount());
+            }
+        }
+        return new Money(sum, total.currency()).min(total);
+    }
+
+    private static Quote refuse(String code, String reason, long balance, Money eligible) {
+        return new Quote(false, code, reason, balance, 0, 0, Money.zero(eligible.currency()), eligible);
+    }
+}

@@ -1,0 +1,176 @@
+package org.loyaltyhub.programs.internal;
+
+import org.loyaltyhub.ledger.AccountRef;
+import org.loyaltyhub.ledger.Ledger;
+import org.loyaltyhub.members.Member;
+import org.loyaltyhub.members.MemberIdentifier;
+import org.loyaltyhub.members.Members;
+import org.loyaltyhub.programs.ProgramSettings;
+import org.loyaltyhub.programs.PurchaseFacts.Line;
+import org.loyaltyhub.programs.Redemptions;
+import org.loyaltyhub.programs.internal.RedemptionPolicy.Quote;
+import org.loyaltyhub.shared.LoyaltyException;
+import org.loyaltyhub.shared.Money;
+import org.loyaltyhub.shared.NotFound;
+import org.loyaltyhub.tenancy.Caller;
+import org.loyaltyhub.tenancy.Store;
+import org.loyaltyhub.tenancy.Tenancy;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Currency;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * Redeeming points at a checkout or counter: quote a cart, hold the points (a reservation with an expiry), then
+ * capture them when the order is paid or release them when it is cancelled or the reservation runs out.
+ */
+@Service
+@Transactional
+public class RedemptionService implements Redemptions {
+
+    private static final RowMapper<Redemption> ROW = (rs, n) -> new Redemption(rs.getLong("id"),
+            rs.getLong("member_id"), rs.getLong("company_id"), (Long) rs.getObject("store_id"), rs.getLong("hold_id"),
+            rs.getLong("points"), new Money(rs.getBigDecimal("discount"), Currency.getInstance(rs.getString("currency"))),
+            rs.getString("status"), rs.getString("order_id"), rs.getTimestamp("expires_at").toInstant(),
+            rs.getTimestamp("created_at").toInstant());
+
+    private final JdbcClient jdbc;
+    private final Ledger ledger;
+    private final Members members;
+    private final Tenancy tenancy;
+    private final ProgramStore store;
+    private final Clock clock;
+
+    RedemptionService(JdbcClient jdbc, Ledger ledger, Members members, Tenancy tenancy, ProgramStore store,
+                      Clock clock) {
+        this.jdbc = jdbc;
+        this.ledger = ledger;
+        this.members = members;
+        this.tenancy = tenancy;
+        this.store = store;
+        this.clock = clock;
+    }
+
+    public record Cart(Money total, List<Line> lines) {
+    }
+
+    public record Redemption(long id, long memberId, long companyId, Long storeId, long holdId, long points,
+                             Money discount, String status, String orderId, Instant expiresAt, Instant createdAt) {
+    }
+
+    @Transactional(readOnly = true)
+    public Quote quote(Caller caller, MemberIdentifier who, Cart cart, Long points) {
+        Member member = members.identify(caller, who);
+        return quote(caller.circuit(), member.id(), cart, points);
+    }
+
+    private Quote quote(long circuitId, long memberId, Cart cart, Long points) {
+        String currency = tenancy.circuit(circuitId).currency();
+        if (!cart.total().currency().getCurrencyCode().equals(currency)) {
+            throw new LoyaltyException("currency-mismatch", 422, "The cart is in "
+                    + cart.total().currency().getCurrencyCode() + " but the circuit's currency is " + currency)
+                    .with("field", "currency");
+        }
+        ProgramSettings s = store.settings(circuitId);
+        long balance = ledger.balance(circuitId, AccountRef.available(memberId));
+        return RedemptionPolicy.quote(s, store.rules(circuitId, cart.lines().stream().map(Line::productId)
+                .filter(Objects::nonNull).distinct().toList()), balance, cart.total(), cart.lines(), points);
+    }
+
+    public Redemption hold(Caller caller, MemberIdentifier who, Cart cart, Long points, String orderId, Long storeId) {
+        Member member = members.identify(caller, who);
+        Store at = tenancy.storeFor(caller, storeId);
+        long circuitId = caller.circuit();
+        Quote q = quote(circuitId, member.id(), cart, points);
+        if (!q.allowed()) {
+            throw new LoyaltyException(q.code(), 422, q.reason()).with("maxPoints", q.maxPoints())
+                    .with("balance", q.balance());
+        }
+        Instant expiresAt = clock.instant().plus(Duration.ofMinutes(store.settings(circuitId).holdMinutes()));
+        Ledger.Hold hold = ledger.hold(circuitId, member.id(), q.points(), "redemption:" + UUID.randomUUID(),
+                expiresAt, at.companyId(), at.id(), caller.actor());
+        members.relate(circuitId, member.id(), at.companyId());
+        long id = jdbc.sql("insert into redemption (circuit_id, member_id, company_id, store_id, hold_id, points, discount, "
+                        + "currency, status, order_id, expires_at) values (:c, :m, :company, :store, :hold, :points, "
+                        + ":discount, :currency, 'HELD', :order, :exp) returning id")
+                .param("c", circuitId).param("m", member.id()).param("company", at.companyId()).param("store", at.id())
+                .param("hold", hold.id()).param("points", q.points()).param("discount", q.discount().amount())
+                .param("currency", q.discount().currency().getCurrencyCode()).param("order", orderId)
+                .param("exp", Timestamp.from(expiresAt)).query(Long.class).single();
+        return find(circuitId, id);
+    }
+
+    @Transactional(readOnly = true)
+    public Redemption get(Caller caller, long id) {
+        Redemption r = find(caller.circuit(), id);
+        if (!caller.coversCompany(r.companyId())) {
+            throw new NotFound("Redemption", id);
+        }
+        return r;
+    }
+
+    public Redemption capture(Caller caller, long id, String orderId) {
+        Redemption r = get(caller, id);
+        return settle(caller.circuit(), r, "CAPTURED", orderId, caller.actor(), null);
+    }
+
+    public Redemption release(Caller caller, long id) {
+        Redemption r = get(caller, id);
+        return settle(caller.circuit(), r, "RELEASED", null, caller.actor(), "Reservation released");
+    }
+
+    @Override
+    public void captureForOrder(long circuitId, long redemptionId, long memberId, String orderId, String actor) {
+        settle(circuitId, forMember(circuitId, redemptionId, memberId), "CAPTURED", orderId, actor, null);
+    }
+
+    @Override
+    public void releaseForOrder(long circuitId, long redemptionId, long memberId, String actor) {
+        settle(circuitId, forMember(circuitId, redemptionId, memberId), "RELEASED", null, actor, "Order cancelled");
+    }
+
+    /** Releases a reservation whose time ran out (the expiry job). */
+    public void expire(long circuitId, long holdId) {
+        jdbc.sql("select * from redemption where circuit_id = :c and hold_id = :h").param("c", circuitId)
+                .param("h", holdId).query(ROW).optional()
+                .ifPresentOrElse(r -> settle(circuitId, r, "EXPIRED", null, "system", "Reservation expired"),
+                        () -> ledger.release(circuitId, holdId, "Reservation expired", "system"));
+    }
+
+    private Redemption forMember(long circuitId, long redemptionId, long memberId) {
+        Redemption r = find(circuitId, redemptionId);
+        if (r.memberId() != memberId) {
+            throw new LoyaltyException("redemption-of-another-member", 422,
+                    "The redemption belongs to another member").with("field", "redemptionId");
+        }
+        return r;
+    }
+
+    private Redemption settle(long circuitId, Redemption r, String target, String orderId, String actor, String reason) {
+        Ledger.Hold hold = "CAPTURED".equals(target) ? ledger.capture(circuitId, r.holdId(), actor)
+                : ledger.release(circuitId, r.holdId(), reason, actor);
+        String status = switch (hold.status()) {
+            case "CAPTURED" -> "CAPTURED";
+            case "RELEASED" -> "EXPIRED".equals(target) || "EXPIRED".equals(r.status()) ? "EXPIRED" : "RELEASED";
+            default -> hold.status();
+        };
+        jdbc.sql("update redemption set status = :s, order_id = coalesce(:order, order_id), updated_at = now() "
+                        + "where id = :id")
+                .param("s", status).param("order", orderId).param("id", r.id()).update();
+        return find(circuitId, r.id());
+    }
+
+    private Redemption find(long circuitId, long id) {
+        return jdbc.sql("select * from redemption where circuit_id = :c and id = :id").param("c", circuitId)
+                .param("id", id).query(ROW).optional().orElseThrow(() -> new NotFound("Redemption", id));
+    }
+}

@@ -1,0 +1,2 @@
+/** Program rules that turn business facts into ledger entries: earning, redemption, manual operations, budgets. */
+package org.loyaltyhub.programs;
