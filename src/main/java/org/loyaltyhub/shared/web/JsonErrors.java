@@ -33,9 +33,16 @@ final class JsonErrors {
         return "The request body is missing or unreadable";
     }
 
+    /** The JSON path of the offending value, as a client wrote it: {@code circuit.currency}, {@code lines[2].quantity}. */
     private static String path(DatabindException e) {
-        String path = e.getPathReference();
-        return path == null || path.isBlank() ? "?" : path.replaceAll("^.*?\\[\"", "").replace("\"]", "")
-                .replace("[\"", ".");
+        StringBuilder path = new StringBuilder();
+        for (var ref : e.getPath()) {
+            if (ref.getPropertyName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(ref.getPropertyName());
+            } else if (ref.getIndex() >= 0) {
+                path.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return path.isEmpty() ? "?" : path.toString();
     }
 }

@@ -31,9 +31,16 @@ import java.util.List;
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration implements WebMvcConfigurer {
 
+    /** BCrypt (strength from settings, 12 by default) for new hashes; older schemes still verify and can be upgraded. */
     @Bean
-    PasswordEncoder passwordEncoder() {
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    PasswordEncoder passwordEncoder(@org.springframework.beans.factory.annotation.Value(
+            "${loyaltyhub.security.bcrypt-strength:12}") int strength) {
+        java.util.Map<String, PasswordEncoder> encoders = new java.util.HashMap<>();
+        encoders.put("bcrypt", new org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder(strength));
+        org.springframework.security.crypto.password.DelegatingPasswordEncoder delegating =
+                new org.springframework.security.crypto.password.DelegatingPasswordEncoder("bcrypt", encoders);
+        delegating.setDefaultPasswordEncoderForMatches(PasswordEncoderFactories.createDelegatingPasswordEncoder());
+        return delegating;
     }
 
     @Bean

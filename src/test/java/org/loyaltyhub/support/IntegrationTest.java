@@ -1,0 +1,29 @@
+package org.loyaltyhub.support;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * Base of the integration tests: one application on a real embedded PostgreSQL, shared by every test class (the
+ * context is cached), driven over real HTTP. Each test makes its own circuit, so tests never see each other's data.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+public abstract class IntegrationTest {
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    protected Fixtures fixtures;
+
+    protected Api api;
+
+    @BeforeEach
+    void client() {
+        api = new Api(port);
+    }
+}
