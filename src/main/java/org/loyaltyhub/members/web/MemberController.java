@@ -84,7 +84,7 @@ class MemberController {
         return members.addExternalId(caller, id, request);
     }
 
-    @GetMapping(value = "/api/v1/members/{id}/card/qr.svg", produces = "image/svg+xml")
+    @GetMapping("/api/v1/members/{id}/card/qr.svg")
     ResponseEntity<String> qr(Caller caller, @PathVariable long id) {
         Member member = members.visible(caller, id);
         return ResponseEntity.ok().contentType(MediaType.valueOf("image/svg+xml"))
