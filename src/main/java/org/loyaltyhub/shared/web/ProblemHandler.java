@@ -56,6 +56,14 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 "The request conflicts with existing data"));
     }
 
+    @ExceptionHandler({org.springframework.dao.PessimisticLockingFailureException.class,
+            org.springframework.dao.CannotAcquireLockException.class})
+    ResponseEntity<ProblemDetail> contention(RuntimeException e) {
+        log.warn("Concurrent update refused, client may retry: {}", ((org.springframework.core.NestedRuntimeException) e).getMostSpecificCause().getMessage());
+        return ResponseEntity.status(503).header("Retry-After", "1").body(Problems.of(503, "busy-retry",
+                "Another operation on the same account was in progress; nothing was saved, retry the request"));
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) throws Exception {
         if (e instanceof org.springframework.web.ErrorResponse || e instanceof org.springframework.security.core.AuthenticationException) {

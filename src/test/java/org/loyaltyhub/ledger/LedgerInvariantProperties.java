@@ -1,0 +1,221 @@
+package org.loyaltyhub.ledger;
+
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.ShrinkingMode;
+import org.loyaltyhub.members.MemberIdentifier;
+import org.loyaltyhub.programs.ProgramSettings;
+import org.loyaltyhub.programs.internal.BudgetService;
+import org.loyaltyhub.programs.internal.ExpiryJobs;
+import org.loyaltyhub.programs.internal.PointsService;
+import org.loyaltyhub.programs.internal.ProgramAdmin;
+import org.loyaltyhub.programs.internal.RedemptionService;
+import org.loyaltyhub.purchases.PurchaseStatus;
+import org.loyaltyhub.purchases.internal.PurchaseCommands.RecordPurchase;
+import org.loyaltyhub.purchases.internal.PurchaseService;
+import org.loyaltyhub.shared.LoyaltyException;
+import org.loyaltyhub.shared.Money;
+import org.loyaltyhub.support.Circuits;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Random sequences of everything that moves points — earn, refund, cancel, hold, capture, release, manual credit
+ * and debit, voiding, expiry, budget recharge — and after every step the books still hold: each entry balances,
+ * each balance equals its postings, lots and holds match, nothing available is negative, the circuit sums to zero
+ * (so budgets + issuance + members + sinks are conserved), and a replayed purchase writes nothing.
+ */
+class LedgerInvariantProperties {
+
+    sealed interface Op permits Earn, Advance, Hold, Settle, Adjust, Void, Recharge, Expire {
+    }
+
+    record Earn(int member, int cents, int status) implements Op {
+    }
+
+    record Advance(int purchase, int status, int refundPercent) implements Op {
+    }
+
+    record Hold(int member, int points) implements Op {
+    }
+
+    record Settle(int hold, boolean capture) implements Op {
+    }
+
+    record Adjust(int member, int points, boolean credit) implements Op {
+    }
+
+    record Void(int entry) implements Op {
+    }
+
+    record Recharge(int points) implements Op {
+    }
+
+    record Expire(int days) implements Op {
+    }
+
+    private static final PurchaseStatus[] STATUSES = PurchaseStatus.values();
+
+    @Provide
+    Arbitrary<List<Op>> operations() {
+        Arbitrary<Integer> who = Arbitraries.integers().between(0, 2);
+        Arbitrary<Integer> index = Arbitraries.integers().between(0, 30);
+        Arbitrary<Op> op = Arbitraries.oneOf(
+                Combinators.combine(who, Arbitraries.integers().between(0, 30_000), Arbitraries.integers().between(0, 2))
+                        .as(Earn::new),
+                Combinators.combine(index, Arbitraries.integers().between(0, STATUSES.length - 1),
+                        Arbitraries.integers().between(0, 100)).as(Advance::new),
+                Combinators.combine(who, Arbitraries.integers().between(1, 400)).as(Hold::new),
+                Combinators.combine(index, Arbitraries.of(true, false)).as(Settle::new),
+                Combinators.combine(who, Arbitraries.integers().between(1, 300), Arbitraries.of(true, false))
+                        .as(Adjust::new),
+                index.map(Void::new),
+                Arbitraries.integers().between(1, 2_000).map(Recharge::new),
+                Arbitraries.integers().between(1, 40).map(Expire::new));
+        return op.list().ofMinSize(5).ofMaxSize(25);
+    }
+
+    @Property(tries = 25, shrinking = ShrinkingMode.OFF)
+    void theBooksBalanceAfterEveryStepOfAnySequence(@ForAll("operations") List<Op> ops) {
+        ApplicationContext ctx = Circuits.context();
+        Circuits c = Circuits.create(ctx, true, 3);
+        new Run(ctx, c).play(ops);
+    }
+
+    /** Executes operations against one circuit and checks the invariants after each. */
+    private static final class Run {
+        final Circuits c;
+        final PurchaseService purchases;
+        final RedemptionService redemptions;
+        final PointsService points;
+        final BudgetService budgets;
+        final ExpiryJobs expiry;
+        final Ledger ledger;
+        final JdbcClient jdbc;
+        final List<RecordPurchase> orders = new ArrayList<>();
+        final List<Long> holds = new ArrayList<>();
+        final List<Long> entries = new ArrayList<>();
+        Instant now = Instant.now();
+
+        Run(ApplicationContext ctx, Circuits c) {
+            this.c = c;
+            this.purchases = ctx.getBean(PurchaseService.class);
+            this.redemptions = ctx.getBean(RedemptionService.class);
+            this.points = ctx.getBean(PointsService.class);
+            this.budgets = ctx.getBean(BudgetService.class);
+            this.expiry = ctx.getBean(ExpiryJobs.class);
+            this.ledger = ctx.getBean(Ledger.class);
+            this.jdbc = ctx.getBean(JdbcClient.class);
+            ProgramSettings d = ProgramSettings.defaults();
+            ctx.getBean(ProgramAdmin.class).change(c.admin(), new ProgramSettings(true, 1, BigDecimal.ONE,
+                    ProgramSettings.Rounding.PROPORTIONAL_DOWN, ProgramSettings.Stage.CREATED,
+                    ProgramSettings.Stage.COMPLETED, 0, 0, 0, false, ProgramSettings.Validity.MONTHS, 1,
+                    d.redeemPoints(), d.redeemValue(), 0, BigDecimal.ZERO, null, null, false,
+                    ProgramSettings.RedeemableProducts.ALL, 30, null));
+            budgets.recharge(c.admin(), c.companyId(), 500, "start");
+        }
+
+        void play(List<Op> ops) {
+            long start = entryCount();
+            for (Op op : ops) {
+                try {
+                    apply(op);
+                } catch (LoyaltyException refused) {
+                    assertThat(refused.status()).as(op + " was refused with " + refused.getMessage()).isBetween(400, 499);
+                }
+                assertBooksHold(op);
+            }
+            assertThat(entryCount()).as("the sequence moved points at all").isGreaterThanOrEqualTo(start);
+        }
+
+        void apply(Op op) {
+            switch (op) {
+                case Earn e -> {
+                    BigDecimal total = BigDecimal.valueOf(e.cents(), 2);
+                    RecordPurchase p = new RecordPurchase("o" + orders.size(), null, null,
+                            MemberIdentifier.byId(member(e.member())), "EUR", total, null,
+                            STATUSES[e.status()], null, null, null);
+                    orders.add(p);
+                    purchases.record(c.till(), p);
+                    long before = entryCount();
+                    purchases.record(c.till(), p);
+                    assertThat(entryCount()).as("a replayed purchase writes nothing").isEqualTo(before);
+                }
+                case Advance a -> {
+                    if (orders.isEmpty()) {
+                        return;
+                    }
+                    RecordPurchase p = orders.get(a.purchase() % orders.size());
+                    PurchaseStatus status = STATUSES[a.status()];
+                    BigDecimal refunded = status == PurchaseStatus.PARTIALLY_REFUNDED
+                            ? p.total().multiply(BigDecimal.valueOf(a.refundPercent())).divide(BigDecimal.valueOf(100),
+                            2, RoundingMode.DOWN).max(new BigDecimal("0.01")).min(p.total())
+                            : null;
+                    purchases.record(c.till(), new RecordPurchase(p.orderId(), null, null, p.member(), "EUR",
+                            p.total(), refunded, status, null, null, null));
+                }
+                case Hold h -> holds.add(redemptions.hold(c.till(), MemberIdentifier.byId(member(h.member())),
+                        new RedemptionService.Cart(Money.of("1000.00", "EUR"), List.of()), (long) h.points(), null,
+                        null).id());
+                case Settle s -> {
+                    if (holds.isEmpty()) {
+                        return;
+                    }
+                    long id = holds.get(s.hold() % holds.size());
+                    if (s.capture()) {
+                        redemptions.capture(c.till(), id, null);
+                    } else {
+                        redemptions.release(c.till(), id);
+                    }
+                }
+                case Adjust a -> entries.add(points.adjust(c.admin(), member(a.member()),
+                        a.credit() ? PointsService.Direction.CREDIT : PointsService.Direction.DEBIT, a.points(),
+                        "property", null).entryId());
+                case Void v -> {
+                    if (!entries.isEmpty()) {
+                        points.reverse(c.admin(), entries.get(v.entry() % entries.size()), "property");
+                    }
+                }
+                case Recharge r -> budgets.recharge(c.admin(), c.companyId(), r.points(), null);
+                case Expire x -> {
+                    now = now.plus(Duration.ofDays(x.days()));
+                    expiry.runAt(now);
+                }
+            }
+        }
+
+        long member(int i) {
+            return c.members().get(i);
+        }
+
+        long entryCount() {
+            return jdbc.sql("select count(*) from journal_entry where circuit_id = :c").param("c", c.circuitId())
+                    .query(Long.class).single();
+        }
+
+        void assertBooksHold(Op after) {
+            Ledger.LedgerCheck check = ledger.check(c.circuitId());
+            assertThat(check.differences()).as("after " + after).isEmpty();
+            long total = jdbc.sql("select coalesce(sum(p.amount), 0) from posting p join account a on a.id = p.account_id "
+                    + "where a.circuit_id = :c").param("c", c.circuitId()).query(Long.class).single();
+            assertThat(total).as("points are conserved after " + after).isZero();
+            for (long m : c.members()) {
+                assertThat(ledger.balance(c.circuitId(), AccountRef.available(m))).isNotNegative();
+            }
+            assertThat(ledger.balance(c.circuitId(), AccountRef.budget(c.companyId()))).isNotNegative();
+        }
+    }
+}
