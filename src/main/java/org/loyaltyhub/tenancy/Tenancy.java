@@ -21,4 +21,10 @@ public interface Tenancy {
     Store storeFor(Caller caller, Long requestedStoreId);
 
     List<Store> storesOf(long circuitId, long companyId);
+
+    /** Provisions a circuit with its first administrator (platform set-up, demo data). Returns the circuit. */
+    Circuit provisionCircuit(String name, String currency, boolean companiesKeptApart, boolean budgetsEnforced,
+                             String adminEmail, String adminName, String adminPassword);
+
+    boolean operatorExists(String email);
 }

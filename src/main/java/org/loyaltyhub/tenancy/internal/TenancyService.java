@@ -60,6 +60,19 @@ public class TenancyService implements Tenancy {
         return new CreatedCircuit(circuit(id), adminId);
     }
 
+    @Override
+    public Circuit provisionCircuit(String name, String currency, boolean companiesKeptApart, boolean budgetsEnforced,
+                                    String adminEmail, String adminName, String adminPassword) {
+        return createCircuit(new CircuitFields(name, currency, null, companiesKeptApart, budgetsEnforced),
+                new NewOperatorAccount(adminEmail, adminName, adminPassword)).circuit();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public boolean operatorExists(String email) {
+        return operators.emailTaken(email);
+    }
+
     public Circuit updateCircuit(Caller caller, CircuitFields f) {
         caller.require(Role.CIRCUIT_ADMIN);
         Circuit current = circuit(caller.circuit());
