@@ -54,7 +54,7 @@ public final class Benchmark {
             return new Config(
                     integer("members", 2000),
                     integer("loadConcurrency", 8),
-                    integer("warmupSeconds", 5),
+                    integer("warmupSeconds", 10),
                     integer("levelWarmupSeconds", 2),
                     integer("seconds", 10),
                     Arrays.stream(System.getProperty("bench.concurrencies", "1,4,16,32").split(","))
@@ -126,9 +126,16 @@ public final class Benchmark {
                 deleteTree(dataDir);
             }
         }
+        report.add("Total wall time (start, setup, all phases, shutdown): " + secs(System.nanoTime() - wallStart));
         System.out.println();
         report.forEach(System.out::println);
-        System.out.println("Total wall time (start, setup, all phases, shutdown): " + secs(System.nanoTime() - wallStart));
+        String file = System.getProperty("bench.out", "");
+        if (!file.isBlank()) {
+            Path out = Path.of(file);
+            Files.createDirectories(out.toAbsolutePath().getParent());
+            Files.write(out, report);
+            System.out.println("(written to " + out + ")");
+        }
         return code;
     }
 
@@ -215,20 +222,24 @@ public final class Benchmark {
                         r.errors().total()));
             }
 
+            Probe earnProbe = probe(earn, 50);
+
             // ---- b. redemption ---------------------------------------------------------------------------------
             Redemption redemption = redeem(api, shop, members, earned);
 
             // ---- c. balance reads ------------------------------------------------------------------------------
             AtomicLong readSeq = new AtomicLong();
+            Load.Call read = () -> {
+                long id = members[(int) (readSeq.getAndIncrement() % members.length)];
+                Api.Reply r = api.get("/api/v1/members/" + id + "/points", shop);
+                if (!r.is(200)) {
+                    return errorLabel(r);
+                }
+                return JSON.readTree(r.body()).has("available") ? null : "200 without a balance";
+            };
             Load.Result reads = Load.closedLoop("reads", config.readConcurrency(),
-                    Duration.ofSeconds(config.levelWarmupSeconds()), Duration.ofSeconds(config.readSeconds()), () -> {
-                        long id = members[(int) (readSeq.getAndIncrement() % members.length)];
-                        Api.Reply r = api.get("/api/v1/members/" + id + "/points", shop);
-                        if (!r.is(200)) {
-                            return errorLabel(r);
-                        }
-                        return JSON.readTree(r.body()).has("available") ? null : "200 without a balance";
-                    });
+                    Duration.ofSeconds(config.levelWarmupSeconds()), Duration.ofSeconds(config.readSeconds()), read);
+            Probe readProbe = probe(read, 50);
             say(String.format(Locale.ROOT, "Balance reads at %d clients: %s reads/s, p50 %s ms, p99 %s ms, errors %d",
                     config.readConcurrency(), rate(reads.perSecond()), Latencies.ms(reads.latency().p50()),
                     Latencies.ms(reads.latency().p99()), reads.errors().total()));
@@ -241,8 +252,35 @@ public final class Benchmark {
             PgResult pg = pgbench(ds);
 
             summarize(dbInfo, members.length, earnResults, redemption, reads, pg, check, earnedOk.sum(),
-                    purchasesInDb);
+                    purchasesInDb, earnProbe, readProbe);
             return consistent(check) ? 0 : 1;
+        }
+    }
+
+    // ---- SQL per request -------------------------------------------------------------------------------------
+
+    /** Statements and round trips per request, averaged over {@code requests} sequential calls that succeeded. */
+    record Probe(int requests, int ok, long executes, long syncs) {
+        String statements() {
+            return ok == 0 ? "-" : String.format(Locale.ROOT, "%.1f", (double) executes / ok);
+        }
+
+        String roundTrips() {
+            return ok == 0 ? "-" : String.format(Locale.ROOT, "%.1f", (double) syncs / ok);
+        }
+    }
+
+    private static Probe probe(Load.Call call, int requests) throws Exception {
+        int ok = 0;
+        try (SqlProbe probe = new SqlProbe()) {
+            for (int i = 0; i < requests; i++) {
+                if (call.run() == null) {
+                    ok++;
+                }
+            }
+            Probe p = new Probe(requests, ok, probe.executes(), probe.syncs());
+            say("SQL probe: " + p.statements() + " statements, " + p.roundTrips() + " round trips per request");
+            return p;
         }
     }
 
@@ -415,7 +453,8 @@ public final class Benchmark {
     // ---- the table -------------------------------------------------------------------------------------------
 
     private void summarize(String dbInfo, int members, List<Load.Result> earn, Redemption red, Load.Result reads,
-                           PgResult pg, JsonNode check, long earnedOk, long purchasesInDb) {
+                           PgResult pg, JsonNode check, long earnedOk, long purchasesInDb, Probe earnProbe,
+                           Probe readProbe) {
         String rule = "=".repeat(86);
         out(rule);
         out("LoyaltyHub benchmark  (run " + runTag + ")");
@@ -475,6 +514,9 @@ public final class Benchmark {
                 consistent ? "CONSISTENT" : "INCONSISTENT", check.path("entries").asLong(),
                 check.path("accounts").asLong(), check.path("lots").asLong(),
                 consistent ? "" : ": " + check.path("differences")));
+        out(String.format(Locale.ROOT, "SQL/request   earn %s statements in %s round trips, balance read %s in %s "
+                        + "(JDBC driver trace over %d sequential requests each)", earnProbe.statements(),
+                earnProbe.roundTrips(), readProbe.statements(), readProbe.roundTrips(), earnProbe.requests()));
         out(String.format(Locale.ROOT, "Purchases     %d answered 201 to the client (all phases), %d rows in the database",
                 earnedOk, purchasesInDb));
         out(rule);
