@@ -8,6 +8,9 @@ public interface Members {
     /** The member named by the identifier, if the caller may act on them; otherwise a 404. */
     Member identify(Caller caller, MemberIdentifier identifier);
 
+    /** Like {@link #identify} but returns only the member's id: what a till needs on the hot path. */
+    long resolve(Caller caller, MemberIdentifier identifier);
+
     /** A member the caller may see (a 404 otherwise). */
     Member visible(Caller caller, long memberId);
 

@@ -20,6 +20,7 @@ import java.util.TreeMap;
 /**
  * Writes entries. The entry row is inserted first with its business key (a replay stops there); then the floored
  * accounts are locked in id order, checked, and their balances, postings and lots written in the same transaction.
+ * A refused movement throws, and the caller's transaction (or savepoint) takes the entry row back with it.
  */
 @Component
 class Journal {
@@ -39,13 +40,6 @@ class Journal {
         for (Leg leg : d.legs()) {
             ids.computeIfAbsent(leg.account(), ref -> accounts.id(d.circuitId(), ref));
         }
-        Optional<Long> replay = jdbc.sql("select id from journal_entry where circuit_id = :c and business_key = :key")
-                .param("c", d.circuitId()).param("key", d.businessKey()).query(Long.class).optional();
-        if (replay.isPresent()) {
-            return new PostedEntry(replay.get(), true);
-        }
-        // lock and check before writing anything, so a refusal leaves no trace in the transaction
-        Map<Long, Long> changes = lockAndCheck(d, ids);
         Optional<Long> inserted = jdbc.sql("insert into journal_entry (circuit_id, business_key, kind, reason, note, "
                         + "member_id, company_id, store_id, actor, reverses_id) values (:c, :key, :kind, :reason, :note, "
                         + ":member, :company, :store, :actor, :reverses) on conflict do nothing returning id")
@@ -57,7 +51,8 @@ class Journal {
             return new PostedEntry(existing(d.circuitId(), d.businessKey(), d.reversesId()), true);
         }
         long entryId = inserted.get();
-        updateBalances(changes);
+        // a refusal below rolls back the caller's transaction (or savepoint), the entry row with it
+        updateBalances(lockAndCheck(d, ids));
         writePostings(entryId, d, ids);
         for (Leg leg : d.legs()) {
             if (leg.account().kind().tracksLots()) {

@@ -22,13 +22,12 @@ class Lots {
     }
 
     void open(long circuitId, long accountId, long entryId, long amount, Long issuer, Instant expiresAt) {
-        long lot = jdbc.sql("insert into lot (circuit_id, account_id, issuer_company_id, entry_id, earned_at, "
+        jdbc.sql("with opened as (insert into lot (circuit_id, account_id, issuer_company_id, entry_id, earned_at, "
                         + "expires_at, amount, remaining) values (:c, :a, :issuer, :e, now(), :exp, :amount, :amount) "
-                        + "returning id")
+                        + "returning id) insert into lot_movement (lot_id, entry_id, amount) select id, :e, :amount from opened")
                 .param("c", circuitId).param("a", accountId).param("issuer", issuer).param("e", entryId)
                 .param("exp", expiresAt == null ? null : Timestamp.from(expiresAt)).param("amount", amount)
-                .query(Long.class).single();
-        move(lot, entryId, amount);
+                .update();
     }
 
     /** Consumes {@code amount}: one given lot, or the lots of {@code preferEntry} first, then oldest-expiring. */

@@ -136,6 +136,13 @@ public class MemberService implements Members {
     @Override
     @Transactional(readOnly = true)
     public Member identify(Caller caller, MemberIdentifier identifier) {
+        long id = resolve(caller, identifier);
+        return rows.find(caller.circuit(), id).orElseThrow(() -> new NotFound("Member", describe(identifier)));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public long resolve(Caller caller, MemberIdentifier identifier) {
         if (identifier.count() != 1 || (identifier.externalId() != null && identifier.connection() == null)) {
             throw new InvalidInput("member", "name the member by exactly one of id, card, qr, email, phone or "
                     + "connection + externalId");
@@ -146,7 +153,8 @@ public class MemberService implements Members {
         }
         Optional<Long> id;
         if (identifier.id() != null) {
-            id = Optional.of(identifier.id());
+            id = one("select id from member where circuit_id = :c and id = cast(:v as bigint)", circuitId,
+                    String.valueOf(identifier.id()));
         } else if (identifier.card() != null) {
             id = one("select member_id from card where circuit_id = :c and number = :v", circuitId, identifier.card().strip());
         } else if (identifier.qr() != null) {
@@ -163,11 +171,10 @@ public class MemberService implements Members {
                     .query(Long.class).optional();
         }
         long memberId = id.orElseThrow(() -> new NotFound("Member", describe(identifier)));
-        Member member = rows.find(circuitId, memberId).orElseThrow(() -> new NotFound("Member", describe(identifier)));
         if (!identifier.presentedByCustomer() && !sees(caller, memberId)) {
             throw new NotFound("Member", describe(identifier));
         }
-        return member;
+        return memberId;
     }
 
     private Optional<Long> one(String sql, long circuitId, String value) {

@@ -47,7 +47,7 @@ class EarningService implements Earning {
     @Override
     public PurchasePoints settle(PurchaseFacts f) {
         ProgramSettings s = store.settings(f.circuitId());
-        Award award = lockAward(f.purchaseId()).orElseGet(() -> openAward(f, s));
+        Award award = openAward(f, s).or(() -> lockAward(f.purchaseId())).orElseThrow();
         long target = f.voided() ? 0 : EarningPolicy.afterRefund(award.base(), f.total().amount(), f.refunded().amount());
         long wantAvailable = reached(f.stage(), s.awardMoment()) ? target : 0;
         long wantPending = wantAvailable == 0 && s.pendingFrom() != Stage.NONE && reached(f.stage(), s.pendingFrom())
@@ -113,16 +113,20 @@ class EarningService implements Earning {
                 .optional();
     }
 
-    private Award openAward(PurchaseFacts f, ProgramSettings s) {
+    /**
+     * The purchase's award row when this call creates it (the points its full amount is worth, fixed from then on,
+     * and whose budget pays for them); empty when it already exists.
+     */
+    private Optional<Award> openAward(PurchaseFacts f, ProgramSettings s) {
         long base = EarningPolicy.points(s, store.rules(f.circuitId(), f.lines().stream()
                         .map(PurchaseFacts.Line::productId).filter(java.util.Objects::nonNull).distinct().toList()),
                 f.lines(), f.total().amount());
         Long source = tenancy.circuit(f.circuitId()).budgetsEnforced() ? f.companyId() : null;
-        jdbc.sql("insert into purchase_award (purchase_id, circuit_id, source_company_id, base_points) "
-                        + "values (:id, :c, :source, :base)")
+        return jdbc.sql("insert into purchase_award (purchase_id, circuit_id, source_company_id, base_points) "
+                        + "values (:id, :c, :source, :base) on conflict do nothing returning base_points")
                 .param("id", f.purchaseId()).param("c", f.circuitId()).param("source", source).param("base", base)
-                .update();
-        return lockAward(f.purchaseId()).orElseThrow();
+                .query(Long.class).optional()
+                .map(b -> new Award(source, b, 0, 0, 0, null));
     }
 
     /** The running state of one settlement and how it posts each step. */

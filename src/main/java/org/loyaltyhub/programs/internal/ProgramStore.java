@@ -19,12 +19,18 @@ import java.util.stream.Collectors;
 public class ProgramStore {
 
     private final JdbcClient jdbc;
+    private final org.loyaltyhub.shared.TtlCache<Long, ProgramSettings> cache =
+            new org.loyaltyhub.shared.TtlCache<>(java.time.Duration.ofSeconds(5), 10_000);
 
     ProgramStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
     public ProgramSettings settings(long circuitId) {
+        return cache.get(circuitId, this::load);
+    }
+
+    private ProgramSettings load(long circuitId) {
         return jdbc.sql("select * from program_settings where circuit_id = :c").param("c", circuitId)
                 .query((rs, n) -> new ProgramSettings(rs.getBoolean("points_enabled"), rs.getLong("earn_points"),
                         rs.getBigDecimal("earn_per_amount"), Rounding.valueOf(rs.getString("earn_rounding")),
@@ -75,6 +81,7 @@ public class ProgramStore {
                 .param("maxAmount", s.maxDiscountAmount()).param("maxPercent", s.maxDiscountPercent())
                 .param("excludeDiscounted", s.excludeDiscounted()).param("products", s.redeemableProducts().name())
                 .param("hold", s.holdMinutes()).param("intro", s.introText()).update();
+        cache.invalidate(circuitId);
     }
 
     public Map<String, ProductRule> rules(long circuitId, List<String> productIds) {

@@ -2,7 +2,6 @@ package org.loyaltyhub.programs.internal;
 
 import org.loyaltyhub.ledger.AccountRef;
 import org.loyaltyhub.ledger.Ledger;
-import org.loyaltyhub.members.Member;
 import org.loyaltyhub.members.MemberIdentifier;
 import org.loyaltyhub.members.Members;
 import org.loyaltyhub.programs.ProgramSettings;
@@ -69,8 +68,7 @@ public class RedemptionService implements Redemptions {
 
     @Transactional(readOnly = true)
     public Quote quote(Caller caller, MemberIdentifier who, Cart cart, Long points) {
-        Member member = members.identify(caller, who);
-        return quote(caller.circuit(), member.id(), cart, points);
+        return quote(caller.circuit(), members.resolve(caller, who), cart, points);
     }
 
     private Quote quote(long circuitId, long memberId, Cart cart, Long points) {
@@ -87,22 +85,22 @@ public class RedemptionService implements Redemptions {
     }
 
     public Redemption hold(Caller caller, MemberIdentifier who, Cart cart, Long points, String orderId, Long storeId) {
-        Member member = members.identify(caller, who);
+        long memberId = members.resolve(caller, who);
         Store at = tenancy.storeFor(caller, storeId);
         long circuitId = caller.circuit();
-        Quote q = quote(circuitId, member.id(), cart, points);
+        Quote q = quote(circuitId, memberId, cart, points);
         if (!q.allowed()) {
             throw new LoyaltyException(q.code(), 422, q.reason()).with("maxPoints", q.maxPoints())
                     .with("balance", q.balance());
         }
         Instant expiresAt = clock.instant().plus(Duration.ofMinutes(store.settings(circuitId).holdMinutes()));
-        Ledger.Hold hold = ledger.hold(circuitId, member.id(), q.points(), "redemption:" + UUID.randomUUID(),
+        Ledger.Hold hold = ledger.hold(circuitId, memberId, q.points(), "redemption:" + UUID.randomUUID(),
                 expiresAt, at.companyId(), at.id(), caller.actor());
-        members.relate(circuitId, member.id(), at.companyId());
+        members.relate(circuitId, memberId, at.companyId());
         long id = jdbc.sql("insert into redemption (circuit_id, member_id, company_id, store_id, hold_id, points, discount, "
                         + "currency, status, order_id, expires_at) values (:c, :m, :company, :store, :hold, :points, "
                         + ":discount, :currency, 'HELD', :order, :exp) returning id")
-                .param("c", circuitId).param("m", member.id()).param("company", at.companyId()).param("store", at.id())
+                .param("c", circuitId).param("m", memberId).param("company", at.companyId()).param("store", at.id())
                 .param("hold", hold.id()).param("points", q.points()).param("discount", q.discount().amount())
                 .param("currency", q.discount().currency().getCurrencyCode()).param("order", orderId)
                 .param("exp", Timestamp.from(expiresAt)).query(Long.class).single();

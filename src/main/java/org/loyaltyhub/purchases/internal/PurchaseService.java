@@ -2,7 +2,6 @@ package org.loyaltyhub.purchases.internal;
 
 import org.loyaltyhub.ledger.AccountRef;
 import org.loyaltyhub.ledger.Ledger;
-import org.loyaltyhub.members.Member;
 import org.loyaltyhub.members.Members;
 import org.loyaltyhub.programs.Earning;
 import org.loyaltyhub.programs.ProgramSettings.Stage;
@@ -75,7 +74,7 @@ public class PurchaseService {
         }
         PurchaseStatus status = p.status() == null ? PurchaseStatus.COMPLETED : p.status();
         BigDecimal refunded = refunded(status, p.total(), p.refundedTotal());
-        Member member = members.identify(caller, p.member());
+        long memberId = members.resolve(caller, p.member());
         String channel = p.channel() == null ? "pos" : p.channel();
         Instant occurredAt = p.occurredAt() == null ? clock.instant() : p.occurredAt();
         if (occurredAt.isAfter(clock.instant().plusSeconds(300))) {
@@ -88,26 +87,25 @@ public class PurchaseService {
                                 :stage, :redemption, :at)
                         on conflict (circuit_id, company_id, channel, order_id) do nothing returning id""")
                 .param("c", circuitId).param("company", store.companyId()).param("store", store.id())
-                .param("member", member.id()).param("channel", channel).param("order", p.orderId().strip())
+                .param("member", memberId).param("channel", channel).param("order", p.orderId().strip())
                 .param("currency", currency).param("total", p.total()).param("refunded", refunded)
                 .param("status", status.name()).param("stage", status.stage().name())
                 .param("redemption", p.redemptionId()).param("at", Timestamp.from(occurredAt))
                 .query(Long.class).optional();
-        long id;
         if (inserted.isPresent()) {
-            id = inserted.get();
-            insertLines(id, p.lines());
-            members.relate(circuitId, member.id(), store.companyId());
-        } else {
-            Row existing = lock(circuitId, store.companyId(), channel, p.orderId().strip());
-            if (existing.memberId() != member.id()) {
-                throw new LoyaltyException("order-of-another-member", 409,
-                        "Order " + p.orderId() + " was recorded for another member").with("purchaseId", existing.id());
-            }
-            id = existing.id();
-            update(existing, status, p.total(), refunded);
+            List<Purchase.Line> lines = insertLines(inserted.get(), p.lines());
+            members.relate(circuitId, memberId, store.companyId());
+            Instant now = clock.instant();
+            return settle(caller, circuitId, new Row(inserted.get(), memberId, store.companyId(), store.id(), channel,
+                    p.orderId().strip(), currency, p.total(), refunded, status, status.stage(), p.redemptionId(),
+                    occurredAt, now), lines);
         }
-        return settle(caller, circuitId, id);
+        Row existing = lock(circuitId, store.companyId(), channel, p.orderId().strip());
+        if (existing.memberId() != memberId) {
+            throw new LoyaltyException("order-of-another-member", 409,
+                    "Order " + p.orderId() + " was recorded for another member").with("purchaseId", existing.id());
+        }
+        return settle(caller, circuitId, update(existing, status, p.total(), refunded), lines(existing.id()));
     }
 
     public Purchase changeStatus(Caller caller, long id, PurchaseStatus status, BigDecimal refundedTotal) {
@@ -116,8 +114,8 @@ public class PurchaseService {
         if (!caller.coversStore(tenancy.store(circuitId, row.storeId())) && !caller.coversCompany(row.companyId())) {
             throw new NotFound("Purchase", id);
         }
-        update(row, status, row.total(), refunded(status, row.total(), refundedTotal));
-        return settle(caller, circuitId, id);
+        Row updated = update(row, status, row.total(), refunded(status, row.total(), refundedTotal));
+        return settle(caller, circuitId, updated, lines(id));
     }
 
     @Transactional(readOnly = true)
@@ -158,21 +156,23 @@ public class PurchaseService {
         return refunded;
     }
 
-    private void update(Row row, PurchaseStatus status, BigDecimal total, BigDecimal refunded) {
+    /** Brings the row to the new status (the stage only moves forward) and returns it as stored. */
+    private Row update(Row row, PurchaseStatus status, BigDecimal total, BigDecimal refunded) {
         Stage stage = status.stage().ordinal() > row.stage().ordinal() ? status.stage() : row.stage();
         jdbc.sql("update purchase set status = :status, stage = :stage, total = :total, refunded = :refunded, "
                         + "updated_at = now() where id = :id")
                 .param("status", status.name()).param("stage", stage.name()).param("total", total)
                 .param("refunded", refunded).param("id", row.id()).update();
+        return new Row(row.id(), row.memberId(), row.companyId(), row.storeId(), row.channel(), row.orderId(),
+                row.currency(), total, refunded, status, stage, row.redemptionId(), row.occurredAt(), clock.instant());
     }
 
-    private Purchase settle(Caller caller, long circuitId, long id) {
-        Row row = find(circuitId, id).orElseThrow();
+    private Purchase settle(Caller caller, long circuitId, Row row, List<Purchase.Line> storedLines) {
         Currency currency = Currency.getInstance(row.currency());
-        List<PurchaseFacts.Line> lines = lines(id).stream()
+        List<PurchaseFacts.Line> lines = storedLines.stream()
                 .map(l -> new PurchaseFacts.Line(l.productId(), l.quantity(), l.unitPrice(), l.discounted())).toList();
         boolean voided = row.status().voids();
-        PurchasePoints points = earning.settle(new PurchaseFacts(circuitId, id, row.companyId(), row.storeId(),
+        PurchasePoints points = earning.settle(new PurchaseFacts(circuitId, row.id(), row.companyId(), row.storeId(),
                 row.memberId(), new Money(row.total(), currency), new Money(row.refunded(), currency), row.stage(),
                 voided, lines, caller.actor()));
         if (row.redemptionId() != null) {
@@ -182,27 +182,27 @@ public class PurchaseService {
                 redemptions.captureForOrder(circuitId, row.redemptionId(), row.memberId(), row.orderId(), caller.actor());
             }
         }
-        return view(circuitId, row, points);
+        return view(circuitId, row, points, storedLines);
     }
 
     private Purchase view(long circuitId, Row row) {
         PurchasePoints points = jdbc.sql("select base_points, pending, available from purchase_award where purchase_id = :id")
                 .param("id", row.id()).query((rs, n) -> new PurchasePoints(rs.getLong(1), rs.getLong(2), rs.getLong(3)))
                 .optional().orElse(new PurchasePoints(0, 0, 0));
-        return view(circuitId, row, points);
+        return view(circuitId, row, points, lines(row.id()));
     }
 
-    private Purchase view(long circuitId, Row row, PurchasePoints points) {
+    private Purchase view(long circuitId, Row row, PurchasePoints points, List<Purchase.Line> lines) {
         Currency currency = Currency.getInstance(row.currency());
         return new Purchase(row.id(), row.orderId(), row.channel(), row.memberId(), row.companyId(), row.storeId(),
                 row.status(), row.stage(), new Money(row.total(), currency), new Money(row.refunded(), currency),
-                row.occurredAt(), row.updatedAt(), lines(row.id()), points,
+                row.occurredAt(), row.updatedAt(), lines, points,
                 ledger.balance(circuitId, AccountRef.available(row.memberId())));
     }
 
-    private void insertLines(long purchaseId, List<LineInput> lines) {
-        if (lines == null) {
-            return;
+    private List<Purchase.Line> insertLines(long purchaseId, List<LineInput> lines) {
+        if (lines == null || lines.isEmpty()) {
+            return List.of();
         }
         int n = 0;
         for (LineInput l : lines) {
@@ -212,6 +212,8 @@ public class PurchaseService {
                     .param("qty", l.quantity()).param("price", l.unitPrice()).param("discounted", l.discounted())
                     .update();
         }
+        return lines.stream().map(l -> new Purchase.Line(l.productId(), l.sku(), l.quantity(), l.unitPrice(),
+                l.discounted())).toList();
     }
 
     private List<Purchase.Line> lines(long purchaseId) {

@@ -4,6 +4,7 @@ import org.loyaltyhub.shared.Forbidden;
 import org.loyaltyhub.shared.InvalidInput;
 import org.loyaltyhub.shared.LoyaltyException;
 import org.loyaltyhub.shared.NotFound;
+import org.loyaltyhub.shared.TtlCache;
 import org.loyaltyhub.tenancy.Caller;
 import org.loyaltyhub.tenancy.Circuit;
 import org.loyaltyhub.tenancy.Company;
@@ -22,6 +23,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.time.Duration;
 import java.util.List;
 
 /** Circuits, companies, stores and operators, each action checked against the caller's role and tenant. */
@@ -34,6 +36,8 @@ public class TenancyService implements Tenancy {
     private final Stores stores;
     private final Operators operators;
     private final PasswordEncoder passwords;
+    private final TtlCache<Long, Circuit> circuitCache = new TtlCache<>(Duration.ofSeconds(5), 10_000);
+    private final TtlCache<List<Long>, Store> storeCache = new TtlCache<>(Duration.ofSeconds(5), 100_000);
 
     TenancyService(Circuits circuits, Companies companies, Stores stores, Operators operators,
                    PasswordEncoder passwords) {
@@ -49,7 +53,7 @@ public class TenancyService implements Tenancy {
     @Override
     @Transactional(readOnly = true)
     public Circuit circuit(long circuitId) {
-        return circuits.find(circuitId).orElseThrow(() -> new NotFound("Circuit", circuitId));
+        return circuitCache.get(circuitId, id -> circuits.find(id).orElseThrow(() -> new NotFound("Circuit", id)));
     }
 
     /** Creates a circuit and its first administrator (platform administrators, and the first-run setup). */
@@ -81,6 +85,7 @@ public class TenancyService implements Tenancy {
         }
         circuits.update(current.id(), f.name().strip(), f.currency(), f.logoUrl(), f.companiesKeptApart(),
                 f.budgetsEnforced());
+        circuitCache.invalidate(current.id());
         return circuit(current.id());
     }
 
@@ -143,13 +148,15 @@ public class TenancyService implements Tenancy {
         caller.require(Role.CIRCUIT_ADMIN, Role.COMPANY_ADMIN);
         visibleStore(caller, storeId);
         stores.update(caller.circuit(), storeId, f.row());
+        storeCache.invalidate(List.of(caller.circuit(), storeId));
         return store(caller.circuit(), storeId);
     }
 
     @Override
     @Transactional(readOnly = true)
     public Store store(long circuitId, long storeId) {
-        return stores.find(circuitId, storeId).orElseThrow(() -> new NotFound("Store", storeId));
+        return storeCache.get(List.of(circuitId, storeId), key -> stores.find(circuitId, storeId)
+                .orElseThrow(() -> new NotFound("Store", storeId)));
     }
 
     @Transactional(readOnly = true)
