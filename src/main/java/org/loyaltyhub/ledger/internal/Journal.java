@@ -87,6 +87,18 @@ class Journal {
         if (net.isEmpty()) {
             return net;
         }
+        if (net.size() == 1) {
+            // one floored account: a single conditional update locks, checks and changes it
+            Map.Entry<Long, Long> only = net.entrySet().iterator().next();
+            int changed = jdbc.sql("update account set balance = balance + :d where id = :id and balance + :d >= 0")
+                    .param("d", only.getValue()).param("id", only.getKey()).update();
+            if (changed == 0) {
+                long balance = jdbc.sql("select balance from account where id = :id").param("id", only.getKey())
+                        .query(Long.class).single();
+                throw new InsufficientBalance(kinds.get(only.getKey()), balance, -only.getValue());
+            }
+            return Map.of();
+        }
         Map<Long, Long> balances = new LinkedHashMap<>();
         jdbc.sql("select id, balance from account where id in (:ids) order by id for update")
                 .param("ids", List.copyOf(net.keySet()))

@@ -65,7 +65,7 @@ public class PointsService {
 
     @Transactional(readOnly = true)
     public Balance balance(Caller caller, long memberId) {
-        members.visible(caller, memberId);
+        members.resolve(caller, org.loyaltyhub.members.MemberIdentifier.byId(memberId));
         Ledger.MemberBalance b = ledger.memberBalance(caller.circuit(), memberId,
                 clock.instant().plus(Duration.ofDays(30)));
         return new Balance(memberId, b.available(), b.pending(), b.held(), b.expiringSoon(), b.nextExpiry(),
