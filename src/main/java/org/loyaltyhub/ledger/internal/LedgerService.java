@@ -280,33 +280,33 @@ class LedgerService implements Ledger {
                 .list();
     }
 
-    @Override
-    public Optional<PostedEntry> expireLot(long circuitId, long lotId, Instant asOf) {
-        record LotState(long accountId, long owner, long remaining, Instant expiresAt, long moves, Long issuer) {
-        }
-        Optional<LotState> lot = jdbc.sql("select l.account_id, a.owner_id, l.remaining, l.expires_at, l.issuer_company_id, "
+    private record LotState(long accountId, long owner, long remaining, Instant expiresAt, long moves, Long issuer) {
+    }
+
+    private Optional<LotState> lotState(long circuitId, long lotId) {
+        return jdbc.sql("select l.account_id, a.owner_id, l.remaining, l.expires_at, l.issuer_company_id, "
                         + "(select count(*) from lot_movement m where m.lot_id = l.id) as moves "
                         + "from lot l join account a on a.id = l.account_id where l.id = :id and l.circuit_id = :c")
                 .param("id", lotId).param("c", circuitId)
                 .query((rs, n) -> new LotState(rs.getLong(1), rs.getLong(2), rs.getLong(3),
                         instant(rs, "expires_at"), rs.getLong("moves"), (Long) rs.getObject("issuer_company_id")))
                 .optional();
+    }
+
+    @Override
+    public Optional<PostedEntry> expireLot(long circuitId, long lotId, Instant asOf) {
+        Optional<LotState> lot = lotState(circuitId, lotId);
         if (lot.isEmpty()) {
             return Optional.empty();
         }
         // lock the member's account, then read the lot again: a redemption may have used it meanwhile
         jdbc.sql("select id from account where id = :a for update").param("a", lot.get().accountId())
                 .query(Long.class).single();
-        LotState current = jdbc.sql("select l.account_id, a.owner_id, l.remaining, l.expires_at, l.issuer_company_id, "
-                        + "(select count(*) from lot_movement m where m.lot_id = l.id) as moves "
-                        + "from lot l join account a on a.id = l.account_id where l.id = :id")
-                .param("id", lotId)
-                .query((rs, n) -> new LotState(rs.getLong(1), rs.getLong(2), rs.getLong(3),
-                        instant(rs, "expires_at"), rs.getLong("moves"), (Long) rs.getObject("issuer_company_id")))
-                .single();
+        LotState current = lotState(circuitId, lotId).orElseThrow();
         if (current.remaining() == 0 || current.expiresAt() == null || current.expiresAt().isAfter(asOf)) {
             return Optional.empty();
         }
+        // the movement count makes the key unique per expiry, should restored points expire a second time
         return Optional.of(journal.post(EntryDraft.transfer(circuitId,
                         "lot:" + lotId + ":expire:" + current.moves(), "EXPIRY", "Points expired")
                 .move(AccountRef.available(current.owner()), AccountRef.circuit(AccountKind.EXPIRED),

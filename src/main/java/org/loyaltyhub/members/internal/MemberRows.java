@@ -42,22 +42,19 @@ class MemberRows {
                         m.enrolledStoreId(), m.createdAt(), m.card(), consents(m.id()), externalIds(m.id())));
     }
 
+    private static final org.springframework.jdbc.core.RowMapper<Member.Consent> CONSENT = (rs, n) ->
+            new Member.Consent(ConsentKind.valueOf(rs.getString("kind")), rs.getBoolean("granted"),
+                    rs.getString("text_version"), rs.getString("source"), rs.getTimestamp("recorded_at").toInstant());
+
+    /** The current state of each kind of consent: its latest record. */
     List<Member.Consent> consents(long memberId) {
-        return jdbc.sql("select distinct on (kind) kind, granted, text_version, source, recorded_at from consent "
-                        + "where member_id = :m order by kind, id desc")
-                .param("m", memberId)
-                .query((rs, n) -> new Member.Consent(ConsentKind.valueOf(rs.getString(1)), rs.getBoolean(2),
-                        rs.getString(3), rs.getString(4), rs.getTimestamp(5).toInstant()))
-                .list();
+        return jdbc.sql("select distinct on (kind) * from consent where member_id = :m order by kind, id desc")
+                .param("m", memberId).query(CONSENT).list();
     }
 
     List<Member.Consent> consentHistory(long memberId) {
-        return jdbc.sql("select kind, granted, text_version, source, recorded_at from consent where member_id = :m "
-                        + "order by id desc")
-                .param("m", memberId)
-                .query((rs, n) -> new Member.Consent(ConsentKind.valueOf(rs.getString(1)), rs.getBoolean(2),
-                        rs.getString(3), rs.getString(4), rs.getTimestamp(5).toInstant()))
-                .list();
+        return jdbc.sql("select * from consent where member_id = :m order by id desc")
+                .param("m", memberId).query(CONSENT).list();
     }
 
     private List<Member.ExternalId> externalIds(long memberId) {
