@@ -40,20 +40,13 @@ class Journal {
         for (Leg leg : d.legs()) {
             ids.computeIfAbsent(leg.account(), ref -> accounts.id(d.circuitId(), ref));
         }
-        Optional<Long> inserted = jdbc.sql("insert into journal_entry (circuit_id, business_key, kind, reason, note, "
-                        + "member_id, company_id, store_id, actor, reverses_id) values (:c, :key, :kind, :reason, :note, "
-                        + ":member, :company, :store, :actor, :reverses) on conflict do nothing returning id")
-                .param("c", d.circuitId()).param("key", d.businessKey()).param("kind", d.kind())
-                .param("reason", d.reason()).param("note", d.note()).param("member", d.memberId())
-                .param("company", d.companyId()).param("store", d.storeId()).param("actor", d.actor())
-                .param("reverses", d.reversesId()).query(Long.class).optional();
+        Optional<Long> inserted = insertEntryWithPostings(d, ids);
         if (inserted.isEmpty()) {
             return new PostedEntry(existing(d.circuitId(), d.businessKey(), d.reversesId()), true);
         }
         long entryId = inserted.get();
-        // a refusal below rolls back the caller's transaction (or savepoint), the entry row with it
+        // a refusal below rolls back the caller's transaction (or savepoint), the entry and postings with it
         updateBalances(lockAndCheck(d, ids));
-        writePostings(entryId, d, ids);
         for (Leg leg : d.legs()) {
             if (leg.account().kind().tracksLots()) {
                 applyLots(d.circuitId(), ids.get(leg.account()), entryId, leg);
@@ -73,7 +66,11 @@ class Journal {
                 .query(Long.class).single();
     }
 
-    /** Locks the floored accounts in id order and refuses a movement that would take one below zero. */
+    /**
+     * Locks the floored accounts in id order and refuses a movement that would take one below zero. The lock is
+     * FOR NO KEY UPDATE: it serializes writers of a balance without conflicting with the key-share locks that
+     * inserting postings (foreign keys to the accounts) takes, which FOR UPDATE would turn into deadlocks.
+     */
     private Map<Long, Long> lockAndCheck(EntryDraft d, Map<AccountRef, Long> ids) {
         Map<Long, Long> net = new TreeMap<>();
         Map<Long, AccountKind> kinds = new LinkedHashMap<>();
@@ -100,7 +97,7 @@ class Journal {
             return Map.of();
         }
         Map<Long, Long> balances = new LinkedHashMap<>();
-        jdbc.sql("select id, balance from account where id in (:ids) order by id for update")
+        jdbc.sql("select id, balance from account where id in (:ids) order by id for no key update")
                 .param("ids", List.copyOf(net.keySet()))
                 .query(rs -> {
                     balances.put(rs.getLong(1), rs.getLong(2));
@@ -130,16 +127,27 @@ class Journal {
         }
     }
 
-    private void writePostings(long entryId, EntryDraft d, Map<AccountRef, Long> ids) {
+    /** The entry and its postings in one statement; empty when the business key was posted before (a replay). */
+    private Optional<Long> insertEntryWithPostings(EntryDraft d, Map<AccountRef, Long> ids) {
         StringBuilder values = new StringBuilder();
-        List<Object> params = new ArrayList<>();
+        List<Object> params = new ArrayList<>(List.of(d.circuitId(), d.businessKey(), d.kind(), d.reason()));
+        params.add(d.note());
+        params.add(d.memberId());
+        params.add(d.companyId());
+        params.add(d.storeId());
+        params.add(d.actor());
+        params.add(d.reversesId());
         for (Leg leg : d.legs()) {
-            values.append(values.isEmpty() ? "" : ",").append("(?, ?, ?)");
-            params.add(entryId);
+            values.append(values.isEmpty() ? "" : ",").append("(?::bigint, ?::bigint)");
             params.add(ids.get(leg.account()));
             params.add(leg.amount());
         }
-        jdbc.sql("insert into posting (entry_id, account_id, amount) values " + values).params(params).update();
+        return jdbc.sql("with entry as (insert into journal_entry (circuit_id, business_key, kind, reason, note, "
+                        + "member_id, company_id, store_id, actor, reverses_id) values (?, ?, ?, ?, ?, ?::bigint, ?::bigint, "
+                        + "?::bigint, ?, ?::bigint) on conflict do nothing returning id) "
+                        + "insert into posting (entry_id, account_id, amount) select entry.id, v.account, v.amount "
+                        + "from entry, (values " + values + ") as v(account, amount) returning entry_id")
+                .params(params).query(Long.class).list().stream().findFirst();
     }
 
     private void applyLots(long circuitId, long accountId, long entryId, Leg leg) {

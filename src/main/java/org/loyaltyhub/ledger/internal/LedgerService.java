@@ -229,7 +229,7 @@ class LedgerService implements Ledger {
     }
 
     private Hold settle(long circuitId, long holdId, String target, String actor, String reason) {
-        Hold hold = jdbc.sql("select * from hold where circuit_id = :c and id = :id for update")
+        Hold hold = jdbc.sql("select * from hold where circuit_id = :c and id = :id for no key update")
                 .param("c", circuitId).param("id", holdId).query(HOLD).optional()
                 .orElseThrow(() -> new NotFound("Hold", holdId));
         if (hold.status().equals(target)) {
@@ -300,7 +300,7 @@ class LedgerService implements Ledger {
             return Optional.empty();
         }
         // lock the member's account, then read the lot again: a redemption may have used it meanwhile
-        jdbc.sql("select id from account where id = :a for update").param("a", lot.get().accountId())
+        jdbc.sql("select id from account where id = :a for no key update").param("a", lot.get().accountId())
                 .query(Long.class).single();
         LotState current = lotState(circuitId, lotId).orElseThrow();
         if (current.remaining() == 0 || current.expiresAt() == null || current.expiresAt().isAfter(asOf)) {

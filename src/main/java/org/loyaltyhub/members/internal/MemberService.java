@@ -41,6 +41,7 @@ public class MemberService implements Members {
     private final MemberRows rows;
     private final Tenancy tenancy;
     private final ApplicationEventPublisher events;
+    private final java.util.Set<List<Long>> related = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     MemberService(JdbcClient jdbc, MemberRows rows, Tenancy tenancy, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
@@ -214,9 +215,29 @@ public class MemberService implements Members {
 
     @Override
     public void relate(long circuitId, long memberId, long companyId) {
+        List<Long> key = List.of(memberId, companyId);
+        if (related.contains(key)) {
+            return; // relationships are never removed, so a known one needs no statement
+        }
         jdbc.sql("insert into member_company (circuit_id, member_id, company_id) values (:c, :m, :company) "
                         + "on conflict do nothing")
                 .param("c", circuitId).param("m", memberId).param("company", companyId).update();
+        if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
+            org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+                    new org.springframework.transaction.support.TransactionSynchronization() {
+                        @Override
+                        public void afterCommit() {
+                            remember(key);
+                        }
+                    });
+        }
+    }
+
+    private void remember(List<Long> relation) {
+        if (related.size() > 500_000) {
+            related.clear();
+        }
+        related.add(relation);
     }
 
     @Transactional(readOnly = true)
