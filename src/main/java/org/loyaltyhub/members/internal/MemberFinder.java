@@ -1,0 +1,136 @@
+package org.loyaltyhub.members.internal;
+
+import org.loyaltyhub.members.Member;
+import org.loyaltyhub.members.MemberIdentifier;
+import org.loyaltyhub.shared.InvalidInput;
+import org.loyaltyhub.shared.NotFound;
+import org.loyaltyhub.shared.Page;
+import org.loyaltyhub.shared.PageQuery;
+import org.loyaltyhub.tenancy.Caller;
+import org.loyaltyhub.tenancy.Circuit;
+import org.loyaltyhub.tenancy.Tenancy;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Finding members: by one identifier (id, card, QR, e-mail, phone, external id) or by a search, always within what
+ * the caller may see. A card or QR code presented at the counter identifies any member of the circuit.
+ */
+@Component
+class MemberFinder {
+
+    private final JdbcClient jdbc;
+    private final MemberRows rows;
+    private final Tenancy tenancy;
+
+    MemberFinder(JdbcClient jdbc, MemberRows rows, Tenancy tenancy) {
+        this.jdbc = jdbc;
+        this.rows = rows;
+        this.tenancy = tenancy;
+    }
+
+    long resolve(Caller caller, MemberIdentifier identifier) {
+        if (identifier.count() != 1 || (identifier.externalId() != null && identifier.connection() == null)) {
+            throw new InvalidInput("member", "name the member by exactly one of id, card, qr, email, phone or "
+                    + "connection + externalId");
+        }
+        long circuitId = caller.circuit();
+        if (identifier.card() != null && !CardNumbers.valid(identifier.card().strip())) {
+            throw new InvalidInput("card", "is not a valid card number (check digit)");
+        }
+        Optional<Long> id;
+        if (identifier.id() != null) {
+            id = one("select id from member where circuit_id = :c and id = cast(:v as bigint)", circuitId,
+                    String.valueOf(identifier.id()));
+        } else if (identifier.card() != null) {
+            id = one("select member_id from card where circuit_id = :c and number = :v", circuitId, identifier.card().strip());
+        } else if (identifier.qr() != null) {
+            id = one("select member_id from card where circuit_id = :c and qr_payload = :v", circuitId, identifier.qr().strip());
+        } else if (identifier.email() != null) {
+            id = byEmail(circuitId, identifier.email());
+        } else if (identifier.phone() != null) {
+            id = one("select id from member where circuit_id = :c and phone = :v order by id limit 1", circuitId,
+                    MemberService.normalizePhone(identifier.phone()));
+        } else {
+            id = jdbc.sql("select member_id from member_external_id where circuit_id = :c and connection = :conn "
+                            + "and external_id = :v")
+                    .param("c", circuitId).param("conn", identifier.connection()).param("v", identifier.externalId())
+                    .query(Long.class).optional();
+        }
+        long memberId = id.orElseThrow(() -> new NotFound("Member", describe(identifier)));
+        if (!identifier.presentedByCustomer() && !sees(caller, memberId)) {
+            throw new NotFound("Member", describe(identifier));
+        }
+        return memberId;
+    }
+
+    private Optional<Long> one(String sql, long circuitId, String value) {
+        return jdbc.sql(sql).param("c", circuitId).param("v", value).query(Long.class).optional();
+    }
+
+    static String describe(MemberIdentifier i) {
+        if (i.id() != null) {
+            return String.valueOf(i.id());
+        }
+        if (i.card() != null) {
+            return "with card " + i.card();
+        }
+        if (i.qr() != null) {
+            return "with that QR code";
+        }
+        if (i.email() != null) {
+            return "with e-mail " + i.email();
+        }
+        if (i.phone() != null) {
+            return "with phone " + i.phone();
+        }
+        return "with " + i.connection() + " id " + i.externalId();
+    }
+
+    boolean sees(Caller caller, long memberId) {
+        if (caller.isCircuitAdmin()) {
+            return true;
+        }
+        Circuit circuit = tenancy.circuit(caller.circuit());
+        if (!circuit.companiesKeptApart()) {
+            return true;
+        }
+        return jdbc.sql("select exists (select 1 from member_company where member_id = :m and company_id = :company)")
+                .param("m", memberId).param("company", caller.companyId()).query(Boolean.class).single();
+    }
+
+    Optional<Long> byEmail(long circuitId, String email) {
+        return jdbc.sql("select id from member where circuit_id = :c and lower(email) = lower(:email)")
+                .param("c", circuitId).param("email", email.strip()).query(Long.class).optional();
+    }
+
+    Page<Member> search(Caller caller, String query, PageQuery page) {
+        long circuitId = caller.circuit();
+        boolean restricted = !caller.isCircuitAdmin() && tenancy.circuit(circuitId).companiesKeptApart();
+        String q = query == null || query.isBlank() ? null : query.strip().toLowerCase();
+        String where = """
+                m.circuit_id = :c
+                and (not :restricted or exists (select 1 from member_company mc where mc.member_id = m.id
+                                                and mc.company_id = :company))
+                and (cast(:q as text) is null
+                     or lower(m.email) like :like or m.phone like :phoneLike
+                     or lower(coalesce(m.first_name, '') || ' ' || coalesce(m.last_name, '')) like :like
+                     or lower(coalesce(m.last_name, '') || ' ' || coalesce(m.first_name, '')) like :like
+                     or exists (select 1 from card cd where cd.member_id = m.id and cd.number = :q))""";
+        String like = q == null ? null : "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        String phoneLike = q == null ? null : "%" + MemberService.normalizePhone(q) + "%";
+        long total = jdbc.sql("select count(*) from member m where " + where)
+                .param("c", circuitId).param("restricted", restricted).param("company", caller.companyId())
+                .param("q", q).param("like", like).param("phoneLike", phoneLike).query(Long.class).single();
+        List<Long> ids = jdbc.sql("select m.id from member m where " + where
+                        + " order by lower(m.last_name), lower(m.first_name), m.id limit :limit offset :offset")
+                .param("c", circuitId).param("restricted", restricted).param("company", caller.companyId())
+                .param("q", q).param("like", like).param("phoneLike", phoneLike)
+                .param("limit", page.size()).param("offset", page.offset()).query(Long.class).list();
+        return Page.of(ids.stream().map(id -> rows.find(circuitId, id).orElseThrow()).toList(), page, total);
+    }
+
+}
