@@ -7,7 +7,7 @@ import org.loyaltyhub.shared.Forbidden;
  * rules start from here; nothing a client sends can widen it.
  */
 public record Caller(Role role, Long circuitId, Long companyId, Long storeId, Long operatorId, Long apiKeyId,
-                     String name) {
+                     String name) implements java.io.Serializable {
 
     /** The circuit this caller works in; platform administrators have none and are refused circuit operations. */
     public long circuit() {

@@ -22,7 +22,8 @@ import java.util.List;
 import java.util.Map;
 
 /** Turns every failure of an API call into a problem detail with a stable type; nothing leaks as a bare 500. */
-@RestControllerAdvice(basePackages = "org.loyaltyhub")
+@RestControllerAdvice(annotations = org.springframework.web.bind.annotation.RestController.class)
+@org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
 class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);

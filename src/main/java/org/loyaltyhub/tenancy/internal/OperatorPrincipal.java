@@ -9,8 +9,8 @@ import java.util.Collection;
 import java.util.List;
 
 /** A signed-in operator as Spring Security sees it, carrying the {@link Caller} the modules work with. */
-public record OperatorPrincipal(Caller caller, String email, String passwordHash, boolean enabled)
-        implements UserDetails {
+public record OperatorPrincipal(Caller caller, String email, String passwordHash, boolean enabled, boolean locked)
+        implements UserDetails, java.io.Serializable {
 
     @Override
     public Collection<? extends GrantedAuthority> getAuthorities() {
@@ -30,5 +30,10 @@ public record OperatorPrincipal(Caller caller, String email, String passwordHash
     @Override
     public boolean isEnabled() {
         return enabled;
+    }
+
+    @Override
+    public boolean isAccountNonLocked() {
+        return !locked;
     }
 }

@@ -25,6 +25,7 @@ class OperatorSignIn implements UserDetailsService {
                 .orElseThrow(() -> new UsernameNotFoundException("unknown operator"));
         Operator o = c.operator();
         Caller caller = new Caller(o.role(), o.circuitId(), o.companyId(), o.storeId(), o.id(), null, o.displayName());
-        return new OperatorPrincipal(caller, o.email(), c.passwordHash(), o.enabled());
+        boolean locked = c.lockedUntil() != null && c.lockedUntil().isAfter(java.time.Instant.now());
+        return new OperatorPrincipal(caller, o.email(), c.passwordHash(), o.enabled(), locked);
     }
 }

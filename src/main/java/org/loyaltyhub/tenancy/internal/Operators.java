@@ -68,9 +68,25 @@ class Operators {
     /** Sign-in data: the operator and its password hash, by e-mail. */
     Optional<Credentials> credentials(String email) {
         return jdbc.sql("select * from operator where lower(email) = lower(:email)").param("email", email.strip())
-                .query((rs, n) -> new Credentials(ROW.mapRow(rs, n), rs.getString("password_hash"))).optional();
+                .query((rs, n) -> new Credentials(ROW.mapRow(rs, n), rs.getString("password_hash"),
+                        rs.getTimestamp("locked_until") == null ? null : rs.getTimestamp("locked_until").toInstant()))
+                .optional();
     }
 
-    record Credentials(Operator operator, String passwordHash) {
+    /** Counts a failed sign-in; the attempt that reaches the limit locks the operator out until the given time. */
+    void failedSignIn(String email, int limit, java.time.Instant lockUntil) {
+        jdbc.sql("update operator set failed_sign_ins = failed_sign_ins + 1, locked_until = case when "
+                        + "failed_sign_ins + 1 >= :limit then :until else locked_until end where lower(email) = lower(:email)")
+                .param("limit", limit).param("until", java.sql.Timestamp.from(lockUntil)).param("email", email.strip())
+                .update();
+    }
+
+    void succeededSignIn(long id) {
+        jdbc.sql("update operator set failed_sign_ins = 0, locked_until = null where id = :id "
+                        + "and (failed_sign_ins > 0 or locked_until is not null)")
+                .param("id", id).update();
+    }
+
+    record Credentials(Operator operator, String passwordHash, java.time.Instant lockedUntil) {
     }
 }

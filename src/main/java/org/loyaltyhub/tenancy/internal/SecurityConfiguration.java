@@ -66,12 +66,27 @@ class SecurityConfiguration implements WebMvcConfigurer {
         return http.build();
     }
 
+    /**
+     * The pages: operators sign in with a form (session cookie, CSRF on every form and htmx request), are locked
+     * out after repeated failures, and everything but the sign-in page and static assets needs a session.
+     */
     @Bean
     @Order(2)
     SecurityFilterChain site(HttpSecurity http) throws Exception {
-        http.authorizeHttpRequests(a -> a.anyRequest().permitAll())
+        http.authorizeHttpRequests(a -> a
+                        .requestMatchers("/login", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico",
+                                "/swagger-ui/**", "/swagger-ui.html", "/v3/api-docs/**", "/actuator/health", "/error")
+                        .permitAll()
+                        .anyRequest().authenticated())
+                .formLogin(f -> f.loginPage("/login").usernameParameter("email").defaultSuccessUrl("/", true)
+                        .failureHandler((request, response, e) -> response.sendRedirect(
+                                e instanceof org.springframework.security.authentication.LockedException
+                                        ? "/login?locked" : e instanceof org.springframework.security.authentication.DisabledException
+                                        ? "/login?disabled" : "/login?error")))
+                .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
                 .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(
-                        "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'")));
+                        "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+                                + "frame-ancestors 'none'; form-action 'self'")));
         return http.build();
     }
 
@@ -86,15 +101,8 @@ class SecurityConfiguration implements WebMvcConfigurer {
             @Override
             public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer mav,
                                           NativeWebRequest request, WebDataBinderFactory binders) {
-                Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-                Object principal = auth == null ? null : auth.getPrincipal();
-                if (principal instanceof OperatorPrincipal op) {
-                    return op.caller();
-                }
-                if (principal instanceof Caller caller) {
-                    return caller;
-                }
-                throw new org.springframework.security.access.AccessDeniedException("not signed in");
+                return org.loyaltyhub.tenancy.CurrentCaller.get().orElseThrow(
+                        () -> new org.springframework.security.access.AccessDeniedException("not signed in"));
             }
         });
     }

@@ -1,0 +1,128 @@
+package org.loyaltyhub.site;
+
+import com.microsoft.playwright.Page;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.loyaltyhub.support.Api;
+import org.loyaltyhub.support.Browser;
+import org.loyaltyhub.support.IntegrationTest;
+import org.loyaltyhub.support.World;
+import tools.jackson.databind.JsonNode;
+
+import java.util.Map;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Operators in a real Chromium: sign-in in Italian and English, role start pages, the counter, lock-out. */
+class OperatorsInTheBrowserTest extends IntegrationTest {
+
+    static Browser browser;
+
+    @BeforeAll
+    static void start() {
+        browser = new Browser();
+    }
+
+    @org.junit.jupiter.api.BeforeEach
+    void noErrorsYet() {
+        browser.errors().clear();
+    }
+
+    @AfterAll
+    static void stop() {
+        browser.close();
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    private void signIn(Page page, Api.Login login) {
+        page.navigate(url("/login"));
+        page.getByLabel("E-mail").fill(login.email());
+        page.getByLabel("Password").fill(login.password());
+        page.locator("form button[type=submit]").click();
+    }
+
+    @Test
+    void aCircuitAdministratorSignsInInItalianAndSwitchesToEnglish() {
+        World w = fixtures.world(api);
+        w.company("Caffè Roma");
+        Page page = browser.desktop("it-IT");
+        page.navigate(url("/admin"));
+        assertThat(page).hasURL(url("/login"));
+        assertThat(page.locator("h1")).hasText("Accedi");
+        page.getByLabel("E-mail").fill(w.admin.email());
+        page.getByLabel("Password").fill("wrong-password-here");
+        page.locator("form button[type=submit]").click();
+        assertThat(page.getByRole(com.microsoft.playwright.options.AriaRole.ALERT)).hasText("E-mail o password errate.");
+        signIn(page, w.admin);
+        assertThat(page).hasURL(url("/admin"));
+        assertThat(page.locator("h1")).hasText("Aziende");
+        assertThat(page.locator("table")).containsText("Caffè Roma");
+        Browser.screenshot(page, "admin-desktop-it");
+        page.getByText("English").click();
+        assertThat(page.locator("h1")).hasText("Companies");
+        page.navigate(url("/admin"));
+        assertThat(page.locator("h1")).hasText("Companies"); // the choice is remembered in a cookie
+        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                new Page.GetByRoleOptions().setName("Sign out")).click();
+        assertThat(page).hasURL(url("/login?logout"));
+        assertThat(browser.errors()).isEmpty();
+    }
+
+    @Test
+    void aStoreOperatorFindsACustomerAtTheCounterOnAPhoneAndCannotOpenAdministration() {
+        World w = fixtures.world(api);
+        long[] shop = w.company("Bar");
+        Api.Login till = w.operator("STORE_OPERATOR", null, shop[1]);
+        JsonNode member = w.enrol(w.as(till), Map.of("firstName", "Mario", "lastName", "Rossi",
+                "email", org.loyaltyhub.support.Fixtures.unique("mario") + "@member.test"));
+        w.purchase(w.as(till), "B-1", member.path("id").asLong(), "1234.00", "PAID");
+        Page page = browser.phone("en-GB");
+        signIn(page, till);
+        assertThat(page).hasURL(url("/counter"));
+        page.getByLabel("Find the customer").fill(member.path("card").path("number").asString());
+        page.getByLabel("Find the customer").press("Enter");
+        assertThat(page.locator("#result h2")).hasText("Mario Rossi");
+        assertThat(page.locator("#result .figure")).hasText("1,234");
+        Browser.screenshot(page, "counter-phone-en");
+        page.getByLabel("Find the customer").fill("nobody@nowhere.test");
+        page.getByLabel("Find the customer").press("Enter");
+        assertThat(page.getByRole(com.microsoft.playwright.options.AriaRole.ALERT))
+                .hasText("No customer matches what you typed.");
+        assertThat(browser.errors()).isEmpty();
+        // from here on the browser reports the expected 403 as a failed resource
+        com.microsoft.playwright.Response forbidden = page.navigate(url("/admin"));
+        assertThat(forbidden.status()).isEqualTo(403);
+        assertThat(page.locator("h1")).hasText("You do not have access to this page");
+        assertThat(page.locator("nav")).not().containsText("Companies");
+        Browser.screenshot(page, "forbidden-phone-en");
+    }
+
+    @Test
+    void repeatedWrongPasswordsLockTheAccountWithAClearMessage() {
+        World w = fixtures.world(api);
+        long[] shop = w.company("Lock");
+        Api.Login till = w.operator("STORE_OPERATOR", null, shop[1]);
+        Page page = browser.desktop("en-US");
+        for (int i = 0; i < 5; i++) {
+            signIn(page, new Api.Login(till.email(), "not-the-password"));
+        }
+        signIn(page, till);
+        assertThat(page.getByRole(com.microsoft.playwright.options.AriaRole.ALERT)).containsText("locked for 15 minutes");
+        assertThat(w.as(till).get("/api/v1/me").status()).as("the API refuses a locked account too").isEqualTo(401);
+        assertThat(browser.errors()).isEmpty();
+    }
+
+    @Test
+    void pagesNeedASessionAndFormsNeedTheCsrfToken() {
+        Api.Response page = api.get("/admin");
+        assertThat(page.status()).isEqualTo(302);
+        assertThat(page.header("Location")).endsWith("/login");
+        Api.Response forged = api.postRaw("/login", "email=x&password=y");
+        assertThat(forged.status()).as("a sign-in form without the CSRF token is refused").isEqualTo(403);
+    }
+}

@@ -1,0 +1,75 @@
+package org.loyaltyhub.support;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A real headless Chromium (Debian's package) driven by Playwright. Every page records console errors and failed
+ * requests, so a test can fail on any of them; screenshots go to target/screenshots.
+ */
+public final class Browser implements AutoCloseable {
+
+    public static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    private final Playwright playwright;
+    private final com.microsoft.playwright.Browser chromium;
+    private final List<String> errors = java.util.Collections.synchronizedList(new ArrayList<>());
+
+    public Browser() {
+        playwright = Playwright.create(new Playwright.CreateOptions()
+                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        chromium = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                .setExecutablePath(Path.of("/usr/bin/chromium")).setHeadless(true)
+                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                        "--disable-component-update", "--disable-sync", "--no-first-run")));
+    }
+
+    /** A fresh browser profile (no cookies) at a phone or desktop size, in a language. */
+    public Page open(int width, int height, String locale) {
+        BrowserContext context = chromium.newContext(new com.microsoft.playwright.Browser.NewContextOptions()
+                .setViewportSize(width, height).setLocale(locale));
+        Page page = context.newPage();
+        page.onConsoleMessage(m -> {
+            if ("error".equals(m.type())) {
+                errors.add(page.url() + ": " + m.text());
+            }
+        });
+        page.onPageError(e -> errors.add(page.url() + ": " + e));
+        page.onResponse(r -> {
+            if (r.status() == 404) {
+                errors.add("404 for " + r.url());
+            }
+        });
+        return page;
+    }
+
+    public Page desktop(String locale) {
+        return open(1280, 800, locale);
+    }
+
+    public Page phone(String locale) {
+        return open(390, 844, locale);
+    }
+
+    public static void screenshot(Page page, String name) {
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
+    }
+
+    /** Console errors and uncaught exceptions seen so far, on any page. */
+    public List<String> errors() {
+        return errors;
+    }
+
+    @Override
+    public void close() {
+        chromium.close();
+        playwright.close();
+    }
+}
