@@ -8,4 +8,7 @@ public interface Earning {
      * replaying the same facts posts nothing.
      */
     PurchasePoints settle(PurchaseFacts facts);
+
+    /** The points a purchase of this amount (without lines) would earn now: the counter's preview. */
+    long preview(long circuitId, java.math.BigDecimal total);
 }

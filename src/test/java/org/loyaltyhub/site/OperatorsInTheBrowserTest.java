@@ -87,8 +87,23 @@ class OperatorsInTheBrowserTest extends IntegrationTest {
         page.getByLabel("Find the customer").fill(member.path("card").path("number").asString());
         page.getByLabel("Find the customer").press("Enter");
         assertThat(page.locator("#result h2")).hasText("Mario Rossi");
-        assertThat(page.locator("#result .figure")).hasText("1,234");
+        assertThat(page.locator("#member-available")).hasText("1,234");
         Browser.screenshot(page, "counter-phone-en");
+
+        page.getByLabel("Amount").fill("abc");
+        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                new Page.GetByRoleOptions().setName("Confirm purchase")).click();
+        assertThat(page.locator("#amount-error")).containsText("greater than zero");
+        page.getByLabel("Amount").fill("");
+        page.getByLabel("Amount").pressSequentially("49,90");
+        assertThat(page.locator("#sale-preview")).hasText("The customer earns 49 points");
+        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                new Page.GetByRoleOptions().setName("Confirm purchase")).click();
+        assertThat(page.locator("#receipt-points")).hasText("49");
+        assertThat(page.locator("#receipt-balance")).hasText("1,283");
+        assertThat(page.locator("#member-available")).hasText("1,283");
+        Browser.screenshot(page, "counter-sale-receipt-phone-en");
+        assertThat(w.available(member.path("id").asLong())).isEqualTo(1283);
         page.getByLabel("Find the customer").fill("nobody@nowhere.test");
         page.getByLabel("Find the customer").press("Enter");
         assertThat(page.getByRole(com.microsoft.playwright.options.AriaRole.ALERT))

@@ -96,6 +96,12 @@ class EarningService implements Earning {
         return new PurchasePoints(award.base(), steps.pending, steps.available);
     }
 
+    @Override
+    @Transactional(readOnly = true)
+    public long preview(long circuitId, java.math.BigDecimal total) {
+        return EarningPolicy.points(store.settings(circuitId), java.util.Map.of(), java.util.List.of(), total);
+    }
+
     private static boolean reached(Stage stage, Stage needed) {
         return needed != Stage.NONE && stage.ordinal() >= needed.ordinal();
     }

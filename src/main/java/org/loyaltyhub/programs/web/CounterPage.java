@@ -37,7 +37,8 @@ class CounterPage {
         }
         try {
             Member member = members.identify(caller, identifier(query));
-            model.addAttribute("member", member).addAttribute("balance", points.balance(caller, member.id()));
+            model.addAttribute("member", member).addAttribute("balance", points.balance(caller, member.id()))
+                    .addAttribute("memberId", member.id()).addAttribute("saleId", java.util.UUID.randomUUID().toString());
         } catch (NotFound e) {
             model.addAttribute("problem", "counter.notFound");
         } catch (InvalidInput e) {

@@ -118,6 +118,12 @@ public class PurchaseService {
         return settle(caller, circuitId, updated, lines(id));
     }
 
+    /** The currency purchases are recorded in: the circuit's. */
+    @Transactional(readOnly = true)
+    public String currency(Caller caller) {
+        return tenancy.circuit(caller.circuit()).currency();
+    }
+
     @Transactional(readOnly = true)
     public Purchase get(Caller caller, long id) {
         Row row = find(caller.circuit(), id).orElseThrow(() -> new NotFound("Purchase", id));

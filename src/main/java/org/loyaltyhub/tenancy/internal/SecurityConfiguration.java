@@ -85,8 +85,10 @@ class SecurityConfiguration implements WebMvcConfigurer {
                                         ? "/login?disabled" : "/login?error")))
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
                 .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(
-                        "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
-                                + "frame-ancestors 'none'; form-action 'self'")));
+                        // the one hash allows only an empty style attribute, which htmx sets while swapping
+                        "default-src 'self'; img-src 'self' data:; script-src 'self'; frame-ancestors 'none'; "
+                                + "form-action 'self'; style-src 'self' 'unsafe-hashes' "
+                                + "'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU='")));
         return http.build();
     }
 
