@@ -104,6 +104,19 @@ class OperatorsInTheBrowserTest extends IntegrationTest {
         assertThat(page.locator("#member-available")).hasText("1,283");
         Browser.screenshot(page, "counter-sale-receipt-phone-en");
         assertThat(w.available(member.path("id").asLong())).isEqualTo(1283);
+
+        // redeem: with the default program, 100 points = 1 EUR, up to the whole cart
+        page.getByLabel("Cart total").fill("5.00");
+        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                new Page.GetByRoleOptions().setName("How many points can be used?")).click();
+        assertThat(page.locator("#redeem-quote")).hasText("Use 500 points for a discount of 5.00 EUR");
+        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                new Page.GetByRoleOptions().setName("Confirm redemption")).click();
+        assertThat(page.locator("#redeemed-discount")).hasText("5.00 EUR");
+        assertThat(page.locator("#member-available")).hasText("783");
+        Browser.screenshot(page, "counter-redeem-phone-en");
+        assertThat(w.available(member.path("id").asLong())).isEqualTo(783);
+        w.assertBooksBalance();
         page.getByLabel("Find the customer").fill("nobody@nowhere.test");
         page.getByLabel("Find the customer").press("Enter");
         assertThat(page.getByRole(com.microsoft.playwright.options.AriaRole.ALERT))

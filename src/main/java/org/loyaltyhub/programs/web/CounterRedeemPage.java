@@ -1,0 +1,86 @@
+package org.loyaltyhub.programs.web;
+
+import org.loyaltyhub.members.MemberIdentifier;
+import org.loyaltyhub.programs.internal.PointsService;
+import org.loyaltyhub.programs.internal.RedemptionPolicy.Quote;
+import org.loyaltyhub.programs.internal.RedemptionService;
+import org.loyaltyhub.shared.LoyaltyException;
+import org.loyaltyhub.shared.Money;
+import org.loyaltyhub.shared.web.Page;
+import org.loyaltyhub.tenancy.Caller;
+import org.loyaltyhub.tenancy.Tenancy;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * Redeeming points at the counter: the cart total gives a quote (how many points, what discount, or why not);
+ * confirming holds and at once captures the points, since the discount is given at the till right then.
+ */
+@Page
+class CounterRedeemPage {
+
+    private final RedemptionService redemptions;
+    private final PointsService points;
+    private final Tenancy tenancy;
+
+    CounterRedeemPage(RedemptionService redemptions, PointsService points, Tenancy tenancy) {
+        this.redemptions = redemptions;
+        this.points = points;
+        this.tenancy = tenancy;
+    }
+
+    @GetMapping("/counter/redeem")
+    String quote(Caller caller, @RequestParam long member, @RequestParam(required = false) String total, Model model) {
+        model.addAttribute("memberId", member).addAttribute("total", total == null ? "" : total);
+        BigDecimal amount = amount(total, model);
+        if (amount != null) {
+            Quote quote = redemptions.quote(caller, MemberIdentifier.byId(member), cart(caller, amount), null);
+            model.addAttribute("quote", quote);
+        }
+        return "redeem :: redeem";
+    }
+
+    @PostMapping("/counter/redeem")
+    String confirm(Caller caller, @RequestParam long member, @RequestParam String total, @RequestParam long points,
+                   Model model) {
+        model.addAttribute("memberId", member).addAttribute("total", total);
+        BigDecimal amount = amount(total, model);
+        if (amount == null) {
+            return "redeem :: redeem";
+        }
+        try {
+            RedemptionService.Redemption held = redemptions.hold(caller, MemberIdentifier.byId(member),
+                    cart(caller, amount), points, null, null);
+            model.addAttribute("redeemed", redemptions.capture(caller, held.id(), null))
+                    .addAttribute("balance", this.points.balance(caller, member));
+        } catch (LoyaltyException e) {
+            model.addAttribute("redeemError", "problem." + e.code()).addAttribute("redeemDetail", e.getMessage());
+        }
+        return "redeem :: redeem";
+    }
+
+    private RedemptionService.Cart cart(Caller caller, BigDecimal amount) {
+        return new RedemptionService.Cart(Money.of(amount, tenancy.circuit(caller.circuit()).currency()), List.of());
+    }
+
+    private static BigDecimal amount(String total, Model model) {
+        if (total == null || total.isBlank()) {
+            return null;
+        }
+        try {
+            BigDecimal value = new BigDecimal(total.strip().replace(',', '.'));
+            if (value.signum() > 0 && value.compareTo(new BigDecimal("1000000")) <= 0 && value.scale() <= 2) {
+                return value;
+            }
+        } catch (NumberFormatException ignored) {
+            // falls through to the message
+        }
+        model.addAttribute("redeemError", "sale.invalidAmount");
+        return null;
+    }
+}
