@@ -74,7 +74,7 @@ class SecurityConfiguration implements WebMvcConfigurer {
     @Order(2)
     SecurityFilterChain site(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(a -> a
-                        .requestMatchers("/login", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico",
+                        .requestMatchers("/login", "/setup", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico",
                                 "/swagger-ui/**", "/swagger-ui.html", "/v3/api-docs/**", "/actuator/health", "/error")
                         .permitAll()
                         .anyRequest().authenticated())
