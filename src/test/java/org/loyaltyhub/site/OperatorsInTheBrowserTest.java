@@ -131,6 +131,42 @@ class OperatorsInTheBrowserTest extends IntegrationTest {
     }
 
     @Test
+    void aStoreOperatorEnrolsANewCustomerInItalianAndLandsOnTheirCard() {
+        World w = fixtures.world(api);
+        long[] shop = w.company("Enrol");
+        Api.Login till = w.operator("STORE_OPERATOR", null, shop[1]);
+        Page page = browser.open(1024, 768, "it-IT"); // a tablet at the till
+        signIn(page, till);
+        page.getByText("Nuovo cliente").click();
+        page.getByLabel("Nome", new Page.GetByLabelOptions().setExact(true)).fill("Lucia");
+        page.getByLabel("Cognome").fill("Neri");
+        String email = org.loyaltyhub.support.Fixtures.unique("lucia") + "@member.test";
+        page.getByLabel("E-mail").fill(email);
+        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                new Page.GetByRoleOptions().setName("Iscrivi")).click();
+        assertThat(page.locator("#privacy-error")).containsText("privacy");
+        assertThat(page.getByLabel("Cognome")).hasValue("Neri");
+        assertThat(w.asAdmin().get("/api/v1/members?q=" + email).json().path("total").asLong())
+                .as("nothing saved").isZero();
+        page.getByLabel("Il cliente accetta l'informativa sulla privacy").check();
+        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                new Page.GetByRoleOptions().setName("Iscrivi")).click();
+        assertThat(page.locator("#result h2")).hasText("Lucia Neri");
+        assertThat(page.getByRole(com.microsoft.playwright.options.AriaRole.STATUS).first()).containsText("Cliente iscritto");
+        Browser.screenshot(page, "counter-enrolled-tablet-it");
+        JsonNode enrolled = w.asAdmin().get("/api/v1/members/lookup?email=" + email).json();
+        assertThat(enrolled.path("consents").get(0).path("kind").asString()).isEqualTo("PRIVACY");
+
+        page.navigate(url("/counter/enrol"));
+        page.getByLabel("E-mail").fill(email);
+        page.getByLabel("Il cliente accetta l'informativa sulla privacy").check();
+        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                new Page.GetByRoleOptions().setName("Iscrivi")).click();
+        assertThat(page.locator("#email-error")).containsText("già iscritto");
+        assertThat(browser.errors()).isEmpty();
+    }
+
+    @Test
     void repeatedWrongPasswordsLockTheAccountWithAClearMessage() {
         World w = fixtures.world(api);
         long[] shop = w.company("Lock");

@@ -1,0 +1,83 @@
+package org.loyaltyhub.members.web;
+
+import org.loyaltyhub.members.ConsentKind;
+import org.loyaltyhub.members.Member;
+import org.loyaltyhub.members.internal.MemberCommands.ConsentInput;
+import org.loyaltyhub.members.internal.MemberCommands.NewMember;
+import org.loyaltyhub.members.internal.MemberService;
+import org.loyaltyhub.shared.InvalidInput;
+import org.loyaltyhub.shared.LoyaltyException;
+import org.loyaltyhub.shared.web.Page;
+import org.loyaltyhub.tenancy.Caller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.util.UriComponentsBuilder;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Enrolling a new customer at the counter in under a minute: name, e-mail or phone, and the privacy consent. */
+@Page
+class CounterEnrolPage {
+
+    static final String PRIVACY_VERSION = "counter";
+
+    private final MemberService members;
+
+    CounterEnrolPage(MemberService members) {
+        this.members = members;
+    }
+
+    @GetMapping("/counter/enrol")
+    String form(Caller caller) {
+        caller.circuit();
+        return "enrol";
+    }
+
+    @PostMapping("/counter/enrol")
+    String enrol(Caller caller, @RequestParam Map<String, String> form, Model model) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        String email = blankToNull(form.get("email"));
+        String phone = blankToNull(form.get("phone"));
+        if (email == null && phone == null) {
+            errors.put("email", "enrol.contactNeeded");
+        }
+        if (email != null && !email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+            errors.put("email", "enrol.invalidEmail");
+        }
+        if (phone != null && !phone.matches("\\+?[0-9 ().-]{6,24}")) {
+            errors.put("phone", "enrol.invalidPhone");
+        }
+        if (!"on".equals(form.get("privacy"))) {
+            errors.put("privacy", "enrol.privacyNeeded");
+        }
+        if (errors.isEmpty()) {
+            try {
+                List<ConsentInput> consents = new ArrayList<>(List.of(
+                        new ConsentInput(ConsentKind.PRIVACY, true, PRIVACY_VERSION, "counter")));
+                if ("on".equals(form.get("newsletter"))) {
+                    consents.add(new ConsentInput(ConsentKind.NEWSLETTER, true, PRIVACY_VERSION, "counter"));
+                }
+                Member m = members.enrol(caller, new NewMember(blankToNull(form.get("firstName")),
+                        blankToNull(form.get("lastName")), email, phone, null, null, null, null, null, null, null,
+                        null, consents, null));
+                return "redirect:" + UriComponentsBuilder.fromPath("/counter").queryParam("q", m.card().number())
+                        .queryParam("enrolled", "1").build().toUriString();
+            } catch (LoyaltyException e) {
+                String field = e instanceof InvalidInput invalid ? invalid.fieldErrors().keySet().iterator().next()
+                        : "member-exists".equals(e.code()) ? "email" : "form";
+                errors.put(field, "member-exists".equals(e.code()) ? "enrol.exists" : "enrol.invalid");
+            }
+        }
+        model.addAttribute("errors", errors).addAttribute("form", form);
+        return "enrol";
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}
