@@ -68,19 +68,13 @@ class CounterRedeemPage {
         return new RedemptionService.Cart(Money.of(amount, tenancy.circuit(caller.circuit()).currency()), List.of());
     }
 
-    private static BigDecimal amount(String total, Model model) {
-        if (total == null || total.isBlank()) {
-            return null;
-        }
-        try {
-            BigDecimal value = new BigDecimal(total.strip().replace(',', '.'));
-            if (value.signum() > 0 && value.compareTo(new BigDecimal("1000000")) <= 0 && value.scale() <= 2) {
-                return value;
+    /** The typed amount, or null: nothing typed yet, or (with a message for the form) not a valid amount. */
+    static BigDecimal amount(String typed, Model model) {
+        return org.loyaltyhub.shared.web.TypedAmount.parse(typed).orElseGet(() -> {
+            if (typed != null && !typed.isBlank()) {
+                model.addAttribute("redeemError", "sale.invalidAmount");
             }
-        } catch (NumberFormatException ignored) {
-            // falls through to the message
-        }
-        model.addAttribute("redeemError", "sale.invalidAmount");
-        return null;
+            return null;
+        });
     }
 }

@@ -61,20 +61,13 @@ class CounterSalePage {
         return "sale :: sale";
     }
 
-    /** The amount typed at the till, in either decimal notation (12,50 or 12.50); null and a message if invalid. */
-    static BigDecimal parse(String amount, Model model) {
-        if (amount == null || amount.isBlank()) {
-            return null;
-        }
-        try {
-            BigDecimal value = new BigDecimal(amount.strip().replace(',', '.'));
-            if (value.signum() > 0 && value.compareTo(new BigDecimal("1000000")) <= 0 && value.scale() <= 2) {
-                return value;
+    /** The typed amount, or null: nothing typed yet, or (with a message for the form) not a valid amount. */
+    static BigDecimal parse(String typed, Model model) {
+        return org.loyaltyhub.shared.web.TypedAmount.parse(typed).orElseGet(() -> {
+            if (typed != null && !typed.isBlank()) {
+                model.addAttribute("amountError", "sale.invalidAmount");
             }
-        } catch (NumberFormatException ignored) {
-            // falls through to the message
-        }
-        model.addAttribute("amountError", "sale.invalidAmount");
-        return null;
+            return null;
+        });
     }
 }
