@@ -36,7 +36,8 @@ class AdminPages {
         Map<Long, List<Store>> stores = tenancy.stores(caller).stream()
                 .collect(Collectors.groupingBy(Store::companyId));
         companies.forEach(c -> stores.putIfAbsent(c.id(), List.of()));
-        model.addAttribute("companies", companies).addAttribute("stores", stores);
+        model.addAttribute("companies", companies).addAttribute("stores", stores)
+                .addAttribute("operators", tenancy.operators(caller));
         return "admin";
     }
 
