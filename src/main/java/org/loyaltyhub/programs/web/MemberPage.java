@@ -1,0 +1,84 @@
+package org.loyaltyhub.programs.web;
+
+import org.loyaltyhub.ledger.Ledger;
+import org.loyaltyhub.members.Members;
+import org.loyaltyhub.programs.internal.PointsService;
+import org.loyaltyhub.programs.internal.PointsService.Direction;
+import org.loyaltyhub.shared.LoyaltyException;
+import org.loyaltyhub.shared.PageQuery;
+import org.loyaltyhub.shared.web.Page;
+import org.loyaltyhub.tenancy.Caller;
+import org.loyaltyhub.tenancy.Role;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * A member's page (seed 004, "Gestione del saldo clienti"): profile, balance, the history of movements with their
+ * reasons, and a manual credit or debit whose new balance is previewed before it is saved.
+ */
+@Page
+class MemberPage {
+
+    private final Members members;
+    private final PointsService points;
+
+    MemberPage(Members members, PointsService points) {
+        this.members = members;
+        this.points = points;
+    }
+
+    @GetMapping("/members/{id}")
+    String member(Caller caller, @PathVariable long id, @RequestParam(required = false, defaultValue = "0") int page,
+                  Model model) {
+        caller.require(Role.CIRCUIT_ADMIN, Role.COMPANY_ADMIN);
+        model.addAttribute("member", members.visible(caller, id)).addAttribute("balance", points.balance(caller, id))
+                .addAttribute("history", points.history(caller, id, Ledger.HistoryFilter.ALL,
+                        PageQuery.of(Math.max(page, 0), 20)));
+        return "member";
+    }
+
+    /** The balance the operation would leave, shown before saving. */
+    @GetMapping("/members/{id}/adjustment")
+    String preview(Caller caller, @PathVariable long id, @RequestParam(required = false) String direction,
+                   @RequestParam(required = false) String points, Model model) {
+        Long value = parse(points);
+        if (value != null && direction != null) {
+            model.addAttribute("preview", this.points.preview(caller, id, direction(direction), value));
+        }
+        return "member :: preview";
+    }
+
+    @PostMapping("/members/{id}/adjustment")
+    String adjust(Caller caller, @PathVariable long id, @RequestParam String direction, @RequestParam String points,
+                  @RequestParam(required = false) String note, Model model) {
+        Long value = parse(points);
+        String error = value == null ? "member.invalidPoints" : note == null || note.isBlank() ? "member.noteNeeded" : null;
+        if (error == null) {
+            try {
+                this.points.adjust(caller, id, direction(direction), value, note, null);
+                return "redirect:/members/" + id + "?adjusted";
+            } catch (LoyaltyException e) {
+                error = "problem." + e.code();
+            }
+        }
+        model.addAttribute("adjustmentError", error).addAttribute("points", points).addAttribute("note", note)
+                .addAttribute("direction", direction(direction).name());
+        return member(caller, id, 0, model);
+    }
+
+    private static Direction direction(String value) {
+        return "DEBIT".equals(value) ? Direction.DEBIT : Direction.CREDIT;
+    }
+
+    private static Long parse(String points) {
+        try {
+            long value = Long.parseLong(points == null ? "" : points.strip());
+            return value > 0 && value <= 10_000_000 ? value : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package org.loyaltyhub.site;
+
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.SelectOption;
+import org.junit.jupiter.api.Test;
+import org.loyaltyhub.support.Browser;
+import org.loyaltyhub.support.IntegrationTest;
+import org.loyaltyhub.support.World;
+
+import java.util.Map;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Seed 004 §1 in the browser: find a member, preview and save a manual credit, see it in the history. */
+class MembersInTheBrowserTest extends IntegrationTest {
+
+    @Test
+    void anAdministratorFindsAMemberAndCreditsPointsAfterSeeingTheNewBalance() {
+        World w = fixtures.world(api);
+        for (int i = 0; i < 23; i++) {
+            w.enrol(w.asAdmin(), Map.of("firstName", "Giorgio", "lastName", "Bassi" + (char) ('a' + i),
+                    "email", "giorgio" + i + "@member.test"));
+        }
+        String base = "http://localhost:" + port;
+        try (Browser browser = new Browser()) {
+            Page page = browser.desktop("en-GB");
+            page.navigate(base + "/login");
+            page.getByLabel("E-mail").fill(w.admin.email());
+            page.getByLabel("Password").fill(w.admin.password());
+            page.locator("form button[type=submit]").click();
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Members")).click();
+            assertThat(page.locator("table caption")).hasText("23 members");
+            assertThat(page.locator("nav.pages")).containsText("Page 1 of 2");
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Next")).click();
+            assertThat(page.locator("tbody tr")).hasCount(3);
+
+            page.getByLabel("Search by name, e-mail, phone or card").fill("bassic");
+            page.getByLabel("Search by name, e-mail, phone or card").press("Enter");
+            assertThat(page.locator("tbody tr")).hasCount(1);
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Giorgio Bassic")).click();
+            assertThat(page.locator("#member-available")).hasText("0");
+
+            page.getByLabel("Points", new Page.GetByLabelOptions().setExact(true)).pressSequentially("150");
+            assertThat(page.locator("#adjust-preview")).hasText("The balance goes from 0 to 150");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save")).click();
+            assertThat(page.locator("#adjustment-error")).containsText("the note is for the history");
+            page.getByLabel("Internal note").fill("Welcome gift");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save")).click();
+            assertThat(page.getByRole(AriaRole.STATUS)).containsText("Saved");
+            assertThat(page.locator("#member-available")).hasText("150");
+            assertThat(page.locator("tbody tr").first()).containsText("+150");
+            assertThat(page.locator("tbody tr").first()).containsText("Welcome gift");
+
+            page.getByLabel("Operation").selectOption(new SelectOption().setValue("DEBIT"));
+            page.getByLabel("Points", new Page.GetByLabelOptions().setExact(true)).pressSequentially("500");
+            assertThat(page.locator("#adjust-preview")).containsText("has only 150 points");
+            page.getByLabel("Internal note").fill("too much");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save")).click();
+            assertThat(page.locator("#adjustment-error")).hasText("The member does not have that many points.");
+            assertThat(page.locator("#member-available")).hasText("150");
+            assertThat(page.getByLabel("Operation")).hasValue("DEBIT");
+            Browser.screenshot(page, "member-desktop-en");
+            assertThat(browser.errors()).isEmpty();
+        }
+        w.assertBooksBalance();
+    }
+}
