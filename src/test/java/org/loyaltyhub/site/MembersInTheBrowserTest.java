@@ -62,6 +62,12 @@ class MembersInTheBrowserTest extends IntegrationTest {
             assertThat(page.locator("#member-available")).hasText("150");
             assertThat(page.getByLabel("Operation")).hasValue("DEBIT");
             Browser.screenshot(page, "member-desktop-en");
+
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Void")).click();
+            assertThat(page.getByRole(AriaRole.STATUS)).containsText("Movement voided");
+            assertThat(page.locator("#member-available")).hasText("0");
+            assertThat(page.locator("tbody tr")).hasCount(2);
+            assertThat(page.locator("tbody tr").nth(1)).containsText("voided");
             assertThat(browser.errors()).isEmpty();
         }
         w.assertBooksBalance();

@@ -69,6 +69,19 @@ class MemberPage {
         return member(caller, id, 0, model);
     }
 
+    /** Voids a movement by posting its reversal (seed 004, "Eliminazione Movimenti"); history keeps both. */
+    @PostMapping("/members/{id}/movements/{entryId}/void")
+    String voidMovement(Caller caller, @PathVariable long id, @PathVariable long entryId, Model model) {
+        members.visible(caller, id);
+        try {
+            points.reverse(caller, entryId, null);
+            return "redirect:/members/" + id + "?voided";
+        } catch (LoyaltyException e) {
+            model.addAttribute("historyError", "problem." + e.code()).addAttribute("historyDetail", e.getMessage());
+            return member(caller, id, 0, model);
+        }
+    }
+
     private static Direction direction(String value) {
         return "DEBIT".equals(value) ? Direction.DEBIT : Direction.CREDIT;
     }
