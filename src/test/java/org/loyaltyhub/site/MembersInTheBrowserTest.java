@@ -19,6 +19,7 @@ class MembersInTheBrowserTest extends IntegrationTest {
     @Test
     void anAdministratorFindsAMemberAndCreditsPointsAfterSeeingTheNewBalance() {
         World w = fixtures.world(api);
+        long[] shop = w.company("Negozio");
         for (int i = 0; i < 23; i++) {
             w.enrol(w.asAdmin(), Map.of("firstName", "Giorgio", "lastName", "Bassi" + (char) ('a' + i),
                     "email", "giorgio" + i + "@member.test"));
@@ -63,11 +64,16 @@ class MembersInTheBrowserTest extends IntegrationTest {
             assertThat(page.getByLabel("Operation")).hasValue("DEBIT");
             Browser.screenshot(page, "member-desktop-en");
 
+            long memberId = w.asAdmin().get("/api/v1/members?q=bassic").json().path("items").get(0).path("id").asLong();
+            w.purchase(api.withKey(w.apiKey(shop[0], shop[1])), "N-1", memberId, "3.00", "PAID");
+            page.reload();
+            assertThat(page.locator("tbody tr").first()).containsText(
+                    w.asAdmin().get("/api/v1/stores/" + shop[1]).json().path("name").asString());
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Void")).click();
             assertThat(page.getByRole(AriaRole.STATUS)).containsText("Movement voided");
-            assertThat(page.locator("#member-available")).hasText("0");
-            assertThat(page.locator("tbody tr")).hasCount(2);
-            assertThat(page.locator("tbody tr").nth(1)).containsText("voided");
+            assertThat(page.locator("#member-available")).hasText("3");
+            assertThat(page.locator("tbody tr")).hasCount(3);
+            assertThat(page.locator("tbody tr").nth(2)).containsText("voided");
             assertThat(browser.errors()).isEmpty();
         }
         w.assertBooksBalance();

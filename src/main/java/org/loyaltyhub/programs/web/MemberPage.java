@@ -24,19 +24,24 @@ class MemberPage {
 
     private final Members members;
     private final PointsService points;
+    private final org.loyaltyhub.tenancy.Tenancy tenancy;
 
-    MemberPage(Members members, PointsService points) {
+    MemberPage(Members members, PointsService points, org.loyaltyhub.tenancy.Tenancy tenancy) {
         this.members = members;
         this.points = points;
+        this.tenancy = tenancy;
     }
 
     @GetMapping("/members/{id}")
     String member(Caller caller, @PathVariable long id, @RequestParam(required = false, defaultValue = "0") int page,
                   Model model) {
         caller.require(Role.CIRCUIT_ADMIN, Role.COMPANY_ADMIN);
+        var history = points.history(caller, id, Ledger.HistoryFilter.ALL, PageQuery.of(Math.max(page, 0), 20));
+        java.util.Map<Long, String> storeNames = new java.util.HashMap<>();
+        history.items().stream().map(Ledger.Movement::storeId).filter(java.util.Objects::nonNull).distinct()
+                .forEach(store -> storeNames.put(store, tenancy.store(caller.circuit(), store).name()));
         model.addAttribute("member", members.visible(caller, id)).addAttribute("balance", points.balance(caller, id))
-                .addAttribute("history", points.history(caller, id, Ledger.HistoryFilter.ALL,
-                        PageQuery.of(Math.max(page, 0), 20)));
+                .addAttribute("history", history).addAttribute("storeNames", storeNames);
         return "member";
     }
 
