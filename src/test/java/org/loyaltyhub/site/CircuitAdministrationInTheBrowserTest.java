@@ -21,10 +21,7 @@ class CircuitAdministrationInTheBrowserTest extends IntegrationTest {
         String base = "http://localhost:" + port;
         try (Browser browser = new Browser()) {
             Page page = browser.desktop("en-GB");
-            page.navigate(base + "/login");
-            page.getByLabel("E-mail").fill(w.admin.email());
-            page.getByLabel("Password").fill(w.admin.password());
-            page.locator("form button[type=submit]").click();
+            Browser.signIn(page, base, w.admin);
             assertThat(page).hasURL(base + "/admin");
 
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create company")).click();
@@ -56,10 +53,7 @@ class CircuitAdministrationInTheBrowserTest extends IntegrationTest {
             assertThat(browser.errors()).isEmpty();
 
             Page till = browser.phone("en-GB");
-            till.navigate(base + "/login");
-            till.getByLabel("E-mail").fill(email);
-            till.getByLabel("Password").fill("counter-password-1");
-            till.locator("form button[type=submit]").click();
+            Browser.signIn(till, base, new org.loyaltyhub.support.Api.Login(email, "counter-password-1"));
             assertThat(till).hasURL(base + "/counter");
             assertThat(w.asAdmin().get("/api/v1/operators").json().valueStream()
                     .filter(o -> o.path("email").asString().equals(email)).findFirst().orElseThrow()

@@ -55,9 +55,8 @@ class FirstRunInTheBrowserTest extends IntegrationTest {
             page.locator("#circuitAdmin-password").fill("circuit-password-1");
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create")).click();
             assertThat(page).hasURL("http://localhost:" + port + "/login?setup");
-            page.getByLabel("E-mail").fill("ada@bottega.test");
-            page.getByLabel("Password").fill("circuit-password-1");
-            page.locator("form button[type=submit]").click();
+            Browser.signIn(page, "http://localhost:" + port, new org.loyaltyhub.support.Api.Login("ada@bottega.test",
+                    "circuit-password-1"));
             assertThat(page.locator("header .brand")).hasText("Bottega Rossi");
             assertThat(firstRun.required()).isFalse();
             page.navigate(setup);

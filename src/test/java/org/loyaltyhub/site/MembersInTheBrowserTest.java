@@ -27,10 +27,7 @@ class MembersInTheBrowserTest extends IntegrationTest {
         String base = "http://localhost:" + port;
         try (Browser browser = new Browser()) {
             Page page = browser.desktop("en-GB");
-            page.navigate(base + "/login");
-            page.getByLabel("E-mail").fill(w.admin.email());
-            page.getByLabel("Password").fill(w.admin.password());
-            page.locator("form button[type=submit]").click();
+            Browser.signIn(page, base, w.admin);
             page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Members")).click();
             assertThat(page.locator("table caption")).hasText("23 members");
             assertThat(page.locator("nav.pages")).containsText("Page 1 of 2");

@@ -40,10 +40,7 @@ class OperatorsInTheBrowserTest extends IntegrationTest {
     }
 
     private void signIn(Page page, Api.Login login) {
-        page.navigate(url("/login"));
-        page.getByLabel("E-mail").fill(login.email());
-        page.getByLabel("Password").fill(login.password());
-        page.locator("form button[type=submit]").click();
+        Browser.signIn(page, url(""), login);
     }
 
     @Test

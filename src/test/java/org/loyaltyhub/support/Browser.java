@@ -58,6 +58,14 @@ public final class Browser implements AutoCloseable {
         return open(390, 844, locale);
     }
 
+    /** Signs in on the sign-in page of the server at {@code base} (labels in English or Italian). */
+    public static void signIn(Page page, String base, Api.Login login) {
+        page.navigate(base + "/login");
+        page.locator("#email").fill(login.email());
+        page.locator("#password").fill(login.password());
+        page.locator("form button[type=submit]").click();
+    }
+
     public static void screenshot(Page page, String name) {
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
     }

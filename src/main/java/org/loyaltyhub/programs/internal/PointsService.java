@@ -117,20 +117,28 @@ public class PointsService {
         return new Adjusted(entry.id(), ledger.balance(circuitId, AccountRef.available(member.id())));
     }
 
-    /** Voids a movement (seed 004, "Eliminazione Movimenti") by posting its reversal; history keeps both. */
-    public Ledger.Entry reverse(Caller caller, long entryId, String note) {
+    /**
+     * A movement an administrator may see: any in the circuit for circuit administrators, otherwise one of their
+     * company's, about a member they see. Anything else is a 404, as if it did not exist.
+     */
+    @Transactional(readOnly = true)
+    public Ledger.Entry movement(Caller caller, long entryId) {
         requireAdmin(caller);
-        long circuitId = caller.circuit();
-        Ledger.Entry entry = ledger.entry(circuitId, entryId).orElseThrow(() -> new NotFound("Movement", entryId));
-        if (!caller.isCircuitAdmin() && (entry.companyId() == null || !caller.coversCompany(entry.companyId()))) {
+        Ledger.Entry entry = ledger.entry(caller.circuit(), entryId).orElseThrow(() -> new NotFound("Movement", entryId));
+        if (!caller.isCircuitAdmin() && (entry.companyId() == null || !caller.coversCompany(entry.companyId())
+                || entry.kind().equals("BUDGET_RECHARGE"))) {
             throw new NotFound("Movement", entryId);
         }
         if (entry.memberId() != null) {
             members.visible(caller, entry.memberId());
         }
-        if (entry.kind().equals("BUDGET_RECHARGE") && !caller.isCircuitAdmin()) {
-            throw new NotFound("Movement", entryId);
-        }
+        return entry;
+    }
+
+    /** Voids a movement (seed 004, "Eliminazione Movimenti") by posting its reversal; history keeps both. */
+    public Ledger.Entry reverse(Caller caller, long entryId, String note) {
+        Ledger.Entry entry = movement(caller, entryId);
+        long circuitId = caller.circuit();
         if (!REVERSIBLE.contains(entry.kind())) {
             throw new LoyaltyException("not-reversible", 409, "A " + entry.kind().toLowerCase().replace('_', ' ')
                     + " movement cannot be voided here: cancel or refund the purchase, or release the reservation")

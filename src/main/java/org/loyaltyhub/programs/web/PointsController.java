@@ -96,13 +96,7 @@ class PointsController {
 
     @GetMapping("/api/v1/movements/{entryId}")
     Ledger.Entry movement(Caller caller, @PathVariable long entryId) {
-        caller.require(Role.CIRCUIT_ADMIN, Role.COMPANY_ADMIN);
-        Ledger.Entry entry = ledger.entry(caller.circuit(), entryId)
-                .orElseThrow(() -> new org.loyaltyhub.shared.NotFound("Movement", entryId));
-        if (!caller.isCircuitAdmin() && (entry.companyId() == null || !caller.coversCompany(entry.companyId()))) {
-            throw new org.loyaltyhub.shared.NotFound("Movement", entryId);
-        }
-        return entry;
+        return points.movement(caller, entryId);
     }
 
     @PostMapping("/api/v1/movements/{entryId}/reversal")

@@ -33,10 +33,7 @@ class BodySizeLimit extends OncePerRequestFilter {
             throws ServletException, IOException {
         long length = request.getContentLengthLong();
         if (length > maxBytes) {
-            response.setStatus(413);
-            response.setContentType("application/problem+json");
-            response.getWriter().write("{\"type\":\"/problems/body-too-large\",\"code\":\"body-too-large\",\"status\":413,"
-                    + "\"title\":\"Content Too Large\",\"detail\":\"The request body exceeds " + maxBytes + " bytes\"}");
+            Problems.write(response, 413, "body-too-large", "The request body exceeds " + maxBytes + " bytes");
             return;
         }
         chain.doFilter(length < 0 ? new CappedRequest(request, maxBytes) : request, response);

@@ -151,10 +151,7 @@ class IdempotencyKeys extends OncePerRequestFilter {
     }
 
     private static void problem(HttpServletResponse response, int status, String code, String detail) throws IOException {
-        response.setStatus(status);
-        response.setContentType("application/problem+json");
-        response.getOutputStream().write(("{\"type\":\"/problems/" + code + "\",\"code\":\"" + code + "\",\"status\":"
-                + status + ",\"detail\":\"" + detail + "\"}").getBytes(StandardCharsets.UTF_8));
+        Problems.write(response, status, code, detail);
     }
 
     private record Stored(String hash, Integer status, String contentType, byte[] body) {

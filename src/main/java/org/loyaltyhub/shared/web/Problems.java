@@ -11,6 +11,36 @@ public final class Problems {
     private Problems() {
     }
 
+    /**
+     * Writes a problem straight to a response, for filters and entry points that answer before Spring MVC does.
+     * The detail is JSON-escaped.
+     */
+    public static void write(jakarta.servlet.http.HttpServletResponse response, int status, String code, String detail)
+            throws java.io.IOException {
+        response.setStatus(status);
+        response.setContentType("application/problem+json");
+        response.getOutputStream().write(("{\"type\":\"/problems/" + code + "\",\"code\":\"" + code + "\",\"status\":"
+                + status + ",\"detail\":\"" + escape(detail) + "\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    private static String escape(String text) {
+        StringBuilder out = new StringBuilder();
+        for (char c : text.toCharArray()) {
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                default -> {
+                    if (c < 0x20) {
+                        out.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        return out.toString();
+    }
+
     public static ProblemDetail of(int status, String code, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatusCode.valueOf(status), detail);
         problem.setType(URI.create("/problems/" + code));

@@ -71,8 +71,11 @@ public class ApiKeyService {
         cache.clear();
     }
 
-    /** The caller a presented key stands for; cached briefly because every API call of a shop presents it. */
-    @Transactional(readOnly = true)
+    /**
+     * The caller a presented key stands for; cached briefly because every API call of a shop presents it. It runs
+     * without a transaction of its own (one lookup on a miss), so a cache hit costs no connection.
+     */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.SUPPORTS)
     public Optional<Caller> authenticate(String token) {
         if (token == null || !token.startsWith(PREFIX) || token.length() > 100) {
             return Optional.empty();

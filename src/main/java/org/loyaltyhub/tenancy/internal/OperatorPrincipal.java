@@ -9,7 +9,8 @@ import java.util.Collection;
 import java.util.List;
 
 /** A signed-in operator as Spring Security sees it, carrying the {@link Caller} the modules work with. */
-public record OperatorPrincipal(Caller caller, String email, String passwordHash, boolean enabled, boolean locked)
+public record OperatorPrincipal(Caller caller, String email, String passwordHash, boolean enabled, boolean locked,
+                                boolean hadFailedSignIns)
         implements UserDetails, java.io.Serializable {
 
     @Override

@@ -26,6 +26,7 @@ class OperatorSignIn implements UserDetailsService {
         Operator o = c.operator();
         Caller caller = new Caller(o.role(), o.circuitId(), o.companyId(), o.storeId(), o.id(), null, o.displayName());
         boolean locked = c.lockedUntil() != null && c.lockedUntil().isAfter(java.time.Instant.now());
-        return new OperatorPrincipal(caller, o.email(), c.passwordHash(), o.enabled(), locked);
+        return new OperatorPrincipal(caller, o.email(), c.passwordHash(), o.enabled(), locked,
+                c.failedSignIns() > 0 || c.lockedUntil() != null);
     }
 }

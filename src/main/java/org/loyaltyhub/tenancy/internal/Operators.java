@@ -69,7 +69,8 @@ class Operators {
     Optional<Credentials> credentials(String email) {
         return jdbc.sql("select * from operator where lower(email) = lower(:email)").param("email", email.strip())
                 .query((rs, n) -> new Credentials(ROW.mapRow(rs, n), rs.getString("password_hash"),
-                        rs.getTimestamp("locked_until") == null ? null : rs.getTimestamp("locked_until").toInstant()))
+                        rs.getTimestamp("locked_until") == null ? null : rs.getTimestamp("locked_until").toInstant(),
+                        rs.getInt("failed_sign_ins")))
                 .optional();
     }
 
@@ -82,11 +83,10 @@ class Operators {
     }
 
     void succeededSignIn(long id) {
-        jdbc.sql("update operator set failed_sign_ins = 0, locked_until = null where id = :id "
-                        + "and (failed_sign_ins > 0 or locked_until is not null)")
+        jdbc.sql("update operator set failed_sign_ins = 0, locked_until = null where id = :id")
                 .param("id", id).update();
     }
 
-    record Credentials(Operator operator, String passwordHash, java.time.Instant lockedUntil) {
+    record Credentials(Operator operator, String passwordHash, java.time.Instant lockedUntil, int failedSignIns) {
     }
 }

@@ -21,7 +21,6 @@ import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
@@ -47,12 +46,9 @@ class SecurityConfiguration implements WebMvcConfigurer {
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, ApiKeyService keys) throws Exception {
         AuthenticationEntryPoint entryPoint = (request, response, e) -> {
-            response.setStatus(401);
             response.setHeader("WWW-Authenticate", "Basic realm=\"LoyaltyHub\", Bearer");
-            response.setContentType("application/problem+json");
-            response.getOutputStream().write(("{\"type\":\"/problems/unauthenticated\",\"code\":\"unauthenticated\","
-                    + "\"status\":401,\"title\":\"Unauthorized\",\"detail\":\"Sign in with an operator's e-mail and "
-                    + "password (HTTP Basic) or an API key (Bearer)\"}").getBytes(StandardCharsets.UTF_8));
+            org.loyaltyhub.shared.web.Problems.write(response, 401, "unauthenticated",
+                    "Sign in with an operator's e-mail and password (HTTP Basic) or an API key (Bearer)");
         };
         http.securityMatcher("/api/**")
                 .csrf(AbstractHttpConfigurer::disable)

@@ -39,7 +39,9 @@ class SignInAttempts {
     @EventListener
     @Transactional
     public void succeeded(AuthenticationSuccessEvent event) {
-        if (event.getAuthentication().getPrincipal() instanceof OperatorPrincipal operator) {
+        // most sign-ins (every API call with HTTP Basic) have nothing to reset: no write for them
+        if (event.getAuthentication().getPrincipal() instanceof OperatorPrincipal operator
+                && operator.hadFailedSignIns()) {
             operators.succeededSignIn(operator.caller().operatorId());
         }
     }
