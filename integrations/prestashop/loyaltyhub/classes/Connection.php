@@ -29,11 +29,10 @@ final class Connection
         $this->baseUrl = rtrim($baseUrl, '/');
     }
 
+    /** Scheme, host, optional port and path: no query, fragment or credentials to confuse the URLs built on it. */
     public static function isHttpUrl(string $url): bool
     {
-        $scheme = strtolower((string) parse_url($url, PHP_URL_SCHEME));
-
-        return in_array($scheme, ['http', 'https'], true) && (string) parse_url($url, PHP_URL_HOST) !== '';
+        return preg_match('#^https?://[a-z0-9.-]+(:[0-9]{1,5})?(/[a-z0-9._~%/-]*)?$#i', $url) === 1;
     }
 
     public function hookUrl(): string
