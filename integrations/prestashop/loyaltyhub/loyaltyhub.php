@@ -91,11 +91,14 @@ class LoyaltyHub extends Module implements WidgetInterface
 
     public function uninstall(): bool
     {
+        if (!parent::uninstall()) {
+            return false;
+        }
         foreach ([self::CONFIG_URL, self::CONFIG_CONNECTION_ID, self::CONFIG_SECRET, self::CONFIG_CRON_TOKEN] as $key) {
             Configuration::deleteByName($key);
         }
 
-        return DbOutbox::dropTable() && parent::uninstall();
+        return DbOutbox::dropTable();
     }
 
     public function getContent(): string
