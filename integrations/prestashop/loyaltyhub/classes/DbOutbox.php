@@ -93,6 +93,8 @@ final class DbOutbox implements Outbox
             false
         );
 
+        $row = is_array($row) ? $row : [];
+
         return ['pending' => (int) ($row['pending'] ?? 0), 'given_up' => (int) ($row['given_up'] ?? 0)];
     }
 
