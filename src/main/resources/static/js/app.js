@@ -6,3 +6,63 @@ document.addEventListener('htmx:configRequest', function (event) {
         event.detail.headers[header.content] = token.content;
     }
 });
+
+// A print button for printable pages (the poster): no inline script under the Content-Security-Policy.
+document.addEventListener('click', function (event) {
+    if (event.target.closest('[data-print]')) {
+        window.print();
+    }
+});
+
+// The counter scans the card's QR code with the camera where the browser can (BarcodeDetector + getUserMedia);
+// elsewhere the button stays hidden and the operator types the number.
+document.addEventListener('DOMContentLoaded', function () {
+    var button = document.querySelector('[data-scan]');
+    if (!button || !('BarcodeDetector' in window) || !navigator.mediaDevices) {
+        return;
+    }
+    button.hidden = false;
+    var form = button.closest('form');
+    var video = form.querySelector('video.scanner');
+    var failure = form.querySelector('.scan-error');
+    var input = document.getElementById(button.getAttribute('data-scan'));
+    var stream = null;
+    function stop() {
+        if (stream) {
+            stream.getTracks().forEach(function (t) { t.stop(); });
+        }
+        stream = null;
+        video.hidden = true;
+    }
+    button.addEventListener('click', function () {
+        if (stream) {
+            stop();
+            return;
+        }
+        var detector = new BarcodeDetector({formats: ['qr_code']});
+        navigator.mediaDevices.getUserMedia({video: {facingMode: 'environment'}}).then(function (s) {
+            stream = s;
+            failure.hidden = true;
+            video.srcObject = s;
+            video.hidden = false;
+            video.play();
+            var look = function () {
+                if (!stream) {
+                    return;
+                }
+                detector.detect(video).then(function (codes) {
+                    if (codes.length > 0) {
+                        input.value = codes[0].rawValue;
+                        stop();
+                        form.requestSubmit();
+                    } else {
+                        setTimeout(look, 250);
+                    }
+                }).catch(function () { setTimeout(look, 500); });
+            };
+            look();
+        }).catch(function () {
+            failure.hidden = false;
+        });
+    });
+});

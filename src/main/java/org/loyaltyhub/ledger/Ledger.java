@@ -72,6 +72,20 @@ public interface Ledger {
                            Long companyId, Long storeId, String actor, long amount, Long reversesId) {
     }
 
+    /**
+     * A company's points: issued to members (net of refunds and reversals), redeemed, and its latest movements
+     * touching members, newest first.
+     */
+    CompanyActivity companyActivity(long circuitId, long companyId, int latest);
+
+    record CompanyActivity(long issued, long redeemed, List<CompanyMovement> latest) {
+    }
+
+    /** One entry of a company as its dashboard lists it; points is the net change of the member's points. */
+    record CompanyMovement(long entryId, Instant at, String kind, String reason, Long memberId, Long storeId,
+                           long points) {
+    }
+
     record HistoryFilter(Instant from, Instant to, String kind) {
         public static final HistoryFilter ALL = new HistoryFilter(null, null, null);
     }

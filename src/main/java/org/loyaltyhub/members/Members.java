@@ -17,6 +17,9 @@ public interface Members {
     /** Records that the member now deals with the company (it may then see the member when companies are kept apart). */
     void relate(long circuitId, long memberId, long companyId);
 
+    /** How many members deal with the company (enrolled there or bought there). */
+    long countOfCompany(long circuitId, long companyId);
+
     /**
      * A customer enrols themselves (loyalty space sign-up), at a store when they came from its poster. The map holds
      * the consents given, each with the version of the text accepted. A taken e-mail is a 409 {@code member-exists}.

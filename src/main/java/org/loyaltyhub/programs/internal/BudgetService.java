@@ -38,12 +38,17 @@ public class BudgetService {
     }
 
     public Budget recharge(Caller caller, long companyId, long points, String note) {
+        return recharge(caller, companyId, points, note, UUID.randomUUID().toString());
+    }
+
+    /** A recharge whose request key makes a resubmitted form (a double click, a reload) recharge once. */
+    public Budget recharge(Caller caller, long companyId, long points, String note, String requestKey) {
         caller.require(Role.CIRCUIT_ADMIN);
         if (points <= 0 || points > MAX_RECHARGE) {
             throw new InvalidInput("points", "must be between 1 and " + MAX_RECHARGE);
         }
         Company company = tenancy.company(caller, companyId);
-        ledger.post(EntryDraft.transfer(caller.circuit(), "recharge:" + UUID.randomUUID(),
+        ledger.post(EntryDraft.transfer(caller.circuit(), "recharge:" + requestKey,
                         "BUDGET_RECHARGE", "Budget recharge")
                 .move(AccountRef.circuit(AccountKind.CIRCUIT_ISSUANCE), AccountRef.budget(company.id()), points)
                 .note(note == null || note.isBlank() ? null : note.strip()).company(company.id())

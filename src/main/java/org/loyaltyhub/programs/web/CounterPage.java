@@ -47,8 +47,11 @@ class CounterPage {
         return "counter";
     }
 
-    /** What the operator typed: a card number (digits only), an e-mail (has @) or else a phone number. */
+    /** What the operator typed or scanned: a card's QR code, a card number, an e-mail (has @) or else a phone number. */
     static MemberIdentifier identifier(String query) {
+        if (query.startsWith("LH1-")) {
+            return new MemberIdentifier(null, null, query.strip(), null, null, null, null);
+        }
         if (query.contains("@")) {
             return MemberIdentifier.byEmail(query);
         }

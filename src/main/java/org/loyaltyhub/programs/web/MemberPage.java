@@ -34,15 +34,42 @@ class MemberPage {
 
     @GetMapping("/members/{id}")
     String member(Caller caller, @PathVariable long id, @RequestParam(required = false, defaultValue = "0") int page,
-                  Model model) {
+                  @RequestParam(required = false) String from, @RequestParam(required = false) String to,
+                  @RequestParam(required = false) String kind, Model model) {
         caller.require(Role.CIRCUIT_ADMIN, Role.COMPANY_ADMIN);
-        var history = points.history(caller, id, Ledger.HistoryFilter.ALL, PageQuery.of(Math.max(page, 0), 20));
+        java.time.LocalDate fromDay = day(from);
+        java.time.LocalDate toDay = day(to);
+        String kindFilter = kind != null && HISTORY_KINDS.contains(kind) ? kind : null;
+        var filter = new Ledger.HistoryFilter(
+                fromDay == null ? null : fromDay.atStartOfDay(java.time.ZoneOffset.UTC).toInstant(),
+                toDay == null ? null : toDay.plusDays(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant(), kindFilter);
+        var history = points.history(caller, id, filter, PageQuery.of(Math.max(page, 0), 20));
+        model.addAttribute("filterFrom", fromDay).addAttribute("filterTo", toDay).addAttribute("filterKind", kindFilter)
+                .addAttribute("historyKinds", HISTORY_KINDS)
+                .addAttribute("filterInvalid", (from != null && !from.isBlank() && fromDay == null)
+                        || (to != null && !to.isBlank() && toDay == null));
         java.util.Map<Long, String> storeNames = new java.util.HashMap<>();
         history.items().stream().map(Ledger.Movement::storeId).filter(java.util.Objects::nonNull).distinct()
                 .forEach(store -> storeNames.put(store, tenancy.store(caller.circuit(), store).name()));
         model.addAttribute("member", members.visible(caller, id)).addAttribute("balance", points.balance(caller, id))
                 .addAttribute("history", history).addAttribute("storeNames", storeNames);
         return "member";
+    }
+
+    /** The kinds of movement the history can be narrowed to. */
+    static final java.util.List<String> HISTORY_KINDS = java.util.List.of("EARN", "EARN_PENDING", "PENDING_RELEASE",
+            "EARN_REVERSAL", "REDEMPTION_HOLD", "REDEMPTION", "REDEMPTION_RELEASE", "MANUAL_CREDIT", "MANUAL_DEBIT",
+            "ACTION_REGISTRATION", "ACTION_NEWSLETTER", "ACTION_REVIEW", "EXPIRY");
+
+    private static java.time.LocalDate day(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return java.time.LocalDate.parse(value.strip());
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
+        }
     }
 
     /** The balance the operation would leave, shown before saving. */
@@ -71,7 +98,7 @@ class MemberPage {
         }
         model.addAttribute("adjustmentError", error).addAttribute("points", points).addAttribute("note", note)
                 .addAttribute("direction", direction(direction).name());
-        return member(caller, id, 0, model);
+        return member(caller, id, 0, null, null, null, model);
     }
 
     /** Voids a movement by posting its reversal (seed 004, "Eliminazione Movimenti"); history keeps both. */
@@ -83,7 +110,7 @@ class MemberPage {
             return "redirect:/members/" + id + "?voided";
         } catch (LoyaltyException e) {
             model.addAttribute("historyError", "problem." + e.code()).addAttribute("historyDetail", e.getMessage());
-            return member(caller, id, 0, model);
+            return member(caller, id, 0, null, null, null, model);
         }
     }
 

@@ -40,12 +40,4 @@ class AdminPages {
                 .addAttribute("operators", tenancy.operators(caller));
         return "admin";
     }
-
-    @GetMapping("/company")
-    String company(Caller caller, Model model) {
-        caller.require(Role.COMPANY_ADMIN);
-        model.addAttribute("company", tenancy.company(caller, caller.companyId()))
-                .addAttribute("stores", tenancy.stores(caller));
-        return "company";
-    }
 }

@@ -1,0 +1,85 @@
+package org.loyaltyhub.site;
+
+import com.microsoft.playwright.Page;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.loyaltyhub.support.Api;
+import org.loyaltyhub.support.Browser;
+import org.loyaltyhub.support.IntegrationTest;
+import org.loyaltyhub.support.World;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every back-office page, opened by every role, and by the administrator of another circuit: the server answers
+ * what the role may see (200), refuses the rest (403), and hides other tenants' things (404).
+ */
+class PageAccessTest extends IntegrationTest {
+
+    static Browser browser;
+
+    @BeforeAll
+    static void start() {
+        browser = new Browser();
+    }
+
+    @AfterAll
+    static void stop() {
+        browser.close();
+    }
+
+    @Test
+    void eachRoleOpensOnlyThePagesOfItsWorkAndNoOtherTenantsThings() {
+        World w = fixtures.world(api);
+        long[] shop = w.company("Access");
+        long[] otherShop = w.company("Other");
+        Api.Login companyAdmin = w.operator("COMPANY_ADMIN", shop[0], null);
+        Api.Login till = w.operator("STORE_OPERATOR", null, shop[1]);
+        Api.Login otherTill = w.operator("STORE_OPERATOR", null, otherShop[1]);
+        long memberId = w.enrol(w.as(till), "access").path("id").asLong();
+        long tillId = w.asAdmin().get("/api/v1/operators").json().valueStream()
+                .filter(o -> o.path("email").asString().equals(till.email())).findFirst().orElseThrow().path("id").asLong();
+        long otherTillId = w.asAdmin().get("/api/v1/operators").json().valueStream()
+                .filter(o -> o.path("email").asString().equals(otherTill.email())).findFirst().orElseThrow().path("id").asLong();
+        World stranger = fixtures.world(api);
+
+        List<String> pages = List.of("/platform", "/admin", "/admin/legal", "/admin/operators/" + tillId,
+                "/admin/operators/" + otherTillId, "/admin/stores/" + shop[1], "/admin/stores/" + otherShop[1],
+                "/budgets", "/budgets/" + shop[0], "/budgets/" + otherShop[0], "/company", "/members",
+                "/members/" + memberId, "/counter", "/counter/enrol", "/stores/" + shop[1] + "/poster",
+                "/stores/" + otherShop[1] + "/poster");
+
+        assertThat(statuses(w.admin, pages)).isEqualTo(expect(pages, 403, 200, 200, 200, 200, 200, 200, 200, 200, 200,
+                403, 200, 200, 200, 200, 200, 200));
+        assertThat(statuses(companyAdmin, pages)).isEqualTo(expect(pages, 403, 403, 403, 200, 404, 200, 404, 200,
+                200, 404, 200, 200, 200, 200, 200, 200, 404));
+        assertThat(statuses(till, pages)).isEqualTo(expect(pages, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403,
+                403, 403, 403, 200, 200, 200, 404));
+        assertThat(statuses(stranger.admin, pages)).isEqualTo(expect(pages, 403, 200, 200, 404, 404, 404, 404, 200,
+                404, 404, 403, 200, 404, 200, 200, 404, 404));
+    }
+
+    private Map<String, Integer> statuses(Api.Login login, List<String> pages) {
+        Page page = browser.desktop("en-GB");
+        Browser.signIn(page, "http://localhost:" + port, login);
+        Map<String, Integer> statuses = new LinkedHashMap<>();
+        for (String path : pages) {
+            statuses.put(path, page.navigate("http://localhost:" + port + path).status());
+        }
+        page.context().close();
+        return statuses;
+    }
+
+    private static Map<String, Integer> expect(List<String> pages, int... statuses) {
+        Map<String, Integer> expected = new LinkedHashMap<>();
+        for (int i = 0; i < pages.size(); i++) {
+            expected.put(pages.get(i), statuses[i]);
+        }
+        return expected;
+    }
+}
