@@ -7,16 +7,21 @@ import org.junit.jupiter.api.Test;
 import org.loyaltyhub.support.Browser;
 import org.loyaltyhub.support.Fixtures;
 import org.loyaltyhub.support.IntegrationTest;
+import org.loyaltyhub.support.TestMail;
 import org.loyaltyhub.support.World;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The circuit administrator creates a company, a store and an operator, who then signs in at the counter. */
+/**
+ * The journey of the issue: the circuit administrator creates a company, a store and an operator; the operator enrols a
+ * customer at the counter and validates a purchase; the customer signs up on a phone and sees card, QR code and new
+ * balance; the operator redeems; both see the movement. (The first run comes before, in FirstRunInTheBrowserTest.)
+ */
 class CircuitAdministrationInTheBrowserTest extends IntegrationTest {
 
     @Test
-    void aCircuitAdministratorSetsUpACompanyAStoreAndAnOperatorWhoThenWorksTheCounter() {
+    void aCircuitAdministratorSetsUpTheShopWhoseOperatorServesACustomerWhoFollowsItOnThePhone() {
         World w = fixtures.world(api);
         String base = "http://localhost:" + port;
         try (Browser browser = new Browser()) {
@@ -58,6 +63,50 @@ class CircuitAdministrationInTheBrowserTest extends IntegrationTest {
             assertThat(w.asAdmin().get("/api/v1/operators").json().valueStream()
                     .filter(o -> o.path("email").asString().equals(email)).findFirst().orElseThrow()
                     .path("role").asString()).isEqualTo("STORE_OPERATOR");
+
+            // the operator enrols a customer and validates a purchase with its points preview
+            String customer = Fixtures.unique("sofia") + "@member.test";
+            till.getByText("New customer").click();
+            till.getByLabel("First name").fill("Sofia");
+            till.getByLabel("Last name").fill("Verdi");
+            till.getByLabel("E-mail").fill(customer);
+            till.getByLabel("The customer accepts the privacy notice").check();
+            till.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Enrol")).click();
+            assertThat(till.locator("#result h2")).hasText("Sofia Verdi");
+            till.getByLabel("Amount").pressSequentially("42.50");
+            assertThat(till.locator("#sale-preview")).hasText("The customer earns 42 points");
+            till.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Confirm purchase")).click();
+            assertThat(till.locator("#member-available")).hasText("42");
+
+            // the customer signs up on a phone, in Italian, and sees card, QR code and balance
+            Page phone = browser.phone("it-IT");
+            phone.navigate(base + "/c/" + w.circuitId + "/join");
+            phone.getByLabel("E-mail").fill(customer);
+            phone.getByLabel("Password (almeno 10 caratteri)").fill("sofia-password-1");
+            phone.getByLabel("Ho letto l'informativa sulla privacy").check();
+            phone.getByLabel("Accetto il regolamento del programma").check();
+            phone.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Iscriviti")).click();
+            phone.navigate(TestMail.link(TestMail.lastTo(customer), "/verify?token="));
+            phone.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Conferma e apri la mia carta")).click();
+            assertThat(phone.locator(".holder")).hasText("Sofia Verdi");
+            assertThat(phone.locator("#balance")).hasText("42");
+            assertThat(phone.locator("img.qr")).isVisible();
+            Browser.screenshot(phone, "journey-customer-card-phone-it");
+
+            // the operator redeems 20 points (0.20 EUR); both see the movement
+            till.getByLabel("Cart total").fill("0.20");
+            till.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("How many points can be used?")).click();
+            till.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Confirm redemption")).click();
+            assertThat(till.locator("#member-available")).hasText("22");
+            phone.navigate(base + "/c/" + w.circuitId + "/my/history");
+            assertThat(phone.locator("#movements tbody tr").first()).containsText("-20");
+            assertThat(phone.locator("#movements tbody tr").first()).containsText("Punti usati");
+            Browser.screenshot(phone, "journey-customer-history-phone-it");
+            long memberId = w.asAdmin().get("/api/v1/members/lookup?email=" + customer).json().path("id").asLong();
+            page.navigate(base + "/members/" + memberId);
+            assertThat(page.locator("table").last()).containsText("Points redeemed");
+            assertThat(page.locator("#member-available")).hasText("22");
+            Browser.screenshot(page, "journey-member-desktop-en");
             assertThat(browser.errors()).isEmpty();
         }
     }
