@@ -75,4 +75,38 @@ class MembersInTheBrowserTest extends IntegrationTest {
         }
         w.assertBooksBalance();
     }
+
+    @Test
+    void theMemberListIsFilteredByStoreAndNewsletterConsent() {
+        World w = fixtures.world(api);
+        long[] north = w.company("Nord");
+        long[] south = w.company("Sud");
+        String northTill = w.apiKey(north[0], north[1]);
+        String southTill = w.apiKey(south[0], south[1]);
+        w.enrol(api.withKey(northTill), Map.of("firstName", "Nora", "lastName", "Nord", "email",
+                org.loyaltyhub.support.Fixtures.unique("nora") + "@member.test", "consents",
+                java.util.List.of(Map.of("kind", "NEWSLETTER", "granted", true, "textVersion", "v1"))));
+        w.enrol(api.withKey(northTill), Map.of("firstName", "Nino", "lastName", "Nord", "email",
+                org.loyaltyhub.support.Fixtures.unique("nino") + "@member.test"));
+        w.enrol(api.withKey(southTill), Map.of("firstName", "Sara", "lastName", "Sud", "email",
+                org.loyaltyhub.support.Fixtures.unique("sara") + "@member.test", "consents",
+                java.util.List.of(Map.of("kind", "NEWSLETTER", "granted", true, "textVersion", "v1"))));
+        try (Browser browser = new Browser()) {
+            Page page = browser.desktop("it-IT");
+            Browser.signIn(page, "http://localhost:" + port, w.admin);
+            page.navigate("http://localhost:" + port + "/members");
+            assertThat(page.locator("tbody tr")).hasCount(3);
+            page.getByLabel("Iscritto presso").selectOption(new SelectOption().setValue(String.valueOf(north[1])));
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Cerca")).click();
+            assertThat(page.locator("tbody tr")).hasCount(2);
+            page.getByLabel("Newsletter").selectOption("yes");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Cerca")).click();
+            assertThat(page.locator("tbody tr")).hasCount(1);
+            assertThat(page.locator("tbody")).containsText("Nora Nord");
+            page.getByLabel("Iscritto presso").selectOption("");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Cerca")).click();
+            assertThat(page.locator("tbody tr")).hasCount(2);
+            assertThat(browser.errors()).isEmpty();
+        }
+    }
 }

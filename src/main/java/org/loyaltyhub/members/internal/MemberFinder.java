@@ -108,6 +108,10 @@ class MemberFinder {
     }
 
     Page<Member> search(Caller caller, String query, PageQuery page) {
+        return search(caller, query, MemberFilter.NONE, page);
+    }
+
+    Page<Member> search(Caller caller, String query, MemberFilter filter, PageQuery page) {
         long circuitId = caller.circuit();
         boolean restricted = !caller.isCircuitAdmin() && tenancy.circuit(circuitId).companiesKeptApart();
         String q = query == null || query.isBlank() ? null : query.strip().toLowerCase();
@@ -119,16 +123,24 @@ class MemberFinder {
                      or lower(m.email) like :like or m.phone like :phoneLike
                      or lower(coalesce(m.first_name, '') || ' ' || coalesce(m.last_name, '')) like :like
                      or lower(coalesce(m.last_name, '') || ' ' || coalesce(m.first_name, '')) like :like
-                     or exists (select 1 from card cd where cd.member_id = m.id and cd.number = :q))""";
+                     or exists (select 1 from card cd where cd.member_id = m.id and cd.number = :q))
+                and (cast(:store as bigint) is null or m.enrolled_store_id = :store)
+                and (cast(:since as timestamptz) is null or m.created_at >= :since)
+                and (cast(:newsletter as boolean) is null or coalesce((select c.granted from consent c
+                        where c.member_id = m.id and c.kind = 'NEWSLETTER' order by c.id desc limit 1), false) = :newsletter)""";
         String like = q == null ? null : "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
         String phoneLike = q == null ? null : "%" + MemberService.normalizePhone(q) + "%";
+        java.sql.Timestamp since = filter.since() == null ? null
+                : java.sql.Timestamp.from(filter.since().atStartOfDay(java.time.ZoneOffset.UTC).toInstant());
         long total = jdbc.sql("select count(*) from member m where " + where)
                 .param("c", circuitId).param("restricted", restricted).param("company", caller.companyId())
-                .param("q", q).param("like", like).param("phoneLike", phoneLike).query(Long.class).single();
+                .param("q", q).param("like", like).param("phoneLike", phoneLike).param("store", filter.storeId())
+                .param("since", since).param("newsletter", filter.newsletter()).query(Long.class).single();
         List<Long> ids = jdbc.sql("select m.id from member m where " + where
                         + " order by lower(m.last_name), lower(m.first_name), m.id limit :limit offset :offset")
                 .param("c", circuitId).param("restricted", restricted).param("company", caller.companyId())
-                .param("q", q).param("like", like).param("phoneLike", phoneLike)
+                .param("q", q).param("like", like).param("phoneLike", phoneLike).param("store", filter.storeId())
+                .param("since", since).param("newsletter", filter.newsletter())
                 .param("limit", page.size()).param("offset", page.offset()).query(Long.class).list();
         return Page.of(ids.stream().map(id -> rows.find(circuitId, id).orElseThrow()).toList(), page, total);
     }

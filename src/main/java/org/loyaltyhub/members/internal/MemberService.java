@@ -190,6 +190,11 @@ public class MemberService implements Members {
         return finder.search(caller, query, page);
     }
 
+    @Transactional(readOnly = true)
+    public Page<Member> search(Caller caller, String query, MemberFilter filter, PageQuery page) {
+        return finder.search(caller, query, filter, page);
+    }
+
     @Override
     public void relate(long circuitId, long memberId, long companyId) {
         List<Long> key = List.of(memberId, companyId);

@@ -15,17 +15,36 @@ class MembersPage {
 
     private final MemberService members;
 
-    MembersPage(MemberService members) {
+    private final org.loyaltyhub.tenancy.Tenancy tenancy;
+
+    MembersPage(MemberService members, org.loyaltyhub.tenancy.Tenancy tenancy) {
         this.members = members;
+        this.tenancy = tenancy;
     }
 
     @GetMapping("/members")
     String list(Caller caller, @RequestParam(required = false) String q,
-                @RequestParam(required = false, defaultValue = "0") int page, Model model) {
+                @RequestParam(required = false, defaultValue = "0") int page,
+                @RequestParam(required = false) String store, @RequestParam(required = false) String newsletter,
+                @RequestParam(required = false) String since, Model model) {
         caller.require(Role.CIRCUIT_ADMIN, Role.COMPANY_ADMIN);
         String query = q == null ? "" : q.strip();
-        model.addAttribute("q", query)
-                .addAttribute("result", members.search(caller, query, PageQuery.of(Math.max(page, 0), 20)));
+        var stores = tenancy.companies(caller).stream()
+                .flatMap(c -> tenancy.storesOf(caller.circuit(), c.id()).stream()).toList();
+        Long storeId = store != null && store.matches("[0-9]{1,18}") && stores.stream()
+                .anyMatch(s -> s.id() == Long.parseLong(store)) ? Long.valueOf(store) : null;
+        Boolean wantsNewsletter = "yes".equals(newsletter) ? Boolean.TRUE : "no".equals(newsletter) ? Boolean.FALSE : null;
+        java.time.LocalDate sinceDay = null;
+        try {
+            sinceDay = since == null || since.isBlank() ? null : java.time.LocalDate.parse(since.strip());
+        } catch (java.time.format.DateTimeParseException e) {
+            model.addAttribute("sinceInvalid", true);
+        }
+        var filter = new org.loyaltyhub.members.internal.MemberFilter(storeId, wantsNewsletter, sinceDay);
+        model.addAttribute("q", query).addAttribute("stores", stores).addAttribute("store", storeId)
+                .addAttribute("newsletter", wantsNewsletter == null ? "" : wantsNewsletter ? "yes" : "no")
+                .addAttribute("since", sinceDay)
+                .addAttribute("result", members.search(caller, query, filter, PageQuery.of(Math.max(page, 0), 20)));
         return "members";
     }
 
