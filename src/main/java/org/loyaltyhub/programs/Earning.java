@@ -11,4 +11,7 @@ public interface Earning {
 
     /** The points a purchase of this amount (without lines) would earn now: the counter's preview. */
     long preview(long circuitId, java.math.BigDecimal total);
+
+    /** The same with the product lines of the cart, so per-product rules count. */
+    long preview(long circuitId, java.math.BigDecimal total, java.util.List<PurchaseFacts.Line> lines);
 }

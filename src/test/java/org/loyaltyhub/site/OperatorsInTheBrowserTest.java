@@ -186,4 +186,38 @@ class OperatorsInTheBrowserTest extends IntegrationTest {
         Api.Response forged = api.postRaw("/login", "email=x&password=y");
         assertThat(forged.status()).as("a sign-in form without the CSRF token is refused").isEqualTo(403);
     }
+
+    @Test
+    void productLinesAtTheCounterApplyTheProductsOwnRuleInThePreviewAndTheSale() {
+        World w = fixtures.world(api);
+        long[] shop = w.company("Lines");
+        Api.Login till = w.operator("STORE_OPERATOR", null, shop[1]);
+        assertThat(w.asAdmin().put("/api/v1/program/product-rules/COFFEE", Map.of("productId", "COFFEE",
+                "earnMode", "FIXED", "fixedPoints", 10, "redeemListed", false)).status()).isEqualTo(200);
+        JsonNode member = w.enrol(w.as(till), "lines");
+        Page page = browser.open(1024, 768, "en-GB");
+        signIn(page, till);
+        page.getByLabel("Find the customer").fill(member.path("card").path("number").asString());
+        page.getByLabel("Find the customer").press("Enter");
+        assertThat(page.locator("#result h2")).containsText("Test");
+        page.getByText("Product lines (optional)").click();
+        page.getByLabel("Product code, line 1").fill("COFFEE");
+        page.getByLabel("Quantity, line 1").fill("3");
+        page.getByLabel("Unit price, line 1").fill("abc");
+        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                new Page.GetByRoleOptions().setName("Confirm purchase")).click();
+        assertThat(page.locator("#lines-error")).containsText("Each line needs");
+        assertThat(w.available(member.path("id").asLong())).as("nothing recorded").isZero();
+        page.getByLabel("Unit price, line 1").fill("1.20");
+        page.getByLabel("Product code, line 2").fill("CAKE");
+        page.getByLabel("Unit price, line 2").pressSequentially("4.00");
+        // without an amount the lines' sum (7.60) is the amount: 30 points for the coffees, 4 for the cake
+        assertThat(page.locator("#sale-preview")).hasText("The customer earns 34 points");
+        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                new Page.GetByRoleOptions().setName("Confirm purchase")).click();
+        assertThat(page.locator("#receipt-points")).hasText("34");
+        assertThat(page.locator("#receipt-amount")).hasText("7.60 EUR");
+        assertThat(w.available(member.path("id").asLong())).isEqualTo(34);
+        assertThat(browser.errors()).isEmpty();
+    }
 }

@@ -102,6 +102,16 @@ class EarningService implements Earning {
         return EarningPolicy.points(store.settings(circuitId), java.util.Map.of(), java.util.List.of(), total);
     }
 
+    @Override
+    public long preview(long circuitId, java.math.BigDecimal total, java.util.List<PurchaseFacts.Line> lines) {
+        if (lines.isEmpty()) {
+            return preview(circuitId, total);
+        }
+        var rules = store.rules(circuitId, lines.stream().map(PurchaseFacts.Line::productId)
+                .filter(java.util.Objects::nonNull).distinct().toList());
+        return EarningPolicy.points(store.settings(circuitId), rules, lines, total);
+    }
+
     private static boolean reached(Stage stage, Stage needed) {
         return needed != Stage.NONE && stage.ordinal() >= needed.ordinal();
     }

@@ -32,33 +32,58 @@ class CounterSalePage {
         this.earning = earning;
     }
 
-    /** The points the typed amount would earn, refreshed as the operator types. */
+    /** How many product lines the counter form offers (each optional). */
+    static final int LINES = 4;
+
+    /** The points the typed amount (and lines) would earn, refreshed as the operator types. */
     @GetMapping("/counter/sale/preview")
-    String preview(Caller caller, @RequestParam(required = false) String amount, Model model) {
-        BigDecimal total = parse(amount, model);
-        if (total != null) {
-            model.addAttribute("preview", earning.preview(caller.circuit(), total));
+    String preview(Caller caller, @RequestParam java.util.Map<String, String> form, Model model) {
+        java.util.List<CounterLine> lines = CounterLine.read(form, LINES);
+        BigDecimal total = total(form.get("amount"), lines, model);
+        if (total != null && lines.stream().noneMatch(CounterLine::invalid)) {
+            model.addAttribute("preview", earning.preview(caller.circuit(), total,
+                    lines.stream().map(CounterLine::facts).toList()));
         }
         return "sale :: preview";
     }
 
     @PostMapping("/counter/sale")
-    String confirm(Caller caller, @RequestParam long member, @RequestParam String amount, @RequestParam String saleId,
-                   Model model) {
-        model.addAttribute("memberId", member).addAttribute("amount", amount).addAttribute("saleId", saleId);
-        BigDecimal total = parse(amount, model);
+    String confirm(Caller caller, @RequestParam long member, @RequestParam String saleId,
+                   @RequestParam java.util.Map<String, String> form, Model model) {
+        String amount = form.getOrDefault("amount", "");
+        java.util.List<CounterLine> lines = CounterLine.read(form, LINES);
+        model.addAttribute("memberId", member).addAttribute("amount", amount).addAttribute("saleId", saleId)
+                .addAttribute("form", form);
+        if (lines.stream().anyMatch(CounterLine::invalid)) {
+            model.addAttribute("linesError", "sale.invalidLine");
+            return "sale :: sale";
+        }
+        BigDecimal total = total(amount, lines, model);
         if (total == null) {
+            if (amount.isBlank() && lines.isEmpty()) {
+                model.addAttribute("amountError", "sale.invalidAmount");
+            }
             return "sale :: sale";
         }
         try {
             Purchase purchase = purchases.record(caller, new RecordPurchase("counter-" + saleId, "pos", null,
                     MemberIdentifier.byId(member), purchases.currency(caller), total, null,
-                    PurchaseStatus.COMPLETED, null, null, null));
+                    PurchaseStatus.COMPLETED, null, null, lines.isEmpty() ? null
+                    : lines.stream().map(CounterLine::input).toList()));
             model.addAttribute("receipt", purchase);
         } catch (LoyaltyException e) {
             model.addAttribute("amountError", "problem." + e.code()).addAttribute("amountDetail", e.getMessage());
         }
         return "sale :: sale";
+    }
+
+    /** The typed amount; without one, the sum of the lines; null (with a message when typed wrong) otherwise. */
+    private static BigDecimal total(String typed, java.util.List<CounterLine> lines, Model model) {
+        if ((typed == null || typed.isBlank()) && !lines.isEmpty() && lines.stream().noneMatch(CounterLine::invalid)) {
+            return lines.stream().map(l -> l.facts().amount()).reduce(BigDecimal.ZERO, BigDecimal::add)
+                    .setScale(2, java.math.RoundingMode.HALF_UP);
+        }
+        return parse(typed, model);
     }
 
     /** The typed amount, or null: nothing typed yet, or (with a message for the form) not a valid amount. */
