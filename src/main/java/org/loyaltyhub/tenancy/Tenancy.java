@@ -22,6 +22,9 @@ public interface Tenancy {
 
     List<Store> storesOf(long circuitId, long companyId);
 
+    /** The operators the caller manages: the whole circuit for its administrators, otherwise their company's. */
+    List<Operator> operators(Caller caller);
+
     /** Every company of the circuit, as the public loyalty space lists them. */
     List<Company> companiesOf(long circuitId);
 

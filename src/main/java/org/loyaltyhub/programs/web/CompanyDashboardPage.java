@@ -46,7 +46,8 @@ class CompanyDashboardPage {
         model.addAttribute("company", company).addAttribute("stores", stores).addAttribute("storeNames", storeNames)
                 .addAttribute("memberCount", members.countOfCompany(circuitId, companyId))
                 .addAttribute("activity", activity).addAttribute("memberNames", memberNames)
-                .addAttribute("budget", budgets.budget(caller, companyId));
+                .addAttribute("budget", budgets.budget(caller, companyId))
+                .addAttribute("operators", tenancy.operators(caller));
         return "company";
     }
 }

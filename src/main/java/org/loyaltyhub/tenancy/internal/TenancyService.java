@@ -229,6 +229,7 @@ public class TenancyService implements Tenancy {
         return op;
     }
 
+    @Override
     @Transactional(readOnly = true)
     public List<Operator> operators(Caller caller) {
         caller.require(Role.CIRCUIT_ADMIN, Role.COMPANY_ADMIN);
