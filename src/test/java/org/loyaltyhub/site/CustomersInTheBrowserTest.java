@@ -223,6 +223,22 @@ class CustomersInTheBrowserTest extends IntegrationTest {
     }
 
     @Test
+    void eachCompanyHasItsPageInTheLoyaltySpaceThatSignsUpAtItsStore() {
+        World w = fixtures.world(api);
+        long[] shop = w.company("Gelateria");
+        String storeName = w.asAdmin().get("/api/v1/stores/" + shop[1]).json().path("name").asString();
+        Page phone = browser.phone("en-GB");
+        phone.navigate(url("/c/" + w.circuitId));
+        phone.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Gelateria").setExact(false)).click();
+        assertThat(phone.locator("h1")).containsText("Gelateria");
+        assertThat(phone.locator("main")).containsText(storeName);
+        phone.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Join now")).click();
+        assertThat(phone.locator("main")).containsText("You are joining at " + storeName);
+        assertThat(api.get("/c/" + w.circuitId + "/company/999999999").status()).isEqualTo(404);
+        assertThat(browser.errors()).isEmpty();
+    }
+
+    @Test
     void theCustomerAreaIsInstallableAndClosedToStrangers() {
         World w = fixtures.world(api);
         Api.Response manifest = api.get("/c/" + w.circuitId + "/manifest.webmanifest");

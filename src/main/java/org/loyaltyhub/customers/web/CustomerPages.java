@@ -59,6 +59,20 @@ class CustomerPages {
         return "customer/space";
     }
 
+    /** A company's own page in the circuit's loyalty space: its stores, and sign-up at its first store. */
+    @GetMapping("/c/{circuitId}/company/{companyId}")
+    String companySpace(@PathVariable long circuitId, @PathVariable long companyId, Model model) {
+        space.add(circuitId, model);
+        var company = tenancy.companiesOf(circuitId).stream().filter(c -> c.id() == companyId).findFirst()
+                .orElseThrow(() -> new org.springframework.web.server.ResponseStatusException(
+                        org.springframework.http.HttpStatus.NOT_FOUND));
+        var stores = tenancy.storesOf(circuitId, companyId);
+        model.addAttribute("company", company).addAttribute("companyStores", stores)
+                .addAttribute("store", stores.isEmpty() ? null : stores.getFirst())
+                .addAttribute("companies", java.util.List.of());
+        return "customer/space";
+    }
+
     @GetMapping("/c/{circuitId}/join")
     String joinForm(@PathVariable long circuitId, @RequestParam(required = false) Long store, Model model) {
         space.add(circuitId, model);
