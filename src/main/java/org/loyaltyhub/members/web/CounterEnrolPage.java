@@ -24,12 +24,12 @@ import java.util.Map;
 @Page
 class CounterEnrolPage {
 
-    static final String PRIVACY_VERSION = "counter";
-
     private final MemberService members;
+    private final org.loyaltyhub.privacy.LegalTexts legal;
 
-    CounterEnrolPage(MemberService members) {
+    CounterEnrolPage(MemberService members, org.loyaltyhub.privacy.LegalTexts legal) {
         this.members = members;
+        this.legal = legal;
     }
 
     @GetMapping("/counter/enrol")
@@ -57,10 +57,12 @@ class CounterEnrolPage {
         }
         if (errors.isEmpty()) {
             try {
+                // the customer accepts the privacy notice in force, whose version the consent records
+                String version = legal.current(caller.circuit(), org.loyaltyhub.privacy.LegalText.Kind.PRIVACY).tag();
                 List<ConsentInput> consents = new ArrayList<>(List.of(
-                        new ConsentInput(ConsentKind.PRIVACY, true, PRIVACY_VERSION, "counter")));
+                        new ConsentInput(ConsentKind.PRIVACY, true, version, "counter")));
                 if ("on".equals(form.get("newsletter"))) {
-                    consents.add(new ConsentInput(ConsentKind.NEWSLETTER, true, PRIVACY_VERSION, "counter"));
+                    consents.add(new ConsentInput(ConsentKind.NEWSLETTER, true, version, "counter"));
                 }
                 Member m = members.enrol(caller, new NewMember(blankToNull(form.get("firstName")),
                         blankToNull(form.get("lastName")), email, phone, null, null, null, null, null, null, null,
