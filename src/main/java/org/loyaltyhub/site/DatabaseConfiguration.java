@@ -39,6 +39,9 @@ class DatabaseConfiguration {
         if (settings.port() > 0) {
             builder.setPort(settings.port());
         }
+        if (settings.serverSettings() != null) {
+            settings.serverSettings().forEach(builder::setServerConfig);
+        }
         EmbeddedPostgres postgres = builder.start();
         log.info("Embedded PostgreSQL started on port {} with data in {}", postgres.getPort(), dir);
         return new EmbeddedDatabase(postgres);

@@ -5,7 +5,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Where the data lives. With no {@code url} (env {@code LOYALTYHUB_DB_URL}) an embedded PostgreSQL runs with its
- * files under {@code dataDir}; {@code durable=false} trades crash safety for speed (tests only).
+ * files under {@code dataDir}; {@code durable=false} trades crash safety for speed (tests only). {@code serverSettings}
+ * adds PostgreSQL settings to the embedded server (e.g. {@code shared_preload_libraries: pg_stat_statements}).
  */
 @ConfigurationProperties("loyaltyhub.db")
 public record DatabaseSettings(
@@ -16,7 +17,8 @@ public record DatabaseSettings(
         @DefaultValue("true") boolean durable,
         @DefaultValue("false") boolean cleanOnStart,
         @DefaultValue("0") int port,
-        @DefaultValue("20") int poolSize) {
+        @DefaultValue("20") int poolSize,
+        java.util.Map<String, String> serverSettings) {
 
     public boolean embedded() {
         return url == null || url.isBlank();

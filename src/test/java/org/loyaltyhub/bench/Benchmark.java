@@ -222,7 +222,14 @@ public final class Benchmark {
                         r.errors().total()));
             }
 
+            boolean statements = Boolean.getBoolean("bench.statements");
+            if (statements) {
+                resetStatements(ds);
+            }
             Probe earnProbe = probe(earn, 50);
+            if (statements) {
+                printStatements(ds);
+            }
 
             // ---- b. redemption ---------------------------------------------------------------------------------
             Redemption redemption = redeem(api, shop, members, earned);
@@ -254,6 +261,36 @@ public final class Benchmark {
             summarize(dbInfo, members.length, earnResults, redemption, reads, pg, check, earnedOk.sum(),
                     purchasesInDb, earnProbe, readProbe);
             return consistent(check) ? 0 : 1;
+        }
+    }
+
+    /**
+     * With -Dbench.statements=true and the embedded server started with pg_stat_statements
+     * (-Dloyaltyhub.db.server-settings[shared_preload_libraries]=pg_stat_statements): where PostgreSQL spent its time.
+     */
+    private static void resetStatements(HikariDataSource ds) {
+        try (var c = ds.getConnection(); var st = c.createStatement()) {
+            st.execute("create extension if not exists pg_stat_statements");
+            st.execute("select pg_stat_statements_reset()");
+        } catch (SQLException e) {
+            say("pg_stat_statements unavailable: " + e.getMessage());
+        }
+    }
+
+    private static void printStatements(HikariDataSource ds) {
+        try (var c = ds.getConnection(); var st = c.createStatement()) {
+            st.execute("create extension if not exists pg_stat_statements");
+            try (var rs = st.executeQuery("select calls, round(total_exec_time::numeric, 0) as total_ms, "
+                    + "round(mean_exec_time::numeric * 1000, 0) as mean_us, rows, "
+                    + "regexp_replace(left(query, 150), '\\s+', ' ', 'g') as q from pg_stat_statements "
+                    + "where query not like '%pg_stat_statements%' order by total_exec_time desc limit 25")) {
+                while (rs.next()) {
+                    say(String.format(Locale.ROOT, "stmt %8d calls %7d ms %6d us/call %8d rows  %s", rs.getLong(1),
+                            rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getString(5)));
+                }
+            }
+        } catch (SQLException e) {
+            say("pg_stat_statements unavailable: " + e.getMessage());
         }
     }
 
@@ -423,7 +460,7 @@ public final class Benchmark {
 
     // ---- pgbench ---------------------------------------------------------------------------------------------
 
-    record PgResult(boolean ran, double tps, String note) {
+    record PgResult(boolean ran, double tps, String note, long transactions, CpuMeter.Sample cpu) {
     }
 
     private PgResult pgbench(HikariDataSource ds) {
@@ -432,7 +469,7 @@ public final class Benchmark {
             String why = "off".equalsIgnoreCase(config.pgbench()) ? "switched off (bench.pgbench=off)"
                     : "pgbench not found (" + config.pgbench() + "); install postgresql-client to get it";
             say("pgbench: " + why);
-            return new PgResult(false, 0, why);
+            return new PgResult(false, 0, why, 0, null);
         }
         try {
             PgBench.Target target = PgBench.target(ds);
@@ -443,10 +480,10 @@ public final class Benchmark {
             PgBench.Outcome o = PgBench.run(exe.get(), target, config.pgbenchScale(), config.pgbenchClients(),
                     config.pgbenchThreads(), config.pgbenchSeconds());
             say("pgbench: tps " + rate(o.tps()) + " (" + o.detail() + ")");
-            return new PgResult(true, o.tps(), o.detail());
+            return new PgResult(true, o.tps(), o.detail(), o.transactions(), o.cpu());
         } catch (Exception e) {
             say("pgbench failed: " + e.getMessage());
-            return new PgResult(false, 0, "failed: " + firstLine(e.getMessage()));
+            return new PgResult(false, 0, "failed: " + firstLine(e.getMessage()), 0, null);
         }
     }
 
@@ -467,12 +504,12 @@ public final class Benchmark {
         out("");
         out(String.format(Locale.ROOT, "a. Earn  POST /api/v1/purchases, closed loop, %d s per level after %d s warm-up",
                 config.seconds(), config.levelWarmupSeconds()));
-        out(String.format(Locale.ROOT, "   %8s %10s %10s %10s %10s %8s", "clients", "req/s", "p50 ms", "p99 ms",
-                "max ms", "errors"));
+        out(String.format(Locale.ROOT, "   %8s %10s %10s %10s %10s %8s   %s", "clients", "req/s", "p50 ms", "p99 ms",
+                "max ms", "errors", "CPU us/req: JVM (app + load) / PostgreSQL / machine"));
         for (Load.Result r : earn) {
-            out(String.format(Locale.ROOT, "   %8d %10s %10s %10s %10s %8d", r.concurrency(), rate(r.perSecond()),
+            out(String.format(Locale.ROOT, "   %8d %10s %10s %10s %10s %8d   %s", r.concurrency(), rate(r.perSecond()),
                     Latencies.ms(r.latency().p50()), Latencies.ms(r.latency().p99()),
-                    Latencies.ms(r.latency().maxMs()), r.errors().total()));
+                    Latencies.ms(r.latency().maxMs()), r.errors().total(), r.cpu().perRequest(r.calls())));
         }
         earn.stream().filter(r -> r.errors().total() > 0).forEach(r ->
                 out("   errors at " + r.concurrency() + " clients: " + r.errors()));
@@ -502,6 +539,8 @@ public final class Benchmark {
             out(String.format(Locale.ROOT, "d. pgbench  TPC-B-like, scale %d, %d clients, %d threads, %d s, same server",
                     config.pgbenchScale(), config.pgbenchClients(), config.pgbenchThreads(), config.pgbenchSeconds()));
             out("   tps " + rate(pg.tps()) + "  (" + pg.note() + ")");
+            out("   CPU us/transaction: PostgreSQL / machine (pgbench client included) " + (pg.cpu() == null ? "-"
+                    : pg.cpu().perRequest(pg.transactions()).replaceFirst("^[^/]+/ ", "")));
             double ratio = bestRate / pg.tps();
             out(String.format(Locale.ROOT, "   ratio best earn / pgbench tps = %.2f  (target >= %.2f: %s)", ratio,
                     config.target(), ratio >= config.target() ? "MET" : "NOT MET"));

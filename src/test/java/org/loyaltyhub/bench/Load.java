@@ -47,7 +47,8 @@ final class Load {
     }
 
     /** What a closed-loop phase measured (only requests started inside the measured window count). */
-    record Result(String label, int concurrency, double seconds, long ok, Latencies.Summary latency, Errors errors) {
+    record Result(String label, int concurrency, double seconds, long ok, Latencies.Summary latency, Errors errors,
+                  long calls, CpuMeter.Sample cpu) {
         double perSecond() {
             return ok / seconds;
         }
@@ -66,6 +67,8 @@ final class Load {
         Latencies latencies = new Latencies();
         Errors errors = new Errors();
         LongAdder ok = new LongAdder();
+        LongAdder calls = new LongAdder();
+        CpuMeter.Sample before = CpuMeter.now();
         long start = System.nanoTime();
         long measureFrom = start + warmup.toNanos();
         long until = measureFrom + measure.toNanos();
@@ -87,6 +90,7 @@ final class Load {
                         error = label(e);
                     }
                     long t1 = System.nanoTime();
+                    calls.increment();
                     if (t0 >= measureFrom) {
                         if (error == null) {
                             latencies.add(t1 - t0);
@@ -99,7 +103,8 @@ final class Load {
             }));
         }
         joinAll(workers, until + GRACE.toNanos());
-        return new Result(label, concurrency, measure.toNanos() / 1e9, ok.sum(), latencies.summary(), errors);
+        return new Result(label, concurrency, measure.toNanos() / 1e9, ok.sum(), latencies.summary(), errors,
+                calls.sum(), CpuMeter.now().minus(before));
     }
 
     /** Runs {@code count} tasks at {@code perSecond}, each on its own virtual thread, whatever the earlier ones do. */

@@ -24,12 +24,13 @@ import java.util.regex.Pattern;
 final class PgBench {
 
     private static final Pattern URL = Pattern.compile("^jdbc:postgresql://([^/:?,]+)(?::(\\d+))?/");
+    private static final Pattern TRANSACTIONS = Pattern.compile("number of transactions actually processed: (\\d+)");
     private static final Pattern TPS = Pattern.compile("tps = ([0-9.]+) \\(without initial connection time\\)");
 
     record Target(String host, int port, String user, String password) {
     }
 
-    record Outcome(double tps, String detail) {
+    record Outcome(double tps, String detail, long transactions, CpuMeter.Sample cpu) {
     }
 
     private PgBench() {
@@ -88,12 +89,16 @@ final class PgBench {
                 "-j", Integer.toString(threads), "-T", Integer.toString(seconds)));
         bench.addAll(common);
         bench.add("pgbench");
+        CpuMeter.Sample before = CpuMeter.now();
         String out = exec(bench, t, seconds + 120);
+        CpuMeter.Sample cpu = CpuMeter.now().minus(before);
         Matcher m = TPS.matcher(out);
         if (!m.find()) {
             throw new IOException("pgbench printed no tps line:\n" + tail(initOut + out, 25));
         }
-        return new Outcome(Double.parseDouble(m.group(1)), summaryLines(out));
+        Matcher n = TRANSACTIONS.matcher(out);
+        return new Outcome(Double.parseDouble(m.group(1)), summaryLines(out), n.find() ? Long.parseLong(n.group(1)) : 0,
+                cpu);
     }
 
     private static String exec(List<String> command, Target t, int timeoutSeconds)
