@@ -2,14 +2,11 @@ package org.loyaltyhub.site;
 
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.loyaltyhub.support.Api;
 import org.loyaltyhub.support.Browser;
 import org.loyaltyhub.support.Fixtures;
-import org.loyaltyhub.support.IntegrationTest;
+import org.loyaltyhub.support.BrowserTest;
 import org.loyaltyhub.support.TestMail;
 import org.loyaltyhub.support.World;
 import tools.jackson.databind.JsonNode;
@@ -23,32 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The back office in a real Chromium: new circuits on the platform page, editing and disabling operators, store
  * addresses and the sign-up poster, budgets with recharge and history, the company dashboard and history filters.
  */
-class BackOfficeInTheBrowserTest extends IntegrationTest {
+class BackOfficeInTheBrowserTest extends BrowserTest {
 
-    static Browser browser;
-
-    @BeforeAll
-    static void start() {
-        browser = new Browser();
-    }
-
-    @BeforeEach
-    void noErrorsYet() {
-        browser.errors().clear();
-    }
-
-    @AfterAll
-    static void stop() {
-        browser.close();
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
-    }
-
-    private static Page.GetByRoleOptions named(String name) {
-        return new Page.GetByRoleOptions().setName(name);
-    }
 
     @Test
     void thePlatformAdministratorCreatesACircuitWhoseAdministratorSignsIn() {

@@ -3,14 +3,11 @@ package org.loyaltyhub.site;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import jakarta.mail.internet.MimeMessage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.loyaltyhub.support.Api;
 import org.loyaltyhub.support.Browser;
 import org.loyaltyhub.support.Fixtures;
-import org.loyaltyhub.support.IntegrationTest;
+import org.loyaltyhub.support.BrowserTest;
 import org.loyaltyhub.support.TestMail;
 import org.loyaltyhub.support.World;
 import tools.jackson.databind.JsonNode;
@@ -25,32 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * card with its QR code and balance, the history after the operator's redemption, sign-in by password and by link,
  * and new versions of the legal texts.
  */
-class CustomersInTheBrowserTest extends IntegrationTest {
+class CustomersInTheBrowserTest extends BrowserTest {
 
-    static Browser browser;
-
-    @BeforeAll
-    static void start() {
-        browser = new Browser();
-    }
-
-    @BeforeEach
-    void noErrorsYet() {
-        browser.errors().clear();
-    }
-
-    @AfterAll
-    static void stop() {
-        browser.close();
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
-    }
-
-    private static Page.GetByRoleOptions named(String name) {
-        return new Page.GetByRoleOptions().setName(name);
-    }
 
     @Test
     void aCustomerEnrolledAtTheCounterSignsUpSeesCardAndBalanceAndBothSeeTheRedemption() {
@@ -135,14 +108,7 @@ class CustomersInTheBrowserTest extends IntegrationTest {
         World w = fixtures.world(api);
         String email = Fixtures.unique("paolo") + "@member.test";
         Page phone = browser.phone("en-GB");
-        phone.navigate(url("/c/" + w.circuitId + "/join"));
-        phone.getByLabel("E-mail").fill(email);
-        phone.getByLabel("Password (at least 10 characters)").fill("paolo-password-1");
-        phone.getByLabel("I have read the privacy notice").check();
-        phone.getByLabel("I accept the program rules").check();
-        phone.getByRole(AriaRole.BUTTON, named("Join")).click();
-        phone.navigate(TestMail.link(TestMail.lastTo(email), "/verify?token="));
-        phone.getByRole(AriaRole.BUTTON, named("Confirm and open my card")).click();
+        joinAndConfirm(phone, w.circuitId, email, "paolo-password-1");
         assertThat(phone.locator("#balance")).hasText("0");
         JsonNode enrolled = w.asAdmin().get("/api/v1/members/lookup?email=" + email).json();
         assertThat(enrolled.path("consents").valueStream().map(c -> c.path("kind").asString()).toList())
@@ -185,14 +151,7 @@ class CustomersInTheBrowserTest extends IntegrationTest {
         World w = fixtures.world(api);
         String email = Fixtures.unique("rita") + "@member.test";
         Page phone = browser.phone("en-GB");
-        phone.navigate(url("/c/" + w.circuitId + "/join"));
-        phone.getByLabel("E-mail").fill(email);
-        phone.getByLabel("Password (at least 10 characters)").fill("rita-password-12");
-        phone.getByLabel("I have read the privacy notice").check();
-        phone.getByLabel("I accept the program rules").check();
-        phone.getByRole(AriaRole.BUTTON, named("Join")).click();
-        phone.navigate(TestMail.link(TestMail.lastTo(email), "/verify?token="));
-        phone.getByRole(AriaRole.BUTTON, named("Confirm and open my card")).click();
+        joinAndConfirm(phone, w.circuitId, email, "rita-password-12");
         assertThat(phone.locator("#balance")).isVisible();
 
         Page office = browser.desktop("en-GB");

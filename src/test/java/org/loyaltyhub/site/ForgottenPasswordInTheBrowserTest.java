@@ -2,12 +2,10 @@ package org.loyaltyhub.site;
 
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.loyaltyhub.support.Api;
 import org.loyaltyhub.support.Browser;
-import org.loyaltyhub.support.IntegrationTest;
+import org.loyaltyhub.support.BrowserTest;
 import org.loyaltyhub.support.TestMail;
 import org.loyaltyhub.support.World;
 
@@ -15,23 +13,8 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** "Forgot password" in a real Chromium, with the link delivered by a real SMTP server (GreenMail). */
-class ForgottenPasswordInTheBrowserTest extends IntegrationTest {
+class ForgottenPasswordInTheBrowserTest extends BrowserTest {
 
-    static Browser browser;
-
-    @BeforeAll
-    static void start() {
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void stop() {
-        browser.close();
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
-    }
 
     @Test
     void anOperatorChoosesANewPasswordThroughTheEmailedLinkWhichThenStopsWorking() {

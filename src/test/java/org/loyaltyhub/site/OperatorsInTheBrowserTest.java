@@ -1,12 +1,10 @@
 package org.loyaltyhub.site;
 
 import com.microsoft.playwright.Page;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.loyaltyhub.support.Api;
 import org.loyaltyhub.support.Browser;
-import org.loyaltyhub.support.IntegrationTest;
+import org.loyaltyhub.support.BrowserTest;
 import org.loyaltyhub.support.World;
 import tools.jackson.databind.JsonNode;
 
@@ -16,28 +14,8 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Operators in a real Chromium: sign-in in Italian and English, role start pages, the counter, lock-out. */
-class OperatorsInTheBrowserTest extends IntegrationTest {
+class OperatorsInTheBrowserTest extends BrowserTest {
 
-    static Browser browser;
-
-    @BeforeAll
-    static void start() {
-        browser = new Browser();
-    }
-
-    @org.junit.jupiter.api.BeforeEach
-    void noErrorsYet() {
-        browser.errors().clear();
-    }
-
-    @AfterAll
-    static void stop() {
-        browser.close();
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
-    }
 
     private void signIn(Page page, Api.Login login) {
         Browser.signIn(page, url(""), login);

@@ -1,12 +1,10 @@
 package org.loyaltyhub.site;
 
 import com.microsoft.playwright.Page;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.loyaltyhub.support.Api;
 import org.loyaltyhub.support.Browser;
-import org.loyaltyhub.support.IntegrationTest;
+import org.loyaltyhub.support.BrowserTest;
 import org.loyaltyhub.support.World;
 
 import java.util.LinkedHashMap;
@@ -19,19 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Every back-office page, opened by every role, and by the administrator of another circuit: the server answers
  * what the role may see (200), refuses the rest (403), and hides other tenants' things (404).
  */
-class PageAccessTest extends IntegrationTest {
+class PageAccessTest extends BrowserTest {
 
-    static Browser browser;
-
-    @BeforeAll
-    static void start() {
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void stop() {
-        browser.close();
-    }
 
     @Test
     void eachRoleOpensOnlyThePagesOfItsWorkAndNoOtherTenantsThings() {
