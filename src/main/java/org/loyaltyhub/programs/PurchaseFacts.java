@@ -12,7 +12,13 @@ import java.util.List;
  */
 public record PurchaseFacts(long circuitId, long purchaseId, long companyId, long storeId, long memberId,
                             Money total, Money refunded, Stage stage, boolean voided, List<Line> lines,
-                            String actor) {
+                            String actor, boolean fresh) {
+
+    /** Facts of a purchase seen before; {@code fresh} is for one this transaction has just created. */
+    public PurchaseFacts(long circuitId, long purchaseId, long companyId, long storeId, long memberId, Money total,
+                         Money refunded, Stage stage, boolean voided, List<Line> lines, String actor) {
+        this(circuitId, purchaseId, companyId, storeId, memberId, total, refunded, stage, voided, lines, actor, false);
+    }
 
     public record Line(String productId, BigDecimal quantity, BigDecimal unitPrice, boolean discounted) {
 

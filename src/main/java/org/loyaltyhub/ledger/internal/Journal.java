@@ -36,6 +36,16 @@ class Journal {
     }
 
     PostedEntry post(EntryDraft d) {
+        try {
+            return postOnce(d);
+        } catch (RuntimeException e) {
+            // a refusal may roll back only a savepoint: balances written before it must not be believed
+            WrittenBalances.forgetAll();
+            throw e;
+        }
+    }
+
+    private PostedEntry postOnce(EntryDraft d) {
         Map<AccountRef, Long> ids = new LinkedHashMap<>();
         for (Leg leg : d.legs()) {
             ids.computeIfAbsent(leg.account(), ref -> accounts.id(d.circuitId(), ref));
@@ -87,9 +97,11 @@ class Journal {
         if (net.size() == 1) {
             // one floored account: a single conditional update locks, checks and changes it
             Map.Entry<Long, Long> only = net.entrySet().iterator().next();
-            int changed = jdbc.sql("update account set balance = balance + :d where id = :id and balance + :d >= 0")
-                    .param("d", only.getValue()).param("id", only.getKey()).update();
-            if (changed == 0) {
+            Optional<Long> changed = jdbc.sql("update account set balance = balance + :d where id = :id "
+                            + "and balance + :d >= 0 returning balance")
+                    .param("d", only.getValue()).param("id", only.getKey()).query(Long.class).optional();
+            changed.ifPresent(balance -> WrittenBalances.remember(only.getKey(), balance));
+            if (changed.isEmpty()) {
                 long balance = jdbc.sql("select balance from account where id = :id").param("id", only.getKey())
                         .query(Long.class).single();
                 throw new InsufficientBalance(kinds.get(only.getKey()), balance, -only.getValue());
@@ -123,7 +135,10 @@ class Journal {
         }
         if (!params.isEmpty()) {
             jdbc.sql("update account set balance = balance + v.delta from (values " + values
-                    + ") as v(id, delta) where account.id = v.id").params(params).update();
+                            + ") as v(id, delta) where account.id = v.id returning account.id, account.balance")
+                    .params(params).query(rs -> {
+                        WrittenBalances.remember(rs.getLong(1), rs.getLong(2));
+                    });
         }
     }
 

@@ -75,6 +75,10 @@ class LedgerService implements Ledger {
             return 0;
         }
         if (account.kind().floored()) {
+            Optional<Long> written = WrittenBalances.of(id.get());
+            if (written.isPresent()) {
+                return written.get();
+            }
             return jdbc.sql("select balance from account where id = :id").param("id", id.get()).query(Long.class).single();
         }
         return jdbc.sql("select coalesce(sum(amount), 0) from posting where account_id = :id").param("id", id.get())

@@ -47,7 +47,9 @@ class EarningService implements Earning {
     @Override
     public PurchasePoints settle(PurchaseFacts f) {
         ProgramSettings s = store.settings(f.circuitId());
-        Award award = openAward(f, s).or(() -> lockAward(f.purchaseId())).orElseThrow();
+        // a purchase this transaction has just created has no award row yet, and nobody else can see it: the row is
+        // written once, at the end, with the final figures
+        Award award = f.fresh() ? newAward(f, s) : openAward(f, s).or(() -> lockAward(f.purchaseId())).orElseThrow();
         long target = f.voided() ? 0 : EarningPolicy.afterRefund(award.base(), f.total().amount(), f.refunded().amount());
         long wantAvailable = reached(f.stage(), s.awardMoment()) ? target : 0;
         long wantPending = wantAvailable == 0 && s.pendingFrom() != Stage.NONE && reached(f.stage(), s.pendingFrom())
@@ -89,10 +91,18 @@ class EarningService implements Earning {
                 steps.available -= less;
             }
         }
-        jdbc.sql("update purchase_award set pending = :p, available = :a, steps = :steps, lot_entry_id = :lot "
-                        + "where purchase_id = :id")
-                .param("p", steps.pending).param("a", steps.available).param("steps", steps.count)
-                .param("lot", steps.lotEntryId).param("id", f.purchaseId()).update();
+        if (f.fresh()) {
+            jdbc.sql("insert into purchase_award (purchase_id, circuit_id, source_company_id, base_points, pending, "
+                            + "available, steps, lot_entry_id) values (:id, :c, :source, :base, :p, :a, :steps, :lot)")
+                    .param("id", f.purchaseId()).param("c", f.circuitId()).param("source", award.sourceCompanyId())
+                    .param("base", award.base()).param("p", steps.pending).param("a", steps.available)
+                    .param("steps", steps.count).param("lot", steps.lotEntryId).update();
+        } else {
+            jdbc.sql("update purchase_award set pending = :p, available = :a, steps = :steps, lot_entry_id = :lot "
+                            + "where purchase_id = :id")
+                    .param("p", steps.pending).param("a", steps.available).param("steps", steps.count)
+                    .param("lot", steps.lotEntryId).param("id", f.purchaseId()).update();
+        }
         return new PurchasePoints(award.base(), steps.pending, steps.available);
     }
 
@@ -134,15 +144,23 @@ class EarningService implements Earning {
      * and whose budget pays for them); empty when it already exists.
      */
     private Optional<Award> openAward(PurchaseFacts f, ProgramSettings s) {
-        long base = EarningPolicy.points(s, store.rules(f.circuitId(), f.lines().stream()
-                        .map(PurchaseFacts.Line::productId).filter(java.util.Objects::nonNull).distinct().toList()),
-                f.lines(), f.total().amount());
-        Long source = tenancy.circuit(f.circuitId()).budgetsEnforced() ? f.companyId() : null;
+        Award fresh = newAward(f, s);
+        long base = fresh.base();
+        Long source = fresh.sourceCompanyId();
         return jdbc.sql("insert into purchase_award (purchase_id, circuit_id, source_company_id, base_points) "
                         + "values (:id, :c, :source, :base) on conflict do nothing returning base_points")
                 .param("id", f.purchaseId()).param("c", f.circuitId()).param("source", source).param("base", base)
                 .query(Long.class).optional()
                 .map(b -> new Award(source, b, 0, 0, 0, null));
+    }
+
+    /** What a new purchase's award starts from: the points its full amount is worth, and whose budget pays. */
+    private Award newAward(PurchaseFacts f, ProgramSettings s) {
+        long base = EarningPolicy.points(s, store.rules(f.circuitId(), f.lines().stream()
+                        .map(PurchaseFacts.Line::productId).filter(java.util.Objects::nonNull).distinct().toList()),
+                f.lines(), f.total().amount());
+        Long source = tenancy.circuit(f.circuitId()).budgetsEnforced() ? f.companyId() : null;
+        return new Award(source, base, 0, 0, 0, null);
     }
 
     /** The running state of one settlement and how it posts each step. */

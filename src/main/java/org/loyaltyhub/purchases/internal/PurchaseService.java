@@ -98,14 +98,14 @@ public class PurchaseService {
             Instant now = clock.instant();
             return settle(caller, circuitId, new Row(inserted.get(), memberId, store.companyId(), store.id(), channel,
                     p.orderId().strip(), currency, p.total(), refunded, status, status.stage(), p.redemptionId(),
-                    occurredAt, now), lines);
+                    occurredAt, now), lines, true);
         }
         Row existing = lock(circuitId, store.companyId(), channel, p.orderId().strip());
         if (existing.memberId() != memberId) {
             throw new LoyaltyException("order-of-another-member", 409,
                     "Order " + p.orderId() + " was recorded for another member").with("purchaseId", existing.id());
         }
-        return settle(caller, circuitId, update(existing, status, p.total(), refunded), lines(existing.id()));
+        return settle(caller, circuitId, update(existing, status, p.total(), refunded), lines(existing.id()), false);
     }
 
     public Purchase changeStatus(Caller caller, long id, PurchaseStatus status, BigDecimal refundedTotal) {
@@ -115,7 +115,7 @@ public class PurchaseService {
             throw new NotFound("Purchase", id);
         }
         Row updated = update(row, status, row.total(), refunded(status, row.total(), refundedTotal));
-        return settle(caller, circuitId, updated, lines(id));
+        return settle(caller, circuitId, updated, lines(id), false);
     }
 
     /** The currency purchases are recorded in: the circuit's. */
@@ -173,14 +173,14 @@ public class PurchaseService {
                 row.currency(), total, refunded, status, stage, row.redemptionId(), row.occurredAt(), clock.instant());
     }
 
-    private Purchase settle(Caller caller, long circuitId, Row row, List<Purchase.Line> storedLines) {
+    private Purchase settle(Caller caller, long circuitId, Row row, List<Purchase.Line> storedLines, boolean fresh) {
         Currency currency = Currency.getInstance(row.currency());
         List<PurchaseFacts.Line> lines = storedLines.stream()
                 .map(l -> new PurchaseFacts.Line(l.productId(), l.quantity(), l.unitPrice(), l.discounted())).toList();
         boolean voided = row.status().voids();
         PurchasePoints points = earning.settle(new PurchaseFacts(circuitId, row.id(), row.companyId(), row.storeId(),
                 row.memberId(), new Money(row.total(), currency), new Money(row.refunded(), currency), row.stage(),
-                voided, lines, caller.actor()));
+                voided, lines, caller.actor(), fresh));
         if (row.redemptionId() != null) {
             if (voided) {
                 redemptions.releaseForOrder(circuitId, row.redemptionId(), row.memberId(), caller.actor());
