@@ -43,8 +43,12 @@ class MemberFinder {
         }
         Optional<Long> id;
         if (identifier.id() != null) {
-            id = one("select id from member where circuit_id = :c and id = cast(:v as bigint)", circuitId,
-                    String.valueOf(identifier.id()));
+            long wanted = identifier.id();
+            // only ids found are remembered: a miss throws, so an id created a moment later is found at once
+            knownIds.get(List.of(circuitId, wanted), key -> one("select id from member where circuit_id = :c "
+                    + "and id = cast(:v as bigint)", circuitId, String.valueOf(wanted))
+                    .map(found -> Boolean.TRUE).orElseThrow(() -> new NotFound("Member", describe(identifier))));
+            id = Optional.of(wanted);
         } else if (identifier.card() != null) {
             id = one("select member_id from card where circuit_id = :c and number = :v", circuitId, identifier.card().strip());
         } else if (identifier.qr() != null) {
@@ -66,6 +70,13 @@ class MemberFinder {
         }
         return memberId;
     }
+
+    /**
+     * Which member ids exist in which circuit, for a minute: a till names the same customers again and again, and
+     * members are never deleted (an erasure must forget the id here too).
+     */
+    private final org.loyaltyhub.shared.TtlCache<List<Long>, Boolean> knownIds =
+            new org.loyaltyhub.shared.TtlCache<>(java.time.Duration.ofSeconds(60), 200_000);
 
     private Optional<Long> one(String sql, long circuitId, String value) {
         return jdbc.sql(sql).param("c", circuitId).param("v", value).query(Long.class).optional();
