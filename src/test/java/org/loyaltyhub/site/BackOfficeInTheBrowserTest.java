@@ -198,4 +198,21 @@ class BackOfficeInTheBrowserTest extends BrowserTest {
         assertThat(page.locator("main")).containsText("Nessun movimento");
         assertThat(browser.errors()).isEmpty();
     }
+
+    @Test
+    void longListsOfCompaniesArePaginated() {
+        World w = fixtures.world(api);
+        for (int i = 0; i < 26; i++) {
+            w.company("Negozio " + (char) ('A' + i));
+        }
+        Page page = browser.desktop("en-GB");
+        Browser.signIn(page, url(""), w.admin);
+        assertThat(page.locator("main table").first().locator("tbody tr")).hasCount(25);
+        assertThat(page.locator("nav.pages").first()).containsText("Page 1 of 2");
+        page.locator("nav.pages").first().getByRole(AriaRole.LINK, new com.microsoft.playwright.Locator.GetByRoleOptions()
+                .setName("Next")).click();
+        assertThat(page.locator("main table").first().locator("tbody tr")).hasCount(1);
+        assertThat(page.locator("#storeCompanyId option")).hasCount(26);
+        assertThat(browser.errors()).isEmpty();
+    }
 }

@@ -8,6 +8,8 @@ import org.loyaltyhub.tenancy.Store;
 import org.loyaltyhub.tenancy.internal.TenancyService;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.loyaltyhub.shared.PageQuery;
 
 import java.util.List;
 import java.util.Map;
@@ -23,21 +25,34 @@ class AdminPages {
         this.tenancy = tenancy;
     }
 
+    static final int PAGE = 25;
+
     @GetMapping("/platform")
-    String platform(Caller caller, Model model) {
-        model.addAttribute("circuits", tenancy.allCircuits(caller));
+    String platform(Caller caller, @RequestParam(defaultValue = "0") int page, Model model) {
+        model.addAttribute("circuits", org.loyaltyhub.shared.Page.slice(tenancy.allCircuits(caller),
+                PageQuery.of(Math.max(page, 0), PAGE)));
         return "platform";
     }
 
     @GetMapping("/admin")
-    String admin(Caller caller, Model model) {
+    String adminPage(Caller caller, @RequestParam(defaultValue = "0") int page,
+                     @RequestParam(defaultValue = "0") int operatorsPage, Model model) {
         caller.require(Role.CIRCUIT_ADMIN);
         List<Company> companies = tenancy.companies(caller);
         Map<Long, List<Store>> stores = tenancy.stores(caller).stream()
                 .collect(Collectors.groupingBy(Store::companyId));
         companies.forEach(c -> stores.putIfAbsent(c.id(), List.of()));
+        // every company stays in the forms' lists; the tables show a page at a time
         model.addAttribute("companies", companies).addAttribute("stores", stores)
-                .addAttribute("operators", tenancy.operators(caller));
+                .addAttribute("companyPage", org.loyaltyhub.shared.Page.slice(companies,
+                        PageQuery.of(Math.max(page, 0), PAGE)))
+                .addAttribute("operatorPage", org.loyaltyhub.shared.Page.slice(tenancy.operators(caller),
+                        PageQuery.of(Math.max(operatorsPage, 0), PAGE)));
         return "admin";
+    }
+
+    /** The page again, as a refused form shows it. */
+    String admin(Caller caller, Model model) {
+        return adminPage(caller, 0, 0, model);
     }
 }

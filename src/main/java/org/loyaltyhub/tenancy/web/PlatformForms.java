@@ -61,7 +61,8 @@ class PlatformForms {
         }
         Map<String, String> again = new HashMap<>(submitted);
         again.remove("adminPassword");
-        model.addAttribute("circuits", tenancy.allCircuits(caller)).addAttribute("form", again)
+        model.addAttribute("circuits", org.loyaltyhub.shared.Page.slice(tenancy.allCircuits(caller),
+                        org.loyaltyhub.shared.PageQuery.of(0, AdminPages.PAGE))).addAttribute("form", again)
                 .addAttribute("errors", errors);
         return "platform";
     }
