@@ -109,4 +109,31 @@ class MembersInTheBrowserTest extends IntegrationTest {
             assertThat(browser.errors()).isEmpty();
         }
     }
+
+    @Test
+    void anAdministratorCorrectsAMembersProfileAndATakenEmailIsRefused() {
+        World w = fixtures.world(api);
+        String taken = org.loyaltyhub.support.Fixtures.unique("taken") + "@member.test";
+        w.enrol(w.asAdmin(), Map.of("firstName", "Altro", "email", taken));
+        long id = w.enrol(w.asAdmin(), Map.of("firstName", "Marta", "lastName", "Bruni", "email",
+                org.loyaltyhub.support.Fixtures.unique("marta") + "@member.test")).path("id").asLong();
+        try (Browser browser = new Browser()) {
+            Page page = browser.desktop("en-GB");
+            Browser.signIn(page, "http://localhost:" + port, w.admin);
+            page.navigate("http://localhost:" + port + "/members/" + id);
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Edit the profile")).click();
+            page.getByLabel("E-mail").fill(taken);
+            page.getByLabel("Phone").fill("+39 333 1234567");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save")).click();
+            assertThat(page.locator("#email-error")).hasText("Another member of the circuit already uses this e-mail.");
+            assertThat(w.asAdmin().get("/api/v1/members/" + id).json().path("phone").isNull()).as("nothing saved").isTrue();
+            page.getByLabel("E-mail").fill("marta.bruni@member.test".replace("marta", org.loyaltyhub.support.Fixtures.unique("m")));
+            page.getByLabel("Birth date").fill("1985-04-12");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save")).click();
+            assertThat(page.getByRole(AriaRole.STATUS)).hasText("Profile saved.");
+            assertThat(page.locator("main")).containsText("+39");
+            assertThat(w.asAdmin().get("/api/v1/members/" + id).json().path("birthDate").asString()).isEqualTo("1985-04-12");
+            assertThat(browser.errors()).isEmpty();
+        }
+    }
 }
