@@ -198,4 +198,24 @@ class OperatorsInTheBrowserTest extends BrowserTest {
         assertThat(w.available(member.path("id").asLong())).isEqualTo(34);
         assertThat(browser.errors()).isEmpty();
     }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    @Test
+    void aSignedInSessionLivesInTheDatabaseSoAnyNodeServesItAndSigningOutEndsIt() {
+        World w = fixtures.world(api);
+        Page page = browser.desktop("en-GB");
+        signIn(page, w.admin);
+        assertThat(page).hasURL(url("/admin"));
+        assertThat(page.context().cookies().stream().map(c -> c.name).toList()).contains("SESSION");
+        String principal = "operator:" + w.asAdmin().get("/api/v1/me").json().path("operatorId").asLong();
+        assertThat(jdbc.sql("select count(*) from spring_session where principal_name = :p")
+                .param("p", principal).query(Long.class).single()).isEqualTo(1);
+        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                new Page.GetByRoleOptions().setName("Sign out")).click();
+        assertThat(jdbc.sql("select count(*) from spring_session where principal_name = :p")
+                .param("p", principal).query(Long.class).single()).isZero();
+        assertThat(browser.errors()).isEmpty();
+    }
 }
