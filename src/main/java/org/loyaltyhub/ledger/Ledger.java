@@ -40,6 +40,12 @@ public interface Ledger {
 
     Hold release(long circuitId, long holdId, String reason, String actor);
 
+    /**
+     * Gives back the points of a captured reservation (the order that used them was cancelled or refunded), to the
+     * lots they came from; once, whatever the retries. A reservation still held is released instead.
+     */
+    Hold giveBack(long circuitId, long holdId, String reason, String actor);
+
     Optional<Hold> findHold(long circuitId, long holdId);
 
     List<Hold> holdsDue(Instant asOf, int limit);

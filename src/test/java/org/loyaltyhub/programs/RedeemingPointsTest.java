@@ -134,6 +134,30 @@ class RedeemingPointsTest extends IntegrationTest {
     }
 
     @Test
+    void anOrderCancelledAfterItsRedemptionWasCapturedGivesThePointsBackOnce() {
+        open(Map.of(), "500.00");
+        long before = world.available(member);
+        long r = till.post("/api/v1/redemptions", Map.of("member", Map.of("id", member),
+                "cart", Map.of("currency", "EUR", "total", "40.00"), "points", 100)).json().path("id").asLong();
+        Map<String, Object> order = new java.util.HashMap<>(Map.of("orderId", "O-3", "member", Map.of("id", member),
+                "currency", "EUR", "total", "39.00", "status", "PAID", "redemptionId", r));
+        assertThat(till.post("/api/v1/purchases", order).status()).isEqualTo(201);
+        assertThat(till.get("/api/v1/redemptions/" + r).json().path("status").asString()).isEqualTo("CAPTURED");
+        assertThat(world.available(member)).isEqualTo(before - 100 + 39);
+
+        order.put("status", "CANCELLED");
+        Api.Response cancelled = till.post("/api/v1/purchases", order);
+        assertThat(cancelled.status()).as(cancelled.toString()).isIn(200, 201);
+        assertThat(till.get("/api/v1/redemptions/" + r).json().path("status").asString()).isEqualTo("REFUNDED");
+        assertThat(world.available(member)).as("the 100 points spent come back; the order's 39 go").isEqualTo(before);
+        assertThat(till.post("/api/v1/purchases", order).status()).as("a replay").isIn(200, 201);
+        assertThat(world.available(member)).as("given back once").isEqualTo(before);
+        assertThat(world.movements(member).stream().filter(m -> m.path("kind").asString().equals("REDEMPTION_REFUND"))
+                .count()).isEqualTo(1);
+        world.assertBooksBalance();
+    }
+
+    @Test
     void aReservationThatRunsOutIsReleasedByTheExpiryJob() {
         open(Map.of("holdMinutes", 5), "100.00");
         long id = till.post("/api/v1/redemptions", Map.of("member", Map.of("id", member),

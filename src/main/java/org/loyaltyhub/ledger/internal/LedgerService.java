@@ -258,6 +258,25 @@ class LedgerService implements Ledger {
         return settle(circuitId, holdId, "RELEASED", actor, reason);
     }
 
+    @Override
+    public Hold giveBack(long circuitId, long holdId, String reason, String actor) {
+        Hold hold = jdbc.sql("select * from hold where circuit_id = :c and id = :id for no key update")
+                .param("c", circuitId).param("id", holdId).query(HOLD).optional()
+                .orElseThrow(() -> new NotFound("Hold", holdId));
+        if (!hold.status().equals("CAPTURED")) {
+            return hold.status().equals("HELD") ? settle(circuitId, holdId, "RELEASED", actor, reason) : hold;
+        }
+        Entry held = entry(circuitId, hold.entryId()).orElseThrow();
+        PostedEntry back = journal.post(EntryDraft.transfer(circuitId, "hold:" + holdId + ":give-back",
+                        "REDEMPTION_REFUND", reason == null ? "Redeemed points given back" : reason)
+                .move(AccountRef.circuit(AccountKind.REDEEMED), AccountRef.available(hold.memberId()), hold.points(), null,
+                        new LotRule.Restore(hold.entryId()))
+                .member(hold.memberId()).company(held.companyId()).store(held.storeId()).actor(actor).build());
+        jdbc.sql("update hold set status = 'REFUNDED', settled_entry_id = :e where id = :id")
+                .param("e", back.id()).param("id", holdId).update();
+        return findHold(circuitId, holdId).orElseThrow();
+    }
+
     private Hold settle(long circuitId, long holdId, String target, String actor, String reason) {
         Hold hold = jdbc.sql("select * from hold where circuit_id = :c and id = :id for no key update")
                 .param("c", circuitId).param("id", holdId).query(HOLD).optional()

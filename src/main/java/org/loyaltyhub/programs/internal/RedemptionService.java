@@ -133,7 +133,16 @@ public class RedemptionService implements Redemptions {
 
     @Override
     public void releaseForOrder(long circuitId, long redemptionId, long memberId, String actor) {
-        settle(circuitId, forMember(circuitId, redemptionId, memberId), "RELEASED", null, actor, "Order cancelled");
+        Redemption r = forMember(circuitId, redemptionId, memberId);
+        // points already spent on the order come back with it; a reservation still open is simply released
+        Ledger.Hold hold = ledger.giveBack(circuitId, r.holdId(), "Order cancelled: redeemed points given back", actor);
+        String status = switch (hold.status()) {
+            case "REFUNDED" -> "REFUNDED";
+            case "RELEASED" -> "EXPIRED".equals(r.status()) ? "EXPIRED" : "RELEASED";
+            default -> hold.status();
+        };
+        jdbc.sql("update redemption set status = :s, updated_at = now() where id = :id").param("s", status)
+                .param("id", r.id()).update();
     }
 
     /** Releases a reservation whose time ran out (the expiry job). */
