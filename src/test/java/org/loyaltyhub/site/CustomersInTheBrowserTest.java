@@ -66,7 +66,9 @@ class CustomersInTheBrowserTest extends BrowserTest {
         assertThat(phone.getByRole(AriaRole.ALERT)).containsText("Prima conferma la tua e-mail");
 
         MimeMessage mail = TestMail.lastTo(email);
-        assertThat(TestMail.subject(mail)).contains("conferma la tua e-mail");
+        String circuitName = w.asAdmin().get("/api/v1/circuit").json().path("name").asString();
+        assertThat(TestMail.subject(mail)).isEqualTo(circuitName + ": conferma la tua e-mail");
+        assertThat(TestMail.text(mail)).startsWith("Ciao Giulia,");
         phone.navigate(TestMail.link(mail, "/verify?token="));
         phone.getByRole(AriaRole.BUTTON, named("Conferma e apri la mia carta")).click();
         assertThat(phone).hasURL(url("/c/" + w.circuitId + "/my?welcome"));

@@ -178,8 +178,9 @@ class CustomerPages {
         String url = publicUrl.of(request, "/c/" + circuitId + path + "?token=" + link.token());
         String circuit = tenancy.circuit(circuitId).name();
         String key = link.purpose() == Purpose.VERIFY ? "customerMail.verify" : "customerMail.link";
-        mailer.send(link.email(), messages.getMessage(key + ".subject", new Object[]{circuit}, locale),
-                messages.getMessage(key + ".body", new Object[]{link.name(), circuit, url}, locale));
+        Object[] args = {link.name().isBlank() ? link.email() : link.name(), circuit, url};
+        mailer.send(link.email(), messages.getMessage(key + ".subject", args, locale),
+                messages.getMessage(key + ".body", args, locale));
     }
 
     private Store store(long circuitId, Long storeId) {
