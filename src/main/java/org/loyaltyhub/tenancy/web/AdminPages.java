@@ -29,7 +29,7 @@ class AdminPages {
 
     @GetMapping("/platform")
     String platform(Caller caller, @RequestParam(defaultValue = "0") int page, Model model) {
-        model.addAttribute("circuits", org.loyaltyhub.shared.Page.slice(tenancy.allCircuits(caller),
+        model.addAttribute("circuits", org.loyaltyhub.shared.Page.slice(newestFirst(tenancy.allCircuits(caller)),
                 PageQuery.of(Math.max(page, 0), PAGE)));
         return "platform";
     }
@@ -54,5 +54,11 @@ class AdminPages {
     /** The page again, as a refused form shows it. */
     String admin(Caller caller, Model model) {
         return adminPage(caller, 0, 0, model);
+    }
+
+    /** The platform lists the newest circuits first: the ones being set up are the ones looked for. */
+    static List<org.loyaltyhub.tenancy.Circuit> newestFirst(List<org.loyaltyhub.tenancy.Circuit> circuits) {
+        return circuits.stream().sorted(java.util.Comparator.comparingLong(org.loyaltyhub.tenancy.Circuit::id).reversed())
+                .toList();
     }
 }

@@ -61,7 +61,7 @@ class PlatformForms {
         }
         Map<String, String> again = new HashMap<>(submitted);
         again.remove("adminPassword");
-        model.addAttribute("circuits", org.loyaltyhub.shared.Page.slice(tenancy.allCircuits(caller),
+        model.addAttribute("circuits", org.loyaltyhub.shared.Page.slice(AdminPages.newestFirst(tenancy.allCircuits(caller)),
                         org.loyaltyhub.shared.PageQuery.of(0, AdminPages.PAGE))).addAttribute("form", again)
                 .addAttribute("errors", errors);
         return "platform";
