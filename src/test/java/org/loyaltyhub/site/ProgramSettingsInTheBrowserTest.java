@@ -58,4 +58,44 @@ class ProgramSettingsInTheBrowserTest extends BrowserTest {
         assertThat(page.locator("main")).containsText("10 punti ogni 5,00 EUR di spesa");
         assertThat(browser.errors()).isEmpty();
     }
+
+    @Test
+    void theCircuitIsRenamedAndGetsALogoShownOnEveryPanelAndOnTheLoyaltySpace() throws Exception {
+        World w = fixtures.world(api);
+        w.company("Negozio");
+        java.nio.file.Path png = java.nio.file.Files.createTempFile("logo", ".png");
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(40, 20,
+                java.awt.image.BufferedImage.TYPE_INT_RGB);
+        javax.imageio.ImageIO.write(image, "png", png.toFile());
+        java.nio.file.Path fake = java.nio.file.Files.createTempFile("fake", ".png");
+        java.nio.file.Files.writeString(fake, "this is not an image");
+
+        Page page = browser.desktop("en-GB");
+        Browser.signIn(page, url(""), w.admin);
+        page.getByRole(AriaRole.LINK, named("Settings").setExact(true)).click();
+        page.locator("#currency").fill("USD");
+        page.getByRole(AriaRole.BUTTON, named("Save")).click();
+        assertThat(page.locator("#currency-error")).hasText("The currency cannot change once the circuit has companies.");
+        page.locator("#currency").fill("EUR");
+        page.locator("#name").fill("Bottega Verde");
+        page.getByRole(AriaRole.BUTTON, named("Save")).click();
+        assertThat(page.locator("header .brand")).containsText("Bottega Verde");
+
+        page.locator("#logo").setInputFiles(fake);
+        page.getByRole(AriaRole.BUTTON, named("Upload the logo")).click();
+        assertThat(page.locator("#logo-error")).containsText("PNG, JPEG or WebP");
+        page.locator("#logo").setInputFiles(png);
+        page.getByRole(AriaRole.BUTTON, named("Upload the logo")).click();
+        assertThat(page.getByRole(AriaRole.STATUS)).containsText("Logo changed");
+        assertThat(page.locator("header .brand img")).hasAttribute("src",
+                java.util.regex.Pattern.compile("/circuits/" + w.circuitId + "/logo\\?v=[0-9a-f]{12}"));
+        assertThat((Integer) page.locator("header .brand img").evaluate("img => img.naturalWidth")).isEqualTo(40);
+        Browser.screenshot(page, "circuit-settings-desktop-en");
+
+        Page phone = browser.phone("en-GB");
+        phone.navigate(url("/c/" + w.circuitId));
+        assertThat(phone.locator("header .brand")).containsText("Bottega Verde");
+        assertThat((Integer) phone.locator("header .brand img").evaluate("img => img.naturalWidth")).isEqualTo(40);
+        assertThat(browser.errors()).isEmpty();
+    }
 }

@@ -89,6 +89,13 @@ public class TenancyService implements Tenancy {
         return circuit(current.id());
     }
 
+    /** Points the circuit at its uploaded logo (or at none); the logo itself is kept by {@link CircuitLogos}. */
+    void changeLogoUrl(long circuitId, String url) {
+        Circuit c = circuit(circuitId);
+        circuits.update(circuitId, c.name(), c.currency(), url, c.companiesKeptApart(), c.budgetsEnforced());
+        circuitCache.invalidate(circuitId);
+    }
+
     @Transactional(readOnly = true)
     public List<Circuit> allCircuits(Caller caller) {
         caller.require(Role.PLATFORM_ADMIN);
