@@ -36,8 +36,11 @@ class LedgerService implements Ledger {
     private final Journal journal;
     private final Accounts accounts;
     private final LedgerChecker checker;
+    private final CompanyActivityQuery companies;
 
-    LedgerService(JdbcClient jdbc, Journal journal, Accounts accounts, LedgerChecker checker) {
+    LedgerService(JdbcClient jdbc, Journal journal, Accounts accounts, LedgerChecker checker,
+                  CompanyActivityQuery companies) {
+        this.companies = companies;
         this.jdbc = jdbc;
         this.journal = journal;
         this.accounts = accounts;
@@ -185,27 +188,7 @@ class LedgerService implements Ledger {
     @Override
     @Transactional(readOnly = true)
     public CompanyActivity companyActivity(long circuitId, long companyId, int latest) {
-        // points leave members only towards the sinks, so members' net plus the sinks is what was issued
-        long[] totals = jdbc.sql("select coalesce(sum(p.amount) filter (where a.kind in ('MEMBER_AVAILABLE', "
-                        + "'MEMBER_PENDING', 'MEMBER_HELD', 'REDEEMED', 'EXPIRED')), 0) as issued, "
-                        + "coalesce(sum(p.amount) filter (where a.kind = 'REDEEMED'), 0) as redeemed "
-                        + "from journal_entry e join posting p on p.entry_id = e.id join account a on a.id = p.account_id "
-                        + "where e.circuit_id = :c and e.company_id = :co")
-                .param("c", circuitId).param("co", companyId)
-                .query((rs, n) -> new long[]{rs.getLong("issued"), rs.getLong("redeemed")}).single();
-        List<CompanyMovement> items = jdbc.sql("select e.id, e.created_at, e.kind, e.reason, e.member_id, e.store_id, "
-                        + "coalesce(sum(p.amount) filter (where a.kind in ('MEMBER_AVAILABLE', 'MEMBER_PENDING', "
-                        + "'MEMBER_HELD')), 0) as points "
-                        + "from (select * from journal_entry where circuit_id = :c and company_id = :co "
-                        + "and member_id is not null order by id desc limit :limit) e "
-                        + "join posting p on p.entry_id = e.id join account a on a.id = p.account_id "
-                        + "group by e.id, e.created_at, e.kind, e.reason, e.member_id, e.store_id order by e.id desc")
-                .param("c", circuitId).param("co", companyId).param("limit", latest)
-                .query((rs, n) -> new CompanyMovement(rs.getLong("id"), rs.getTimestamp("created_at").toInstant(),
-                        rs.getString("kind"), rs.getString("reason"), (Long) rs.getObject("member_id"),
-                        (Long) rs.getObject("store_id"), rs.getLong("points")))
-                .list();
-        return new CompanyActivity(totals[0], totals[1], items);
+        return companies.activity(circuitId, companyId, latest);
     }
 
     @Override

@@ -1,0 +1,42 @@
+package org.loyaltyhub.ledger.internal;
+
+import org.loyaltyhub.ledger.Ledger;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+
+/** A company's figures for its dashboard: points issued and redeemed, and its latest movements touching members. */
+@Component
+class CompanyActivityQuery {
+
+    private final JdbcClient jdbc;
+
+    CompanyActivityQuery(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Ledger.CompanyActivity activity(long circuitId, long companyId, int latest) {
+        // points leave members only towards the sinks, so members' net plus the sinks is what was issued
+        long[] totals = jdbc.sql("select coalesce(sum(p.amount) filter (where a.kind in ('MEMBER_AVAILABLE', "
+                        + "'MEMBER_PENDING', 'MEMBER_HELD', 'REDEEMED', 'EXPIRED')), 0) as issued, "
+                        + "coalesce(sum(p.amount) filter (where a.kind = 'REDEEMED'), 0) as redeemed "
+                        + "from journal_entry e join posting p on p.entry_id = e.id join account a on a.id = p.account_id "
+                        + "where e.circuit_id = :c and e.company_id = :co")
+                .param("c", circuitId).param("co", companyId)
+                .query((rs, n) -> new long[]{rs.getLong("issued"), rs.getLong("redeemed")}).single();
+        List<Ledger.CompanyMovement> items = jdbc.sql("select e.id, e.created_at, e.kind, e.reason, e.member_id, e.store_id, "
+                        + "coalesce(sum(p.amount) filter (where a.kind in ('MEMBER_AVAILABLE', 'MEMBER_PENDING', "
+                        + "'MEMBER_HELD')), 0) as points "
+                        + "from (select * from journal_entry where circuit_id = :c and company_id = :co "
+                        + "and member_id is not null order by id desc limit :limit) e "
+                        + "join posting p on p.entry_id = e.id join account a on a.id = p.account_id "
+                        + "group by e.id, e.created_at, e.kind, e.reason, e.member_id, e.store_id order by e.id desc")
+                .param("c", circuitId).param("co", companyId).param("limit", latest)
+                .query((rs, n) -> new Ledger.CompanyMovement(rs.getLong("id"), rs.getTimestamp("created_at").toInstant(),
+                        rs.getString("kind"), rs.getString("reason"), (Long) rs.getObject("member_id"),
+                        (Long) rs.getObject("store_id"), rs.getLong("points")))
+                .list();
+        return new Ledger.CompanyActivity(totals[0], totals[1], items);
+    }
+}
