@@ -72,6 +72,12 @@ class OrderSync {
                     : "order " + order.orderId() + "'s customer is not a member", customerRef);
         }
         Long redemption = codes.redemptionUsed(c, order.codes()).orElse(null);
+        if (merged.status() == PurchaseStatus.COMPLETED && (stored.status() == null
+                || rank(stored.status()) < rank(PurchaseStatus.COMPLETED)) && !merged.refunds().isEmpty()) {
+            // a refunded status names no stage: let the purchase reach completion first, then apply the refunds
+            record(c, order.orderId(), new State(merged.version(), merged.status(), merged.currency(), merged.total(),
+                    Map.of(), memberId), order.occurredAt(), order.lines(), redemption);
+        }
         Purchase p = record(c, order.orderId(), merged, order.occurredAt(), newer ? order.lines() : null, redemption);
         return Outcome.processed("order " + order.orderId() + " is " + p.status() + newerNote(newer), customerRef);
     }
