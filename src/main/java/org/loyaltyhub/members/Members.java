@@ -16,4 +16,20 @@ public interface Members {
 
     /** Records that the member now deals with the company (it may then see the member when companies are kept apart). */
     void relate(long circuitId, long memberId, long companyId);
+
+    /**
+     * A customer enrols themselves (loyalty space sign-up), at a store when they came from its poster. The map holds
+     * the consents given, each with the version of the text accepted. A taken e-mail is a 409 {@code member-exists}.
+     */
+    Member signUp(long circuitId, Long storeId, String firstName, String lastName, String email,
+                  java.util.Map<ConsentKind, String> consents);
+
+    /** The member of the circuit with this e-mail, if any. */
+    java.util.Optional<Member> byEmail(long circuitId, String email);
+
+    /** The member as the signed-in customer sees themselves. */
+    Member own(long circuitId, long memberId);
+
+    /** A consent the customer gives or withdraws in the customer area. */
+    void consent(long circuitId, long memberId, ConsentKind kind, boolean granted, String textVersion);
 }

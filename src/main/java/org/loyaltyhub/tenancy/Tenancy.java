@@ -22,6 +22,9 @@ public interface Tenancy {
 
     List<Store> storesOf(long circuitId, long companyId);
 
+    /** Every company of the circuit, as the public loyalty space lists them. */
+    List<Company> companiesOf(long circuitId);
+
     /** Provisions a circuit with its first administrator (platform set-up, demo data). Returns the circuit. */
     Circuit provisionCircuit(String name, String currency, boolean companiesKeptApart, boolean budgetsEnforced,
                              String adminEmail, String adminName, String adminPassword);

@@ -22,6 +22,13 @@ public abstract class IntegrationTest {
 
     protected Api api;
 
+    /** E-mails go to a real SMTP server in the test JVM (GreenMail). */
+    @org.springframework.test.context.DynamicPropertySource
+    static void smtp(org.springframework.test.context.DynamicPropertyRegistry registry) {
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", TestMail::port);
+    }
+
     @BeforeEach
     void client() {
         api = new Api(port);

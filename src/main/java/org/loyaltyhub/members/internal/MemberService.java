@@ -59,6 +59,40 @@ public class MemberService implements Members {
             throw new InvalidInput("email", "give an e-mail or a phone number");
         }
         Store store = m.storeId() != null || !caller.isCircuitAdmin() ? storeOrNull(caller, m.storeId()) : null;
+        return enrol(circuitId, store, m, caller.actor());
+    }
+
+    @Override
+    public Member signUp(long circuitId, Long storeId, String firstName, String lastName, String email,
+                         java.util.Map<org.loyaltyhub.members.ConsentKind, String> consents) {
+        Store store = storeId == null ? null : tenancy.store(circuitId, storeId);
+        List<ConsentInput> given = consents.entrySet().stream()
+                .map(c -> new ConsentInput(c.getKey(), true, c.getValue(), "sign-up")).toList();
+        return enrol(circuitId, store, new NewMember(firstName, lastName, email, null, null, null, null, null, null,
+                null, null, null, given, null), "customer:sign-up");
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<Member> byEmail(long circuitId, String email) {
+        return finder.byEmail(circuitId, email).flatMap(id -> rows.find(circuitId, id));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Member own(long circuitId, long memberId) {
+        return rows.find(circuitId, memberId).orElseThrow(() -> new NotFound("Member", memberId));
+    }
+
+    @Override
+    public void consent(long circuitId, long memberId, org.loyaltyhub.members.ConsentKind kind, boolean granted,
+                        String textVersion) {
+        own(circuitId, memberId);
+        recordConsent(circuitId, memberId, new ConsentInput(kind, granted, textVersion, "customer-area"), null,
+                "member:" + memberId);
+    }
+
+    private Member enrol(long circuitId, Store store, NewMember m, String actor) {
         if (m.preferredStoreId() != null) {
             tenancy.store(circuitId, m.preferredStoreId());
         }
@@ -89,10 +123,9 @@ public class MemberService implements Members {
         if (m.externalIds() != null) {
             m.externalIds().forEach(x -> addExternalId(circuitId, id, x));
         }
-        events.publishEvent(new MemberEnrolled(circuitId, id, companyId, store == null ? null : store.id(),
-                caller.actor()));
+        events.publishEvent(new MemberEnrolled(circuitId, id, companyId, store == null ? null : store.id(), actor));
         if (m.consents() != null) {
-            m.consents().forEach(c -> recordConsent(circuitId, id, c, companyId, caller.actor()));
+            m.consents().forEach(c -> recordConsent(circuitId, id, c, companyId, actor));
         }
         return rows.find(circuitId, id).orElseThrow();
     }

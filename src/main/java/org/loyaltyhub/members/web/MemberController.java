@@ -1,5 +1,7 @@
 package org.loyaltyhub.members.web;
 
+import org.loyaltyhub.shared.web.QrCodes;
+
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import org.loyaltyhub.members.Member;
@@ -89,5 +91,11 @@ class MemberController {
         Member member = members.visible(caller, id);
         return ResponseEntity.ok().contentType(MediaType.valueOf("image/svg+xml"))
                 .body(QrCodes.svg(member.card().qrPayload()));
+    }
+
+    @GetMapping("/api/v1/members/{id}/card/qr.png")
+    ResponseEntity<byte[]> qrPng(Caller caller, @PathVariable long id) {
+        Member member = members.visible(caller, id);
+        return ResponseEntity.ok().contentType(MediaType.IMAGE_PNG).body(QrCodes.png(member.card().qrPayload(), 400));
     }
 }

@@ -28,4 +28,18 @@ class MembersPage {
                 .addAttribute("result", members.search(caller, query, PageQuery.of(Math.max(page, 0), 20)));
         return "members";
     }
+
+    /** The card's QR code to download or print, as SVG or PNG; any operator who may see the member may have it. */
+    @GetMapping("/members/{id}/card.{format:svg|png}")
+    org.springframework.http.ResponseEntity<?> card(Caller caller, @org.springframework.web.bind.annotation.PathVariable long id,
+                                                   @org.springframework.web.bind.annotation.PathVariable String format) {
+        var member = members.visible(caller, id);
+        var headers = org.springframework.http.ResponseEntity.ok().header("Content-Disposition",
+                "attachment; filename=\"card-" + member.card().number() + "." + format + "\"");
+        return "png".equals(format)
+                ? headers.contentType(org.springframework.http.MediaType.IMAGE_PNG)
+                        .body(org.loyaltyhub.shared.web.QrCodes.png(member.card().qrPayload(), 600))
+                : headers.contentType(org.springframework.http.MediaType.valueOf("image/svg+xml"))
+                        .body(org.loyaltyhub.shared.web.QrCodes.svg(member.card().qrPayload()));
+    }
 }

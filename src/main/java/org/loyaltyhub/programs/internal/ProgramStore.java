@@ -16,7 +16,7 @@ import java.util.stream.Collectors;
 
 /** Program settings and product rules per circuit; a circuit that never saved settings has the defaults. */
 @Repository
-public class ProgramStore {
+public class ProgramStore implements org.loyaltyhub.programs.Programs {
 
     private final JdbcClient jdbc;
     private final org.loyaltyhub.shared.TtlCache<Long, ProgramSettings> cache =
@@ -26,6 +26,7 @@ public class ProgramStore {
         this.jdbc = jdbc;
     }
 
+    @Override
     public ProgramSettings settings(long circuitId) {
         return cache.get(circuitId, this::load);
     }

@@ -69,10 +69,10 @@ class SecurityConfiguration implements WebMvcConfigurer {
      * out after repeated failures, and everything but the sign-in page and static assets needs a session.
      */
     @Bean
-    @Order(2)
+    @Order(10)
     SecurityFilterChain site(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(a -> a
-                        .requestMatchers("/login", "/setup", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico",
+                        .requestMatchers("/login", "/login/forgot", "/login/reset", "/setup", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico",
                                 "/swagger-ui/**", "/swagger-ui.html", "/v3/api-docs/**", "/actuator/health", "/error")
                         .permitAll()
                         .anyRequest().authenticated())
@@ -83,10 +83,7 @@ class SecurityConfiguration implements WebMvcConfigurer {
                                         ? "/login?disabled" : "/login?error")))
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
                 .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(
-                        // the one hash allows only an empty style attribute, which htmx sets while swapping
-                        "default-src 'self'; img-src 'self' data:; script-src 'self'; frame-ancestors 'none'; "
-                                + "form-action 'self'; style-src 'self' 'unsafe-hashes' "
-                                + "'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU='")));
+                        org.loyaltyhub.shared.web.ContentSecurity.POLICY)));
         return http.build();
     }
 

@@ -128,6 +128,12 @@ public class TenancyService implements Tenancy {
         return List.of(company(caller, caller.companyId()));
     }
 
+    @Override
+    @Transactional(readOnly = true)
+    public List<Company> companiesOf(long circuitId) {
+        return companies.all(circuitId);
+    }
+
     public Company updateCompany(Caller caller, long companyId, CompanyFields f) {
         caller.require(Role.CIRCUIT_ADMIN, Role.COMPANY_ADMIN);
         company(caller, companyId);

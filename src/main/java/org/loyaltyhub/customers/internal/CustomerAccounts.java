@@ -1,0 +1,278 @@
+package org.loyaltyhub.customers.internal;
+
+import org.loyaltyhub.customers.Customer;
+import org.loyaltyhub.members.ConsentKind;
+import org.loyaltyhub.members.Member;
+import org.loyaltyhub.members.Members;
+import org.loyaltyhub.shared.InvalidInput;
+import org.loyaltyhub.shared.OneTimeTokens;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Customers' accounts for the customer area. Signing up with an e-mail that a member already has (enrolled at the
+ * counter, say) attaches the account to that member, but only once the e-mail link is followed: nobody reaches a
+ * member's card without owning its address. Links are valid once; a sign-in link for 20 minutes, a confirmation for
+ * two days; at most five links an hour per member. Repeated wrong passwords lock the account for a while.
+ */
+@Service
+@Transactional
+public class CustomerAccounts {
+
+    static final Duration VERIFY_FOR = Duration.ofDays(2);
+    static final Duration SIGN_IN_FOR = Duration.ofMinutes(20);
+    static final int LINKS_PER_HOUR = 5;
+
+    private final JdbcClient jdbc;
+    private final Members members;
+    private final PasswordEncoder encoder;
+    private final Clock clock;
+    private final int lockAfter;
+    private final Duration lockFor;
+    private volatile String dummyHash;
+
+    CustomerAccounts(JdbcClient jdbc, Members members, PasswordEncoder encoder, Clock clock,
+                     @Value("${loyaltyhub.security.lockout-attempts:5}") int lockAfter,
+                     @Value("${loyaltyhub.security.lockout-duration:PT15M}") Duration lockFor) {
+        this.jdbc = jdbc;
+        this.members = members;
+        this.encoder = encoder;
+        this.clock = clock;
+        this.lockAfter = lockAfter;
+        this.lockFor = lockFor;
+    }
+
+    public record SignUp(String firstName, String lastName, String email, String password, boolean privacy,
+                         boolean terms, boolean newsletter, Long storeId) {
+    }
+
+    /** A link to e-mail: to whom, the token, and whether it confirms a sign-up or signs in. */
+    public record Link(String email, String name, String token, Purpose purpose) {
+    }
+
+    public enum Purpose { VERIFY, SIGN_IN }
+
+    public enum SignInResult { OK, WRONG, UNVERIFIED, LOCKED }
+
+    /**
+     * Validates the form and records the sign-up; returns the confirmation link to send, or empty when the address
+     * already has a confirmed account (the page then says the same as for a new one, so addresses can't be probed).
+     */
+    public Optional<Link> signUp(long circuitId, SignUp form, String privacyVersion, String termsVersion) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        String email = form.email() == null ? "" : form.email().strip();
+        if (!email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+") || email.length() > 254) {
+            errors.put("email", "join.error.email");
+        }
+        if (form.password() == null || form.password().length() < 10 || form.password().length() > 200) {
+            errors.put("password", "join.error.password");
+        }
+        if (!form.privacy()) {
+            errors.put("privacy", "join.error.privacy");
+        }
+        if (!form.terms()) {
+            errors.put("terms", "join.error.terms");
+        }
+        if (length(form.firstName()) > 100 || length(form.lastName()) > 100) {
+            errors.put("firstName", "join.error.name");
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInput(errors);
+        }
+        Optional<Member> existing = members.byEmail(circuitId, email);
+        Member member;
+        if (existing.isPresent()) {
+            member = existing.get();
+            if (verified(member.id())) {
+                return Optional.empty();
+            }
+        } else {
+            Map<ConsentKind, String> consents = new LinkedHashMap<>();
+            consents.put(ConsentKind.PRIVACY, privacyVersion);
+            consents.put(ConsentKind.TERMS, termsVersion);
+            if (form.newsletter()) {
+                consents.put(ConsentKind.NEWSLETTER, privacyVersion);
+            }
+            member = members.signUp(circuitId, form.storeId(), blankToNull(form.firstName()),
+                    blankToNull(form.lastName()), email, consents);
+        }
+        // an unconfirmed account takes the latest sign-up's password: only the owner of the address can confirm it
+        jdbc.sql("""
+                        insert into customer_account (member_id, circuit_id, password_hash) values (:m, :c, :hash)
+                        on conflict (member_id) do update set password_hash = excluded.password_hash
+                        where customer_account.verified_at is null""")
+                .param("m", member.id()).param("c", circuitId).param("hash", encoder.encode(form.password())).update();
+        if (existing.isPresent()) {
+            // consents given on this form count once the address is confirmed; recorded now they would be a stranger's
+            pendingConsents(member.id(), form.newsletter());
+        }
+        return link(circuitId, member, Purpose.VERIFY);
+    }
+
+    /** Follows a confirmation link: the account becomes usable and the customer is signed in. */
+    public Optional<Customer> verify(long circuitId, String token, String privacyVersion, String termsVersion) {
+        return consume(circuitId, token, Purpose.VERIFY).map(memberId -> {
+            boolean firstTime = jdbc.sql("update customer_account set verified_at = :now where member_id = :m "
+                            + "and verified_at is null")
+                    .param("now", Timestamp.from(clock.instant())).param("m", memberId).update() == 1;
+            if (firstTime) {
+                Member m = members.own(circuitId, memberId);
+                acceptMissing(m, ConsentKind.PRIVACY, privacyVersion);
+                acceptMissing(m, ConsentKind.TERMS, termsVersion);
+                jdbc.sql("select newsletter from customer_pending_consent where member_id = :m")
+                        .param("m", memberId).query(Boolean.class).optional()
+                        .filter(Boolean::booleanValue)
+                        .ifPresent(yes -> members.consent(circuitId, memberId, ConsentKind.NEWSLETTER, true, privacyVersion));
+                jdbc.sql("delete from customer_pending_consent where member_id = :m").param("m", memberId).update();
+            }
+            return new Customer(circuitId, memberId);
+        });
+    }
+
+    /** Signs in with e-mail and password. */
+    public SignInResult signIn(long circuitId, String email, String password, java.util.function.Consumer<Customer> onSuccess) {
+        Optional<Member> member = email == null || email.isBlank() ? Optional.empty() : members.byEmail(circuitId, email);
+        Optional<Account> account = member.flatMap(m -> account(m.id()));
+        if (account.isEmpty() || account.get().passwordHash() == null) {
+            encoder.matches(password == null ? "" : password, dummyHash()); // as long as a real check
+            return SignInResult.WRONG;
+        }
+        Account a = account.get();
+        if (a.lockedUntil() != null && a.lockedUntil().isAfter(clock.instant())) {
+            return SignInResult.LOCKED;
+        }
+        if (!encoder.matches(password == null ? "" : password, a.passwordHash())) {
+            jdbc.sql("update customer_account set failed_sign_ins = failed_sign_ins + 1, locked_until = case when "
+                            + "failed_sign_ins + 1 >= :limit then :until else locked_until end where member_id = :m")
+                    .param("limit", lockAfter).param("until", Timestamp.from(clock.instant().plus(lockFor)))
+                    .param("m", a.memberId()).update();
+            return SignInResult.WRONG;
+        }
+        if (a.verifiedAt() == null) {
+            return SignInResult.UNVERIFIED;
+        }
+        if (a.failedSignIns() > 0) {
+            jdbc.sql("update customer_account set failed_sign_ins = 0, locked_until = null where member_id = :m")
+                    .param("m", a.memberId()).update();
+        }
+        onSuccess.accept(new Customer(circuitId, a.memberId()));
+        return SignInResult.OK;
+    }
+
+    /**
+     * A link by e-mail instead of a password: a sign-in link for a confirmed account, a new confirmation link for an
+     * unconfirmed one. Empty for an address without an account (the page answers the same either way).
+     */
+    public Optional<Link> emailLink(long circuitId, String email) {
+        if (email == null || email.isBlank() || email.length() > 254) {
+            return Optional.empty();
+        }
+        return members.byEmail(circuitId, email).flatMap(m -> account(m.id())
+                .flatMap(a -> link(circuitId, m, a.verifiedAt() == null ? Purpose.VERIFY : Purpose.SIGN_IN)));
+    }
+
+    /** Follows a sign-in link. */
+    public Optional<Customer> useSignInLink(long circuitId, String token) {
+        return consume(circuitId, token, Purpose.SIGN_IN).map(memberId -> {
+            jdbc.sql("update customer_account set failed_sign_ins = 0, locked_until = null where member_id = :m")
+                    .param("m", memberId).update();
+            return new Customer(circuitId, memberId);
+        });
+    }
+
+    /** Whether a link is still good (its page shows the confirm button only then). */
+    @Transactional(readOnly = true)
+    public boolean usable(long circuitId, String token, Purpose purpose) {
+        return OneTimeTokens.wellFormed(token) && jdbc.sql("select count(*) from customer_token where token_hash = :h "
+                        + "and circuit_id = :c and purpose = :p and used_at is null and expires_at > :now")
+                .param("h", OneTimeTokens.hash(token)).param("c", circuitId).param("p", purpose.name())
+                .param("now", Timestamp.from(clock.instant())).query(Integer.class).single() == 1;
+    }
+
+    private Optional<Link> link(long circuitId, Member member, Purpose purpose) {
+        int recent = jdbc.sql("select count(*) from customer_token where member_id = :m and created_at > :since")
+                .param("m", member.id()).param("since", Timestamp.from(clock.instant().minus(Duration.ofHours(1))))
+                .query(Integer.class).single();
+        if (recent >= LINKS_PER_HOUR) {
+            return Optional.empty();
+        }
+        String token = OneTimeTokens.next();
+        Instant expires = clock.instant().plus(purpose == Purpose.VERIFY ? VERIFY_FOR : SIGN_IN_FOR);
+        jdbc.sql("insert into customer_token (token_hash, circuit_id, member_id, purpose, expires_at) "
+                        + "values (:h, :c, :m, :p, :e)")
+                .param("h", OneTimeTokens.hash(token)).param("c", circuitId).param("m", member.id())
+                .param("p", purpose.name()).param("e", Timestamp.from(expires)).update();
+        return Optional.of(new Link(member.email(), member.firstName() == null ? "" : member.firstName(), token, purpose));
+    }
+
+    private Optional<Long> consume(long circuitId, String token, Purpose purpose) {
+        if (!OneTimeTokens.wellFormed(token)) {
+            return Optional.empty();
+        }
+        return jdbc.sql("update customer_token set used_at = :now where token_hash = :h and circuit_id = :c "
+                        + "and purpose = :p and used_at is null and expires_at > :now returning member_id")
+                .param("now", Timestamp.from(clock.instant())).param("h", OneTimeTokens.hash(token))
+                .param("c", circuitId).param("p", purpose.name()).query(Long.class).optional();
+    }
+
+    private void acceptMissing(Member m, ConsentKind kind, String version) {
+        boolean has = m.consents().stream().anyMatch(c -> c.kind() == kind && c.granted()
+                && version.equals(c.textVersion()));
+        if (!has) {
+            members.consent(m.circuitId(), m.id(), kind, true, version);
+        }
+    }
+
+    private void pendingConsents(long memberId, boolean newsletter) {
+        jdbc.sql("insert into customer_pending_consent (member_id, newsletter) values (:m, :n) "
+                        + "on conflict (member_id) do update set newsletter = excluded.newsletter")
+                .param("m", memberId).param("n", newsletter).update();
+    }
+
+    private boolean verified(long memberId) {
+        return account(memberId).map(a -> a.verifiedAt() != null).orElse(false);
+    }
+
+    private Optional<Account> account(long memberId) {
+        return jdbc.sql("select * from customer_account where member_id = :m").param("m", memberId)
+                .query((rs, n) -> new Account(rs.getLong("member_id"), rs.getString("password_hash"),
+                        instant(rs.getTimestamp("verified_at")), rs.getInt("failed_sign_ins"),
+                        instant(rs.getTimestamp("locked_until"))))
+                .optional();
+    }
+
+    private static Instant instant(Timestamp t) {
+        return t == null ? null : t.toInstant();
+    }
+
+    private static int length(String s) {
+        return s == null ? 0 : s.length();
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    private record Account(long memberId, String passwordHash, Instant verifiedAt, int failedSignIns,
+                           Instant lockedUntil) {
+    }
+
+    /** A hash of a random password, checked when there is no account, so the answer's timing tells nothing. */
+    private String dummyHash() {
+        if (dummyHash == null) {
+            dummyHash = encoder.encode(OneTimeTokens.next());
+        }
+        return dummyHash;
+    }
+}

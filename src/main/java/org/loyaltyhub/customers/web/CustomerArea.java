@@ -1,0 +1,172 @@
+package org.loyaltyhub.customers.web;
+
+import org.loyaltyhub.customers.Customer;
+import org.loyaltyhub.customers.internal.CustomerSecurity.CustomerSessions;
+import org.loyaltyhub.ledger.Ledger;
+import org.loyaltyhub.members.ConsentKind;
+import org.loyaltyhub.members.Member;
+import org.loyaltyhub.members.Members;
+import org.loyaltyhub.privacy.LegalText;
+import org.loyaltyhub.purchases.Visits;
+import org.loyaltyhub.shared.PageQuery;
+import org.loyaltyhub.shared.web.QrCodes;
+import org.loyaltyhub.tenancy.Store;
+import org.loyaltyhub.tenancy.Tenancy;
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The customer area, phone first: the card with its QR code and the balance, the history of points and visits,
+ * coupons and messages, consents and the legal terms. A new version of the terms is asked for before anything else.
+ */
+@Controller
+class CustomerArea {
+
+    private final SpaceModel space;
+    private final Members members;
+    private final Ledger ledger;
+    private final Visits visits;
+    private final Tenancy tenancy;
+    private final Clock clock;
+
+    CustomerArea(SpaceModel space, Members members, Ledger ledger, Visits visits, Tenancy tenancy, Clock clock) {
+        this.space = space;
+        this.members = members;
+        this.ledger = ledger;
+        this.visits = visits;
+        this.tenancy = tenancy;
+        this.clock = clock;
+    }
+
+    @GetMapping("/c/{circuitId}/my")
+    String card(@PathVariable long circuitId, Model model) {
+        Member member = signedIn(circuitId, model);
+        if (!outdated(member).isEmpty()) {
+            return "redirect:/c/" + circuitId + "/my/terms";
+        }
+        model.addAttribute("balance", ledger.memberBalance(circuitId, member.id(),
+                clock.instant().plus(Duration.ofDays(30))));
+        return "customer/card";
+    }
+
+    @GetMapping("/c/{circuitId}/my/card.{format:svg|png}")
+    ResponseEntity<?> qr(@PathVariable long circuitId, @PathVariable String format, Model model) {
+        Member member = signedIn(circuitId, model);
+        ResponseEntity.BodyBuilder ok = ResponseEntity.ok().cacheControl(CacheControl.noStore());
+        return "png".equals(format)
+                ? ok.contentType(MediaType.IMAGE_PNG).body(QrCodes.png(member.card().qrPayload(), 600))
+                : ok.contentType(MediaType.valueOf("image/svg+xml")).body(QrCodes.svg(member.card().qrPayload()));
+    }
+
+    @GetMapping("/c/{circuitId}/my/history")
+    String history(@PathVariable long circuitId, @RequestParam(defaultValue = "0") int page,
+                   @RequestParam(defaultValue = "0") int visitsPage, Model model) {
+        Member member = signedIn(circuitId, model);
+        var movements = ledger.memberHistory(circuitId, member.id(), Ledger.HistoryFilter.ALL,
+                PageQuery.of(Math.max(page, 0), 20));
+        var visitList = visits.of(circuitId, member.id(), PageQuery.of(Math.max(visitsPage, 0), 10));
+        Map<Long, String> stores = new HashMap<>();
+        movements.items().stream().map(Ledger.Movement::storeId).filter(Objects::nonNull)
+                .forEach(id -> stores.computeIfAbsent(id, s -> storeName(circuitId, s)));
+        visitList.items().stream().map(Visits.Visit::storeId).filter(Objects::nonNull)
+                .forEach(id -> stores.computeIfAbsent(id, s -> storeName(circuitId, s)));
+        model.addAttribute("movements", movements).addAttribute("visits", visitList).addAttribute("stores", stores);
+        return "customer/history";
+    }
+
+    @GetMapping("/c/{circuitId}/my/coupons")
+    String coupons(@PathVariable long circuitId, Model model) {
+        signedIn(circuitId, model);
+        return "customer/coupons";
+    }
+
+    @GetMapping("/c/{circuitId}/my/messages")
+    String messages(@PathVariable long circuitId, Model model) {
+        signedIn(circuitId, model);
+        return "customer/messages";
+    }
+
+    @GetMapping("/c/{circuitId}/my/consents")
+    String consents(@PathVariable long circuitId, Model model) {
+        signedIn(circuitId, model);
+        return "customer/consents";
+    }
+
+    @PostMapping("/c/{circuitId}/my/consents")
+    String changeConsents(@PathVariable long circuitId, @RequestParam Map<String, String> form, Model model) {
+        Member member = signedIn(circuitId, model);
+        String version = space.privacy(circuitId).tag();
+        for (ConsentKind kind : new ConsentKind[]{ConsentKind.NEWSLETTER, ConsentKind.MARKETING}) {
+            boolean wanted = "on".equals(form.get(kind.name()));
+            if (wanted != granted(member, kind)) {
+                members.consent(circuitId, member.id(), kind, wanted, version);
+            }
+        }
+        return "redirect:/c/" + circuitId + "/my/consents?saved";
+    }
+
+    @GetMapping("/c/{circuitId}/my/terms")
+    String terms(@PathVariable long circuitId, Model model) {
+        Member member = signedIn(circuitId, model);
+        model.addAttribute("privacy", space.privacy(circuitId)).addAttribute("terms", space.terms(circuitId))
+                .addAttribute("outdated", outdated(member));
+        return "customer/terms";
+    }
+
+    @PostMapping("/c/{circuitId}/my/terms")
+    String accept(@PathVariable long circuitId, @RequestParam(defaultValue = "") String accept, Model model) {
+        Member member = signedIn(circuitId, model);
+        if (!"on".equals(accept)) {
+            model.addAttribute("privacy", space.privacy(circuitId)).addAttribute("terms", space.terms(circuitId))
+                    .addAttribute("outdated", outdated(member)).addAttribute("errors", Map.of("accept", "terms.error.accept"));
+            return "customer/terms";
+        }
+        for (LegalText text : outdated(member)) {
+            members.consent(circuitId, member.id(), text.kind() == LegalText.Kind.PRIVACY ? ConsentKind.PRIVACY
+                    : ConsentKind.TERMS, true, text.tag());
+        }
+        return "redirect:/c/" + circuitId + "/my";
+    }
+
+    /** The published texts whose version in force the member has not accepted yet. */
+    private java.util.List<LegalText> outdated(Member member) {
+        return java.util.stream.Stream.of(space.privacy(member.circuitId()), space.terms(member.circuitId()))
+                .filter(LegalText::published)
+                .filter(text -> member.consents().stream().noneMatch(c -> c.granted()
+                        && c.kind().name().equals(text.kind().name()) && text.tag().equals(c.textVersion())))
+                .toList();
+    }
+
+    private Member signedIn(long circuitId, Model model) {
+        Customer customer = CustomerSessions.current()
+                .filter(c -> c.circuitId() == circuitId)
+                .orElseThrow(() -> new ResponseStatusException(org.springframework.http.HttpStatus.FORBIDDEN));
+        space.add(circuitId, model);
+        Member member = members.own(circuitId, customer.memberId());
+        model.addAttribute("member", member).addAttribute("signedIn", true);
+        return member;
+    }
+
+    private static boolean granted(Member member, ConsentKind kind) {
+        return member.consents().stream().anyMatch(c -> c.kind() == kind && c.granted());
+    }
+
+    private String storeName(long circuitId, long storeId) {
+        Store store = tenancy.store(circuitId, storeId);
+        return store.name();
+    }
+}

@@ -1,0 +1,185 @@
+package org.loyaltyhub.customers.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.loyaltyhub.customers.Customer;
+import org.loyaltyhub.customers.internal.CustomerAccounts;
+import org.loyaltyhub.customers.internal.CustomerAccounts.Link;
+import org.loyaltyhub.customers.internal.CustomerAccounts.Purpose;
+import org.loyaltyhub.customers.internal.CustomerAccounts.SignInResult;
+import org.loyaltyhub.customers.internal.CustomerSecurity.CustomerSessions;
+import org.loyaltyhub.shared.InvalidInput;
+import org.loyaltyhub.shared.LoyaltyException;
+import org.loyaltyhub.shared.Mailer;
+import org.loyaltyhub.shared.web.PublicUrl;
+import org.loyaltyhub.tenancy.Store;
+import org.loyaltyhub.tenancy.Tenancy;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The circuit's public loyalty space, sign-up (confirmed by an e-mail link), sign-in with a password or with a
+ * link by e-mail, and sign-out. Answers never reveal whether an address has an account.
+ */
+@Controller
+class CustomerPages {
+
+    private final SpaceModel space;
+    private final CustomerAccounts accounts;
+    private final CustomerSessions sessions;
+    private final Tenancy tenancy;
+    private final Mailer mailer;
+    private final PublicUrl publicUrl;
+    private final MessageSource messages;
+
+    CustomerPages(SpaceModel space, CustomerAccounts accounts, CustomerSessions sessions, Tenancy tenancy,
+                  Mailer mailer, PublicUrl publicUrl, MessageSource messages) {
+        this.space = space;
+        this.accounts = accounts;
+        this.sessions = sessions;
+        this.tenancy = tenancy;
+        this.mailer = mailer;
+        this.publicUrl = publicUrl;
+        this.messages = messages;
+    }
+
+    @GetMapping("/c/{circuitId}")
+    String space(@PathVariable long circuitId, @RequestParam(required = false) Long store, Model model) {
+        space.add(circuitId, model);
+        model.addAttribute("store", store(circuitId, store)).addAttribute("companies", tenancy.companiesOf(circuitId));
+        return "customer/space";
+    }
+
+    @GetMapping("/c/{circuitId}/join")
+    String joinForm(@PathVariable long circuitId, @RequestParam(required = false) Long store, Model model) {
+        space.add(circuitId, model);
+        model.addAttribute("store", store(circuitId, store)).addAttribute("privacy", space.privacy(circuitId))
+                .addAttribute("terms", space.terms(circuitId));
+        return "customer/join";
+    }
+
+    @PostMapping("/c/{circuitId}/join")
+    String join(@PathVariable long circuitId, @RequestParam Map<String, String> form, HttpServletRequest request,
+                Locale locale, Model model) {
+        space.add(circuitId, model);
+        Store store = store(circuitId, number(form.get("store")));
+        try {
+            Optional<Link> link = accounts.signUp(circuitId, new CustomerAccounts.SignUp(form.get("firstName"),
+                            form.get("lastName"), form.get("email"), form.get("password"), "on".equals(form.get("privacy")),
+                            "on".equals(form.get("terms")), "on".equals(form.get("newsletter")),
+                            store == null ? null : store.id()),
+                    space.privacy(circuitId).tag(), space.terms(circuitId).tag());
+            link.ifPresent(l -> send(circuitId, l, request, locale));
+            model.addAttribute("sentTo", form.get("email")).addAttribute("kind", "join");
+            return "customer/sent";
+        } catch (InvalidInput e) {
+            Map<String, String> errors = new java.util.LinkedHashMap<>();
+            e.fieldErrors().forEach((field, message) -> errors.put(field,
+                    message.startsWith("join.") ? message : "join.error.form"));
+            model.addAttribute("errors", errors).addAttribute("form", form).addAttribute("store", store)
+                    .addAttribute("privacy", space.privacy(circuitId)).addAttribute("terms", space.terms(circuitId));
+            return "customer/join";
+        }
+    }
+
+    @GetMapping("/c/{circuitId}/login")
+    String signInForm(@PathVariable long circuitId, Model model) {
+        space.add(circuitId, model);
+        return "customer/login";
+    }
+
+    @PostMapping("/c/{circuitId}/login")
+    String signIn(@PathVariable long circuitId, @RequestParam(defaultValue = "") String email,
+                  @RequestParam(defaultValue = "") String password, HttpServletRequest request,
+                  HttpServletResponse response, Locale locale, Model model) {
+        space.add(circuitId, model);
+        SignInResult result = accounts.signIn(circuitId, email, password,
+                customer -> sessions.signIn(customer, request, response));
+        if (result == SignInResult.OK) {
+            return "redirect:/c/" + circuitId + "/my";
+        }
+        if (result == SignInResult.UNVERIFIED) {
+            accounts.emailLink(circuitId, email).ifPresent(l -> send(circuitId, l, request, locale));
+        }
+        model.addAttribute("error", "customerLogin." + result.name().toLowerCase(Locale.ROOT))
+                .addAttribute("email", email);
+        return "customer/login";
+    }
+
+    @PostMapping("/c/{circuitId}/login/link")
+    String emailLink(@PathVariable long circuitId, @RequestParam(defaultValue = "") String email,
+                     HttpServletRequest request, Locale locale, Model model) {
+        space.add(circuitId, model);
+        accounts.emailLink(circuitId, email).ifPresent(l -> send(circuitId, l, request, locale));
+        model.addAttribute("sentTo", email).addAttribute("kind", "link");
+        return "customer/sent";
+    }
+
+    /** A link's landing page asks for one click: mail scanners that open links must not use them up. */
+    @GetMapping({"/c/{circuitId}/verify", "/c/{circuitId}/link"})
+    String confirmForm(@PathVariable long circuitId, @RequestParam(defaultValue = "") String token,
+                       HttpServletRequest request, Model model) {
+        space.add(circuitId, model);
+        Purpose purpose = request.getRequestURI().endsWith("/verify") ? Purpose.VERIFY : Purpose.SIGN_IN;
+        model.addAttribute("token", token).addAttribute("purpose", purpose.name())
+                .addAttribute("usable", accounts.usable(circuitId, token, purpose));
+        return "customer/confirm";
+    }
+
+    @PostMapping({"/c/{circuitId}/verify", "/c/{circuitId}/link"})
+    String confirm(@PathVariable long circuitId, @RequestParam(defaultValue = "") String token,
+                   HttpServletRequest request, HttpServletResponse response, Model model) {
+        space.add(circuitId, model);
+        boolean verify = request.getRequestURI().endsWith("/verify");
+        Optional<Customer> customer = verify
+                ? accounts.verify(circuitId, token, space.privacy(circuitId).tag(), space.terms(circuitId).tag())
+                : accounts.useSignInLink(circuitId, token);
+        if (customer.isEmpty()) {
+            model.addAttribute("token", token).addAttribute("purpose", verify ? "VERIFY" : "SIGN_IN")
+                    .addAttribute("usable", false);
+            response.setStatus(410);
+            return "customer/confirm";
+        }
+        sessions.signIn(customer.get(), request, response);
+        return "redirect:/c/" + circuitId + "/my" + (verify ? "?welcome" : "");
+    }
+
+    @PostMapping("/c/{circuitId}/logout")
+    String signOut(@PathVariable long circuitId, HttpServletRequest request, HttpServletResponse response) {
+        sessions.signOut(request, response);
+        return "redirect:/c/" + circuitId + "/login?out";
+    }
+
+    private void send(long circuitId, Link link, HttpServletRequest request, Locale locale) {
+        String path = link.purpose() == Purpose.VERIFY ? "/verify" : "/link";
+        String url = publicUrl.of(request, "/c/" + circuitId + path + "?token=" + link.token());
+        String circuit = tenancy.circuit(circuitId).name();
+        String key = link.purpose() == Purpose.VERIFY ? "customerMail.verify" : "customerMail.link";
+        mailer.send(link.email(), messages.getMessage(key + ".subject", new Object[]{circuit}, locale),
+                messages.getMessage(key + ".body", new Object[]{link.name(), circuit, url}, locale));
+    }
+
+    private Store store(long circuitId, Long storeId) {
+        if (storeId == null) {
+            return null;
+        }
+        try {
+            return tenancy.store(circuitId, storeId);
+        } catch (LoyaltyException e) {
+            return null; // a stale poster still leads to the sign-up, without the store
+        }
+    }
+
+    private static Long number(String s) {
+        return s != null && s.matches("[0-9]{1,18}") ? Long.valueOf(s) : null;
+    }
+}

@@ -1,0 +1,94 @@
+package org.loyaltyhub.tenancy.internal;
+
+import org.loyaltyhub.shared.InvalidInput;
+import org.loyaltyhub.shared.OneTimeTokens;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * "Forgot password" for operators: a link valid for 30 minutes and once, at most three a hour per operator. Setting a
+ * new password also lifts a lock-out and voids every other link of the operator.
+ */
+@Service
+public class PasswordResets {
+
+    static final Duration VALID_FOR = Duration.ofMinutes(30);
+    static final int PER_HOUR = 3;
+
+    private final JdbcClient jdbc;
+    private final Operators operators;
+    private final PasswordEncoder encoder;
+    private final Clock clock;
+
+    PasswordResets(JdbcClient jdbc, Operators operators, PasswordEncoder encoder, Clock clock) {
+        this.jdbc = jdbc;
+        this.operators = operators;
+        this.encoder = encoder;
+        this.clock = clock;
+    }
+
+    /** What to send: the link's token, to whom. Empty for an unknown or disabled operator, or too many requests. */
+    public record Link(String email, String name, String token) {
+    }
+
+    @Transactional
+    public Optional<Link> request(String email) {
+        if (email == null || email.isBlank() || email.length() > 254) {
+            return Optional.empty();
+        }
+        return operators.credentials(email).map(Operators.Credentials::operator).filter(o -> o.enabled())
+                .filter(o -> recentRequests(o.id()) < PER_HOUR)
+                .map(o -> {
+                    String token = OneTimeTokens.next();
+                    jdbc.sql("insert into password_reset (token_hash, operator_id, expires_at) values (:h, :o, :e)")
+                            .param("h", OneTimeTokens.hash(token)).param("o", o.id())
+                            .param("e", Timestamp.from(clock.instant().plus(VALID_FOR))).update();
+                    return new Link(o.email(), o.displayName(), token);
+                });
+    }
+
+    /** Whether the link can still be used (the form is shown only then). */
+    @Transactional(readOnly = true)
+    public boolean usable(String token) {
+        return operatorOf(token, false).isPresent();
+    }
+
+    @Transactional
+    public void reset(String token, String password, String repeated) {
+        if (password == null || password.length() < 10 || password.length() > 200) {
+            throw new InvalidInput("password", "must have at least 10 characters");
+        }
+        if (!password.equals(repeated)) {
+            throw new InvalidInput("repeated", "the two passwords differ");
+        }
+        long operatorId = operatorOf(token, true)
+                .orElseThrow(() -> new InvalidInput("token", "this link has expired or was already used"));
+        operators.changePassword(operatorId, encoder.encode(password));
+        operators.succeededSignIn(operatorId);
+        jdbc.sql("update password_reset set used_at = :now where operator_id = :o and used_at is null")
+                .param("now", Timestamp.from(clock.instant())).param("o", operatorId).update();
+    }
+
+    private Optional<Long> operatorOf(String token, boolean lock) {
+        if (!OneTimeTokens.wellFormed(token)) {
+            return Optional.empty();
+        }
+        return jdbc.sql("select operator_id from password_reset where token_hash = :h and used_at is null "
+                        + "and expires_at > :now" + (lock ? " for update" : ""))
+                .param("h", OneTimeTokens.hash(token)).param("now", Timestamp.from(clock.instant()))
+                .query(Long.class).optional();
+    }
+
+    private int recentRequests(long operatorId) {
+        return jdbc.sql("select count(*) from password_reset where operator_id = :o and created_at > :since")
+                .param("o", operatorId).param("since", Timestamp.from(clock.instant().minus(Duration.ofHours(1))))
+                .query(Integer.class).single();
+    }
+}

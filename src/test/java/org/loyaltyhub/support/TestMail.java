@@ -1,0 +1,90 @@
+package org.loyaltyhub.support;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.Message;
+import jakarta.mail.internet.MimeMessage;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** A real SMTP server (GreenMail) on a free local port, shared by the tests' application; it keeps what it receives. */
+public final class TestMail {
+
+    private static final GreenMail SMTP = start();
+
+    private TestMail() {
+    }
+
+    private static GreenMail start() {
+        GreenMail mail = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
+        mail.start();
+        return mail;
+    }
+
+    public static int port() {
+        return SMTP.getSmtp().getPort();
+    }
+
+    /** The last message received for the address, waiting up to 10 s for it. */
+    public static MimeMessage lastTo(String address) {
+        Instant until = Instant.now().plus(Duration.ofSeconds(10));
+        while (Instant.now().isBefore(until)) {
+            Optional<MimeMessage> found = Arrays.stream(SMTP.getReceivedMessages())
+                    .filter(m -> recipient(m).equalsIgnoreCase(address)).reduce((a, b) -> b);
+            if (found.isPresent()) {
+                return found.get();
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        throw new AssertionError("no e-mail arrived for " + address);
+    }
+
+    public static int countTo(String address) {
+        return (int) Arrays.stream(SMTP.getReceivedMessages()).filter(m -> recipient(m).equalsIgnoreCase(address)).count();
+    }
+
+    /** The first link in the message's text that contains the given path. */
+    public static String link(MimeMessage message, String pathPart) {
+        Matcher m = Pattern.compile("https?://\\S+").matcher(text(message));
+        while (m.find()) {
+            if (m.group().contains(pathPart)) {
+                return m.group();
+            }
+        }
+        throw new AssertionError("no link with " + pathPart + " in: " + text(message));
+    }
+
+    public static String text(MimeMessage message) {
+        try {
+            return message.getContent().toString();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static String subject(MimeMessage message) {
+        try {
+            return message.getSubject();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String recipient(MimeMessage m) {
+        try {
+            return m.getRecipients(Message.RecipientType.TO)[0].toString();
+        } catch (Exception e) {
+            return "";
+        }
+    }
+}
