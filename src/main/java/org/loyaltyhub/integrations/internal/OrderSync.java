@@ -71,7 +71,7 @@ class OrderSync {
                     ? "order " + order.orderId() + " is a guest's, not a member's, and this connection does not enrol guests"
                     : "order " + order.orderId() + "'s customer is not a member", customerRef);
         }
-        Long redemption = codes.redemptionUsed(c, order.codes()).orElse(null);
+        Long redemption = codes.redemptionUsed(c, memberId, order.orderId(), order.codes()).orElse(null);
         if (merged.status() == PurchaseStatus.COMPLETED && (stored.status() == null
                 || rank(stored.status()) < rank(PurchaseStatus.COMPLETED)) && !merged.refunds().isEmpty()) {
             // a refunded status names no stage: let the purchase reach completion first, then apply the refunds
@@ -79,6 +79,9 @@ class OrderSync {
                     Map.of(), memberId), order.occurredAt(), order.lines(), redemption);
         }
         Purchase p = record(c, order.orderId(), merged, order.occurredAt(), newer ? order.lines() : null, redemption);
+        if (p.status() == PurchaseStatus.CANCELLED) {
+            codes.orderVoided(c, order.orderId());
+        }
         return Outcome.processed("order " + order.orderId() + " is " + p.status() + newerNote(newer), customerRef);
     }
 
@@ -107,6 +110,7 @@ class OrderSync {
                 stored.refunds(), stored.memberId());
         save(c, orderId, merged);
         Purchase p = record(c, orderId, merged, null, null, null);
+        codes.orderVoided(c, orderId);
         return Outcome.processed("order " + orderId + " deleted: " + p.status(), null);
     }
 
