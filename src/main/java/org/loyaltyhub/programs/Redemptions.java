@@ -1,9 +1,37 @@
 package org.loyaltyhub.programs;
 
-/** Lets an order settle the redemption it used: payment captures the points, cancellation releases them. */
+import org.loyaltyhub.shared.Money;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+
+/**
+ * Lets an order settle the redemption it used (payment captures the points, cancellation releases them), and lets
+ * a shop integration hold points for a discount code the customer will spend later.
+ */
 public interface Redemptions {
 
     void captureForOrder(long circuitId, long redemptionId, long memberId, String orderId, String actor);
 
     void releaseForOrder(long circuitId, long redemptionId, long memberId, String actor);
+
+    /**
+     * Holds points for a discount code, before any cart exists: either {@code points} (worth their value) or
+     * {@code amount} (costing the points it is worth, rounded up), checked against the program's minimum balance,
+     * maximum discount and the member's balance. The hold lasts until {@code expiresAt} (a code lives days, not
+     * the checkout's minutes). Refusals are 422 problems with the policy's code.
+     */
+    CodeHold holdForCode(long circuitId, long memberId, long storeId, Long points, BigDecimal amount,
+                         Instant expiresAt, String actor);
+
+    /** Gives back the points of a redemption that was never used; a no-op when already released. */
+    void release(long circuitId, long redemptionId, String reason, String actor);
+
+    /**
+     * Points held for a code: the redemption and its hold, the points, what they are worth, and the cart minimum
+     * the program asks for (zero when none), which the shop's code should carry.
+     */
+    record CodeHold(long redemptionId, long holdId, long memberId, long points, Money discount, Money minimumSpend,
+                    Instant expiresAt) {
+    }
 }

@@ -54,6 +54,9 @@ public record Caller(Role role, Long circuitId, Long companyId, Long storeId, Lo
 
     /** Who did it, as recorded on journal entries and audit trails. */
     public String actor() {
+        if (operatorId == null && apiKeyId == null && name != null) {
+            return name; // a system caller such as a shop connection names itself
+        }
         return operatorId != null ? "operator:" + operatorId : "api-key:" + apiKeyId;
     }
 }

@@ -8,6 +8,7 @@ import org.loyaltyhub.shared.Money;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.Currency;
 import java.util.List;
 import java.util.Map;
 
@@ -65,6 +66,47 @@ public final class RedemptionPolicy {
                     balance, maxPoints, points, zero, eligible);
         }
         return new Quote(true, "ok", null, balance, maxPoints, points, value(s, points, total), eligible);
+    }
+
+    /**
+     * A discount code asked for before any cart exists: {@code points} worth their value, or {@code amount} costing
+     * the points it is worth rounded up. The cart minimum and percentage limits wait for the cart (the shop's code
+     * carries the minimum); the balance, minimum balance and maximum discount are checked now.
+     */
+    public static Quote quoteCode(ProgramSettings s, long balance, Currency currency, Long requestedPoints,
+                                  BigDecimal requestedAmount) {
+        Money zero = Money.zero(currency);
+        if (!s.pointsEnabled()) {
+            return refuse("points-disabled", "The points program is switched off", balance, zero);
+        }
+        if (balance < s.minBalance()) {
+            return refuse("below-minimum-balance", "At least " + s.minBalance() + " points are needed to redeem",
+                    balance, zero);
+        }
+        long maxPoints = balance;
+        if (s.maxDiscountAmount() != null) {
+            maxPoints = Math.min(maxPoints, s.maxDiscountAmount().multiply(BigDecimal.valueOf(s.redeemPoints()))
+                    .divide(s.redeemValue(), 0, RoundingMode.FLOOR).longValueExact());
+        }
+        long points;
+        Money discount;
+        if (requestedAmount != null) {
+            discount = new Money(requestedAmount, currency).floorToMinorUnit();
+            points = discount.amount().multiply(BigDecimal.valueOf(s.redeemPoints()))
+                    .divide(s.redeemValue(), 0, RoundingMode.CEILING).longValueExact();
+        } else {
+            points = requestedPoints == null ? maxPoints : requestedPoints;
+            discount = points > 0 ? value(s, points, zero) : zero;
+        }
+        if (points <= 0 || !discount.isPositive()) {
+            return new Quote(false, "invalid-points", "Redeem points worth at least the smallest coin", balance,
+                    maxPoints, 0, zero, zero);
+        }
+        if (points > maxPoints) {
+            return new Quote(false, "too-many-points", "At most " + maxPoints + " points can be used now",
+                    balance, maxPoints, points, zero, zero);
+        }
+        return new Quote(true, "ok", null, balance, maxPoints, points, discount, discount);
     }
 
     /** What {@code points} are worth as a discount, rounded down to the minor unit. */

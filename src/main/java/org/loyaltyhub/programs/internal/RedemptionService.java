@@ -19,6 +19,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -143,6 +144,40 @@ public class RedemptionService implements Redemptions {
         };
         jdbc.sql("update redemption set status = :s, updated_at = now() where id = :id").param("s", status)
                 .param("id", r.id()).update();
+    }
+
+    @Override
+    public CodeHold holdForCode(long circuitId, long memberId, long storeId, Long points, BigDecimal amount,
+                                Instant expiresAt, String actor) {
+        Store at = tenancy.store(circuitId, storeId);
+        Currency currency = Currency.getInstance(tenancy.circuit(circuitId).currency());
+        ProgramSettings s = store.settings(circuitId);
+        Quote q = RedemptionPolicy.quoteCode(s, ledger.balance(circuitId, AccountRef.available(memberId)), currency,
+                points, amount);
+        if (!q.allowed()) {
+            throw new LoyaltyException(q.code(), 422, q.reason()).with("maxPoints", q.maxPoints())
+                    .with("balance", q.balance());
+        }
+        Ledger.Hold hold = ledger.hold(circuitId, memberId, q.points(), "redemption:" + UUID.randomUUID(),
+                expiresAt, at.companyId(), at.id(), actor);
+        members.relate(circuitId, memberId, at.companyId());
+        long id = jdbc.sql("insert into redemption (circuit_id, member_id, company_id, store_id, hold_id, points, discount, "
+                        + "currency, status, expires_at) values (:c, :m, :company, :store, :hold, :points, "
+                        + ":discount, :currency, 'HELD', :exp) returning id")
+                .param("c", circuitId).param("m", memberId).param("company", at.companyId()).param("store", at.id())
+                .param("hold", hold.id()).param("points", q.points()).param("discount", q.discount().amount())
+                .param("currency", currency.getCurrencyCode()).param("exp", Timestamp.from(expiresAt))
+                .query(Long.class).single();
+        return new CodeHold(id, hold.id(), memberId, q.points(), q.discount(),
+                new Money(s.minCartTotal(), currency), expiresAt);
+    }
+
+    @Override
+    public void release(long circuitId, long redemptionId, String reason, String actor) {
+        Redemption r = find(circuitId, redemptionId);
+        if (!"CAPTURED".equals(r.status())) {
+            settle(circuitId, r, "RELEASED", null, actor, reason);
+        }
     }
 
     /** Releases a reservation whose time ran out (the expiry job). */

@@ -1,0 +1,89 @@
+package org.loyaltyhub.integrations.internal;
+
+import org.loyaltyhub.integrations.internal.ShopCodes.ShopCode;
+import org.loyaltyhub.programs.Redemptions;
+import org.loyaltyhub.shared.ClusterJobs;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Codes that ran out unused (or whose order was cancelled) are deleted in the shop and their points given back.
+ * One node runs it at a time; each code is settled on its own, and a shop that cannot be reached is tried again
+ * next round. Codes are left a few minutes past their end for a late order's webhook to arrive first.
+ */
+@Component
+class CodeExpiry {
+
+    private static final Logger log = LoggerFactory.getLogger(CodeExpiry.class);
+    static final Duration LATE_ORDERS = Duration.ofMinutes(15);
+
+    private final ShopCodes codes;
+    private final Connections connections;
+    private final java.util.Map<Platform, DiscountApi> apis;
+    private final Redemptions redemptions;
+    private final ClusterJobs jobs;
+    private final TransactionTemplate each;
+    private final Clock clock;
+
+    CodeExpiry(ShopCodes codes, Connections connections, java.util.List<DiscountApi> apis, Redemptions redemptions,
+               ClusterJobs jobs, PlatformTransactionManager tm, Clock clock) {
+        this.codes = codes;
+        this.connections = connections;
+        this.apis = apis.stream().collect(java.util.stream.Collectors.toMap(DiscountApi::platform, a -> a));
+        this.redemptions = redemptions;
+        this.jobs = jobs;
+        this.each = new TransactionTemplate(tm);
+        this.each.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.clock = clock;
+    }
+
+    @Scheduled(fixedDelayString = "${loyaltyhub.integrations.code-expiry-interval:PT5M}", initialDelayString = "PT1M")
+    void scheduled() {
+        Integer expired = runAt(clock.instant());
+        if (expired != null && expired > 0) {
+            log.info("Shop codes: {} expired codes deleted and their points released", expired);
+        }
+    }
+
+    /** One round as of {@code asOf}; the number of codes expired, or null when another node is running it. */
+    Integer runAt(Instant asOf) {
+        return jobs.runExclusively("shop-code-expiry", () -> {
+            int done = 0;
+            for (ShopCode code : codes.due(asOf.minus(LATE_ORDERS), 200)) {
+                done += expire(code) ? 1 : 0;
+            }
+            return done;
+        });
+    }
+
+    private boolean expire(ShopCode code) {
+        Connection c = connections.find(code.connectionId()).orElseThrow();
+        try {
+            DiscountApi api = apis.get(c.platform());
+            Optional<String> shopId = code.shopId() != null ? Optional.of(code.shopId()) : api.find(c, code.code());
+            if (shopId.isPresent()) {
+                api.delete(c, shopId.get());
+            }
+        } catch (DiscountApi.Refused | ShopHttp.Unreachable | RuntimeException e) {
+            log.warn("Shop code {} of connection {} could not be deleted in the shop: {}", code.code(), c.id(),
+                    e.getMessage());
+            each.executeWithoutResult(s -> codes.problem(code.id(), "deleting in the shop: " + e.getMessage()));
+            return false;
+        }
+        each.executeWithoutResult(s -> {
+            redemptions.release(c.circuitId(), code.redemptionId(), "Discount code expired unused", "system");
+            codes.expired(code.id());
+        });
+        return true;
+    }
+}

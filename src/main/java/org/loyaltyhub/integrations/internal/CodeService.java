@@ -1,0 +1,198 @@
+package org.loyaltyhub.integrations.internal;
+
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import org.loyaltyhub.integrations.internal.ShopCodes.ShopCode;
+import org.loyaltyhub.members.Member;
+import org.loyaltyhub.members.Members;
+import org.loyaltyhub.programs.Redemptions;
+import org.loyaltyhub.shared.InvalidInput;
+import org.loyaltyhub.shared.LoyaltyException;
+import org.loyaltyhub.tenancy.Caller;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Redeeming in the shop: points are held for days (as long as the code lives), then the shop creates a single-use
+ * code for that customer whose text is derived from the hold, so no retry can make a second one. A shop that
+ * refuses gets the points released and nothing half-done stored.
+ */
+@Service
+public class CodeService {
+
+    private static final Logger log = LoggerFactory.getLogger(CodeService.class);
+    /** The points stay held a day past the code's end, so an order placed at the last minute can still settle. */
+    static final java.time.Duration HOLD_GRACE = java.time.Duration.ofDays(1);
+    private static final char[] BASE32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567".toCharArray();
+
+    private final ConnectionService connections;
+    private final ShopCodes codes;
+    private final Redemptions redemptions;
+    private final Members members;
+    private final Map<Platform, DiscountApi> apis;
+    private final IntegrationSettings settings;
+    private final TransactionTemplate tx;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    CodeService(ConnectionService connections, ShopCodes codes, Redemptions redemptions, Members members,
+                java.util.List<DiscountApi> apis, IntegrationSettings settings, PlatformTransactionManager tm,
+                JdbcClient jdbc, Clock clock) {
+        this.connections = connections;
+        this.codes = codes;
+        this.redemptions = redemptions;
+        this.members = members;
+        this.apis = apis.stream().collect(Collectors.toMap(DiscountApi::platform, Function.identity()));
+        this.settings = settings;
+        this.tx = new TransactionTemplate(tm);
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** What to redeem: a number of points, or an amount of money (the points it costs are rounded up). */
+    public record Request(@NotNull Long memberId, @Min(1) Long points,
+                         @DecimalMin("0.01") @Digits(integer = 9, fraction = 2) BigDecimal amount) {
+    }
+
+    public record View(long id, long connectionId, long memberId, String code, BigDecimal amount, String currency,
+                       long points, String status, Instant expiresAt, Instant createdAt) {
+        static View of(ShopCode c) {
+            return new View(c.id(), c.connectionId(), c.memberId(), c.code(), c.amount().display(),
+                    c.amount().currency().getCurrencyCode(), c.points(), c.status(), c.expiresAt(), c.createdAt());
+        }
+    }
+
+    /** An administrator creates a code for a member (the Idempotency-Key header makes a retry return the same). */
+    public View issue(Caller caller, long connectionId, Request r) {
+        Connection c = connections.owned(caller, connectionId);
+        Member m = members.visible(caller, r.memberId());
+        return issue(c, m, linkedCustomer(c, m.id()).orElse(null), m.email(), r.points(), r.amount());
+    }
+
+    /**
+     * A signed-in shop customer redeems through the widget: an open code of theirs is shown again rather than a
+     * second one made, so a double click or a reload costs nothing.
+     */
+    public View issueForCustomer(Connection c, long memberId, String shopCustomer, String email, Long points,
+                                 BigDecimal amount) {
+        Optional<ShopCode> open = codes.open(c.id(), memberId, clock.instant());
+        if (open.isPresent()) {
+            return View.of(open.get());
+        }
+        Member m = members.own(c.circuitId(), memberId);
+        return issue(c, m, shopCustomer, email != null ? email : m.email(), points, amount);
+    }
+
+    private View issue(Connection c, Member m, String shopCustomer, String email, Long points, BigDecimal amount) {
+        if (points != null && amount != null) {
+            throw new InvalidInput("amount", "give either points or an amount, not both");
+        }
+        DiscountApi api = api(c);
+        requireCustomer(c, shopCustomer, email);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        Instant expiresAt = now.plus(settings.codeValidity());
+        Held held = tx.execute(s -> {
+            Redemptions.CodeHold hold = redemptions.holdForCode(c.circuitId(), m.id(), c.storeId(), points, amount,
+                    expiresAt.plus(HOLD_GRACE), "shop-connection:" + c.id());
+            return new Held(hold, codes.insertPending(c, new Redemptions.CodeHold(hold.redemptionId(), hold.holdId(),
+                    hold.memberId(), hold.points(), hold.discount(), hold.minimumSpend(), expiresAt),
+                    code(c, hold.holdId()), shopCustomer));
+        });
+        ShopCode pending = held.code();
+        DiscountApi.NewCode request = new DiscountApi.NewCode(pending.code(), pending.holdId(), pending.points(),
+                pending.amount(), held.hold().minimumSpend(), email, shopCustomer, now, expiresAt);
+        try {
+            String shopId = createOrFind(c, api, request);
+            tx.executeWithoutResult(s -> codes.created(pending.id(), shopId));
+            return View.of(codes.get(pending.id()));
+        } catch (DiscountApi.Refused | ShopHttp.Unreachable e) {
+            tx.executeWithoutResult(s -> {
+                redemptions.release(c.circuitId(), pending.redemptionId(), "The shop refused the code", "system");
+                codes.failed(pending.id(), e.getMessage());
+            });
+            log.warn("Connection {}: the shop did not create code {}: {}", c.id(), pending.code(), e.getMessage());
+            throw new LoyaltyException("shop-refused", 502, "The shop did not create the discount code: "
+                    + e.getMessage()).with("connectionId", c.id());
+        }
+    }
+
+    private static String createOrFind(Connection c, DiscountApi api, DiscountApi.NewCode request)
+            throws DiscountApi.Refused, ShopHttp.Unreachable {
+        try {
+            return api.create(c, request);
+        } catch (DiscountApi.Refused e) {
+            if (!e.exists) {
+                throw e;
+            }
+            return api.find(c, request.code()).orElseThrow(() -> e);
+        }
+    }
+
+    private DiscountApi api(Connection c) {
+        DiscountApi api = apis.get(c.platform());
+        if (api == null) {
+            throw new LoyaltyException("codes-not-supported", 422, "A " + c.platform().name().toLowerCase()
+                    + " connection cannot create discount codes: connect the shop itself (WooCommerce, Shopify, "
+                    + "PrestaShop)");
+        }
+        boolean keys = c.apiKey() != null && (c.platform() != Platform.WOOCOMMERCE || c.apiSecret() != null);
+        if (!keys || !c.active()) {
+            throw new LoyaltyException("no-shop-credentials", 422, "The connection has no API credentials for the "
+                    + "shop, or is switched off");
+        }
+        return api;
+    }
+
+    private static void requireCustomer(Connection c, String shopCustomer, String email) {
+        if (c.platform() == Platform.WOOCOMMERCE ? email == null : shopCustomer == null) {
+            throw new LoyaltyException("customer-not-in-shop", 422, c.platform() == Platform.WOOCOMMERCE
+                    ? "The member has no e-mail to restrict the code to"
+                    : "The member is not yet known as a customer of this shop (no order or account seen)")
+                    .with("field", "memberId");
+        }
+    }
+
+    private record Held(Redemptions.CodeHold hold, ShopCode code) {
+    }
+
+    /** The shop customer a member was linked to by an order or account of this shop. */
+    Optional<String> linkedCustomer(Connection c, long memberId) {
+        return jdbc.sql("select shop_customer_id from member_shop_link where connection_id = :conn and member_id = :m "
+                        + "order by created_at limit 1")
+                .param("conn", c.id()).param("m", memberId).query(String.class).optional();
+    }
+
+    /** {@code LH-} and ten base32 characters of HMAC-SHA256(connection secret, "code:" + hold id). */
+    static String code(Connection c, long holdId) {
+        String secret = c.webhookSecret() != null ? c.webhookSecret() : "";
+        byte[] mac = Signatures.hmac(secret, ("code:" + holdId).getBytes(StandardCharsets.UTF_8));
+        StringBuilder out = new StringBuilder("LH-");
+        long bits = 0;
+        int count = 0;
+        for (int i = 0; out.length() < 13; ) {
+            if (count < 5) {
+                bits = (bits << 8) | (mac[i++] & 0xff);
+                count += 8;
+            }
+            out.append(BASE32[(int) ((bits >> (count - 5)) & 31)]);
+            count -= 5;
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,117 @@
+package org.loyaltyhub.integrations.internal;
+
+import org.loyaltyhub.shared.NotFound;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+
+/** The connection rows, with credentials encrypted on the way in and decrypted on the way out. */
+@Component
+class Connections {
+
+    private final JdbcClient jdbc;
+    private final Secrets secrets;
+
+    Connections(JdbcClient jdbc, Secrets secrets) {
+        this.jdbc = jdbc;
+        this.secrets = secrets;
+    }
+
+    record NewRow(long circuitId, long companyId, long storeId, Platform platform, String name, String shopUrl,
+                  String shopDomain, String apiKey, String apiSecret, String webhookSecret, boolean enrolGuests) {
+    }
+
+    long insert(NewRow r) {
+        return jdbc.sql("""
+                        insert into shop_connection (circuit_id, company_id, store_id, platform, name, shop_url, shop_domain,
+                                                     api_key, api_secret, webhook_secret, api_key_hint, enrol_guests)
+                        values (:c, :company, :store, :platform, :name, :url, :domain, :key, :secret, :hook, :hint, :guests)
+                        returning id""")
+                .param("c", r.circuitId()).param("company", r.companyId()).param("store", r.storeId())
+                .param("platform", r.platform().name()).param("name", r.name()).param("url", r.shopUrl())
+                .param("domain", r.shopDomain()).param("key", secrets.encrypt("api_key", r.apiKey()))
+                .param("secret", secrets.encrypt("api_secret", r.apiSecret()))
+                .param("hook", secrets.encrypt("webhook_secret", r.webhookSecret()))
+                .param("hint", hint(r.apiKey())).param("guests", r.enrolGuests())
+                .query(Long.class).single();
+    }
+
+    void updateCredentials(long id, String apiKey, String apiSecret) {
+        if (apiKey != null) {
+            jdbc.sql("update shop_connection set api_key = :key, api_key_hint = :hint, updated_at = now() where id = :id")
+                    .param("key", secrets.encrypt("api_key", apiKey)).param("hint", hint(apiKey)).param("id", id).update();
+        }
+        if (apiSecret != null) {
+            jdbc.sql("update shop_connection set api_secret = :secret, updated_at = now() where id = :id")
+                    .param("secret", secrets.encrypt("api_secret", apiSecret)).param("id", id).update();
+        }
+    }
+
+    /** The new webhook secret becomes current; the current one stays valid as the previous one during rotation. */
+    void rotateWebhookSecret(long id, String secret) {
+        jdbc.sql("update shop_connection set previous_secret = webhook_secret, webhook_secret = :secret, "
+                        + "updated_at = now() where id = :id")
+                .param("secret", secrets.encrypt("webhook_secret", secret)).param("id", id).update();
+    }
+
+    void dropPreviousSecret(long id) {
+        jdbc.sql("update shop_connection set previous_secret = null, updated_at = now() where id = :id")
+                .param("id", id).update();
+    }
+
+    void updateSettings(long id, String name, Boolean enrolGuests, Boolean active) {
+        jdbc.sql("update shop_connection set name = coalesce(:name, name), enrol_guests = coalesce(:guests, enrol_guests), "
+                        + "active = coalesce(:active, active), updated_at = now() where id = :id")
+                .param("name", name).param("guests", enrolGuests).param("active", active).param("id", id).update();
+    }
+
+    /** The shop asked to forget everything: credentials go, the connection stops. */
+    void erase(long id) {
+        jdbc.sql("update shop_connection set api_key = null, api_secret = null, previous_secret = null, "
+                        + "api_key_hint = null, active = false, updated_at = now() where id = :id")
+                .param("id", id).update();
+    }
+
+    Optional<Connection> find(long id) {
+        return jdbc.sql("select * from shop_connection where id = :id").param("id", id).query(this::row).optional();
+    }
+
+    Connection get(long circuitId, long id) {
+        return find(id).filter(c -> c.circuitId() == circuitId).orElseThrow(() -> new NotFound("Connection", id));
+    }
+
+    Optional<Connection> activeShopify(String domain) {
+        return jdbc.sql("select * from shop_connection where platform = 'SHOPIFY' and active and shop_domain = :d")
+                .param("d", domain.toLowerCase(java.util.Locale.ROOT)).query(this::row).optional();
+    }
+
+    List<Connection> ofCompany(long circuitId, long companyId) {
+        return jdbc.sql("select * from shop_connection where circuit_id = :c and company_id = :company order by id")
+                .param("c", circuitId).param("company", companyId).query(this::row).list();
+    }
+
+    List<Connection> activeOf(Platform platform) {
+        return jdbc.sql("select * from shop_connection where platform = :p and active order by id")
+                .param("p", platform.name()).query(this::row).list();
+    }
+
+    private Connection row(ResultSet rs, int n) throws SQLException {
+        return new Connection(rs.getLong("id"), rs.getLong("circuit_id"), rs.getLong("company_id"),
+                rs.getLong("store_id"), Platform.valueOf(rs.getString("platform")), rs.getString("name"),
+                rs.getString("shop_url"), rs.getString("shop_domain"),
+                secrets.decrypt("api_key", rs.getBytes("api_key")),
+                secrets.decrypt("api_secret", rs.getBytes("api_secret")),
+                secrets.decrypt("webhook_secret", rs.getBytes("webhook_secret")),
+                secrets.decrypt("webhook_secret", rs.getBytes("previous_secret")),
+                rs.getString("api_key_hint"), rs.getBoolean("enrol_guests"), rs.getBoolean("active"),
+                rs.getTimestamp("created_at").toInstant());
+    }
+
+    private static String hint(String key) {
+        return key == null || key.length() < 8 ? null : key.substring(key.length() - 4);
+    }
+}

@@ -1,0 +1,92 @@
+package org.loyaltyhub.integrations.internal;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Reading the shops' JSON leniently: numbers may come as strings, absent and null fields read as null. */
+final class Json {
+
+    static final JsonMapper MAPPER = JsonMapper.builder().build();
+
+    private Json() {
+    }
+
+    static JsonNode parse(byte[] body) {
+        return MAPPER.readTree(body);
+    }
+
+    static String text(JsonNode node, String field) {
+        JsonNode v = node.path(field);
+        if (v.isMissingNode() || v.isNull()) {
+            return null;
+        }
+        String s = v.isValueNode() ? v.asString() : null;
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    static BigDecimal money(JsonNode node, String field) {
+        String s = text(node, field);
+        if (s == null) {
+            return null;
+        }
+        try {
+            return new BigDecimal(s);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(field + " is not a number: " + s);
+        }
+    }
+
+    static boolean flag(JsonNode node, String field) {
+        String s = text(node, field);
+        return s != null && (s.equals("true") || s.equals("1"));
+    }
+
+    static Boolean optionalFlag(JsonNode node, String field) {
+        String s = text(node, field);
+        return s == null ? null : s.equals("true") || s.equals("1");
+    }
+
+    /** An instant in ISO form, with an offset or (WooCommerce's *_gmt fields) without one, meaning UTC. */
+    static Instant instant(JsonNode node, String field) {
+        String s = text(node, field);
+        if (s == null) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(s).toInstant();
+        } catch (RuntimeException withoutOffset) {
+            try {
+                return LocalDateTime.parse(s.replace(' ', 'T')).toInstant(ZoneOffset.UTC);
+            } catch (RuntimeException e) {
+                return null;
+            }
+        }
+    }
+
+    static LocalDate date(JsonNode node, String field) {
+        String s = text(node, field);
+        try {
+            return s == null || s.startsWith("0000") ? null : LocalDate.parse(s.length() > 10 ? s.substring(0, 10) : s);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    static List<JsonNode> array(JsonNode node, String field) {
+        List<JsonNode> out = new ArrayList<>();
+        JsonNode v = node.path(field);
+        if (v.isArray()) {
+            v.forEach(out::add);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,120 @@
+package org.loyaltyhub.integrations.internal;
+
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * PrestaShop cart rules over the webservice (the key as Basic user, empty password; XML in, JSON out). The amount is
+ * tax included, in the shop's default currency (id 1) and for its default language (id 1); dates are sent in UTC.
+ * PrestaShop does not refuse a duplicate code, so creating first looks the code up.
+ */
+@Component
+class PrestaCartRules implements DiscountApi {
+
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
+
+    private final ShopHttp http;
+
+    PrestaCartRules(ShopHttp http) {
+        this.http = http;
+    }
+
+    @Override
+    public Platform platform() {
+        return Platform.PRESTASHOP;
+    }
+
+    @Override
+    public String create(Connection c, NewCode code) throws Refused, ShopHttp.Unreachable {
+        Optional<String> existing = find(c, code.code());
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        String xml = """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <prestashop xmlns:xlink="http://www.w3.org/1999/xlink">
+                <cart_rule>
+                <id_customer>%s</id_customer>
+                <date_from>%s</date_from>
+                <date_to>%s</date_to>
+                <name><language id="1">%s</language></name>
+                <description>%s</description>
+                <quantity>1</quantity>
+                <quantity_per_user>1</quantity_per_user>
+                <priority>1</priority>
+                <partial_use>0</partial_use>
+                <code>%s</code>
+                <minimum_amount>%s</minimum_amount>
+                <minimum_amount_tax>1</minimum_amount_tax>
+                <minimum_amount_currency>1</minimum_amount_currency>
+                <minimum_amount_shipping>0</minimum_amount_shipping>
+                <cart_rule_restriction>1</cart_rule_restriction>
+                <free_shipping>0</free_shipping>
+                <reduction_amount>%s</reduction_amount>
+                <reduction_tax>1</reduction_tax>
+                <reduction_currency>1</reduction_currency>
+                <highlight>0</highlight>
+                <active>1</active>
+                </cart_rule>
+                </prestashop>
+                """.formatted(xmlText(code.shopCustomer()), DATE.format(code.startsAt()), DATE.format(code.expiresAt()),
+                xmlText("LoyaltyHub " + code.points() + " points"), xmlText("loyaltyhub_hold=" + code.holdId()),
+                xmlText(code.code()), code.minimumSpend().display().toPlainString(),
+                code.amount().display().toPlainString());
+        ShopHttp.Answer a = http.send("POST", c.base() + "/api/cart_rules?output_format=JSON",
+                Map.of("Authorization", ShopHttp.basic(c.apiKey(), ""), "Content-Type", "application/xml",
+                        "Accept", "application/json"), xml);
+        if (!a.ok()) {
+            throw Refused.of(a, message(a));
+        }
+        return Json.text(Json.MAPPER.readTree(a.body()).path("cart_rule"), "id");
+    }
+
+    @Override
+    public Optional<String> find(Connection c, String code) throws Refused, ShopHttp.Unreachable {
+        ShopHttp.Answer a = http.send("GET", c.base() + "/api/cart_rules?output_format=JSON&display="
+                        + URLEncoder.encode("[id,code]", StandardCharsets.UTF_8) + "&filter"
+                        + URLEncoder.encode("[code]", StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode("[" + code + "]", StandardCharsets.UTF_8),
+                Map.of("Authorization", ShopHttp.basic(c.apiKey(), ""), "Accept", "application/json"), null);
+        if (!a.ok()) {
+            throw Refused.of(a, message(a));
+        }
+        JsonNode body = Json.MAPPER.readTree(a.body());
+        for (JsonNode rule : body.path("cart_rules")) { // an empty result is [] rather than an object
+            if (code.equalsIgnoreCase(Json.text(rule, "code"))) {
+                return Optional.ofNullable(Json.text(rule, "id"));
+            }
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public void delete(Connection c, String shopId) throws Refused, ShopHttp.Unreachable {
+        ShopHttp.Answer a = http.send("DELETE", c.base() + "/api/cart_rules/" + shopId,
+                Map.of("Authorization", ShopHttp.basic(c.apiKey(), "")), null);
+        if (!a.ok() && a.status() != 404) {
+            throw Refused.of(a, message(a));
+        }
+    }
+
+    private static String xmlText(String s) {
+        return "<![CDATA[" + s.replace("]]>", "]]]]><![CDATA[>") + "]]>";
+    }
+
+    private static String message(ShopHttp.Answer a) {
+        try {
+            JsonNode errors = Json.MAPPER.readTree(a.body()).path("errors");
+            return errors.isArray() && !errors.isEmpty() ? Json.text(errors.get(0), "message") : null;
+        } catch (RuntimeException notJson) {
+            return a.body() == null ? null : a.body().substring(0, Math.min(200, a.body().length()));
+        }
+    }
+}

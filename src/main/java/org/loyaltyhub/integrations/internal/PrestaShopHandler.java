@@ -1,0 +1,119 @@
+package org.loyaltyhub.integrations.internal;
+
+import org.loyaltyhub.purchases.PurchaseStatus;
+import org.loyaltyhub.purchases.Purchases;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * PrestaShop, through LoyaltyHub's module: {@code order.validated}, {@code order.status} and {@code order.slip}
+ * carry the whole order with its state's flags (decided on the flags, never on state ids) and its credit slips;
+ * {@code customer.created} the new customer with the newsletter and partner-offers opt-ins.
+ */
+@Component
+class PrestaShopHandler implements Handler {
+
+    private final OrderSync orders;
+    private final CustomerMatcher matcher;
+
+    PrestaShopHandler(OrderSync orders, CustomerMatcher matcher) {
+        this.orders = orders;
+        this.matcher = matcher;
+    }
+
+    @Override
+    public Platform platform() {
+        return Platform.PRESTASHOP;
+    }
+
+    @Override
+    public Outcome handle(Connection c, String topic, JsonNode body) {
+        return switch (topic) {
+            case "order.validated", "order.status", "order.slip" -> orders.apply(c, order(body.path("order")));
+            case "customer.created" -> customer(c, body.path("customer"), matcher);
+            case "ping" -> Outcome.processed("ping", null);
+            default -> Outcome.ignored("topic " + topic + " is not used", null);
+        };
+    }
+
+    static ShopOrder order(JsonNode o) {
+        String id = WooCommerceHandler.require(o, "id");
+        Map<String, BigDecimal> refunds = new LinkedHashMap<>();
+        for (JsonNode slip : Json.array(o, "slips")) {
+            BigDecimal amount = Json.money(slip, "amount");
+            if (amount != null) {
+                refunds.put("slip-" + WooCommerceHandler.require(slip, "id"), amount.abs());
+            }
+        }
+        List<Purchases.Line> lines = Json.array(o, "lines").stream().map(PrestaShopHandler::line)
+                .filter(Objects::nonNull).toList();
+        List<String> codes = Json.array(o, "cart_rules").stream().map(r -> Json.text(r, "code"))
+                .filter(Objects::nonNull).toList();
+        BigDecimal total = Json.money(o, "total_paid_tax_incl");
+        if (total == null || total.signum() < 0) {
+            throw new IllegalArgumentException("order " + id + " has no valid total_paid_tax_incl");
+        }
+        return new ShopOrder(id, Json.instant(o, "date_upd"), status(o.path("state")), Json.text(o, "currency"), total,
+                refunds, customer(o.path("customer")), lines, codes, Json.instant(o, "date_add"));
+    }
+
+    static PurchaseStatus status(JsonNode state) {
+        if (Json.flag(state, "cancelled")) {
+            return PurchaseStatus.CANCELLED;
+        }
+        if (Json.flag(state, "refunded")) {
+            return PurchaseStatus.REFUNDED;
+        }
+        if (Json.flag(state, "delivery") || Json.flag(state, "shipped")) {
+            return PurchaseStatus.COMPLETED;
+        }
+        if (Json.flag(state, "paid") || Json.flag(state, "logable")) {
+            return PurchaseStatus.PAID;
+        }
+        return PurchaseStatus.CREATED;
+    }
+
+    static ShopOrder.Customer customer(JsonNode c) {
+        if (!c.isObject()) {
+            return null;
+        }
+        return new ShopOrder.Customer(Json.flag(c, "is_guest") ? null : Json.text(c, "id"), Json.text(c, "email"),
+                Json.text(c, "firstname"), Json.text(c, "lastname"), Json.date(c, "birthday"),
+                Json.optionalFlag(c, "optin"), Json.optionalFlag(c, "newsletter"));
+    }
+
+    static Outcome customer(Connection c, JsonNode body, CustomerMatcher matcher) {
+        ShopOrder.Customer customer = customer(body);
+        if (customer == null) {
+            throw new IllegalArgumentException("the payload has no customer");
+        }
+        return matcher.match(c, customer, true)
+                .map(m -> Outcome.processed("customer " + customer.id() + " is member " + m, customer.id()))
+                .orElseGet(() -> Outcome.ignored("customer " + customer.id() + " was not enrolled"
+                        + (customer.guest() && !c.enrolGuests() ? " (a guest; this connection does not enrol guests)"
+                        : " (no usable e-mail)"), customer.id()));
+    }
+
+    private static Purchases.Line line(JsonNode l) {
+        BigDecimal qty = Json.money(l, "quantity");
+        BigDecimal unit = Json.money(l, "unit_price_tax_incl");
+        BigDecimal total = Json.money(l, "total_price_tax_incl");
+        if (qty == null || qty.signum() <= 0) {
+            return null;
+        }
+        if (unit == null && total != null) {
+            unit = total.divide(qty, 4, RoundingMode.HALF_EVEN);
+        }
+        if (unit == null || unit.signum() < 0) {
+            return null;
+        }
+        return new Purchases.Line(Json.text(l, "product_id"), Json.text(l, "product_reference"), qty, unit, false);
+    }
+}

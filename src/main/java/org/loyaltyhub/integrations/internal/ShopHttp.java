@@ -1,0 +1,85 @@
+package org.loyaltyhub.integrations.internal;
+
+import org.springframework.stereotype.Component;
+
+import javax.net.ssl.SSLException;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
+
+/**
+ * Calls a shop's API and turns transport failures into a sentence an administrator can act on. Never follows
+ * redirects (a redirect to a login page is not an API answer).
+ */
+@Component
+class ShopHttp {
+
+    private final HttpClient http;
+    private final IntegrationSettings settings;
+
+    ShopHttp(IntegrationSettings settings) {
+        this.settings = settings;
+        this.http = HttpClient.newBuilder().connectTimeout(settings.shopTimeout())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    record Answer(int status, String body) {
+        boolean ok() {
+            return status >= 200 && status < 300;
+        }
+    }
+
+    /** A failure to reach the shop at all: unreachable, TLS, timeout. */
+    static final class Unreachable extends Exception {
+        Unreachable(String message) {
+            super(message);
+        }
+    }
+
+    Answer send(String method, String url, Map<String, String> headers, String body) throws Unreachable {
+        HttpRequest.Builder request;
+        try {
+            request = HttpRequest.newBuilder(URI.create(url)).timeout(settings.shopTimeout())
+                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                            : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        } catch (IllegalArgumentException e) {
+            throw new Unreachable("the shop address is not a valid URL: " + url);
+        }
+        request.header("User-Agent", "LoyaltyHub");
+        headers.forEach(request::header);
+        try {
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Answer(response.statusCode(), response.body());
+        } catch (SSLException e) {
+            throw new Unreachable("TLS problem talking to " + URI.create(url).getHost() + ": " + e.getMessage()
+                    + " (is the certificate valid for this host?)");
+        } catch (HttpTimeoutException e) {
+            throw new Unreachable("the shop did not answer within " + settings.shopTimeout().toSeconds() + " s");
+        } catch (ConnectException | UnknownHostException e) {
+            throw new Unreachable("unreachable: cannot connect to " + URI.create(url).getHost()
+                    + (URI.create(url).getPort() > 0 ? ":" + URI.create(url).getPort() : ""));
+        } catch (IOException e) {
+            if (e.getCause() instanceof SSLException ssl) {
+                throw new Unreachable("TLS problem talking to " + URI.create(url).getHost() + ": " + ssl.getMessage());
+            }
+            throw new Unreachable("unreachable: " + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : " " + e.getMessage()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new Unreachable("interrupted");
+        }
+    }
+
+    static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + (password == null ? "" : password))
+                .getBytes(StandardCharsets.UTF_8));
+    }
+}

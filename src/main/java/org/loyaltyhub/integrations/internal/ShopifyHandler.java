@@ -1,0 +1,136 @@
+package org.loyaltyhub.integrations.internal;
+
+import org.loyaltyhub.purchases.PurchaseStatus;
+import org.loyaltyhub.purchases.Purchases;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Shopify: the orders topics carry the order as it was when the event happened (retries resend the original), so
+ * the topic itself is a floor for the status; {@code refunds/create} carries one refund with its order id; the
+ * privacy topics forget what the shop asks to be forgotten.
+ */
+@Component
+class ShopifyHandler implements Handler {
+
+    private final OrderSync orders;
+    private final CustomerMatcher matcher;
+    private final Privacy privacy;
+
+    ShopifyHandler(OrderSync orders, CustomerMatcher matcher, Privacy privacy) {
+        this.orders = orders;
+        this.matcher = matcher;
+        this.privacy = privacy;
+    }
+
+    @Override
+    public Platform platform() {
+        return Platform.SHOPIFY;
+    }
+
+    @Override
+    public Outcome handle(Connection c, String topic, JsonNode body) {
+        return switch (topic) {
+            case "orders/create", "orders/updated", "orders/paid", "orders/fulfilled", "orders/cancelled" ->
+                    orders.apply(c, order(topic, body));
+            case "refunds/create" -> orders.refund(c, WooCommerceHandler.require(body, "order_id"),
+                    WooCommerceHandler.require(body, "id"), refunded(body));
+            case "customers/create" -> customer(c, body);
+            case "customers/data_request" -> Outcome.processed("data request recorded for customer "
+                    + Json.text(body.path("customer"), "id") + "; LoyaltyHub keeps its data under the member's record",
+                    Json.text(body.path("customer"), "id"));
+            case "customers/redact" -> privacy.forgetCustomer(c, Json.text(body.path("customer"), "id"));
+            case "shop/redact" -> Outcome.processed("shop data erased", null); // done by the processor, see Privacy
+            default -> Outcome.ignored("topic " + topic + " is not used", null);
+        };
+    }
+
+    static ShopOrder order(String topic, JsonNode o) {
+        String id = WooCommerceHandler.require(o, "id");
+        Map<String, BigDecimal> refunds = new LinkedHashMap<>();
+        for (JsonNode r : Json.array(o, "refunds")) {
+            refunds.put(WooCommerceHandler.require(r, "id"), refunded(r));
+        }
+        JsonNode cust = o.path("customer");
+        String email = Json.text(o, "email") != null ? Json.text(o, "email") : Json.text(cust, "email");
+        ShopOrder.Customer customer = new ShopOrder.Customer(Json.text(cust, "id"), email,
+                Json.text(cust, "first_name"), Json.text(cust, "last_name"), null, marketing(cust), null);
+        List<Purchases.Line> lines = Json.array(o, "line_items").stream().map(ShopifyHandler::line)
+                .filter(Objects::nonNull).toList();
+        List<String> codes = Json.array(o, "discount_codes").stream().map(d -> Json.text(d, "code"))
+                .filter(Objects::nonNull).toList();
+        BigDecimal total = Json.money(o, "total_price");
+        if (total == null || total.signum() < 0) {
+            throw new IllegalArgumentException("order " + id + " has no valid total_price");
+        }
+        return new ShopOrder(id, Json.instant(o, "updated_at"), status(topic, o), Json.text(o, "currency"), total,
+                refunds, customer, lines, codes, Json.instant(o, "created_at"));
+    }
+
+    static PurchaseStatus status(String topic, JsonNode o) {
+        if (Json.text(o, "cancelled_at") != null || topic.equals("orders/cancelled")) {
+            return PurchaseStatus.CANCELLED;
+        }
+        String financial = Objects.requireNonNullElse(Json.text(o, "financial_status"), "pending");
+        if (financial.equals("refunded") || financial.equals("voided")) {
+            return financial.equals("voided") ? PurchaseStatus.CANCELLED : PurchaseStatus.REFUNDED;
+        }
+        if ("fulfilled".equals(Json.text(o, "fulfillment_status")) || topic.equals("orders/fulfilled")) {
+            return PurchaseStatus.COMPLETED;
+        }
+        if (financial.equals("paid") || financial.equals("partially_refunded") || topic.equals("orders/paid")) {
+            return PurchaseStatus.PAID;
+        }
+        return PurchaseStatus.CREATED;
+    }
+
+    /** The money a refund returned: its successful refund transactions. */
+    static BigDecimal refunded(JsonNode refund) {
+        BigDecimal sum = BigDecimal.ZERO;
+        for (JsonNode t : Json.array(refund, "transactions")) {
+            String status = Json.text(t, "status");
+            BigDecimal amount = Json.money(t, "amount");
+            if ("refund".equals(Json.text(t, "kind")) && amount != null && (status == null || status.equals("success"))) {
+                sum = sum.add(amount.abs());
+            }
+        }
+        return sum;
+    }
+
+    private static Boolean marketing(JsonNode customer) {
+        JsonNode consent = customer.path("email_marketing_consent");
+        if (consent.isObject()) {
+            return "subscribed".equals(Json.text(consent, "state"));
+        }
+        return Json.optionalFlag(customer, "accepts_marketing");
+    }
+
+    private static Purchases.Line line(JsonNode l) {
+        BigDecimal qty = Json.money(l, "quantity");
+        BigDecimal price = Json.money(l, "price");
+        if (qty == null || qty.signum() <= 0 || price == null || price.signum() < 0) {
+            return null;
+        }
+        BigDecimal discount = Json.money(l, "total_discount");
+        boolean discounted = discount != null && discount.signum() > 0;
+        BigDecimal unit = discounted ? price.subtract(discount.divide(qty, 4, RoundingMode.HALF_EVEN)).max(BigDecimal.ZERO)
+                : price;
+        return new Purchases.Line(Json.text(l, "product_id"), Json.text(l, "sku"), qty, unit, discounted);
+    }
+
+    private Outcome customer(Connection c, JsonNode body) {
+        String id = WooCommerceHandler.require(body, "id");
+        ShopOrder.Customer customer = new ShopOrder.Customer(id, Json.text(body, "email"),
+                Json.text(body, "first_name"), Json.text(body, "last_name"), null, marketing(body), null);
+        return matcher.match(c, customer, true)
+                .map(m -> Outcome.processed("customer " + id + " is member " + m, id))
+                .orElseGet(() -> Outcome.ignored("customer " + id + " has no usable e-mail", id));
+    }
+}

@@ -1,0 +1,110 @@
+package org.loyaltyhub.integrations.internal;
+
+import org.loyaltyhub.purchases.PurchaseStatus;
+import org.loyaltyhub.purchases.Purchases;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * WooCommerce: {@code order.created} and {@code order.updated} carry the whole order as it is at delivery time
+ * (refunds included), {@code order.deleted} only its id, {@code customer.created} the new customer.
+ */
+@Component
+class WooCommerceHandler implements Handler {
+
+    private final OrderSync orders;
+    private final CustomerMatcher matcher;
+
+    WooCommerceHandler(OrderSync orders, CustomerMatcher matcher) {
+        this.orders = orders;
+        this.matcher = matcher;
+    }
+
+    @Override
+    public Platform platform() {
+        return Platform.WOOCOMMERCE;
+    }
+
+    @Override
+    public Outcome handle(Connection c, String topic, JsonNode body) {
+        return switch (topic) {
+            case "order.created", "order.updated", "order.restored" -> orders.apply(c, order(body));
+            case "order.deleted" -> orders.deleted(c, require(body, "id"));
+            case "customer.created", "customer.updated" -> customer(c, body);
+            default -> Outcome.ignored("topic " + topic + " is not used", null);
+        };
+    }
+
+    static ShopOrder order(JsonNode o) {
+        String id = require(o, "id");
+        Map<String, BigDecimal> refunds = new LinkedHashMap<>();
+        for (JsonNode r : Json.array(o, "refunds")) {
+            BigDecimal amount = Json.money(r, "total");
+            if (amount != null) {
+                refunds.put(require(r, "id"), amount.abs());
+            }
+        }
+        JsonNode billing = o.path("billing");
+        String customerId = Json.text(o, "customer_id");
+        ShopOrder.Customer customer = new ShopOrder.Customer("0".equals(customerId) ? null : customerId,
+                Json.text(billing, "email"), Json.text(billing, "first_name"), Json.text(billing, "last_name"),
+                null, null, null);
+        List<Purchases.Line> lines = Json.array(o, "line_items").stream().map(WooCommerceHandler::line)
+                .filter(java.util.Objects::nonNull).toList();
+        List<String> codes = Json.array(o, "coupon_lines").stream().map(l -> Json.text(l, "code"))
+                .filter(java.util.Objects::nonNull).toList();
+        BigDecimal total = Json.money(o, "total");
+        if (total == null || total.signum() < 0) {
+            throw new IllegalArgumentException("order " + id + " has no valid total");
+        }
+        java.time.Instant version = Json.instant(o, "date_modified_gmt");
+        java.time.Instant created = Json.instant(o, "date_created_gmt");
+        return new ShopOrder(id, version != null ? version : Json.instant(o, "date_modified"), status(Json.text(o, "status")),
+                Json.text(o, "currency"), total, refunds, customer, lines, codes,
+                created != null ? created : Json.instant(o, "date_created"));
+    }
+
+    static PurchaseStatus status(String s) {
+        return switch (s == null ? "pending" : s) {
+            case "processing" -> PurchaseStatus.PAID;
+            case "completed" -> PurchaseStatus.COMPLETED;
+            case "cancelled", "failed", "trash" -> PurchaseStatus.CANCELLED;
+            case "refunded" -> PurchaseStatus.REFUNDED;
+            default -> PurchaseStatus.CREATED; // pending, on-hold, checkout-draft and custom statuses
+        };
+    }
+
+    private static Purchases.Line line(JsonNode l) {
+        BigDecimal qty = Json.money(l, "quantity");
+        BigDecimal total = Json.money(l, "total");
+        if (qty == null || qty.signum() <= 0 || total == null || total.signum() < 0) {
+            return null;
+        }
+        BigDecimal subtotal = Json.money(l, "subtotal");
+        return new Purchases.Line(Json.text(l, "product_id"), Json.text(l, "sku"), qty, total.divide(qty, 4, RoundingMode.HALF_EVEN),
+                subtotal != null && subtotal.compareTo(total) > 0);
+    }
+
+    private Outcome customer(Connection c, JsonNode body) {
+        String id = require(body, "id");
+        ShopOrder.Customer customer = new ShopOrder.Customer(id, Json.text(body, "email"),
+                Json.text(body, "first_name"), Json.text(body, "last_name"), null, null, null);
+        return matcher.match(c, customer, true)
+                .map(m -> Outcome.processed("customer " + id + " is member " + m, id))
+                .orElseGet(() -> Outcome.ignored("customer " + id + " has no usable e-mail", id));
+    }
+
+    static String require(JsonNode body, String field) {
+        String v = Json.text(body, field);
+        if (v == null) {
+            throw new IllegalArgumentException("the payload has no " + field);
+        }
+        return v;
+    }
+}

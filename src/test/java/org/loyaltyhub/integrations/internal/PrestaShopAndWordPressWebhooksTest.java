@@ -1,0 +1,103 @@
+package org.loyaltyhub.integrations.internal;
+
+import org.junit.jupiter.api.Test;
+import org.loyaltyhub.support.Fixtures;
+import tools.jackson.databind.JsonNode;
+
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class PrestaShopAndWordPressWebhooksTest extends ShopScenario {
+
+    private String email;
+
+    private Shops.Answer deliver(String platform, String eventId, String body) {
+        return Shops.post(port, "/api/v1/hooks/" + platform + "/" + connectionId, "application/json", body,
+                Map.of("X-LoyaltyHub-Signature", Shops.sign(secret, body), "X-LoyaltyHub-Event-Id", eventId,
+                        "X-LoyaltyHub-Topic", "ignored-the-body-decides", "X-LoyaltyHub-Shop", "https://shop.test"));
+    }
+
+    private String order(String event, String state, String slips) {
+        return """
+                {"event":"%s","order":{"id":123,"reference":"XKB","currency":"EUR","total_paid_tax_incl":"59.90",
+                "total_products_wt":"50.00","total_shipping_tax_incl":"9.90","date_add":"2026-01-20T10:00:00+01:00",
+                "customer":{"id":7,"email":"%s","firstname":"Anna","lastname":"Rossi","newsletter":true,"optin":false,"is_guest":false},
+                "state":%s,
+                "lines":[{"product_id":"10","product_reference":"SKU-1","quantity":"2","unit_price_tax_incl":"29.95","total_price_tax_incl":"59.90"}],
+                "slips":%s,"refunded_total":"0","cart_rules":[]}}""".formatted(event, email, state, slips);
+    }
+
+    private static String state(boolean paid, boolean delivered, boolean cancelled) {
+        return "{\"id\":2,\"name\":\"x\",\"paid\":%s,\"logable\":%s,\"shipped\":false,\"delivery\":%s,\"cancelled\":%s,\"refunded\":false}"
+                .formatted(paid, paid, delivered, cancelled);
+    }
+
+    @Test
+    void aPrestaShopOrderFollowsItsStateFlagsAndCreditSlips() {
+        connect("PRESTASHOP", Map.of("pendingFrom", "CREATED", "awardMoment", "PAID"), Map.of());
+        email = Fixtures.unique("anna") + "@presta.test";
+        processed(deliver("prestashop", "ps-1", order("order.validated", state(false, false, false), "[]")));
+        long m = world.asAdmin().get("/api/v1/members/lookup?email=" + email).json().path("id").asLong();
+        assertThat(pending(m)).isEqualTo(59);
+        JsonNode member = world.asAdmin().get("/api/v1/members/" + m).json();
+        assertThat(member.path("consents").toString()).contains("NEWSLETTER");
+
+        processed(deliver("prestashop", "ps-2", order("order.status", state(true, false, false), "[]")));
+        assertThat(available(m)).isEqualTo(59);
+        processed(deliver("prestashop", "ps-3", order("order.slip", state(true, true, false),
+                "[{\"id\":4,\"amount\":\"29.95\",\"total_products_tax_incl\":\"29.95\"}]")));
+        assertThat(available(m)).isEqualTo(29);
+        Shops.Answer duplicate = deliver("prestashop", "ps-3", order("order.slip", state(true, true, false),
+                "[{\"id\":4,\"amount\":\"29.95\",\"total_products_tax_incl\":\"29.95\"}]"));
+        assertThat(duplicate.body()).contains("duplicate");
+        processed(deliver("prestashop", "ps-4", order("order.status", state(true, false, true),
+                "[{\"id\":4,\"amount\":\"29.95\",\"total_products_tax_incl\":\"29.95\"}]")));
+        assertThat(available(m)).isZero();
+        world.assertBooksBalance();
+    }
+
+    @Test
+    void aSignedPingIsAnsweredAndABadSignatureIsRefused() {
+        connect("PRESTASHOP", Map.of(), Map.of());
+        Shops.Answer ping = deliver("prestashop", "ping-1", "{\"event\":\"ping\"}");
+        assertThat(ping.status()).isEqualTo(200);
+        assertThat(ping.body()).contains("ping");
+        Shops.Answer bad = Shops.post(port, "/api/v1/hooks/prestashop/" + connectionId, "application/json",
+                "{\"event\":\"ping\"}", Map.of("X-LoyaltyHub-Signature", Shops.sign("nope", "{\"event\":\"ping\"}")));
+        assertThat(bad.status()).isEqualTo(401);
+        assertThat(deliveryCount()).isZero();
+    }
+
+    @Test
+    void aNewPrestaShopCustomerIsEnrolledWithTheOptInsTheyGave() {
+        connect("PRESTASHOP", Map.of(), Map.of());
+        email = Fixtures.unique("new") + "@presta.test";
+        JsonNode d = processed(deliver("prestashop", "c-1", """
+                {"event":"customer.created","customer":{"id":8,"email":"%s","firstname":"Lia","lastname":"Neri",
+                "newsletter":false,"optin":true,"is_guest":false,"birthday":"1990-01-01"}}""".formatted(email)));
+        assertThat(d.path("status").asString()).isEqualTo("PROCESSED");
+        JsonNode member = world.asAdmin().get("/api/v1/members/lookup?email=" + email).json();
+        assertThat(member.path("birthDate").asString()).isEqualTo("1990-01-01");
+        assertThat(member.path("consents").toString()).contains("MARKETING");
+    }
+
+    @Test
+    void anApprovedWordPressReviewEarnsReviewPointsOncePerReview() {
+        connect("WORDPRESS", Map.of("reviewPoints", 50), Map.of());
+        email = Fixtures.unique("writer") + "@wp.test";
+        long m = member(email);
+        String review = """
+                {"event":"review.approved","review":{"id":55,"product_id":10,"user_id":"3","email":"%s","rating":5,
+                "approved_at":"2026-01-20T10:00:00+00:00"}}""".formatted(email);
+        processed(deliver("wordpress", "wp-review-shop.test-55", review));
+        assertThat(available(m)).isEqualTo(50);
+        JsonNode again = processed(deliver("wordpress", "wp-review-shop.test-55-resent", review));
+        assertThat(again.path("status").asString()).isEqualTo("IGNORED");
+        assertThat(available(m)).isEqualTo(50);
+        String stranger = review.replace(email, "nobody@wp.test").replace("\"user_id\":\"3\"", "\"user_id\":\"4\"")
+                .replace("\"id\":55", "\"id\":56");
+        assertThat(processed(deliver("wordpress", "wp-review-shop.test-56", stranger)).path("outcome").asString())
+                .contains("not by a member");
+    }
+}

@@ -1,0 +1,153 @@
+package org.loyaltyhub.integrations.internal;
+
+import org.junit.jupiter.api.Test;
+import org.loyaltyhub.support.Api;
+import org.loyaltyhub.support.Fixtures;
+import tools.jackson.databind.JsonNode;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ShopifyWebhooksTest extends ShopScenario {
+
+    private String email;
+    private String domain;
+
+    private void open() {
+        domain = Fixtures.unique("store").toLowerCase() + ".myshopify.com";
+        connect("SHOPIFY", Map.of("pendingFrom", "CREATED", "awardMoment", "COMPLETED"),
+                Map.of("shopDomain", domain, "apiKey", "shpat_" + Fixtures.unique("t")));
+        email = Fixtures.unique("bob") + "@shop.test";
+    }
+
+    private String order(long id, String financial, String fulfillment, String cancelledAt, String updatedAt) {
+        Map<String, Object> o = new LinkedHashMap<>();
+        o.put("id", id);
+        o.put("email", email);
+        o.put("currency", "EUR");
+        o.put("total_price", "80.00");
+        o.put("financial_status", financial);
+        o.put("fulfillment_status", fulfillment);
+        o.put("cancelled_at", cancelledAt);
+        o.put("created_at", "2026-01-10T10:00:00+01:00");
+        o.put("updated_at", updatedAt);
+        o.put("customer", Map.of("id", 7001, "email", email, "first_name", "Bob",
+                "email_marketing_consent", Map.of("state", "subscribed")));
+        o.put("line_items", List.of(Map.of("id", 1, "product_id", 77, "quantity", 1, "price", "80.00")));
+        o.put("discount_codes", List.of());
+        o.put("refunds", List.of());
+        return Api.JSON.writeValueAsString(o);
+    }
+
+    private Shops.Answer deliver(String topic, String eventId, String body) {
+        return Shops.post(port, "/api/v1/hooks/shopify/" + connectionId, "application/json", body,
+                Map.of("X-Shopify-Topic", topic, "X-Shopify-Hmac-Sha256", Shops.sign(secret, body),
+                        "X-Shopify-Shop-Domain", domain, "X-Shopify-Event-Id", eventId,
+                        "X-Shopify-Webhook-Id", Fixtures.unique("w"), "X-Shopify-API-Version", "2025-10"));
+    }
+
+    @Test
+    void anOrderIsPendingWhenCreatedAndPaidAvailableWhenFulfilledAndRefundsAndCancellationTakeItBack() {
+        open();
+        long m = member(email);
+        processed(deliver("orders/create", "e1", order(9001, "pending", null, null, "2026-01-10T10:00:00+01:00")));
+        assertThat(pending(m)).isEqualTo(80);
+        processed(deliver("orders/paid", "e2", order(9001, "paid", null, null, "2026-01-10T10:05:00+01:00")));
+        assertThat(pending(m)).isEqualTo(80);
+        processed(deliver("orders/fulfilled", "e3", order(9001, "paid", "fulfilled", null, "2026-01-11T10:00:00+01:00")));
+        assertThat(available(m)).isEqualTo(80);
+        assertThat(pending(m)).isZero();
+        String refund = "{\"id\":333,\"order_id\":9001,\"refund_line_items\":[],\"transactions\":"
+                + "[{\"kind\":\"refund\",\"status\":\"success\",\"amount\":\"20.00\"}]}";
+        processed(deliver("refunds/create", "e4", refund));
+        assertThat(available(m)).isEqualTo(60);
+        processed(deliver("refunds/create", "e5", refund));
+        assertThat(available(m)).as("the same refund under another event id counts once").isEqualTo(60);
+        processed(deliver("orders/cancelled", "e6", order(9001, "partially_refunded", "fulfilled",
+                "2026-01-12T10:00:00+01:00", "2026-01-12T10:00:00+01:00")));
+        assertThat(available(m)).isZero();
+        world.assertBooksBalance();
+    }
+
+    @Test
+    void aDuplicateEventIdIsAnsweredAndStoredOnce() {
+        open();
+        long m = member(email);
+        String body = order(9002, "paid", "fulfilled", null, "2026-01-10T10:00:00+01:00");
+        processed(deliver("orders/paid", "dup-1", body));
+        long count = deliveryCount();
+        Shops.Answer again = deliver("orders/paid", "dup-1", body);
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(deliveryCount()).isEqualTo(count);
+        assertThat(available(m)).isEqualTo(80);
+    }
+
+    @Test
+    void paidBeforeCreatedAndARetryOfAnOlderEventDoNotUndoTheLaterState() {
+        open();
+        long m = member(email);
+        processed(deliver("orders/fulfilled", "f", order(9003, "paid", "fulfilled", null, "2026-01-10T12:00:00+01:00")));
+        processed(deliver("orders/paid", "p", order(9003, "paid", null, null, "2026-01-10T11:00:00+01:00")));
+        processed(deliver("orders/create", "c", order(9003, "pending", null, null, "2026-01-10T10:00:00+01:00")));
+        assertThat(available(m)).isEqualTo(80);
+        assertThat(pending(m)).isZero();
+    }
+
+    @Test
+    void aRefundArrivingBeforeItsOrderIsAppliedWhenTheOrderArrives() {
+        open();
+        long m = member(email);
+        processed(deliver("refunds/create", "r", "{\"id\":444,\"order_id\":9004,\"transactions\":"
+                + "[{\"kind\":\"refund\",\"status\":\"success\",\"amount\":\"40.00\"}]}"));
+        processed(deliver("orders/fulfilled", "f", order(9004, "partially_refunded", "fulfilled", null,
+                "2026-01-10T12:00:00+01:00")));
+        assertThat(available(m)).isEqualTo(40);
+    }
+
+    @Test
+    void theAppWideAddressFindsTheShopByItsDomainAndRefusesABadHmacWith401() {
+        open();
+        String body = order(9005, "paid", "fulfilled", null, "2026-01-10T12:00:00+01:00");
+        Map<String, String> headers = new LinkedHashMap<>(Map.of("X-Shopify-Topic", "orders/paid",
+                "X-Shopify-Hmac-Sha256", Shops.sign(secret, body), "X-Shopify-Shop-Domain", domain,
+                "X-Shopify-Event-Id", "wide-1"));
+        JsonNode d = processed(Shops.post(port, "/api/v1/hooks/shopify", "application/json", body, headers));
+        assertThat(d.path("status").asString()).isEqualTo("PROCESSED");
+        long m = world.asAdmin().get("/api/v1/members/lookup?email=" + email).json().path("id").asLong();
+        assertThat(available(m)).as("a registered customer is enrolled").isEqualTo(80);
+        assertThat(world.asAdmin().get("/api/v1/members/" + m).json().path("consents").toString())
+                .contains("MARKETING");
+
+        headers.put("X-Shopify-Hmac-Sha256", Shops.sign("wrong", body));
+        headers.put("X-Shopify-Event-Id", "wide-2");
+        long before = deliveryCount();
+        Shops.Answer bad = Shops.post(port, "/api/v1/hooks/shopify", "application/json", body, headers);
+        assertThat(bad.status()).isEqualTo(401);
+        assertThat(deliveryCount()).isEqualTo(before);
+        headers.put("X-Shopify-Shop-Domain", "unknown-shop.myshopify.com");
+        assertThat(Shops.post(port, "/api/v1/hooks/shopify", "application/json", body, headers).status()).isEqualTo(404);
+    }
+
+    @Test
+    void privacyTopicsAreAnsweredAndACustomerRedactionForgetsTheLinkAndTheStoredBodies() {
+        open();
+        long m = member(email);
+        processed(deliver("orders/paid", "o", order(9006, "paid", null, null, "2026-01-10T12:00:00+01:00")));
+        assertThat(processed(deliver("customers/data_request", "dr", "{\"shop_domain\":\"" + domain
+                + "\",\"customer\":{\"id\":7001,\"email\":\"" + email + "\"},\"orders_requested\":[9006]}"))
+                .path("status").asString()).isEqualTo("PROCESSED");
+        JsonNode redact = processed(deliver("customers/redact", "rd", "{\"shop_domain\":\"" + domain
+                + "\",\"customer\":{\"id\":7001,\"email\":\"" + email + "\"},\"orders_to_redact\":[9006]}"));
+        assertThat(redact.path("outcome").asString()).contains("member link removed");
+        assertThat(pending(m)).as("the points earned stay with the member").isEqualTo(80);
+        JsonNode shop = processed(deliver("shop/redact", "sr", "{\"shop_id\":1,\"shop_domain\":\"" + domain + "\"}"));
+        assertThat(shop.path("status").asString()).isEqualTo("PROCESSED");
+        assertThat(deliveryCount()).as("only the erasure request itself is kept").isEqualTo(1);
+        JsonNode connection = world.asAdmin().get("/api/v1/companies/" + companyId + "/connections/" + connectionId).json();
+        assertThat(connection.path("apiKey").path("set").asBoolean()).isFalse();
+        assertThat(connection.path("active").asBoolean()).isFalse();
+    }
+}

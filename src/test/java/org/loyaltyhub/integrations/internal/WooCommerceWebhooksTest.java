@@ -1,0 +1,233 @@
+package org.loyaltyhub.integrations.internal;
+
+import org.junit.jupiter.api.Test;
+import org.loyaltyhub.support.Fixtures;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class WooCommerceWebhooksTest extends ShopScenario {
+
+    @Autowired
+    DeliveryProcessor processor;
+
+    private String email;
+
+    private void open() {
+        connect("WOOCOMMERCE", Map.of("pendingFrom", "CREATED", "awardMoment", "PAID"), Map.of());
+        email = Fixtures.unique("anna") + "@shop.test";
+    }
+
+    private String order(long id, String status, String modified, List<Map<String, Object>> refunds) {
+        Map<String, Object> o = new LinkedHashMap<>();
+        o.put("id", id);
+        o.put("status", status);
+        o.put("currency", "EUR");
+        o.put("total", "100.00");
+        o.put("customer_id", 5);
+        o.put("billing", Map.of("email", email, "first_name", "Anna", "last_name", "Rossi"));
+        o.put("date_created_gmt", "2026-01-10T10:00:00");
+        o.put("date_modified_gmt", modified);
+        o.put("line_items", List.of(Map.of("product_id", 10, "variation_id", 0, "quantity", 2, "subtotal", "100.00",
+                "total", "100.00", "sku", "SKU-1", "price", 50)));
+        o.put("coupon_lines", List.of());
+        o.put("refunds", refunds);
+        return org.loyaltyhub.support.Api.JSON.writeValueAsString(o);
+    }
+
+    private Shops.Answer deliver(String topic, String body) {
+        return deliver(topic, body, Shops.sign(secret, body));
+    }
+
+    private Shops.Answer deliver(String topic, String body, String signature) {
+        Map<String, String> h = new LinkedHashMap<>(Map.of("X-WC-Webhook-Topic", topic,
+                "X-WC-Webhook-Source", "https://shop.test/", "X-WC-Webhook-ID", "7",
+                "X-WC-Webhook-Delivery-ID", Fixtures.unique("d")));
+        if (signature != null) {
+            h.put("X-WC-Webhook-Signature", signature);
+        }
+        return Shops.post(port, "/api/v1/hooks/woocommerce/" + connectionId, "application/json", body, h);
+    }
+
+    @Test
+    void anOrderEarnsPendingPointsOnCreationAvailableOnPaymentLosesThemInProportionToARefundAndAllOnCancellation() {
+        open();
+        long m = member(email);
+        assertThat(processed(deliver("order.created", order(501, "pending", "2026-01-10T10:00:00", List.of())))
+                .path("status").asString()).isEqualTo("PROCESSED");
+        assertThat(pending(m)).isEqualTo(100);
+        assertThat(available(m)).isZero();
+
+        processed(deliver("order.updated", order(501, "processing", "2026-01-10T10:01:00", List.of())));
+        assertThat(pending(m)).isZero();
+        assertThat(available(m)).isEqualTo(100);
+
+        processed(deliver("order.updated", order(501, "processing", "2026-01-11T09:00:00",
+                List.of(Map.of("id", 900, "total", "-25.00")))));
+        assertThat(available(m)).isEqualTo(75);
+
+        processed(deliver("order.updated", order(501, "cancelled", "2026-01-12T09:00:00",
+                List.of(Map.of("id", 900, "total", "-25.00")))));
+        assertThat(available(m)).isZero();
+        assertThat(pending(m)).isZero();
+        world.assertBooksBalance();
+    }
+
+    @Test
+    void theSameDeliveryTwiceIsStoredAndCountedOnce() {
+        open();
+        long m = member(email);
+        String body = order(502, "processing", "2026-01-10T10:00:00", List.of());
+        processed(deliver("order.created", body));
+        long before = deliveryCount();
+        Shops.Answer again = deliver("order.created", body);
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.body()).contains("duplicate");
+        assertThat(deliveryCount()).isEqualTo(before);
+        assertThat(available(m)).isEqualTo(100);
+    }
+
+    @Test
+    void deliveriesArrivingInReverseOrderLeaveTheOrderInItsLatestState() {
+        open();
+        long m = member(email);
+        processed(deliver("order.updated", order(503, "completed", "2026-01-10T12:00:00", List.of())));
+        assertThat(available(m)).isEqualTo(100);
+        processed(deliver("order.updated", order(503, "processing", "2026-01-10T11:00:00", List.of())));
+        JsonNode stale = processed(deliver("order.created", order(503, "pending", "2026-01-10T10:00:00", List.of())));
+        assertThat(stale.path("outcome").asString()).contains("COMPLETED");
+        assertThat(available(m)).isEqualTo(100);
+        assertThat(pending(m)).isZero();
+        world.assertBooksBalance();
+    }
+
+    @Test
+    void aDeletedOrderIsCancelled() {
+        open();
+        long m = member(email);
+        processed(deliver("order.created", order(504, "processing", "2026-01-10T10:00:00", List.of())));
+        assertThat(available(m)).isEqualTo(100);
+        processed(deliver("order.deleted", "{\"id\":504}"));
+        assertThat(available(m)).isZero();
+    }
+
+    @Test
+    void thePingWhenAWebhookIsSavedIsAnsweredWithExactly200AndStoresNothing() {
+        open();
+        Shops.Answer ping = Shops.post(port, "/api/v1/hooks/woocommerce/" + connectionId,
+                "application/x-www-form-urlencoded", "webhook_id=7", Map.of());
+        assertThat(ping.status()).isEqualTo(200);
+        assertThat(deliveryCount()).isZero();
+    }
+
+    @Test
+    void aBadOrMissingSignatureIsRefusedWith401AndStoresNothing() {
+        open();
+        String body = order(505, "processing", "2026-01-10T10:00:00", List.of());
+        Shops.Answer wrong = deliver("order.created", body, Shops.sign("another secret", body));
+        assertThat(wrong.status()).isEqualTo(401);
+        assertThat(wrong.body()).contains("bad-signature");
+        assertThat(deliver("order.created", body, null).status()).isEqualTo(401);
+        assertThat(deliver("order.created", body + " ", Shops.sign(secret, body)).status()).as("body changed").isEqualTo(401);
+        assertThat(deliveryCount()).isZero();
+        assertThat(Shops.post(port, "/api/v1/hooks/woocommerce/987654321", "application/json", body,
+                Map.of("X-WC-Webhook-Signature", Shops.sign(secret, body), "X-WC-Webhook-Topic", "order.created"))
+                .status()).as("unknown connection").isEqualTo(404);
+    }
+
+    @Test
+    void afterASecretRotationTheOldSecretStillVerifies() {
+        open();
+        long m = member(email);
+        String old = secret;
+        assertThat(world.asAdmin().patch("/api/v1/companies/" + companyId + "/connections/" + connectionId,
+                Map.of("webhookSecret", "the-new-secret")).json().path("previousSecret").path("set").asBoolean()).isTrue();
+        String body = order(506, "processing", "2026-01-10T10:00:00", List.of());
+        processed(deliver("order.created", body, Shops.sign(old, body)));
+        String body2 = order(507, "processing", "2026-01-10T10:00:00", List.of());
+        processed(deliver("order.created", body2, Shops.sign("the-new-secret", body2)));
+        assertThat(available(m)).isEqualTo(200);
+    }
+
+    @Test
+    void aGuestsOrderIsIgnoredWithAReasonUnlessTheConnectionEnrolsGuests() {
+        connect("WOOCOMMERCE", Map.of(), Map.of());
+        email = Fixtures.unique("guest") + "@shop.test";
+        String guest = order(508, "processing", "2026-01-10T10:00:00", List.of()).replace("\"customer_id\":5", "\"customer_id\":0");
+        JsonNode ignored = processed(deliver("order.created", guest));
+        assertThat(ignored.path("status").asString()).isEqualTo("IGNORED");
+        assertThat(ignored.path("outcome").asString()).contains("guest");
+
+        world.asAdmin().patch("/api/v1/companies/" + companyId + "/connections/" + connectionId,
+                Map.of("enrolGuests", true));
+        String guest2 = order(509, "processing", "2026-01-10T10:00:00", List.of()).replace("\"customer_id\":5", "\"customer_id\":0");
+        assertThat(processed(deliver("order.created", guest2)).path("status").asString()).isEqualTo("PROCESSED");
+        long m = world.asAdmin().get("/api/v1/members/lookup?email=" + email).json().path("id").asLong();
+        assertThat(available(m)).isEqualTo(100);
+    }
+
+    @Test
+    void aRegisteredCustomerIsEnrolledOnTheirFirstOrderAndRecognisedByTheirShopIdAfterwards() {
+        open();
+        processed(deliver("order.created", order(510, "processing", "2026-01-10T10:00:00", List.of())));
+        long m = world.asAdmin().get("/api/v1/members/lookup?email=" + email).json().path("id").asLong();
+        assertThat(available(m)).isEqualTo(100);
+        String changedEmail = order(511, "processing", "2026-01-10T10:00:00", List.of()).replace(email, "new-" + email);
+        processed(deliver("order.created", changedEmail));
+        assertThat(available(m)).as("same shop customer id, new e-mail").isEqualTo(200);
+    }
+
+    @Test
+    void theShopGetsItsAnswerBeforeASlowHandlerFinishes() throws Exception {
+        open();
+        long m = member(email);
+        CountDownLatch release = new CountDownLatch(1);
+        processor.beforeHandling = id -> {
+            try {
+                release.await(20, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        };
+        try {
+            Shops.Answer a = deliver("order.created", order(512, "processing", "2026-01-10T10:00:00", List.of()));
+            assertThat(a.status()).isEqualTo(200);
+            assertThat(a.millis()).isLessThan(5000);
+            long id = deliveryId(a);
+            assertThat(delivery(id).path("status").asString()).isEqualTo("RECEIVED");
+            assertThat(available(m)).isZero();
+        } finally {
+            processor.beforeHandling = id -> { };
+            release.countDown();
+        }
+        Shops.await(() -> available(m), points -> points == 100, "the slow delivery to be processed");
+    }
+
+    @Test
+    void aDeliveryLeftBehindByACrashIsProcessedByTheSweeper() {
+        open();
+        long m = member(email);
+        processor.beforeHandling = id -> {
+            throw new IllegalStateException("simulated crash");
+        };
+        long id;
+        try {
+            Shops.Answer a = deliver("order.created", order(513, "processing", "2026-01-10T10:00:00", List.of()));
+            id = deliveryId(a);
+            Shops.await(() -> delivery(id).path("status").asString(), "FAILED"::equals, "the failed attempt");
+        } finally {
+            processor.beforeHandling = x -> { };
+        }
+        assertThat(available(m)).isZero();
+        assertThat(world.asAdmin().post("/api/v1/deliveries/" + id + "/replay", Map.of()).status()).isEqualTo(200);
+        Shops.await(() -> available(m), points -> points == 100, "the replayed delivery");
+        assertThat(delivery(id).path("attempts").asInt()).isEqualTo(2);
+    }
+}
