@@ -29,24 +29,24 @@ class ProgramSettingsInTheBrowserTest extends BrowserTest {
         page.locator("#earnPerAmount").fill("cinque");
         page.locator("#validity").selectOption("MONTHS");
         page.locator("#validityMonths").fill("");
-        page.getByRole(AriaRole.BUTTON, named("Salva")).click();
+        page.getByRole(AriaRole.BUTTON, named("Salva").setExact(true)).click();
         assertThat(page.locator("#earnPerAmount-error")).containsText("Scrivi un numero");
         assertThat(page.locator("#earnPoints")).hasValue("10");
         assertThat(w.asAdmin().get("/api/v1/program/settings").json().path("earnPoints").asLong())
                 .as("nothing saved").isEqualTo(1);
 
         page.locator("#earnPerAmount").fill("5,00");
-        page.getByRole(AriaRole.BUTTON, named("Salva")).click();
+        page.getByRole(AriaRole.BUTTON, named("Salva").setExact(true)).click();
         assertThat(page.locator("#validityMonths-error")).hasText("Indica per quanti mesi valgono i punti.");
 
         page.locator("#validityMonths").fill("12");
         page.locator("#maxDiscountPercent").fill("150");
-        page.getByRole(AriaRole.BUTTON, named("Salva")).click();
+        page.getByRole(AriaRole.BUTTON, named("Salva").setExact(true)).click();
         assertThat(page.locator("#maxDiscountPercent-error")).isVisible();
 
         page.locator("#maxDiscountPercent").fill("50");
         page.locator("#introText").fill("Benvenuti nel club della Bottega!");
-        page.getByRole(AriaRole.BUTTON, named("Salva")).click();
+        page.getByRole(AriaRole.BUTTON, named("Salva").setExact(true)).click();
         assertThat(page.getByRole(AriaRole.STATUS)).containsText("Impostazioni salvate");
         assertThat(page.locator("#earnPerAmount")).hasValue("5");
         Browser.screenshot(page, "program-settings-desktop-it");
@@ -96,6 +96,29 @@ class ProgramSettingsInTheBrowserTest extends BrowserTest {
         phone.navigate(url("/c/" + w.circuitId));
         assertThat(phone.locator("header .brand")).containsText("Bottega Verde");
         assertThat((Integer) phone.locator("header .brand img").evaluate("img => img.naturalWidth")).isEqualTo(40);
+        assertThat(browser.errors()).isEmpty();
+    }
+
+    @Test
+    void productRulesAreAddedCheckedAndDeletedOnTheProgramPage() {
+        World w = fixtures.world(api);
+        Page page = browser.desktop("en-GB");
+        Browser.signIn(page, url(""), w.admin);
+        page.navigate(url("/admin/program"));
+        assertThat(page.locator("#rules")).containsText("No product has a rule of its own yet.");
+        page.locator("#ruleProductId").fill("COFFEE");
+        page.locator("#ruleEarnMode").selectOption("FIXED");
+        page.getByRole(AriaRole.BUTTON, named("Save the rule")).click();
+        assertThat(page.locator("#ruleFixedPoints-error")).hasText("This field is required.");
+        assertThat(w.asAdmin().get("/api/v1/program/product-rules").json().size()).as("nothing saved").isZero();
+        page.locator("#ruleFixedPoints").fill("10");
+        page.getByRole(AriaRole.BUTTON, named("Save the rule")).click();
+        assertThat(page.getByRole(AriaRole.STATUS)).containsText("Rule saved");
+        assertThat(page.locator("#rules-table")).containsText("10 points per unit");
+        assertThat(w.asAdmin().get("/api/v1/program/product-rules").json().get(0).path("fixedPoints").asLong())
+                .isEqualTo(10);
+        page.getByRole(AriaRole.BUTTON, named("Delete the rule of COFFEE")).click();
+        assertThat(page.locator("#rules")).containsText("No product has a rule of its own yet.");
         assertThat(browser.errors()).isEmpty();
     }
 }

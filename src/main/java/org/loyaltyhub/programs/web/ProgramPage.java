@@ -2,6 +2,7 @@ package org.loyaltyhub.programs.web;
 
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
+import org.loyaltyhub.programs.ProductRule;
 import org.loyaltyhub.programs.ProgramSettings;
 import org.loyaltyhub.programs.ProgramSettings.RedeemableProducts;
 import org.loyaltyhub.programs.ProgramSettings.Rounding;
@@ -45,7 +46,49 @@ class ProgramPage {
     @GetMapping("/admin/program")
     String form(Caller caller, Model model) {
         caller.require(Role.CIRCUIT_ADMIN);
+        model.addAttribute("rules", program.rules(caller));
         return show(model, values(program.settings(caller)), Map.of());
+    }
+
+    /** A product's own rule (seed 004: "Limita/Escludi prodotti", and per-product points), added or changed. */
+    @PostMapping("/admin/program/rules")
+    String saveRule(Caller caller, @RequestParam Map<String, String> submitted, Locale locale, Model model) {
+        caller.require(Role.CIRCUIT_ADMIN);
+        FormValues f = new FormValues(submitted);
+        Map<String, String> errors = new LinkedHashMap<>();
+        Parser p = new Parser(f, errors, messages.getMessage("program.error.number", null, locale),
+                messages.getMessage("program.error.required", null, locale));
+        ProductRule.EarnMode mode = p.choice("ruleEarnMode", ProductRule.EarnMode.class);
+        Long fixed = mode == ProductRule.EarnMode.FIXED ? p.whole("ruleFixedPoints", true) : null;
+        BigDecimal percent = mode == ProductRule.EarnMode.PERCENT ? p.decimal("rulePercent", true) : null;
+        if (f.blank("ruleProductId")) {
+            errors.put("ruleProductId", messages.getMessage("program.error.required", null, locale));
+        }
+        ProductRule rule = new ProductRule(f.text("ruleProductId"), mode, fixed, percent, f.checked("ruleRedeemListed"));
+        if (errors.isEmpty()) {
+            for (ConstraintViolation<ProductRule> v : validator.validate(rule)) {
+                String field = v.getPropertyPath().toString();
+                errors.putIfAbsent("rule" + Character.toUpperCase(field.charAt(0)) + field.substring(1), v.getMessage());
+            }
+        }
+        if (errors.isEmpty()) {
+            program.saveRule(caller, rule);
+            return "redirect:/admin/program?ruleSaved#rules";
+        }
+        model.addAttribute("rules", program.rules(caller)).addAttribute("ruleForm", submitted)
+                .addAttribute("ruleErrors", errors);
+        return show(model, values(program.settings(caller)), Map.of());
+    }
+
+    @PostMapping("/admin/program/rules/delete")
+    String deleteRule(Caller caller, @RequestParam(defaultValue = "") String productId) {
+        caller.require(Role.CIRCUIT_ADMIN);
+        try {
+            program.deleteRule(caller, productId);
+        } catch (org.loyaltyhub.shared.NotFound gone) {
+            // already deleted (a second click): the list shows what is left
+        }
+        return "redirect:/admin/program#rules";
     }
 
     @PostMapping("/admin/program")
@@ -67,13 +110,15 @@ class ProgramPage {
                         messages.getMessage("program.error." + field, null, "", locale)));
             }
         }
+        model.addAttribute("rules", program.rules(caller));
         return show(model, submitted, errors);
     }
 
     private String show(Model model, Map<String, String> form, Map<String, String> errors) {
         model.addAttribute("form", form).addAttribute("errors", errors)
                 .addAttribute("roundings", Rounding.values()).addAttribute("stages", Stage.values())
-                .addAttribute("validities", Validity.values()).addAttribute("redeemables", RedeemableProducts.values());
+                .addAttribute("validities", Validity.values()).addAttribute("redeemables", RedeemableProducts.values())
+                .addAttribute("earnModes", ProductRule.EarnMode.values());
         return "program";
     }
 
