@@ -36,7 +36,7 @@ final class OrderPayloadTest extends TestCase
         self::assertSame(
             '{"event":"order.status","order":{"id":123,"reference":"XKBKNABJK","currency":"EUR",'
             . '"total_paid_tax_incl":"59.90","total_products_wt":"50.00","total_shipping_tax_incl":"9.90",'
-            . '"date_add":"2026-11-20T10:00:00+01:00",'
+            . '"date_add":"2026-11-20T10:00:00+01:00","date_upd":"2026-11-21T09:15:00+01:00",'
             . '"customer":{"id":7,"email":"a@b.it","firstname":"Anna","lastname":"Rossi","newsletter":true,"optin":false,"is_guest":false},'
             . '"state":{"id":2,"name":"Payment accepted","paid":true,"logable":true,"shipped":false,"delivery":false,"cancelled":false,"refunded":false},'
             . '"lines":[{"product_id":"10","product_reference":"SKU-1","quantity":"2","unit_price_tax_incl":"25.00","total_price_tax_incl":"50.00"}],'
@@ -134,6 +134,14 @@ final class OrderPayloadTest extends TestCase
 
         self::assertSame('2026-07-01T10:00:00+02:00', $this->build()['order']['date_add']);
         self::assertSame('2026-07-01T10:00:00-04:00', $this->build('order.status', 'America/New_York')['order']['date_add']);
+    }
+
+    public function testTheLastModificationIsSentWithTheShopsOffsetSoAnOlderRetryCanBeRecognised(): void
+    {
+        $this->order['order']['date_upd'] = '2026-07-02 18:45:10';
+
+        self::assertSame('2026-07-02T18:45:10+02:00', $this->build()['order']['date_upd']);
+        self::assertSame('2026-07-02T18:45:10-04:00', $this->build('order.status', 'America/New_York')['order']['date_upd']);
     }
 
     public function testAFloatInTheSnapshotIsRefusedRatherThanRounded(): void

@@ -13,7 +13,8 @@ if (!defined('_PS_VERSION_')) {
  *
  * The snapshot is plain database rows (see OrderSnapshots), so this class runs without PrestaShop:
  *   order: id_order, reference, currency (ISO code), total_paid_tax_incl, total_products_wt,
- *          total_shipping_tax_incl, date_add
+ *          total_shipping_tax_incl, date_add, date_upd (the last modification, which lets LoyaltyHub
+ *          recognise a retried older snapshot)
  *   customer: a customer row; state: an order_state row with its name
  *   lines: order_detail rows (product_id, product_reference, product_quantity, unit_price_tax_incl,
  *          total_price_tax_incl); slips: order_slip rows (id_order_slip, amount,
@@ -47,6 +48,7 @@ final class OrderPayload
                 'total_products_wt' => Amount::of($order['total_products_wt'])->toString(),
                 'total_shipping_tax_incl' => Amount::of($order['total_shipping_tax_incl'])->toString(),
                 'date_add' => ShopDate::toIso($order['date_add'], $this->timeZone),
+                'date_upd' => ShopDate::toIso($order['date_upd'], $this->timeZone),
                 'customer' => CustomerPayload::of($snapshot['customer']),
                 'state' => $this->states->describe($snapshot['state']),
                 'lines' => array_map([self::class, 'line'], $snapshot['lines'] ?? []),

@@ -22,7 +22,7 @@ final class OrderSnapshots
         $db = \Db::getInstance();
         $order = $db->getRow(
             'SELECT o.id_order, o.id_shop, o.id_customer, o.reference, o.current_state, c.iso_code AS currency,'
-            . ' o.total_paid_tax_incl, o.total_products_wt, o.total_shipping_tax_incl, o.date_add'
+            . ' o.total_paid_tax_incl, o.total_products_wt, o.total_shipping_tax_incl, o.date_add, o.date_upd'
             . ' FROM `' . _DB_PREFIX_ . 'orders` o'
             . ' LEFT JOIN `' . _DB_PREFIX_ . 'currency` c ON c.id_currency = o.id_currency'
             . ' WHERE o.id_order = ' . $orderId,

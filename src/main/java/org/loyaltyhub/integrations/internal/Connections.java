@@ -99,6 +99,18 @@ class Connections {
                 .param("p", platform.name()).query(this::row).list();
     }
 
+    /** The origins (scheme://host[:port], lower case) of the active connections' shops. */
+    java.util.Set<String> activeOrigins() {
+        return jdbc.sql("select shop_url from shop_connection where active").query(String.class).list().stream()
+                .map(url -> {
+                    try {
+                        return WidgetService.origin(url);
+                    } catch (RuntimeException bad) {
+                        return "";
+                    }
+                }).collect(java.util.stream.Collectors.toSet());
+    }
+
     private Connection row(ResultSet rs, int n) throws SQLException {
         return new Connection(rs.getLong("id"), rs.getLong("circuit_id"), rs.getLong("company_id"),
                 rs.getLong("store_id"), Platform.valueOf(rs.getString("platform")), rs.getString("name"),

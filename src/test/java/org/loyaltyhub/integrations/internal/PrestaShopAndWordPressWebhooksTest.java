@@ -58,6 +58,24 @@ class PrestaShopAndWordPressWebhooksTest extends ShopScenario {
     }
 
     @Test
+    void aRetriedOlderPrestaShopSnapshotIsRecognisedByItsDateUpdAndUndoesNothing() {
+        connect("PRESTASHOP", Map.of("pendingFrom", "CREATED", "awardMoment", "PAID"), Map.of());
+        email = Fixtures.unique("stale") + "@presta.test";
+        String paidAt10 = order("order.status", state(true, false, false), "[]")
+                .replace("\"date_add\"", "\"date_upd\":\"2026-01-20T10:05:00+01:00\",\"date_add\"");
+        String cancelledAt11 = order("order.status", state(true, false, true), "[]")
+                .replace("\"date_add\"", "\"date_upd\":\"2026-01-20T11:00:00+01:00\",\"date_add\"");
+        processed(deliver("prestashop", "stale-1", cancelledAt11));
+        long m = world.asAdmin().get("/api/v1/members/lookup?email=" + email).json().path("id").asLong();
+
+        JsonNode late = processed(deliver("prestashop", "stale-2", paidAt10));
+
+        assertThat(late.path("outcome").asString()).contains("older");
+        assertThat(available(m)).as("the cancellation stands").isZero();
+        assertThat(pending(m)).isZero();
+    }
+
+    @Test
     void aSignedPingIsAnsweredAndABadSignatureIsRefused() {
         connect("PRESTASHOP", Map.of(), Map.of());
         Shops.Answer ping = deliver("prestashop", "ping-1", "{\"event\":\"ping\"}");

@@ -1,0 +1,137 @@
+package org.loyaltyhub.integrations.internal;
+
+import org.loyaltyhub.ledger.Ledger;
+import org.loyaltyhub.members.Member;
+import org.loyaltyhub.members.Members;
+import org.loyaltyhub.shared.LoyaltyException;
+import org.loyaltyhub.shared.web.QrCodes;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The storefront widget: a customer the shop vouches for (a signed token, or Shopify's signed app proxy) sees their
+ * card and points and can turn points into a discount code. The customer is found by the shop's user id, then by
+ * e-mail; nobody is enrolled from here.
+ */
+@Service
+public class WidgetService {
+
+    private final Connections connections;
+    private final CustomerMatcher matcher;
+    private final Members members;
+    private final Ledger ledger;
+    private final CodeService codes;
+    private final ShopCodes shopCodes;
+    private final Clock clock;
+
+    WidgetService(Connections connections, CustomerMatcher matcher, Members members, Ledger ledger, CodeService codes,
+                  ShopCodes shopCodes, Clock clock) {
+        this.connections = connections;
+        this.matcher = matcher;
+        this.members = members;
+        this.ledger = ledger;
+        this.codes = codes;
+        this.shopCodes = shopCodes;
+        this.clock = clock;
+    }
+
+    /** A verified shop customer and the member they are. */
+    public record Customer(Connection connection, String userId, String email, long memberId) {
+    }
+
+    public record Me(String name, String firstName, String cardNumber, String qrSvg, long available, long pending,
+                     long held, CodeService.View openCode) {
+    }
+
+    @Transactional
+    public Customer byToken(String token) {
+        CustomerTokens.Claims claims = CustomerTokens.verify(token, connections::find, clock.instant());
+        return customer(claims.connection(), claims.userId(), claims.email());
+    }
+
+    /** Shopify's app proxy: the shop's domain and its logged-in customer, already verified by the caller. */
+    @Transactional
+    public Customer byShopify(String shopDomain, String customerId) {
+        Connection c = connections.activeShopify(shopDomain)
+                .orElseThrow(() -> new LoyaltyException("invalid-signature", 401, "unknown shop"));
+        if (customerId == null || customerId.isBlank()) {
+            throw new LoyaltyException("not-signed-in", 401, "The customer is not logged in to the shop");
+        }
+        return customer(c, customerId, null);
+    }
+
+    /** The app secret of the Shopify shop (and the previous one during rotation), to verify the proxy's signature. */
+    public String[] shopifySecrets(String shopDomain) {
+        return connections.activeShopify(shopDomain).map(c -> new String[] {c.webhookSecret(), c.previousSecret()})
+                .orElse(new String[0]);
+    }
+
+    /** Whether some active connection's shop is at this origin (scheme, host and port): CORS for the widget. */
+    public boolean shopOrigin(String origin) {
+        return connections.activeOrigins().contains(origin.toLowerCase(Locale.ROOT));
+    }
+
+    public static String origin(String url) {
+        java.net.URI u = java.net.URI.create(url);
+        return (u.getScheme() + "://" + u.getHost() + (u.getPort() > 0 ? ":" + u.getPort() : "")).toLowerCase(Locale.ROOT);
+    }
+
+    @Transactional(readOnly = true)
+    public Me me(Customer who) {
+        Member m = members.own(who.connection().circuitId(), who.memberId());
+        Ledger.MemberBalance b = ledger.memberBalance(m.circuitId(), m.id(), clock.instant());
+        Optional<CodeService.View> open = shopCodes.open(codeConnection(who.connection()).id(), m.id(), clock.instant())
+                .map(CodeService.View::of);
+        String qr = m.card() == null ? null : "data:image/svg+xml;base64," + Base64.getEncoder()
+                .encodeToString(QrCodes.svg(m.card().qrPayload()).getBytes(StandardCharsets.UTF_8));
+        return new Me(m.displayName(), m.firstName(), m.card() == null ? null : m.card().number(), qr, b.available(),
+                b.pending(), b.held(), open.orElse(null));
+    }
+
+    public String cardSvg(Customer who) {
+        Member m = members.own(who.connection().circuitId(), who.memberId());
+        if (m.card() == null) {
+            throw new org.loyaltyhub.shared.NotFound("Card", who.memberId());
+        }
+        return QrCodes.svg(m.card().qrPayload());
+    }
+
+    /** "Use my points": a code in the shop, or the customer's open one. */
+    public CodeService.View redeem(Customer who, Long points, BigDecimal amount) {
+        Connection shop = codeConnection(who.connection());
+        String shopCustomer = shop.id() == who.connection().id() ? who.userId()
+                : codes.linkedCustomer(shop, who.memberId()).orElse(who.userId());
+        return codes.issueForCustomer(shop, who.memberId(), shopCustomer, who.email(), points, amount);
+    }
+
+    /**
+     * The connection that creates codes: the shop itself, or for a WordPress site the company's WooCommerce
+     * connection at the same address (a WooCommerce customer is a WordPress user).
+     */
+    Connection codeConnection(Connection c) {
+        if (c.platform() != Platform.WORDPRESS) {
+            return c;
+        }
+        return connections.ofCompany(c.circuitId(), c.companyId()).stream()
+                .filter(w -> w.platform() == Platform.WOOCOMMERCE && w.active()
+                        && origin(w.shopUrl()).equals(origin(c.shopUrl())))
+                .findFirst().orElse(c);
+    }
+
+    private Customer customer(Connection c, String userId, String email) {
+        Optional<Long> member = matcher.match(c, new ShopOrder.Customer(userId, email, null, null, null, null, null),
+                false);
+        if (member.isEmpty()) {
+            throw new LoyaltyException("not-a-member", 404, "This customer is not a member of the loyalty programme yet");
+        }
+        return new Customer(c, userId, email, member.get());
+    }
+}

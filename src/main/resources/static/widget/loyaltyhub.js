@@ -1,0 +1,118 @@
+/*
+ * LoyaltyHub storefront widget. The shop prints
+ *   <div class="loyaltyhub-widget" data-loyaltyhub-token="..." data-loyaltyhub-url="https://loyalty.example"></div>
+ * (WordPress adds data-loyaltyhub-refresh-url and data-loyaltyhub-refresh-nonce to renew an expired token) and
+ * loads this script; nothing else runs on the host page. Text is set with textContent, never as HTML.
+ */
+(function () {
+  'use strict';
+  var TEXT = {
+    en: { points: 'points', card: 'Card', use: 'Use my points', code: 'Your discount code', until: 'valid until',
+          worth: 'worth', failed: 'Your points could not be loaded.', notMember: 'You are not a member yet.',
+          refused: 'The code could not be created: ', held: 'reserved' },
+    it: { points: 'punti', card: 'Tessera', use: 'Usa i miei punti', code: 'Il tuo codice sconto', until: 'valido fino al',
+          worth: 'del valore di', failed: 'Impossibile caricare i tuoi punti.', notMember: 'Non sei ancora iscritto.',
+          refused: 'Impossibile creare il codice: ', held: 'riservati' }
+  };
+  var lang = (document.documentElement.lang || navigator.language || 'en').slice(0, 2).toLowerCase();
+  var t = TEXT[lang] || TEXT.en;
+
+  function el(tag, cls, text) {
+    var e = document.createElement(tag);
+    if (cls) { e.className = cls; }
+    if (text !== undefined && text !== null) { e.textContent = String(text); }
+    return e;
+  }
+
+  function Widget(root) {
+    this.root = root;
+    this.base = (root.getAttribute('data-loyaltyhub-url') || '').replace(/\/+$/, '');
+    this.token = root.getAttribute('data-loyaltyhub-token');
+    this.refreshUrl = root.getAttribute('data-loyaltyhub-refresh-url');
+    this.refreshNonce = root.getAttribute('data-loyaltyhub-refresh-nonce');
+  }
+
+  Widget.prototype.refresh = function () {
+    var self = this;
+    if (!this.refreshUrl) { return Promise.reject(new Error('expired')); }
+    return fetch(this.refreshUrl, { credentials: 'same-origin', headers: { 'X-WP-Nonce': this.refreshNonce || '' } })
+      .then(function (r) { if (!r.ok) { throw new Error('refresh ' + r.status); } return r.json(); })
+      .then(function (j) { self.token = j.token; self.root.setAttribute('data-loyaltyhub-token', j.token); });
+  };
+
+  /* Calls LoyaltyHub; renews the token once when it was refused as expired. */
+  Widget.prototype.call = function (method, path, body, retried) {
+    var self = this;
+    var headers = { 'X-LoyaltyHub-Customer-Token': this.token || '' };
+    if (body) { headers['Content-Type'] = 'application/json'; }
+    return fetch(this.base + path, { method: method, headers: headers, credentials: 'omit',
+                                     body: body ? JSON.stringify(body) : undefined })
+      .then(function (r) {
+        return r.json().catch(function () { return {}; }).then(function (j) {
+          if (r.status === 401 && !retried && self.refreshUrl) {
+            return self.refresh().then(function () { return self.call(method, path, body, true); });
+          }
+          if (!r.ok) { var e = new Error(j.detail || ('HTTP ' + r.status)); e.status = r.status; throw e; }
+          return j;
+        });
+      });
+  };
+
+  Widget.prototype.showCode = function (box, code) {
+    box.textContent = '';
+    box.appendChild(el('div', 'loyaltyhub-code-label', t.code));
+    box.appendChild(el('strong', 'loyaltyhub-code', code.code));
+    box.appendChild(el('div', 'loyaltyhub-code-value', t.worth + ' ' + code.amount + ' ' + code.currency + ' · ' +
+      t.until + ' ' + new Date(code.expiresAt).toLocaleDateString(lang)));
+  };
+
+  Widget.prototype.render = function (me) {
+    var self = this;
+    var root = this.root;
+    root.textContent = '';
+    root.appendChild(el('div', 'loyaltyhub-name', me.name));
+    root.appendChild(el('div', 'loyaltyhub-balance', me.available + ' ' + t.points +
+      (me.held > 0 ? ' (' + me.held + ' ' + t.held + ')' : '')));
+    if (me.cardNumber) { root.appendChild(el('div', 'loyaltyhub-card', t.card + ' ' + me.cardNumber)); }
+    if (me.qrSvg) {
+      var img = el('img', 'loyaltyhub-qr');
+      img.src = me.qrSvg;
+      img.alt = t.card + ' ' + (me.cardNumber || '');
+      img.width = 120;
+      root.appendChild(img);
+    }
+    var box = el('div', 'loyaltyhub-redeem');
+    root.appendChild(box);
+    if (me.openCode) { this.showCode(box, me.openCode); return; }
+    if (me.available <= 0) { return; }
+    var button = el('button', 'loyaltyhub-use', t.use);
+    button.type = 'button';
+    button.addEventListener('click', function () {
+      button.disabled = true;
+      self.call('POST', '/api/v1/widget/codes', {})
+        .then(function (code) { self.showCode(box, code); })
+        .catch(function (e) { button.disabled = false; box.appendChild(el('div', 'loyaltyhub-error', t.refused + e.message)); });
+    });
+    box.appendChild(button);
+  };
+
+  Widget.prototype.start = function () {
+    var self = this;
+    this.root.setAttribute('aria-live', 'polite');
+    return this.call('GET', '/api/v1/widget/me')
+      .then(function (me) { self.render(me); })
+      .catch(function (e) { self.root.textContent = e.status === 404 ? t.notMember : t.failed; });
+  };
+
+  function init() {
+    var nodes = document.querySelectorAll('.loyaltyhub-widget[data-loyaltyhub-token][data-loyaltyhub-url]');
+    for (var i = 0; i < nodes.length; i++) {
+      if (!nodes[i].getAttribute('data-loyaltyhub-started')) {
+        nodes[i].setAttribute('data-loyaltyhub-started', '1');
+        new Widget(nodes[i]).start();
+      }
+    }
+  }
+
+  if (document.readyState === 'loading') { document.addEventListener('DOMContentLoaded', init); } else { init(); }
+})();

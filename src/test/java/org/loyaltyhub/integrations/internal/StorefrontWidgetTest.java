@@ -1,0 +1,198 @@
+package org.loyaltyhub.integrations.internal;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.loyaltyhub.support.Api;
+import org.loyaltyhub.support.Fixtures;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Map;
+import java.util.TreeMap;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The storefront widget over HTTP: the shop's signed token, CORS for the shop's origin, codes, the app proxy. */
+class StorefrontWidgetTest extends ShopScenario {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private WireMockServer shop;
+    private String email;
+    private long member;
+
+    @BeforeEach
+    void start() {
+        shop = new WireMockServer(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1"));
+        shop.start();
+    }
+
+    @AfterEach
+    void stop() {
+        shop.stop();
+    }
+
+    private void presta() {
+        connect("PRESTASHOP", Map.of(), Map.of("shopUrl", shop.baseUrl(), "apiKey", "PSWIDGET1234"));
+        email = Fixtures.unique("widget") + "@shop.test";
+        member = member(email);
+        Api.Response r = world.asAdmin().post("/api/v1/members/" + member + "/adjustments",
+                Map.of("direction", "CREDIT", "points", 800, "note", "gift"));
+        assertThat(r.status()).isEqualTo(201);
+    }
+
+    private String token(String platform, long connection, String userId, long exp, String key) {
+        String payload = "{\"v\":1,\"platform\":\"" + platform + "\",\"connection\":" + connection + ",\"shop\":\""
+                + shop.baseUrl() + "\",\"user_id\":\"" + userId + "\",\"email\":\"" + email + "\",\"exp\":" + exp + "}";
+        String first = Base64.getUrlEncoder().withoutPadding().encodeToString(payload.getBytes(StandardCharsets.UTF_8));
+        return first + "." + Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(Signatures.hmac(key, first.getBytes(StandardCharsets.US_ASCII)));
+    }
+
+    private String token() {
+        return token("prestashop", connectionId, "7", Instant.now().getEpochSecond() + 600, secret);
+    }
+
+    private HttpResponse<String> send(String method, String path, Map<String, String> headers, String body) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        headers.forEach(b::header);
+        try {
+            return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void theScriptIsServedToAnyoneWithoutSigningIn() {
+        HttpResponse<String> js = send("GET", "/widget/loyaltyhub.js", Map.of(), null);
+        assertThat(js.statusCode()).isEqualTo(200);
+        assertThat(js.headers().firstValue("Content-Type").orElse("")).contains("javascript");
+        assertThat(js.body()).contains("X-LoyaltyHub-Customer-Token").contains("X-WP-Nonce").contains("same-origin");
+    }
+
+    @Test
+    void aCustomerWithAValidTokenSeesTheirNameCardAndPointsFromTheShopsOrigin() {
+        presta();
+        HttpResponse<String> r = send("GET", "/api/v1/widget/me", Map.of("X-LoyaltyHub-Customer-Token", token(),
+                "Origin", shop.baseUrl()), null);
+
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        assertThat(r.headers().firstValue("Access-Control-Allow-Origin")).contains(shop.baseUrl());
+        var me = Api.JSON.readTree(r.body());
+        assertThat(me.path("name").asString()).isEqualTo("Anna Rossi");
+        assertThat(me.path("available").asLong()).isEqualTo(800);
+        assertThat(me.path("cardNumber").asString()).isNotBlank();
+        assertThat(me.path("qrSvg").asString()).startsWith("data:image/svg+xml;base64,");
+
+        HttpResponse<String> svg = send("GET", "/api/v1/widget/card.svg?token="
+                + URLEncoder.encode(token(), StandardCharsets.UTF_8), Map.of(), null);
+        assertThat(svg.statusCode()).isEqualTo(200);
+        assertThat(svg.body()).startsWith("<svg");
+    }
+
+    @Test
+    void aBadExpiredOrForeignTokenGets401() {
+        presta();
+        long now = Instant.now().getEpochSecond();
+        for (String bad : new String[] {"", "x.y", token("prestashop", connectionId, "7", now - 5, secret),
+                token("prestashop", connectionId, "7", now + 3600, secret),
+                token("prestashop", connectionId, "7", now + 600, "wrong-secret"),
+                token("prestashop", connectionId + 100_000, "7", now + 600, secret)}) {
+            HttpResponse<String> r = send("GET", "/api/v1/widget/me", Map.of("X-LoyaltyHub-Customer-Token", bad), null);
+            assertThat(r.statusCode()).as(bad + " " + r.body()).isEqualTo(401);
+        }
+    }
+
+    @Test
+    void thePreflightIsAnsweredForTheShopsOriginOnly() {
+        presta();
+        Map<String, String> preflight = Map.of("Origin", shop.baseUrl(), "Access-Control-Request-Method", "POST",
+                "Access-Control-Request-Headers", "x-loyaltyhub-customer-token,content-type");
+        HttpResponse<String> ok = send("OPTIONS", "/api/v1/widget/codes", preflight, null);
+        assertThat(ok.statusCode()).isEqualTo(200);
+        assertThat(ok.headers().firstValue("Access-Control-Allow-Origin")).contains(shop.baseUrl());
+        assertThat(ok.headers().firstValue("Access-Control-Allow-Headers").orElse("").toLowerCase())
+                .contains("x-loyaltyhub-customer-token");
+
+        HttpResponse<String> other = send("OPTIONS", "/api/v1/widget/codes", Map.of("Origin", "https://evil.test",
+                "Access-Control-Request-Method", "POST"), null);
+        assertThat(other.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+
+        HttpResponse<String> foreign = send("GET", "/api/v1/widget/me", Map.of("X-LoyaltyHub-Customer-Token", token(),
+                "Origin", "https://evil.test"), null);
+        assertThat(foreign.statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void useMyPointsCreatesOneCodeInTheShopAndShowsItAgainAfterwards() {
+        presta();
+        shop.stubFor(get(urlPathEqualTo("/api/cart_rules")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withBody("[]")));
+        shop.stubFor(post(urlPathEqualTo("/api/cart_rules")).willReturn(aResponse().withStatus(201)
+                .withHeader("Content-Type", "application/json").withBody("{\"cart_rule\":{\"id\":31}}")));
+        Map<String, String> h = Map.of("X-LoyaltyHub-Customer-Token", token(), "Content-Type", "application/json",
+                "Origin", shop.baseUrl());
+
+        HttpResponse<String> first = send("POST", "/api/v1/widget/codes", h, "{}");
+        HttpResponse<String> second = send("POST", "/api/v1/widget/codes", h, "{}");
+
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
+        var code = Api.JSON.readTree(first.body());
+        assertThat(code.path("code").asString()).startsWith("LH-");
+        assertThat(code.path("points").asLong()).as("all the points by default").isEqualTo(800);
+        assertThat(Api.JSON.readTree(second.body()).path("code").asString()).isEqualTo(code.path("code").asString());
+        shop.verify(1, postRequestedFor(urlPathEqualTo("/api/cart_rules")));
+        var me = Api.JSON.readTree(send("GET", "/api/v1/widget/me", h, null).body());
+        assertThat(me.path("openCode").path("code").asString()).isEqualTo(code.path("code").asString());
+        assertThat(me.path("held").asLong()).isEqualTo(800);
+    }
+
+    @Test
+    void shopifysSignedAppProxyShowsTheLoggedInCustomerAndRefusesABadSignature() {
+        String domain = Fixtures.unique("proxy") + ".myshopify.com";
+        connect("SHOPIFY", Map.of(), Map.of("shopUrl", "https://" + domain, "shopDomain", domain, "apiKey", "shpat_x"));
+        email = Fixtures.unique("proxy") + "@shop.test";
+        member = member(email);
+        TreeMap<String, String> q = new TreeMap<>(Map.of("shop", domain, "logged_in_customer_id", "5150",
+                "path_prefix", "/apps/loyalty", "timestamp", String.valueOf(Instant.now().getEpochSecond())));
+        StringBuilder message = new StringBuilder();
+        StringBuilder query = new StringBuilder();
+        q.forEach((k, v) -> {
+            message.append(k).append('=').append(v);
+            query.append(k).append('=').append(URLEncoder.encode(v, StandardCharsets.UTF_8)).append('&');
+        });
+        // the customer is known by e-mail: link through a customers/create delivery signed by the app secret
+        String customer = "{\"id\":5150,\"email\":\"" + email + "\",\"first_name\":\"Anna\",\"last_name\":\"Rossi\"}";
+        Shops.post(port, "/api/v1/hooks/shopify/" + connectionId, "application/json", customer,
+                Map.of("X-Shopify-Topic", "customers/create", "X-Shopify-Hmac-Sha256", Shops.sign(secret, customer),
+                        "X-Shopify-Shop-Domain", domain, "X-Shopify-Event-Id", Fixtures.unique("e")));
+        String signature = Signatures.hexHmac(secret, message.toString());
+
+        HttpResponse<String> ok = send("GET", "/api/v1/hooks/shopify/proxy/me?" + query + "signature=" + signature,
+                Map.of(), null);
+        HttpResponse<String> upper = send("GET", "/api/v1/hooks/shopify/proxy/me?" + query + "signature="
+                + signature.toUpperCase(), Map.of(), null);
+        HttpResponse<String> bad = send("GET", "/api/v1/hooks/shopify/proxy/me?" + query.toString()
+                .replace("5150", "5151") + "signature=" + signature, Map.of(), null);
+
+        assertThat(ok.statusCode()).as(ok.body()).isEqualTo(200);
+        assertThat(Api.JSON.readTree(ok.body()).path("name").asString()).isEqualTo("Anna Rossi");
+        assertThat(upper.statusCode()).isEqualTo(200);
+        assertThat(bad.statusCode()).isEqualTo(401);
+    }
+}
