@@ -84,6 +84,12 @@ class ProgramSettingsInTheBrowserTest extends BrowserTest {
         page.locator("#logo").setInputFiles(fake);
         page.getByRole(AriaRole.BUTTON, named("Upload the logo")).click();
         assertThat(page.locator("#logo-error")).containsText("PNG, JPEG or WebP");
+        java.nio.file.Path big = java.nio.file.Files.createTempFile("big", ".png");
+        byte[] header = java.nio.file.Files.readAllBytes(png);
+        java.nio.file.Files.write(big, java.util.Arrays.copyOf(header, 600 * 1024));
+        page.locator("#logo").setInputFiles(big);
+        page.getByRole(AriaRole.BUTTON, named("Upload the logo")).click();
+        assertThat(page.locator("#logo-error")).containsText("at most 512 KB");
         page.locator("#logo").setInputFiles(png);
         page.getByRole(AriaRole.BUTTON, named("Upload the logo")).click();
         assertThat(page.getByRole(AriaRole.STATUS)).containsText("Logo changed");

@@ -102,6 +102,11 @@ class CustomerPages {
             model.addAttribute("errors", errors).addAttribute("form", form).addAttribute("store", store)
                     .addAttribute("privacy", space.privacy(circuitId)).addAttribute("terms", space.terms(circuitId));
             return "customer/join";
+        } catch (LoyaltyException | org.springframework.dao.DataIntegrityViolationException e) {
+            // two sign-ups with one new address at once: the second finds it taken, and gets the answer any taken
+            // address gets (nothing was written for it)
+            model.addAttribute("sentTo", form.get("email")).addAttribute("kind", "join");
+            return "customer/sent";
         }
     }
 

@@ -11,7 +11,6 @@ import org.loyaltyhub.shared.LoyaltyException;
 import org.loyaltyhub.shared.NotFound;
 import org.loyaltyhub.shared.Page;
 import org.loyaltyhub.shared.PageQuery;
-import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,19 +27,17 @@ import java.util.Optional;
 @Transactional
 class LedgerService implements Ledger {
 
-    private static final RowMapper<Hold> HOLD = (rs, n) -> new Hold(rs.getLong("id"), rs.getLong("circuit_id"),
-            rs.getLong("member_id"), rs.getLong("points"), rs.getString("status"),
-            rs.getTimestamp("expires_at").toInstant(), rs.getLong("entry_id"), (Long) rs.getObject("settled_entry_id"));
-
     private final JdbcClient jdbc;
     private final Journal journal;
     private final Accounts accounts;
     private final LedgerChecker checker;
     private final CompanyActivityQuery companies;
+    private final Holds holds;
 
     LedgerService(JdbcClient jdbc, Journal journal, Accounts accounts, LedgerChecker checker,
-                  CompanyActivityQuery companies) {
+                  CompanyActivityQuery companies, Holds holds) {
         this.companies = companies;
+        this.holds = holds;
         this.jdbc = jdbc;
         this.journal = journal;
         this.accounts = accounts;
@@ -212,92 +209,39 @@ class LedgerService implements Ledger {
         return Page.of(items, page, total);
     }
 
-    // --- holds ----------------------------------------------------------------------------------------------
+    // --- holds: kept by Holds -------------------------------------------------------------------------------
 
     @Override
     public Hold hold(long circuitId, long memberId, long points, String businessKey, Instant expiresAt,
                      Long companyId, Long storeId, String actor) {
-        PostedEntry entry = journal.post(EntryDraft.transfer(circuitId, businessKey, "REDEMPTION_HOLD",
-                        "Points reserved for a redemption")
-                .move(AccountRef.available(memberId), AccountRef.held(memberId), points)
-                .member(memberId).company(companyId).store(storeId).actor(actor).build());
-        if (entry.replayed()) {
-            return jdbc.sql("select * from hold where entry_id = :e").param("e", entry.id()).query(HOLD).single();
-        }
-        long id = jdbc.sql("insert into hold (circuit_id, member_id, points, status, expires_at, entry_id) "
-                        + "values (:c, :m, :p, 'HELD', :exp, :e) returning id")
-                .param("c", circuitId).param("m", memberId).param("p", points).param("exp", Timestamp.from(expiresAt))
-                .param("e", entry.id()).query(Long.class).single();
-        return findHold(circuitId, id).orElseThrow();
+        return holds.hold(circuitId, memberId, points, businessKey, expiresAt, companyId, storeId, actor);
     }
 
     @Override
     public Hold capture(long circuitId, long holdId, String actor) {
-        return settle(circuitId, holdId, "CAPTURED", actor, null);
+        return holds.settle(circuitId, holdId, "CAPTURED", actor, null);
     }
 
     @Override
     public Hold release(long circuitId, long holdId, String reason, String actor) {
-        return settle(circuitId, holdId, "RELEASED", actor, reason);
+        return holds.settle(circuitId, holdId, "RELEASED", actor, reason);
     }
 
     @Override
     public Hold giveBack(long circuitId, long holdId, String reason, String actor) {
-        Hold hold = jdbc.sql("select * from hold where circuit_id = :c and id = :id for no key update")
-                .param("c", circuitId).param("id", holdId).query(HOLD).optional()
-                .orElseThrow(() -> new NotFound("Hold", holdId));
-        if (!hold.status().equals("CAPTURED")) {
-            return hold.status().equals("HELD") ? settle(circuitId, holdId, "RELEASED", actor, reason) : hold;
-        }
-        Entry held = entry(circuitId, hold.entryId()).orElseThrow();
-        PostedEntry back = journal.post(EntryDraft.transfer(circuitId, "hold:" + holdId + ":give-back",
-                        "REDEMPTION_REFUND", reason == null ? "Redeemed points given back" : reason)
-                .move(AccountRef.circuit(AccountKind.REDEEMED), AccountRef.available(hold.memberId()), hold.points(), null,
-                        new LotRule.Restore(hold.entryId()))
-                .member(hold.memberId()).company(held.companyId()).store(held.storeId()).actor(actor).build());
-        jdbc.sql("update hold set status = 'REFUNDED', settled_entry_id = :e where id = :id")
-                .param("e", back.id()).param("id", holdId).update();
-        return findHold(circuitId, holdId).orElseThrow();
-    }
-
-    private Hold settle(long circuitId, long holdId, String target, String actor, String reason) {
-        Hold hold = jdbc.sql("select * from hold where circuit_id = :c and id = :id for no key update")
-                .param("c", circuitId).param("id", holdId).query(HOLD).optional()
-                .orElseThrow(() -> new NotFound("Hold", holdId));
-        if (hold.status().equals(target)) {
-            return hold;
-        }
-        if (!hold.status().equals("HELD")) {
-            throw new LoyaltyException("hold-settled", 409, "The reservation was already " + hold.status().toLowerCase())
-                    .with("holdStatus", hold.status());
-        }
-        Entry held = entry(circuitId, hold.entryId()).orElseThrow();
-        EntryDraft.Builder draft = target.equals("CAPTURED")
-                ? EntryDraft.transfer(circuitId, "hold:" + holdId + ":capture", "REDEMPTION",
-                        "Points redeemed").move(AccountRef.held(hold.memberId()), AccountRef.circuit(AccountKind.REDEEMED),
-                        hold.points())
-                : EntryDraft.transfer(circuitId, "hold:" + holdId + ":release", "REDEMPTION_RELEASE",
-                        reason == null ? "Reservation released" : reason).move(AccountRef.held(hold.memberId()),
-                        AccountRef.available(hold.memberId()), hold.points(), null, new LotRule.Restore(hold.entryId()));
-        PostedEntry settled = journal.post(draft.member(hold.memberId()).company(held.companyId())
-                .store(held.storeId()).actor(actor).build());
-        jdbc.sql("update hold set status = :s, settled_entry_id = :e where id = :id").param("s", target)
-                .param("e", settled.id()).param("id", holdId).update();
-        return findHold(circuitId, holdId).orElseThrow();
+        return holds.giveBack(circuitId, holdId, reason, actor);
     }
 
     @Override
     @Transactional(readOnly = true)
     public Optional<Hold> findHold(long circuitId, long holdId) {
-        return jdbc.sql("select * from hold where circuit_id = :c and id = :id").param("c", circuitId)
-                .param("id", holdId).query(HOLD).optional();
+        return holds.find(circuitId, holdId);
     }
 
     @Override
     @Transactional(readOnly = true)
     public List<Hold> holdsDue(Instant asOf, int limit) {
-        return jdbc.sql("select * from hold where status = 'HELD' and expires_at <= :t order by expires_at limit :n")
-                .param("t", Timestamp.from(asOf)).param("n", limit).query(HOLD).list();
+        return holds.due(asOf, limit);
     }
 
     // --- expiry ---------------------------------------------------------------------------------------------
