@@ -22,11 +22,14 @@ public abstract class IntegrationTest {
 
     protected Api api;
 
-    /** E-mails go to a real SMTP server in the test JVM (GreenMail). */
+    /** E-mails go to a real SMTP server in the test JVM (GreenMail); Shopify's admin is a stub (WireMock). */
     @org.springframework.test.context.DynamicPropertySource
     static void smtp(org.springframework.test.context.DynamicPropertyRegistry registry) {
         registry.add("spring.mail.host", () -> "127.0.0.1");
         registry.add("spring.mail.port", TestMail::port);
+        registry.add("loyaltyhub.integrations.shopify.client-id", () -> TestShopify.CLIENT_ID);
+        registry.add("loyaltyhub.integrations.shopify.client-secret", () -> TestShopify.CLIENT_SECRET);
+        registry.add("loyaltyhub.integrations.shopify.admin-origin", TestShopify::origin);
     }
 
     @BeforeEach

@@ -69,6 +69,12 @@ class Connections {
                 .param("name", name).param("guests", enrolGuests).param("active", active).param("id", id).update();
     }
 
+    /** The shop revoked LoyaltyHub's access (Shopify's app/uninstalled): the key is useless, so it goes. */
+    void dropApiKey(long id) {
+        jdbc.sql("update shop_connection set api_key = null, api_key_hint = null, updated_at = now() where id = :id")
+                .param("id", id).update();
+    }
+
     /** The shop asked to forget everything: credentials go, the connection stops. */
     void erase(long id) {
         jdbc.sql("update shop_connection set api_key = null, api_secret = null, previous_secret = null, "

@@ -23,11 +23,13 @@ class ShopifyHandler implements Handler {
     private final OrderSync orders;
     private final CustomerMatcher matcher;
     private final Privacy privacy;
+    private final Connections connections;
 
-    ShopifyHandler(OrderSync orders, CustomerMatcher matcher, Privacy privacy) {
+    ShopifyHandler(OrderSync orders, CustomerMatcher matcher, Privacy privacy, Connections connections) {
         this.orders = orders;
         this.matcher = matcher;
         this.privacy = privacy;
+        this.connections = connections;
     }
 
     @Override
@@ -47,6 +49,11 @@ class ShopifyHandler implements Handler {
                     + Json.text(body.path("customer"), "id") + "; LoyaltyHub keeps its data under the member's record",
                     Json.text(body.path("customer"), "id"));
             case "customers/redact" -> privacy.forgetCustomer(c, Json.text(body.path("customer"), "id"));
+            case "app/uninstalled" -> {
+                connections.dropApiKey(c.id());
+                yield Outcome.processed("the app was uninstalled from the shop: its access token is dropped; install "
+                        + "the app again to create discount codes", null);
+            }
             case "shop/redact" -> Outcome.processed("shop data erased", null); // done by the processor, see Privacy
             default -> Outcome.ignored("topic " + topic + " is not used", null);
         };

@@ -7,6 +7,10 @@ import org.loyaltyhub.integrations.internal.ConnectionService.NewConnection;
 import org.loyaltyhub.integrations.internal.ConnectionService.View;
 import org.loyaltyhub.integrations.internal.ConnectionCheck;
 import org.loyaltyhub.integrations.internal.DeliveryLog;
+import org.loyaltyhub.integrations.internal.HookRegistration;
+import org.loyaltyhub.integrations.internal.ShopAuthorization;
+import org.loyaltyhub.shared.web.PublicUrl;
+import jakarta.servlet.http.HttpServletRequest;
 import org.loyaltyhub.shared.Page;
 import org.loyaltyhub.shared.PageQuery;
 import org.loyaltyhub.tenancy.Caller;
@@ -28,11 +32,16 @@ class ConnectionController {
     private final ConnectionService connections;
     private final ConnectionCheck shops;
     private final DeliveryLog deliveries;
+    private final ShopAuthorization authorization;
+    private final PublicUrl publicUrl;
 
-    ConnectionController(ConnectionService connections, ConnectionCheck shops, DeliveryLog deliveries) {
+    ConnectionController(ConnectionService connections, ConnectionCheck shops, DeliveryLog deliveries,
+                         ShopAuthorization authorization, PublicUrl publicUrl) {
         this.connections = connections;
         this.shops = shops;
         this.deliveries = deliveries;
+        this.authorization = authorization;
+        this.publicUrl = publicUrl;
     }
 
     @PostMapping("/api/v1/companies/{companyId}/connections")
@@ -60,6 +69,17 @@ class ConnectionController {
     @PostMapping("/api/v1/companies/{companyId}/connections/{id}/test")
     ConnectionCheck.Result test(Caller caller, @PathVariable long companyId, @PathVariable long id) {
         return shops.check(connections.owned(caller, companyId, id));
+    }
+
+    /**
+     * Registers LoyaltyHub's webhooks in the shop through its API (WooCommerce: {@code /wp-json/wc/v3/webhooks};
+     * Shopify: {@code webhookSubscriptionCreate}); safe to repeat. The answer says, per topic, what was done.
+     */
+    @PostMapping("/api/v1/companies/{companyId}/connections/{id}/webhooks")
+    HookRegistration.Report registerWebhooks(Caller caller, @PathVariable long companyId, @PathVariable long id,
+                                             HttpServletRequest request) {
+        connections.owned(caller, companyId, id);
+        return authorization.registerWebhooks(caller, id, publicUrl.of(request, ""));
     }
 
     @GetMapping("/api/v1/connections/{id}/deliveries")

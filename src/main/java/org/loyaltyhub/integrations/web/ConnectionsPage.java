@@ -7,6 +7,11 @@ import org.loyaltyhub.integrations.internal.ConnectionService;
 import org.loyaltyhub.integrations.internal.ConnectionService.NewConnection;
 import org.loyaltyhub.integrations.internal.DeliveryLog;
 import org.loyaltyhub.integrations.internal.Platform;
+import org.loyaltyhub.integrations.internal.Connection;
+import org.loyaltyhub.integrations.internal.ShopAuthorization;
+import org.loyaltyhub.shared.web.PublicUrl;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.loyaltyhub.shared.InvalidInput;
 import org.loyaltyhub.shared.LoyaltyException;
 import org.loyaltyhub.shared.PageQuery;
@@ -39,14 +44,18 @@ class ConnectionsPage {
     private final DeliveryLog deliveries;
     private final Tenancy tenancy;
     private final Validator validator;
+    private final ShopAuthorization authorization;
+    private final PublicUrl publicUrl;
 
     ConnectionsPage(ConnectionService connections, ConnectionCheck shops, DeliveryLog deliveries, Tenancy tenancy,
-                    Validator validator) {
+                    Validator validator, ShopAuthorization authorization, PublicUrl publicUrl) {
         this.connections = connections;
         this.shops = shops;
         this.deliveries = deliveries;
         this.tenancy = tenancy;
         this.validator = validator;
+        this.authorization = authorization;
+        this.publicUrl = publicUrl;
     }
 
     /** One connection as the page lists it, with its latest deliveries. */
@@ -54,6 +63,13 @@ class ConnectionsPage {
     }
 
     @GetMapping({"/company/connections", "/admin/connections"})
+    String page(Caller caller, Model model, @RequestParam(name = "shopify", required = false) String shopify) {
+        if (shopify != null) { // from Shopify's admin, through /shopify/install: the shop is known, the store is not
+            model.addAttribute("install", Map.of("shop", shopify)).addAttribute("installErrors", Map.of());
+        }
+        return page(caller, model);
+    }
+
     String page(Caller caller, Model model) {
         caller.require(Role.CIRCUIT_ADMIN, Role.COMPANY_ADMIN);
         List<Company> companies = tenancy.companies(caller);
@@ -63,16 +79,20 @@ class ConnectionsPage {
         Map<Long, List<Store>> stores = new LinkedHashMap<>();
         companies.forEach(c -> stores.put(c.id(), tenancy.storesOf(caller.circuit(), c.id())));
         model.addAttribute("rows", rows).addAttribute("companies", companies).addAttribute("stores", stores)
+                .addAttribute("shopifyApp", authorization.shopifyAppConfigured())
                 .addAttribute("platforms", List.of(Platform.WOOCOMMERCE, Platform.SHOPIFY, Platform.PRESTASHOP,
                         Platform.WORDPRESS));
         if (!model.containsAttribute("form")) {
             model.addAttribute("form", Map.of()).addAttribute("errors", Map.of());
         }
+        if (!model.containsAttribute("install")) {
+            model.addAttribute("install", Map.of()).addAttribute("installErrors", Map.of());
+        }
         return "connections";
     }
 
     @PostMapping("/company/connections")
-    String create(Caller caller, @RequestParam Map<String, String> form, Model model) {
+    String create(Caller caller, @RequestParam Map<String, String> form, Model model, HttpServletRequest request) {
         caller.require(Role.CIRCUIT_ADMIN, Role.COMPANY_ADMIN);
         Map<String, String> errors = new LinkedHashMap<>();
         Long storeId = number(form.get("storeId"));
@@ -94,7 +114,15 @@ class ConnectionsPage {
         if (errors.isEmpty()) {
             try {
                 ConnectionService.View created = connections.create(caller, companyId, c);
+                if (platform == Platform.WOOCOMMERCE && c.apiKey() == null) {
+                    // no pasted keys: the shop's administrator approves LoyaltyHub in WordPress instead
+                    return wooAuthorization(caller, created.id(), request, model);
+                }
                 model.addAttribute("created", created);
+                if (c.apiKey() != null && (platform == Platform.WOOCOMMERCE || platform == Platform.SHOPIFY)) {
+                    model.addAttribute("registeredFor", created.id()).addAttribute("registration",
+                            authorization.registerWebhooks(caller, created.id(), publicUrl.of(request, "")));
+                }
                 return page(caller, model);
             } catch (InvalidInput e) {
                 e.fieldErrors().keySet().forEach(f -> errors.put(f, "connections.error.invalid"));
@@ -114,6 +142,108 @@ class ConnectionsPage {
         ConnectionCheck.Result result = shops.check(connections.owned(caller, id));
         model.addAttribute("tested", id).addAttribute("testResult", result);
         return page(caller, model);
+    }
+
+    @PostMapping("/company/connections/{id}/webhooks")
+    String registerWebhooks(Caller caller, @PathVariable long id, HttpServletRequest request, Model model) {
+        model.addAttribute("registeredFor", id)
+                .addAttribute("registration", authorization.registerWebhooks(caller, id, publicUrl.of(request, "")));
+        return page(caller, model);
+    }
+
+    /** Sends the administrator to WooCommerce, which asks the shop's administrator to approve LoyaltyHub. */
+    @PostMapping("/company/connections/{id}/woocommerce/authorize")
+    String authorizeWooCommerce(Caller caller, @PathVariable long id, HttpServletRequest request, Model model) {
+        return wooAuthorization(caller, id, request, model);
+    }
+
+    private String wooAuthorization(Caller caller, long id, HttpServletRequest request, Model model) {
+        String target = authorization.beginWooCommerce(caller, id,
+                publicUrl.of(request, "/company/connections/" + id + "/woocommerce/return"),
+                publicUrl.of(request, "/api/v1/hooks/woocommerce/" + id + "/keys"));
+        return onTo(target, connections.owned(caller, id).shopDomain(), model);
+    }
+
+    /**
+     * The step to the shop: a page that follows its link by itself. A redirect would not do: the page's policy lets
+     * forms post to this site only ({@code form-action 'self'}), and browsers apply it to a form's redirects.
+     */
+    private static String onTo(String target, String shop, Model model) {
+        model.addAttribute("target", target).addAttribute("shop", shop);
+        return "continue";
+    }
+
+    /**
+     * WooCommerce sends the administrator back here ({@code success=1} when approved). The keys arrived before, at
+     * the callback; with them the webhooks are registered.
+     */
+    @GetMapping("/company/connections/{id}/woocommerce/return")
+    String wooCommerceReturn(Caller caller, @PathVariable long id, @RequestParam(required = false) String success,
+                             HttpServletRequest request, Model model) {
+        Connection c = connections.owned(caller, id);
+        if (!"1".equals(success)) {
+            model.addAttribute("authorizationProblem", "connections.auth.denied");
+        } else if (c.apiKey() == null || c.apiSecret() == null) {
+            model.addAttribute("authorizationProblem", "connections.auth.noKeys");
+        } else {
+            model.addAttribute("authorized", connections.get(caller, c.companyId(), id))
+                    .addAttribute("registeredFor", id)
+                    .addAttribute("registration", authorization.registerWebhooks(caller, id, publicUrl.of(request, "")));
+        }
+        return page(caller, model);
+    }
+
+    /** Starts the Shopify app's installation in the named shop, for a store of the company. */
+    @PostMapping("/company/connections/shopify")
+    String installShopify(Caller caller, @RequestParam Map<String, String> install, HttpServletRequest request,
+                          Model model) {
+        caller.require(Role.CIRCUIT_ADMIN, Role.COMPANY_ADMIN);
+        Map<String, String> errors = new LinkedHashMap<>();
+        Long storeId = number(install.get("storeId"));
+        if (ShopAuthorization.shopifyDomain(install.get("shop")).isEmpty()) {
+            errors.put("shop", "connections.error.shopifyShop");
+        }
+        if (errors.isEmpty()) {
+            try {
+                String target = authorization.beginShopify(caller, storeId, install.get("shop"),
+                        publicUrl.of(request, "/company/connections/shopify/callback"));
+                return onTo(target, ShopAuthorization.shopifyDomain(install.get("shop")).orElseThrow(), model);
+            } catch (InvalidInput e) {
+                e.fieldErrors().keySet().forEach(f -> errors.put(f.equals("shopDomain") ? "shop" : "storeId",
+                        f.equals("shopDomain") ? "connections.error.shopifyShop" : "connections.error.store"));
+            } catch (LoyaltyException e) {
+                errors.put("shop", "connections.auth." + e.code());
+            }
+        }
+        model.addAttribute("install", install).addAttribute("installErrors", errors);
+        return page(caller, model);
+    }
+
+    /** Shopify sends the administrator back here with the code; see {@link ShopAuthorization#completeShopify}. */
+    @GetMapping("/company/connections/shopify/callback")
+    String shopifyCallback(Caller caller, @RequestParam Map<String, String> query, HttpServletRequest request,
+                           HttpServletResponse response, Model model) {
+        try {
+            ShopAuthorization.Connected done = authorization.completeShopify(caller, query, publicUrl.of(request, ""));
+            model.addAttribute("authorized", done.connection()).addAttribute("registeredFor", done.connection().id())
+                    .addAttribute("registration", done.webhooks());
+        } catch (ShopAuthorization.Refused e) {
+            response.setStatus(e.status());
+            model.addAttribute("authorizationProblem", "connections.auth." + e.code())
+                    .addAttribute("authorizationDetail", e.getMessage());
+        }
+        return page(caller, model);
+    }
+
+    /**
+     * The Shopify app's address: Shopify opens it, signed, when a merchant installs or opens the app from the
+     * Shopify admin. The administrator picks the store on the connections page, where the shop is filled in.
+     */
+    @GetMapping("/shopify/install")
+    String shopifyLaunch(Caller caller, @RequestParam Map<String, String> query) {
+        caller.require(Role.CIRCUIT_ADMIN, Role.COMPANY_ADMIN);
+        String domain = authorization.verifyShopifyLaunch(query);
+        return "redirect:/company/connections?shopify=" + domain + "#shopify-install";
     }
 
     @PostMapping("/company/deliveries/{id}/replay")

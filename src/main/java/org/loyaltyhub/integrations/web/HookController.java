@@ -2,6 +2,7 @@ package org.loyaltyhub.integrations.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.loyaltyhub.integrations.internal.Platform;
+import org.loyaltyhub.integrations.internal.ShopAuthorization;
 import org.loyaltyhub.integrations.internal.Webhooks;
 import org.loyaltyhub.shared.LoyaltyException;
 import org.springframework.http.ResponseEntity;
@@ -21,9 +22,22 @@ import java.util.Map;
 class HookController {
 
     private final Webhooks webhooks;
+    private final ShopAuthorization authorization;
 
-    HookController(Webhooks webhooks) {
+    HookController(Webhooks webhooks, ShopAuthorization authorization) {
         this.webhooks = webhooks;
+        this.authorization = authorization;
+    }
+
+    /**
+     * WooCommerce's key exchange ({@code wc-auth}) posts the consumer key and secret here once the shop's
+     * administrator approved LoyaltyHub; WooCommerce needs a 200 to finish.
+     */
+    @PostMapping("/api/v1/hooks/woocommerce/{connectionId}/keys")
+    ResponseEntity<Map<String, Object>> wooKeys(@PathVariable long connectionId, HttpServletRequest request)
+            throws IOException {
+        authorization.receiveWooCommerceKeys(connectionId, body(request));
+        return ResponseEntity.ok(Map.of("received", true));
     }
 
     @PostMapping("/api/v1/hooks/{platform}/{connectionId}")
