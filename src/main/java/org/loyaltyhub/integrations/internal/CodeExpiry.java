@@ -26,6 +26,8 @@ class CodeExpiry {
 
     private static final Logger log = LoggerFactory.getLogger(CodeExpiry.class);
     static final Duration LATE_ORDERS = Duration.ofMinutes(15);
+    /** A code still PENDING this long after its hold was left by a server that stopped mid-way. */
+    static final Duration UNCONFIRMED = Duration.ofMinutes(5);
 
     private final ShopCodes codes;
     private final Connections connections;
@@ -62,8 +64,36 @@ class CodeExpiry {
             for (ShopCode code : codes.due(asOf.minus(LATE_ORDERS), 200)) {
                 done += expire(code) ? 1 : 0;
             }
+            for (ShopCode code : codes.unconfirmed(asOf.minus(UNCONFIRMED), 200)) {
+                settle(code);
+            }
             return done;
         });
+    }
+
+    /**
+     * A code whose creation was never confirmed: if the shop has it, it is open; if not, its points go back at once
+     * rather than staying held until the code's end. A shop that cannot be asked is asked again next round.
+     */
+    private void settle(ShopCode code) {
+        Connection c = connections.find(code.connectionId()).orElseThrow();
+        Optional<String> shopId;
+        try {
+            shopId = apis.get(c.platform()).find(c, code.code());
+        } catch (DiscountApi.Refused | ShopHttp.Unreachable | RuntimeException e) {
+            log.warn("Shop code {} of connection {} could not be looked up in the shop: {}", code.code(), c.id(),
+                    e.getMessage());
+            return;
+        }
+        each.executeWithoutResult(s -> {
+            if (shopId.isPresent()) {
+                codes.created(code.id(), shopId.get());
+            } else if (codes.failed(code.id(), "the shop never confirmed the code; its points were released")) {
+                redemptions.release(c.circuitId(), code.redemptionId(), "The shop never created the code", "system");
+            }
+        });
+        log.info("Shop code {} of connection {} was left unconfirmed: {}", code.code(), c.id(),
+                shopId.isPresent() ? "the shop has it, it is open" : "the shop does not have it, its points are released");
     }
 
     private boolean expire(ShopCode code) {

@@ -86,20 +86,22 @@ public class CodeService {
     }
 
     /**
-     * A signed-in shop customer redeems through the widget: an open code of theirs is shown again rather than a
-     * second one made, so a double click or a reload costs nothing.
+     * A signed-in shop customer redeems through the widget: an open code of theirs (or one being created this very
+     * moment) is shown again rather than a second one made, so a double click or a reload costs nothing. Two requests
+     * at once are put in line by a lock on the member at this shop.
      */
     public View issueForCustomer(Connection c, long memberId, String shopCustomer, String email, Long points,
                                  BigDecimal amount) {
-        Optional<ShopCode> open = codes.open(c.id(), memberId, clock.instant());
-        if (open.isPresent()) {
-            return View.of(open.get());
-        }
         Member m = members.own(c.circuitId(), memberId);
-        return issue(c, m, shopCustomer, email != null ? email : m.email(), points, amount);
+        return issue(c, m, shopCustomer, email != null ? email : m.email(), points, amount, true);
     }
 
     private View issue(Connection c, Member m, String shopCustomer, String email, Long points, BigDecimal amount) {
+        return issue(c, m, shopCustomer, email, points, amount, false);
+    }
+
+    private View issue(Connection c, Member m, String shopCustomer, String email, Long points, BigDecimal amount,
+                       boolean oneOpenCode) {
         if (points != null && amount != null) {
             throw new InvalidInput("amount", "give either points or an amount, not both");
         }
@@ -108,12 +110,22 @@ public class CodeService {
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         Instant expiresAt = now.plus(settings.codeValidity());
         Held held = tx.execute(s -> {
+            if (oneOpenCode) {
+                codes.lockMember(c.id(), m.id());
+                Optional<ShopCode> open = codes.open(c.id(), m.id(), clock.instant());
+                if (open.isPresent()) {
+                    return new Held(null, open.get());
+                }
+            }
             Redemptions.CodeHold hold = redemptions.holdForCode(c.circuitId(), m.id(), c.storeId(), points, amount,
                     expiresAt.plus(HOLD_GRACE), "shop-connection:" + c.id());
             return new Held(hold, codes.insertPending(c, new Redemptions.CodeHold(hold.redemptionId(), hold.holdId(),
                     hold.memberId(), hold.points(), hold.discount(), hold.minimumSpend(), expiresAt),
                     code(c, hold.holdId()), shopCustomer));
         });
+        if (held.hold() == null) {
+            return View.of(held.code());
+        }
         ShopCode pending = held.code();
         DiscountApi.NewCode request = new DiscountApi.NewCode(pending.code(), pending.holdId(), pending.points(),
                 pending.amount(), held.hold().minimumSpend(), email, shopCustomer, now, expiresAt);

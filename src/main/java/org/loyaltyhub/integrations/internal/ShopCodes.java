@@ -66,9 +66,11 @@ class ShopCodes {
                 + "where id = :id and status = 'PENDING'").param("shop", shopId).param("id", id).update();
     }
 
-    void failed(long id, String error) {
-        jdbc.sql("update shop_code set status = 'FAILED', last_error = :e, updated_at = now() where id = :id")
-                .param("e", error).param("id", id).update();
+    /** A pending code the shop does not have: false if it was not (or no longer) pending. */
+    boolean failed(long id, String error) {
+        return jdbc.sql("update shop_code set status = 'FAILED', last_error = :e, updated_at = now() "
+                        + "where id = :id and status = 'PENDING'")
+                .param("e", error).param("id", id).update() == 1;
     }
 
     void expired(long id) {
@@ -82,8 +84,22 @@ class ShopCodes {
     }
 
     /** The member's code on this connection that is still waiting to be used, if any. */
+    /** Until the transaction ends, other requests for this member's codes at this shop wait. */
+    void lockMember(long connectionId, long memberId) {
+        jdbc.sql("select pg_advisory_xact_lock(hashtextextended('shop-code:' || :conn || ':' || :m, 0))")
+                .param("conn", connectionId).param("m", memberId).query(Object.class).list();
+    }
+
+    /** Codes the shop should have by now but never confirmed: the server stopped between the hold and the answer. */
+    List<ShopCode> unconfirmed(Instant before, int limit) {
+        return jdbc.sql("select * from shop_code where status = 'PENDING' and created_at < :before order by id limit :n")
+                .param("before", Timestamp.from(before)).param("n", limit).query(ROW).list();
+    }
+
+    /** The member's code at this shop that is open or being created right now, if any. */
     Optional<ShopCode> open(long connectionId, long memberId, Instant now) {
-        return jdbc.sql("select * from shop_code where connection_id = :conn and member_id = :m and status = 'CREATED' "
+        return jdbc.sql("select * from shop_code where connection_id = :conn and member_id = :m "
+                        + "and status in ('CREATED', 'PENDING') "
                         + "and expires_at > :now order by id desc limit 1")
                 .param("conn", connectionId).param("m", memberId).param("now", Timestamp.from(now))
                 .query(ROW).optional();

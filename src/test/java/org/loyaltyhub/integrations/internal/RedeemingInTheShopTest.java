@@ -346,4 +346,39 @@ class RedeemingInTheShopTest extends ShopScenario {
         assertThat(available(m)).isEqualTo(1000);
         assertThat(held(m)).isZero();
     }
+
+    /** The state a server leaves when it stops between holding the points and hearing from the shop. */
+    private void leftPending(String code) {
+        jdbc.sql("update shop_code set status = 'PENDING', shop_id = null, created_at = now() - interval '10 minutes' "
+                + "where code = :c").param("c", code).update();
+    }
+
+    @Test
+    void aCodeLeftUnconfirmedByAStoppedServerIsSettledByAskingTheShop() {
+        long m = woo(Fixtures.unique("unconfirmed") + "@shop.test");
+        wooAccepts();
+        String missing = redeem(m, Map.of("points", 300)).json().path("code").asString();
+        String present = redeem(m, Map.of("points", 200)).json().path("code").asString();
+        leftPending(missing);
+        leftPending(present);
+        shop.stubFor(get(urlPathEqualTo("/wp-json/wc/v3/coupons")).withQueryParam("code", equalTo(missing))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody("[]")));
+        shop.stubFor(get(urlPathEqualTo("/wp-json/wc/v3/coupons")).withQueryParam("code", equalTo(present))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                        .withBody("[{\"id\":654,\"code\":\"" + present.toLowerCase() + "\"}]")));
+        assertThat(held(m)).isEqualTo(500);
+
+        expiry.runAt(Instant.now());
+
+        assertThat(jdbc.sql("select status || ':' || coalesce(shop_id, '-') from shop_code where code = :c")
+                .param("c", missing).query(String.class).single()).isEqualTo("FAILED:-");
+        assertThat(jdbc.sql("select status || ':' || coalesce(shop_id, '-') from shop_code where code = :c")
+                .param("c", present).query(String.class).single()).isEqualTo("CREATED:654");
+        assertThat(held(m)).as("only the code the shop has keeps its points").isEqualTo(200);
+        assertThat(available(m)).isEqualTo(800);
+
+        expiry.runAt(Instant.now());
+        assertThat(held(m)).as("settled once").isEqualTo(200);
+        world.assertBooksBalance();
+    }
 }

@@ -163,6 +163,37 @@ class StorefrontWidgetTest extends ShopScenario {
     }
 
     @Test
+    void twoUseMyPointsClicksAtOnceMakeOneCodeAndHoldThePointsOnce() throws Exception {
+        presta();
+        shop.stubFor(get(urlPathEqualTo("/api/cart_rules")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withBody("[]")));
+        shop.stubFor(post(urlPathEqualTo("/api/cart_rules")).willReturn(aResponse().withStatus(201).withFixedDelay(700)
+                .withHeader("Content-Type", "application/json").withBody("{\"cart_rule\":{\"id\":32}}")));
+        Map<String, String> h = Map.of("X-LoyaltyHub-Customer-Token", token(), "Content-Type", "application/json",
+                "Origin", shop.baseUrl());
+
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(2)) {
+            var clicks = java.util.stream.IntStream.range(0, 2).mapToObj(i -> pool.submit(() -> {
+                go.await();
+                return send("POST", "/api/v1/widget/codes", h, "{\"points\":100}");
+            })).toList();
+            go.countDown();
+            java.util.Set<String> codes = new java.util.HashSet<>();
+            for (var click : clicks) {
+                HttpResponse<String> r = click.get();
+                assertThat(r.statusCode()).as(r.body()).isIn(200, 201);
+                codes.add(Api.JSON.readTree(r.body()).path("code").asString());
+            }
+            assertThat(codes).hasSize(1);
+        }
+        shop.verify(1, postRequestedFor(urlPathEqualTo("/api/cart_rules")));
+        var me = Api.JSON.readTree(send("GET", "/api/v1/widget/me", h, null).body());
+        assertThat(me.path("held").asLong()).isEqualTo(100);
+        assertThat(me.path("available").asLong()).isEqualTo(700);
+    }
+
+    @Test
     void shopifysSignedAppProxyShowsTheLoggedInCustomerAndRefusesABadSignature() {
         String domain = Fixtures.unique("proxy") + ".myshopify.com";
         connect("SHOPIFY", Map.of(), Map.of("shopUrl", "https://" + domain, "shopDomain", domain, "apiKey", "shpat_x"));
@@ -178,9 +209,9 @@ class StorefrontWidgetTest extends ShopScenario {
         });
         // the customer is known by e-mail: link through a customers/create delivery signed by the app secret
         String customer = "{\"id\":5150,\"email\":\"" + email + "\",\"first_name\":\"Anna\",\"last_name\":\"Rossi\"}";
-        Shops.post(port, "/api/v1/hooks/shopify/" + connectionId, "application/json", customer,
+        processed(Shops.post(port, "/api/v1/hooks/shopify/" + connectionId, "application/json", customer,
                 Map.of("X-Shopify-Topic", "customers/create", "X-Shopify-Hmac-Sha256", Shops.sign(secret, customer),
-                        "X-Shopify-Shop-Domain", domain, "X-Shopify-Event-Id", Fixtures.unique("e")));
+                        "X-Shopify-Shop-Domain", domain, "X-Shopify-Event-Id", Fixtures.unique("e"))));
         String signature = Signatures.hexHmac(secret, message.toString());
 
         HttpResponse<String> ok = send("GET", "/api/v1/hooks/shopify/proxy/me?" + query + "signature=" + signature,
