@@ -12,13 +12,17 @@ import java.util.Optional;
 
 /**
  * PrestaShop cart rules over the webservice (the key as Basic user, empty password; XML in, JSON out). The amount is
- * tax included, in the shop's default currency (id 1) and for its default language (id 1); dates are sent in UTC.
- * PrestaShop does not refuse a duplicate code, so creating first looks the code up.
+ * tax included, in the shop's currency with the code's ISO code, and the rule is named in every active language
+ * (both looked up through the webservice; a key without access to {@code currencies} and {@code languages} gets the
+ * shop's first currency and language, id 1, and a warning in the log). Dates are sent in UTC. PrestaShop does not
+ * refuse a duplicate code, so creating first looks the code up.
  */
 @Component
 class PrestaCartRules implements DiscountApi {
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(PrestaCartRules.class);
 
     private final ShopHttp http;
 
@@ -37,6 +41,9 @@ class PrestaCartRules implements DiscountApi {
         if (existing.isPresent()) {
             return existing.get();
         }
+        String currency = currencyId(c, code.amount().currency().getCurrencyCode());
+        String names = languageIds(c).stream().map(id -> "<language id=\"" + id + "\">"
+                + xmlText("LoyaltyHub " + code.points() + " points") + "</language>").collect(java.util.stream.Collectors.joining());
         String xml = """
                 <?xml version="1.0" encoding="UTF-8"?>
                 <prestashop xmlns:xlink="http://www.w3.org/1999/xlink">
@@ -44,7 +51,7 @@ class PrestaCartRules implements DiscountApi {
                 <id_customer>%s</id_customer>
                 <date_from>%s</date_from>
                 <date_to>%s</date_to>
-                <name><language id="1">%s</language></name>
+                <name>%s</name>
                 <description>%s</description>
                 <quantity>1</quantity>
                 <quantity_per_user>1</quantity_per_user>
@@ -53,21 +60,21 @@ class PrestaCartRules implements DiscountApi {
                 <code>%s</code>
                 <minimum_amount>%s</minimum_amount>
                 <minimum_amount_tax>1</minimum_amount_tax>
-                <minimum_amount_currency>1</minimum_amount_currency>
+                <minimum_amount_currency>%s</minimum_amount_currency>
                 <minimum_amount_shipping>0</minimum_amount_shipping>
                 <cart_rule_restriction>1</cart_rule_restriction>
                 <free_shipping>0</free_shipping>
                 <reduction_amount>%s</reduction_amount>
                 <reduction_tax>1</reduction_tax>
-                <reduction_currency>1</reduction_currency>
+                <reduction_currency>%s</reduction_currency>
                 <highlight>0</highlight>
                 <active>1</active>
                 </cart_rule>
                 </prestashop>
                 """.formatted(xmlText(code.shopCustomer()), DATE.format(code.startsAt()), DATE.format(code.expiresAt()),
-                xmlText("LoyaltyHub " + code.points() + " points"), xmlText("loyaltyhub_hold=" + code.holdId()),
-                xmlText(code.code()), code.minimumSpend().display().toPlainString(),
-                code.amount().display().toPlainString());
+                names, xmlText("loyaltyhub_hold=" + code.holdId()),
+                xmlText(code.code()), code.minimumSpend().display().toPlainString(), currency,
+                code.amount().display().toPlainString(), currency);
         ShopHttp.Answer a = http.send("POST", c.base() + "/api/cart_rules?output_format=JSON",
                 Map.of("Authorization", ShopHttp.basic(c.apiKey(), ""), "Content-Type", "application/xml",
                         "Accept", "application/json"), xml);
@@ -75,6 +82,49 @@ class PrestaCartRules implements DiscountApi {
             throw Refused.of(a, message(a));
         }
         return Json.text(Json.MAPPER.readTree(a.body()).path("cart_rule"), "id");
+    }
+
+    /** The id of the shop's currency with this ISO code; refused if the shop does not have it. */
+    private String currencyId(Connection c, String iso) throws Refused, ShopHttp.Unreachable {
+        java.util.List<String> ids = lookup(c, "currencies", "iso_code", iso);
+        if (ids == null) {
+            return "1";
+        }
+        if (ids.isEmpty()) {
+            throw new Refused(422, "the shop has no currency " + iso + ": add it in PrestaShop (Localization > "
+                    + "Currencies) or use a circuit with the shop's currency", false);
+        }
+        return ids.getFirst();
+    }
+
+    private java.util.List<String> languageIds(Connection c) throws Refused, ShopHttp.Unreachable {
+        java.util.List<String> ids = lookup(c, "languages", "active", "1");
+        return ids == null || ids.isEmpty() ? java.util.List.of("1") : ids;
+    }
+
+    /** The ids of a resource's rows matching a filter; null when the key may not read the resource. */
+    private java.util.List<String> lookup(Connection c, String resource, String field, String value)
+            throws Refused, ShopHttp.Unreachable {
+        ShopHttp.Answer a = http.send("GET", c.base() + "/api/" + resource + "?output_format=JSON&display="
+                        + URLEncoder.encode("[id," + field + "]", StandardCharsets.UTF_8) + "&filter"
+                        + URLEncoder.encode("[" + field + "]", StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode("[" + value + "]", StandardCharsets.UTF_8),
+                Map.of("Authorization", ShopHttp.basic(c.apiKey(), ""), "Accept", "application/json"), null);
+        if (a.status() == 401 || a.status() == 403 || a.status() == 404 || a.status() == 405) {
+            log.warn("Connection {}: the webservice key may not read {} (HTTP {}); using id 1. Grant it GET on {}.",
+                    c.id(), resource, a.status(), resource);
+            return null;
+        }
+        if (!a.ok()) {
+            throw Refused.of(a, message(a));
+        }
+        java.util.List<String> ids = new java.util.ArrayList<>();
+        for (JsonNode row : Json.MAPPER.readTree(a.body()).path(resource)) { // none found: [] rather than an object
+            if (value.equalsIgnoreCase(Json.text(row, field)) && Json.text(row, "id") != null) {
+                ids.add(Json.text(row, "id"));
+            }
+        }
+        return ids;
     }
 
     @Override

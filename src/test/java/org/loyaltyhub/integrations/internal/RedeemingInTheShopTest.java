@@ -347,6 +347,41 @@ class RedeemingInTheShopTest extends ShopScenario {
         assertThat(held(m)).isZero();
     }
 
+    @Test
+    void aPrestaShopCartRuleIsInTheShopsCurrencyOfThatCodeAndNamedInEveryActiveLanguage() {
+        connect("PRESTASHOP", Map.of(), Map.of("shopUrl", shop.baseUrl(), "apiKey", "PSKEY654321"));
+        long m = member(Fixtures.unique("presta") + "@shop.test");
+        credit(m, 1000);
+        matcher.link(connections.find(connectionId).orElseThrow(), "8", m);
+        shop.stubFor(get(urlPathEqualTo("/api/currencies")).withQueryParam("filter[iso_code]", equalTo("[EUR]"))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                        .withBody("{\"currencies\":[{\"id\":3,\"iso_code\":\"EUR\"}]}")));
+        shop.stubFor(get(urlPathEqualTo("/api/languages")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"languages\":[{\"id\":1,\"active\":\"1\"},{\"id\":4,\"active\":\"1\"}]}")));
+        shop.stubFor(get(urlPathEqualTo("/api/cart_rules")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withBody("[]")));
+        shop.stubFor(post(urlPathEqualTo("/api/cart_rules")).willReturn(aResponse().withStatus(201)
+                .withHeader("Content-Type", "application/json").withBody("{\"cart_rule\":{\"id\":13}}")));
+
+        assertThat(redeem(m, Map.of("points", 200)).status()).isEqualTo(201);
+        shop.verify(postRequestedFor(urlPathEqualTo("/api/cart_rules"))
+                .withRequestBody(containing("<reduction_currency>3</reduction_currency>"))
+                .withRequestBody(containing("<minimum_amount_currency>3</minimum_amount_currency>"))
+                .withRequestBody(containing("<language id=\"1\"><![CDATA[LoyaltyHub 200 points]]></language>"
+                        + "<language id=\"4\"><![CDATA[LoyaltyHub 200 points]]></language>")));
+
+        // a shop without the circuit's currency: refused before a cart rule is made, the points go back
+        shop.stubFor(get(urlPathEqualTo("/api/currencies")).atPriority(1).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withBody("{\"currencies\":[]}")));
+        Api.Response refused = redeem(m, Map.of("points", 100));
+        assertThat(refused.status()).isEqualTo(502);
+        assertThat(refused.json().path("detail").asString()).contains("no currency EUR");
+        shop.verify(1, postRequestedFor(urlPathEqualTo("/api/cart_rules")));
+        assertThat(held(m)).isEqualTo(200);
+        world.assertBooksBalance();
+    }
+
     /** The state a server leaves when it stops between holding the points and hearing from the shop. */
     private void leftPending(String code) {
         jdbc.sql("update shop_code set status = 'PENDING', shop_id = null, created_at = now() - interval '10 minutes' "
