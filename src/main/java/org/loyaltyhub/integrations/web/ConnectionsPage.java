@@ -80,6 +80,7 @@ class ConnectionsPage {
         companies.forEach(c -> stores.put(c.id(), tenancy.storesOf(caller.circuit(), c.id())));
         model.addAttribute("rows", rows).addAttribute("companies", companies).addAttribute("stores", stores)
                 .addAttribute("shopifyApp", authorization.shopifyAppConfigured())
+                .addAttribute("publicBase", publicUrl.of(""))
                 .addAttribute("platforms", List.of(Platform.WOOCOMMERCE, Platform.SHOPIFY, Platform.PRESTASHOP,
                         Platform.WORDPRESS));
         if (!model.containsAttribute("form")) {

@@ -19,6 +19,13 @@ public class PublicUrl {
         this.configured = configured.endsWith("/") ? configured.substring(0, configured.length() - 1) : configured;
     }
 
+    /** The address of a path, for the request being served (on a request thread). */
+    public String of(String path) {
+        var attributes = (org.springframework.web.context.request.ServletRequestAttributes)
+                org.springframework.web.context.request.RequestContextHolder.currentRequestAttributes();
+        return of(attributes.getRequest(), path);
+    }
+
     public String of(HttpServletRequest request, String path) {
         String base = configured.isBlank()
                 ? ServletUriComponentsBuilder.fromContextPath(request).replaceQuery(null).build().toUriString()
