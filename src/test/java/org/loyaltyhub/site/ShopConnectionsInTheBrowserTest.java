@@ -225,4 +225,25 @@ class ShopConnectionsInTheBrowserTest extends IntegrationTest {
             woo.stop();
         }
     }
+
+    @Test
+    void anInstallStartedInTheShopifyAdminAsksForSignInThenForTheStoreWithTheShopFilledIn() {
+        World w = fixtures.world(api);
+        long[] company = w.company("Drogheria");
+        Api.Login admin = w.operator("COMPANY_ADMIN", company[0], null);
+        String domain = Fixtures.unique("drogheria") + ".myshopify.com";
+        Map<String, String> launch = new java.util.TreeMap<>(Map.of("shop", domain,
+                "timestamp", String.valueOf(System.currentTimeMillis() / 1000)));
+        launch.put("hmac", Signatures.hexHmac(TestShopify.CLIENT_SECRET, "shop=" + domain + "&timestamp=" + launch.get("timestamp")));
+
+        Page page = browser.desktop("it-IT");
+        page.navigate(url("/shopify/install?" + encoded(launch)));
+        page.locator("#email").fill(admin.email());
+        page.locator("#password").fill(admin.password());
+        page.locator("form button[type=submit]").click();
+        page.waitForURL(u -> u.contains("/company/connections?shopify="));
+        assertThat(page.locator("#shop")).hasValue(domain);
+        assertThat(page.locator("#shopify-install")).containsText("Installa l'app Shopify");
+        assertThat(browser.errors()).isEmpty();
+    }
 }

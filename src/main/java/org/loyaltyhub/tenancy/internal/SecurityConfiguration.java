@@ -86,15 +86,30 @@ class SecurityConfiguration implements WebMvcConfigurer {
                                 "/circuits/*/logo")
                         .permitAll()
                         .anyRequest().authenticated())
-                .formLogin(f -> f.loginPage("/login").usernameParameter("email").defaultSuccessUrl("/", true)
+                .formLogin(f -> f.loginPage("/login").usernameParameter("email")
+                        // back to the page that asked for the sign-in (e.g. a shop's install link), else the start page
+                        .defaultSuccessUrl("/", false)
                         .failureHandler((request, response, e) -> response.sendRedirect(
                                 e instanceof org.springframework.security.authentication.LockedException
                                         ? "/login?locked" : e instanceof org.springframework.security.authentication.DisabledException
                                         ? "/login?disabled" : "/login?error")))
+                .requestCache(c -> c.requestCache(returnAfterSignIn()))
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
                 .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(
                         org.loyaltyhub.shared.web.ContentSecurity.POLICY)));
         return http.build();
+    }
+
+    /**
+     * The page asked for before signing in, returned to at its own address (no {@code ?continue} marker). Only a
+     * page opened in the browser is kept: not a form's post, nor an htmx fragment.
+     */
+    private static org.springframework.security.web.savedrequest.HttpSessionRequestCache returnAfterSignIn() {
+        var cache = new org.springframework.security.web.savedrequest.HttpSessionRequestCache();
+        cache.setMatchingRequestParameterName(null);
+        cache.setRequestMatcher(request -> "GET".equals(request.getMethod()) && request.getHeader("HX-Request") == null
+                && !"XMLHttpRequest".equals(request.getHeader("X-Requested-With")));
+        return cache;
     }
 
     @Override
