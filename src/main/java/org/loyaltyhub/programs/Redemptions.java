@@ -28,10 +28,25 @@ public interface Redemptions {
     void release(long circuitId, long redemptionId, String reason, String actor);
 
     /**
-     * Points held for a code: the redemption and its hold, the points, what they are worth, and the cart minimum
-     * the program asks for (zero when none), which the shop's code should carry.
+     * Points held for a code: the redemption and its hold, the points, what they are worth, the cart minimum the
+     * program asks for (zero when none; raised so the discount stays within the program's maximum percentage of
+     * the cart), and which products the code may discount. The shop's code should carry all of them.
      */
     record CodeHold(long redemptionId, long holdId, long memberId, long points, Money discount, Money minimumSpend,
-                    Instant expiresAt) {
+                    Instant expiresAt, ProductLimits limits) {
+
+        public CodeHold withExpiry(Instant expiresAt) {
+            return new CodeHold(redemptionId, holdId, memberId, points, discount, minimumSpend, expiresAt, limits);
+        }
+    }
+
+    /**
+     * The program's limits on what points may discount: not products already on sale, only the listed products, or
+     * all but the listed ones (product ids as the purchases carry them; for a shop, the shop's product ids).
+     */
+    record ProductLimits(boolean excludeDiscounted, java.util.List<String> onlyProducts,
+                         java.util.List<String> exceptProducts) {
+
+        public static final ProductLimits NONE = new ProductLimits(false, java.util.List.of(), java.util.List.of());
     }
 }

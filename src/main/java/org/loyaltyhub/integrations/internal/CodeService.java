@@ -119,16 +119,15 @@ public class CodeService {
             }
             Redemptions.CodeHold hold = redemptions.holdForCode(c.circuitId(), m.id(), c.storeId(), points, amount,
                     expiresAt.plus(HOLD_GRACE), "shop-connection:" + c.id());
-            return new Held(hold, codes.insertPending(c, new Redemptions.CodeHold(hold.redemptionId(), hold.holdId(),
-                    hold.memberId(), hold.points(), hold.discount(), hold.minimumSpend(), expiresAt),
-                    code(c, hold.holdId()), shopCustomer));
+            return new Held(hold, codes.insertPending(c, hold.withExpiry(expiresAt), code(c, hold.holdId()),
+                    shopCustomer));
         });
         if (held.hold() == null) {
             return View.of(held.code());
         }
         ShopCode pending = held.code();
         DiscountApi.NewCode request = new DiscountApi.NewCode(pending.code(), pending.holdId(), pending.points(),
-                pending.amount(), held.hold().minimumSpend(), email, shopCustomer, now, expiresAt);
+                pending.amount(), held.hold().minimumSpend(), email, shopCustomer, now, expiresAt, held.hold().limits());
         try {
             String shopId = createOrFind(c, api, request);
             tx.executeWithoutResult(s -> codes.created(pending.id(), shopId));

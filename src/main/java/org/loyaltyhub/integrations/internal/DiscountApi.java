@@ -23,7 +23,13 @@ interface DiscountApi {
      * e-mail for WooCommerce, the shop's customer id for Shopify and PrestaShop), from now until {@code expiresAt}.
      */
     record NewCode(String code, long holdId, long points, Money amount, Money minimumSpend, String email,
-                   String shopCustomer, Instant startsAt, Instant expiresAt) {
+                   String shopCustomer, Instant startsAt, Instant expiresAt,
+                   org.loyaltyhub.programs.Redemptions.ProductLimits limits) {
+
+        /** The listed products that are a shop's numeric product ids (others cannot be named to the shop). */
+        static java.util.List<Long> numeric(java.util.List<String> ids) {
+            return ids.stream().filter(id -> id.matches("\\d{1,18}")).map(Long::valueOf).toList();
+        }
     }
 
     /** The shop answered, and said no: its HTTP status and message, and whether the code already existed. */

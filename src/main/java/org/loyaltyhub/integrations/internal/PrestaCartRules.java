@@ -67,6 +67,7 @@ class PrestaCartRules implements DiscountApi {
                 <reduction_amount>%s</reduction_amount>
                 <reduction_tax>1</reduction_tax>
                 <reduction_currency>%s</reduction_currency>
+                <reduction_exclude_special>%s</reduction_exclude_special>
                 <highlight>0</highlight>
                 <active>1</active>
                 </cart_rule>
@@ -74,7 +75,7 @@ class PrestaCartRules implements DiscountApi {
                 """.formatted(xmlText(code.shopCustomer()), DATE.format(code.startsAt()), DATE.format(code.expiresAt()),
                 names, xmlText("loyaltyhub_hold=" + code.holdId()),
                 xmlText(code.code()), code.minimumSpend().display().toPlainString(), currency,
-                code.amount().display().toPlainString(), currency);
+                code.amount().display().toPlainString(), currency, code.limits().excludeDiscounted() ? 1 : 0);
         ShopHttp.Answer a = http.send("POST", c.base() + "/api/cart_rules?output_format=JSON",
                 Map.of("Authorization", ShopHttp.basic(c.apiKey(), ""), "Content-Type", "application/xml",
                         "Accept", "application/json"), xml);

@@ -44,7 +44,18 @@ class ShopifyDiscounts implements DiscountApi {
         ObjectNode gets = d.putObject("customerGets");
         gets.putObject("value").putObject("discountAmount").put("amount", code.amount().display().toPlainString())
                 .put("appliesOnEachItem", false);
-        gets.putObject("items").put("all", true);
+        java.util.List<Long> only = NewCode.numeric(code.limits().onlyProducts());
+        if (!code.limits().onlyProducts().isEmpty() && only.isEmpty()) {
+            throw new Refused(422, "the program lets points discount only listed products, and none of them is a "
+                    + "Shopify product id", false);
+        }
+        if (only.isEmpty()) {
+            // Shopify's basic discount cannot leave products out: "all but the listed" discounts every product
+            gets.putObject("items").put("all", true);
+        } else {
+            var products = gets.putObject("items").putObject("products").putArray("productsToAdd");
+            only.forEach(id -> products.add("gid://shopify/Product/" + id));
+        }
         d.putObject("context").putObject("customers").putArray("add").add("gid://shopify/Customer/" + code.shopCustomer());
         d.putObject("combinesWith").put("orderDiscounts", false).put("productDiscounts", false).put("shippingDiscounts", true);
         if (code.minimumSpend().isPositive()) {

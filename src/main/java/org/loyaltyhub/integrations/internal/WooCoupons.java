@@ -43,6 +43,16 @@ class WooCoupons implements DiscountApi {
             body.put("minimum_amount", code.minimumSpend().display().toPlainString());
         }
         body.put("description", "LoyaltyHub: " + code.points() + " points");
+        body.put("exclude_sale_items", code.limits().excludeDiscounted());
+        java.util.List<Long> only = NewCode.numeric(code.limits().onlyProducts());
+        if (!code.limits().onlyProducts().isEmpty() && only.isEmpty()) {
+            throw new Refused(422, "the program lets points discount only listed products, and none of them is a "
+                    + "WooCommerce product id", false);
+        }
+        only.forEach(body.putArray("product_ids")::add);
+        if (!code.limits().exceptProducts().isEmpty()) {
+            NewCode.numeric(code.limits().exceptProducts()).forEach(body.putArray("excluded_product_ids")::add);
+        }
         body.putArray("meta_data").addObject().put("key", "loyaltyhub_hold").put("value", String.valueOf(code.holdId()));
         ShopHttp.Answer a = http.send("POST", c.base() + "/wp-json/wc/v3/coupons", headers(c, true), body.toString());
         if (a.ok()) {

@@ -109,6 +109,21 @@ public final class RedemptionPolicy {
         return new Quote(true, "ok", null, balance, maxPoints, points, discount, discount);
     }
 
+    /**
+     * The cart minimum of a code worth {@code discount}: the program's minimum cart, raised so that the discount is
+     * at most the program's maximum percentage of the cart (10 € at 20 % needs a cart of 50 €), rounded up to the
+     * minor unit.
+     */
+    public static Money codeMinimumSpend(ProgramSettings s, Money discount) {
+        BigDecimal minimum = s.minCartTotal();
+        if (s.maxDiscountPercent() != null) {
+            BigDecimal forPercent = discount.amount().multiply(BigDecimal.valueOf(100))
+                    .divide(s.maxDiscountPercent(), discount.currency().getDefaultFractionDigits(), RoundingMode.CEILING);
+            minimum = minimum.max(forPercent);
+        }
+        return new Money(minimum, discount.currency());
+    }
+
     /** What {@code points} are worth as a discount, rounded down to the minor unit. */
     public static Money value(ProgramSettings s, long points, Money currencyOf) {
         BigDecimal amount = BigDecimal.valueOf(points).multiply(s.redeemValue())

@@ -154,6 +154,12 @@ public class RedemptionService implements Redemptions {
         ProgramSettings s = store.settings(circuitId);
         Quote q = RedemptionPolicy.quoteCode(s, ledger.balance(circuitId, AccountRef.available(memberId)), currency,
                 points, amount);
+        Redemptions.ProductLimits limits = limits(circuitId, s);
+        if (q.allowed() && s.redeemableProducts() == ProgramSettings.RedeemableProducts.ONLY_LISTED
+                && limits.onlyProducts().isEmpty()) {
+            throw new LoyaltyException("no-redeemable-products", 422, "The program lets points discount only listed "
+                    + "products, and none is listed");
+        }
         if (!q.allowed()) {
             throw new LoyaltyException(q.code(), 422, q.reason()).with("maxPoints", q.maxPoints())
                     .with("balance", q.balance());
@@ -169,7 +175,17 @@ public class RedemptionService implements Redemptions {
                 .param("currency", currency.getCurrencyCode()).param("exp", Timestamp.from(expiresAt))
                 .query(Long.class).single();
         return new CodeHold(id, hold.id(), memberId, q.points(), q.discount(),
-                new Money(s.minCartTotal(), currency), expiresAt);
+                RedemptionPolicy.codeMinimumSpend(s, q.discount()), expiresAt, limits);
+    }
+
+    private Redemptions.ProductLimits limits(long circuitId, ProgramSettings s) {
+        java.util.List<String> listed = s.redeemableProducts() == ProgramSettings.RedeemableProducts.ALL
+                ? java.util.List.of()
+                : store.allRules(circuitId).stream().filter(org.loyaltyhub.programs.ProductRule::redeemListed)
+                .map(org.loyaltyhub.programs.ProductRule::productId).toList();
+        return new Redemptions.ProductLimits(s.excludeDiscounted(),
+                s.redeemableProducts() == ProgramSettings.RedeemableProducts.ONLY_LISTED ? listed : java.util.List.of(),
+                s.redeemableProducts() == ProgramSettings.RedeemableProducts.EXCEPT_LISTED ? listed : java.util.List.of());
     }
 
     @Override

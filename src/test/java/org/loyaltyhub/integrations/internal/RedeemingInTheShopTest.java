@@ -382,6 +382,31 @@ class RedeemingInTheShopTest extends ShopScenario {
         world.assertBooksBalance();
     }
 
+    @Test
+    void aCodeCarriesTheProgramsLimitsItsMaximumShareOfTheCartSaleItemsAndRedeemableProducts() {
+        connect("WOOCOMMERCE", Map.of("maxDiscountPercent", 20, "minCartTotal", "10.00", "excludeDiscounted", true,
+                "redeemableProducts", "ONLY_LISTED"), Map.of("shopUrl", shop.baseUrl(), "apiKey", "ck_codes",
+                "apiSecret", "cs_codes"));
+        String email = Fixtures.unique("limits") + "@shop.test";
+        long m = member(email);
+        credit(m, 1000);
+        wooAccepts();
+        assertThat(redeem(m, Map.of("amount", "5.00")).status()).as("nothing listed yet").isEqualTo(422);
+        assertThat(held(m)).isZero();
+        for (String product : List.of("77", "SKU-NOT-IN-SHOP")) {
+            Api.Response rule = world.asAdmin().put("/api/v1/program/product-rules/" + product,
+                    Map.of("productId", product, "earnMode", "DEFAULT", "redeemListed", true));
+            assertThat(rule.status()).as(rule.toString()).isEqualTo(200);
+        }
+
+        Api.Response r = redeem(m, Map.of("amount", "5.00"));
+
+        assertThat(r.status()).as(r.toString()).isEqualTo(201);
+        shop.verify(postRequestedFor(urlPathEqualTo("/wp-json/wc/v3/coupons")).withRequestBody(equalToJson(
+                "{\"amount\":\"5.00\",\"minimum_amount\":\"25.00\",\"exclude_sale_items\":true,\"product_ids\":[77]}",
+                true, true)));
+    }
+
     /** The state a server leaves when it stops between holding the points and hearing from the shop. */
     private void leftPending(String code) {
         jdbc.sql("update shop_code set status = 'PENDING', shop_id = null, created_at = now() - interval '10 minutes' "

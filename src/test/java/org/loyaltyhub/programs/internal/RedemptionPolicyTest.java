@@ -47,6 +47,15 @@ class RedemptionPolicyTest {
     }
 
     @Test
+    void aCodesMinimumSpendKeepsItsDiscountWithinTheMaximumShareOfTheCart() {
+        ProgramSettings capped = redeem(100, "1", 0, "30.00", null, "15", false, RedeemableProducts.ALL);
+        assertThat(RedemptionPolicy.codeMinimumSpend(capped, Money.of("10.00", "EUR"))).isEqualTo(Money.of("66.67", "EUR"));
+        assertThat(RedemptionPolicy.codeMinimumSpend(capped, Money.of("3.00", "EUR")))
+                .as("the program's own minimum when higher").isEqualTo(Money.of("30.00", "EUR"));
+        assertThat(RedemptionPolicy.codeMinimumSpend(HUNDRED_FOR_ONE, Money.of("3.00", "EUR")).isPositive()).isFalse();
+    }
+
+    @Test
     void aDiscountNeverExceedsWhatThePointsAreWorth() {
         ProgramSettings threeForOne = redeem(3, "1", 0, "0", null, null, false, RedeemableProducts.ALL);
         Quote q = RedemptionPolicy.quote(threeForOne, Map.of(), 10, Money.of("50.00", "EUR"), List.of(), null);
