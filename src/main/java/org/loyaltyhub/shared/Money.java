@@ -73,11 +73,15 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
 
     /** As JSON: the amount at the currency's precision, as a string so no client reads it as a float. */
     @com.fasterxml.jackson.annotation.JsonValue
-    java.util.Map<String, String> json() {
-        java.util.Map<String, String> json = new java.util.LinkedHashMap<>();
-        json.put("amount", display().toPlainString());
-        json.put("currency", currency.getCurrencyCode());
-        return json;
+    Json json() {
+        return new Json(display().toPlainString(), currency.getCurrencyCode());
+    }
+
+    /**
+     * Money's JSON shape. A record rather than a map: Jackson resolves a final type's serializer once, where a map
+     * made it build a map serializer for every amount written.
+     */
+    public record Json(String amount, String currency) {
     }
 
     @Override

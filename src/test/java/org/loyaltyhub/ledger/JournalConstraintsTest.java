@@ -63,4 +63,16 @@ class JournalConstraintsTest extends IntegrationTest {
         assertThat(jdbc.sql("select sum(amount) from posting where entry_id = :e").param("e", entry)
                 .query(Long.class).single()).isZero();
     }
+
+    @Test
+    void circuitsCompaniesAndStoresAreNeverDeletedForPurchasesAndEntriesReferToThemWithoutForeignKeys() {
+        World w = fixtures.world(api);
+        long[] shop = w.company("Kept");
+        for (String sql : new String[] {"delete from store where id = :id", "delete from company where id = :id",
+                "delete from circuit where id = :id"}) {
+            long id = sql.contains("store") ? shop[1] : sql.contains("company") ? shop[0] : w.circuitId;
+            assertThatThrownBy(() -> jdbc.sql(sql).param("id", id).update())
+                    .isInstanceOf(DataAccessException.class).hasMessageContaining("never deleted");
+        }
+    }
 }

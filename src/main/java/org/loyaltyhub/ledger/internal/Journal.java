@@ -10,6 +10,7 @@ import org.loyaltyhub.ledger.PostedEntry;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,6 +21,8 @@ import java.util.TreeMap;
 /**
  * Writes entries. The entry row is inserted first with its business key (a replay stops there); then the floored
  * accounts are locked in id order, checked, and their balances, postings and lots written in the same transaction.
+ * An entry with at most one floored account whose lots are only opened (an earn, a capture) is written in a single
+ * statement instead: entry, postings, the conditional balance change and the new lots together.
  * A refused movement throws, and the caller's transaction (or savepoint) takes the entry row back with it.
  */
 @Component
@@ -50,6 +53,9 @@ class Journal {
         for (Leg leg : d.legs()) {
             ids.computeIfAbsent(leg.account(), ref -> accounts.id(d.circuitId(), ref));
         }
+        if (oneStatement(d)) {
+            return postInOneStatement(d, ids);
+        }
         Optional<Long> inserted = insertEntryWithPostings(d, ids);
         if (inserted.isEmpty()) {
             return new PostedEntry(existing(d.circuitId(), d.businessKey(), d.reversesId()), true);
@@ -63,6 +69,99 @@ class Journal {
             }
         }
         return new PostedEntry(entryId, false);
+    }
+
+    /**
+     * Whether the whole entry fits in one statement: at most one floored account (so there is only one row to lock
+     * and no lock order to keep) and, on the lot-tracking account, only credits that open a new lot (consuming or
+     * restoring lots needs to read them first).
+     */
+    private static boolean oneStatement(EntryDraft d) {
+        AccountRef floored = null;
+        for (Leg leg : d.legs()) {
+            AccountKind kind = leg.account().kind();
+            if (kind.floored()) {
+                if (floored != null && !floored.equals(leg.account())) {
+                    return false;
+                }
+                floored = leg.account();
+            }
+            if (kind.tracksLots() && (leg.amount() < 0
+                    || !(leg.lot() instanceof LotRule.NewLot || leg.lot() instanceof LotRule.Oldest))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The entry, its postings, the change of its one floored account's balance and its new lots in a single
+     * statement (one round trip instead of three). Each part runs only when the entry row was inserted, so a replay
+     * writes nothing. The balance changes only if it stays at or above zero; otherwise the statement still inserted
+     * the entry, and the refusal thrown here rolls it back with the caller's transaction (or savepoint), as before.
+     */
+    private PostedEntry postInOneStatement(EntryDraft d, Map<AccountRef, Long> ids) {
+        List<Object> params = entryParams(d);
+        StringBuilder sql = new StringBuilder(ENTRY_CTE).append(", posted as (").append(POSTINGS_INSERT);
+        appendLegValues(sql, params, d, ids);
+        sql.append(")");
+        Long flooredId = null;
+        long delta = 0;
+        for (Leg leg : d.legs()) {
+            if (leg.account().kind().floored()) {
+                flooredId = ids.get(leg.account());
+                delta = Math.addExact(delta, leg.amount());
+            }
+        }
+        if (flooredId != null) {
+            sql.append(", floored as (update account set balance = balance + ?::bigint where id = ?::bigint "
+                    + "and balance + ?::bigint >= 0 and exists (select from entry) returning balance)");
+            params.add(delta);
+            params.add(flooredId);
+            params.add(delta);
+        }
+        StringBuilder lotValues = new StringBuilder();
+        List<Object> lotParams = new ArrayList<>();
+        for (Leg leg : d.legs()) {
+            if (leg.account().kind().tracksLots()) {
+                // a credit's lot: the leg's own issuer and expiry, or none (Oldest on a credit)
+                LotRule.NewLot lot = leg.lot() instanceof LotRule.NewLot n ? n : new LotRule.NewLot(null, null);
+                lotValues.append(lotValues.isEmpty() ? "" : ",").append("(?::bigint, ?::bigint, ?::timestamptz, ?::bigint)");
+                lotParams.add(ids.get(leg.account()));
+                lotParams.add(lot.issuerCompanyId());
+                lotParams.add(lot.expiresAt() == null ? null : Timestamp.from(lot.expiresAt()));
+                lotParams.add(leg.amount());
+            }
+        }
+        if (!lotValues.isEmpty()) {
+            sql.append(", opened as (insert into lot (circuit_id, account_id, issuer_company_id, entry_id, earned_at, "
+                            + "expires_at, amount, remaining) select ?::bigint, v.account, v.issuer, entry.id, now(), "
+                            + "v.expires, v.amount, v.amount from entry, (values ").append(lotValues)
+                    .append(") as v(account, issuer, expires, amount) returning id, entry_id, amount), "
+                            + "moved as (insert into lot_movement (lot_id, entry_id, amount) "
+                            + "select id, entry_id, amount from opened)");
+            params.add(d.circuitId());
+            params.addAll(lotParams);
+        }
+        sql.append(flooredId != null ? " select entry.id, (select balance from floored) from entry"
+                : " select entry.id, null::bigint from entry");
+        Optional<Long[]> row = jdbc.sql(sql.toString()).params(params).query((rs, n) ->
+                new Long[] {rs.getLong(1), (Long) rs.getObject(2)}).optional();
+        if (row.isEmpty()) {
+            return new PostedEntry(existing(d.circuitId(), d.businessKey(), d.reversesId()), true);
+        }
+        if (flooredId != null) {
+            Long balance = row.get()[1];
+            if (balance == null) {
+                long now = jdbc.sql("select balance from account where id = :id").param("id", flooredId)
+                        .query(Long.class).single();
+                AccountKind kind = d.legs().stream().map(l -> l.account().kind()).filter(AccountKind::floored)
+                        .findFirst().orElseThrow();
+                throw new InsufficientBalance(kind, now, -delta);
+            }
+            WrittenBalances.remember(flooredId, balance);
+        }
+        return new PostedEntry(row.get()[0], false);
     }
 
     private long existing(long circuitId, String key, Long reversesId) {
@@ -142,9 +241,14 @@ class Journal {
         }
     }
 
-    /** The entry and its postings in one statement; empty when the business key was posted before (a replay). */
-    private Optional<Long> insertEntryWithPostings(EntryDraft d, Map<AccountRef, Long> ids) {
-        StringBuilder values = new StringBuilder();
+    private static final String ENTRY_CTE = "with entry as (insert into journal_entry (circuit_id, business_key, "
+            + "kind, reason, note, member_id, company_id, store_id, actor, reverses_id) values (?, ?, ?, ?, ?, ?::bigint, "
+            + "?::bigint, ?::bigint, ?, ?::bigint) on conflict do nothing returning id)";
+
+    private static final String POSTINGS_INSERT = "insert into posting (entry_id, account_id, amount) "
+            + "select entry.id, v.account, v.amount from entry, (values ";
+
+    private static List<Object> entryParams(EntryDraft d) {
         List<Object> params = new ArrayList<>(List.of(d.circuitId(), d.businessKey(), d.kind(), d.reason()));
         params.add(d.note());
         params.add(d.memberId());
@@ -152,17 +256,28 @@ class Journal {
         params.add(d.storeId());
         params.add(d.actor());
         params.add(d.reversesId());
+        return params;
+    }
+
+    /** The legs as the values list of the postings insert, closing it. */
+    private static void appendLegValues(StringBuilder sql, List<Object> params, EntryDraft d, Map<AccountRef, Long> ids) {
+        boolean first = true;
         for (Leg leg : d.legs()) {
-            values.append(values.isEmpty() ? "" : ",").append("(?::bigint, ?::bigint)");
+            sql.append(first ? "" : ",").append("(?::bigint, ?::bigint)");
+            first = false;
             params.add(ids.get(leg.account()));
             params.add(leg.amount());
         }
-        return jdbc.sql("with entry as (insert into journal_entry (circuit_id, business_key, kind, reason, note, "
-                        + "member_id, company_id, store_id, actor, reverses_id) values (?, ?, ?, ?, ?, ?::bigint, ?::bigint, "
-                        + "?::bigint, ?, ?::bigint) on conflict do nothing returning id) "
-                        + "insert into posting (entry_id, account_id, amount) select entry.id, v.account, v.amount "
-                        + "from entry, (values " + values + ") as v(account, amount) returning entry_id")
-                .params(params).query(Long.class).list().stream().findFirst();
+        sql.append(") as v(account, amount)");
+    }
+
+    /** The entry and its postings in one statement; empty when the business key was posted before (a replay). */
+    private Optional<Long> insertEntryWithPostings(EntryDraft d, Map<AccountRef, Long> ids) {
+        List<Object> params = entryParams(d);
+        StringBuilder sql = new StringBuilder(ENTRY_CTE).append(" ").append(POSTINGS_INSERT);
+        appendLegValues(sql, params, d, ids);
+        sql.append(" returning entry_id");
+        return jdbc.sql(sql.toString()).params(params).query(Long.class).list().stream().findFirst();
     }
 
     private void applyLots(long circuitId, long accountId, long entryId, Leg leg) {
