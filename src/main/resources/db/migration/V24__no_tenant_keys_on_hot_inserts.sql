@@ -1,3 +1,4 @@
+-- (Numbered after the integrations' V20-V23 so that databases already at V23 apply it in order.)
 -- Every purchase and journal entry used to check its circuit (and a purchase its company and store) by a foreign key.
 -- A foreign key check locks the referenced row (FOR KEY SHARE): all the tills of a circuit lock the same circuit,
 -- company and store rows, so concurrent earns turn those locks into multixacts, with a WAL record and a dirtied page
