@@ -75,3 +75,31 @@ document.addEventListener('DOMContentLoaded', function () {
         window.location.assign(next.href);
     }
 });
+
+// A file input with data-max-bytes refuses a file that is too large before it is sent (the server refuses it too,
+// but a body of megabytes would be turned away before the page could answer): the message shows under the field.
+document.addEventListener('change', function (event) {
+    var input = event.target;
+    if (!input.matches || !input.matches('input[type=file][data-max-bytes]')) {
+        return;
+    }
+    var id = input.id + '-error';
+    var message = document.getElementById(id);
+    var tooBig = input.files.length > 0 && input.files[0].size > Number(input.dataset.maxBytes);
+    if (tooBig) {
+        if (!message) {
+            message = document.createElement('p');
+            message.className = 'message error';
+            message.id = id;
+            input.insertAdjacentElement('afterend', message);
+        }
+        message.textContent = input.dataset.tooBig;
+        input.setAttribute('aria-invalid', 'true');
+        input.setAttribute('aria-describedby', id);
+        input.value = '';
+    } else if (message) {
+        message.remove();
+        input.removeAttribute('aria-invalid');
+        input.removeAttribute('aria-describedby');
+    }
+});

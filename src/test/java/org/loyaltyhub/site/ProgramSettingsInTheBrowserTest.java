@@ -87,6 +87,12 @@ class ProgramSettingsInTheBrowserTest extends BrowserTest {
         java.nio.file.Path big = java.nio.file.Files.createTempFile("big", ".png");
         byte[] header = java.nio.file.Files.readAllBytes(png);
         java.nio.file.Files.write(big, java.util.Arrays.copyOf(header, 600 * 1024));
+        java.nio.file.Path huge = java.nio.file.Files.createTempFile("huge", ".png");
+        java.nio.file.Files.write(huge, java.util.Arrays.copyOf(header, 12 * 1024 * 1024));
+        page.locator("#logo").setInputFiles(huge); // refused in the page: 12 MB would never reach it
+        assertThat(page.locator("#logo-error")).containsText("at most 512 KB");
+        assertThat(page.locator("#logo")).hasValue("");
+        page.locator("#logo").evaluate("input => input.removeAttribute('data-max-bytes')"); // the server checks too
         page.locator("#logo").setInputFiles(big);
         page.getByRole(AriaRole.BUTTON, named("Upload the logo")).click();
         assertThat(page.locator("#logo-error")).containsText("at most 512 KB");
