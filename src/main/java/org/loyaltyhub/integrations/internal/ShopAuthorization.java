@@ -115,7 +115,7 @@ public class ShopAuthorization {
      */
     public String beginShopify(Caller caller, Long storeId, String shop, String callbackUrl) {
         caller.require(Role.CIRCUIT_ADMIN, Role.COMPANY_ADMIN);
-        ShopifyAppSettings app = shopifyApp();
+        IntegrationSettings.ShopifyApp app = shopifyApp();
         String domain = shopifyDomain(shop).orElseThrow(() -> new InvalidInput("shopDomain",
                 "must be the shop's myshopify.com domain, e.g. bottega.myshopify.com"));
         Store store = tenancy.storeFor(caller, storeId);
@@ -130,7 +130,7 @@ public class ShopAuthorization {
      * and returns the shop's domain, for the administrator to choose the store it belongs to.
      */
     public String verifyShopifyLaunch(Map<String, String> query) {
-        ShopifyAppSettings app = shopifyApp();
+        IntegrationSettings.ShopifyApp app = shopifyApp();
         verifyShopifyHmac(query, app.clientSecret());
         return shopifyDomain(query.get("shop")).orElseThrow(() -> new Refused(400, "invalid-shop",
                 "The shop parameter is not a myshopify.com domain"));
@@ -139,7 +139,7 @@ public class ShopAuthorization {
     /** The callback: check everything, exchange the code, store the token, register the webhooks. */
     public Connected completeShopify(Caller caller, Map<String, String> query, String publicBase) {
         caller.require(Role.CIRCUIT_ADMIN, Role.COMPANY_ADMIN);
-        ShopifyAppSettings app = shopifyApp();
+        IntegrationSettings.ShopifyApp app = shopifyApp();
         verifyShopifyHmac(query, app.clientSecret());
         String domain = shopifyDomain(query.get("shop")).filter(d -> d.equals(query.get("shop")))
                 .orElseThrow(() -> new Refused(400, "invalid-shop", "The shop parameter is not a myshopify.com domain"));
@@ -166,7 +166,7 @@ public class ShopAuthorization {
         return new Connected(ConnectionService.view(c), hooks.register(c, publicBase));
     }
 
-    private String exchange(ShopifyAppSettings app, String domain, String code) {
+    private String exchange(IntegrationSettings.ShopifyApp app, String domain, String code) {
         String body = Json.MAPPER.createObjectNode().put("client_id", app.clientId())
                 .put("client_secret", app.clientSecret()).put("code", code).toString();
         ShopHttp.Answer a;
@@ -211,7 +211,7 @@ public class ShopAuthorization {
                 .collect(Collectors.toCollection(java.util.LinkedHashSet::new));
     }
 
-    private long storeShopify(Authorizations.Pending p, ShopifyAppSettings app, String domain, String token) {
+    private long storeShopify(Authorizations.Pending p, IntegrationSettings.ShopifyApp app, String domain, String token) {
         Optional<Connection> existing = connections.activeShopify(domain);
         if (existing.isPresent()) {
             Connection c = existing.get();
@@ -248,33 +248,15 @@ public class ShopAuthorization {
         return sorted.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("&"));
     }
 
-    private ShopifyAppSettings shopifyApp() {
+    /** The configured Shopify app; refused when this LoyaltyHub has none. */
+    private IntegrationSettings.ShopifyApp shopifyApp() {
         IntegrationSettings.ShopifyApp app = settings.shopify();
         if (!app.configured()) {
             throw new Refused(409, "shopify-app-not-configured", "This LoyaltyHub has no Shopify app: set "
                     + "loyaltyhub.integrations.shopify.client-id and client-secret (see docs/shops/shopify.md), "
                     + "or connect the shop with a custom app's access token");
         }
-        return new ShopifyAppSettings(app);
-    }
-
-    /** The configured app, known to be complete. */
-    private record ShopifyAppSettings(IntegrationSettings.ShopifyApp app) {
-        String clientId() {
-            return app.clientId();
-        }
-
-        String clientSecret() {
-            return app.clientSecret();
-        }
-
-        String scopes() {
-            return app.scopes();
-        }
-
-        String origin(String domain) {
-            return app.origin(domain);
-        }
+        return app;
     }
 
     // ---------------------------------------------------------------------------------------------- WooCommerce

@@ -121,7 +121,7 @@ class ConnectionsPage {
                 }
                 model.addAttribute("created", created);
                 if (c.apiKey() != null && (platform == Platform.WOOCOMMERCE || platform == Platform.SHOPIFY)) {
-                    model.addAttribute("registeredFor", created.id()).addAttribute("registration",
+                    model.addAttribute("registration",
                             authorization.registerWebhooks(caller, created.id(), publicUrl.of(request, "")));
                 }
                 return page(caller, model);
@@ -147,8 +147,7 @@ class ConnectionsPage {
 
     @PostMapping("/company/connections/{id}/webhooks")
     String registerWebhooks(Caller caller, @PathVariable long id, HttpServletRequest request, Model model) {
-        model.addAttribute("registeredFor", id)
-                .addAttribute("registration", authorization.registerWebhooks(caller, id, publicUrl.of(request, "")));
+        model.addAttribute("registration", authorization.registerWebhooks(caller, id, publicUrl.of(request, "")));
         return page(caller, model);
     }
 
@@ -188,7 +187,6 @@ class ConnectionsPage {
             model.addAttribute("authorizationProblem", "connections.auth.noKeys");
         } else {
             model.addAttribute("authorized", connections.get(caller, c.companyId(), id))
-                    .addAttribute("registeredFor", id)
                     .addAttribute("registration", authorization.registerWebhooks(caller, id, publicUrl.of(request, "")));
         }
         return page(caller, model);
@@ -226,8 +224,7 @@ class ConnectionsPage {
                            HttpServletResponse response, Model model) {
         try {
             ShopAuthorization.Connected done = authorization.completeShopify(caller, query, publicUrl.of(request, ""));
-            model.addAttribute("authorized", done.connection()).addAttribute("registeredFor", done.connection().id())
-                    .addAttribute("registration", done.webhooks());
+            model.addAttribute("authorized", done.connection()).addAttribute("registration", done.webhooks());
         } catch (ShopAuthorization.Refused e) {
             response.setStatus(e.status());
             model.addAttribute("authorizationProblem", "connections.auth." + e.code())
