@@ -110,6 +110,9 @@ public final class Benchmark {
         if (embedded) {
             args.add("--loyaltyhub.db.data-dir=" + dataDir);
             args.add("--loyaltyhub.db.clean-on-start=true");
+            if (Boolean.getBoolean("bench.statements")) {
+                args.add("--loyaltyhub.db.server-settings[shared_preload_libraries]=pg_stat_statements");
+            }
         }
         say("Starting LoyaltyHub (" + (embedded ? "embedded PostgreSQL in " + dataDir : "PostgreSQL at " + externalUrl)
                 + ") ...");
