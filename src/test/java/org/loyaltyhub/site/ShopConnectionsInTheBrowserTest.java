@@ -117,6 +117,14 @@ class ShopConnectionsInTheBrowserTest extends IntegrationTest {
                     new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Replay")).click();
             assertThat(page.locator("main")).containsText("The delivery was queued again.");
             Browser.screenshot(page, "shop-connections-desktop-en");
+
+            page.getByRole(AriaRole.BUTTON, named("Switch off")).click();
+            assertThat(page.getByRole(AriaRole.STATUS).first()).containsText("switched off");
+            assertThat(page.locator("section.card dl")).containsText("Switched off");
+            assertThat(webhook(connectionId, secret, order)).as("a switched-off connection refuses deliveries").isEqualTo(410);
+            page.getByRole(AriaRole.BUTTON, named("Switch on again")).click();
+            assertThat(page.locator("section.card dl")).containsText("Active");
+            assertThat(webhook(connectionId, secret, order)).isEqualTo(200);
             assertThat(browser.errors()).isEmpty();
         } finally {
             shop.stop();

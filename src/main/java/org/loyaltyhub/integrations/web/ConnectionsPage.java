@@ -145,6 +145,16 @@ class ConnectionsPage {
         return page(caller, model);
     }
 
+    /** Switches a connection off (its webhooks are refused with 410, no codes are made) or back on. */
+    @PostMapping("/company/connections/{id}/active")
+    String switchOnOff(Caller caller, @PathVariable long id, @RequestParam boolean active, Model model) {
+        Connection c = connections.owned(caller, id);
+        connections.change(caller, c.companyId(), id, new ConnectionService.Change(null, null, null, null, null, null,
+                active));
+        model.addAttribute("switched", active ? "connections.switchedOn" : "connections.switchedOff");
+        return page(caller, model);
+    }
+
     @PostMapping("/company/connections/{id}/webhooks")
     String registerWebhooks(Caller caller, @PathVariable long id, HttpServletRequest request, Model model) {
         model.addAttribute("registration", authorization.registerWebhooks(caller, id, publicUrl.of(request, "")));
