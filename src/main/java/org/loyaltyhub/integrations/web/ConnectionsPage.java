@@ -145,13 +145,20 @@ class ConnectionsPage {
         return page(caller, model);
     }
 
-    /** Switches a connection off (its webhooks are refused with 410, no codes are made) or back on. */
+    /**
+     * Switches a connection off (its webhooks are refused with 410, no codes are made) or back on. Back on, its
+     * webhooks are registered again: WooCommerce disables a webhook that keeps failing.
+     */
     @PostMapping("/company/connections/{id}/active")
-    String switchOnOff(Caller caller, @PathVariable long id, @RequestParam boolean active, Model model) {
+    String switchOnOff(Caller caller, @PathVariable long id, @RequestParam boolean active, HttpServletRequest request,
+                       Model model) {
         Connection c = connections.owned(caller, id);
         connections.change(caller, c.companyId(), id, new ConnectionService.Change(null, null, null, null, null, null,
                 active));
         model.addAttribute("switched", active ? "connections.switchedOn" : "connections.switchedOff");
+        if (active && c.apiKey() != null && (c.platform() == Platform.WOOCOMMERCE || c.platform() == Platform.SHOPIFY)) {
+            model.addAttribute("registration", authorization.registerWebhooks(caller, id, publicUrl.of(request, "")));
+        }
         return page(caller, model);
     }
 
