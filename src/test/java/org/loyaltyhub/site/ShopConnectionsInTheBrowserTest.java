@@ -124,7 +124,7 @@ class ShopConnectionsInTheBrowserTest extends IntegrationTest {
             assertThat(webhook(connectionId, secret, order)).as("a switched-off connection refuses deliveries").isEqualTo(410);
             page.getByRole(AriaRole.BUTTON, named("Switch on again")).click();
             assertThat(page.locator("section.card dl")).containsText("Active");
-            assertThat(page.locator("#webhook-registration")).as("webhooks set up again").containsText("The shop sends its events to");
+            assertThat(page.locator("#webhook-registration")).containsText("The shop sends its events to");
             assertThat(webhook(connectionId, secret, order)).isEqualTo(200);
             assertThat(browser.errors()).isEmpty();
         } finally {
