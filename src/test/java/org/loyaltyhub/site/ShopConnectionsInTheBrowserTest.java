@@ -253,6 +253,14 @@ class ShopConnectionsInTheBrowserTest extends IntegrationTest {
         page.waitForURL(u -> u.contains("/company/connections?shopify="));
         assertThat(page.locator("#shop")).hasValue(domain);
         assertThat(page.locator("#shopify-install")).containsText("Installa l'app Shopify");
+
+        // a store of another circuit, slipped into the form, is refused next to the field and nothing starts
+        long foreignStore = fixtures.world(api).company("Altrove")[1];
+        page.locator("#install-store option").first().evaluate("(o, id) => o.value = id", String.valueOf(foreignStore));
+        page.locator("#install-store").selectOption(String.valueOf(foreignStore));
+        page.locator("#shopify-install button[type=submit]").click();
+        assertThat(page.locator("#storeId-install-error")).containsText("Scegli un punto vendita");
+        assertThat(page.locator("#shop")).hasValue(domain);
         assertThat(browser.errors()).isEmpty();
     }
 }

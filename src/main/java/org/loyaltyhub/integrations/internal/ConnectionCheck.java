@@ -59,9 +59,7 @@ public class ConnectionCheck {
         if (c.apiKey() == null) {
             return Result.problem("no Shopify access token is stored for this connection");
         }
-        ShopHttp.Answer a = http.send("POST", c.base() + "/admin/api/" + SHOPIFY_API_VERSION + "/graphql.json",
-                Map.of("X-Shopify-Access-Token", c.apiKey(), "Content-Type", "application/json",
-                        "Accept", "application/json"), "{\"query\":\"{ shop { name } }\"}");
+        ShopHttp.Answer a = http.shopifyGraphql(c, "{\"query\":\"{ shop { name } }\"}");
         return judge(a, "Shopify Admin API", "the access token is wrong or was revoked",
                 body -> body.path("data").path("shop").has("name")
                         ? Result.fine(body.path("data").path("shop").path("name").asString()) : null);

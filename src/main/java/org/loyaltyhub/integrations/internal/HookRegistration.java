@@ -135,9 +135,7 @@ public class HookRegistration {
         if (variables != null) {
             body.set("variables", variables);
         }
-        return http.send("POST", c.base() + "/admin/api/" + ConnectionCheck.SHOPIFY_API_VERSION + "/graphql.json",
-                Map.of("X-Shopify-Access-Token", c.apiKey(), "Content-Type", "application/json",
-                        "Accept", "application/json"), body.toString());
+        return http.shopifyGraphql(c, body.toString());
     }
 
     /** The {@code data} of a successful GraphQL answer, or null. */

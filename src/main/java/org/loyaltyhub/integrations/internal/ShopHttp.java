@@ -78,6 +78,13 @@ class ShopHttp {
         }
     }
 
+    /** A query to a Shopify shop's Admin GraphQL API with the connection's access token. */
+    Answer shopifyGraphql(Connection c, String body) throws Unreachable {
+        return send("POST", c.base() + "/admin/api/" + ConnectionCheck.SHOPIFY_API_VERSION + "/graphql.json",
+                Map.of("X-Shopify-Access-Token", c.apiKey(), "Content-Type", "application/json",
+                        "Accept", "application/json"), body);
+    }
+
     static String basic(String user, String password) {
         return "Basic " + Base64.getEncoder().encodeToString((user + ":" + (password == null ? "" : password))
                 .getBytes(StandardCharsets.UTF_8));

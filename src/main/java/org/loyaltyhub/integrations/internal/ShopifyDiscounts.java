@@ -4,7 +4,6 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -91,9 +90,7 @@ class ShopifyDiscounts implements DiscountApi {
     private JsonNode call(Connection c, String query, ObjectNode variables) throws Refused, ShopHttp.Unreachable {
         ObjectNode body = Json.MAPPER.createObjectNode().put("query", query);
         body.set("variables", variables);
-        ShopHttp.Answer a = http.send("POST", c.base() + "/admin/api/" + ConnectionCheck.SHOPIFY_API_VERSION + "/graphql.json",
-                Map.of("X-Shopify-Access-Token", c.apiKey(), "Content-Type", "application/json",
-                        "Accept", "application/json"), body.toString());
+        ShopHttp.Answer a = http.shopifyGraphql(c, body.toString());
         JsonNode json;
         try {
             json = Json.MAPPER.readTree(a.body());

@@ -227,8 +227,11 @@ class ConnectionsPage {
             } catch (InvalidInput e) {
                 e.fieldErrors().keySet().forEach(f -> errors.put(f.equals("shopDomain") ? "shop" : "storeId",
                         f.equals("shopDomain") ? "connections.error.shopifyShop" : "connections.error.store"));
+            } catch (org.loyaltyhub.shared.NotFound e) {
+                errors.put("storeId", "connections.error.store");
             } catch (LoyaltyException e) {
-                errors.put("shop", "connections.auth." + e.code());
+                errors.put("shop", e.code().equals("shopify-app-not-configured")
+                        ? "connections.auth.shopify-app-not-configured" : "connections.auth.other");
             }
         }
         model.addAttribute("install", install).addAttribute("installErrors", errors);
