@@ -60,7 +60,7 @@ public class ConnectionService {
     public record View(long id, long companyId, long storeId, Platform platform, String name, String shopUrl,
                        String shopDomain, Credential apiKey, Credential apiSecret, Credential webhookSecret,
                        Credential previousSecret, boolean enrolGuests, boolean active, String webhookUrl,
-                       Instant createdAt, String generatedWebhookSecret) {
+                       Instant createdAt, String generatedWebhookSecret, Connection.Removal removal) {
     }
 
     public View create(Caller caller, long companyId, NewConnection c) {
@@ -145,13 +145,14 @@ public class ConnectionService {
         return new View(c.id(), c.companyId(), c.storeId(), c.platform(), c.name(), c.shopUrl(), c.shopDomain(),
                 new Credential(c.apiKey() != null, c.apiKeyHint()), new Credential(c.apiSecret() != null, null),
                 new Credential(c.webhookSecret() != null, null), new Credential(c.previousSecret() != null, null),
-                c.enrolGuests(), c.active(), "/api/v1/hooks/" + c.platform().slug() + "/" + c.id(), c.createdAt(), null);
+                c.enrolGuests(), c.active(), "/api/v1/hooks/" + c.platform().slug() + "/" + c.id(), c.createdAt(), null,
+                c.removal());
     }
 
     private static View withSecret(View v, String secret) {
         return new View(v.id(), v.companyId(), v.storeId(), v.platform(), v.name(), v.shopUrl(), v.shopDomain(),
                 v.apiKey(), v.apiSecret(), v.webhookSecret(), v.previousSecret(), v.enrolGuests(), v.active(),
-                v.webhookUrl(), v.createdAt(), secret);
+                v.webhookUrl(), v.createdAt(), secret, v.removal());
     }
 
     private static String blankToNull(String s) {

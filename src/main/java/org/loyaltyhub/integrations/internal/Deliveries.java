@@ -91,10 +91,11 @@ class Deliveries {
                 .param("conn", connectionId).param("customer", customerRef).update();
     }
 
-    /** Privacy: deletes every delivery of the connection but the one that asked for it. */
-    int deleteAllBut(long connectionId, long keep) {
-        return jdbc.sql("delete from shop_delivery where connection_id = :conn and id <> :keep")
-                .param("conn", connectionId).param("keep", keep).update();
+    /** Privacy: deletes every delivery of the connection but the shop's requests to be forgotten (the record). */
+    int deleteAllButRemovalRequests(long connectionId) {
+        return jdbc.sql("delete from shop_delivery where connection_id = :conn "
+                        + "and not (topic = 'shop/redact' and status = 'PROCESSED')")
+                .param("conn", connectionId).update();
     }
 
     private static String cut(String s) {

@@ -33,7 +33,6 @@ class DeliveryProcessor {
 
     private final Deliveries deliveries;
     private final Connections connections;
-    private final Privacy privacy;
     private final Map<Platform, Handler> handlers = new EnumMap<>(Platform.class);
     private final TransactionTemplate tx;
     private final IntegrationSettings settings;
@@ -42,11 +41,10 @@ class DeliveryProcessor {
     /** Tests slow the handling down here, to show that the shop's answer does not wait for it. */
     volatile LongConsumer beforeHandling = id -> { };
 
-    DeliveryProcessor(Deliveries deliveries, Connections connections, Privacy privacy, List<Handler> handlers,
+    DeliveryProcessor(Deliveries deliveries, Connections connections, List<Handler> handlers,
                       PlatformTransactionManager transactions, IntegrationSettings settings) {
         this.deliveries = deliveries;
         this.connections = connections;
-        this.privacy = privacy;
         handlers.forEach(h -> this.handlers.put(h.platform(), h));
         this.tx = new TransactionTemplate(transactions);
         this.tx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -93,8 +91,7 @@ class DeliveryProcessor {
         beforeHandling.accept(d.id());
         Connection c = connections.find(d.connectionId()).orElseThrow();
         JsonNode body = Json.parse(d.body());
-        Outcome outcome = d.topic().equals("shop/redact") ? privacy.forgetShop(c, d.id())
-                : handlers.get(d.platform()).handle(c, d.topic(), body);
+        Outcome outcome = handlers.get(d.platform()).handle(c, d.topic(), body);
         deliveries.finish(d.id(), outcome.status(), outcome.note(), outcome.customerRef());
         return outcome.status();
     }

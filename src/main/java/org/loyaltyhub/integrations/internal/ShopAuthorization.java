@@ -220,6 +220,7 @@ public class ShopAuthorization {
                         + " is already connected to another company");
             }
             connections.updateCredentials(c.id(), token, null);
+            connections.cancelRemoval(c.id());
             if (!app.clientSecret().equals(c.webhookSecret())) {
                 connections.rotateWebhookSecret(c.id(), app.clientSecret());
             }

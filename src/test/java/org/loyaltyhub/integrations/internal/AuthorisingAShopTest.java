@@ -334,7 +334,8 @@ class AuthorisingAShopTest extends IntegrationTest {
                 .withRequestBody(matchingJsonPath("$.variables.topic", equalTo("ORDERS_CREATE"))));
 
         // uninstalling the app drops the token: LoyaltyHub stops calling the shop with it
-        String body = "{\"id\":1,\"name\":\"Bottega\",\"domain\":\"" + domain + "\"}";
+        String body = "{\"id\":1,\"name\":\"Bottega\",\"domain\":\"shop.bottega.example\",\"myshopify_domain\":\""
+                + domain + "\",\"plan_name\":\"basic\"}";
         Shops.Answer hook = Shops.post(port, "/api/v1/hooks/shopify/" + id, "application/json", body,
                 Map.of("X-Shopify-Topic", "app/uninstalled", "X-Shopify-Hmac-Sha256", Shops.sign("custom-app-secret", body),
                         "X-Shopify-Shop-Domain", domain, "X-Shopify-Event-Id", Fixtures.unique("event")));

@@ -119,6 +119,25 @@ class WooCommerceWebhooksTest extends ShopScenario {
     }
 
     @Test
+    void aSignedOrderReplayedUnderAForgedTopicErasesNothingAndCancelsNothing() {
+        open();
+        long m = member(email);
+        String body = order(506, "processing", "2026-01-10T10:00:00", List.of());
+        processed(deliver("order.created", body));
+        assertThat(available(m)).isEqualTo(100);
+        for (String topic : List.of("shop/redact", "customers/redact", "app/uninstalled")) {
+            assertThat(processed(deliver(topic, body)).path("status").asString()).as(topic).isEqualTo("IGNORED");
+        }
+        JsonNode deleted = processed(deliver("order.deleted", body));
+        assertThat(deleted.path("status").asString()).isEqualTo("IGNORED");
+        assertThat(available(m)).as("a whole order's body is not a deletion").isEqualTo(100);
+        JsonNode connection = world.asAdmin().get("/api/v1/companies/" + companyId + "/connections/" + connectionId).json();
+        assertThat(connection.path("active").asBoolean()).isTrue();
+        assertThat(connection.path("webhookSecret").path("set").asBoolean()).isTrue();
+        assertThat(deliveryCount()).as("no delivery was erased").isEqualTo(5);
+    }
+
+    @Test
     void thePingWhenAWebhookIsSavedIsAnsweredWithExactly200AndStoresNothing() {
         open();
         Shops.Answer ping = Shops.post(port, "/api/v1/hooks/woocommerce/" + connectionId,
