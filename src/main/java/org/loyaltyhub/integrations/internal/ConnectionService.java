@@ -72,7 +72,11 @@ public class ConnectionService {
             throw new InvalidInput("storeId", "must be a store of the company");
         }
         String domain = c.shopDomain() != null ? c.shopDomain() : URI.create(c.shopUrl()).getHost().toLowerCase(Locale.ROOT);
-        if (c.platform() == Platform.SHOPIFY && (c.webhookSecret() == null || c.webhookSecret().isEmpty())) {
+        if (c.webhookSecret() != null && c.webhookSecret().isBlank()) {
+            throw new InvalidInput("webhookSecret", "must not be empty: anyone could sign webhooks with an empty secret; "
+                    + "leave it out to have one generated");
+        }
+        if (c.platform() == Platform.SHOPIFY && c.webhookSecret() == null) {
             throw new InvalidInput("webhookSecret", "is the Shopify app's client secret, which signs its webhooks");
         }
         String generated = c.webhookSecret() == null && c.platform() != Platform.SHOPIFY ? Secrets.randomToken(32) : null;
@@ -104,6 +108,9 @@ public class ConnectionService {
     public View change(Caller caller, long companyId, long id, Change c) {
         Connection conn = owned(caller, companyId, id);
         connections.updateCredentials(conn.id(), blankToNull(c.apiKey()), blankToNull(c.apiSecret()));
+        if (c.webhookSecret() != null && c.webhookSecret().isBlank()) {
+            throw new InvalidInput("webhookSecret", "must not be empty: anyone could sign webhooks with an empty secret");
+        }
         if (c.webhookSecret() != null) {
             connections.rotateWebhookSecret(conn.id(), c.webhookSecret());
         }

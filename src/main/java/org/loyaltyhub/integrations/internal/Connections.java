@@ -121,6 +121,12 @@ class Connections {
                 .param("d", domain.toLowerCase(java.util.Locale.ROOT)).query(this::row).optional();
     }
 
+    /** The active Shopify connections of a domain (one today: a unique index), for the app-wide webhook address. */
+    List<Connection> activeShopifyAll(String domain) {
+        return jdbc.sql("select * from shop_connection where platform = 'SHOPIFY' and active and shop_domain = :d order by id")
+                .param("d", domain.strip().toLowerCase(java.util.Locale.ROOT)).query(this::row).list();
+    }
+
     List<Connection> ofCompany(long circuitId, long companyId) {
         return jdbc.sql("select * from shop_connection where circuit_id = :c and company_id = :company order by id")
                 .param("c", circuitId).param("company", companyId).query(this::row).list();

@@ -188,8 +188,8 @@ class ShopifyWebhooksTest extends ShopScenario {
             assertThat(d.path("status").asString()).as(topic).isEqualTo("IGNORED");
             assertThat(d.path("outcome").asString()).as(topic).contains("does not prove");
         }
-        assertThat(processed(deliver("shop/redact", "other-shop", "{\"shop_id\":1,\"shop_domain\":\"other.myshopify.com\"}"))
-                .path("status").asString()).as("another shop's redaction").isEqualTo("IGNORED");
+        assertThat(deliver("shop/redact", "other-shop", "{\"shop_id\":1,\"shop_domain\":\"other.myshopify.com\"}")
+                .status()).as("another shop's redaction").isEqualTo(401);
         JsonNode connection = connection();
         assertThat(connection.path("active").asBoolean()).isTrue();
         assertThat(connection.path("apiKey").path("set").asBoolean()).isTrue();
@@ -201,6 +201,29 @@ class ShopifyWebhooksTest extends ShopScenario {
         // a redaction of the customer whose body is not Shopify's keeps the link: the next order still finds the member
         processed(deliver("orders/paid", "o2", order(9009, "paid", null, null, "2026-01-10T12:00:00+01:00")));
         assertThat(pending(m)).isEqualTo(160);
+    }
+
+    @Test
+    void theAppWideAddressRefusesABodyOfOneShopSentUnderAnotherShopsDomain() {
+        open();
+        // two shops installed through the same app share its secret: the domain header alone must not choose
+        String other = Fixtures.unique("other").toLowerCase() + ".myshopify.com";
+        assertThat(world.asAdmin().post("/api/v1/companies/" + companyId + "/connections", Map.of("platform", "SHOPIFY",
+                "shopUrl", "https://" + other, "shopDomain", other, "webhookSecret", secret)).status()).isEqualTo(201);
+        Map<String, Object> o = new LinkedHashMap<>(Api.JSON.readValue(order(9010, "paid", null, null,
+                "2026-01-10T12:00:00+01:00"), Map.class));
+        o.put("order_status_url", "https://" + domain + "/548380009/orders/123456abcd/authenticate?key=abcdefg");
+        String body = Api.JSON.writeValueAsString(o);
+        long before = deliveryCount();
+        Shops.Answer misdirected = Shops.post(port, "/api/v1/hooks/shopify", "application/json", body, Map.of(
+                "X-Shopify-Topic", "orders/paid", "X-Shopify-Hmac-Sha256", Shops.sign(secret, body),
+                "X-Shopify-Shop-Domain", other, "X-Shopify-Event-Id", Fixtures.unique("e")));
+        assertThat(misdirected.status()).as(misdirected.body()).isEqualTo(401);
+        Shops.Answer own = Shops.post(port, "/api/v1/hooks/shopify", "application/json", body, Map.of(
+                "X-Shopify-Topic", "orders/paid", "X-Shopify-Hmac-Sha256", Shops.sign(secret, body),
+                "X-Shopify-Shop-Domain", domain.toUpperCase(), "X-Shopify-Event-Id", Fixtures.unique("e")));
+        assertThat(processed(own).path("status").asString()).isEqualTo("PROCESSED");
+        assertThat(deliveryCount()).isEqualTo(before + 1);
     }
 
     private JsonNode connection() {
