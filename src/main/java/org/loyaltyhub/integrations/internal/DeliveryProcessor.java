@@ -79,9 +79,12 @@ class DeliveryProcessor {
             Delivery d = deliveries.find(deliveryId).orElse(null);
             int attempts = d == null ? 0 : d.attempts() + 1;
             boolean permanent = e instanceof IllegalArgumentException || e instanceof tools.jackson.core.JacksonException;
-            Duration retryIn = permanent ? Duration.ofDays(3650)
-                    : Duration.ofSeconds(Math.min(3600, 10L << Math.min(attempts, 9)));
-            tx.executeWithoutResult(s -> deliveries.fail(deliveryId, error, retryIn));
+            if (permanent) {
+                tx.executeWithoutResult(s -> deliveries.failForGood(deliveryId, error));
+            } else {
+                Duration retryIn = Duration.ofSeconds(Math.min(3600, 10L << Math.min(attempts, 9)));
+                tx.executeWithoutResult(s -> deliveries.fail(deliveryId, error, retryIn));
+            }
             log.warn("Delivery {} failed (attempt {}{}): {}", deliveryId, attempts, permanent ? ", not retried" : "", error);
             return Delivery.Status.FAILED;
         }

@@ -58,7 +58,7 @@ class PrestaShopHandler implements Handler {
                 .filter(Objects::nonNull).toList();
         BigDecimal total = Json.money(o, "total_paid_tax_incl");
         if (total == null || total.signum() < 0) {
-            throw new IllegalArgumentException("order " + id + " has no valid total_paid_tax_incl");
+            throw new UnusableDelivery("order " + id + " has no valid total_paid_tax_incl");
         }
         return new ShopOrder(id, Json.instant(o, "date_upd"), status(o.path("state")), Json.text(o, "currency"), total,
                 refunds, customer(o.path("customer")), lines, codes, Json.instant(o, "date_add"));

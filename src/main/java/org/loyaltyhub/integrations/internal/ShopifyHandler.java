@@ -85,7 +85,7 @@ class ShopifyHandler implements Handler {
                 .filter(Objects::nonNull).toList();
         BigDecimal total = Json.money(o, "total_price");
         if (total == null || total.signum() < 0) {
-            throw new IllegalArgumentException("order " + id + " has no valid total_price");
+            throw new UnusableDelivery("order " + id + " has no valid total_price");
         }
         return new ShopOrder(id, Json.instant(o, "updated_at"), status(topic, o), Json.text(o, "currency"), total,
                 refunds, customer, lines, codes, Json.instant(o, "created_at"));

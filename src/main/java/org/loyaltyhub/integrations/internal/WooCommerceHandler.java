@@ -65,7 +65,7 @@ class WooCommerceHandler implements Handler {
                 .filter(java.util.Objects::nonNull).toList();
         BigDecimal total = Json.money(o, "total");
         if (total == null || total.signum() < 0) {
-            throw new IllegalArgumentException("order " + id + " has no valid total");
+            throw new UnusableDelivery("order " + id + " has no valid total");
         }
         java.time.Instant version = Json.instant(o, "date_modified_gmt");
         java.time.Instant created = Json.instant(o, "date_created_gmt");

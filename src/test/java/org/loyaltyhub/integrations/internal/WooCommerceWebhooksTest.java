@@ -138,6 +138,31 @@ class WooCommerceWebhooksTest extends ShopScenario {
     }
 
     @Test
+    void aSignedOrderWithAnImpossibleAmountFailsAtOnceWithTheReasonAndIsNotRetried() {
+        open();
+        long m = member(email);
+        String good = order(507, "processing", "2026-01-10T10:00:00", List.of());
+        for (String[] impossible : new String[][]{{"\"total\":\"100.00\"", "\"total\":1e30"},
+                {"\"total\":\"100.00\"", "\"total\":\"1e30\""}, {"\"total\":\"100.00\"", "\"total\":\"NaN\""},
+                {"\"total\":\"100.00\"", "\"total\":\"-100.00\""}, {"\"total\":\"100.00\"", "\"total\":\"1E-30\""},
+                {"\"quantity\":2", "\"quantity\":1e300"}}) {
+            String body = good.replace(impossible[0], impossible[1]);
+            assertThat(body).as(impossible[1]).isNotEqualTo(good);
+            JsonNode d = processed(deliver("order.created", body));
+            assertThat(d.path("status").asString()).as(impossible[1]).isEqualTo("FAILED");
+            assertThat(d.path("givenUp").asBoolean()).as(impossible[1] + ": " + d).isTrue();
+            assertThat(d.path("attempts").asInt()).isEqualTo(1);
+            assertThat(d.path("lastError").asString()).as(impossible[1]).containsAnyOf("total", "quantity");
+        }
+        assertThat(available(m) + pending(m)).isZero();
+        processor.sweep();
+        assertThat(world.asAdmin().get("/api/v1/connections/" + connectionId + "/deliveries?status=FAILED").json()
+                .path("items").valueStream().allMatch(d -> d.path("attempts").asInt() == 1)).isTrue();
+        processed(deliver("order.created", good));
+        assertThat(available(m)).as("the same order with a real total still counts").isEqualTo(100);
+    }
+
+    @Test
     void thePingWhenAWebhookIsSavedIsAnsweredWithExactly200AndStoresNothing() {
         open();
         Shops.Answer ping = Shops.post(port, "/api/v1/hooks/woocommerce/" + connectionId,
