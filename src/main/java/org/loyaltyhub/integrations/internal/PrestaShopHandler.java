@@ -58,20 +58,27 @@ class PrestaShopHandler implements Handler {
                 .filter(Objects::nonNull).toList();
         BigDecimal total = Json.money(o, "total_paid_tax_incl");
         if (total == null || total.signum() < 0) {
-            throw new IllegalArgumentException("order " + id + " has no valid total_paid_tax_incl");
+            throw new UnusableDelivery("order " + id + " has no valid total_paid_tax_incl");
         }
         return new ShopOrder(id, Json.instant(o, "date_upd"), status(o.path("state")), Json.text(o, "currency"), total,
                 refunds, customer(o.path("customer")), lines, codes, Json.instant(o, "date_add"));
     }
 
+    /**
+     * The state's flags as PrestaShop defines them ({@code OrderState}): {@code paid} the payment is in,
+     * {@code logable} the order counts as validated, {@code shipped} the parcel has gone out, {@code delivery} only
+     * that the delivery slip is shown (true already for "Processing in progress", so it is not a stage). The module
+     * adds {@code cancelled}, {@code refunded} and {@code failed} (Payment error) from the shop's configured states,
+     * which have no flag of their own. See docs/integrations/prestashop.md.
+     */
     static PurchaseStatus status(JsonNode state) {
-        if (Json.flag(state, "cancelled")) {
-            return PurchaseStatus.CANCELLED;
+        if (Json.flag(state, "cancelled") || Json.flag(state, "failed")) {
+            return PurchaseStatus.CANCELLED; // a payment error is a failed order, like WooCommerce's "failed"
         }
         if (Json.flag(state, "refunded")) {
             return PurchaseStatus.REFUNDED;
         }
-        if (Json.flag(state, "delivery") || Json.flag(state, "shipped")) {
+        if (Json.flag(state, "shipped")) {
             return PurchaseStatus.COMPLETED;
         }
         if (Json.flag(state, "paid") || Json.flag(state, "logable")) {

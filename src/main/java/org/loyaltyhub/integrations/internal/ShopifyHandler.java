@@ -14,8 +14,9 @@ import java.util.Objects;
 
 /**
  * Shopify: the orders topics carry the order as it was when the event happened (retries resend the original), so
- * the topic itself is a floor for the status; {@code refunds/create} carries one refund with its order id; the
- * privacy topics forget what the shop asks to be forgotten.
+ * the topic itself is a floor for the status, but never cancels (only the body's {@code cancelled_at} does);
+ * {@code refunds/create} carries one refund with its order id; the privacy topics forget what the shop asks to be
+ * forgotten, when the body proves the topic (see {@link ShopifyTopicProof}).
  */
 @Component
 class ShopifyHandler implements Handler {
@@ -24,12 +25,15 @@ class ShopifyHandler implements Handler {
     private final CustomerMatcher matcher;
     private final Privacy privacy;
     private final Connections connections;
+    private final java.time.Clock clock;
 
-    ShopifyHandler(OrderSync orders, CustomerMatcher matcher, Privacy privacy, Connections connections) {
+    ShopifyHandler(OrderSync orders, CustomerMatcher matcher, Privacy privacy, Connections connections,
+                   java.time.Clock clock) {
         this.orders = orders;
         this.matcher = matcher;
         this.privacy = privacy;
         this.connections = connections;
+        this.clock = clock;
     }
 
     @Override
@@ -39,6 +43,11 @@ class ShopifyHandler implements Handler {
 
     @Override
     public Outcome handle(Connection c, String topic, JsonNode body) {
+        java.util.Optional<String> unproven = ShopifyTopicProof.unproven(c, topic, body);
+        if (unproven.isPresent()) {
+            return Outcome.ignored("the body does not prove the topic " + topic + " (" + unproven.get()
+                    + "): nothing was changed", null);
+        }
         return switch (topic) {
             case "orders/create", "orders/updated", "orders/paid", "orders/fulfilled", "orders/cancelled" ->
                     orders.apply(c, order(topic, body));
@@ -54,7 +63,8 @@ class ShopifyHandler implements Handler {
                 yield Outcome.processed("the app was uninstalled from the shop: its access token is dropped; install "
                         + "the app again to create discount codes", null);
             }
-            case "shop/redact" -> Outcome.processed("shop data erased", null); // done by the processor, see Privacy
+            case "shop/redact" -> privacy.requestShopRemoval(c, "Shopify shop/redact webhook for "
+                    + Json.text(body, "shop_domain") + " (shop_id " + Json.text(body, "shop_id") + ")", clock.instant());
             default -> Outcome.ignored("topic " + topic + " is not used", null);
         };
     }
@@ -75,14 +85,14 @@ class ShopifyHandler implements Handler {
                 .filter(Objects::nonNull).toList();
         BigDecimal total = Json.money(o, "total_price");
         if (total == null || total.signum() < 0) {
-            throw new IllegalArgumentException("order " + id + " has no valid total_price");
+            throw new UnusableDelivery("order " + id + " has no valid total_price");
         }
         return new ShopOrder(id, Json.instant(o, "updated_at"), status(topic, o), Json.text(o, "currency"), total,
                 refunds, customer, lines, codes, Json.instant(o, "created_at"));
     }
 
     static PurchaseStatus status(String topic, JsonNode o) {
-        if (Json.text(o, "cancelled_at") != null || topic.equals("orders/cancelled")) {
+        if (Json.text(o, "cancelled_at") != null) { // the topic alone is an unsigned header: the body must say so
             return PurchaseStatus.CANCELLED;
         }
         String financial = Objects.requireNonNullElse(Json.text(o, "financial_status"), "pending");
