@@ -11,7 +11,7 @@ import java.util.Optional;
 
 /** The connection rows, with credentials encrypted on the way in and decrypted on the way out. */
 @Component
-class Connections {
+public class Connections {
 
     private final JdbcClient jdbc;
     private final Secrets secrets;
@@ -70,7 +70,7 @@ class Connections {
     }
 
     /** The shop revoked LoyaltyHub's access (Shopify's app/uninstalled): the key is useless, so it goes. */
-    void dropApiKey(long id) {
+    public void dropApiKey(long id) {
         jdbc.sql("update shop_connection set api_key = null, api_key_hint = null, updated_at = now() where id = :id")
                 .param("id", id).update();
     }
@@ -108,7 +108,7 @@ class Connections {
                 .param("id", id).update();
     }
 
-    Optional<Connection> find(long id) {
+    public Optional<Connection> find(long id) {
         return jdbc.sql("select * from shop_connection where id = :id").param("id", id).query(this::row).optional();
     }
 
@@ -116,13 +116,13 @@ class Connections {
         return find(id).filter(c -> c.circuitId() == circuitId).orElseThrow(() -> new NotFound("Connection", id));
     }
 
-    Optional<Connection> activeShopify(String domain) {
+    public Optional<Connection> activeShopify(String domain) {
         return jdbc.sql("select * from shop_connection where platform = 'SHOPIFY' and active and shop_domain = :d")
                 .param("d", domain.toLowerCase(java.util.Locale.ROOT)).query(this::row).optional();
     }
 
     /** The active Shopify connections of a domain (one today: a unique index), for the app-wide webhook address. */
-    List<Connection> activeShopifyAll(String domain) {
+    public List<Connection> activeShopifyAll(String domain) {
         return jdbc.sql("select * from shop_connection where platform = 'SHOPIFY' and active and shop_domain = :d order by id")
                 .param("d", domain.strip().toLowerCase(java.util.Locale.ROOT)).query(this::row).list();
     }
@@ -132,7 +132,7 @@ class Connections {
                 .param("c", circuitId).param("company", companyId).query(this::row).list();
     }
 
-    List<Connection> activeOf(Platform platform) {
+    public List<Connection> activeOf(Platform platform) {
         return jdbc.sql("select * from shop_connection where platform = :p and active order by id")
                 .param("p", platform.name()).query(this::row).list();
     }

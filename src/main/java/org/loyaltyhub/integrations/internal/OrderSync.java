@@ -24,7 +24,7 @@ import java.util.Optional;
  * completed, cancelled), and the purchase is then recorded with the result, so only the difference is posted.
  */
 @Component
-class OrderSync {
+public class OrderSync {
 
     private final JdbcClient jdbc;
     private final CustomerMatcher matcher;
@@ -44,7 +44,7 @@ class OrderSync {
                          Map<String, BigDecimal> refunds, Long memberId) {
     }
 
-    Outcome apply(Connection c, ShopOrder order) {
+    public Outcome apply(Connection c, ShopOrder order) {
         String customerRef = order.customer() == null || order.customer().guest() ? null : order.customer().id();
         String circuitCurrency = tenancy.circuit(c.circuitId()).currency();
         if (order.currency() != null && !order.currency().equalsIgnoreCase(circuitCurrency)) {
@@ -86,7 +86,7 @@ class OrderSync {
     }
 
     /** A refund reported on its own (Shopify's refunds/create): added to the order, applied if the order is known. */
-    Outcome refund(Connection c, String orderId, String refundId, BigDecimal amount) {
+    public Outcome refund(Connection c, String orderId, String refundId, BigDecimal amount) {
         State stored = lock(c, orderId);
         Map<String, BigDecimal> refunds = new LinkedHashMap<>(stored.refunds());
         refunds.put(refundId, amount);
@@ -101,7 +101,7 @@ class OrderSync {
     }
 
     /** The order was deleted in the shop: cancelled, if it was known. */
-    Outcome deleted(Connection c, String orderId) {
+    public Outcome deleted(Connection c, String orderId) {
         State stored = lock(c, orderId);
         if (stored.status() == null || stored.memberId() == null) {
             return Outcome.ignored("order " + orderId + " was deleted but never recorded", null);

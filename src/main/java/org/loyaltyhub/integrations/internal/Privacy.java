@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
  * removal it asked for is due (see {@link ShopRemovals}).
  */
 @Component
-class Privacy {
+public class Privacy {
 
     /** Shopify sends {@code shop/redact} 48 hours after an uninstall; LoyaltyHub waits as long again before erasing. */
     static final java.time.Duration SHOP_REMOVAL_DELAY = java.time.Duration.ofHours(48);
@@ -28,7 +28,7 @@ class Privacy {
         this.connections = connections;
     }
 
-    Outcome forgetCustomer(Connection c, String shopCustomerId) {
+    public Outcome forgetCustomer(Connection c, String shopCustomerId) {
         if (shopCustomerId == null) {
             throw new IllegalArgumentException("the payload names no customer id");
         }
@@ -43,7 +43,7 @@ class Privacy {
      * erasure waits {@link #SHOP_REMOVAL_DELAY}, Shopify's own delay between an uninstall and its
      * {@code shop/redact}, so a reinstall in between cancels it and an operator sees it coming on the Shops page.
      */
-    Outcome requestShopRemoval(Connection c, String requestedBy, java.time.Instant now) {
+    public Outcome requestShopRemoval(Connection c, String requestedBy, java.time.Instant now) {
         java.time.Instant due = now.plus(SHOP_REMOVAL_DELAY);
         connections.requestRemoval(c.id(), requestedBy, due);
         log.warn("Shop connection {} ({}) will be erased after {}: asked by {}", c.id(), c.shopDomain(), due, requestedBy);

@@ -30,16 +30,18 @@ public class WidgetService {
     private final Ledger ledger;
     private final CodeService codes;
     private final ShopCodes shopCodes;
+    private final ShopPlatforms platforms;
     private final Clock clock;
 
     WidgetService(Connections connections, CustomerMatcher matcher, Members members, Ledger ledger, CodeService codes,
-                  ShopCodes shopCodes, Clock clock) {
+                  ShopCodes shopCodes, ShopPlatforms platforms, Clock clock) {
         this.connections = connections;
         this.matcher = matcher;
         this.members = members;
         this.ledger = ledger;
         this.codes = codes;
         this.shopCodes = shopCodes;
+        this.platforms = platforms;
         this.clock = clock;
     }
 
@@ -113,17 +115,15 @@ public class WidgetService {
     }
 
     /**
-     * The connection that creates codes: the shop itself, or for a WordPress site the company's WooCommerce
-     * connection at the same address (a WooCommerce customer is a WordPress user).
+     * The connection that creates codes: the shop itself, or the company's connection at the same address of the
+     * platform that makes this one's codes (a WordPress site's WooCommerce: a WooCommerce customer is a WordPress user).
      */
     Connection codeConnection(Connection c) {
-        if (c.platform() != Platform.WORDPRESS) {
-            return c;
-        }
-        return connections.ofCompany(c.circuitId(), c.companyId()).stream()
-                .filter(w -> w.platform() == Platform.WOOCOMMERCE && w.active()
-                        && origin(w.shopUrl()).equals(origin(c.shopUrl())))
-                .findFirst().orElse(c);
+        return platforms.of(c.platform()).codesMadeBy()
+                .flatMap(maker -> connections.ofCompany(c.circuitId(), c.companyId()).stream()
+                        .filter(w -> w.platform() == maker && w.active() && origin(w.shopUrl()).equals(origin(c.shopUrl())))
+                        .findFirst())
+                .orElse(c);
     }
 
     private Customer customer(Connection c, String userId, String email) {

@@ -9,6 +9,7 @@ import org.loyaltyhub.integrations.internal.DeliveryLog;
 import org.loyaltyhub.integrations.internal.Platform;
 import org.loyaltyhub.integrations.internal.Connection;
 import org.loyaltyhub.integrations.internal.ShopAuthorization;
+import org.loyaltyhub.integrations.internal.ShopPlatforms;
 import org.loyaltyhub.shared.web.PublicUrl;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -46,9 +47,10 @@ class ConnectionsPage {
     private final Validator validator;
     private final ShopAuthorization authorization;
     private final PublicUrl publicUrl;
+    private final ShopPlatforms platforms;
 
     ConnectionsPage(ConnectionService connections, ConnectionCheck shops, DeliveryLog deliveries, Tenancy tenancy,
-                    Validator validator, ShopAuthorization authorization, PublicUrl publicUrl) {
+                    Validator validator, ShopAuthorization authorization, PublicUrl publicUrl, ShopPlatforms platforms) {
         this.connections = connections;
         this.shops = shops;
         this.deliveries = deliveries;
@@ -56,6 +58,7 @@ class ConnectionsPage {
         this.validator = validator;
         this.authorization = authorization;
         this.publicUrl = publicUrl;
+        this.platforms = platforms;
     }
 
     /** One connection as the page lists it, with its latest deliveries. */
@@ -81,8 +84,7 @@ class ConnectionsPage {
         model.addAttribute("rows", rows).addAttribute("companies", companies).addAttribute("stores", stores)
                 .addAttribute("shopifyApp", authorization.shopifyAppConfigured())
                 .addAttribute("publicBase", publicUrl.of(""))
-                .addAttribute("platforms", List.of(Platform.WOOCOMMERCE, Platform.SHOPIFY, Platform.PRESTASHOP,
-                        Platform.WORDPRESS));
+                .addAttribute("platforms", List.of(Platform.values()));
         if (!model.containsAttribute("form")) {
             model.addAttribute("form", Map.of()).addAttribute("errors", Map.of());
         }
@@ -115,12 +117,12 @@ class ConnectionsPage {
         if (errors.isEmpty()) {
             try {
                 ConnectionService.View created = connections.create(caller, companyId, c);
-                if (platform == Platform.WOOCOMMERCE && c.apiKey() == null) {
+                if (platforms.of(platform).approvesKeysInShop() && c.apiKey() == null) {
                     // no pasted keys: the shop's administrator approves LoyaltyHub in WordPress instead
                     return wooAuthorization(caller, created.id(), request, model);
                 }
                 model.addAttribute("created", created);
-                if (c.apiKey() != null && (platform == Platform.WOOCOMMERCE || platform == Platform.SHOPIFY)) {
+                if (c.apiKey() != null && platforms.of(platform).registersWebhooks()) {
                     model.addAttribute("registration",
                             authorization.registerWebhooks(caller, created.id(), publicUrl.of(request, "")));
                 }
@@ -156,7 +158,7 @@ class ConnectionsPage {
         connections.change(caller, c.companyId(), id, new ConnectionService.Change(null, null, null, null, null, null,
                 active));
         model.addAttribute("switched", active ? "connections.switchedOn" : "connections.switchedOff");
-        if (active && c.apiKey() != null && (c.platform() == Platform.WOOCOMMERCE || c.platform() == Platform.SHOPIFY)) {
+        if (active && c.apiKey() != null && platforms.of(c.platform()).registersWebhooks()) {
             model.addAttribute("registration", authorization.registerWebhooks(caller, id, publicUrl.of(request, "")));
         }
         return page(caller, model);

@@ -1,5 +1,6 @@
 package org.loyaltyhub.integrations.internal;
 
+import org.loyaltyhub.integrations.shopify.ShopifyWebhookRegistration;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import org.junit.jupiter.api.AfterEach;
@@ -179,7 +180,7 @@ class AuthorisingAShopTest extends IntegrationTest {
         String code2 = Fixtures.unique("code");
         String token2 = "shpat_" + Fixtures.unique("token");
         stubTokenExchange(code2, token2, "write_orders,read_customers,write_discounts");
-        String hooks = "[" + String.join(",", HookRegistration.SHOPIFY_TOPICS.stream().map(t -> "{\"id\":\"gid://x/" + t
+        String hooks = "[" + String.join(",", ShopifyWebhookRegistration.TOPICS.stream().map(t -> "{\"id\":\"gid://x/" + t
                 + "\",\"topic\":\"" + t + "\",\"uri\":\"https://loyalty.example/api/v1/hooks/shopify/" + id + "\"}").toList()) + "]";
         stubShopifyWebhooks(token2, hooks);
         ShopAuthorization.Connected reinstalled = authorization.completeShopify(admin, signed(Map.of("code", code2,
