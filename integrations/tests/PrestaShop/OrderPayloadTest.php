@@ -40,10 +40,10 @@ final class OrderPayloadTest extends TestCase
             . '"date_add":"2026-11-20T10:00:00+01:00","date_upd":"2026-11-21T09:15:00+01:00",'
             . '"customer":{"id":7,"email":"a@b.it","firstname":"Anna","lastname":"Rossi","newsletter":true,"optin":false,"is_guest":false},'
             . '"state":{"id":2,"name":"Payment accepted","paid":true,"logable":true,"shipped":false,"delivery":false,"cancelled":false,"refunded":false,"failed":false},'
-            . '"lines":[{"product_id":"10","product_reference":"SKU-1","quantity":"2","unit_price_tax_incl":"25.00","total_price_tax_incl":"50.00"}],'
+            . '"lines":[{"product_id":"10","product_reference":"SKU-1","quantity":"2","unit_price_tax_incl":"25.00","total_price_tax_incl":"50.00","unit_price_tax_excl":"20.491803","total_price_tax_excl":"40.983607"}],'
             . '"slips":[{"id":4,"amount":"10.00","total_products_tax_incl":"10.00","date_add":"2026-11-22T18:30:00+01:00"}],'
             . '"refunded_total":"10.00",'
-            . '"cart_rules":[{"code":"LH-ABC123","value":"5.00"}]}}',
+            . '"cart_rules":[{"code":"LH-ABC123","value":"5.00","value_tax_excl":"4.098361"}]}}',
             Json::encode($this->build())
         );
     }

@@ -54,8 +54,8 @@ class PrestaShopHandler {
                 refunds.put("slip-" + Json.require(slip, "id"), amount.abs());
             }
         }
-        List<Purchases.Line> lines = Json.array(o, "lines").stream().map(PrestaShopHandler::line)
-                .filter(Objects::nonNull).toList();
+        List<Purchases.Line> lines = afterVouchers(Json.array(o, "lines").stream().map(PrestaShopHandler::line)
+                .filter(Objects::nonNull).toList(), Json.array(o, "cart_rules"));
         List<String> codes = Json.array(o, "cart_rules").stream().map(r -> Json.text(r, "code"))
                 .filter(Objects::nonNull).toList();
         BigDecimal total = Json.money(o, "total_paid_tax_incl");
@@ -89,19 +89,43 @@ class PrestaShopHandler {
         return PurchaseStatus.CREATED;
     }
 
+    /**
+     * A line's goods without tax ({@code unit_price_tax_excl}; a module that does not send it: tax included). The
+     * vouchers are taken off afterwards, see {@link #afterVouchers}.
+     */
     private static Purchases.Line line(JsonNode l) {
         BigDecimal qty = Json.money(l, "quantity");
-        BigDecimal unit = Json.money(l, "unit_price_tax_incl");
-        BigDecimal total = Json.money(l, "total_price_tax_incl");
+        boolean withoutTax = Json.money(l, "unit_price_tax_excl") != null || Json.money(l, "total_price_tax_excl") != null;
+        BigDecimal unit = Json.money(l, withoutTax ? "unit_price_tax_excl" : "unit_price_tax_incl");
+        BigDecimal total = Json.money(l, withoutTax ? "total_price_tax_excl" : "total_price_tax_incl");
         if (qty == null || qty.signum() <= 0) {
             return null;
         }
-        if (unit == null && total != null) {
+        if (total != null) {
             unit = total.divide(qty, 4, RoundingMode.HALF_EVEN);
         }
         if (unit == null || unit.signum() < 0) {
             return null;
         }
         return new Purchases.Line(Json.text(l, "product_id"), Json.text(l, "product_reference"), qty, unit, false);
+    }
+
+    /**
+     * Vouchers (cart rules) apply to the cart, not to a line: their value ({@code value_tax_excl}, or {@code value}
+     * from a module that does not send it) is taken off the lines in proportion to each line's amount.
+     */
+    static List<Purchases.Line> afterVouchers(List<Purchases.Line> lines, List<JsonNode> cartRules) {
+        BigDecimal vouchers = BigDecimal.ZERO;
+        for (JsonNode rule : cartRules) {
+            BigDecimal v = Json.money(rule, Json.money(rule, "value_tax_excl") != null ? "value_tax_excl" : "value");
+            vouchers = v == null ? vouchers : vouchers.add(v.abs());
+        }
+        BigDecimal goods = lines.stream().map(l -> l.unitPrice().multiply(l.quantity())).reduce(BigDecimal.ZERO, BigDecimal::add);
+        if (vouchers.signum() == 0 || goods.signum() == 0) {
+            return lines;
+        }
+        BigDecimal kept = goods.subtract(vouchers).max(BigDecimal.ZERO).divide(goods, 10, RoundingMode.HALF_EVEN);
+        return lines.stream().map(l -> new Purchases.Line(l.productId(), l.sku(), l.quantity(),
+                l.unitPrice().multiply(kept).setScale(4, RoundingMode.HALF_EVEN), true)).toList();
     }
 }

@@ -82,7 +82,8 @@ class ShopifyHandler {
         String email = Json.text(o, "email") != null ? Json.text(o, "email") : Json.text(cust, "email");
         ShopOrder.Customer customer = new ShopOrder.Customer(Json.text(cust, "id"), email,
                 Json.text(cust, "first_name"), Json.text(cust, "last_name"), null, marketing(cust), null);
-        List<Purchases.Line> lines = Json.array(o, "line_items").stream().map(ShopifyHandler::line)
+        boolean taxesIncluded = Json.flag(o, "taxes_included");
+        List<Purchases.Line> lines = Json.array(o, "line_items").stream().map(l -> line(l, taxesIncluded))
                 .filter(Objects::nonNull).toList();
         List<String> codes = Json.array(o, "discount_codes").stream().map(d -> Json.text(d, "code"))
                 .filter(Objects::nonNull).toList();
@@ -132,17 +133,35 @@ class ShopifyHandler {
         return Json.optionalFlag(customer, "accepts_marketing");
     }
 
-    private static Purchases.Line line(JsonNode l) {
+    /**
+     * A line's goods after discounts, without tax: its price times quantity, less the discounts Shopify allocated to
+     * it ({@code discount_allocations}: code and automatic discounts, order-wide ones spread over the lines; the
+     * deprecated {@code total_discount} when there are none), less its {@code tax_lines} when the shop's prices
+     * include tax ({@code taxes_included}). Shipping is never a line. See docs/integrations/shopify.md.
+     */
+    private static Purchases.Line line(JsonNode l, boolean taxesIncluded) {
         BigDecimal qty = Json.money(l, "quantity");
         BigDecimal price = Json.money(l, "price");
         if (qty == null || qty.signum() <= 0 || price == null || price.signum() < 0) {
             return null;
         }
-        BigDecimal discount = Json.money(l, "total_discount");
-        boolean discounted = discount != null && discount.signum() > 0;
-        BigDecimal unit = discounted ? price.subtract(discount.divide(qty, 4, RoundingMode.HALF_EVEN)).max(BigDecimal.ZERO)
-                : price;
-        return new Purchases.Line(Json.text(l, "product_id"), Json.text(l, "sku"), qty, unit, discounted);
+        BigDecimal discount = sum(l, "discount_allocations", "amount");
+        if (discount.signum() == 0 && Json.money(l, "total_discount") != null) {
+            discount = Json.money(l, "total_discount").max(BigDecimal.ZERO);
+        }
+        BigDecimal tax = taxesIncluded ? sum(l, "tax_lines", "price") : BigDecimal.ZERO;
+        BigDecimal net = price.multiply(qty).subtract(discount).subtract(tax).max(BigDecimal.ZERO);
+        return new Purchases.Line(Json.text(l, "product_id"), Json.text(l, "sku"), qty,
+                net.divide(qty, 4, RoundingMode.HALF_EVEN), discount.signum() > 0);
+    }
+
+    private static BigDecimal sum(JsonNode node, String array, String field) {
+        BigDecimal sum = BigDecimal.ZERO;
+        for (JsonNode item : Json.array(node, array)) {
+            BigDecimal amount = Json.money(item, field);
+            sum = amount == null ? sum : sum.add(amount.abs());
+        }
+        return sum;
     }
 
     private Outcome customer(Connection c, JsonNode body) {

@@ -64,6 +64,23 @@ class PrestaShopAndWordPressWebhooksTest extends ShopScenario {
     }
 
     @Test
+    void prestaShopPointsAreEarnedOnTheGoodsWithoutTaxAndShippingAfterVouchers() {
+        connect("PRESTASHOP", Map.of("pendingFrom", "PAID", "awardMoment", "COMPLETED"), Map.of());
+        email = Fixtures.unique("voucher") + "@presta.test";
+        // 2 x 25.00 tax included (20.491803 without tax), a 5.00 voucher (4.098361 without tax), 9.90 of shipping
+        String body = order("order.validated", PAYMENT_ACCEPTED, "[]")
+                .replace("\"total_paid_tax_incl\":\"59.90\"", "\"total_paid_tax_incl\":\"54.90\"")
+                .replace("\"unit_price_tax_incl\":\"29.95\",\"total_price_tax_incl\":\"59.90\"",
+                        "\"unit_price_tax_incl\":\"25.00\",\"total_price_tax_incl\":\"50.00\","
+                                + "\"unit_price_tax_excl\":\"20.491803\",\"total_price_tax_excl\":\"40.983607\"")
+                .replace("\"cart_rules\":[]", "\"cart_rules\":[{\"code\":\"LH-ABC123\",\"value\":\"5.00\",\"value_tax_excl\":\"4.098361\"}]");
+        assertThat(body).contains("value_tax_excl", "54.90");
+        processed(deliver("prestashop", "v-1", body));
+        long m = world.asAdmin().get("/api/v1/members/lookup?email=" + email).json().path("id").asLong();
+        assertThat(pending(m)).as("40.98 - 4.10 = 36.89 of goods").isEqualTo(36);
+    }
+
+    @Test
     void aPrestaShopPaymentErrorCancelsTheOrderLikeAFailedWooCommerceOne() {
         connect("PRESTASHOP", Map.of("pendingFrom", "CREATED", "awardMoment", "PAID"), Map.of());
         email = Fixtures.unique("error") + "@presta.test";

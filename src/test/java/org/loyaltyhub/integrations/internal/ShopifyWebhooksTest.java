@@ -226,6 +226,39 @@ class ShopifyWebhooksTest extends ShopScenario {
         assertThat(deliveryCount()).isEqualTo(before + 1);
     }
 
+    @Test
+    void pointsAreEarnedOnTheGoodsAfterShopifysCodeDiscountsWithoutTaxOrShipping() {
+        open();
+        long m = member(email);
+        // the shape of Shopify's order sample: a 10% code spread over the lines, tax on top, paid shipping
+        Map<String, Object> o = new LinkedHashMap<>(Api.JSON.readValue(order(9011, "paid", null, null,
+                "2026-01-10T12:00:00+01:00"), Map.class));
+        o.put("total_price", "92.84");
+        o.put("subtotal_price", "72.00");
+        o.put("total_discounts", "8.00");
+        o.put("current_total_discounts", "8.00");
+        o.put("total_tax", "15.84");
+        o.put("taxes_included", false);
+        o.put("discount_codes", List.of(Map.of("code", "SAVE10", "amount", "8.00", "type", "percentage")));
+        o.put("shipping_lines", List.of(Map.of("code", "Standard", "price", "5.00", "title", "Standard")));
+        o.put("line_items", List.of(Map.of("id", 1, "product_id", 77, "quantity", 2, "price", "40.00",
+                "total_discount", "0.00", "tax_lines", List.of(Map.of("price", "15.84", "rate", 0.22, "title", "IVA")),
+                "discount_allocations", List.of(Map.of("amount", "8.00", "discount_application_index", 0)))));
+        processed(deliver("orders/paid", "d1", Api.JSON.writeValueAsString(o)));
+        assertThat(pending(m)).as("80 of goods less the 8 of the code; not the 15.84 of tax nor the 5 of shipping")
+                .isEqualTo(72);
+
+        // prices that include tax: the line's tax comes off as well
+        o.put("id", 9012);
+        o.put("taxes_included", true);
+        o.put("total_price", "77.00");
+        o.put("line_items", List.of(Map.of("id", 2, "product_id", 77, "quantity", 1, "price", "97.60",
+                "tax_lines", List.of(Map.of("price", "15.84", "rate", 0.22, "title", "IVA")),
+                "discount_allocations", List.of(Map.of("amount", "9.76", "discount_application_index", 0)))));
+        processed(deliver("orders/paid", "d2", Api.JSON.writeValueAsString(o)));
+        assertThat(pending(m)).as("97.60 - 9.76 - 15.84 = 72.00").isEqualTo(144);
+    }
+
     private JsonNode connection() {
         return world.asAdmin().get("/api/v1/companies/" + companyId + "/connections/" + connectionId).json();
     }

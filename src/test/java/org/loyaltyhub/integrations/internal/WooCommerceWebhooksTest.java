@@ -163,6 +163,27 @@ class WooCommerceWebhooksTest extends ShopScenario {
     }
 
     @Test
+    void pointsAreEarnedOnTheGoodsAfterCouponsAndOnTaxAndShippingOnlyWhenTheProgramSaysSo() {
+        open();
+        long m = member(email);
+        // WooCommerce's order shape: a 10.00 coupon on 100.00 of goods, 22% tax, 5.00 shipping
+        String body = order(508, "processing", "2026-01-10T10:00:00", List.of())
+                .replace("\"total\":\"100.00\",\"customer_id\"", "\"total\":\"114.80\",\"total_tax\":\"19.80\","
+                        + "\"shipping_total\":\"5.00\",\"discount_total\":\"10.00\",\"customer_id\"")
+                .replace("\"coupon_lines\":[]", "\"coupon_lines\":[{\"code\":\"save10\",\"discount\":\"10.00\"}]");
+        String line = body.contains("\"subtotal\":\"100.00\",\"total\":\"100.00\"")
+                ? "\"subtotal\":\"100.00\",\"total\":\"100.00\"" : "\"total\":\"100.00\"";
+        body = body.replace(line, line.replace("\"total\":\"100.00\"", "\"total\":\"90.00\""));
+        assertThat(body).contains("114.80", "\"total\":\"90.00\"");
+        processed(deliver("order.created", body));
+        assertThat(available(m)).as("90 of goods after the coupon; no tax, no shipping").isEqualTo(90);
+
+        world.settings(Map.of("earnOnTaxAndShipping", true));
+        processed(deliver("order.created", body.replace("\"id\":508", "\"id\":509")));
+        assertThat(available(m)).as("114.80 paid in all earns 114").isEqualTo(204);
+    }
+
+    @Test
     void thePingWhenAWebhookIsSavedIsAnsweredWithExactly200AndStoresNothing() {
         open();
         Shops.Answer ping = Shops.post(port, "/api/v1/hooks/woocommerce/" + connectionId,
