@@ -1,5 +1,6 @@
 package org.loyaltyhub.integrations.internal;
 
+import org.loyaltyhub.purchases.Purchases;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -20,8 +21,11 @@ public class Privacy {
     private final CustomerMatcher matcher;
     private final Deliveries deliveries;
     private final Connections connections;
+    private final Purchases purchases;
 
-    Privacy(JdbcClient jdbc, CustomerMatcher matcher, Deliveries deliveries, Connections connections) {
+    Privacy(JdbcClient jdbc, CustomerMatcher matcher, Deliveries deliveries, Connections connections,
+            Purchases purchases) {
+        this.purchases = purchases;
         this.jdbc = jdbc;
         this.matcher = matcher;
         this.deliveries = deliveries;
@@ -54,7 +58,7 @@ public class Privacy {
     /** Erases a shop whose removal is due: deliveries (but the requests), order states, customer links, credentials. */
     int forgetShop(Connection c) {
         int removed = deliveries.deleteAllButRemovalRequests(c.id());
-        jdbc.sql("delete from shop_order where connection_id = :conn").param("conn", c.id()).update();
+        purchases.forgetReports(c.channel());
         jdbc.sql("delete from member_shop_link where connection_id = :conn").param("conn", c.id()).update();
         connections.erase(c.id());
         log.warn("Shop connection {} ({}) erased as the shop asked ({}): {} deliveries, order states, customer links and "

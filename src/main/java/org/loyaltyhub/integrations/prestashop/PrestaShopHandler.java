@@ -3,7 +3,7 @@ package org.loyaltyhub.integrations.prestashop;
 import org.loyaltyhub.integrations.internal.Connection;
 import org.loyaltyhub.integrations.internal.CustomerMatcher;
 import org.loyaltyhub.integrations.internal.Json;
-import org.loyaltyhub.integrations.internal.OrderSync;
+import org.loyaltyhub.integrations.internal.ShopOrders;
 import org.loyaltyhub.integrations.internal.Outcome;
 import org.loyaltyhub.integrations.internal.PluginFormat;
 import org.loyaltyhub.integrations.internal.ShopOrder;
@@ -28,10 +28,10 @@ import java.util.Objects;
 @Component
 class PrestaShopHandler {
 
-    private final OrderSync orders;
+    private final ShopOrders orders;
     private final CustomerMatcher matcher;
 
-    PrestaShopHandler(OrderSync orders, CustomerMatcher matcher) {
+    PrestaShopHandler(ShopOrders orders, CustomerMatcher matcher) {
         this.orders = orders;
         this.matcher = matcher;
     }

@@ -4,7 +4,7 @@ import org.loyaltyhub.integrations.internal.Connection;
 import org.loyaltyhub.integrations.internal.Connections;
 import org.loyaltyhub.integrations.internal.CustomerMatcher;
 import org.loyaltyhub.integrations.internal.Json;
-import org.loyaltyhub.integrations.internal.OrderSync;
+import org.loyaltyhub.integrations.internal.ShopOrders;
 import org.loyaltyhub.integrations.internal.Outcome;
 import org.loyaltyhub.integrations.internal.Privacy;
 import org.loyaltyhub.integrations.internal.ShopOrder;
@@ -30,13 +30,13 @@ import java.util.Objects;
 @Component
 class ShopifyHandler {
 
-    private final OrderSync orders;
+    private final ShopOrders orders;
     private final CustomerMatcher matcher;
     private final Privacy privacy;
     private final Connections connections;
     private final java.time.Clock clock;
 
-    ShopifyHandler(OrderSync orders, CustomerMatcher matcher, Privacy privacy, Connections connections,
+    ShopifyHandler(ShopOrders orders, CustomerMatcher matcher, Privacy privacy, Connections connections,
                    java.time.Clock clock) {
         this.orders = orders;
         this.matcher = matcher;

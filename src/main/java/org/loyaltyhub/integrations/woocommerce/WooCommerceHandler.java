@@ -3,7 +3,7 @@ package org.loyaltyhub.integrations.woocommerce;
 import org.loyaltyhub.integrations.internal.Connection;
 import org.loyaltyhub.integrations.internal.CustomerMatcher;
 import org.loyaltyhub.integrations.internal.Json;
-import org.loyaltyhub.integrations.internal.OrderSync;
+import org.loyaltyhub.integrations.internal.ShopOrders;
 import org.loyaltyhub.integrations.internal.Outcome;
 import org.loyaltyhub.integrations.internal.ShopOrder;
 import org.loyaltyhub.integrations.internal.UnusableDelivery;
@@ -25,10 +25,10 @@ import java.util.Map;
 @Component
 class WooCommerceHandler {
 
-    private final OrderSync orders;
+    private final ShopOrders orders;
     private final CustomerMatcher matcher;
 
-    WooCommerceHandler(OrderSync orders, CustomerMatcher matcher) {
+    WooCommerceHandler(ShopOrders orders, CustomerMatcher matcher) {
         this.orders = orders;
         this.matcher = matcher;
     }
