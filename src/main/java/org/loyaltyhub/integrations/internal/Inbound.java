@@ -33,10 +33,10 @@ public record Inbound(boolean ping, String topic, String dedupeKey, Map<String, 
     /** Refuses a delivery whose signature is missing or does not match the connection's secret (or the previous one). */
     public static void verifySignature(Connection c, String signature, byte[] body, String headerName) {
         if (signature == null || signature.isBlank()) {
-            throw new Webhooks.BadSignature("The " + headerName + " header is missing");
+            throw new BadSignature("The " + headerName + " header is missing");
         }
         if (c.webhookSecret() == null || !Signatures.base64Matches(signature, body, c.webhookSecret(), c.previousSecret())) {
-            throw new Webhooks.BadSignature("The " + headerName + " signature does not match this connection's secret");
+            throw new BadSignature("The " + headerName + " signature does not match this connection's secret");
         }
     }
 

@@ -86,7 +86,7 @@ public class ShopAuthorization {
     }
 
     /** The end of a successful authorisation: the connection, and what happened to its webhooks. */
-    public record Connected(ConnectionService.View connection, HookRegistration.Report webhooks) {
+    public record Connected(ConnectionService.View connection, WebhookReport webhooks) {
     }
 
     // ---------------------------------------------------------------------------------------------- Shopify
@@ -347,7 +347,7 @@ public class ShopAuthorization {
     }
 
     /** Registers the connection's webhooks in its shop, for an administrator of its company. */
-    public HookRegistration.Report registerWebhooks(Caller caller, long connectionId, String publicBase) {
+    public WebhookReport registerWebhooks(Caller caller, long connectionId, String publicBase) {
         return hooks.register(service.owned(caller, connectionId), publicBase);
     }
 

@@ -38,6 +38,33 @@ public class ShopHttp {
         public boolean ok() {
             return status >= 200 && status < 300;
         }
+
+        /** The answer's JSON, or null when it is none. */
+        public tools.jackson.databind.JsonNode json() {
+            try {
+                return body == null || body.isBlank() ? null : Json.MAPPER.readTree(body);
+            } catch (RuntimeException notJson) {
+                return null;
+            }
+        }
+
+        /** The shop's refusal in words: its status and the message it gave, if any. */
+        public String refusal(String shop) {
+            tools.jackson.databind.JsonNode json = json();
+            String message = null;
+            if (json != null) {
+                message = Json.text(json, "message");
+                if (message == null && json.path("errors").isArray() && !json.path("errors").isEmpty()) {
+                    message = Json.text(json.path("errors").get(0), "message");
+                }
+                if (message == null && json.path("errors").isString()) {
+                    message = json.path("errors").asString();
+                }
+            }
+            String answered = status == 401 || status == 403 ? "bad credentials (HTTP " + status + ")"
+                    : ok() ? "an unexpected answer" : "HTTP " + status;
+            return shop + " answered " + answered + (message != null ? ": " + message : "");
+        }
     }
 
     /** A failure to reach the shop at all: unreachable, TLS, timeout. */

@@ -17,7 +17,7 @@ public interface ShopPlatform {
 
     /**
      * Verifies a delivery's signature on the raw bytes (the connection's secret, then the previous one) and says what
-     * it is: a ping, or a topic to store under a dedupe key. Throws {@link Webhooks.BadSignature} when it does not verify.
+     * it is: a ping, or a topic to store under a dedupe key. Throws {@link BadSignature} when it does not verify.
      */
     Inbound verify(Connection c, Function<String, String> header, byte[] body);
 
@@ -33,7 +33,7 @@ public interface ShopPlatform {
     Outcome handle(Connection c, String topic, JsonNode body);
 
     /** "Test connection": one harmless read from the shop's API with the stored credentials. */
-    ConnectionCheck.Result check(Connection c) throws ShopHttp.Unreachable;
+    CheckResult check(Connection c) throws ShopHttp.Unreachable;
 
     /** Whether LoyaltyHub registers its webhooks through the shop's API (others' plugins post by themselves). */
     default boolean registersWebhooks() {
@@ -41,8 +41,8 @@ public interface ShopPlatform {
     }
 
     /** Registers LoyaltyHub's webhooks at {@code url} in the shop; nothing to do where the plugin posts by itself. */
-    default HookRegistration.Report registerWebhooks(Connection c, String url) throws ShopHttp.Unreachable {
-        return new HookRegistration.Report(true, url, List.of(), null);
+    default WebhookReport registerWebhooks(Connection c, String url) throws ShopHttp.Unreachable {
+        return new WebhookReport(true, url, List.of(), null);
     }
 
     /** Whether a connection without pasted API keys gets them by the shop's administrator approving LoyaltyHub. */

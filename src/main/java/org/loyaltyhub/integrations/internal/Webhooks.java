@@ -33,13 +33,6 @@ public class Webhooks {
     public record Receipt(boolean stored, boolean duplicate, Long deliveryId, String note) {
     }
 
-    /** Refused: the signature is missing or wrong. */
-    public static final class BadSignature extends LoyaltyException {
-        public BadSignature(String detail) {
-            super("bad-signature", 401, detail);
-        }
-    }
-
     /**
      * @param connectionId the id in the URL; null for a platform's app-wide address (Shopify's, resolved by its
      *                     domain header and the secret that verifies)

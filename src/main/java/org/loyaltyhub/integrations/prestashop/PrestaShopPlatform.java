@@ -1,7 +1,7 @@
 package org.loyaltyhub.integrations.prestashop;
 
 import org.loyaltyhub.integrations.internal.Connection;
-import org.loyaltyhub.integrations.internal.ConnectionCheck;
+import org.loyaltyhub.integrations.internal.CheckResult;
 import org.loyaltyhub.integrations.internal.DiscountApi;
 import org.loyaltyhub.integrations.internal.Inbound;
 import org.loyaltyhub.integrations.internal.Outcome;
@@ -49,14 +49,14 @@ class PrestaShopPlatform implements ShopPlatform {
     }
 
     @Override
-    public ConnectionCheck.Result check(Connection c) throws ShopHttp.Unreachable {
+    public CheckResult check(Connection c) throws ShopHttp.Unreachable {
         if (c.apiKey() == null) {
-            return ConnectionCheck.Result.problem("no PrestaShop webservice key is stored for this connection");
+            return CheckResult.problem("no PrestaShop webservice key is stored for this connection");
         }
         ShopHttp.Answer a = http.send("GET", c.base() + "/api/?output_format=JSON",
                 Map.of("Authorization", ShopHttp.basic(c.apiKey(), ""), "Accept", "application/json"), null);
-        return ConnectionCheck.judge(a, "PrestaShop webservice (/api)", "the webservice key is wrong or disabled",
-                body -> body.isObject() ? ConnectionCheck.Result.fine(c.name()) : null);
+        return CheckResult.judge(a, "PrestaShop webservice (/api)", "the webservice key is wrong or disabled",
+                body -> body.isObject() ? CheckResult.fine(c.name()) : null);
     }
 
     @Override

@@ -1,7 +1,7 @@
 package org.loyaltyhub.integrations.shopify;
 
 import org.loyaltyhub.integrations.internal.Connection;
-import org.loyaltyhub.integrations.internal.HookRegistration;
+
 import org.loyaltyhub.integrations.internal.Json;
 import org.loyaltyhub.integrations.internal.ShopHttp;
 import org.springframework.stereotype.Component;
@@ -40,7 +40,7 @@ class ShopifyAdmin {
 
     /** The {@code data} of a successful GraphQL answer, or null. */
     static JsonNode data(ShopHttp.Answer a) {
-        JsonNode json = a.ok() ? HookRegistration.parse(a.body()) : null;
+        JsonNode json = a.ok() ? a.json() : null;
         if (json == null || (json.path("errors").isArray() && !json.path("errors").isEmpty())
                 || !json.path("data").isObject()) {
             return null;

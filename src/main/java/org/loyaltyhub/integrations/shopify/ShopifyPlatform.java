@@ -1,10 +1,11 @@
 package org.loyaltyhub.integrations.shopify;
 
+import org.loyaltyhub.integrations.internal.BadSignature;
 import org.loyaltyhub.integrations.internal.Connection;
-import org.loyaltyhub.integrations.internal.ConnectionCheck;
+import org.loyaltyhub.integrations.internal.CheckResult;
 import org.loyaltyhub.integrations.internal.Connections;
 import org.loyaltyhub.integrations.internal.DiscountApi;
-import org.loyaltyhub.integrations.internal.HookRegistration;
+import org.loyaltyhub.integrations.internal.WebhookReport;
 import org.loyaltyhub.integrations.internal.Inbound;
 import org.loyaltyhub.integrations.internal.Json;
 import org.loyaltyhub.integrations.internal.Outcome;
@@ -12,7 +13,6 @@ import org.loyaltyhub.integrations.internal.Platform;
 import org.loyaltyhub.integrations.internal.ShopHttp;
 import org.loyaltyhub.integrations.internal.ShopPlatform;
 import org.loyaltyhub.integrations.internal.Signatures;
-import org.loyaltyhub.integrations.internal.Webhooks;
 import org.loyaltyhub.shared.NotFound;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
@@ -67,7 +67,7 @@ class ShopifyPlatform implements ShopPlatform {
                 .filter(c -> c.webhookSecret() != null
                         && Signatures.base64Matches(signature, body, c.webhookSecret(), c.previousSecret()))
                 .findFirst()
-                .orElseThrow(() -> new Webhooks.BadSignature(signature == null || signature.isBlank()
+                .orElseThrow(() -> new BadSignature(signature == null || signature.isBlank()
                         ? "The X-Shopify-Hmac-Sha256 header is missing"
                         : "The X-Shopify-Hmac-Sha256 signature does not match the secret of the shop " + domain));
     }
@@ -76,7 +76,7 @@ class ShopifyPlatform implements ShopPlatform {
     public Inbound verify(Connection c, Function<String, String> header, byte[] body) {
         Inbound.verifySignature(c, header.apply("X-Shopify-Hmac-Sha256"), body, "X-Shopify-Hmac-Sha256");
         otherShop(c, body).ifPresent(other -> {
-            throw new Webhooks.BadSignature("The body belongs to the shop " + other + ", not to " + c.shopDomain());
+            throw new BadSignature("The body belongs to the shop " + other + ", not to " + c.shopDomain());
         });
         String topic = Inbound.required(header.apply("X-Shopify-Topic"), "X-Shopify-Topic");
         String eventId = header.apply("X-Shopify-Event-Id");
@@ -92,14 +92,14 @@ class ShopifyPlatform implements ShopPlatform {
     }
 
     @Override
-    public ConnectionCheck.Result check(Connection c) throws ShopHttp.Unreachable {
+    public CheckResult check(Connection c) throws ShopHttp.Unreachable {
         if (c.apiKey() == null) {
-            return ConnectionCheck.Result.problem("no Shopify access token is stored for this connection");
+            return CheckResult.problem("no Shopify access token is stored for this connection");
         }
         ShopHttp.Answer a = admin.graphql(c, "{\"query\":\"{ shop { name } }\"}");
-        return ConnectionCheck.judge(a, "Shopify Admin API", "the access token is wrong or was revoked",
+        return CheckResult.judge(a, "Shopify Admin API", "the access token is wrong or was revoked",
                 body -> body.path("data").path("shop").has("name")
-                        ? ConnectionCheck.Result.fine(body.path("data").path("shop").path("name").asString()) : null);
+                        ? CheckResult.fine(body.path("data").path("shop").path("name").asString()) : null);
     }
 
     @Override
@@ -108,7 +108,7 @@ class ShopifyPlatform implements ShopPlatform {
     }
 
     @Override
-    public HookRegistration.Report registerWebhooks(Connection c, String url) throws ShopHttp.Unreachable {
+    public WebhookReport registerWebhooks(Connection c, String url) throws ShopHttp.Unreachable {
         return registration.register(c, url);
     }
 

@@ -1,9 +1,9 @@
 package org.loyaltyhub.integrations.shopify;
 
 import org.loyaltyhub.integrations.internal.Connection;
-import org.loyaltyhub.integrations.internal.HookRegistration;
-import org.loyaltyhub.integrations.internal.HookRegistration.Report;
-import org.loyaltyhub.integrations.internal.HookRegistration.Topic;
+
+import org.loyaltyhub.integrations.internal.WebhookReport;
+import org.loyaltyhub.integrations.internal.WebhookReport.Topic;
 import org.loyaltyhub.integrations.internal.Json;
 import org.loyaltyhub.integrations.internal.ShopHttp;
 import org.springframework.stereotype.Component;
@@ -31,14 +31,14 @@ public class ShopifyWebhookRegistration {
         this.admin = admin;
     }
 
-    Report register(Connection c, String url) throws ShopHttp.Unreachable {
+    WebhookReport register(Connection c, String url) throws ShopHttp.Unreachable {
         if (c.apiKey() == null) {
-            return Report.failed(url, "no Shopify access token is stored for this connection");
+            return WebhookReport.failed(url, "no Shopify access token is stored for this connection");
         }
         ShopHttp.Answer listed = admin.graphql(c, LIST, null);
         JsonNode data = ShopifyAdmin.data(listed);
         if (data == null) {
-            return Report.failed(url, HookRegistration.refusal("Shopify", listed));
+            return WebhookReport.failed(url, listed.refusal("Shopify"));
         }
         List<Topic> topics = new ArrayList<>();
         for (String topic : TOPICS) {
@@ -55,7 +55,7 @@ public class ShopifyWebhookRegistration {
             ShopHttp.Answer a = admin.graphql(c, CREATE, variables);
             JsonNode created = ShopifyAdmin.data(a);
             if (created == null) {
-                topics.add(new Topic(topic, "failed", HookRegistration.refusal("Shopify", a)));
+                topics.add(new Topic(topic, "failed", a.refusal("Shopify")));
                 continue;
             }
             JsonNode errors = created.path("webhookSubscriptionCreate").path("userErrors");
@@ -63,6 +63,6 @@ public class ShopifyWebhookRegistration {
                     ? new Topic(topic, "failed", "Shopify refused: " + Json.text(errors.get(0), "message"))
                     : new Topic(topic, "created", null));
         }
-        return HookRegistration.report(url, topics);
+        return WebhookReport.of(url, topics);
     }
 }

@@ -2,6 +2,7 @@ package org.loyaltyhub.integrations.web;
 
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
+import org.loyaltyhub.integrations.internal.CheckResult;
 import org.loyaltyhub.integrations.internal.ConnectionCheck;
 import org.loyaltyhub.integrations.internal.ConnectionService;
 import org.loyaltyhub.integrations.internal.ConnectionService.NewConnection;
@@ -142,7 +143,7 @@ class ConnectionsPage {
 
     @PostMapping("/company/connections/{id}/test")
     String test(Caller caller, @PathVariable long id, Model model) {
-        ConnectionCheck.Result result = shops.check(connections.owned(caller, id));
+        CheckResult result = shops.check(connections.owned(caller, id));
         model.addAttribute("tested", id).addAttribute("testResult", result);
         return page(caller, model);
     }

@@ -1,9 +1,9 @@
 package org.loyaltyhub.integrations.woocommerce;
 
 import org.loyaltyhub.integrations.internal.Connection;
-import org.loyaltyhub.integrations.internal.ConnectionCheck;
+import org.loyaltyhub.integrations.internal.CheckResult;
 import org.loyaltyhub.integrations.internal.DiscountApi;
-import org.loyaltyhub.integrations.internal.HookRegistration;
+import org.loyaltyhub.integrations.internal.WebhookReport;
 import org.loyaltyhub.integrations.internal.Inbound;
 import org.loyaltyhub.integrations.internal.Outcome;
 import org.loyaltyhub.integrations.internal.Platform;
@@ -65,15 +65,15 @@ class WooCommercePlatform implements ShopPlatform {
     }
 
     @Override
-    public ConnectionCheck.Result check(Connection c) throws ShopHttp.Unreachable {
+    public CheckResult check(Connection c) throws ShopHttp.Unreachable {
         if (!hasApiCredentials(c)) {
-            return ConnectionCheck.Result.problem("no WooCommerce consumer key and secret are stored for this connection");
+            return CheckResult.problem("no WooCommerce consumer key and secret are stored for this connection");
         }
         ShopHttp.Answer a = http.send("GET", c.base() + "/wp-json/wc/v3/orders?per_page=1",
                 Map.of("Authorization", ShopHttp.basic(c.apiKey(), c.apiSecret()), "Accept", "application/json"), null);
-        return ConnectionCheck.judge(a, "WooCommerce REST API (/wp-json/wc/v3)",
+        return CheckResult.judge(a, "WooCommerce REST API (/wp-json/wc/v3)",
                 "the consumer key or secret is wrong, or lacks read access",
-                body -> body.isArray() ? ConnectionCheck.Result.fine(c.name()) : null);
+                body -> body.isArray() ? CheckResult.fine(c.name()) : null);
     }
 
     @Override
@@ -82,7 +82,7 @@ class WooCommercePlatform implements ShopPlatform {
     }
 
     @Override
-    public HookRegistration.Report registerWebhooks(Connection c, String url) throws ShopHttp.Unreachable {
+    public WebhookReport registerWebhooks(Connection c, String url) throws ShopHttp.Unreachable {
         return registration.register(c, url);
     }
 

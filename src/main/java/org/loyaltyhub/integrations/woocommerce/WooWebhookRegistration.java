@@ -1,9 +1,9 @@
 package org.loyaltyhub.integrations.woocommerce;
 
 import org.loyaltyhub.integrations.internal.Connection;
-import org.loyaltyhub.integrations.internal.HookRegistration;
-import org.loyaltyhub.integrations.internal.HookRegistration.Report;
-import org.loyaltyhub.integrations.internal.HookRegistration.Topic;
+
+import org.loyaltyhub.integrations.internal.WebhookReport;
+import org.loyaltyhub.integrations.internal.WebhookReport.Topic;
 import org.loyaltyhub.integrations.internal.Json;
 import org.loyaltyhub.integrations.internal.ShopHttp;
 import org.springframework.stereotype.Component;
@@ -29,19 +29,19 @@ class WooWebhookRegistration {
         this.http = http;
     }
 
-    Report register(Connection c, String url) throws ShopHttp.Unreachable {
+    WebhookReport register(Connection c, String url) throws ShopHttp.Unreachable {
         if (c.apiKey() == null || c.apiSecret() == null) {
-            return Report.failed(url, "no WooCommerce consumer key and secret are stored for this connection");
+            return WebhookReport.failed(url, "no WooCommerce consumer key and secret are stored for this connection");
         }
         Map<String, String> headers = Map.of("Authorization", ShopHttp.basic(c.apiKey(), c.apiSecret()),
                 "Accept", "application/json", "Content-Type", "application/json");
         ShopHttp.Answer listed = http.send("GET", c.base() + "/wp-json/wc/v3/webhooks?per_page=100", headers, null);
         if (!listed.ok()) {
-            return Report.failed(url, HookRegistration.refusal("WooCommerce", listed));
+            return WebhookReport.failed(url, listed.refusal("WooCommerce"));
         }
-        JsonNode existing = HookRegistration.parse(listed.body());
+        JsonNode existing = listed.json();
         if (existing == null || !existing.isArray()) {
-            return Report.failed(url, "the answer does not look like the WooCommerce REST API (/wp-json/wc/v3)");
+            return WebhookReport.failed(url, "the answer does not look like the WooCommerce REST API (/wp-json/wc/v3)");
         }
         List<Topic> topics = new ArrayList<>();
         for (String topic : TOPICS) {
@@ -60,8 +60,8 @@ class WooWebhookRegistration {
                 a = http.send("POST", c.base() + "/wp-json/wc/v3/webhooks", headers, body.toString());
             }
             topics.add(a.ok() ? new Topic(topic, id != null ? "updated" : "created", null)
-                    : new Topic(topic, "failed", HookRegistration.refusal("WooCommerce", a)));
+                    : new Topic(topic, "failed", a.refusal("WooCommerce")));
         }
-        return HookRegistration.report(url, topics);
+        return WebhookReport.of(url, topics);
     }
 }

@@ -1,7 +1,7 @@
 package org.loyaltyhub.integrations.wordpress;
 
 import org.loyaltyhub.integrations.internal.Connection;
-import org.loyaltyhub.integrations.internal.ConnectionCheck;
+import org.loyaltyhub.integrations.internal.CheckResult;
 import org.loyaltyhub.integrations.internal.CustomerMatcher;
 import org.loyaltyhub.integrations.internal.Inbound;
 import org.loyaltyhub.integrations.internal.Json;
@@ -59,10 +59,10 @@ class WordPressPlatform implements ShopPlatform {
     }
 
     @Override
-    public ConnectionCheck.Result check(Connection c) throws ShopHttp.Unreachable {
+    public CheckResult check(Connection c) throws ShopHttp.Unreachable {
         ShopHttp.Answer a = http.send("GET", c.base() + "/wp-json/", Map.of("Accept", "application/json"), null);
-        return ConnectionCheck.judge(a, "WordPress REST API (/wp-json)", "WordPress refused the request",
-                body -> body.has("name") ? ConnectionCheck.Result.fine(body.path("name").asString()) : null);
+        return CheckResult.judge(a, "WordPress REST API (/wp-json)", "WordPress refused the request",
+                body -> body.has("name") ? CheckResult.fine(body.path("name").asString()) : null);
     }
 
     @Override

@@ -156,7 +156,7 @@ class AuthorisingAShopTest extends IntegrationTest {
         assertThat(done.connection().shopDomain()).isEqualTo(domain);
         assertThat(done.connection().apiKey().set()).isTrue();
         assertThat(done.webhooks().ok()).as(done.webhooks().toString()).isTrue();
-        assertThat(done.webhooks().topics()).extracting(HookRegistration.Topic::action).containsOnly("created").hasSize(7);
+        assertThat(done.webhooks().topics()).extracting(WebhookReport.Topic::action).containsOnly("created").hasSize(7);
         TestShopify.server().verify(1, postRequestedFor(urlEqualTo("/admin/oauth/access_token")).withRequestBody(containing(code)));
         TestShopify.server().verify(7, postRequestedFor(urlEqualTo(GRAPHQL)).withHeader("X-Shopify-Access-Token", equalTo(token))
                 .withRequestBody(matchingJsonPath("$.variables.webhookSubscription.uri",
@@ -186,7 +186,7 @@ class AuthorisingAShopTest extends IntegrationTest {
         ShopAuthorization.Connected reinstalled = authorization.completeShopify(admin, signed(Map.of("code", code2,
                 "shop", domain, "state", params(again).get("state"), "timestamp", now())), "https://loyalty.example");
         assertThat(reinstalled.connection().id()).isEqualTo(id);
-        assertThat(reinstalled.webhooks().topics()).extracting(HookRegistration.Topic::action).containsOnly("kept");
+        assertThat(reinstalled.webhooks().topics()).extracting(WebhookReport.Topic::action).containsOnly("kept");
         assertThat(connections().size()).isEqualTo(1);
     }
 
