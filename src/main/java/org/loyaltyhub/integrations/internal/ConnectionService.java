@@ -152,7 +152,7 @@ public class ConnectionService {
         tenancy.company(caller, companyId);
     }
 
-    static View view(Connection c) {
+    public static View view(Connection c) {
         return new View(c.id(), c.companyId(), c.storeId(), c.platform(), c.name(), c.shopUrl(), c.shopDomain(),
                 new Credential(c.apiKey() != null, c.apiKeyHint()), new Credential(c.apiSecret() != null, null),
                 new Credential(c.webhookSecret() != null, null), new Credential(c.previousSecret() != null, null),

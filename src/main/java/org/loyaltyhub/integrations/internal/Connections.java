@@ -21,11 +21,11 @@ public class Connections {
         this.secrets = secrets;
     }
 
-    record NewRow(long circuitId, long companyId, long storeId, Platform platform, String name, String shopUrl,
+    public record NewRow(long circuitId, long companyId, long storeId, Platform platform, String name, String shopUrl,
                   String shopDomain, String apiKey, String apiSecret, String webhookSecret, boolean enrolGuests) {
     }
 
-    long insert(NewRow r) {
+    public long insert(NewRow r) {
         return jdbc.sql("""
                         insert into shop_connection (circuit_id, company_id, store_id, platform, name, shop_url, shop_domain,
                                                      api_key, api_secret, webhook_secret, api_key_hint, enrol_guests)
@@ -40,7 +40,7 @@ public class Connections {
                 .query(Long.class).single();
     }
 
-    void updateCredentials(long id, String apiKey, String apiSecret) {
+    public void updateCredentials(long id, String apiKey, String apiSecret) {
         if (apiKey != null) {
             jdbc.sql("update shop_connection set api_key = :key, api_key_hint = :hint, updated_at = now() where id = :id")
                     .param("key", secrets.encrypt("api_key", apiKey)).param("hint", hint(apiKey)).param("id", id).update();
@@ -52,7 +52,7 @@ public class Connections {
     }
 
     /** The new webhook secret becomes current; the current one stays valid as the previous one during rotation. */
-    void rotateWebhookSecret(long id, String secret) {
+    public void rotateWebhookSecret(long id, String secret) {
         jdbc.sql("update shop_connection set previous_secret = webhook_secret, webhook_secret = :secret, "
                         + "updated_at = now() where id = :id")
                 .param("secret", secrets.encrypt("webhook_secret", secret)).param("id", id).update();
@@ -88,7 +88,7 @@ public class Connections {
     }
 
     /** The shop installed LoyaltyHub again: a pending removal no longer holds. */
-    void cancelRemoval(long id) {
+    public void cancelRemoval(long id) {
         jdbc.sql("update shop_connection set removal_requested_at = null, removal_requested_by = null, "
                         + "removal_due_at = null, updated_at = now() where id = :id and erased_at is null")
                 .param("id", id).update();

@@ -11,6 +11,8 @@ import org.loyaltyhub.integrations.internal.Platform;
 import org.loyaltyhub.integrations.internal.Connection;
 import org.loyaltyhub.integrations.internal.ShopAuthorization;
 import org.loyaltyhub.integrations.internal.ShopPlatforms;
+import org.loyaltyhub.integrations.shopify.ShopifyInstall;
+import org.loyaltyhub.integrations.woocommerce.WooKeyApproval;
 import org.loyaltyhub.shared.web.PublicUrl;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -49,9 +51,12 @@ class ConnectionsPage {
     private final ShopAuthorization authorization;
     private final PublicUrl publicUrl;
     private final ShopPlatforms platforms;
+    private final ShopifyInstall shopifyInstall;
+    private final WooKeyApproval wooKeys;
 
     ConnectionsPage(ConnectionService connections, ConnectionCheck shops, DeliveryLog deliveries, Tenancy tenancy,
-                    Validator validator, ShopAuthorization authorization, PublicUrl publicUrl, ShopPlatforms platforms) {
+                    Validator validator, ShopAuthorization authorization, PublicUrl publicUrl, ShopPlatforms platforms,
+                    ShopifyInstall shopifyInstall, WooKeyApproval wooKeys) {
         this.connections = connections;
         this.shops = shops;
         this.deliveries = deliveries;
@@ -60,6 +65,8 @@ class ConnectionsPage {
         this.authorization = authorization;
         this.publicUrl = publicUrl;
         this.platforms = platforms;
+        this.shopifyInstall = shopifyInstall;
+        this.wooKeys = wooKeys;
     }
 
     /** One connection as the page lists it, with its latest deliveries. */
@@ -83,7 +90,7 @@ class ConnectionsPage {
         Map<Long, List<Store>> stores = new LinkedHashMap<>();
         companies.forEach(c -> stores.put(c.id(), tenancy.storesOf(caller.circuit(), c.id())));
         model.addAttribute("rows", rows).addAttribute("companies", companies).addAttribute("stores", stores)
-                .addAttribute("shopifyApp", authorization.shopifyAppConfigured())
+                .addAttribute("shopifyApp", shopifyInstall.appConfigured())
                 .addAttribute("publicBase", publicUrl.of(""))
                 .addAttribute("platforms", List.of(Platform.values()));
         if (!model.containsAttribute("form")) {
@@ -178,7 +185,7 @@ class ConnectionsPage {
     }
 
     private String wooAuthorization(Caller caller, long id, HttpServletRequest request, Model model) {
-        String target = authorization.beginWooCommerce(caller, id,
+        String target = wooKeys.begin(caller, id,
                 publicUrl.of(request, "/company/connections/" + id + "/woocommerce/return"),
                 publicUrl.of(request, "/api/v1/hooks/woocommerce/" + id + "/keys"));
         return onTo(target, connections.owned(caller, id).shopDomain(), model);
@@ -219,14 +226,14 @@ class ConnectionsPage {
         caller.require(Role.CIRCUIT_ADMIN, Role.COMPANY_ADMIN);
         Map<String, String> errors = new LinkedHashMap<>();
         Long storeId = number(install.get("storeId"));
-        if (ShopAuthorization.shopifyDomain(install.get("shop")).isEmpty()) {
+        if (ShopifyInstall.domain(install.get("shop")).isEmpty()) {
             errors.put("shop", "connections.error.shopifyShop");
         }
         if (errors.isEmpty()) {
             try {
-                String target = authorization.beginShopify(caller, storeId, install.get("shop"),
+                String target = shopifyInstall.begin(caller, storeId, install.get("shop"),
                         publicUrl.of(request, "/company/connections/shopify/callback"));
-                return onTo(target, ShopAuthorization.shopifyDomain(install.get("shop")).orElseThrow(), model);
+                return onTo(target, ShopifyInstall.domain(install.get("shop")).orElseThrow(), model);
             } catch (InvalidInput e) {
                 e.fieldErrors().keySet().forEach(f -> errors.put(f.equals("shopDomain") ? "shop" : "storeId",
                         f.equals("shopDomain") ? "connections.error.shopifyShop" : "connections.error.store"));
@@ -246,7 +253,7 @@ class ConnectionsPage {
     String shopifyCallback(Caller caller, @RequestParam Map<String, String> query, HttpServletRequest request,
                            HttpServletResponse response, Model model) {
         try {
-            ShopAuthorization.Connected done = authorization.completeShopify(caller, query, publicUrl.of(request, ""));
+            ShopAuthorization.Connected done = shopifyInstall.complete(caller, query, publicUrl.of(request, ""));
             model.addAttribute("authorized", done.connection()).addAttribute("registration", done.webhooks());
         } catch (ShopAuthorization.Refused e) {
             response.setStatus(e.status());
@@ -263,7 +270,7 @@ class ConnectionsPage {
     @GetMapping("/shopify/install")
     String shopifyLaunch(Caller caller, @RequestParam Map<String, String> query) {
         caller.require(Role.CIRCUIT_ADMIN, Role.COMPANY_ADMIN);
-        String domain = authorization.verifyShopifyLaunch(query);
+        String domain = shopifyInstall.verifyLaunch(query);
         return "redirect:/company/connections?shopify=" + domain + "#shopify-install";
     }
 
