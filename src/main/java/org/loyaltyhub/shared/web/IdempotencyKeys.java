@@ -41,6 +41,7 @@ import java.util.Optional;
  * long as the request's connection) and ends by storing the answer: the business change and its answer commit
  * together or not at all, so a retry after any crash either replays the answer or runs a request that never
  * committed. A retry while the first request still runs waits for it briefly, then is told to retry in a second.
+ * Code that must commit before it calls another system (a shop) uses a transaction of its own (REQUIRES_NEW).
  */
 @Component
 @Order(0) // after Spring Security, so the key is scoped to the authenticated caller
