@@ -56,10 +56,8 @@ public class ExpiryJobs {
             int lots = 0;
             int holds = 0;
             for (Ledger.Hold hold : ledger.holdsDue(asOf, BATCH)) {
-                holds += independently("reservation " + hold.id(), () -> {
-                    redemptions.expire(hold.circuitId(), hold.id());
-                    return true;
-                });
+                holds += independently("reservation " + hold.id(),
+                        () -> redemptions.expire(hold.circuitId(), hold.id()));
             }
             for (Ledger.DueLot lot : ledger.lotsDue(asOf, BATCH)) {
                 lots += independently("lot " + lot.lotId(),

@@ -199,15 +199,19 @@ public class RedemptionService implements Redemptions {
         }
     }
 
-    /** Releases a reservation whose time ran out (the expiry job); one captured or released meanwhile stays as it is. */
-    public void expire(long circuitId, long holdId) {
+    /**
+     * Releases a reservation whose time ran out (the expiry job); one captured or released meanwhile stays as it is
+     * (false).
+     */
+    public boolean expire(long circuitId, long holdId) {
         if (ledger.findHold(circuitId, holdId).filter(h -> "HELD".equals(h.status())).isEmpty()) {
-            return;
+            return false;
         }
         jdbc.sql("select * from redemption where circuit_id = :c and hold_id = :h").param("c", circuitId)
                 .param("h", holdId).query(ROW).optional()
                 .ifPresentOrElse(r -> settle(circuitId, r, "EXPIRED", null, "system", "Reservation expired"),
                         () -> ledger.release(circuitId, holdId, "Reservation expired", "system"));
+        return true;
     }
 
     private Redemption forMember(long circuitId, long redemptionId, long memberId) {
