@@ -98,4 +98,13 @@ class RoleMatrixTest extends IntegrationTest {
         assertThat(docs.json().path("paths").has("/api/v1/redemptions/{id}/capture")).isTrue();
         assertThat(api.get("/swagger-ui/index.html").status()).isEqualTo(200);
     }
+
+    @Test
+    void healthProbesAnswerEveryoneWithoutSigningIn() {
+        for (String probe : java.util.List.of("/actuator/health/liveness", "/actuator/health/readiness")) {
+            Api.Response r = api.get(probe);
+            assertThat(r.status()).as(probe + " " + r).isEqualTo(200);
+            assertThat(r.json().path("status").asString()).isEqualTo("UP");
+        }
+    }
 }

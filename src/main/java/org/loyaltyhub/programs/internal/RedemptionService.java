@@ -1,6 +1,7 @@
 package org.loyaltyhub.programs.internal;
 
 import org.loyaltyhub.ledger.AccountRef;
+import org.loyaltyhub.ledger.HoldExpired;
 import org.loyaltyhub.ledger.Ledger;
 import org.loyaltyhub.members.MemberIdentifier;
 import org.loyaltyhub.members.Members;
@@ -119,6 +120,7 @@ public class RedemptionService implements Redemptions {
         return r;
     }
 
+    @Transactional(noRollbackFor = HoldExpired.class) // the expired reservation's release commits
     public Redemption capture(Caller caller, long id, String orderId) {
         Redemption r = get(caller, id);
         return settle(caller.circuit(), r, "CAPTURED", orderId, caller.actor(), null);
@@ -130,6 +132,7 @@ public class RedemptionService implements Redemptions {
     }
 
     @Override
+    @Transactional(noRollbackFor = HoldExpired.class)
     public void captureForOrder(long circuitId, long redemptionId, long memberId, String orderId, String actor) {
         settle(circuitId, forMember(circuitId, redemptionId, memberId), "CAPTURED", orderId, actor, null);
     }
@@ -207,12 +210,19 @@ public class RedemptionService implements Redemptions {
         }
     }
 
-    /** Releases a reservation whose time ran out (the expiry job). */
-    public void expire(long circuitId, long holdId) {
+    /**
+     * Releases a reservation whose time ran out (the expiry job); one captured or released meanwhile stays as it is
+     * (false).
+     */
+    public boolean expire(long circuitId, long holdId) {
+        if (ledger.findHold(circuitId, holdId).filter(h -> "HELD".equals(h.status())).isEmpty()) {
+            return false;
+        }
         jdbc.sql("select * from redemption where circuit_id = :c and hold_id = :h").param("c", circuitId)
                 .param("h", holdId).query(ROW).optional()
                 .ifPresentOrElse(r -> settle(circuitId, r, "EXPIRED", null, "system", "Reservation expired"),
                         () -> ledger.release(circuitId, holdId, "Reservation expired", "system"));
+        return true;
     }
 
     private Redemption forMember(long circuitId, long redemptionId, long memberId) {
@@ -225,8 +235,18 @@ public class RedemptionService implements Redemptions {
     }
 
     private Redemption settle(long circuitId, Redemption r, String target, String orderId, String actor, String reason) {
-        Ledger.Hold hold = "CAPTURED".equals(target) ? ledger.capture(circuitId, r.holdId(), actor)
-                : ledger.release(circuitId, r.holdId(), reason, actor);
+        if ("CAPTURED".equals(target) && "EXPIRED".equals(r.status())) {
+            throw new HoldExpired(r.holdId(), r.expiresAt());
+        }
+        Ledger.Hold hold;
+        try {
+            hold = "CAPTURED".equals(target) ? ledger.capture(circuitId, r.holdId(), actor)
+                    : ledger.release(circuitId, r.holdId(), reason, actor);
+        } catch (HoldExpired e) {
+            jdbc.sql("update redemption set status = 'EXPIRED', updated_at = now() where id = :id").param("id", r.id())
+                    .update();
+            throw e;
+        }
         String status = switch (hold.status()) {
             case "CAPTURED" -> "CAPTURED";
             case "RELEASED" -> "EXPIRED".equals(target) || "EXPIRED".equals(r.status()) ? "EXPIRED" : "RELEASED";
