@@ -108,4 +108,56 @@ class CounterInTheBrowserTest extends BrowserTest {
         assertThat(w.asAdmin().get("/api/v1/circuit").json().path("defaultCountry").asString()).isEqualTo("CH");
         assertThat(browser.errors()).isEmpty();
     }
+
+    @Test
+    void aSaleInItalianNotationThenAPartialRedemptionThenTheNextPurchaseShowTheCurrentBalance() {
+        World w = fixtures.world(api);
+        long[] shop = w.company("Bar");
+        Api.Login till = w.operator("STORE_OPERATOR", null, shop[1]);
+        Page page = browser.phone("it-IT");
+        Browser.signIn(page, url(""), till);
+        page.navigate(url("/counter/enrol"));
+        page.getByLabel("Nome", new Page.GetByLabelOptions().setExact(true)).fill("Gino");
+        page.getByLabel("E-mail").fill(org.loyaltyhub.support.Fixtures.unique("gino") + "@member.test");
+        page.getByLabel("Il cliente accetta l'informativa sulla privacy").check();
+        page.getByRole(AriaRole.BUTTON, named("Iscrivi")).click();
+        assertThat(page.getByRole(AriaRole.STATUS).first()).containsText("Cliente iscritto");
+
+        page.waitForResponse(r -> r.url().contains("/counter/sale/preview"),
+                () -> page.getByLabel("Importo").pressSequentially("1,90"));
+        assertThat(page.locator("#sale-preview")).hasText("Il cliente guadagna 1 punto");
+        page.getByLabel("Importo").fill("");
+        page.waitForResponse(r -> r.url().contains("/counter/sale/preview"),
+                () -> page.getByLabel("Importo").pressSequentially("1.234,50"));
+        assertThat(page.locator("#sale-preview")).hasText("Il cliente guadagna 1.234 punti");
+        page.waitForResponse(r -> r.url().endsWith("/counter/sale"),
+                () -> page.getByRole(AriaRole.BUTTON, named("Conferma acquisto")).click());
+        assertThat(page.locator("#receipt-balance")).hasText("1.234");
+
+        page.getByLabel("Totale del carrello").fill("5,00");
+        page.waitForResponse(r -> r.url().contains("/counter/redeem?"),
+                () -> page.getByRole(AriaRole.BUTTON, named("Quanti punti si possono usare?")).click());
+        assertThat(page.locator("#redeem-quote")).hasText("Usa 500 punti per uno sconto di 5,00 EUR");
+        page.getByLabel("Punti da usare (al massimo 500)").fill("200");
+        page.waitForResponse(r -> r.url().endsWith("/counter/redeem"),
+                () -> page.getByRole(AriaRole.BUTTON, named("Conferma utilizzo punti")).click());
+        assertThat(page.locator("#redeemed-points")).hasText("200");
+        assertThat(page.locator("#member-available")).hasText("1.034");
+        // no receipt is left showing the balance before the redemption
+        assertThat(page.locator("#receipt-balance")).hasCount(0);
+        assertThat(page.getByLabel("Importo")).isVisible();
+
+        page.waitForResponse(r -> r.url().contains("/counter/sale/preview"),
+                () -> page.getByLabel("Importo").pressSequentially("3"));
+        page.waitForResponse(r -> r.url().endsWith("/counter/sale"),
+                () -> page.getByRole(AriaRole.BUTTON, named("Conferma acquisto")).click());
+        assertThat(page.locator("#receipt-balance")).hasText("1.037");
+        page.getByRole(AriaRole.LINK, named("Nuovo acquisto")).click();
+        assertThat(page.getByLabel("Importo")).isVisible();
+        assertThat(page.locator("#member-available")).hasText("1.037");
+        assertThat(page.getByRole(AriaRole.STATUS)).hasCount(0); // the "enrolled" banner is gone
+        find(page, "nobody@nowhere.test");
+        assertThat(page.getByText("Cliente iscritto")).hasCount(0);
+        assertThat(browser.errors()).isEmpty();
+    }
 }

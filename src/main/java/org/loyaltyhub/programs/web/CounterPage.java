@@ -32,15 +32,17 @@ class CounterPage {
     }
 
     @GetMapping("/counter")
-    String counter(Caller caller, @RequestParam(required = false) String q, Model model) {
+    String counter(Caller caller, @RequestParam(required = false) String q,
+                   @RequestParam(required = false) Long member, Model model) {
         caller.circuit();
         String query = q == null ? "" : q.strip();
         model.addAttribute("q", query);
-        if (query.isEmpty()) {
+        if (query.isEmpty() && member == null) {
             return "counter";
         }
         try {
-            show(caller, member(caller, query, model), model);
+            // after a sale, "next purchase" comes back with the member's id for a fresh form and balance
+            show(caller, member != null ? members.visible(caller, member) : member(caller, query, model), model);
         } catch (AmbiguousMember e) {
             model.addAttribute("candidates", e.candidates());
         } catch (NotFound e) {
