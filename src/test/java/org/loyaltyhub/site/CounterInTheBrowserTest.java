@@ -23,6 +23,17 @@ class CounterInTheBrowserTest extends BrowserTest {
         page.waitForResponse(r -> r.url().contains("/counter?q="), () -> page.locator("#q").press("Enter"));
     }
 
+    /**
+     * Runs the action and waits for the htmx answer it causes to be swapped in and settled: the fresh form that
+     * answer brings out of band takes its htmx behaviour only then.
+     */
+    private static void settled(Page page, String path, Runnable action) {
+        page.evaluate("() => { window.settled = new Promise(done => document.body.addEventListener("
+                + "'htmx:afterSettle', () => done(true), {once: true})); }");
+        page.waitForResponse(r -> r.url().endsWith(path), action);
+        page.evaluate("() => window.settled");
+    }
+
     @Test
     void withNoCustomerChosenTheCounterOffersNeitherAPurchaseNorARedemption() {
         World w = fixtures.world(api);
@@ -147,14 +158,21 @@ class CounterInTheBrowserTest extends BrowserTest {
         assertThat(page.locator("#receipt-balance")).hasCount(0);
         assertThat(page.getByLabel("Importo")).isVisible();
 
+        page.getByText("Annulla questo utilizzo di punti").click();
+        page.getByLabel("Motivo (resta nello storico)").fill("cliente sbagliato");
+        settled(page, "/counter/redeem/undo",
+                () -> page.getByRole(AriaRole.BUTTON, named("Restituisci i punti")).click());
+        assertThat(page.locator("#redeem-undone")).hasText("200 punti restituiti: l'utilizzo è annullato.");
+        assertThat(page.locator("#member-available")).hasText("1.234");
+
         page.waitForResponse(r -> r.url().contains("/counter/sale/preview"),
                 () -> page.getByLabel("Importo").pressSequentially("3"));
         page.waitForResponse(r -> r.url().endsWith("/counter/sale"),
                 () -> page.getByRole(AriaRole.BUTTON, named("Conferma acquisto")).click());
-        assertThat(page.locator("#receipt-balance")).hasText("1.037");
+        assertThat(page.locator("#receipt-balance")).hasText("1.237");
         page.getByRole(AriaRole.LINK, named("Nuovo acquisto")).click();
         assertThat(page.getByLabel("Importo")).isVisible();
-        assertThat(page.locator("#member-available")).hasText("1.037");
+        assertThat(page.locator("#member-available")).hasText("1.237");
         assertThat(page.getByRole(AriaRole.STATUS)).hasCount(0); // the "enrolled" banner is gone
         find(page, "nobody@nowhere.test");
         assertThat(page.getByText("Cliente iscritto")).hasCount(0);

@@ -50,6 +50,7 @@ class MembersInTheBrowserTest extends IntegrationTest {
             assertThat(page.locator("#member-available")).hasText("150");
             assertThat(page.locator("tbody tr").first()).containsText("+150");
             assertThat(page.locator("tbody tr").first()).containsText("Welcome gift");
+            assertThat(page.locator("tbody tr").first().locator("td.actor")).hasText("Circuit Admin");
 
             page.getByLabel("Operation").selectOption(new SelectOption().setValue("DEBIT"));
             page.getByLabel("Points", new Page.GetByLabelOptions().setExact(true)).pressSequentially("500");

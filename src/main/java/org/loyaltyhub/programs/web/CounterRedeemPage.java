@@ -70,6 +70,23 @@ class CounterRedeemPage {
         return "redeem :: redeem";
     }
 
+    /** Undoes the redemption just captured, with the operator's reason; the points come back at once. */
+    @PostMapping("/counter/redeem/undo")
+    String undo(Caller caller, @RequestParam long member, @RequestParam long redemption,
+                @RequestParam(required = false) String reason, Model model) {
+        model.addAttribute("memberId", member).addAttribute("total", "");
+        try {
+            model.addAttribute("undone", redemptions.undo(caller, redemption, reason))
+                    .addAttribute("balance", this.points.balance(caller, member))
+                    .addAttribute("saleOob", "true").addAttribute("saleId", java.util.UUID.randomUUID().toString());
+        } catch (org.loyaltyhub.shared.InvalidInput e) {
+            model.addAttribute("redeemError", "redeem.undoReasonNeeded");
+        } catch (LoyaltyException e) {
+            model.addAttribute("redeemError", "problem." + e.code()).addAttribute("redeemDetail", e.getMessage());
+        }
+        return "redeem :: redeem";
+    }
+
     private RedemptionService.Cart cart(Caller caller, BigDecimal amount) {
         return new RedemptionService.Cart(Money.of(amount, tenancy.circuit(caller.circuit()).currency()), List.of());
     }
