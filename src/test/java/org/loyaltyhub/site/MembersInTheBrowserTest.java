@@ -28,7 +28,7 @@ class MembersInTheBrowserTest extends IntegrationTest {
         try (Browser browser = new Browser()) {
             Page page = browser.desktop("en-GB");
             Browser.signIn(page, base, w.admin);
-            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Members")).click();
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Members").setExact(true)).click();
             assertThat(page.locator("table caption")).hasText("23 members");
             assertThat(page.locator("nav.pages")).containsText("Page 1 of 2");
             page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Next")).click();
