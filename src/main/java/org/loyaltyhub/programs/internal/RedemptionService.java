@@ -9,6 +9,7 @@ import org.loyaltyhub.programs.ProgramSettings;
 import org.loyaltyhub.programs.PurchaseFacts.Line;
 import org.loyaltyhub.programs.Redemptions;
 import org.loyaltyhub.programs.internal.RedemptionPolicy.Quote;
+import org.loyaltyhub.shared.InvalidInput;
 import org.loyaltyhub.shared.LoyaltyException;
 import org.loyaltyhub.shared.Money;
 import org.loyaltyhub.shared.NotFound;
@@ -129,6 +130,24 @@ public class RedemptionService implements Redemptions {
     public Redemption release(Caller caller, long id) {
         Redemption r = get(caller, id);
         return settle(caller.circuit(), r, "RELEASED", null, caller.actor(), "Reservation released");
+    }
+
+    /**
+     * Undoes a redemption already captured at the till (a mistake, a sale cancelled on the spot): a reversing
+     * entry gives the points back, linked to the reservation; the reason is kept with it.
+     */
+    public Redemption undo(Caller caller, long id, String reason) {
+        if (reason == null || reason.isBlank() || reason.strip().length() > 200) {
+            throw new InvalidInput("reason", "say why the redemption is undone (up to 200 characters)");
+        }
+        Redemption r = get(caller, id);
+        if (!"CAPTURED".equals(r.status())) {
+            throw new RedemptionNotCaptured(id, r.status());
+        }
+        ledger.giveBack(caller.circuit(), r.holdId(), "Redemption undone: " + reason.strip(), caller.actor());
+        jdbc.sql("update redemption set status = 'REFUNDED', updated_at = now() where id = :id").param("id", r.id())
+                .update();
+        return find(caller.circuit(), id);
     }
 
     @Override
