@@ -202,6 +202,39 @@ class RedeemingPointsTest extends IntegrationTest {
     }
 
     @Test
+    void anOrderPlacedWhileItsReservationHeldCapturesItEvenWhenItsNewsArrivesLate() {
+        open(Map.of("holdMinutes", 5), "100.00");
+        JsonNode held = hold(60);
+        java.time.Instant expired = java.time.Instant.now().minusSeconds(60);
+        jdbc.sql("update hold set expires_at = :at where id = :h").param("at", java.sql.Timestamp.from(expired))
+                .param("h", held.path("holdId").asLong()).update();
+        Api.Response late = world.purchase(till, Map.of("orderId", "W-placed-in-time", "member", Map.of("id", member),
+                "currency", "EUR", "total", "40.00", "status", "PAID", "redemptionId", held.path("id").asLong(),
+                "occurredAt", expired.minusSeconds(120).toString()));
+        assertThat(late.status()).as(late.toString()).isEqualTo(201);
+        assertThat(till.get("/api/v1/redemptions/" + held.path("id").asLong()).json().path("status").asString())
+                .isEqualTo("CAPTURED");
+        world.assertBooksBalance();
+    }
+
+    @Test
+    void anOrderPlacedAfterItsReservationRanOutIsStillRecordedAndTakesNoPoints() {
+        open(Map.of("holdMinutes", 5), "100.00");
+        JsonNode held = hold(60);
+        jdbc.sql("update hold set expires_at = now() - interval '1 minute' where id = :h")
+                .param("h", held.path("holdId").asLong()).update();
+        Api.Response late = world.purchase(till, Map.of("orderId", "W-too-late", "member", Map.of("id", member),
+                "currency", "EUR", "total", "40.00", "status", "PAID", "redemptionId", held.path("id").asLong()));
+        assertThat(late.status()).as("the purchase is recorded: " + late).isEqualTo(201);
+        assertThat(till.get("/api/v1/redemptions/" + held.path("id").asLong()).json().path("status").asString())
+                .isEqualTo("EXPIRED");
+        assertThat(world.points(member).path("held").asLong()).isZero();
+        assertThat(world.available(member)).as("the lapsed reservation's points stay, the new purchase adds its own")
+                .isGreaterThanOrEqualTo(100);
+        world.assertBooksBalance();
+    }
+
+    @Test
     void theExpiryJobLeavesAReservationCapturedMeanwhileAsItIs() {
         open(Map.of("holdMinutes", 5), "100.00");
         JsonNode held = hold(60);

@@ -61,7 +61,7 @@ class Holds {
      * Captures or releases a held reservation; asking again for the state it is in changes nothing. A reservation
      * whose time ran out is not captured: it is released and {@link HoldExpired} thrown (callers commit the release).
      */
-    Hold settle(long circuitId, long holdId, String target, String actor, String reason) {
+    Hold settle(long circuitId, long holdId, String target, String actor, String reason, Instant usedAt) {
         Hold hold = lock(circuitId, holdId);
         if (hold.status().equals(target)) {
             return hold;
@@ -70,8 +70,9 @@ class Holds {
             throw new LoyaltyException("hold-settled", 409, "The reservation was already " + hold.status().toLowerCase())
                     .with("holdStatus", hold.status());
         }
-        if (target.equals("CAPTURED") && !clock.instant().isBefore(hold.expiresAt())) {
-            settle(circuitId, holdId, "RELEASED", actor, "Reservation expired");
+        Instant asOf = usedAt != null && usedAt.isBefore(clock.instant()) ? usedAt : clock.instant();
+        if (target.equals("CAPTURED") && !asOf.isBefore(hold.expiresAt())) {
+            settle(circuitId, holdId, "RELEASED", actor, "Reservation expired", null);
             throw new HoldExpired(holdId, hold.expiresAt());
         }
         EntryDraft.Builder draft = target.equals("CAPTURED")
@@ -88,7 +89,7 @@ class Holds {
     Hold giveBack(long circuitId, long holdId, String reason, String actor) {
         Hold hold = lock(circuitId, holdId);
         if (hold.status().equals("HELD")) {
-            return settle(circuitId, holdId, "RELEASED", actor, reason);
+            return settle(circuitId, holdId, "RELEASED", actor, reason, null);
         }
         if (!hold.status().equals("CAPTURED")) {
             return hold;

@@ -39,6 +39,8 @@ import java.util.UUID;
 @Transactional
 public class RedemptionService implements Redemptions {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(RedemptionService.class);
+
     private static final RowMapper<Redemption> ROW = (rs, n) -> new Redemption(rs.getLong("id"),
             rs.getLong("member_id"), rs.getLong("company_id"), (Long) rs.getObject("store_id"), rs.getLong("hold_id"),
             rs.getLong("points"), new Money(rs.getBigDecimal("discount"), Currency.getInstance(rs.getString("currency"))),
@@ -124,12 +126,12 @@ public class RedemptionService implements Redemptions {
     @Transactional(noRollbackFor = HoldExpired.class) // the expired reservation's release commits
     public Redemption capture(Caller caller, long id, String orderId) {
         Redemption r = get(caller, id);
-        return settle(caller.circuit(), r, "CAPTURED", orderId, caller.actor(), null);
+        return settle(caller.circuit(), r, "CAPTURED", orderId, caller.actor(), null, null);
     }
 
     public Redemption release(Caller caller, long id) {
         Redemption r = get(caller, id);
-        return settle(caller.circuit(), r, "RELEASED", null, caller.actor(), "Reservation released");
+        return settle(caller.circuit(), r, "RELEASED", null, caller.actor(), "Reservation released", null);
     }
 
     /**
@@ -152,8 +154,16 @@ public class RedemptionService implements Redemptions {
 
     @Override
     @Transactional(noRollbackFor = HoldExpired.class)
-    public void captureForOrder(long circuitId, long redemptionId, long memberId, String orderId, String actor) {
-        settle(circuitId, forMember(circuitId, redemptionId, memberId), "CAPTURED", orderId, actor, null);
+    public void captureForOrder(long circuitId, long redemptionId, long memberId, String orderId, String actor,
+                                Instant orderedAt) {
+        try {
+            settle(circuitId, forMember(circuitId, redemptionId, memberId), "CAPTURED", orderId, actor, null,
+                    orderedAt);
+        } catch (HoldExpired e) {
+            // the order is still a purchase: it is recorded, and the points of the lapsed reservation stay available
+            log.warn("Order {} used redemption {} after its reservation ran out; its points were not taken", orderId,
+                    redemptionId);
+        }
     }
 
     @Override
@@ -225,7 +235,7 @@ public class RedemptionService implements Redemptions {
     public void release(long circuitId, long redemptionId, String reason, String actor) {
         Redemption r = find(circuitId, redemptionId);
         if (!"CAPTURED".equals(r.status())) {
-            settle(circuitId, r, "RELEASED", null, actor, reason);
+            settle(circuitId, r, "RELEASED", null, actor, reason, null);
         }
     }
 
@@ -239,7 +249,7 @@ public class RedemptionService implements Redemptions {
         }
         jdbc.sql("select * from redemption where circuit_id = :c and hold_id = :h").param("c", circuitId)
                 .param("h", holdId).query(ROW).optional()
-                .ifPresentOrElse(r -> settle(circuitId, r, "EXPIRED", null, "system", "Reservation expired"),
+                .ifPresentOrElse(r -> settle(circuitId, r, "EXPIRED", null, "system", "Reservation expired", null),
                         () -> ledger.release(circuitId, holdId, "Reservation expired", "system"));
         return true;
     }
@@ -253,13 +263,14 @@ public class RedemptionService implements Redemptions {
         return r;
     }
 
-    private Redemption settle(long circuitId, Redemption r, String target, String orderId, String actor, String reason) {
+    private Redemption settle(long circuitId, Redemption r, String target, String orderId, String actor, String reason,
+                              Instant usedAt) {
         if ("CAPTURED".equals(target) && "EXPIRED".equals(r.status())) {
             throw new HoldExpired(r.holdId(), r.expiresAt());
         }
         Ledger.Hold hold;
         try {
-            hold = "CAPTURED".equals(target) ? ledger.capture(circuitId, r.holdId(), actor)
+            hold = "CAPTURED".equals(target) ? ledger.capture(circuitId, r.holdId(), actor, usedAt)
                     : ledger.release(circuitId, r.holdId(), reason, actor);
         } catch (HoldExpired e) {
             jdbc.sql("update redemption set status = 'EXPIRED', updated_at = now() where id = :id").param("id", r.id())
