@@ -62,7 +62,13 @@ final class StartupTimes {
             long wall = System.nanoTime() - t0;
             long s0 = System.nanoTime();
             process.destroy();
-            Thread drain = Thread.ofVirtual().start(() -> out.lines().forEach(line -> { }));
+            Thread drain = Thread.ofVirtual().start(() -> {
+                try {
+                    out.lines().forEach(line -> { });
+                } catch (java.io.UncheckedIOException closedWhenTheProcessEnded) {
+                    // nothing more to read
+                }
+            });
             if (!process.waitFor(60, TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor();
             }
