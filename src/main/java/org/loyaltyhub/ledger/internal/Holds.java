@@ -3,6 +3,7 @@ package org.loyaltyhub.ledger.internal;
 import org.loyaltyhub.ledger.AccountKind;
 import org.loyaltyhub.ledger.AccountRef;
 import org.loyaltyhub.ledger.EntryDraft;
+import org.loyaltyhub.ledger.HoldExpired;
 import org.loyaltyhub.ledger.Ledger.Hold;
 import org.loyaltyhub.ledger.LotRule;
 import org.loyaltyhub.ledger.PostedEntry;
@@ -13,6 +14,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -31,10 +33,12 @@ class Holds {
 
     private final JdbcClient jdbc;
     private final Journal journal;
+    private final Clock clock;
 
-    Holds(JdbcClient jdbc, Journal journal) {
+    Holds(JdbcClient jdbc, Journal journal, Clock clock) {
         this.jdbc = jdbc;
         this.journal = journal;
+        this.clock = clock;
     }
 
     Hold hold(long circuitId, long memberId, long points, String businessKey, Instant expiresAt, Long companyId,
@@ -53,7 +57,10 @@ class Holds {
         return find(circuitId, id).orElseThrow();
     }
 
-    /** Captures or releases a held reservation; asking again for the state it is in changes nothing. */
+    /**
+     * Captures or releases a held reservation; asking again for the state it is in changes nothing. A reservation
+     * whose time ran out is not captured: it is released and {@link HoldExpired} thrown (callers commit the release).
+     */
     Hold settle(long circuitId, long holdId, String target, String actor, String reason) {
         Hold hold = lock(circuitId, holdId);
         if (hold.status().equals(target)) {
@@ -62,6 +69,10 @@ class Holds {
         if (!hold.status().equals("HELD")) {
             throw new LoyaltyException("hold-settled", 409, "The reservation was already " + hold.status().toLowerCase())
                     .with("holdStatus", hold.status());
+        }
+        if (target.equals("CAPTURED") && !clock.instant().isBefore(hold.expiresAt())) {
+            settle(circuitId, holdId, "RELEASED", actor, "Reservation expired");
+            throw new HoldExpired(holdId, hold.expiresAt());
         }
         EntryDraft.Builder draft = target.equals("CAPTURED")
                 ? EntryDraft.transfer(circuitId, "hold:" + holdId + ":capture", "REDEMPTION",

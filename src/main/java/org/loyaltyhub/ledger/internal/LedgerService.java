@@ -4,6 +4,7 @@ import org.loyaltyhub.ledger.AccountKind;
 import org.loyaltyhub.ledger.AccountRef;
 import org.loyaltyhub.ledger.EntryDraft;
 import org.loyaltyhub.ledger.Leg;
+import org.loyaltyhub.ledger.HoldExpired;
 import org.loyaltyhub.ledger.Ledger;
 import org.loyaltyhub.ledger.LotRule;
 import org.loyaltyhub.ledger.PostedEntry;
@@ -190,6 +191,12 @@ class LedgerService implements Ledger {
 
     @Override
     @Transactional(readOnly = true)
+    public CompanyActivity circuitActivity(long circuitId, int latest) {
+        return companies.activity(circuitId, null, latest);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
     public Page<AccountMovement> accountHistory(long circuitId, AccountRef account, PageQuery page) {
         Optional<Long> id = accounts.find(circuitId, account);
         if (id.isEmpty()) {
@@ -218,6 +225,7 @@ class LedgerService implements Ledger {
     }
 
     @Override
+    @Transactional(noRollbackFor = HoldExpired.class) // the expired reservation's release commits
     public Hold capture(long circuitId, long holdId, String actor) {
         return holds.settle(circuitId, holdId, "CAPTURED", actor, null);
     }

@@ -1,6 +1,7 @@
 package org.loyaltyhub.programs.internal;
 
 import org.loyaltyhub.ledger.AccountRef;
+import org.loyaltyhub.ledger.HoldExpired;
 import org.loyaltyhub.ledger.Ledger;
 import org.loyaltyhub.members.MemberIdentifier;
 import org.loyaltyhub.members.Members;
@@ -8,6 +9,7 @@ import org.loyaltyhub.programs.ProgramSettings;
 import org.loyaltyhub.programs.PurchaseFacts.Line;
 import org.loyaltyhub.programs.Redemptions;
 import org.loyaltyhub.programs.internal.RedemptionPolicy.Quote;
+import org.loyaltyhub.shared.InvalidInput;
 import org.loyaltyhub.shared.LoyaltyException;
 import org.loyaltyhub.shared.Money;
 import org.loyaltyhub.shared.NotFound;
@@ -44,6 +46,7 @@ public class RedemptionService implements Redemptions {
             rs.getTimestamp("created_at").toInstant());
 
     private final JdbcClient jdbc;
+    private final RedemptionRefunds refunds;
     private final Ledger ledger;
     private final Members members;
     private final Tenancy tenancy;
@@ -51,7 +54,8 @@ public class RedemptionService implements Redemptions {
     private final Clock clock;
 
     RedemptionService(JdbcClient jdbc, Ledger ledger, Members members, Tenancy tenancy, ProgramStore store,
-                      Clock clock) {
+                      Clock clock, RedemptionRefunds refunds) {
+        this.refunds = refunds;
         this.jdbc = jdbc;
         this.ledger = ledger;
         this.members = members;
@@ -117,6 +121,7 @@ public class RedemptionService implements Redemptions {
         return r;
     }
 
+    @Transactional(noRollbackFor = HoldExpired.class) // the expired reservation's release commits
     public Redemption capture(Caller caller, long id, String orderId) {
         Redemption r = get(caller, id);
         return settle(caller.circuit(), r, "CAPTURED", orderId, caller.actor(), null);
@@ -127,7 +132,26 @@ public class RedemptionService implements Redemptions {
         return settle(caller.circuit(), r, "RELEASED", null, caller.actor(), "Reservation released");
     }
 
+    /**
+     * Undoes a redemption already captured at the till (a mistake, a sale cancelled on the spot): a reversing
+     * entry gives the points back, linked to the reservation; the reason is kept with it.
+     */
+    public Redemption undo(Caller caller, long id, String reason) {
+        if (reason == null || reason.isBlank() || reason.strip().length() > 200) {
+            throw new InvalidInput("reason", "say why the redemption is undone (up to 200 characters)");
+        }
+        Redemption r = get(caller, id);
+        if (!"CAPTURED".equals(r.status())) {
+            throw new RedemptionNotCaptured(id, r.status());
+        }
+        ledger.giveBack(caller.circuit(), r.holdId(), "Redemption undone: " + reason.strip(), caller.actor());
+        jdbc.sql("update redemption set status = 'REFUNDED', updated_at = now() where id = :id").param("id", r.id())
+                .update();
+        return find(caller.circuit(), id);
+    }
+
     @Override
+    @Transactional(noRollbackFor = HoldExpired.class)
     public void captureForOrder(long circuitId, long redemptionId, long memberId, String orderId, String actor) {
         settle(circuitId, forMember(circuitId, redemptionId, memberId), "CAPTURED", orderId, actor, null);
     }
@@ -135,6 +159,9 @@ public class RedemptionService implements Redemptions {
     @Override
     public void releaseForOrder(long circuitId, long redemptionId, long memberId, String actor) {
         Redemption r = forMember(circuitId, redemptionId, memberId);
+        if (refunds.giveBackRest(circuitId, r.id(), actor)) {
+            return; // partial refunds gave back part of the points already: only the rest comes back
+        }
         // points already spent on the order come back with it; a reservation still open is simply released
         Ledger.Hold hold = ledger.giveBack(circuitId, r.holdId(), "Order cancelled: redeemed points given back", actor);
         String status = switch (hold.status()) {
@@ -144,6 +171,12 @@ public class RedemptionService implements Redemptions {
         };
         jdbc.sql("update redemption set status = :s, updated_at = now() where id = :id").param("s", status)
                 .param("id", r.id()).update();
+    }
+
+    @Override
+    public void giveBackRefundedShare(long circuitId, long redemptionId, long memberId, BigDecimal orderTotal,
+                                      BigDecimal refunded, String actor) {
+        refunds.giveBackShare(circuitId, forMember(circuitId, redemptionId, memberId).id(), orderTotal, refunded, actor);
     }
 
     @Override
@@ -196,12 +229,19 @@ public class RedemptionService implements Redemptions {
         }
     }
 
-    /** Releases a reservation whose time ran out (the expiry job). */
-    public void expire(long circuitId, long holdId) {
+    /**
+     * Releases a reservation whose time ran out (the expiry job); one captured or released meanwhile stays as it is
+     * (false).
+     */
+    public boolean expire(long circuitId, long holdId) {
+        if (ledger.findHold(circuitId, holdId).filter(h -> "HELD".equals(h.status())).isEmpty()) {
+            return false;
+        }
         jdbc.sql("select * from redemption where circuit_id = :c and hold_id = :h").param("c", circuitId)
                 .param("h", holdId).query(ROW).optional()
                 .ifPresentOrElse(r -> settle(circuitId, r, "EXPIRED", null, "system", "Reservation expired"),
                         () -> ledger.release(circuitId, holdId, "Reservation expired", "system"));
+        return true;
     }
 
     private Redemption forMember(long circuitId, long redemptionId, long memberId) {
@@ -214,8 +254,18 @@ public class RedemptionService implements Redemptions {
     }
 
     private Redemption settle(long circuitId, Redemption r, String target, String orderId, String actor, String reason) {
-        Ledger.Hold hold = "CAPTURED".equals(target) ? ledger.capture(circuitId, r.holdId(), actor)
-                : ledger.release(circuitId, r.holdId(), reason, actor);
+        if ("CAPTURED".equals(target) && "EXPIRED".equals(r.status())) {
+            throw new HoldExpired(r.holdId(), r.expiresAt());
+        }
+        Ledger.Hold hold;
+        try {
+            hold = "CAPTURED".equals(target) ? ledger.capture(circuitId, r.holdId(), actor)
+                    : ledger.release(circuitId, r.holdId(), reason, actor);
+        } catch (HoldExpired e) {
+            jdbc.sql("update redemption set status = 'EXPIRED', updated_at = now() where id = :id").param("id", r.id())
+                    .update();
+            throw e;
+        }
         String status = switch (hold.status()) {
             case "CAPTURED" -> "CAPTURED";
             case "RELEASED" -> "EXPIRED".equals(target) || "EXPIRED".equals(r.status()) ? "EXPIRED" : "RELEASED";
