@@ -40,7 +40,7 @@ class MembersInTheBrowserTest extends IntegrationTest {
             page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Giorgio Bassic")).click();
             assertThat(page.locator("#member-available")).hasText("0");
 
-            page.getByLabel("Points", new Page.GetByLabelOptions().setExact(true)).pressSequentially("150");
+            Browser.answered(page, "/adjustment", () -> page.getByLabel("Points", new Page.GetByLabelOptions().setExact(true)).pressSequentially("150"));
             assertThat(page.locator("#adjust-preview")).hasText("The balance goes from 0 to 150");
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save")).click();
             assertThat(page.locator("#adjustment-error")).containsText("the note is for the history");
@@ -52,8 +52,8 @@ class MembersInTheBrowserTest extends IntegrationTest {
             assertThat(page.locator("tbody tr").first()).containsText("Welcome gift");
             assertThat(page.locator("tbody tr").first().locator("td.actor")).hasText("Circuit Admin");
 
-            page.getByLabel("Operation").selectOption(new SelectOption().setValue("DEBIT"));
-            page.getByLabel("Points", new Page.GetByLabelOptions().setExact(true)).pressSequentially("500");
+            Browser.answered(page, "/adjustment", () -> page.getByLabel("Operation").selectOption(new SelectOption().setValue("DEBIT")));
+            Browser.answered(page, "/adjustment", () -> page.getByLabel("Points", new Page.GetByLabelOptions().setExact(true)).pressSequentially("500"));
             assertThat(page.locator("#adjust-preview")).containsText("has only 150 points");
             page.getByLabel("Internal note").fill("too much");
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save")).click();

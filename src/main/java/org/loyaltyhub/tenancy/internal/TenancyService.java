@@ -80,6 +80,13 @@ public class TenancyService implements Tenancy {
         return operators.emailTaken(email);
     }
 
+    @Override
+    public void provisionPlatformAdmin(String email, String name, String password) {
+        if (!operators.platformAdminExists()) {
+            createAccount(null, Role.PLATFORM_ADMIN, null, null, new NewOperatorAccount(email, name, password));
+        }
+    }
+
     public Circuit updateCircuit(Caller caller, CircuitFields f) {
         caller.require(Role.CIRCUIT_ADMIN);
         Circuit current = circuit(caller.circuit());
