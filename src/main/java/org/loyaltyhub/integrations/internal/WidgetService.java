@@ -17,7 +17,8 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The storefront widget: a customer the shop vouches for (a signed token, or Shopify's signed app proxy) sees their
+ * The storefront widget: a customer the shop vouches for (a signed token, or a platform's own way such as Shopify's
+ * signed app proxy, see {@code ShopifyAppProxy}) sees their
  * card and points and can turn points into a discount code. The customer is found by the shop's user id, then by
  * e-mail; nobody is enrolled from here.
  */
@@ -57,23 +58,6 @@ public class WidgetService {
     public Customer byToken(String token) {
         CustomerTokens.Claims claims = CustomerTokens.verify(token, connections::find, clock.instant());
         return customer(claims.connection(), claims.userId(), claims.email());
-    }
-
-    /** Shopify's app proxy: the shop's domain and its logged-in customer, already verified by the caller. */
-    @Transactional
-    public Customer byShopify(String shopDomain, String customerId) {
-        Connection c = connections.activeShopify(shopDomain)
-                .orElseThrow(() -> new LoyaltyException("invalid-signature", 401, "unknown shop"));
-        if (customerId == null || customerId.isBlank()) {
-            throw new LoyaltyException("not-signed-in", 401, "The customer is not logged in to the shop");
-        }
-        return customer(c, customerId, null);
-    }
-
-    /** The app secret of the Shopify shop (and the previous one during rotation), to verify the proxy's signature. */
-    public String[] shopifySecrets(String shopDomain) {
-        return connections.activeShopify(shopDomain).map(c -> new String[] {c.webhookSecret(), c.previousSecret()})
-                .orElse(new String[0]);
     }
 
     /** Whether some active connection's shop is at this origin (scheme, host and port): CORS for the widget. */
@@ -126,7 +110,8 @@ public class WidgetService {
                 .orElse(c);
     }
 
-    private Customer customer(Connection c, String userId, String email) {
+    /** The member behind a customer the shop vouches for (its user id, or else its e-mail); nobody is enrolled. */
+    public Customer customer(Connection c, String userId, String email) {
         Optional<Long> member = matcher.match(c, new ShopOrder.Customer(userId, email, null, null, null, null, null),
                 false);
         if (member.isEmpty()) {
