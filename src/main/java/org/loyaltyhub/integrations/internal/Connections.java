@@ -116,15 +116,18 @@ public class Connections {
         return find(id).filter(c -> c.circuitId() == circuitId).orElseThrow(() -> new NotFound("Connection", id));
     }
 
-    public Optional<Connection> activeShopify(String domain) {
-        return jdbc.sql("select * from shop_connection where platform = 'SHOPIFY' and active and shop_domain = :d")
-                .param("d", domain.toLowerCase(java.util.Locale.ROOT)).query(this::row).optional();
+    /** The active connection of a platform at a shop domain (Shopify: one, a unique index). */
+    public Optional<Connection> activeAt(Platform platform, String domain) {
+        return jdbc.sql("select * from shop_connection where platform = :p and active and shop_domain = :d")
+                .param("p", platform.name()).param("d", domain.toLowerCase(java.util.Locale.ROOT)).query(this::row)
+                .optional();
     }
 
-    /** The active Shopify connections of a domain (one today: a unique index), for the app-wide webhook address. */
-    public List<Connection> activeShopifyAll(String domain) {
-        return jdbc.sql("select * from shop_connection where platform = 'SHOPIFY' and active and shop_domain = :d order by id")
-                .param("d", domain.strip().toLowerCase(java.util.Locale.ROOT)).query(this::row).list();
+    /** The active connections of a platform at a shop domain, for an app-wide webhook address. */
+    public List<Connection> allActiveAt(Platform platform, String domain) {
+        return jdbc.sql("select * from shop_connection where platform = :p and active and shop_domain = :d order by id")
+                .param("p", platform.name()).param("d", domain.strip().toLowerCase(java.util.Locale.ROOT))
+                .query(this::row).list();
     }
 
     List<Connection> ofCompany(long circuitId, long companyId) {

@@ -2,6 +2,7 @@ package org.loyaltyhub.integrations.shopify;
 
 import org.loyaltyhub.integrations.internal.Connection;
 import org.loyaltyhub.integrations.internal.Connections;
+import org.loyaltyhub.integrations.internal.Platform;
 import org.loyaltyhub.integrations.internal.Signatures;
 import org.loyaltyhub.integrations.internal.WidgetService;
 import org.loyaltyhub.shared.LoyaltyException;
@@ -41,7 +42,7 @@ public class ShopifyAppProxy {
         String signature = first(params, "signature");
         String message = new TreeMap<>(params).entrySet().stream().filter(e -> !e.getKey().equals("signature"))
                 .map(e -> e.getKey() + "=" + String.join(",", e.getValue())).collect(Collectors.joining());
-        String[] secrets = shop == null ? new String[0] : connections.activeShopify(shop)
+        String[] secrets = shop == null ? new String[0] : connections.activeAt(Platform.SHOPIFY, shop)
                 .map(c -> new String[] {c.webhookSecret(), c.previousSecret()}).orElse(new String[0]);
         if (shop == null || !Signatures.hexMatches(signature, message, secrets)) {
             throw new LoyaltyException("invalid-signature", 401, "The app proxy signature does not verify");
@@ -50,7 +51,7 @@ public class ShopifyAppProxy {
         if (Math.abs(clock.instant().getEpochSecond() - timestamp) > FRESHNESS.toSeconds()) {
             throw new LoyaltyException("invalid-signature", 401, "The app proxy request is too old");
         }
-        Connection c = connections.activeShopify(shop)
+        Connection c = connections.activeAt(Platform.SHOPIFY, shop)
                 .orElseThrow(() -> new LoyaltyException("invalid-signature", 401, "unknown shop"));
         String customerId = first(params, "logged_in_customer_id");
         if (customerId == null || customerId.isBlank()) {

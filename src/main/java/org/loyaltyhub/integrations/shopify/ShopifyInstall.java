@@ -206,7 +206,7 @@ public class ShopifyInstall {
     }
 
     private long storeShopify(Authorizations.Pending p, IntegrationSettings.ShopifyApp app, String domain, String token) {
-        Optional<Connection> existing = connections.activeShopify(domain);
+        Optional<Connection> existing = connections.activeAt(Platform.SHOPIFY, domain);
         if (existing.isPresent()) {
             Connection c = existing.get();
             if (c.circuitId() != p.circuitId() || c.companyId() != p.companyId()) {

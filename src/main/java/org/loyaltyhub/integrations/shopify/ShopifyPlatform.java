@@ -58,7 +58,7 @@ class ShopifyPlatform implements ShopPlatform {
     @Override
     public Connection appWideConnection(Function<String, String> header, byte[] body) {
         String domain = header.apply("X-Shopify-Shop-Domain");
-        List<Connection> candidates = domain == null ? List.of() : connections.activeShopifyAll(domain);
+        List<Connection> candidates = domain == null ? List.of() : connections.allActiveAt(Platform.SHOPIFY, domain);
         if (candidates.isEmpty()) {
             throw new NotFound("Connection", String.valueOf(domain));
         }
