@@ -72,16 +72,16 @@ class MailOutbox {
             deliver(mail);
             jdbc.sql("update mail_outbox set sent_at = :now, attempts = attempts + 1, last_error = null where id = :id")
                     .param("now", Timestamp.from(clock.instant())).param("id", mail.id()).update();
-        } catch (MailException e) {
+        } catch (MailException | IllegalStateException e) {
             boolean last = mail.attempts() + 1 >= ATTEMPTS;
             log.error("Could not send the e-mail '{}' to {} (attempt {}{}): {}", mail.subject(), mail.to(),
                     mail.attempts() + 1, last ? ", giving up" : "", e.getMessage());
             Duration later = Duration.ofSeconds(Math.min(3600, 15L << mail.attempts()));
             jdbc.sql("update mail_outbox set attempts = attempts + 1, last_error = :error, next_attempt_at = :next, "
-                            + "failed_at = case when :last then :now end where id = :id")
-                    .param("error", String.valueOf(e.getMessage())).param("last", last)
+                            + "failed_at = cast(:failed as timestamptz) where id = :id")
+                    .param("error", String.valueOf(e.getMessage()))
                     .param("next", Timestamp.from(clock.instant().plus(later)))
-                    .param("now", Timestamp.from(clock.instant())).param("id", mail.id()).update();
+                    .param("failed", last ? Timestamp.from(clock.instant()) : null).param("id", mail.id()).update();
         }
     }
 
