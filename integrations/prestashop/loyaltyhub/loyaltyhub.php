@@ -180,7 +180,8 @@ class LoyaltyHub extends Module implements WidgetInterface
     {
         $this->safely(function () use ($topic, $orderId, $stateId): void {
             $snapshot = (new OrderSnapshots())->load($orderId, $stateId, (int) Configuration::get('PS_LANG_DEFAULT'));
-            $states = new OrderStates((int) Configuration::get('PS_OS_CANCELED'), (int) Configuration::get('PS_OS_REFUND'));
+            $states = new OrderStates((int) Configuration::get('PS_OS_CANCELED'), (int) Configuration::get('PS_OS_REFUND'),
+                (int) Configuration::get('PS_OS_ERROR'));
             $timeZone = (string) Configuration::get('PS_TIMEZONE') ?: date_default_timezone_get();
             $payload = (new OrderPayload($states, $timeZone))->build($topic, $snapshot);
             $this->deliver(Event::create($topic, $payload, $this->shopUrl((int) $snapshot['order']['id_shop'])));

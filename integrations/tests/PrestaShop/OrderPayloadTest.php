@@ -13,6 +13,7 @@ final class OrderPayloadTest extends TestCase
 {
     private const CANCELED = 6;
     private const REFUND = 7;
+    private const ERROR = 8;
 
     private array $order;
 
@@ -23,7 +24,7 @@ final class OrderPayloadTest extends TestCase
 
     private function build(string $topic = 'order.status', string $timeZone = 'Europe/Rome'): array
     {
-        return (new OrderPayload(new OrderStates(self::CANCELED, self::REFUND), $timeZone))->build($topic, $this->order);
+        return (new OrderPayload(new OrderStates(self::CANCELED, self::REFUND, self::ERROR), $timeZone))->build($topic, $this->order);
     }
 
     private function withState(array $state): void
@@ -38,11 +39,11 @@ final class OrderPayloadTest extends TestCase
             . '"total_paid_tax_incl":"59.90","total_products_wt":"50.00","total_shipping_tax_incl":"9.90",'
             . '"date_add":"2026-11-20T10:00:00+01:00","date_upd":"2026-11-21T09:15:00+01:00",'
             . '"customer":{"id":7,"email":"a@b.it","firstname":"Anna","lastname":"Rossi","newsletter":true,"optin":false,"is_guest":false},'
-            . '"state":{"id":2,"name":"Payment accepted","paid":true,"logable":true,"shipped":false,"delivery":false,"cancelled":false,"refunded":false},'
-            . '"lines":[{"product_id":"10","product_reference":"SKU-1","quantity":"2","unit_price_tax_incl":"25.00","total_price_tax_incl":"50.00"}],'
+            . '"state":{"id":2,"name":"Payment accepted","paid":true,"logable":true,"shipped":false,"delivery":false,"cancelled":false,"refunded":false,"failed":false},'
+            . '"lines":[{"product_id":"10","product_reference":"SKU-1","quantity":"2","unit_price_tax_incl":"25.00","total_price_tax_incl":"50.00","unit_price_tax_excl":"20.491803","total_price_tax_excl":"40.983607"}],'
             . '"slips":[{"id":4,"amount":"10.00","total_products_tax_incl":"10.00","date_add":"2026-11-22T18:30:00+01:00"}],'
             . '"refunded_total":"10.00",'
-            . '"cart_rules":[{"code":"LH-ABC123","value":"5.00"}]}}',
+            . '"cart_rules":[{"code":"LH-ABC123","value":"5.00","value_tax_excl":"4.098361"}]}}',
             Json::encode($this->build())
         );
     }
@@ -78,6 +79,16 @@ final class OrderPayloadTest extends TestCase
         self::assertTrue($state['refunded']);
     }
 
+    public function testThePaymentErrorStateIsFlaggedFailed(): void
+    {
+        $this->withState(['id_order_state' => (string) self::ERROR, 'name' => 'Payment error']);
+        $state = $this->build()['order']['state'];
+
+        self::assertTrue($state['failed']);
+        self::assertFalse($state['cancelled']);
+        self::assertFalse($state['paid']);
+    }
+
     public function testAStateNamedCanceledIsNotCancelledUnlessItIsTheConfiguredOne(): void
     {
         $this->withState(['id_order_state' => '99', 'name' => 'Canceled']);
@@ -92,7 +103,7 @@ final class OrderPayloadTest extends TestCase
         $this->withState(['id_order_state' => '42', 'name' => 'Ritirato in negozio', 'paid' => '1', 'logable' => '1', 'shipped' => '1', 'delivery' => '1']);
 
         self::assertSame(
-            ['id' => 42, 'name' => 'Ritirato in negozio', 'paid' => true, 'logable' => true, 'shipped' => true, 'delivery' => true, 'cancelled' => false, 'refunded' => false],
+            ['id' => 42, 'name' => 'Ritirato in negozio', 'paid' => true, 'logable' => true, 'shipped' => true, 'delivery' => true, 'cancelled' => false, 'refunded' => false, 'failed' => false],
             $this->build()['order']['state']
         );
     }

@@ -67,6 +67,8 @@ final class OrderPayload
             'quantity' => (string) (int) $line['product_quantity'],
             'unit_price_tax_incl' => Amount::of($line['unit_price_tax_incl'])->toString(),
             'total_price_tax_incl' => Amount::of($line['total_price_tax_incl'])->toString(),
+            'unit_price_tax_excl' => Amount::of($line['unit_price_tax_excl'] ?? $line['unit_price_tax_incl'])->toString(),
+            'total_price_tax_excl' => Amount::of($line['total_price_tax_excl'] ?? $line['total_price_tax_incl'])->toString(),
         ];
     }
 
@@ -95,6 +97,7 @@ final class OrderPayload
         return [
             'code' => (string) $rule['code'],
             'value' => Amount::of($rule['value'])->toString(),
+            'value_tax_excl' => Amount::of($rule['value_tax_excl'] ?? $rule['value'])->toString(),
         ];
     }
 }

@@ -37,7 +37,8 @@ final class OrderSnapshots
             'customer' => $this->customer((int) $order['id_customer']),
             'state' => $this->state($stateId ?: (int) $order['current_state'], $languageId),
             'lines' => $this->rows(
-                'SELECT product_id, product_reference, product_quantity, unit_price_tax_incl, total_price_tax_incl'
+                'SELECT product_id, product_reference, product_quantity, unit_price_tax_incl, total_price_tax_incl,'
+                . ' unit_price_tax_excl, total_price_tax_excl'
                 . ' FROM `' . _DB_PREFIX_ . 'order_detail` WHERE id_order = ' . $orderId . ' ORDER BY id_order_detail'
             ),
             'slips' => $this->rows(
@@ -45,7 +46,7 @@ final class OrderSnapshots
                 . ' FROM `' . _DB_PREFIX_ . 'order_slip` WHERE id_order = ' . $orderId . ' ORDER BY id_order_slip'
             ),
             'cart_rules' => $this->rows(
-                'SELECT IFNULL(cr.code, \'\') AS code, ocr.value FROM `' . _DB_PREFIX_ . 'order_cart_rule` ocr'
+                'SELECT IFNULL(cr.code, \'\') AS code, ocr.value, ocr.value_tax_excl FROM `' . _DB_PREFIX_ . 'order_cart_rule` ocr'
                 . ' LEFT JOIN `' . _DB_PREFIX_ . 'cart_rule` cr ON cr.id_cart_rule = ocr.id_cart_rule'
                 . ' WHERE ocr.id_order = ' . $orderId . ' ORDER BY ocr.id_order_cart_rule'
             ),

@@ -9,14 +9,17 @@ if (!defined('_PS_VERSION_')) {
 
 /**
  * Describes an order state by its flags, because shops rename, add and renumber states. The only
- * states recognised by id are the two the shop itself designates in its configuration:
- * PS_OS_CANCELED (cancelled) and PS_OS_REFUND (cancelled and refunded).
+ * states recognised by id are the three the shop itself designates in its configuration:
+ * PS_OS_CANCELED (cancelled), PS_OS_REFUND (cancelled and refunded) and PS_OS_ERROR ("Payment error": failed).
+ * Those three have no flag of their own (all their flags are 0, like "Awaiting payment").
+ * Note that `delivery` only means "show the delivery slip": the order has gone out when `shipped` is set.
  */
 final class OrderStates
 {
     public function __construct(
         private readonly int $canceledStateId,
-        private readonly int $refundStateId
+        private readonly int $refundStateId,
+        private readonly int $errorStateId = 0
     ) {
     }
 
@@ -39,6 +42,7 @@ final class OrderStates
             'delivery' => (bool) ($state['delivery'] ?? false),
             'cancelled' => $cancelled,
             'refunded' => $refunded,
+            'failed' => $this->errorStateId > 0 && $id === $this->errorStateId,
         ];
     }
 }

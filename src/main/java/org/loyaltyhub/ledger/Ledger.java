@@ -84,12 +84,19 @@ public interface Ledger {
      */
     CompanyActivity companyActivity(long circuitId, long companyId, int latest);
 
-    record CompanyActivity(long issued, long redeemed, List<CompanyMovement> latest) {
+    /**
+     * The same figures for the whole circuit, every company together; {@code outstanding} is what members hold
+     * (available, pending and reserved points), the circuit's liability in points.
+     */
+    CompanyActivity circuitActivity(long circuitId, int latest);
+
+    /** {@code outstanding} is filled for a circuit only (a company's issued points are spent anywhere). */
+    record CompanyActivity(long issued, long redeemed, Long outstanding, List<CompanyMovement> latest) {
     }
 
-    /** One entry of a company as its dashboard lists it; points is the net change of the member's points. */
-    record CompanyMovement(long entryId, Instant at, String kind, String reason, Long memberId, Long storeId,
-                           long points) {
+    /** One entry as a dashboard lists it; points is the net change of the member's points. */
+    record CompanyMovement(long entryId, Instant at, String kind, String reason, Long memberId, Long companyId,
+                           Long storeId, long points) {
     }
 
     record HistoryFilter(Instant from, Instant to, String kind) {

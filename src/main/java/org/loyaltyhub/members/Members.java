@@ -20,6 +20,9 @@ public interface Members {
     /** How many members deal with the company (enrolled there or bought there). */
     long countOfCompany(long circuitId, long companyId);
 
+    /** Every member of the circuit. */
+    long countOfCircuit(long circuitId);
+
     /**
      * A customer enrols themselves (loyalty space sign-up), at a store when they came from its poster. The map holds
      * the consents given, each with the version of the text accepted. A taken e-mail is a 409 {@code member-exists}.

@@ -11,7 +11,8 @@ import java.math.BigDecimal;
 
 /**
  * A circuit's points program (seed 004, "Impostazioni Generali"): how points are earned, when they become
- * available, how long they last, and how they turn into a discount.
+ * available, how long they last, and how they turn into a discount. Shop orders earn on the goods after discounts;
+ * {@code earnOnTaxAndShipping} adds what the customer paid for tax and shipping.
  */
 public record ProgramSettings(
         boolean pointsEnabled,
@@ -35,7 +36,21 @@ public record ProgramSettings(
         boolean excludeDiscounted,
         @NotNull RedeemableProducts redeemableProducts,
         @Min(1) @Max(43_200) int holdMinutes,
-        @Size(max = 4000) String introText) {
+        @Size(max = 4000) String introText,
+        boolean earnOnTaxAndShipping) {
+
+    /** The settings without {@code earnOnTaxAndShipping} (off: shop orders earn on the goods after discounts). */
+    public ProgramSettings(boolean pointsEnabled, long earnPoints, BigDecimal earnPerAmount, Rounding earnRounding,
+                           Stage pendingFrom, Stage awardMoment, long registrationPoints, long newsletterPoints,
+                           long reviewPoints, boolean reviewPointsOnce, Validity validity, Integer validityMonths,
+                           long redeemPoints, BigDecimal redeemValue, long minBalance, BigDecimal minCartTotal,
+                           BigDecimal maxDiscountAmount, BigDecimal maxDiscountPercent, boolean excludeDiscounted,
+                           RedeemableProducts redeemableProducts, int holdMinutes, String introText) {
+        this(pointsEnabled, earnPoints, earnPerAmount, earnRounding, pendingFrom, awardMoment, registrationPoints,
+                newsletterPoints, reviewPoints, reviewPointsOnce, validity, validityMonths, redeemPoints, redeemValue,
+                minBalance, minCartTotal, maxDiscountAmount, maxDiscountPercent, excludeDiscounted, redeemableProducts,
+                holdMinutes, introText, false);
+    }
 
     public static ProgramSettings defaults() {
         return new ProgramSettings(true, 1, BigDecimal.ONE, Rounding.PER_FULL_STEP, Stage.NONE, Stage.PAID, 0, 0, 0,

@@ -16,6 +16,13 @@ public interface Redemptions {
     void releaseForOrder(long circuitId, long redemptionId, long memberId, String actor);
 
     /**
+     * The order that used the redemption is now refunded by {@code refunded} of its {@code orderTotal}: the refunded
+     * share of the redeemed points comes back (rounded down, never more than redeemed, nothing twice).
+     */
+    void giveBackRefundedShare(long circuitId, long redemptionId, long memberId, BigDecimal orderTotal,
+                               BigDecimal refunded, String actor);
+
+    /**
      * Holds points for a discount code, before any cart exists: either {@code points} (worth their value) or
      * {@code amount} (costing the points it is worth, rounded up), checked against the program's minimum balance,
      * maximum discount and the member's balance. The hold lasts until {@code expiresAt} (a code lives days, not

@@ -61,6 +61,7 @@ class BackOfficeInTheBrowserTest extends BrowserTest {
         Api.Login till = w.operator("STORE_OPERATOR", null, shop[1]);
         Page page = browser.desktop("it-IT");
         Browser.signIn(page, url(""), w.admin);
+        page.navigate(url("/admin/operators"));
         page.getByRole(AriaRole.LINK, named("STORE_OPERATOR")).click();
         assertThat(page.locator("h1")).hasText("STORE_OPERATOR");
         page.getByLabel("Può accedere").uncheck();
@@ -74,7 +75,7 @@ class BackOfficeInTheBrowserTest extends BrowserTest {
         assertThat(page.getByLabel("Può accedere")).not().isChecked();
         assertThat(w.as(till).get("/api/v1/me").status()).as("a disabled operator is refused").isEqualTo(401);
 
-        page.navigate(url("/admin"));
+        page.navigate(url("/admin/operators"));
         page.getByRole(AriaRole.LINK, named("Circuit Admin")).click();
         page.getByLabel("Può accedere").uncheck();
         page.getByRole(AriaRole.BUTTON, named("Salva")).click();
@@ -207,6 +208,7 @@ class BackOfficeInTheBrowserTest extends BrowserTest {
         }
         Page page = browser.desktop("en-GB");
         Browser.signIn(page, url(""), w.admin);
+        page.navigate(url("/admin/companies"));
         assertThat(page.locator("main table").first().locator("tbody tr")).hasCount(25);
         assertThat(page.locator("nav.pages").first()).containsText("Page 1 of 2");
         page.locator("nav.pages").first().getByRole(AriaRole.LINK, new com.microsoft.playwright.Locator.GetByRoleOptions()

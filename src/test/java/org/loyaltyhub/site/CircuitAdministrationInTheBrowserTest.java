@@ -28,6 +28,7 @@ class CircuitAdministrationInTheBrowserTest extends IntegrationTest {
             Page page = browser.desktop("en-GB");
             Browser.signIn(page, base, w.admin);
             assertThat(page).hasURL(base + "/admin");
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Companies").setExact(true)).click();
 
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create company")).click();
             assertThat(page.locator("#companyName-error")).hasText("This field is required.");
@@ -42,6 +43,7 @@ class CircuitAdministrationInTheBrowserTest extends IntegrationTest {
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create store")).click();
             assertThat(page.locator("table").first()).containsText("Pasticceria – Stazione");
 
+            page.navigate(base + "/admin/operators");
             String email = Fixtures.unique("cassa") + "@op.test";
             page.locator("#operatorName").fill("Cassa Stazione");
             page.locator("#operatorEmail").fill(email);

@@ -35,12 +35,15 @@ class OperatorsInTheBrowserTest extends BrowserTest {
         assertThat(page.getByRole(com.microsoft.playwright.options.AriaRole.ALERT)).hasText("E-mail o password errate.");
         signIn(page, w.admin);
         assertThat(page).hasURL(url("/admin"));
+        assertThat(page.locator("#dash-companies")).hasText("1");
+        page.getByRole(com.microsoft.playwright.options.AriaRole.LINK, new Page.GetByRoleOptions().setName("Aziende")
+                .setExact(true)).click();
         assertThat(page.locator("h1")).hasText("Aziende");
         assertThat(page.locator("table").first()).containsText("Caffè Roma");
         Browser.screenshot(page, "admin-desktop-it");
         page.getByText("English").click();
         assertThat(page.locator("h1")).hasText("Companies");
-        page.navigate(url("/admin"));
+        page.navigate(url("/admin/companies"));
         assertThat(page.locator("h1")).hasText("Companies"); // the choice is remembered in a cookie
         page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
                 new Page.GetByRoleOptions().setName("Sign out")).click();

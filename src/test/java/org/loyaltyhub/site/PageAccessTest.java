@@ -39,16 +39,17 @@ class PageAccessTest extends BrowserTest {
                 "/admin/operators/" + otherTillId, "/admin/stores/" + shop[1], "/admin/stores/" + otherShop[1],
                 "/budgets", "/budgets/" + shop[0], "/budgets/" + otherShop[0], "/company", "/members",
                 "/members/" + memberId, "/members/" + memberId + "/profile", "/counter", "/counter/enrol", "/stores/" + shop[1] + "/poster",
-                "/stores/" + otherShop[1] + "/poster", "/admin/program", "/admin/circuit", "/company/connections");
+                "/stores/" + otherShop[1] + "/poster", "/admin/program", "/admin/circuit", "/company/connections",
+                "/admin/companies", "/admin/companies/" + shop[0], "/admin/companies/" + otherShop[0], "/admin/operators");
 
         assertThat(statuses(w.admin, pages)).isEqualTo(expect(pages, 403, 200, 200, 200, 200, 200, 200, 200, 200, 200,
-                403, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200));
+                403, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200));
         assertThat(statuses(companyAdmin, pages)).isEqualTo(expect(pages, 403, 403, 403, 200, 404, 200, 404, 200,
-                200, 404, 200, 200, 200, 200, 200, 200, 200, 404, 403, 403, 200));
+                200, 404, 200, 200, 200, 200, 200, 200, 200, 404, 403, 403, 200, 403, 403, 403, 403));
         assertThat(statuses(till, pages)).isEqualTo(expect(pages, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403,
-                403, 403, 403, 403, 200, 200, 200, 404, 403, 403, 403));
+                403, 403, 403, 403, 200, 200, 200, 404, 403, 403, 403, 403, 403, 403, 403));
         assertThat(statuses(stranger.admin, pages)).isEqualTo(expect(pages, 403, 200, 200, 404, 404, 404, 404, 200,
-                404, 404, 403, 200, 404, 404, 200, 200, 404, 404, 200, 200, 200));
+                404, 404, 403, 200, 404, 404, 200, 200, 404, 404, 200, 200, 200, 200, 404, 404, 200));
     }
 
     private Map<String, Integer> statuses(Api.Login login, List<String> pages) {

@@ -9,7 +9,14 @@ import java.time.Instant;
 public record Connection(long id, long circuitId, long companyId, long storeId, Platform platform, String name,
                          String shopUrl, String shopDomain, String apiKey, String apiSecret, String webhookSecret,
                          String previousSecret, String apiKeyHint, boolean enrolGuests, boolean active,
-                         Instant createdAt) {
+                         Instant createdAt, Removal removal) {
+
+    /**
+     * The shop asked to be forgotten: who or what asked, when, and from when the erasure job may act on it; null
+     * when no removal is pending.
+     */
+    public record Removal(Instant requestedAt, String requestedBy, Instant dueAt) {
+    }
 
     /** The purchase channel of this connection's orders, e.g. {@code shopify:12}. */
     public String channel() {

@@ -60,7 +60,7 @@ public class ConnectionService {
     public record View(long id, long companyId, long storeId, Platform platform, String name, String shopUrl,
                        String shopDomain, Credential apiKey, Credential apiSecret, Credential webhookSecret,
                        Credential previousSecret, boolean enrolGuests, boolean active, String webhookUrl,
-                       Instant createdAt, String generatedWebhookSecret) {
+                       Instant createdAt, String generatedWebhookSecret, Connection.Removal removal) {
     }
 
     public View create(Caller caller, long companyId, NewConnection c) {
@@ -72,7 +72,11 @@ public class ConnectionService {
             throw new InvalidInput("storeId", "must be a store of the company");
         }
         String domain = c.shopDomain() != null ? c.shopDomain() : URI.create(c.shopUrl()).getHost().toLowerCase(Locale.ROOT);
-        if (c.platform() == Platform.SHOPIFY && (c.webhookSecret() == null || c.webhookSecret().isEmpty())) {
+        if (c.webhookSecret() != null && c.webhookSecret().isBlank()) {
+            throw new InvalidInput("webhookSecret", "must not be empty: anyone could sign webhooks with an empty secret; "
+                    + "leave it out to have one generated");
+        }
+        if (c.platform() == Platform.SHOPIFY && c.webhookSecret() == null) {
             throw new InvalidInput("webhookSecret", "is the Shopify app's client secret, which signs its webhooks");
         }
         String generated = c.webhookSecret() == null && c.platform() != Platform.SHOPIFY ? Secrets.randomToken(32) : null;
@@ -104,6 +108,9 @@ public class ConnectionService {
     public View change(Caller caller, long companyId, long id, Change c) {
         Connection conn = owned(caller, companyId, id);
         connections.updateCredentials(conn.id(), blankToNull(c.apiKey()), blankToNull(c.apiSecret()));
+        if (c.webhookSecret() != null && c.webhookSecret().isBlank()) {
+            throw new InvalidInput("webhookSecret", "must not be empty: anyone could sign webhooks with an empty secret");
+        }
         if (c.webhookSecret() != null) {
             connections.rotateWebhookSecret(conn.id(), c.webhookSecret());
         }
@@ -145,13 +152,14 @@ public class ConnectionService {
         return new View(c.id(), c.companyId(), c.storeId(), c.platform(), c.name(), c.shopUrl(), c.shopDomain(),
                 new Credential(c.apiKey() != null, c.apiKeyHint()), new Credential(c.apiSecret() != null, null),
                 new Credential(c.webhookSecret() != null, null), new Credential(c.previousSecret() != null, null),
-                c.enrolGuests(), c.active(), "/api/v1/hooks/" + c.platform().slug() + "/" + c.id(), c.createdAt(), null);
+                c.enrolGuests(), c.active(), "/api/v1/hooks/" + c.platform().slug() + "/" + c.id(), c.createdAt(), null,
+                c.removal());
     }
 
     private static View withSecret(View v, String secret) {
         return new View(v.id(), v.companyId(), v.storeId(), v.platform(), v.name(), v.shopUrl(), v.shopDomain(),
                 v.apiKey(), v.apiSecret(), v.webhookSecret(), v.previousSecret(), v.enrolGuests(), v.active(),
-                v.webhookUrl(), v.createdAt(), secret);
+                v.webhookUrl(), v.createdAt(), secret, v.removal());
     }
 
     private static String blankToNull(String s) {

@@ -75,10 +75,36 @@ class Connections {
                 .param("id", id).update();
     }
 
-    /** The shop asked to forget everything: credentials go, the connection stops. */
+    /**
+     * Records the shop's request to be forgotten; the first request's time and author stay, a repeated one changes
+     * nothing. The erasure is left to {@link ShopRemovals} once {@code due} has passed.
+     */
+    void requestRemoval(long id, String requestedBy, java.time.Instant due) {
+        jdbc.sql("update shop_connection set removal_requested_at = now(), removal_requested_by = :by, "
+                        + "removal_due_at = :due, updated_at = now() where id = :id and removal_due_at is null "
+                        + "and erased_at is null")
+                .param("by", requestedBy.length() > 500 ? requestedBy.substring(0, 500) : requestedBy)
+                .param("due", java.sql.Timestamp.from(due)).param("id", id).update();
+    }
+
+    /** The shop installed LoyaltyHub again: a pending removal no longer holds. */
+    void cancelRemoval(long id) {
+        jdbc.sql("update shop_connection set removal_requested_at = null, removal_requested_by = null, "
+                        + "removal_due_at = null, updated_at = now() where id = :id and erased_at is null")
+                .param("id", id).update();
+    }
+
+    /** The connections whose removal is due as of {@code asOf} and not yet done, locked, oldest first. */
+    List<Long> removalsDue(java.time.Instant asOf, int limit) {
+        return jdbc.sql("select id from shop_connection where removal_due_at <= :asOf and erased_at is null "
+                        + "order by removal_due_at limit :limit for update skip locked")
+                .param("asOf", java.sql.Timestamp.from(asOf)).param("limit", limit).query(Long.class).list();
+    }
+
+    /** The shop's data is gone: credentials go, the connection stops, and the erasure is recorded. */
     void erase(long id) {
         jdbc.sql("update shop_connection set api_key = null, api_secret = null, previous_secret = null, "
-                        + "api_key_hint = null, active = false, updated_at = now() where id = :id")
+                        + "api_key_hint = null, active = false, erased_at = now(), updated_at = now() where id = :id")
                 .param("id", id).update();
     }
 
@@ -93,6 +119,12 @@ class Connections {
     Optional<Connection> activeShopify(String domain) {
         return jdbc.sql("select * from shop_connection where platform = 'SHOPIFY' and active and shop_domain = :d")
                 .param("d", domain.toLowerCase(java.util.Locale.ROOT)).query(this::row).optional();
+    }
+
+    /** The active Shopify connections of a domain (one today: a unique index), for the app-wide webhook address. */
+    List<Connection> activeShopifyAll(String domain) {
+        return jdbc.sql("select * from shop_connection where platform = 'SHOPIFY' and active and shop_domain = :d order by id")
+                .param("d", domain.strip().toLowerCase(java.util.Locale.ROOT)).query(this::row).list();
     }
 
     List<Connection> ofCompany(long circuitId, long companyId) {
@@ -126,7 +158,13 @@ class Connections {
                 secrets.decrypt("webhook_secret", rs.getBytes("webhook_secret")),
                 secrets.decrypt("webhook_secret", rs.getBytes("previous_secret")),
                 rs.getString("api_key_hint"), rs.getBoolean("enrol_guests"), rs.getBoolean("active"),
-                rs.getTimestamp("created_at").toInstant());
+                rs.getTimestamp("created_at").toInstant(), removal(rs));
+    }
+
+    private static Connection.Removal removal(ResultSet rs) throws SQLException {
+        java.sql.Timestamp due = rs.getTimestamp("removal_due_at");
+        return due == null || rs.getTimestamp("erased_at") != null ? null : new Connection.Removal(
+                rs.getTimestamp("removal_requested_at").toInstant(), rs.getString("removal_requested_by"), due.toInstant());
     }
 
     private static String hint(String key) {

@@ -15,6 +15,8 @@ import java.util.Optional;
 @Component
 class Deliveries {
 
+    private static final String COLUMNS = "*, (status = 'FAILED' and next_attempt_at = 'infinity') as given_up";
+
     private final JdbcClient jdbc;
 
     Deliveries(JdbcClient jdbc) {
@@ -34,7 +36,7 @@ class Deliveries {
 
     /** Locks a delivery that still needs processing, or returns empty if it is done or another worker has it. */
     Optional<Delivery> claim(long id) {
-        return jdbc.sql("select * from shop_delivery where id = :id and status in ('RECEIVED', 'FAILED') "
+        return jdbc.sql("select " + COLUMNS + " from shop_delivery where id = :id and status in ('RECEIVED', 'FAILED') "
                         + "for update skip locked")
                 .param("id", id).query(Deliveries::row).optional();
     }
@@ -63,6 +65,13 @@ class Deliveries {
                 .param("error", cut(error)).param("secs", (double) retryIn.toSeconds()).param("id", id).update();
     }
 
+    /** A failure retrying cannot change: the delivery is never due again by itself (a replay still takes it). */
+    void failForGood(long id, String error) {
+        jdbc.sql("update shop_delivery set status = 'FAILED', attempts = attempts + 1, last_error = :error, "
+                        + "next_attempt_at = 'infinity' where id = :id")
+                .param("error", cut(error)).param("id", id).update();
+    }
+
     /** Puts a delivery back in the queue (the back office's replay). */
     boolean requeue(long id) {
         return jdbc.sql("update shop_delivery set status = 'RECEIVED', next_attempt_at = now(), last_error = null "
@@ -70,14 +79,14 @@ class Deliveries {
     }
 
     Optional<Delivery> find(long id) {
-        return jdbc.sql("select * from shop_delivery where id = :id").param("id", id).query(Deliveries::row).optional();
+        return jdbc.sql("select " + COLUMNS + " from shop_delivery where id = :id").param("id", id).query(Deliveries::row).optional();
     }
 
     Page<Delivery> ofConnection(long connectionId, String status, PageQuery page) {
         long total = jdbc.sql("select count(*) from shop_delivery where connection_id = :conn "
                         + "and (cast(:status as text) is null or status = :status)")
                 .param("conn", connectionId).param("status", status).query(Long.class).single();
-        List<Delivery> items = jdbc.sql("select * from shop_delivery where connection_id = :conn "
+        List<Delivery> items = jdbc.sql("select " + COLUMNS + " from shop_delivery where connection_id = :conn "
                         + "and (cast(:status as text) is null or status = :status) order by id desc limit :limit offset :offset")
                 .param("conn", connectionId).param("status", status).param("limit", page.size())
                 .param("offset", page.offset()).query(Deliveries::row).list();
@@ -91,10 +100,11 @@ class Deliveries {
                 .param("conn", connectionId).param("customer", customerRef).update();
     }
 
-    /** Privacy: deletes every delivery of the connection but the one that asked for it. */
-    int deleteAllBut(long connectionId, long keep) {
-        return jdbc.sql("delete from shop_delivery where connection_id = :conn and id <> :keep")
-                .param("conn", connectionId).param("keep", keep).update();
+    /** Privacy: deletes every delivery of the connection but the shop's requests to be forgotten (the record). */
+    int deleteAllButRemovalRequests(long connectionId) {
+        return jdbc.sql("delete from shop_delivery where connection_id = :conn "
+                        + "and not (topic = 'shop/redact' and status = 'PROCESSED')")
+                .param("conn", connectionId).update();
     }
 
     private static String cut(String s) {
@@ -107,6 +117,7 @@ class Deliveries {
                 rs.getBytes("body"), rs.getString("headers"), Delivery.Status.valueOf(rs.getString("status")),
                 rs.getInt("attempts"), rs.getString("last_error"), rs.getString("outcome"),
                 rs.getTimestamp("received_at").toInstant(),
-                rs.getTimestamp("processed_at") == null ? null : rs.getTimestamp("processed_at").toInstant());
+                rs.getTimestamp("processed_at") == null ? null : rs.getTimestamp("processed_at").toInstant(),
+                rs.getBoolean("given_up"));
     }
 }

@@ -27,10 +27,10 @@ public class DeliveryLog {
     }
 
     public record Item(long id, long connectionId, String topic, Delivery.Status status, int attempts,
-                       String lastError, String outcome, Instant receivedAt, Instant processedAt) {
+                       String lastError, String outcome, Instant receivedAt, Instant processedAt, boolean givenUp) {
         static Item of(Delivery d) {
             return new Item(d.id(), d.connectionId(), d.topic(), d.status(), d.attempts(), d.lastError(), d.outcome(),
-                    d.receivedAt(), d.processedAt());
+                    d.receivedAt(), d.processedAt(), d.givenUp());
         }
     }
 

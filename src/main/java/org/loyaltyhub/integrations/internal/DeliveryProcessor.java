@@ -33,7 +33,6 @@ class DeliveryProcessor {
 
     private final Deliveries deliveries;
     private final Connections connections;
-    private final Privacy privacy;
     private final Map<Platform, Handler> handlers = new EnumMap<>(Platform.class);
     private final TransactionTemplate tx;
     private final IntegrationSettings settings;
@@ -42,11 +41,10 @@ class DeliveryProcessor {
     /** Tests slow the handling down here, to show that the shop's answer does not wait for it. */
     volatile LongConsumer beforeHandling = id -> { };
 
-    DeliveryProcessor(Deliveries deliveries, Connections connections, Privacy privacy, List<Handler> handlers,
+    DeliveryProcessor(Deliveries deliveries, Connections connections, List<Handler> handlers,
                       PlatformTransactionManager transactions, IntegrationSettings settings) {
         this.deliveries = deliveries;
         this.connections = connections;
-        this.privacy = privacy;
         handlers.forEach(h -> this.handlers.put(h.platform(), h));
         this.tx = new TransactionTemplate(transactions);
         this.tx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -81,9 +79,12 @@ class DeliveryProcessor {
             Delivery d = deliveries.find(deliveryId).orElse(null);
             int attempts = d == null ? 0 : d.attempts() + 1;
             boolean permanent = e instanceof IllegalArgumentException || e instanceof tools.jackson.core.JacksonException;
-            Duration retryIn = permanent ? Duration.ofDays(3650)
-                    : Duration.ofSeconds(Math.min(3600, 10L << Math.min(attempts, 9)));
-            tx.executeWithoutResult(s -> deliveries.fail(deliveryId, error, retryIn));
+            if (permanent) {
+                tx.executeWithoutResult(s -> deliveries.failForGood(deliveryId, error));
+            } else {
+                Duration retryIn = Duration.ofSeconds(Math.min(3600, 10L << Math.min(attempts, 9)));
+                tx.executeWithoutResult(s -> deliveries.fail(deliveryId, error, retryIn));
+            }
             log.warn("Delivery {} failed (attempt {}{}): {}", deliveryId, attempts, permanent ? ", not retried" : "", error);
             return Delivery.Status.FAILED;
         }
@@ -93,8 +94,7 @@ class DeliveryProcessor {
         beforeHandling.accept(d.id());
         Connection c = connections.find(d.connectionId()).orElseThrow();
         JsonNode body = Json.parse(d.body());
-        Outcome outcome = d.topic().equals("shop/redact") ? privacy.forgetShop(c, d.id())
-                : handlers.get(d.platform()).handle(c, d.topic(), body);
+        Outcome outcome = handlers.get(d.platform()).handle(c, d.topic(), body);
         deliveries.finish(d.id(), outcome.status(), outcome.note(), outcome.customerRef());
         return outcome.status();
     }

@@ -8,12 +8,13 @@ import java.time.Duration;
  * Settings of the shop integrations ({@code loyaltyhub.integrations.*}): the encryption key of shop credentials
  * (base64, 32 bytes; when absent, one is generated into {@code keyFile}), how often failed deliveries are retried,
  * how long shop API calls may take, how long a discount code for points stays valid (7 days), and the Shopify app
- * LoyaltyHub installs into shops ({@code shopify.*}).
+ * LoyaltyHub installs into shops ({@code shopify.*}), and whether shops on private or local network addresses may
+ * be called ({@code allow-private-addresses}, off: see {@link ShopAddresses}).
  */
 @ConfigurationProperties("loyaltyhub.integrations")
 public record IntegrationSettings(String key, String keyFile, Duration sweepInterval, Integer maxAttempts,
                                   Duration shopTimeout, Integer workers, Duration codeValidity,
-                                  ShopifyApp shopify) {
+                                  ShopifyApp shopify, Boolean allowPrivateAddresses) {
 
     /**
      * The Shopify app of this LoyaltyHub (created in Shopify's Dev Dashboard): its client id and secret
@@ -47,5 +48,6 @@ public record IntegrationSettings(String key, String keyFile, Duration sweepInte
         workers = workers == null ? 2 : workers;
         codeValidity = codeValidity == null ? Duration.ofDays(7) : codeValidity;
         shopify = shopify == null ? new ShopifyApp(null, null, null, null) : shopify;
+        allowPrivateAddresses = allowPrivateAddresses != null && allowPrivateAddresses;
     }
 }

@@ -33,16 +33,34 @@ final class Json {
         return s == null || s.isBlank() ? null : s.strip();
     }
 
+    /** Amounts and quantities beyond this (a thousand billion) are not a shop's: the body is refused for good. */
+    static final BigDecimal MAX_AMOUNT = new BigDecimal("1000000000000");
+    /** More decimals than this (after trailing zeros) are not a price. */
+    static final int MAX_DECIMALS = 6;
+
+    /** A money amount or quantity; a value no shop can mean (NaN, 1e30, 1e-30) makes the delivery unusable. */
     static BigDecimal money(JsonNode node, String field) {
         String s = text(node, field);
         if (s == null) {
             return null;
         }
+        BigDecimal v;
         try {
-            return new BigDecimal(s);
+            v = new BigDecimal(s.length() > 60 ? "x" : s);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(field + " is not a number: " + s);
+            throw new UnusableDelivery(field + " is not a number: " + cut(s));
         }
+        if (v.abs().compareTo(MAX_AMOUNT) >= 0) {
+            throw new UnusableDelivery(field + " is impossibly large: " + cut(s));
+        }
+        if (v.signum() != 0 && v.stripTrailingZeros().scale() > MAX_DECIMALS) {
+            throw new UnusableDelivery(field + " has more than " + MAX_DECIMALS + " decimals: " + cut(s));
+        }
+        return v;
+    }
+
+    private static String cut(String s) {
+        return s.length() > 40 ? s.substring(0, 40) + "…" : s;
     }
 
     static boolean flag(JsonNode node, String field) {

@@ -31,8 +31,11 @@ class OrderSync {
     private final Purchases purchases;
     private final Tenancy tenancy;
     private final ShopCodes codes;
+    private final org.loyaltyhub.programs.Programs programs;
 
-    OrderSync(JdbcClient jdbc, CustomerMatcher matcher, Purchases purchases, Tenancy tenancy, ShopCodes codes) {
+    OrderSync(JdbcClient jdbc, CustomerMatcher matcher, Purchases purchases, Tenancy tenancy, ShopCodes codes,
+              org.loyaltyhub.programs.Programs programs) {
+        this.programs = programs;
         this.jdbc = jdbc;
         this.matcher = matcher;
         this.purchases = purchases;
@@ -72,17 +75,37 @@ class OrderSync {
                     : "order " + order.orderId() + "'s customer is not a member", customerRef);
         }
         Long redemption = codes.redemptionUsed(c, memberId, order.orderId(), order.codes()).orElse(null);
+        List<Purchases.Line> lines = earnable(c, order);
         if (merged.status() == PurchaseStatus.COMPLETED && (stored.status() == null
                 || rank(stored.status()) < rank(PurchaseStatus.COMPLETED)) && !merged.refunds().isEmpty()) {
             // a refunded status names no stage: let the purchase reach completion first, then apply the refunds
             record(c, order.orderId(), new State(merged.version(), merged.status(), merged.currency(), merged.total(),
-                    Map.of(), memberId), order.occurredAt(), order.lines(), redemption);
+                    Map.of(), memberId), order.occurredAt(), lines, redemption);
         }
-        Purchase p = record(c, order.orderId(), merged, order.occurredAt(), newer ? order.lines() : null, redemption);
+        Purchase p = record(c, order.orderId(), merged, order.occurredAt(), newer ? lines : null, redemption);
         if (p.status() == PurchaseStatus.CANCELLED) {
             codes.orderVoided(c, order.orderId());
         }
         return Outcome.processed("order " + order.orderId() + " is " + p.status() + newerNote(newer), customerRef);
+    }
+
+    /**
+     * What the order earns on: the handlers give the goods after discounts, without tax and shipping; a program that
+     * counts tax and shipping too gets the rest of what was paid as one more line without a product.
+     */
+    private List<Purchases.Line> earnable(Connection c, ShopOrder order) {
+        if (order.lines().isEmpty() || !programs.settings(c.circuitId()).earnOnTaxAndShipping()) {
+            return order.lines();
+        }
+        BigDecimal goods = order.lines().stream().map(l -> l.unitPrice().multiply(l.quantity()))
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal rest = order.total().subtract(goods);
+        if (rest.signum() <= 0) {
+            return order.lines();
+        }
+        List<Purchases.Line> lines = new java.util.ArrayList<>(order.lines());
+        lines.add(new Purchases.Line(null, null, BigDecimal.ONE, rest, false));
+        return lines;
     }
 
     /** A refund reported on its own (Shopify's refunds/create): added to the order, applied if the order is known. */

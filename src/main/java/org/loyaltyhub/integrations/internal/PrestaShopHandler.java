@@ -52,26 +52,33 @@ class PrestaShopHandler implements Handler {
                 refunds.put("slip-" + WooCommerceHandler.require(slip, "id"), amount.abs());
             }
         }
-        List<Purchases.Line> lines = Json.array(o, "lines").stream().map(PrestaShopHandler::line)
-                .filter(Objects::nonNull).toList();
+        List<Purchases.Line> lines = afterVouchers(Json.array(o, "lines").stream().map(PrestaShopHandler::line)
+                .filter(Objects::nonNull).toList(), Json.array(o, "cart_rules"));
         List<String> codes = Json.array(o, "cart_rules").stream().map(r -> Json.text(r, "code"))
                 .filter(Objects::nonNull).toList();
         BigDecimal total = Json.money(o, "total_paid_tax_incl");
         if (total == null || total.signum() < 0) {
-            throw new IllegalArgumentException("order " + id + " has no valid total_paid_tax_incl");
+            throw new UnusableDelivery("order " + id + " has no valid total_paid_tax_incl");
         }
         return new ShopOrder(id, Json.instant(o, "date_upd"), status(o.path("state")), Json.text(o, "currency"), total,
                 refunds, customer(o.path("customer")), lines, codes, Json.instant(o, "date_add"));
     }
 
+    /**
+     * The state's flags as PrestaShop defines them ({@code OrderState}): {@code paid} the payment is in,
+     * {@code logable} the order counts as validated, {@code shipped} the parcel has gone out, {@code delivery} only
+     * that the delivery slip is shown (true already for "Processing in progress", so it is not a stage). The module
+     * adds {@code cancelled}, {@code refunded} and {@code failed} (Payment error) from the shop's configured states,
+     * which have no flag of their own. See docs/integrations/prestashop.md.
+     */
     static PurchaseStatus status(JsonNode state) {
-        if (Json.flag(state, "cancelled")) {
-            return PurchaseStatus.CANCELLED;
+        if (Json.flag(state, "cancelled") || Json.flag(state, "failed")) {
+            return PurchaseStatus.CANCELLED; // a payment error is a failed order, like WooCommerce's "failed"
         }
         if (Json.flag(state, "refunded")) {
             return PurchaseStatus.REFUNDED;
         }
-        if (Json.flag(state, "delivery") || Json.flag(state, "shipped")) {
+        if (Json.flag(state, "shipped")) {
             return PurchaseStatus.COMPLETED;
         }
         if (Json.flag(state, "paid") || Json.flag(state, "logable")) {
@@ -101,19 +108,43 @@ class PrestaShopHandler implements Handler {
                         : " (no usable e-mail)"), customer.id()));
     }
 
+    /**
+     * A line's goods without tax ({@code unit_price_tax_excl}; a module that does not send it: tax included). The
+     * vouchers are taken off afterwards, see {@link #afterVouchers}.
+     */
     private static Purchases.Line line(JsonNode l) {
         BigDecimal qty = Json.money(l, "quantity");
-        BigDecimal unit = Json.money(l, "unit_price_tax_incl");
-        BigDecimal total = Json.money(l, "total_price_tax_incl");
+        boolean withoutTax = Json.money(l, "unit_price_tax_excl") != null || Json.money(l, "total_price_tax_excl") != null;
+        BigDecimal unit = Json.money(l, withoutTax ? "unit_price_tax_excl" : "unit_price_tax_incl");
+        BigDecimal total = Json.money(l, withoutTax ? "total_price_tax_excl" : "total_price_tax_incl");
         if (qty == null || qty.signum() <= 0) {
             return null;
         }
-        if (unit == null && total != null) {
+        if (total != null) {
             unit = total.divide(qty, 4, RoundingMode.HALF_EVEN);
         }
         if (unit == null || unit.signum() < 0) {
             return null;
         }
         return new Purchases.Line(Json.text(l, "product_id"), Json.text(l, "product_reference"), qty, unit, false);
+    }
+
+    /**
+     * Vouchers (cart rules) apply to the cart, not to a line: their value ({@code value_tax_excl}, or {@code value}
+     * from a module that does not send it) is taken off the lines in proportion to each line's amount.
+     */
+    static List<Purchases.Line> afterVouchers(List<Purchases.Line> lines, List<JsonNode> cartRules) {
+        BigDecimal vouchers = BigDecimal.ZERO;
+        for (JsonNode rule : cartRules) {
+            BigDecimal v = Json.money(rule, Json.money(rule, "value_tax_excl") != null ? "value_tax_excl" : "value");
+            vouchers = v == null ? vouchers : vouchers.add(v.abs());
+        }
+        BigDecimal goods = lines.stream().map(l -> l.unitPrice().multiply(l.quantity())).reduce(BigDecimal.ZERO, BigDecimal::add);
+        if (vouchers.signum() == 0 || goods.signum() == 0) {
+            return lines;
+        }
+        BigDecimal kept = goods.subtract(vouchers).max(BigDecimal.ZERO).divide(goods, 10, RoundingMode.HALF_EVEN);
+        return lines.stream().map(l -> new Purchases.Line(l.productId(), l.sku(), l.quantity(),
+                l.unitPrice().multiply(kept).setScale(4, RoundingMode.HALF_EVEN), true)).toList();
     }
 }

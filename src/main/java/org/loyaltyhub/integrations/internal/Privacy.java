@@ -6,10 +6,15 @@ import org.springframework.stereotype.Component;
 /**
  * What a shop may ask LoyaltyHub to forget. A customer: the link between the shop's customer and the member, and
  * the stored deliveries that carried the customer's data (the member's own record is the circuit's, handled by
- * its privacy process). A shop: every delivery, order state and customer link, and the credentials.
+ * its privacy process). A shop: every delivery, order state and customer link, and the credentials, once the
+ * removal it asked for is due (see {@link ShopRemovals}).
  */
 @Component
 class Privacy {
+
+    /** Shopify sends {@code shop/redact} 48 hours after an uninstall; LoyaltyHub waits as long again before erasing. */
+    static final java.time.Duration SHOP_REMOVAL_DELAY = java.time.Duration.ofHours(48);
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Privacy.class);
 
     private final JdbcClient jdbc;
     private final CustomerMatcher matcher;
@@ -33,12 +38,27 @@ class Privacy {
                 + scrubbed + " stored deliveries emptied", null);
     }
 
-    Outcome forgetShop(Connection c, long requestDeliveryId) {
-        int removed = deliveries.deleteAllBut(c.id(), requestDeliveryId);
+    /**
+     * A shop asked to be forgotten: never done by one request. The request is recorded (who asked, when) and the
+     * erasure waits {@link #SHOP_REMOVAL_DELAY}, Shopify's own delay between an uninstall and its
+     * {@code shop/redact}, so a reinstall in between cancels it and an operator sees it coming on the Shops page.
+     */
+    Outcome requestShopRemoval(Connection c, String requestedBy, java.time.Instant now) {
+        java.time.Instant due = now.plus(SHOP_REMOVAL_DELAY);
+        connections.requestRemoval(c.id(), requestedBy, due);
+        log.warn("Shop connection {} ({}) will be erased after {}: asked by {}", c.id(), c.shopDomain(), due, requestedBy);
+        return Outcome.processed("the shop asked to be forgotten: the connection's data will be erased after " + due
+                + " unless the app is installed again", null);
+    }
+
+    /** Erases a shop whose removal is due: deliveries (but the requests), order states, customer links, credentials. */
+    int forgetShop(Connection c) {
+        int removed = deliveries.deleteAllButRemovalRequests(c.id());
         jdbc.sql("delete from shop_order where connection_id = :conn").param("conn", c.id()).update();
         jdbc.sql("delete from member_shop_link where connection_id = :conn").param("conn", c.id()).update();
         connections.erase(c.id());
-        return Outcome.processed("shop erased: " + removed + " deliveries, order states, customer links and credentials "
-                + "deleted; the connection is inactive", null);
+        log.warn("Shop connection {} ({}) erased as the shop asked ({}): {} deliveries, order states, customer links and "
+                + "credentials deleted", c.id(), c.shopDomain(), c.removal() == null ? "?" : c.removal().requestedBy(), removed);
+        return removed;
     }
 }

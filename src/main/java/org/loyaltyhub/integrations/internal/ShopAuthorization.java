@@ -55,10 +55,19 @@ public class ShopAuthorization {
     private final ShopHttp http;
     private final HookRegistration hooks;
     private final TransactionTemplate tx;
+    private final java.time.Clock clock;
+
+    /**
+     * How far a signed request's {@code timestamp} may be from now: the clock tolerance of Shopify's own library
+     * ({@code @shopify/shopify-api}, {@code HMAC_TIMESTAMP_PERMITTED_CLOCK_TOLERANCE_SEC}); an older signed link is
+     * a replay.
+     */
+    static final java.time.Duration TIMESTAMP_TOLERANCE = java.time.Duration.ofSeconds(90);
 
     ShopAuthorization(IntegrationSettings settings, Authorizations pending, Connections connections,
                       ConnectionService service, Tenancy tenancy, ShopHttp http, HookRegistration hooks,
-                      TransactionTemplate tx) {
+                      TransactionTemplate tx, java.time.Clock clock) {
+        this.clock = clock;
         this.settings = settings;
         this.pending = pending;
         this.connections = connections;
@@ -132,6 +141,7 @@ public class ShopAuthorization {
     public String verifyShopifyLaunch(Map<String, String> query) {
         IntegrationSettings.ShopifyApp app = shopifyApp();
         verifyShopifyHmac(query, app.clientSecret());
+        verifyShopifyTimestamp(query, clock.instant());
         return shopifyDomain(query.get("shop")).orElseThrow(() -> new Refused(400, "invalid-shop",
                 "The shop parameter is not a myshopify.com domain"));
     }
@@ -141,6 +151,7 @@ public class ShopAuthorization {
         caller.require(Role.CIRCUIT_ADMIN, Role.COMPANY_ADMIN);
         IntegrationSettings.ShopifyApp app = shopifyApp();
         verifyShopifyHmac(query, app.clientSecret());
+        verifyShopifyTimestamp(query, clock.instant());
         String domain = shopifyDomain(query.get("shop")).filter(d -> d.equals(query.get("shop")))
                 .orElseThrow(() -> new Refused(400, "invalid-shop", "The shop parameter is not a myshopify.com domain"));
         Authorizations.Pending p = tx.execute(s -> pending.take(query.get("state"))).orElse(null);
@@ -220,6 +231,7 @@ public class ShopAuthorization {
                         + " is already connected to another company");
             }
             connections.updateCredentials(c.id(), token, null);
+            connections.cancelRemoval(c.id());
             if (!app.clientSecret().equals(c.webhookSecret())) {
                 connections.rotateWebhookSecret(c.id(), app.clientSecret());
             }
@@ -227,6 +239,20 @@ public class ShopAuthorization {
         }
         return connections.insert(new Connections.NewRow(p.circuitId(), p.companyId(), p.storeId(), Platform.SHOPIFY,
                 domain, app.origin(domain), domain, token, null, app.clientSecret(), false));
+    }
+
+    /** Checks the signed {@code timestamp} is recent ({@link #TIMESTAMP_TOLERANCE}); a 401 for an old or missing one. */
+    static void verifyShopifyTimestamp(Map<String, String> query, java.time.Instant now) {
+        long seconds;
+        try {
+            seconds = Long.parseLong(query.getOrDefault("timestamp", "").strip());
+        } catch (NumberFormatException e) {
+            throw new Refused(401, "stale-request", "The request has no valid timestamp: it did not come from Shopify");
+        }
+        if (Math.abs(now.getEpochSecond() - seconds) > TIMESTAMP_TOLERANCE.toSeconds()) {
+            throw new Refused(401, "stale-request", "The request was signed at another time (more than "
+                    + TIMESTAMP_TOLERANCE.toSeconds() + " s from now): open the app from the Shopify admin again");
+        }
     }
 
     /** Checks the {@code hmac} of a request Shopify sent through the browser; a 401 when it does not match. */

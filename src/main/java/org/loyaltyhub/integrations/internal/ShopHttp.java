@@ -17,16 +17,19 @@ import java.util.Map;
 
 /**
  * Calls a shop's API and turns transport failures into a sentence an administrator can act on. Never follows
- * redirects (a redirect to a login page is not an API answer).
+ * redirects (a redirect to a login page is not an API answer), and never calls a private or local address unless
+ * the operator allows it ({@link ShopAddresses}).
  */
 @Component
 class ShopHttp {
 
     private final HttpClient http;
     private final IntegrationSettings settings;
+    private final ShopAddresses addresses;
 
-    ShopHttp(IntegrationSettings settings) {
+    ShopHttp(IntegrationSettings settings, ShopAddresses addresses) {
         this.settings = settings;
+        this.addresses = addresses;
         this.http = HttpClient.newBuilder().connectTimeout(settings.shopTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER).build();
     }
@@ -47,6 +50,10 @@ class ShopHttp {
     Answer send(String method, String url, Map<String, String> headers, String body) throws Unreachable {
         HttpRequest.Builder request;
         try {
+            java.util.Optional<String> refused = addresses.refusal(URI.create(url));
+            if (refused.isPresent()) {
+                throw new Unreachable("not called: " + refused.get());
+            }
             request = HttpRequest.newBuilder(URI.create(url)).timeout(settings.shopTimeout())
                     .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                             : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));

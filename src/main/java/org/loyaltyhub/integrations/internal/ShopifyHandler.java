@@ -14,8 +14,9 @@ import java.util.Objects;
 
 /**
  * Shopify: the orders topics carry the order as it was when the event happened (retries resend the original), so
- * the topic itself is a floor for the status; {@code refunds/create} carries one refund with its order id; the
- * privacy topics forget what the shop asks to be forgotten.
+ * the topic itself is a floor for the status, but never cancels (only the body's {@code cancelled_at} does);
+ * {@code refunds/create} carries one refund with its order id; the privacy topics forget what the shop asks to be
+ * forgotten, when the body proves the topic (see {@link ShopifyTopicProof}).
  */
 @Component
 class ShopifyHandler implements Handler {
@@ -24,12 +25,15 @@ class ShopifyHandler implements Handler {
     private final CustomerMatcher matcher;
     private final Privacy privacy;
     private final Connections connections;
+    private final java.time.Clock clock;
 
-    ShopifyHandler(OrderSync orders, CustomerMatcher matcher, Privacy privacy, Connections connections) {
+    ShopifyHandler(OrderSync orders, CustomerMatcher matcher, Privacy privacy, Connections connections,
+                   java.time.Clock clock) {
         this.orders = orders;
         this.matcher = matcher;
         this.privacy = privacy;
         this.connections = connections;
+        this.clock = clock;
     }
 
     @Override
@@ -39,6 +43,11 @@ class ShopifyHandler implements Handler {
 
     @Override
     public Outcome handle(Connection c, String topic, JsonNode body) {
+        java.util.Optional<String> unproven = ShopifyTopicProof.unproven(c, topic, body);
+        if (unproven.isPresent()) {
+            return Outcome.ignored("the body does not prove the topic " + topic + " (" + unproven.get()
+                    + "): nothing was changed", null);
+        }
         return switch (topic) {
             case "orders/create", "orders/updated", "orders/paid", "orders/fulfilled", "orders/cancelled" ->
                     orders.apply(c, order(topic, body));
@@ -54,7 +63,8 @@ class ShopifyHandler implements Handler {
                 yield Outcome.processed("the app was uninstalled from the shop: its access token is dropped; install "
                         + "the app again to create discount codes", null);
             }
-            case "shop/redact" -> Outcome.processed("shop data erased", null); // done by the processor, see Privacy
+            case "shop/redact" -> privacy.requestShopRemoval(c, "Shopify shop/redact webhook for "
+                    + Json.text(body, "shop_domain") + " (shop_id " + Json.text(body, "shop_id") + ")", clock.instant());
             default -> Outcome.ignored("topic " + topic + " is not used", null);
         };
     }
@@ -69,20 +79,21 @@ class ShopifyHandler implements Handler {
         String email = Json.text(o, "email") != null ? Json.text(o, "email") : Json.text(cust, "email");
         ShopOrder.Customer customer = new ShopOrder.Customer(Json.text(cust, "id"), email,
                 Json.text(cust, "first_name"), Json.text(cust, "last_name"), null, marketing(cust), null);
-        List<Purchases.Line> lines = Json.array(o, "line_items").stream().map(ShopifyHandler::line)
+        boolean taxesIncluded = Json.flag(o, "taxes_included");
+        List<Purchases.Line> lines = Json.array(o, "line_items").stream().map(l -> line(l, taxesIncluded))
                 .filter(Objects::nonNull).toList();
         List<String> codes = Json.array(o, "discount_codes").stream().map(d -> Json.text(d, "code"))
                 .filter(Objects::nonNull).toList();
         BigDecimal total = Json.money(o, "total_price");
         if (total == null || total.signum() < 0) {
-            throw new IllegalArgumentException("order " + id + " has no valid total_price");
+            throw new UnusableDelivery("order " + id + " has no valid total_price");
         }
         return new ShopOrder(id, Json.instant(o, "updated_at"), status(topic, o), Json.text(o, "currency"), total,
                 refunds, customer, lines, codes, Json.instant(o, "created_at"));
     }
 
     static PurchaseStatus status(String topic, JsonNode o) {
-        if (Json.text(o, "cancelled_at") != null || topic.equals("orders/cancelled")) {
+        if (Json.text(o, "cancelled_at") != null) { // the topic alone is an unsigned header: the body must say so
             return PurchaseStatus.CANCELLED;
         }
         String financial = Objects.requireNonNullElse(Json.text(o, "financial_status"), "pending");
@@ -119,17 +130,35 @@ class ShopifyHandler implements Handler {
         return Json.optionalFlag(customer, "accepts_marketing");
     }
 
-    private static Purchases.Line line(JsonNode l) {
+    /**
+     * A line's goods after discounts, without tax: its price times quantity, less the discounts Shopify allocated to
+     * it ({@code discount_allocations}: code and automatic discounts, order-wide ones spread over the lines; the
+     * deprecated {@code total_discount} when there are none), less its {@code tax_lines} when the shop's prices
+     * include tax ({@code taxes_included}). Shipping is never a line. See docs/integrations/shopify.md.
+     */
+    private static Purchases.Line line(JsonNode l, boolean taxesIncluded) {
         BigDecimal qty = Json.money(l, "quantity");
         BigDecimal price = Json.money(l, "price");
         if (qty == null || qty.signum() <= 0 || price == null || price.signum() < 0) {
             return null;
         }
-        BigDecimal discount = Json.money(l, "total_discount");
-        boolean discounted = discount != null && discount.signum() > 0;
-        BigDecimal unit = discounted ? price.subtract(discount.divide(qty, 4, RoundingMode.HALF_EVEN)).max(BigDecimal.ZERO)
-                : price;
-        return new Purchases.Line(Json.text(l, "product_id"), Json.text(l, "sku"), qty, unit, discounted);
+        BigDecimal discount = sum(l, "discount_allocations", "amount");
+        if (discount.signum() == 0 && Json.money(l, "total_discount") != null) {
+            discount = Json.money(l, "total_discount").max(BigDecimal.ZERO);
+        }
+        BigDecimal tax = taxesIncluded ? sum(l, "tax_lines", "price") : BigDecimal.ZERO;
+        BigDecimal net = price.multiply(qty).subtract(discount).subtract(tax).max(BigDecimal.ZERO);
+        return new Purchases.Line(Json.text(l, "product_id"), Json.text(l, "sku"), qty,
+                net.divide(qty, 4, RoundingMode.HALF_EVEN), discount.signum() > 0);
+    }
+
+    private static BigDecimal sum(JsonNode node, String array, String field) {
+        BigDecimal sum = BigDecimal.ZERO;
+        for (JsonNode item : Json.array(node, array)) {
+            BigDecimal amount = Json.money(item, field);
+            sum = amount == null ? sum : sum.add(amount.abs());
+        }
+        return sum;
     }
 
     private Outcome customer(Connection c, JsonNode body) {

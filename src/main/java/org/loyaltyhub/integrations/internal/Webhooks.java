@@ -48,8 +48,8 @@ public class Webhooks {
      * @param header       the request's headers, looked up case-insensitively
      */
     public Receipt receive(Platform platform, Long connectionId, Function<String, String> header, byte[] body) {
-        Connection c = connection(platform, connectionId, header);
         byte[] raw = body == null ? new byte[0] : body;
+        Connection c = connection(platform, connectionId, header, raw);
         return switch (platform) {
             case WOOCOMMERCE -> woo(c, header, raw);
             case SHOPIFY -> shopify(c, header, raw);
@@ -57,16 +57,36 @@ public class Webhooks {
         };
     }
 
-    private Connection connection(Platform platform, Long connectionId, Function<String, String> header) {
-        Optional<Connection> found = connectionId != null ? connections.find(connectionId)
-                : Optional.ofNullable(header.apply("X-Shopify-Shop-Domain")).flatMap(connections::activeShopify);
-        Connection c = found.filter(x -> x.platform() == platform)
-                .orElseThrow(() -> new NotFound("Connection", connectionId != null ? connectionId
-                        : String.valueOf(header.apply("X-Shopify-Shop-Domain"))));
+    private Connection connection(Platform platform, Long connectionId, Function<String, String> header, byte[] body) {
+        Connection c = connectionId != null
+                ? connections.find(connectionId).filter(x -> x.platform() == platform)
+                .orElseThrow(() -> new NotFound("Connection", connectionId))
+                : signedShopify(header, body);
         if (!c.active()) {
             throw new LoyaltyException("connection-inactive", 410, "This shop connection is switched off");
         }
         return c;
+    }
+
+    /**
+     * Shopify's app-wide address: the shop-domain header is not signed, so it only narrows the search to the
+     * Shopify connections of that domain; the connection is the one whose secret verifies the body, and a body that
+     * names another shop is refused. A connection whose secret did not verify is never acted on.
+     */
+    private Connection signedShopify(Function<String, String> header, byte[] body) {
+        String domain = header.apply("X-Shopify-Shop-Domain");
+        java.util.List<Connection> candidates = domain == null ? java.util.List.of() : connections.activeShopifyAll(domain);
+        if (candidates.isEmpty()) {
+            throw new NotFound("Connection", String.valueOf(domain));
+        }
+        String signature = header.apply("X-Shopify-Hmac-Sha256");
+        return candidates.stream()
+                .filter(c -> c.webhookSecret() != null
+                        && Signatures.base64Matches(signature, body, c.webhookSecret(), c.previousSecret()))
+                .findFirst()
+                .orElseThrow(() -> new BadSignature(signature == null || signature.isBlank()
+                        ? "The X-Shopify-Hmac-Sha256 header is missing"
+                        : "The X-Shopify-Hmac-Sha256 signature does not match the secret of the shop " + domain));
     }
 
     private Receipt woo(Connection c, Function<String, String> header, byte[] body) {
@@ -83,6 +103,9 @@ public class Webhooks {
 
     private Receipt shopify(Connection c, Function<String, String> header, byte[] body) {
         verify(c, header.apply("X-Shopify-Hmac-Sha256"), body, "X-Shopify-Hmac-Sha256");
+        otherShop(c, body).ifPresent(other -> {
+            throw new BadSignature("The body belongs to the shop " + other + ", not to " + c.shopDomain());
+        });
         String topic = required(header.apply("X-Shopify-Topic"), "X-Shopify-Topic");
         String eventId = header.apply("X-Shopify-Event-Id");
         String key = eventId != null ? "event:" + eventId
@@ -90,6 +113,34 @@ public class Webhooks {
         return store(c, topic, key, body, fields("topic", topic, "eventId", eventId,
                 "webhookId", header.apply("X-Shopify-Webhook-Id"), "shop", header.apply("X-Shopify-Shop-Domain"),
                 "triggeredAt", header.apply("X-Shopify-Triggered-At"), "apiVersion", header.apply("X-Shopify-API-Version")));
+    }
+
+    /**
+     * The myshopify.com domain the signed body names, when it is not the connection's: a body one shop's webhook
+     * carried, re-sent under another shop's domain header (shops installed through the same app share its secret).
+     */
+    private static Optional<String> otherShop(Connection c, byte[] body) {
+        JsonNode json;
+        try {
+            json = Json.parse(body);
+        } catch (RuntimeException notJson) {
+            return Optional.empty(); // the processor reports it
+        }
+        if (!json.isObject()) {
+            return Optional.empty();
+        }
+        String named = Optional.ofNullable(Json.text(json, "shop_domain")).or(() -> Optional.ofNullable(
+                Json.text(json, "myshopify_domain"))).orElseGet(() -> myshopifyHost(Json.text(json, "order_status_url")));
+        return named == null || named.equalsIgnoreCase(c.shopDomain()) ? Optional.empty() : Optional.of(named);
+    }
+
+    private static String myshopifyHost(String url) {
+        try {
+            String host = url == null ? null : java.net.URI.create(url).getHost();
+            return host != null && host.toLowerCase(java.util.Locale.ROOT).endsWith(".myshopify.com") ? host : null;
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     private Receipt ours(Connection c, Function<String, String> header, byte[] body) {

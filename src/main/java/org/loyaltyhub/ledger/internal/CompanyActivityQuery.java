@@ -6,7 +6,10 @@ import org.springframework.stereotype.Component;
 
 import java.util.List;
 
-/** A company's figures for its dashboard: points issued and redeemed, and its latest movements touching members. */
+/**
+ * Dashboard figures of a company, or of the whole circuit when no company is named: points issued and redeemed,
+ * the latest movements touching members and, for a circuit, the points members hold.
+ */
 @Component
 class CompanyActivityQuery {
 
@@ -16,27 +19,34 @@ class CompanyActivityQuery {
         this.jdbc = jdbc;
     }
 
-    Ledger.CompanyActivity activity(long circuitId, long companyId, int latest) {
+    Ledger.CompanyActivity activity(long circuitId, Long companyId, int latest) {
         // points leave members only towards the sinks, so members' net plus the sinks is what was issued
         long[] totals = jdbc.sql("select coalesce(sum(p.amount) filter (where a.kind in ('MEMBER_AVAILABLE', "
                         + "'MEMBER_PENDING', 'MEMBER_HELD', 'REDEEMED', 'EXPIRED')), 0) as issued, "
                         + "coalesce(sum(p.amount) filter (where a.kind = 'REDEEMED'), 0) as redeemed "
                         + "from journal_entry e join posting p on p.entry_id = e.id join account a on a.id = p.account_id "
-                        + "where e.circuit_id = :c and e.company_id = :co")
+                        + "where e.circuit_id = :c and (cast(:co as bigint) is null or e.company_id = :co) "
+                        + "and a.unit = 'PTS'")
                 .param("c", circuitId).param("co", companyId)
                 .query((rs, n) -> new long[]{rs.getLong("issued"), rs.getLong("redeemed")}).single();
-        List<Ledger.CompanyMovement> items = jdbc.sql("select e.id, e.created_at, e.kind, e.reason, e.member_id, e.store_id, "
-                        + "coalesce(sum(p.amount) filter (where a.kind in ('MEMBER_AVAILABLE', 'MEMBER_PENDING', "
-                        + "'MEMBER_HELD')), 0) as points "
-                        + "from (select * from journal_entry where circuit_id = :c and company_id = :co "
+        Long outstanding = companyId != null ? null : jdbc.sql("select coalesce(sum(balance), 0) from account "
+                        + "where circuit_id = :c and unit = 'PTS' and kind in ('MEMBER_AVAILABLE', 'MEMBER_PENDING', "
+                        + "'MEMBER_HELD')")
+                .param("c", circuitId).query(Long.class).single();
+        List<Ledger.CompanyMovement> items = jdbc.sql("select e.id, e.created_at, e.kind, e.reason, e.member_id, "
+                        + "e.company_id, e.store_id, coalesce(sum(p.amount) filter (where a.kind in ('MEMBER_AVAILABLE', "
+                        + "'MEMBER_PENDING', 'MEMBER_HELD')), 0) as points "
+                        + "from (select * from journal_entry where circuit_id = :c "
+                        + "and (cast(:co as bigint) is null or company_id = :co) "
                         + "and member_id is not null order by id desc limit :limit) e "
                         + "join posting p on p.entry_id = e.id join account a on a.id = p.account_id "
-                        + "group by e.id, e.created_at, e.kind, e.reason, e.member_id, e.store_id order by e.id desc")
+                        + "group by e.id, e.created_at, e.kind, e.reason, e.member_id, e.company_id, e.store_id "
+                        + "order by e.id desc")
                 .param("c", circuitId).param("co", companyId).param("limit", latest)
                 .query((rs, n) -> new Ledger.CompanyMovement(rs.getLong("id"), rs.getTimestamp("created_at").toInstant(),
                         rs.getString("kind"), rs.getString("reason"), (Long) rs.getObject("member_id"),
-                        (Long) rs.getObject("store_id"), rs.getLong("points")))
+                        (Long) rs.getObject("company_id"), (Long) rs.getObject("store_id"), rs.getLong("points")))
                 .list();
-        return new Ledger.CompanyActivity(totals[0], totals[1], items);
+        return new Ledger.CompanyActivity(totals[0], totals[1], outstanding, items);
     }
 }

@@ -190,6 +190,12 @@ class LedgerService implements Ledger {
 
     @Override
     @Transactional(readOnly = true)
+    public CompanyActivity circuitActivity(long circuitId, int latest) {
+        return companies.activity(circuitId, null, latest);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
     public Page<AccountMovement> accountHistory(long circuitId, AccountRef account, PageQuery page) {
         Optional<Long> id = accounts.find(circuitId, account);
         if (id.isEmpty()) {

@@ -60,16 +60,21 @@ class Lots {
 
     /** Gives back to the lots that {@code fromEntry} consumed on this account. */
     void restore(long accountId, long entryId, long amount, long fromEntry) {
-        List<long[]> consumed = jdbc.sql("select m.lot_id, -sum(m.amount) from lot_movement m join lot l on l.id = m.lot_id "
-                        + "where m.entry_id = :from and l.account_id = :a group by m.lot_id having sum(m.amount) < 0 "
-                        + "order by m.lot_id")
+        // a lot takes back at most what the entry took from it and what it has room for (a reservation may be given
+        // back in several parts: partial refunds of the order that used it)
+        List<long[]> consumed = jdbc.sql("select m.lot_id, -sum(m.amount), min(l.amount - l.remaining) from lot_movement m "
+                        + "join lot l on l.id = m.lot_id where m.entry_id = :from and l.account_id = :a "
+                        + "group by m.lot_id having sum(m.amount) < 0 order by m.lot_id")
                 .param("from", fromEntry).param("a", accountId)
-                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).list();
+                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)}).list();
         long left = amount;
         for (long[] lot : consumed) {
-            long give = Math.min(left, lot[1]);
-            if (give == 0) {
+            if (left == 0) {
                 break;
+            }
+            long give = Math.min(left, Math.min(lot[1], lot[2]));
+            if (give == 0) {
+                continue;
             }
             jdbc.sql("update lot set remaining = remaining + :give where id = :id").param("give", give)
                     .param("id", lot[0]).update();

@@ -84,6 +84,13 @@ public class MemberService implements Members {
 
     @Override
     @Transactional(readOnly = true)
+    public long countOfCircuit(long circuitId) {
+        return jdbc.sql("select count(*) from member where circuit_id = :c").param("c", circuitId)
+                .query(Long.class).single();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
     public long countOfCompany(long circuitId, long companyId) {
         return jdbc.sql("select count(*) from member_company where circuit_id = :c and company_id = :co")
                 .param("c", circuitId).param("co", companyId).query(Long.class).single();

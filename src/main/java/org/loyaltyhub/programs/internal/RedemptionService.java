@@ -44,6 +44,7 @@ public class RedemptionService implements Redemptions {
             rs.getTimestamp("created_at").toInstant());
 
     private final JdbcClient jdbc;
+    private final RedemptionRefunds refunds;
     private final Ledger ledger;
     private final Members members;
     private final Tenancy tenancy;
@@ -51,7 +52,8 @@ public class RedemptionService implements Redemptions {
     private final Clock clock;
 
     RedemptionService(JdbcClient jdbc, Ledger ledger, Members members, Tenancy tenancy, ProgramStore store,
-                      Clock clock) {
+                      Clock clock, RedemptionRefunds refunds) {
+        this.refunds = refunds;
         this.jdbc = jdbc;
         this.ledger = ledger;
         this.members = members;
@@ -135,6 +137,9 @@ public class RedemptionService implements Redemptions {
     @Override
     public void releaseForOrder(long circuitId, long redemptionId, long memberId, String actor) {
         Redemption r = forMember(circuitId, redemptionId, memberId);
+        if (refunds.giveBackRest(circuitId, r.id(), actor)) {
+            return; // partial refunds gave back part of the points already: only the rest comes back
+        }
         // points already spent on the order come back with it; a reservation still open is simply released
         Ledger.Hold hold = ledger.giveBack(circuitId, r.holdId(), "Order cancelled: redeemed points given back", actor);
         String status = switch (hold.status()) {
@@ -144,6 +149,12 @@ public class RedemptionService implements Redemptions {
         };
         jdbc.sql("update redemption set status = :s, updated_at = now() where id = :id").param("s", status)
                 .param("id", r.id()).update();
+    }
+
+    @Override
+    public void giveBackRefundedShare(long circuitId, long redemptionId, long memberId, BigDecimal orderTotal,
+                                      BigDecimal refunded, String actor) {
+        refunds.giveBackShare(circuitId, forMember(circuitId, redemptionId, memberId).id(), orderTotal, refunded, actor);
     }
 
     @Override

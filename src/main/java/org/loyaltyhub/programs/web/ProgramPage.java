@@ -135,7 +135,7 @@ class ProgramPage {
                 p.decimal("minCartTotal", true), p.decimal("maxDiscountAmount", false),
                 p.decimal("maxDiscountPercent", false), f.checked("excludeDiscounted"),
                 p.choice("redeemableProducts", RedeemableProducts.class), (int) p.whole("holdMinutes", true),
-                f.text("introText"));
+                f.text("introText"), f.checked("earnOnTaxAndShipping"));
     }
 
     private static Map<String, String> values(ProgramSettings s) {
@@ -159,6 +159,7 @@ class ProgramPage {
         v.put("maxDiscountAmount", plain(s.maxDiscountAmount()));
         v.put("maxDiscountPercent", plain(s.maxDiscountPercent()));
         v.put("excludeDiscounted", s.excludeDiscounted() ? "on" : "");
+        v.put("earnOnTaxAndShipping", s.earnOnTaxAndShipping() ? "on" : "");
         v.put("redeemableProducts", s.redeemableProducts().name());
         v.put("holdMinutes", String.valueOf(s.holdMinutes()));
         v.put("introText", s.introText() == null ? "" : s.introText());

@@ -186,6 +186,10 @@ public class PurchaseService {
                 redemptions.releaseForOrder(circuitId, row.redemptionId(), row.memberId(), caller.actor());
             } else if (row.stage().ordinal() >= Stage.PAID.ordinal()) {
                 redemptions.captureForOrder(circuitId, row.redemptionId(), row.memberId(), row.orderId(), caller.actor());
+                if (row.refunded().signum() > 0) {
+                    redemptions.giveBackRefundedShare(circuitId, row.redemptionId(), row.memberId(), row.total(),
+                            row.refunded(), caller.actor());
+                }
             }
         }
         return view(circuitId, row, points, storedLines);

@@ -30,7 +30,8 @@ class ApiKeys {
     }
 
     Optional<ApiKey> active(String secretHash) {
-        return jdbc.sql("select * from api_key where secret_hash = :hash and revoked_at is null")
+        return jdbc.sql("select * from api_key k where secret_hash = :hash and revoked_at is null "
+                        + "and not exists (select 1 from company c where c.id = k.company_id and not c.active)")
                 .param("hash", secretHash).query(ROW).optional();
     }
 

@@ -58,7 +58,9 @@ public final class Commands {
                              @Valid StoreFields firstStore) {
     }
 
-    public record CompanyFields(@NotBlank @Size(max = 120) String name, @Size(max = 40) String vatNumber) {
+    /** A company's editable fields; {@code active} left out (null) keeps the company as it is. */
+    public record CompanyFields(@NotBlank @Size(max = 120) String name, @Size(max = 40) String vatNumber,
+                                Boolean active) {
     }
 
     public record NewOperator(

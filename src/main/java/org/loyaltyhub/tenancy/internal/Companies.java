@@ -12,12 +12,15 @@ import java.util.Optional;
 class Companies {
 
     private static final RowMapper<Company> ROW = (rs, n) -> new Company(rs.getLong("id"), rs.getLong("circuit_id"),
-            rs.getString("name"), rs.getString("vat_number"), rs.getTimestamp("created_at").toInstant());
+            rs.getString("name"), rs.getString("vat_number"), rs.getTimestamp("created_at").toInstant(),
+            rs.getBoolean("active"));
 
     private final JdbcClient jdbc;
+    private final RecentSignIns recentSignIns;
 
-    Companies(JdbcClient jdbc) {
+    Companies(JdbcClient jdbc, RecentSignIns recentSignIns) {
         this.jdbc = jdbc;
+        this.recentSignIns = recentSignIns;
     }
 
     long create(long circuitId, String name, String vatNumber) {
@@ -41,8 +44,10 @@ class Companies {
                 .query(ROW).list();
     }
 
-    void update(long circuitId, long id, String name, String vatNumber) {
-        jdbc.sql("update company set name = :name, vat_number = :vat where circuit_id = :c and id = :id")
-                .param("name", name).param("vat", vatNumber).param("c", circuitId).param("id", id).update();
+    void update(long circuitId, long id, String name, String vatNumber, boolean active) {
+        jdbc.sql("update company set name = :name, vat_number = :vat, active = :active where circuit_id = :c and id = :id")
+                .param("name", name).param("vat", vatNumber).param("active", active).param("c", circuitId)
+                .param("id", id).update();
+        recentSignIns.forgetEveryone(); // a company switched off refuses its operators at once
     }
 }

@@ -71,7 +71,12 @@ class Operators {
 
     /** Sign-in data: the operator and its password hash, by e-mail. */
     Optional<Credentials> credentials(String email) {
-        return jdbc.sql("select * from operator where lower(email) = lower(:email)").param("email", email.strip())
+        // an operator of a company switched off (directly or through its store) is refused like a disabled one
+        return jdbc.sql("select o.id, o.circuit_id, o.role, o.company_id, o.store_id, o.email, o.display_name, "
+                        + "o.created_at, o.password_hash, o.enabled and coalesce("
+                        + "(select c.active from company c where c.id = coalesce(o.company_id, "
+                        + "(select s.company_id from store s where s.id = o.store_id))), true) as enabled "
+                        + "from operator o where lower(o.email) = lower(:email)").param("email", email.strip())
                 .query((rs, n) -> new Credentials(ROW.mapRow(rs, n), rs.getString("password_hash")))
                 .optional();
     }

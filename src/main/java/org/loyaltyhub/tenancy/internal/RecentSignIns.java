@@ -19,7 +19,8 @@ import java.util.Optional;
  * Successful sign-ins by e-mail and password (HTTP Basic on every API call) remembered for a minute, so a client that
  * sends its password with every call costs one slow password check a minute, not one a call. Kept by a SHA-256 of
  * the credentials with a random salt of this process (never the password), in memory only, bounded; forgotten at once
- * on this node when the operator's password, role or state changes (other nodes within the minute).
+ * on this node when the operator's password, role or state, or their company's state, changes (other nodes within
+ * the minute).
  */
 @Component
 class RecentSignIns {
@@ -45,12 +46,21 @@ class RecentSignIns {
 
     /** Forgets the operator's sign-ins now and once the change commits (a sign-in in between saw the old state). */
     void forget(long operatorId) {
-        cache.invalidateIf(r -> r.operatorId() == operatorId);
+        forget(r -> r.operatorId() == operatorId);
+    }
+
+    /** Forgets every sign-in (a company switched off, say), now and once the change commits. */
+    void forgetEveryone() {
+        forget(r -> true);
+    }
+
+    private void forget(java.util.function.Predicate<Remembered> which) {
+        cache.invalidateIf(which);
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCompletion(int status) {
-                    cache.invalidateIf(r -> r.operatorId() == operatorId);
+                    cache.invalidateIf(which);
                 }
             });
         }

@@ -143,11 +143,15 @@ public class TenancyService implements Tenancy {
 
     public Company updateCompany(Caller caller, long companyId, CompanyFields f) {
         caller.require(Role.CIRCUIT_ADMIN, Role.COMPANY_ADMIN);
-        company(caller, companyId);
+        Company current = company(caller, companyId);
         if (companies.nameTaken(caller.circuit(), f.name().strip(), companyId)) {
             throw new InvalidInput("name", "a company with this name already exists in the circuit");
         }
-        companies.update(caller.circuit(), companyId, f.name().strip(), f.vatNumber());
+        boolean active = f.active() == null ? current.active() : f.active();
+        if (!active && !caller.isCircuitAdmin()) {
+            throw new org.loyaltyhub.shared.Forbidden("only the circuit administrator switches a company off");
+        }
+        companies.update(caller.circuit(), companyId, f.name().strip(), f.vatNumber(), active);
         return company(caller, companyId);
     }
 

@@ -5,6 +5,7 @@ import org.loyaltyhub.shared.LoyaltyException;
 import org.loyaltyhub.shared.web.Page;
 import org.loyaltyhub.tenancy.Caller;
 import org.loyaltyhub.tenancy.Role;
+import org.loyaltyhub.tenancy.internal.Commands.CompanyFields;
 import org.loyaltyhub.tenancy.internal.Commands.NewCompany;
 import org.loyaltyhub.tenancy.internal.Commands.NewOperator;
 import org.loyaltyhub.tenancy.internal.Commands.StoreFields;
@@ -43,7 +44,7 @@ class AdminForms {
             try {
                 tenancy.createCompany(caller, new NewCompany(name, text(form, "vatNumber"), new StoreFields(
                         store == null ? name : store, null, text(form, "city"), null, null, null, null)));
-                return "redirect:/admin?created=company";
+                return "redirect:/admin/companies?created=company";
             } catch (InvalidInput e) {
                 errors.put("companyName", "admin.nameTaken");
             }
@@ -66,7 +67,7 @@ class AdminForms {
         if (errors.isEmpty()) {
             tenancy.createStore(caller, company, new StoreFields(name, text(form, "storeAddress"),
                     text(form, "storeCity"), null, null, null, null));
-            return "redirect:/admin?created=store";
+            return "redirect:/admin/companies?created=store";
         }
         return again(caller, model, form, errors);
     }
@@ -89,11 +90,9 @@ class AdminForms {
         if (password.length() < 10) {
             errors.put("operatorPassword", "admin.passwordShort");
         }
-        // the place is "company:ID" for company administrators and "store:ID" for store operators
-        String placeKind = role == Role.COMPANY_ADMIN ? "company:" : "store:";
-        String placeValue = form.getOrDefault("operatorPlace", "");
-        Long place = placeValue.startsWith(placeKind) ? number(Map.of("p", placeValue.substring(placeKind.length())), "p")
-                : null;
+        // the place is "company:ID" for company administrators and "store:ID" for store operators; a store chosen
+        // for a company administrator means its company, a company with a single store means that store
+        Long place = role == Role.CIRCUIT_ADMIN ? null : place(caller, role, form.getOrDefault("operatorPlace", ""));
         if (role != Role.CIRCUIT_ADMIN && place == null) {
             errors.put("operatorPlace", role == Role.COMPANY_ADMIN ? "admin.chooseCompany" : "admin.chooseStore");
         }
@@ -101,7 +100,7 @@ class AdminForms {
             try {
                 tenancy.createOperator(caller, new NewOperator(email, name, password, role,
                         role == Role.COMPANY_ADMIN ? place : null, role == Role.STORE_OPERATOR ? place : null));
-                return "redirect:/admin?created=operator";
+                return "redirect:/admin/operators?created=operator";
             } catch (LoyaltyException e) {
                 errors.put("email-taken".equals(e.code()) ? "operatorEmail" : "operatorPlace",
                         "email-taken".equals(e.code()) ? "admin.emailTaken" : "admin.placeInvalid");
@@ -111,9 +110,55 @@ class AdminForms {
         return again(caller, model, form, errors);
     }
 
+    @PostMapping("/admin/companies/{id}")
+    String rename(Caller caller, @org.springframework.web.bind.annotation.PathVariable long id,
+                  @RequestParam Map<String, String> form, Model model) {
+        caller.require(Role.CIRCUIT_ADMIN);
+        Map<String, String> errors = new LinkedHashMap<>();
+        String name = text(form, "name");
+        String vat = text(form, "vatNumber");
+        if (name == null) {
+            errors.put("name", "admin.required");
+        } else if (name.length() > 120) {
+            errors.put("name", "company.nameLong");
+        }
+        if (vat != null && vat.length() > 40) {
+            errors.put("vatNumber", "company.vatLong");
+        }
+        if (errors.isEmpty()) {
+            try {
+                tenancy.updateCompany(caller, id, new CompanyFields(name, vat, "true".equals(form.get("active"))));
+                return "redirect:/admin/companies/" + id + "?saved";
+            } catch (InvalidInput e) {
+                errors.put("name", "admin.nameTaken");
+            }
+        }
+        form.putIfAbsent("active", "false");
+        model.addAttribute("form", form).addAttribute("errors", errors);
+        return pages.companyPage(caller, id, model);
+    }
+
+    private Long place(Caller caller, Role role, String value) {
+        Long id = number(Map.of("p", value.replaceFirst("^(company|store):", "")), "p");
+        if (id == null) {
+            return null;
+        }
+        var stores = tenancy.stores(caller);
+        if (role == Role.COMPANY_ADMIN) {
+            return value.startsWith("company:") ? id : value.startsWith("store:") ? stores.stream()
+                    .filter(s -> s.id() == id).map(org.loyaltyhub.tenancy.Store::companyId).findFirst().orElse(null) : null;
+        }
+        if (value.startsWith("store:")) {
+            return id;
+        }
+        var ofCompany = stores.stream().filter(s -> s.companyId() == id).toList();
+        return value.startsWith("company:") && ofCompany.size() == 1 ? ofCompany.getFirst().id() : null;
+    }
+
     private String again(Caller caller, Model model, Map<String, String> form, Map<String, String> errors) {
         model.addAttribute("form", form).addAttribute("errors", errors);
-        return pages.admin(caller, model);
+        return form.containsKey("operatorEmail") ? pages.operatorsPage(caller, 0, model)
+                : pages.companiesPage(caller, 0, model);
     }
 
     private static String text(Map<String, String> form, String field) {

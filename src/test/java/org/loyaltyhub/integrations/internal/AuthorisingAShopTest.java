@@ -76,6 +76,32 @@ class AuthorisingAShopTest extends IntegrationTest {
     }
 
     /** The callback's query as Shopify signs it with the app's client secret. */
+    private static String now() {
+        return String.valueOf(java.time.Instant.now().getEpochSecond());
+    }
+
+    @Test
+    void aGenuinelySignedShopifyLinkFromAnotherTimeIsRefusedAndInstallsNothing() {
+        String domain = Fixtures.unique("replayed") + ".myshopify.com";
+        String old = String.valueOf(java.time.Instant.now().minusSeconds(600).getEpochSecond());
+        assertThatThrownBy(() -> authorization.verifyShopifyLaunch(signed(Map.of("shop", domain, "timestamp", old))))
+                .isInstanceOfSatisfying(ShopAuthorization.Refused.class, e -> assertThat(e.status()).isEqualTo(401));
+        assertThat(authorization.verifyShopifyLaunch(signed(Map.of("shop", domain, "timestamp", now())))).isEqualTo(domain);
+
+        String callback = "http://localhost:" + port + "/company/connections/shopify/callback";
+        String state = params(authorization.beginShopify(admin, company[1], domain, callback)).get("state");
+        String code = Fixtures.unique("code");
+        stubTokenExchange(code, "shpat_" + Fixtures.unique("t"), "read_orders,read_customers,write_discounts");
+        assertThatThrownBy(() -> authorization.completeShopify(admin, signed(Map.of("code", code, "shop", domain,
+                "state", state, "timestamp", old)), "https://x"))
+                .isInstanceOfSatisfying(ShopAuthorization.Refused.class, e -> assertThat(e.status()).isEqualTo(401));
+        assertThatThrownBy(() -> authorization.completeShopify(admin, signed(Map.of("code", code, "shop", domain,
+                "state", state)), "https://x"))
+                .as("no timestamp at all").isInstanceOf(ShopAuthorization.Refused.class);
+        TestShopify.server().verify(0, postRequestedFor(urlEqualTo("/admin/oauth/access_token")).withRequestBody(containing(code)));
+        assertThat(connections().size()).isZero();
+    }
+
     private static Map<String, String> signed(Map<String, String> query) {
         Map<String, String> q = new LinkedHashMap<>(query);
         q.put("hmac", Signatures.hexHmac(TestShopify.CLIENT_SECRET, ShopAuthorization.shopifyMessage(q)));
@@ -121,7 +147,7 @@ class AuthorisingAShopTest extends IntegrationTest {
         stubShopifyWebhooks(token, "[]");
 
         Map<String, String> query = signed(Map.of("code", code, "shop", domain, "state", asked.get("state"),
-                "timestamp", "1763900000", "host", "YWRtaW4uc2hvcGlmeS5jb20vc3RvcmUvYm90dGVnYQ"));
+                "timestamp", now(), "host", "YWRtaW4uc2hvcGlmeS5jb20vc3RvcmUvYm90dGVnYQ"));
         ShopAuthorization.Connected done = authorization.completeShopify(admin, query, "https://loyalty.example");
 
         long id = done.connection().id();
@@ -157,7 +183,7 @@ class AuthorisingAShopTest extends IntegrationTest {
                 + "\",\"topic\":\"" + t + "\",\"uri\":\"https://loyalty.example/api/v1/hooks/shopify/" + id + "\"}").toList()) + "]";
         stubShopifyWebhooks(token2, hooks);
         ShopAuthorization.Connected reinstalled = authorization.completeShopify(admin, signed(Map.of("code", code2,
-                "shop", domain, "state", params(again).get("state"), "timestamp", "1763900100")), "https://loyalty.example");
+                "shop", domain, "state", params(again).get("state"), "timestamp", now())), "https://loyalty.example");
         assertThat(reinstalled.connection().id()).isEqualTo(id);
         assertThat(reinstalled.webhooks().topics()).extracting(HookRegistration.Topic::action).containsOnly("kept");
         assertThat(connections().size()).isEqualTo(1);
@@ -172,21 +198,21 @@ class AuthorisingAShopTest extends IntegrationTest {
         stubTokenExchange(code, "shpat_" + Fixtures.unique("t"), "read_orders");
 
         Map<String, String> forged = new LinkedHashMap<>(signed(Map.of("code", code, "shop", domain, "state", state,
-                "timestamp", "1763900000")));
+                "timestamp", now())));
         forged.put("code", "another-code");
         assertThatThrownBy(() -> authorization.completeShopify(admin, forged, "https://x"))
                 .isInstanceOfSatisfying(ShopAuthorization.Refused.class, e -> assertThat(e.status()).isEqualTo(401));
 
         // a forged request does not use up the state; another operator cannot finish someone else's install
         Caller other = new Caller(Role.COMPANY_ADMIN, world.circuitId, company[0], null, 4243L, null, "other");
-        Map<String, String> genuine = signed(Map.of("code", code, "shop", domain, "state", state, "timestamp", "1763900000"));
+        Map<String, String> genuine = signed(Map.of("code", code, "shop", domain, "state", state, "timestamp", now()));
         assertThatThrownBy(() -> authorization.completeShopify(other, genuine, "https://x"))
                 .isInstanceOfSatisfying(ShopAuthorization.Refused.class, e -> assertThat(e.status()).isEqualTo(403));
 
         // a shop that grants less than asked
         String state2 = params(authorization.beginShopify(admin, company[1], domain, callback)).get("state");
         assertThatThrownBy(() -> authorization.completeShopify(admin, signed(Map.of("code", code, "shop", domain,
-                "state", state2, "timestamp", "1763900000")), "https://x"))
+                "state", state2, "timestamp", now())), "https://x"))
                 .isInstanceOfSatisfying(ShopAuthorization.Refused.class, e -> {
                     assertThat(e.status()).isEqualTo(403);
                     assertThat(e.getMessage()).contains("read_customers", "write_discounts");
@@ -195,7 +221,7 @@ class AuthorisingAShopTest extends IntegrationTest {
         // a state started for one shop cannot install another
         String state3 = params(authorization.beginShopify(admin, company[1], domain, callback)).get("state");
         assertThatThrownBy(() -> authorization.completeShopify(admin, signed(Map.of("code", code, "shop",
-                Fixtures.unique("other") + ".myshopify.com", "state", state3, "timestamp", "1763900000")), "https://x"))
+                Fixtures.unique("other") + ".myshopify.com", "state", state3, "timestamp", now())), "https://x"))
                 .isInstanceOfSatisfying(ShopAuthorization.Refused.class, e -> assertThat(e.status()).isEqualTo(400));
 
         // Shopify refuses the code
@@ -204,7 +230,7 @@ class AuthorisingAShopTest extends IntegrationTest {
                 .willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/json")
                         .withBody("{\"error\":\"invalid_request\",\"error_description\":\"The authorization code was not found or was already used\"}")));
         assertThatThrownBy(() -> authorization.completeShopify(admin, signed(Map.of("code", "used-code", "shop", domain,
-                "state", state4, "timestamp", "1763900000")), "https://x"))
+                "state", state4, "timestamp", now())), "https://x"))
                 .isInstanceOfSatisfying(ShopAuthorization.Refused.class, e -> {
                     assertThat(e.status()).isEqualTo(502);
                     assertThat(e.getMessage()).contains("already used");
@@ -334,7 +360,8 @@ class AuthorisingAShopTest extends IntegrationTest {
                 .withRequestBody(matchingJsonPath("$.variables.topic", equalTo("ORDERS_CREATE"))));
 
         // uninstalling the app drops the token: LoyaltyHub stops calling the shop with it
-        String body = "{\"id\":1,\"name\":\"Bottega\",\"domain\":\"" + domain + "\"}";
+        String body = "{\"id\":1,\"name\":\"Bottega\",\"domain\":\"shop.bottega.example\",\"myshopify_domain\":\""
+                + domain + "\",\"plan_name\":\"basic\"}";
         Shops.Answer hook = Shops.post(port, "/api/v1/hooks/shopify/" + id, "application/json", body,
                 Map.of("X-Shopify-Topic", "app/uninstalled", "X-Shopify-Hmac-Sha256", Shops.sign("custom-app-secret", body),
                         "X-Shopify-Shop-Domain", domain, "X-Shopify-Event-Id", Fixtures.unique("event")));

@@ -25,6 +25,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class ConnectingAShopTest extends IntegrationTest {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    private ShopAddresses addresses;
+
     private WireMockServer shop;
     private World world;
     private long companyId;
@@ -114,6 +117,47 @@ class ConnectingAShopTest extends IntegrationTest {
         long unreachable = connect(Map.of("platform", "WOOCOMMERCE", "shopUrl", "http://127.0.0.1:9", "apiKey", "ck_good",
                 "apiSecret", "cs_good")).path("id").asLong();
         assertThat(test(unreachable).path("problem").asString()).contains("unreachable");
+    }
+
+    @Test
+    void anEmptyWebhookSecretIsRefusedWithTheFieldNamedAndNothingIsStored() {
+        for (String platform : new String[]{"WOOCOMMERCE", "PRESTASHOP", "WORDPRESS", "SHOPIFY"}) {
+            for (String empty : new String[]{"", "   "}) {
+                Api.Response r = world.asAdmin().post("/api/v1/companies/" + companyId + "/connections", Map.of(
+                        "platform", platform, "shopUrl", "https://shop.test", "shopDomain", "empty-secret.myshopify.com",
+                        "webhookSecret", empty));
+                assertThat(r.status()).as(platform + " " + r).isEqualTo(400);
+                assertThat(r.json().path("type").asString()).endsWith("/problems/invalid-input");
+                assertThat(r.json().path("errors").toString()).contains("webhookSecret");
+            }
+        }
+        assertThat(world.asAdmin().get("/api/v1/companies/" + companyId + "/connections").json().size()).isZero();
+        long id = connect(Map.of("platform", "WOOCOMMERCE", "shopUrl", "https://shop.test")).path("id").asLong();
+        Api.Response rotate = world.asAdmin().patch("/api/v1/companies/" + companyId + "/connections/" + id,
+                Map.of("webhookSecret", " "));
+        assertThat(rotate.status()).as(rotate.toString()).isEqualTo(400);
+    }
+
+    @Test
+    void testingAConnectionThatLeadsToAPrivateAddressCallsNothingUnlessTheOperatorAllowsIt() {
+        shop.stubFor(get(urlEqualTo("/wp-json/wc/v3/orders?per_page=1"))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody("[]")));
+        long id = connect(Map.of("platform", "WOOCOMMERCE", "shopUrl", shop.baseUrl(), "apiKey", "ck_good",
+                "apiSecret", "cs_good")).path("id").asLong();
+        long metadata = connect(Map.of("platform", "WORDPRESS", "shopUrl", "http://169.254.169.254/latest/meta-data"))
+                .path("id").asLong();
+        boolean allowed = addresses.allowPrivate;
+        addresses.allowPrivate = false;
+        try {
+            JsonNode refused = test(id);
+            assertThat(refused.path("ok").asBoolean()).isFalse();
+            assertThat(refused.path("problem").asString()).contains("private", "127.0.0.1");
+            assertThat(test(metadata).path("problem").asString()).contains("169.254.169.254", "private");
+            shop.verify(0, getRequestedFor(urlEqualTo("/wp-json/wc/v3/orders?per_page=1")));
+        } finally {
+            addresses.allowPrivate = allowed;
+        }
+        assertThat(test(id).path("ok").asBoolean()).as("the operator allows private addresses (the test profile)").isTrue();
     }
 
     @Test

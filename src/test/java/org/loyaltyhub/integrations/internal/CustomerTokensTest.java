@@ -19,7 +19,7 @@ class CustomerTokensTest {
 
     private static Connection connection(long id, Platform platform, String secret) {
         return new Connection(id, 1, 1, 1, platform, "shop", "https://shop.example.com", "shop.example.com", null, null,
-                secret, null, null, false, true, Instant.EPOCH);
+                secret, null, null, false, true, Instant.EPOCH, null);
     }
 
     private static final LongFunction<Optional<Connection>> SHOP_42 = id -> id == 42

@@ -28,9 +28,70 @@ class PrestaShopAndWordPressWebhooksTest extends ShopScenario {
                 "slips":%s,"refunded_total":"0","cart_rules":[]}}""".formatted(event, email, state, slips);
     }
 
-    private static String state(boolean paid, boolean delivered, boolean cancelled) {
-        return "{\"id\":2,\"name\":\"x\",\"paid\":%s,\"logable\":%s,\"shipped\":false,\"delivery\":%s,\"cancelled\":%s,\"refunded\":false}"
-                .formatted(paid, paid, delivered, cancelled);
+    /** A state as the module describes it: PrestaShop's own flags, and the three states the shop designates. */
+    private static String state(boolean paid, boolean shipped, boolean cancelled) {
+        return "{\"id\":2,\"name\":\"x\",\"paid\":%s,\"logable\":%s,\"shipped\":%s,\"delivery\":%s,\"cancelled\":%s,\"refunded\":false}"
+                .formatted(paid, paid, shipped, shipped, cancelled);
+    }
+
+    // PrestaShop's default states with their flags (install-dev/data/xml/order_state.xml)
+    private static final String PAYMENT_ACCEPTED = "{\"id\":2,\"name\":\"Payment accepted\",\"paid\":true,\"logable\":true,"
+            + "\"shipped\":false,\"delivery\":false,\"cancelled\":false,\"refunded\":false,\"failed\":false}";
+    private static final String PROCESSING_IN_PROGRESS = "{\"id\":3,\"name\":\"Processing in progress\",\"paid\":true,"
+            + "\"logable\":true,\"shipped\":false,\"delivery\":true,\"cancelled\":false,\"refunded\":false,\"failed\":false}";
+    private static final String SHIPPED = "{\"id\":4,\"name\":\"Shipped\",\"paid\":true,\"logable\":true,"
+            + "\"shipped\":true,\"delivery\":true,\"cancelled\":false,\"refunded\":false,\"failed\":false}";
+    private static final String AWAITING_BANK_WIRE = "{\"id\":10,\"name\":\"Awaiting bank wire payment\",\"paid\":false,"
+            + "\"logable\":false,\"shipped\":false,\"delivery\":false,\"cancelled\":false,\"refunded\":false,\"failed\":false}";
+    private static final String PAYMENT_ERROR = "{\"id\":8,\"name\":\"Payment error\",\"paid\":false,\"logable\":false,"
+            + "\"shipped\":false,\"delivery\":false,\"cancelled\":false,\"refunded\":false,\"failed\":true}";
+
+    @Test
+    void pointsAreReleasedWhenThePrestaShopOrderIsShippedNotWhileItIsPrepared() {
+        connect("PRESTASHOP", Map.of("pendingFrom", "PAID", "awardMoment", "COMPLETED"), Map.of());
+        email = Fixtures.unique("ship") + "@presta.test";
+        processed(deliver("prestashop", "s-1", order("order.validated", PAYMENT_ACCEPTED, "[]")));
+        long m = world.asAdmin().get("/api/v1/members/lookup?email=" + email).json().path("id").asLong();
+        assertThat(pending(m)).isEqualTo(59);
+        processed(deliver("prestashop", "s-2", order("order.status", PROCESSING_IN_PROGRESS, "[]")
+                .replace("\"date_add\"", "\"date_upd\":\"2026-01-20T11:00:00+01:00\",\"date_add\"")));
+        assertThat(available(m)).as("the delivery slip is shown, nothing has shipped").isZero();
+        assertThat(pending(m)).isEqualTo(59);
+        processed(deliver("prestashop", "s-3", order("order.status", SHIPPED, "[]")
+                .replace("\"date_add\"", "\"date_upd\":\"2026-01-21T11:00:00+01:00\",\"date_add\"")));
+        assertThat(available(m)).isEqualTo(59);
+        assertThat(pending(m)).isZero();
+    }
+
+    @Test
+    void prestaShopPointsAreEarnedOnTheGoodsWithoutTaxAndShippingAfterVouchers() {
+        connect("PRESTASHOP", Map.of("pendingFrom", "PAID", "awardMoment", "COMPLETED"), Map.of());
+        email = Fixtures.unique("voucher") + "@presta.test";
+        // 2 x 25.00 tax included (20.491803 without tax), a 5.00 voucher (4.098361 without tax), 9.90 of shipping
+        String body = order("order.validated", PAYMENT_ACCEPTED, "[]")
+                .replace("\"total_paid_tax_incl\":\"59.90\"", "\"total_paid_tax_incl\":\"54.90\"")
+                .replace("\"unit_price_tax_incl\":\"29.95\",\"total_price_tax_incl\":\"59.90\"",
+                        "\"unit_price_tax_incl\":\"25.00\",\"total_price_tax_incl\":\"50.00\","
+                                + "\"unit_price_tax_excl\":\"20.491803\",\"total_price_tax_excl\":\"40.983607\"")
+                .replace("\"cart_rules\":[]", "\"cart_rules\":[{\"code\":\"LH-ABC123\",\"value\":\"5.00\",\"value_tax_excl\":\"4.098361\"}]");
+        assertThat(body).contains("value_tax_excl", "54.90");
+        processed(deliver("prestashop", "v-1", body));
+        long m = world.asAdmin().get("/api/v1/members/lookup?email=" + email).json().path("id").asLong();
+        assertThat(pending(m)).as("40.98 - 4.10 = 36.89 of goods").isEqualTo(36);
+    }
+
+    @Test
+    void aPrestaShopPaymentErrorCancelsTheOrderLikeAFailedWooCommerceOne() {
+        connect("PRESTASHOP", Map.of("pendingFrom", "CREATED", "awardMoment", "PAID"), Map.of());
+        email = Fixtures.unique("error") + "@presta.test";
+        processed(deliver("prestashop", "e-1", order("order.validated", AWAITING_BANK_WIRE, "[]")));
+        long m = world.asAdmin().get("/api/v1/members/lookup?email=" + email).json().path("id").asLong();
+        assertThat(pending(m)).isEqualTo(59);
+        JsonNode failed = processed(deliver("prestashop", "e-2", order("order.status", PAYMENT_ERROR, "[]")
+                .replace("\"date_add\"", "\"date_upd\":\"2026-01-20T11:00:00+01:00\",\"date_add\"")));
+        assertThat(failed.path("outcome").asString()).contains("CANCELLED");
+        assertThat(pending(m)).isZero();
+        assertThat(available(m)).isZero();
     }
 
     @Test

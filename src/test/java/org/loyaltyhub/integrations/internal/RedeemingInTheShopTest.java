@@ -217,6 +217,43 @@ class RedeemingInTheShopTest extends ShopScenario {
         world.assertBooksBalance();
     }
 
+    private Shops.Answer refundedWooOrder(long orderId, String status, String modified, String email, String code,
+                                          List<Map<String, Object>> refunds) {
+        String body = Api.JSON.writeValueAsString(Map.ofEntries(Map.entry("id", orderId), Map.entry("status", status),
+                Map.entry("currency", "EUR"), Map.entry("total", "45.00"), Map.entry("customer_id", 5),
+                Map.entry("billing", Map.of("email", email)), Map.entry("date_created_gmt", "2026-01-10T10:00:00"),
+                Map.entry("date_modified_gmt", modified), Map.entry("line_items", List.of()), Map.entry("refunds", refunds),
+                Map.entry("coupon_lines", List.of(Map.of("code", code, "discount", "5.00")))));
+        return Shops.post(port, "/api/v1/hooks/woocommerce/" + connectionId, "application/json", body,
+                Map.of("X-WC-Webhook-Topic", "order.updated", "X-WC-Webhook-Signature", Shops.sign(secret, body)));
+    }
+
+    @Test
+    void partialRefundsGiveBackTheirShareOfTheRedeemedPointsOnceAndTheRestComesBackWithTheFullRefund() {
+        String email = Fixtures.unique("partial") + "@shop.test";
+        long m = woo(email);
+        wooAccepts();
+        String code = redeem(m, Map.of("amount", "5.00")).json().path("code").asString();
+        processed(refundedWooOrder(882, "processing", "2026-01-10T10:05:00", email, code, List.of()));
+        assertThat(available(m)).as("1000 - 500 redeemed + 45 earned").isEqualTo(545);
+
+        List<Map<String, Object>> one = List.of(Map.of("id", 71, "total", "-9.00"));
+        processed(refundedWooOrder(882, "processing", "2026-01-11T10:00:00", email, code, one));
+        assertThat(available(m)).as("500 + 36 earned on what was kept + 100 (9 of 45) of the redeemed").isEqualTo(636);
+        processed(refundedWooOrder(882, "processing", "2026-01-11T10:00:01", email, code, one));
+        assertThat(available(m)).as("the same refund again gives nothing more").isEqualTo(636);
+
+        List<Map<String, Object>> two = List.of(Map.of("id", 71, "total", "-9.00"), Map.of("id", 72, "total", "-4.50"));
+        processed(refundedWooOrder(882, "processing", "2026-01-12T10:00:00", email, code, two));
+        assertThat(available(m)).as("500 + 31 earned + 150 (13.50 of 45) of the redeemed").isEqualTo(681);
+
+        processed(refundedWooOrder(882, "refunded", "2026-01-13T10:00:00", email, code,
+                List.of(Map.of("id", 71, "total", "-9.00"), Map.of("id", 72, "total", "-4.50"), Map.of("id", 73, "total", "-31.50"))));
+        assertThat(available(m)).as("all 500 redeemed points back, nothing earned, never more").isEqualTo(1000);
+        assertThat(held(m)).isZero();
+        world.assertBooksBalance();
+    }
+
     @Test
     void anOrderCancelledBeforePaymentGivesThePointsBackAndTheCodeIsThenDeletedInTheShop() {
         String email = Fixtures.unique("cancel") + "@shop.test";

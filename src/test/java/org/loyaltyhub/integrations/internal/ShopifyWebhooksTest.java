@@ -13,6 +13,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class ShopifyWebhooksTest extends ShopScenario {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    private ShopRemovals removals;
+
     private String email;
     private String domain;
 
@@ -136,18 +139,127 @@ class ShopifyWebhooksTest extends ShopScenario {
         open();
         long m = member(email);
         processed(deliver("orders/paid", "o", order(9006, "paid", null, null, "2026-01-10T12:00:00+01:00")));
-        assertThat(processed(deliver("customers/data_request", "dr", "{\"shop_domain\":\"" + domain
-                + "\",\"customer\":{\"id\":7001,\"email\":\"" + email + "\"},\"orders_requested\":[9006]}"))
+        // the bodies are Shopify's published samples, with this shop's domain
+        assertThat(processed(deliver("customers/data_request", "dr", "{\"shop_id\":954889,\"shop_domain\":\"" + domain
+                + "\",\"orders_requested\":[9006],\"customer\":{\"id\":7001,\"email\":\"" + email
+                + "\",\"phone\":\"555-625-1199\"},\"data_request\":{\"id\":9999}}"))
                 .path("status").asString()).isEqualTo("PROCESSED");
-        JsonNode redact = processed(deliver("customers/redact", "rd", "{\"shop_domain\":\"" + domain
-                + "\",\"customer\":{\"id\":7001,\"email\":\"" + email + "\"},\"orders_to_redact\":[9006]}"));
+        JsonNode redact = processed(deliver("customers/redact", "rd", "{\"shop_id\":954889,\"shop_domain\":\"" + domain
+                + "\",\"customer\":{\"id\":7001,\"email\":\"" + email + "\",\"phone\":\"555-625-1199\"},"
+                + "\"orders_to_redact\":[9006]}"));
         assertThat(redact.path("outcome").asString()).contains("member link removed");
         assertThat(pending(m)).as("the points earned stay with the member").isEqualTo(80);
-        JsonNode shop = processed(deliver("shop/redact", "sr", "{\"shop_id\":1,\"shop_domain\":\"" + domain + "\"}"));
+    }
+
+    @Test
+    void aShopRedactionIsRecordedAndTheConnectionErasedOnlyAfterShopifysDelay() {
+        open();
+        member(email);
+        processed(deliver("orders/paid", "o", order(9007, "paid", null, null, "2026-01-10T12:00:00+01:00")));
+        JsonNode shop = processed(deliver("shop/redact", "sr", "{\"shop_id\":954889,\"shop_domain\":\"" + domain + "\"}"));
         assertThat(shop.path("status").asString()).isEqualTo("PROCESSED");
+        JsonNode connection = connection();
+        assertThat(connection.path("active").asBoolean()).as("one request erases nothing").isTrue();
+        assertThat(connection.path("apiKey").path("set").asBoolean()).isTrue();
+        assertThat(connection.path("removal").path("requestedBy").asString()).contains("shop/redact", domain);
+        java.time.Instant due = java.time.Instant.parse(connection.path("removal").path("dueAt").asString());
+        assertThat(due).isAfter(java.time.Instant.now().plus(java.time.Duration.ofHours(47)));
+
+        removals.runAt(java.time.Instant.now());
+        assertThat(connection().path("active").asBoolean()).as("not due yet").isTrue();
+        assertThat(deliveryCount()).isEqualTo(2);
+
+        removals.runAt(due.plusSeconds(1));
+        assertThat(removals.runAt(due.plusSeconds(2))).as("a second round finds nothing to do").isZero();
+        JsonNode erased = connection();
+        assertThat(erased.path("active").asBoolean()).isFalse();
+        assertThat(erased.path("apiKey").path("set").asBoolean()).isFalse();
         assertThat(deliveryCount()).as("only the erasure request itself is kept").isEqualTo(1);
-        JsonNode connection = world.asAdmin().get("/api/v1/companies/" + companyId + "/connections/" + connectionId).json();
-        assertThat(connection.path("apiKey").path("set").asBoolean()).isFalse();
-        assertThat(connection.path("active").asBoolean()).isFalse();
+    }
+
+    @Test
+    void aSignedOrderReplayedUnderAPrivacyTopicErasesAndForgetsNothing() {
+        open();
+        long m = member(email);
+        String body = order(9008, "paid", null, null, "2026-01-10T12:00:00+01:00");
+        processed(deliver("orders/paid", "o", body));
+        for (String topic : List.of("shop/redact", "customers/redact", "customers/data_request", "app/uninstalled")) {
+            JsonNode d = processed(deliver(topic, "forged-" + topic, body));
+            assertThat(d.path("status").asString()).as(topic).isEqualTo("IGNORED");
+            assertThat(d.path("outcome").asString()).as(topic).contains("does not prove");
+        }
+        assertThat(deliver("shop/redact", "other-shop", "{\"shop_id\":1,\"shop_domain\":\"other.myshopify.com\"}")
+                .status()).as("another shop's redaction").isEqualTo(401);
+        JsonNode connection = connection();
+        assertThat(connection.path("active").asBoolean()).isTrue();
+        assertThat(connection.path("apiKey").path("set").asBoolean()).isTrue();
+        assertThat(connection.path("removal").isNull() || connection.path("removal").isMissingNode()).isTrue();
+        assertThat(pending(m)).isEqualTo(80);
+
+        processed(deliver("orders/cancelled", "forged-cancel", body));
+        assertThat(pending(m)).as("a paid order's body does not cancel it under a forged topic").isEqualTo(80);
+        // a redaction of the customer whose body is not Shopify's keeps the link: the next order still finds the member
+        processed(deliver("orders/paid", "o2", order(9009, "paid", null, null, "2026-01-10T12:00:00+01:00")));
+        assertThat(pending(m)).isEqualTo(160);
+    }
+
+    @Test
+    void theAppWideAddressRefusesABodyOfOneShopSentUnderAnotherShopsDomain() {
+        open();
+        // two shops installed through the same app share its secret: the domain header alone must not choose
+        String other = Fixtures.unique("other").toLowerCase() + ".myshopify.com";
+        assertThat(world.asAdmin().post("/api/v1/companies/" + companyId + "/connections", Map.of("platform", "SHOPIFY",
+                "shopUrl", "https://" + other, "shopDomain", other, "webhookSecret", secret)).status()).isEqualTo(201);
+        Map<String, Object> o = new LinkedHashMap<>(Api.JSON.readValue(order(9010, "paid", null, null,
+                "2026-01-10T12:00:00+01:00"), Map.class));
+        o.put("order_status_url", "https://" + domain + "/548380009/orders/123456abcd/authenticate?key=abcdefg");
+        String body = Api.JSON.writeValueAsString(o);
+        long before = deliveryCount();
+        Shops.Answer misdirected = Shops.post(port, "/api/v1/hooks/shopify", "application/json", body, Map.of(
+                "X-Shopify-Topic", "orders/paid", "X-Shopify-Hmac-Sha256", Shops.sign(secret, body),
+                "X-Shopify-Shop-Domain", other, "X-Shopify-Event-Id", Fixtures.unique("e")));
+        assertThat(misdirected.status()).as(misdirected.body()).isEqualTo(401);
+        Shops.Answer own = Shops.post(port, "/api/v1/hooks/shopify", "application/json", body, Map.of(
+                "X-Shopify-Topic", "orders/paid", "X-Shopify-Hmac-Sha256", Shops.sign(secret, body),
+                "X-Shopify-Shop-Domain", domain.toUpperCase(), "X-Shopify-Event-Id", Fixtures.unique("e")));
+        assertThat(processed(own).path("status").asString()).isEqualTo("PROCESSED");
+        assertThat(deliveryCount()).isEqualTo(before + 1);
+    }
+
+    @Test
+    void pointsAreEarnedOnTheGoodsAfterShopifysCodeDiscountsWithoutTaxOrShipping() {
+        open();
+        long m = member(email);
+        // the shape of Shopify's order sample: a 10% code spread over the lines, tax on top, paid shipping
+        Map<String, Object> o = new LinkedHashMap<>(Api.JSON.readValue(order(9011, "paid", null, null,
+                "2026-01-10T12:00:00+01:00"), Map.class));
+        o.put("total_price", "92.84");
+        o.put("subtotal_price", "72.00");
+        o.put("total_discounts", "8.00");
+        o.put("current_total_discounts", "8.00");
+        o.put("total_tax", "15.84");
+        o.put("taxes_included", false);
+        o.put("discount_codes", List.of(Map.of("code", "SAVE10", "amount", "8.00", "type", "percentage")));
+        o.put("shipping_lines", List.of(Map.of("code", "Standard", "price", "5.00", "title", "Standard")));
+        o.put("line_items", List.of(Map.of("id", 1, "product_id", 77, "quantity", 2, "price", "40.00",
+                "total_discount", "0.00", "tax_lines", List.of(Map.of("price", "15.84", "rate", 0.22, "title", "IVA")),
+                "discount_allocations", List.of(Map.of("amount", "8.00", "discount_application_index", 0)))));
+        processed(deliver("orders/paid", "d1", Api.JSON.writeValueAsString(o)));
+        assertThat(pending(m)).as("80 of goods less the 8 of the code; not the 15.84 of tax nor the 5 of shipping")
+                .isEqualTo(72);
+
+        // prices that include tax: the line's tax comes off as well
+        o.put("id", 9012);
+        o.put("taxes_included", true);
+        o.put("total_price", "77.00");
+        o.put("line_items", List.of(Map.of("id", 2, "product_id", 77, "quantity", 1, "price", "97.60",
+                "tax_lines", List.of(Map.of("price", "15.84", "rate", 0.22, "title", "IVA")),
+                "discount_allocations", List.of(Map.of("amount", "9.76", "discount_application_index", 0)))));
+        processed(deliver("orders/paid", "d2", Api.JSON.writeValueAsString(o)));
+        assertThat(pending(m)).as("97.60 - 9.76 - 15.84 = 72.00").isEqualTo(144);
+    }
+
+    private JsonNode connection() {
+        return world.asAdmin().get("/api/v1/companies/" + companyId + "/connections/" + connectionId).json();
     }
 }

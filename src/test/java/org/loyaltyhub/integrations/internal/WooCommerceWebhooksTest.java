@@ -119,6 +119,71 @@ class WooCommerceWebhooksTest extends ShopScenario {
     }
 
     @Test
+    void aSignedOrderReplayedUnderAForgedTopicErasesNothingAndCancelsNothing() {
+        open();
+        long m = member(email);
+        String body = order(506, "processing", "2026-01-10T10:00:00", List.of());
+        processed(deliver("order.created", body));
+        assertThat(available(m)).isEqualTo(100);
+        for (String topic : List.of("shop/redact", "customers/redact", "app/uninstalled")) {
+            assertThat(processed(deliver(topic, body)).path("status").asString()).as(topic).isEqualTo("IGNORED");
+        }
+        JsonNode deleted = processed(deliver("order.deleted", body));
+        assertThat(deleted.path("status").asString()).isEqualTo("IGNORED");
+        assertThat(available(m)).as("a whole order's body is not a deletion").isEqualTo(100);
+        JsonNode connection = world.asAdmin().get("/api/v1/companies/" + companyId + "/connections/" + connectionId).json();
+        assertThat(connection.path("active").asBoolean()).isTrue();
+        assertThat(connection.path("webhookSecret").path("set").asBoolean()).isTrue();
+        assertThat(deliveryCount()).as("no delivery was erased").isEqualTo(5);
+    }
+
+    @Test
+    void aSignedOrderWithAnImpossibleAmountFailsAtOnceWithTheReasonAndIsNotRetried() {
+        open();
+        long m = member(email);
+        String good = order(507, "processing", "2026-01-10T10:00:00", List.of());
+        for (String[] impossible : new String[][]{{"\"total\":\"100.00\"", "\"total\":1e30"},
+                {"\"total\":\"100.00\"", "\"total\":\"1e30\""}, {"\"total\":\"100.00\"", "\"total\":\"NaN\""},
+                {"\"total\":\"100.00\"", "\"total\":\"-100.00\""}, {"\"total\":\"100.00\"", "\"total\":\"1E-30\""},
+                {"\"quantity\":2", "\"quantity\":1e300"}}) {
+            String body = good.replace(impossible[0], impossible[1]);
+            assertThat(body).as(impossible[1]).isNotEqualTo(good);
+            JsonNode d = processed(deliver("order.created", body));
+            assertThat(d.path("status").asString()).as(impossible[1]).isEqualTo("FAILED");
+            assertThat(d.path("givenUp").asBoolean()).as(impossible[1] + ": " + d).isTrue();
+            assertThat(d.path("attempts").asInt()).isEqualTo(1);
+            assertThat(d.path("lastError").asString()).as(impossible[1]).containsAnyOf("total", "quantity");
+        }
+        assertThat(available(m) + pending(m)).isZero();
+        processor.sweep();
+        assertThat(world.asAdmin().get("/api/v1/connections/" + connectionId + "/deliveries?status=FAILED").json()
+                .path("items").valueStream().allMatch(d -> d.path("attempts").asInt() == 1)).isTrue();
+        processed(deliver("order.created", good));
+        assertThat(available(m)).as("the same order with a real total still counts").isEqualTo(100);
+    }
+
+    @Test
+    void pointsAreEarnedOnTheGoodsAfterCouponsAndOnTaxAndShippingOnlyWhenTheProgramSaysSo() {
+        open();
+        long m = member(email);
+        // WooCommerce's order shape: a 10.00 coupon on 100.00 of goods, 22% tax, 5.00 shipping
+        String body = order(508, "processing", "2026-01-10T10:00:00", List.of())
+                .replace("\"total\":\"100.00\",\"customer_id\"", "\"total\":\"114.80\",\"total_tax\":\"19.80\","
+                        + "\"shipping_total\":\"5.00\",\"discount_total\":\"10.00\",\"customer_id\"")
+                .replace("\"coupon_lines\":[]", "\"coupon_lines\":[{\"code\":\"save10\",\"discount\":\"10.00\"}]");
+        String line = body.contains("\"subtotal\":\"100.00\",\"total\":\"100.00\"")
+                ? "\"subtotal\":\"100.00\",\"total\":\"100.00\"" : "\"total\":\"100.00\"";
+        body = body.replace(line, line.replace("\"total\":\"100.00\"", "\"total\":\"90.00\""));
+        assertThat(body).contains("114.80", "\"total\":\"90.00\"");
+        processed(deliver("order.created", body));
+        assertThat(available(m)).as("90 of goods after the coupon; no tax, no shipping").isEqualTo(90);
+
+        world.settings(Map.of("earnOnTaxAndShipping", true));
+        processed(deliver("order.created", body.replace("\"id\":508", "\"id\":509")));
+        assertThat(available(m)).as("114.80 paid in all earns 114").isEqualTo(204);
+    }
+
+    @Test
     void thePingWhenAWebhookIsSavedIsAnsweredWithExactly200AndStoresNothing() {
         open();
         Shops.Answer ping = Shops.post(port, "/api/v1/hooks/woocommerce/" + connectionId,
