@@ -51,6 +51,18 @@ class LinksAndHeadersTest extends IntegrationTest {
     }
 
     @Test
+    void aForgedHostHeaderNeverAppearsInARedirect() {
+        WebForms attacker = new WebForms(port).header("Host", "evil.example");
+        for (String path : new String[] {"/admin", "/counter", "/c/1/my", "/"}) {
+            WebForms.Reply r = attacker.get(path);
+            assertThat(String.valueOf(r.header("Location"))).as(path + " " + r.status()).doesNotContain("evil.example");
+        }
+        attacker.get("/login");
+        WebForms.Reply signIn = attacker.post("/login", Map.of("email", "x@y.test", "password", "wrong-password"));
+        assertThat(signIn.header("Location")).isNotNull().doesNotContain("evil.example");
+    }
+
+    @Test
     void aResetEmailIsQueuedWithTheRequestAndSentByTheOutboxWhileAnUnknownAddressWritesNothing() {
         Api.Login till = operator();
         WebForms browser = new WebForms(port);

@@ -15,8 +15,9 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * The pages' forms without a browser: plain HTTP/1.0 over a socket, so a test can send any header a client could
- * (a forged Host, a proxy's X-Forwarded-For), with the session cookie and the CSRF token of the last page read.
+ * The pages' forms without a browser: plain HTTP/1.1 over a socket (one request per connection), so a test can send
+ * any header a client could (a forged Host, a proxy's X-Forwarded-For), with the session cookie and the CSRF token of
+ * the last page read.
  */
 public final class WebForms {
 
@@ -74,7 +75,7 @@ public final class WebForms {
     }
 
     private Reply exchange(String method, String path, String form) {
-        StringBuilder request = new StringBuilder(method).append(' ').append(path).append(" HTTP/1.0\r\n");
+        StringBuilder request = new StringBuilder(method).append(' ').append(path).append(" HTTP/1.1\r\nConnection: close\r\n");
         if (headers.keySet().stream().noneMatch("Host"::equalsIgnoreCase)) {
             request.append("Host: localhost:").append(port).append("\r\n");
         }
@@ -102,9 +103,10 @@ public final class WebForms {
     }
 
     private Reply read(InputStream in) throws IOException {
-        String raw = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        int end = raw.indexOf("\r\n\r\n");
-        String[] head = raw.substring(0, end).split("\r\n");
+        byte[] raw = in.readAllBytes();
+        String all = new String(raw, StandardCharsets.ISO_8859_1); // one char per byte: offsets are byte offsets
+        int end = all.indexOf("\r\n\r\n");
+        String[] head = all.substring(0, end).split("\r\n");
         Map<String, List<String>> replyHeaders = new LinkedHashMap<>();
         for (int i = 1; i < head.length; i++) {
             int colon = head[i].indexOf(':');
@@ -115,12 +117,30 @@ public final class WebForms {
             String pair = cookie.split(";", 2)[0];
             cookies.put(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
         });
-        String text = raw.substring(end + 4);
+        String body = all.substring(end + 4);
+        if (replyHeaders.getOrDefault("transfer-encoding", List.of()).contains("chunked")) {
+            body = unchunk(body);
+        }
+        String text = new String(body.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
         Matcher token = CSRF.matcher(text);
         if (token.find()) {
             csrf = token.group(1);
         }
         return new Reply(Integer.parseInt(head[0].split(" ")[1]), replyHeaders, text);
+    }
+
+    private static String unchunk(String chunked) {
+        StringBuilder out = new StringBuilder();
+        int at = 0;
+        while (true) {
+            int lineEnd = chunked.indexOf("\r\n", at);
+            int size = Integer.parseInt(chunked.substring(at, lineEnd).split(";")[0].strip(), 16);
+            if (size == 0) {
+                return out.toString();
+            }
+            out.append(chunked, lineEnd + 2, lineEnd + 2 + size);
+            at = lineEnd + 2 + size + 2;
+        }
     }
 
     private static String encode(String value) {

@@ -102,10 +102,18 @@ class SecurityConfiguration implements WebMvcConfigurer {
                                         ? "/login?throttled" : e instanceof org.springframework.security.authentication.DisabledException
                                         ? "/login?disabled" : "/login?error")))
                 .requestCache(c -> c.requestCache(returnAfterSignIn()))
+                .exceptionHandling(e -> e.authenticationEntryPoint(signInPage()))
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
                 .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(
                         org.loyaltyhub.shared.web.ContentSecurity.POLICY)).referrerPolicy(r -> r.policy(org.loyaltyhub.shared.web.ContentSecurity.REFERRER_POLICY)));
         return http.build();
+    }
+
+    /** To the sign-in page by a relative address: never one built from the request's (forgeable) Host. */
+    private static org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint signInPage() {
+        var entryPoint = new org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint("/login");
+        entryPoint.setFavorRelativeUris(true);
+        return entryPoint;
     }
 
     /**
