@@ -35,6 +35,7 @@ class DemoData {
 
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
     static final String ADMIN = "admin@demo.loyaltyhub.test";
+    static final String PLATFORM_ADMIN = "platform@demo.loyaltyhub.test";
 
     private final Tenancy tenancy;
     private final JsonMapper json = JsonMapper.builder().build();
@@ -45,8 +46,9 @@ class DemoData {
         this.tenancy = tenancy;
     }
 
+    /** Before the start banner: with the demo's platform administrator there is no first-run token to print. */
     @EventListener
-    @Order(200)
+    @Order(50)
     void seed(ApplicationReadyEvent event) {
         if (tenancy.operatorExists(ADMIN)) {
             log.info("Demo data is already present (sign in as {}; its password was printed when it was created)", ADMIN);
@@ -55,6 +57,7 @@ class DemoData {
         int port = ((WebServerApplicationContext) event.getApplicationContext()).getWebServer().getPort();
         base = "http://localhost:" + port;
         String password = randomPassword();
+        tenancy.provisionPlatformAdmin(PLATFORM_ADMIN, "Demo Platform Admin", password);
         Circuit circuit = tenancy.provisionCircuit("Demo Coalition", "EUR", false, true, ADMIN, "Demo Admin", password);
         String admin = basic(ADMIN, password);
         call(admin, "PUT", "/api/v1/program/settings", Map.ofEntries(Map.entry("pointsEnabled", true),
@@ -91,12 +94,13 @@ class DemoData {
         log.info("""
 
                   DEMO DATA created in circuit '{}' (id {}). Every demo account uses the password: {}
+                    platform administrator {}
                     circuit administrator  {}
                     company administrators owner@caffe.demo.test, owner@libreria.demo.test
                     store operators        till@caffe.demo.test, till@libreria.demo.test
                     API key (Caffè till)   {}
                   The password and key are shown only now.
-                """, circuit.name(), circuit.id(), password, ADMIN, key);
+                """, circuit.name(), circuit.id(), password, PLATFORM_ADMIN, ADMIN, key);
     }
 
     private void purchasesAndMembers(String till, String admin, List<Long> stores) {

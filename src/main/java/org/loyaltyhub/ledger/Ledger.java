@@ -38,6 +38,12 @@ public interface Ledger {
 
     Hold capture(long circuitId, long holdId, String actor);
 
+    /**
+     * Captures a reservation that an order used at {@code usedAt}: an order placed while the reservation was valid
+     * captures it even if its time has run out since (a shop's webhook may arrive late), as long as it is still held.
+     */
+    Hold capture(long circuitId, long holdId, String actor, Instant usedAt);
+
     Hold release(long circuitId, long holdId, String reason, String actor);
 
     /**

@@ -5,11 +5,17 @@ import org.loyaltyhub.tenancy.Caller;
 /** What other modules ask of members: find one the caller may act on, and note a company relationship. */
 public interface Members {
 
-    /** The member named by the identifier, if the caller may act on them; otherwise a 404. */
+    /**
+     * The member named by the identifier, if the caller may act on them; otherwise a 404. A phone number or e-mail
+     * that fits several members is an {@link AmbiguousMember} listing them.
+     */
     Member identify(Caller caller, MemberIdentifier identifier);
 
     /** Like {@link #identify} but returns only the member's id: what a till needs on the hot path. */
     long resolve(Caller caller, MemberIdentifier identifier);
+
+    /** Members the caller may see whose name, e-mail, phone or card fits the query, by name. */
+    org.loyaltyhub.shared.Page<Member> search(Caller caller, String query, org.loyaltyhub.shared.PageQuery page);
 
     /** A member the caller may see (a 404 otherwise). */
     Member visible(Caller caller, long memberId);

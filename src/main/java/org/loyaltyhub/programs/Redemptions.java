@@ -11,7 +11,14 @@ import java.time.Instant;
  */
 public interface Redemptions {
 
-    void captureForOrder(long circuitId, long redemptionId, long memberId, String orderId, String actor);
+    /**
+     * The order that used the redemption is paid: its points are taken. The order counts as placed at
+     * {@code orderedAt}, so one placed while the reservation was valid captures it even when its news arrives after
+     * the reservation's time ran out. A reservation already released leaves the order as it is: the purchase is
+     * recorded and the points stay with the member.
+     */
+    void captureForOrder(long circuitId, long redemptionId, long memberId, String orderId, String actor,
+                         Instant orderedAt);
 
     void releaseForOrder(long circuitId, long redemptionId, long memberId, String actor);
 

@@ -44,7 +44,9 @@ class DatabaseConfiguration {
         }
         EmbeddedPostgres postgres = builder.start();
         log.info("Embedded PostgreSQL started on port {} with data in {}", postgres.getPort(), dir);
-        return new EmbeddedDatabase(postgres);
+        EmbeddedDatabase database = new EmbeddedDatabase(postgres);
+        database.watchdog = new PostmasterWatchdog(dir, settings.watchdogInterval(), database::restarted);
+        return database;
     }
 
     @Bean(destroyMethod = "close")
@@ -60,16 +62,26 @@ class DatabaseConfiguration {
             ds.setPassword(settings.password());
         }
         ds.setMaximumPoolSize(settings.poolSize());
+        embedded.afterRestart = () -> { // connections to the dead server are replaced, not tried
+            if (ds.getHikariPoolMXBean() != null) {
+                ds.getHikariPoolMXBean().softEvictConnections();
+            }
+        };
         ds.setPoolName("loyaltyhub");
         Map.of("reWriteBatchedInserts", "true", "ApplicationName", "loyaltyhub")
                 .forEach(ds::addDataSourceProperty);
         return ds;
     }
 
-    /** Wraps the embedded server so the pool, which depends on it, is closed before the server stops. */
+    /**
+     * Wraps the embedded server so the pool, which depends on it, is closed before the server stops; a watchdog
+     * restarts the server if it dies.
+     */
     static final class EmbeddedDatabase implements AutoCloseable {
         static final EmbeddedDatabase NONE = new EmbeddedDatabase(null);
         private final EmbeddedPostgres postgres;
+        private PostmasterWatchdog watchdog;
+        private volatile Runnable afterRestart = () -> { };
 
         EmbeddedDatabase(EmbeddedPostgres postgres) {
             this.postgres = postgres;
@@ -79,8 +91,15 @@ class DatabaseConfiguration {
             return postgres.getJdbcUrl("postgres", "postgres");
         }
 
+        private void restarted() {
+            afterRestart.run();
+        }
+
         @Override
         public void close() throws IOException {
+            if (watchdog != null) {
+                watchdog.close();
+            }
             if (postgres != null) {
                 postgres.close();
             }

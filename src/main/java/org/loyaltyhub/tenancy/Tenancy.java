@@ -33,4 +33,7 @@ public interface Tenancy {
                              String adminEmail, String adminName, String adminPassword);
 
     boolean operatorExists(String email);
+
+    /** The platform administrator of a platform that has none yet (demo data); afterwards there is no first run. */
+    void provisionPlatformAdmin(String email, String name, String password);
 }

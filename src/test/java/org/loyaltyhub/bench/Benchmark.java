@@ -48,7 +48,7 @@ public final class Benchmark {
     record Config(int members, int loadConcurrency, int warmupSeconds, int levelWarmupSeconds, int seconds,
                   int[] concurrencies, int redeemRate, int redeemSeconds, int readConcurrency, int readSeconds,
                   String pgbench, int pgbenchScale, int pgbenchClients, int pgbenchThreads, int pgbenchSeconds,
-                  int poolSize, double target) {
+                  int poolSize, double target, java.util.Set<String> phases, int startupRuns) {
 
         static Config fromSystemProperties() {
             return new Config(
@@ -69,7 +69,23 @@ public final class Benchmark {
                     integer("pgbenchThreads", 2),
                     integer("pgbenchSeconds", 30),
                     integer("poolSize", 20),
-                    Double.parseDouble(System.getProperty("bench.target", "0.35")));
+                    Double.parseDouble(System.getProperty("bench.target", "0.35")),
+                    phases(System.getProperty("bench.phases", "startup,load")),
+                    integer("startupRuns", 2));
+        }
+
+        /** {@code startup} (the application in a JVM of its own) and {@code load} (figures a to d). */
+        private static java.util.Set<String> phases(String list) {
+            java.util.Set<String> phases = new java.util.TreeSet<>();
+            for (String phase : list.split(",")) {
+                if (!phase.isBlank()) {
+                    phases.add(phase.strip().toLowerCase(Locale.ROOT));
+                }
+            }
+            if (phases.isEmpty() || !java.util.Set.of("startup", "load").containsAll(phases)) {
+                throw new IllegalArgumentException("bench.phases is a list of startup and load, not " + list);
+            }
+            return phases;
         }
 
         private static int integer(String name, int fallback) {
@@ -101,6 +117,18 @@ public final class Benchmark {
 
     private int run() throws Exception {
         long wallStart = System.nanoTime();
+        if (config.phases().contains("startup")) {
+            startup = StartupTimes.measure(config.startupRuns());
+        }
+        if (!config.phases().contains("load")) {
+            String rule = "=".repeat(86);
+            out(rule);
+            out("LoyaltyHub benchmark  (run " + runTag + ", startup only)");
+            out(rule);
+            startupRows();
+            out(rule);
+            return finish(wallStart);
+        }
         String externalUrl = System.getenv("LOYALTYHUB_DB_URL");
         boolean embedded = externalUrl == null || externalUrl.isBlank();
         Path dataDir = embedded ? Files.createTempDirectory("loyaltyhub-bench-") : null;
@@ -129,6 +157,14 @@ public final class Benchmark {
                 deleteTree(dataDir);
             }
         }
+        return finish(code, wallStart);
+    }
+
+    private int finish(long wallStart) throws IOException {
+        return finish(0, wallStart);
+    }
+
+    private int finish(int code, long wallStart) throws IOException {
         report.add("Total wall time (start, setup, all phases, shutdown): " + secs(System.nanoTime() - wallStart));
         System.out.println();
         report.forEach(System.out::println);
@@ -502,6 +538,7 @@ public final class Benchmark {
         out(String.format(Locale.ROOT, "Machine       %d cores, Java %s", Runtime.getRuntime().availableProcessors(),
                 Runtime.version()));
         out("Database      " + dbInfo + ", app pool " + config.poolSize());
+        startupRows();
         out(String.format(Locale.ROOT, "Members       %d enrolled through the API in %s (%s/s), errors %d", members,
                 secs(membersSeconds), rate(members / (membersSeconds / 1e9)), memberErrors.total()));
         out("");
@@ -563,6 +600,21 @@ public final class Benchmark {
         out(String.format(Locale.ROOT, "Purchases     %d answered 201 to the client (all phases), %d rows in the database",
                 earnedOk, purchasesInDb));
         out(rule);
+    }
+
+    private List<StartupTimes.Start> startup = List.of();
+
+    /** The startup phase's rows, when it ran. */
+    private void startupRows() {
+        if (startup.isEmpty()) {
+            return;
+        }
+        out("Startup       a JVM of its own, embedded PostgreSQL (fsync on), launch to the log's ready line");
+        out(String.format(Locale.ROOT, "   %-12s %10s %10s %10s", "start", "ready s", "Spring s", "stop s"));
+        for (StartupTimes.Start s : startup) {
+            out(String.format(Locale.ROOT, "   %-12s %10.1f %10.1f %10.1f", s.kind(), s.wallNanos() / 1e9,
+                    s.springSeconds(), s.stopNanos() / 1e9));
+        }
     }
 
     private void row(String name, Latencies.Summary s) {

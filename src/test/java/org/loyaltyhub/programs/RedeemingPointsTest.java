@@ -2,10 +2,12 @@ package org.loyaltyhub.programs;
 
 import org.junit.jupiter.api.Test;
 import org.loyaltyhub.programs.internal.ExpiryJobs;
+import org.loyaltyhub.programs.internal.RedemptionService;
 import org.loyaltyhub.support.Api;
 import org.loyaltyhub.support.IntegrationTest;
 import org.loyaltyhub.support.World;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
@@ -19,6 +21,12 @@ class RedeemingPointsTest extends IntegrationTest {
 
     @Autowired
     ExpiryJobs expiry;
+
+    @Autowired
+    RedemptionService redemptions;
+
+    @Autowired
+    JdbcClient jdbc;
 
     private World world;
     private Api till;
@@ -165,6 +173,101 @@ class RedeemingPointsTest extends IntegrationTest {
         ExpiryJobs.Run run = expiry.runAt(Instant.now().plus(Duration.ofMinutes(6)));
         assertThat(run.holdsReleased()).isPositive();
         assertThat(till.get("/api/v1/redemptions/" + id).json().path("status").asString()).isEqualTo("EXPIRED");
+        assertThat(world.available(member)).isEqualTo(100);
+        world.assertBooksBalance();
+    }
+
+    private JsonNode hold(long points) {
+        Api.Response held = till.post("/api/v1/redemptions", Map.of("member", Map.of("id", member),
+                "cart", Map.of("currency", "EUR", "total", "40.00"), "points", points));
+        assertThat(held.status()).as(held.toString()).isEqualTo(201);
+        return held.json();
+    }
+
+    @Test
+    void capturingAReservationThatRanOutIsRefusedAndItsPointsGoBack() {
+        open(Map.of("holdMinutes", 5), "100.00");
+        JsonNode held = hold(60);
+        jdbc.sql("update hold set expires_at = now() - interval '1 second' where id = :h")
+                .param("h", held.path("holdId").asLong()).update();
+        long id = held.path("id").asLong();
+        Api.Response late = till.post("/api/v1/redemptions/" + id + "/capture", Map.of("orderId", "W-late"));
+        assertThat(late.status()).as(late.toString()).isEqualTo(410);
+        assertThat(late.code()).isEqualTo("hold-expired");
+        assertThat(world.available(member)).as("the points went back at once").isEqualTo(100);
+        assertThat(world.points(member).path("held").asLong()).isZero();
+        assertThat(till.get("/api/v1/redemptions/" + id).json().path("status").asString()).isEqualTo("EXPIRED");
+        assertThat(till.post("/api/v1/redemptions/" + id + "/capture", null).code()).isEqualTo("hold-expired");
+        world.assertBooksBalance();
+    }
+
+    @Test
+    void anOrderPlacedWhileItsReservationHeldCapturesItEvenWhenItsNewsArrivesLate() {
+        open(Map.of("holdMinutes", 5), "100.00");
+        JsonNode held = hold(60);
+        java.time.Instant expired = java.time.Instant.now().minusSeconds(60);
+        jdbc.sql("update hold set expires_at = :at where id = :h").param("at", java.sql.Timestamp.from(expired))
+                .param("h", held.path("holdId").asLong()).update();
+        Api.Response late = world.purchase(till, Map.of("orderId", "W-placed-in-time", "member", Map.of("id", member),
+                "currency", "EUR", "total", "40.00", "status", "PAID", "redemptionId", held.path("id").asLong(),
+                "occurredAt", expired.minusSeconds(120).toString()));
+        assertThat(late.status()).as(late.toString()).isEqualTo(201);
+        assertThat(till.get("/api/v1/redemptions/" + held.path("id").asLong()).json().path("status").asString())
+                .isEqualTo("CAPTURED");
+        world.assertBooksBalance();
+    }
+
+    @Test
+    void anOrderPlacedAfterItsReservationRanOutIsStillRecordedAndTakesNoPoints() {
+        open(Map.of("holdMinutes", 5), "100.00");
+        JsonNode held = hold(60);
+        jdbc.sql("update hold set expires_at = now() - interval '1 minute' where id = :h")
+                .param("h", held.path("holdId").asLong()).update();
+        Api.Response late = world.purchase(till, Map.of("orderId", "W-too-late", "member", Map.of("id", member),
+                "currency", "EUR", "total", "40.00", "status", "PAID", "redemptionId", held.path("id").asLong()));
+        assertThat(late.status()).as("the purchase is recorded: " + late).isEqualTo(201);
+        assertThat(till.get("/api/v1/redemptions/" + held.path("id").asLong()).json().path("status").asString())
+                .isEqualTo("EXPIRED");
+        assertThat(world.points(member).path("held").asLong()).isZero();
+        assertThat(world.available(member)).as("the lapsed reservation's points stay, the new purchase adds its own")
+                .isGreaterThanOrEqualTo(100);
+        world.assertBooksBalance();
+    }
+
+    @Test
+    void theExpiryJobLeavesAReservationCapturedMeanwhileAsItIs() {
+        open(Map.of("holdMinutes", 5), "100.00");
+        JsonNode held = hold(60);
+        assertThat(till.post("/api/v1/redemptions/" + held.path("id").asLong() + "/capture", null).status())
+                .isEqualTo(200);
+        redemptions.expire(world.circuitId, held.path("holdId").asLong());
+        assertThat(till.get("/api/v1/redemptions/" + held.path("id").asLong()).json().path("status").asString())
+                .isEqualTo("CAPTURED");
+        assertThat(world.available(member)).isEqualTo(40);
+    }
+
+    @Test
+    void aReservationThatCannotBeReleasedDoesNotStopTheExpiryRound() {
+        open(Map.of("holdMinutes", 5), "100.00");
+        JsonNode stuck = hold(10);
+        JsonNode other = hold(20);
+        jdbc.sql("create or replace function expiry_test_failure() returns trigger language plpgsql as $$ "
+                + "begin raise exception 'simulated failure of one reservation'; end $$").update();
+        jdbc.sql("create trigger expiry_test_failure before update on hold for each row when (old.id = "
+                + stuck.path("holdId").asLong() + ") execute function expiry_test_failure()").update();
+        ExpiryJobs.Run run;
+        try {
+            run = expiry.runAt(Instant.now().plus(Duration.ofMinutes(6)));
+        } finally {
+            jdbc.sql("drop trigger expiry_test_failure on hold").update();
+        }
+        assertThat(run.holdsReleased()).isPositive();
+        assertThat(till.get("/api/v1/redemptions/" + other.path("id").asLong()).json().path("status").asString())
+                .isEqualTo("EXPIRED");
+        assertThat(till.get("/api/v1/redemptions/" + stuck.path("id").asLong()).json().path("status").asString())
+                .as("left for the next round").isEqualTo("HELD");
+        assertThat(world.available(member)).isEqualTo(90);
+        expiry.runAt(Instant.now().plus(Duration.ofMinutes(6)));
         assertThat(world.available(member)).isEqualTo(100);
         world.assertBooksBalance();
     }

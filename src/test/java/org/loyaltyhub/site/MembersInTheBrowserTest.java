@@ -28,7 +28,7 @@ class MembersInTheBrowserTest extends IntegrationTest {
         try (Browser browser = new Browser()) {
             Page page = browser.desktop("en-GB");
             Browser.signIn(page, base, w.admin);
-            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Members")).click();
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Members").setExact(true)).click();
             assertThat(page.locator("table caption")).hasText("23 members");
             assertThat(page.locator("nav.pages")).containsText("Page 1 of 2");
             page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Next")).click();
@@ -40,7 +40,7 @@ class MembersInTheBrowserTest extends IntegrationTest {
             page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Giorgio Bassic")).click();
             assertThat(page.locator("#member-available")).hasText("0");
 
-            page.getByLabel("Points", new Page.GetByLabelOptions().setExact(true)).pressSequentially("150");
+            Browser.answered(page, "/adjustment", () -> page.getByLabel("Points", new Page.GetByLabelOptions().setExact(true)).pressSequentially("150"));
             assertThat(page.locator("#adjust-preview")).hasText("The balance goes from 0 to 150");
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save")).click();
             assertThat(page.locator("#adjustment-error")).containsText("the note is for the history");
@@ -50,9 +50,10 @@ class MembersInTheBrowserTest extends IntegrationTest {
             assertThat(page.locator("#member-available")).hasText("150");
             assertThat(page.locator("tbody tr").first()).containsText("+150");
             assertThat(page.locator("tbody tr").first()).containsText("Welcome gift");
+            assertThat(page.locator("tbody tr").first().locator("td.actor")).hasText("Circuit Admin");
 
-            page.getByLabel("Operation").selectOption(new SelectOption().setValue("DEBIT"));
-            page.getByLabel("Points", new Page.GetByLabelOptions().setExact(true)).pressSequentially("500");
+            Browser.answered(page, "/adjustment", () -> page.getByLabel("Operation").selectOption(new SelectOption().setValue("DEBIT")));
+            Browser.answered(page, "/adjustment", () -> page.getByLabel("Points", new Page.GetByLabelOptions().setExact(true)).pressSequentially("500"));
             assertThat(page.locator("#adjust-preview")).containsText("has only 150 points");
             page.getByLabel("Internal note").fill("too much");
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save")).click();
@@ -66,11 +67,21 @@ class MembersInTheBrowserTest extends IntegrationTest {
             page.reload();
             assertThat(page.locator("tbody tr").first()).containsText(
                     w.asAdmin().get("/api/v1/stores/" + shop[1]).json().path("name").asString());
+            page.onceDialog(com.microsoft.playwright.Dialog::dismiss);
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Void")).click();
+            assertThat(page.locator("tbody tr")).hasCount(2); // the operator changed their mind: nothing voided
+            page.onceDialog(d -> {
+                assertThat(d.message()).contains("Void this movement?");
+                d.accept();
+            });
+            page.waitForResponse(r -> r.url().contains("/void"),
+                    () -> page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Void")).click());
             assertThat(page.getByRole(AriaRole.STATUS)).containsText("Movement voided");
             assertThat(page.locator("#member-available")).hasText("3");
             assertThat(page.locator("tbody tr")).hasCount(3);
             assertThat(page.locator("tbody tr").nth(2)).containsText("voided");
+            assertThat(page.locator("tbody tr").first()).containsText("Cancellation of an earlier movement");
+            assertThat(page.locator("tbody tr").first()).not().containsText("Voided movement");
             assertThat(browser.errors()).isEmpty();
         }
         w.assertBooksBalance();
@@ -133,6 +144,29 @@ class MembersInTheBrowserTest extends IntegrationTest {
             assertThat(page.getByRole(AriaRole.STATUS)).hasText("Profile saved.");
             assertThat(page.locator("main")).containsText("+39");
             assertThat(w.asAdmin().get("/api/v1/members/" + id).json().path("birthDate").asString()).isEqualTo("1985-04-12");
+            assertThat(browser.errors()).isEmpty();
+        }
+    }
+
+    @Test
+    void onAPhoneTheMemberListAndPageFitTheScreenAndAnEmptyFilterSaysSo() {
+        World w = fixtures.world(api);
+        long id = w.enrol(w.asAdmin(), Map.of("firstName", "Massimiliano", "lastName", "Bartolomeo-Vitaliani",
+                "email", org.loyaltyhub.support.Fixtures.unique("massimiliano.bartolomeo") + "@un-dominio-lungo.test",
+                "phone", "+39 333 987 6543", "city", "Reggio nell'Emilia")).path("id").asLong();
+        try (Browser browser = new Browser()) {
+            Page page = browser.open(375, 812, "it-IT");
+            Browser.signIn(page, "http://localhost:" + port, w.admin);
+            page.navigate("http://localhost:" + port + "/members");
+            assertThat(page.locator("tbody tr")).hasCount(1);
+            Browser.screenshot(page, "members-375-it");
+            assertThat(page.evaluate("document.documentElement.scrollWidth")).as("/members fits 375 px").isEqualTo(375);
+            page.navigate("http://localhost:" + port + "/members/" + id);
+            assertThat(page.locator("#history-empty")).hasText("Nessun movimento per ora.");
+            Browser.screenshot(page, "member-375-it");
+            assertThat(page.evaluate("document.documentElement.scrollWidth")).as("/members/{id} fits 375 px").isEqualTo(375);
+            page.navigate("http://localhost:" + port + "/members/" + id + "?kind=EXPIRY");
+            assertThat(page.locator("#history-empty")).hasText("Nessun movimento corrisponde al filtro.");
             assertThat(browser.errors()).isEmpty();
         }
     }

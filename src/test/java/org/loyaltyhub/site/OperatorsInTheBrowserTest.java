@@ -69,14 +69,14 @@ class OperatorsInTheBrowserTest extends BrowserTest {
         Browser.screenshot(page, "counter-phone-en");
 
         page.getByLabel("Amount").fill("abc");
-        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
-                new Page.GetByRoleOptions().setName("Confirm purchase")).click();
+        Browser.answered(page, "/counter/sale", () -> page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                new Page.GetByRoleOptions().setName("Confirm purchase")).click());
         assertThat(page.locator("#amount-error")).containsText("greater than zero");
         page.getByLabel("Amount").fill("");
-        page.getByLabel("Amount").pressSequentially("49,90");
+        Browser.answered(page, "/counter/sale/preview", () -> page.getByLabel("Amount").pressSequentially("49,90"));
         assertThat(page.locator("#sale-preview")).hasText("The customer earns 49 points");
-        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
-                new Page.GetByRoleOptions().setName("Confirm purchase")).click();
+        Browser.answered(page, "/counter/sale", () -> page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                new Page.GetByRoleOptions().setName("Confirm purchase")).click());
         assertThat(page.locator("#receipt-points")).hasText("49");
         assertThat(page.locator("#receipt-balance")).hasText("1,283");
         assertThat(page.locator("#member-available")).hasText("1,283");
@@ -85,11 +85,11 @@ class OperatorsInTheBrowserTest extends BrowserTest {
 
         // redeem: with the default program, 100 points = 1 EUR, up to the whole cart
         page.getByLabel("Cart total").fill("5.00");
-        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
-                new Page.GetByRoleOptions().setName("How many points can be used?")).click();
+        Browser.answered(page, "/counter/redeem", () -> page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                new Page.GetByRoleOptions().setName("How many points can be used?")).click());
         assertThat(page.locator("#redeem-quote")).hasText("Use 500 points for a discount of 5.00 EUR");
-        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
-                new Page.GetByRoleOptions().setName("Confirm redemption")).click();
+        Browser.answered(page, "/counter/redeem", () -> page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                new Page.GetByRoleOptions().setName("Confirm redemption")).click());
         assertThat(page.locator("#redeemed-discount")).hasText("5.00 EUR");
         assertThat(page.locator("#member-available")).hasText("783");
         Browser.screenshot(page, "counter-redeem-phone-en");
@@ -189,17 +189,17 @@ class OperatorsInTheBrowserTest extends BrowserTest {
         page.getByLabel("Product code, line 1").fill("COFFEE");
         page.getByLabel("Quantity, line 1").fill("3");
         page.getByLabel("Unit price, line 1").fill("abc");
-        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
-                new Page.GetByRoleOptions().setName("Confirm purchase")).click();
+        Browser.answered(page, "/counter/sale", () -> page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                new Page.GetByRoleOptions().setName("Confirm purchase")).click());
         assertThat(page.locator("#lines-error")).containsText("Each line needs");
         assertThat(w.available(member.path("id").asLong())).as("nothing recorded").isZero();
         page.getByLabel("Unit price, line 1").fill("1.20");
         page.getByLabel("Product code, line 2").fill("CAKE");
-        page.getByLabel("Unit price, line 2").pressSequentially("4.00");
+        Browser.answered(page, "/counter/sale/preview", () -> page.getByLabel("Unit price, line 2").pressSequentially("4.00"));
         // without an amount the lines' sum (7.60) is the amount: 30 points for the coffees, 4 for the cake
         assertThat(page.locator("#sale-preview")).hasText("The customer earns 34 points");
-        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
-                new Page.GetByRoleOptions().setName("Confirm purchase")).click();
+        Browser.answered(page, "/counter/sale", () -> page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                new Page.GetByRoleOptions().setName("Confirm purchase")).click());
         assertThat(page.locator("#receipt-points")).hasText("34");
         assertThat(page.locator("#receipt-amount")).hasText("7.60 EUR");
         assertThat(w.available(member.path("id").asLong())).isEqualTo(34);

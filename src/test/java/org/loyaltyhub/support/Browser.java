@@ -66,6 +66,16 @@ public final class Browser implements AutoCloseable {
         page.locator("form button[type=submit]").click();
     }
 
+    /**
+     * Does something on the page that makes an htmx request to an address ending with {@code path}, and waits for that request's answer
+     * (never for a time): once the page has loaded, so htmx is listening.
+     */
+    public static void answered(Page page, String path, Runnable action) {
+        page.waitForLoadState();
+        page.waitForResponse(r -> r.request().headerValue("hx-request") != null
+                && java.net.URI.create(r.url()).getPath().endsWith(path), action);
+    }
+
     public static void screenshot(Page page, String name) {
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
     }

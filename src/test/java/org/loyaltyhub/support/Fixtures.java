@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public class Fixtures {
 
     private static final AtomicInteger SEQ = new AtomicInteger();
-    private static volatile Login platformAdmin;
+    private volatile Login platformAdmin; // per application: a fresh install has none
 
     private final TenancyService tenancy;
     private final FirstRun firstRun;

@@ -29,6 +29,12 @@ class RoleMatrixTest extends IntegrationTest {
         long member = w.enrol(w.asAdmin(), Map.of("email", "matrix@member.test", "storeId", own[1])).path("id").asLong();
         long otherMember = w.enrol(w.asAdmin(), Map.of("email", "other@member.test", "storeId", other[1])).path("id").asLong();
 
+        assertThat(w.asAdmin().post("/api/v1/members/" + otherMember + "/adjustments",
+                Map.of("direction", "CREDIT", "points", 100, "note", "matrix")).status()).isEqualTo(201);
+        long otherRedemption = api.withKey(w.apiKey(other[0], other[1])).post("/api/v1/redemptions",
+                Map.of("member", Map.of("id", otherMember), "cart", Map.of("currency", "EUR", "total", "40.00"),
+                        "points", 100)).json().path("id").asLong();
+
         Map<String, Api> roles = new LinkedHashMap<>();
         roles.put("CIRCUIT_ADMIN", w.asAdmin());
         roles.put("COMPANY_ADMIN", w.as(w.operator("COMPANY_ADMIN", own[0], null)));
@@ -55,7 +61,9 @@ class RoleMatrixTest extends IntegrationTest {
                 new Action("change program settings", "PUT", "/api/v1/program/product-rules/P1",
                         Map.of("productId", "P1", "earnMode", "EXCLUDED")),
                 new Action("list operators", "GET", "/api/v1/operators", null),
-                new Action("check the ledger", "GET", "/api/v1/ledger/check", null));
+                new Action("check the ledger", "GET", "/api/v1/ledger/check", null),
+                new Action("undo another company's redemption", "POST",
+                        "/api/v1/redemptions/" + otherRedemption + "/undo", Map.of("reason", "matrix")));
 
         Map<String, List<Integer>> expected = Map.ofEntries(
                 Map.entry("change circuit settings", List.of(200, 403, 403, 403)),
@@ -72,7 +80,8 @@ class RoleMatrixTest extends IntegrationTest {
                 Map.entry("record a purchase", List.of(201, 201, 201, 201)),
                 Map.entry("change program settings", List.of(200, 403, 403, 403)),
                 Map.entry("list operators", List.of(200, 200, 403, 403)),
-                Map.entry("check the ledger", List.of(200, 403, 403, 403)));
+                Map.entry("check the ledger", List.of(200, 403, 403, 403)),
+                Map.entry("undo another company's redemption", List.of(409, 404, 404, 404)));
 
         List<String> roleNames = List.copyOf(roles.keySet());
         for (Action a : actions) {
@@ -97,5 +106,14 @@ class RoleMatrixTest extends IntegrationTest {
         assertThat(docs.json().path("paths").has("/api/v1/purchases")).isTrue();
         assertThat(docs.json().path("paths").has("/api/v1/redemptions/{id}/capture")).isTrue();
         assertThat(api.get("/swagger-ui/index.html").status()).isEqualTo(200);
+    }
+
+    @Test
+    void healthProbesAnswerEveryoneWithoutSigningIn() {
+        for (String probe : java.util.List.of("/actuator/health/liveness", "/actuator/health/readiness")) {
+            Api.Response r = api.get(probe);
+            assertThat(r.status()).as(probe + " " + r).isEqualTo(200);
+            assertThat(r.json().path("status").asString()).isEqualTo("UP");
+        }
     }
 }

@@ -61,6 +61,9 @@ public class CodeService {
         this.apis = apis.stream().collect(Collectors.toMap(DiscountApi::platform, Function.identity()));
         this.settings = settings;
         this.tx = new TransactionTemplate(tm);
+        // the hold and pending code commit before the shop is called, even inside an Idempotency-Key request's
+        // transaction: a crash after the shop made the code must not leave a code there with no hold here
+        this.tx.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.jdbc = jdbc;
         this.clock = clock;
     }

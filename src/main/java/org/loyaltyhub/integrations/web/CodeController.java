@@ -20,6 +20,7 @@ class CodeController {
     }
 
     @PostMapping("/api/v1/connections/{id}/codes")
+    @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.CREATED) // documents the 201
     ResponseEntity<CodeService.View> create(Caller caller, @PathVariable long id, @Valid @RequestBody CodeService.Request r) {
         return ResponseEntity.status(201).body(codes.issue(caller, id, r));
     }

@@ -45,6 +45,7 @@ class ConnectionController {
     }
 
     @PostMapping("/api/v1/companies/{companyId}/connections")
+    @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.CREATED) // documents the 201
     ResponseEntity<View> create(Caller caller, @PathVariable long companyId, @Valid @RequestBody NewConnection c) {
         View view = connections.create(caller, companyId, c);
         return ResponseEntity.status(201).header("Location",

@@ -50,6 +50,7 @@ class WidgetController {
     }
 
     @PostMapping("/api/v1/widget/codes")
+    @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.CREATED) // documents the 201
     ResponseEntity<CodeService.View> redeem(@RequestHeader(name = TOKEN, required = false) String token,
                                             @RequestBody(required = false) Redeem r, HttpServletRequest request) {
         WidgetService.Customer who = customer(token, request);

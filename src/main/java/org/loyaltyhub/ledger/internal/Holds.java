@@ -3,6 +3,7 @@ package org.loyaltyhub.ledger.internal;
 import org.loyaltyhub.ledger.AccountKind;
 import org.loyaltyhub.ledger.AccountRef;
 import org.loyaltyhub.ledger.EntryDraft;
+import org.loyaltyhub.ledger.HoldExpired;
 import org.loyaltyhub.ledger.Ledger.Hold;
 import org.loyaltyhub.ledger.LotRule;
 import org.loyaltyhub.ledger.PostedEntry;
@@ -13,6 +14,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -31,10 +33,12 @@ class Holds {
 
     private final JdbcClient jdbc;
     private final Journal journal;
+    private final Clock clock;
 
-    Holds(JdbcClient jdbc, Journal journal) {
+    Holds(JdbcClient jdbc, Journal journal, Clock clock) {
         this.jdbc = jdbc;
         this.journal = journal;
+        this.clock = clock;
     }
 
     Hold hold(long circuitId, long memberId, long points, String businessKey, Instant expiresAt, Long companyId,
@@ -53,8 +57,11 @@ class Holds {
         return find(circuitId, id).orElseThrow();
     }
 
-    /** Captures or releases a held reservation; asking again for the state it is in changes nothing. */
-    Hold settle(long circuitId, long holdId, String target, String actor, String reason) {
+    /**
+     * Captures or releases a held reservation; asking again for the state it is in changes nothing. A reservation
+     * whose time ran out is not captured: it is released and {@link HoldExpired} thrown (callers commit the release).
+     */
+    Hold settle(long circuitId, long holdId, String target, String actor, String reason, Instant usedAt) {
         Hold hold = lock(circuitId, holdId);
         if (hold.status().equals(target)) {
             return hold;
@@ -62,6 +69,11 @@ class Holds {
         if (!hold.status().equals("HELD")) {
             throw new LoyaltyException("hold-settled", 409, "The reservation was already " + hold.status().toLowerCase())
                     .with("holdStatus", hold.status());
+        }
+        Instant asOf = usedAt != null && usedAt.isBefore(clock.instant()) ? usedAt : clock.instant();
+        if (target.equals("CAPTURED") && !asOf.isBefore(hold.expiresAt())) {
+            settle(circuitId, holdId, "RELEASED", actor, "Reservation expired", null);
+            throw new HoldExpired(holdId, hold.expiresAt());
         }
         EntryDraft.Builder draft = target.equals("CAPTURED")
                 ? EntryDraft.transfer(circuitId, "hold:" + holdId + ":capture", "REDEMPTION",
@@ -77,7 +89,7 @@ class Holds {
     Hold giveBack(long circuitId, long holdId, String reason, String actor) {
         Hold hold = lock(circuitId, holdId);
         if (hold.status().equals("HELD")) {
-            return settle(circuitId, holdId, "RELEASED", actor, reason);
+            return settle(circuitId, holdId, "RELEASED", actor, reason, null);
         }
         if (!hold.status().equals("CAPTURED")) {
             return hold;

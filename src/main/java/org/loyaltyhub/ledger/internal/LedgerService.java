@@ -4,6 +4,7 @@ import org.loyaltyhub.ledger.AccountKind;
 import org.loyaltyhub.ledger.AccountRef;
 import org.loyaltyhub.ledger.EntryDraft;
 import org.loyaltyhub.ledger.Leg;
+import org.loyaltyhub.ledger.HoldExpired;
 import org.loyaltyhub.ledger.Ledger;
 import org.loyaltyhub.ledger.LotRule;
 import org.loyaltyhub.ledger.PostedEntry;
@@ -224,13 +225,20 @@ class LedgerService implements Ledger {
     }
 
     @Override
+    @Transactional(noRollbackFor = HoldExpired.class) // the expired reservation's release commits
     public Hold capture(long circuitId, long holdId, String actor) {
-        return holds.settle(circuitId, holdId, "CAPTURED", actor, null);
+        return holds.settle(circuitId, holdId, "CAPTURED", actor, null, null);
+    }
+
+    @Override
+    @Transactional(noRollbackFor = HoldExpired.class)
+    public Hold capture(long circuitId, long holdId, String actor, Instant usedAt) {
+        return holds.settle(circuitId, holdId, "CAPTURED", actor, null, usedAt);
     }
 
     @Override
     public Hold release(long circuitId, long holdId, String reason, String actor) {
-        return holds.settle(circuitId, holdId, "RELEASED", actor, reason);
+        return holds.settle(circuitId, holdId, "RELEASED", actor, reason, null);
     }
 
     @Override

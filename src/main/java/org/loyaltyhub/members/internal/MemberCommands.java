@@ -42,7 +42,17 @@ public final class MemberCommands {
             @Size(max = 60) String cardGroup,
             @Size(max = 60) String brand,
             @Size(max = 10) List<@Valid ConsentInput> consents,
-            @Size(max = 10) List<@Valid ExternalIdInput> externalIds) {
+            @Size(max = 10) List<@Valid ExternalIdInput> externalIds,
+            Boolean allowSharedPhone) {
+
+        /** A member whose phone, if already on file, is not shared on purpose: enrolment answers phone-shared. */
+        public NewMember(String firstName, String lastName, String email, String phone, LocalDate birthDate,
+                         String gender, String city, String postcode, Long preferredStoreId, Long storeId,
+                         String cardGroup, String brand, List<ConsentInput> consents,
+                         List<ExternalIdInput> externalIds) {
+            this(firstName, lastName, email, phone, birthDate, gender, city, postcode, preferredStoreId, storeId,
+                    cardGroup, brand, consents, externalIds, null);
+        }
     }
 
     public record ProfileChange(

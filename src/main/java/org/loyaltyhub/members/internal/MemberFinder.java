@@ -1,11 +1,14 @@
 package org.loyaltyhub.members.internal;
 
+import org.loyaltyhub.members.AmbiguousMember;
 import org.loyaltyhub.members.Member;
+import org.loyaltyhub.members.MemberCandidate;
 import org.loyaltyhub.members.MemberIdentifier;
 import org.loyaltyhub.shared.InvalidInput;
 import org.loyaltyhub.shared.NotFound;
 import org.loyaltyhub.shared.Page;
 import org.loyaltyhub.shared.PageQuery;
+import org.loyaltyhub.shared.PhoneNumber;
 import org.loyaltyhub.tenancy.Caller;
 import org.loyaltyhub.tenancy.Circuit;
 import org.loyaltyhub.tenancy.Tenancy;
@@ -54,10 +57,11 @@ class MemberFinder {
         } else if (identifier.qr() != null) {
             id = one("select member_id from card where circuit_id = :c and qr_payload = :v", circuitId, identifier.qr().strip());
         } else if (identifier.email() != null) {
-            id = byEmail(circuitId, identifier.email());
+            id = onlyOne(caller, "e-mail " + identifier.email(), jdbc.sql("select id from member where circuit_id = :c "
+                            + "and lower(email) = lower(:v) order by id limit 20")
+                    .param("c", circuitId).param("v", identifier.email().strip()).query(Long.class).list());
         } else if (identifier.phone() != null) {
-            id = one("select id from member where circuit_id = :c and phone = :v order by id limit 1", circuitId,
-                    MemberService.normalizePhone(identifier.phone()));
+            id = onlyOne(caller, "phone " + identifier.phone(), byPhone(circuitId, phone(circuitId, identifier.phone())));
         } else {
             id = jdbc.sql("select member_id from member_external_id where circuit_id = :c and connection = :conn "
                             + "and external_id = :v")
@@ -77,6 +81,30 @@ class MemberFinder {
      */
     private final org.loyaltyhub.shared.TtlCache<List<Long>, Boolean> knownIds =
             new org.loyaltyhub.shared.TtlCache<>(java.time.Duration.ofSeconds(60), 200_000);
+
+    /** The one member among those found that the caller may see; several are a choice for the operator to make. */
+    private Optional<Long> onlyOne(Caller caller, String what, List<Long> found) {
+        List<Long> visible = found.stream().filter(id -> sees(caller, id)).toList();
+        if (visible.size() > 1) {
+            throw new AmbiguousMember(what, candidates(caller.circuit(), visible));
+        }
+        return visible.stream().findFirst();
+    }
+
+    List<MemberCandidate> candidates(long circuitId, List<Long> ids) {
+        return ids.stream().map(id -> MemberCandidate.of(rows.find(circuitId, id).orElseThrow())).toList();
+    }
+
+    /** Members with this number, oldest first (a few at most: a family sharing one phone). */
+    List<Long> byPhone(long circuitId, PhoneNumber phone) {
+        return jdbc.sql("select id from member where circuit_id = :c and phone = :v order by id limit 20")
+                .param("c", circuitId).param("v", phone.e164()).query(Long.class).list();
+    }
+
+    /** A typed number read with the circuit's default country; not a number is a 400 on the phone field. */
+    PhoneNumber phone(long circuitId, String typed) {
+        return PhoneNumber.parse(typed, tenancy.circuit(circuitId).defaultCountry());
+    }
 
     private Optional<Long> one(String sql, long circuitId, String value) {
         return jdbc.sql(sql).param("c", circuitId).param("v", value).query(Long.class).optional();
@@ -131,7 +159,7 @@ class MemberFinder {
                 and (not :restricted or exists (select 1 from member_company mc where mc.member_id = m.id
                                                 and mc.company_id = :company))
                 and (cast(:q as text) is null
-                     or lower(m.email) like :like or m.phone like :phoneLike
+                     or lower(m.email) like :like or m.phone like :phoneLike or m.phone = :phone
                      or lower(coalesce(m.first_name, '') || ' ' || coalesce(m.last_name, '')) like :like
                      or lower(coalesce(m.last_name, '') || ' ' || coalesce(m.first_name, '')) like :like
                      or exists (select 1 from card cd where cd.member_id = m.id and cd.number = :q))
@@ -140,17 +168,23 @@ class MemberFinder {
                 and (cast(:newsletter as boolean) is null or coalesce((select c.granted from consent c
                         where c.member_id = m.id and c.kind = 'NEWSLETTER' order by c.id desc limit 1), false) = :newsletter)""";
         String like = q == null ? null : "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-        String phoneLike = q == null ? null : "%" + MemberService.normalizePhone(q) + "%";
+        // a query that looks like (part of) a phone number also matches phones: its digits, or the whole number
+        boolean phoneLikeQuery = q != null && q.matches("\\+?[0-9 ().\\-/]+") && q.replaceAll("[^0-9]", "").length() >= 3;
+        String phoneLike = phoneLikeQuery ? "%" + q.replaceAll("[^0-9]", "") + "%" : null;
+        String phone = phoneLikeQuery ? PhoneNumber.read(q, tenancy.circuit(circuitId).defaultCountry())
+                .map(PhoneNumber::e164).orElse(null) : null;
         java.sql.Timestamp since = filter.since() == null ? null
                 : java.sql.Timestamp.from(filter.since().atStartOfDay(java.time.ZoneOffset.UTC).toInstant());
         long total = jdbc.sql("select count(*) from member m where " + where)
                 .param("c", circuitId).param("restricted", restricted).param("company", caller.companyId())
-                .param("q", q).param("like", like).param("phoneLike", phoneLike).param("store", filter.storeId())
+                .param("q", q).param("like", like).param("phoneLike", phoneLike).param("phone", phone)
+                .param("store", filter.storeId())
                 .param("since", since).param("newsletter", filter.newsletter()).query(Long.class).single();
         List<Long> ids = jdbc.sql("select m.id from member m where " + where
                         + " order by lower(m.last_name), lower(m.first_name), m.id limit :limit offset :offset")
                 .param("c", circuitId).param("restricted", restricted).param("company", caller.companyId())
-                .param("q", q).param("like", like).param("phoneLike", phoneLike).param("store", filter.storeId())
+                .param("q", q).param("like", like).param("phoneLike", phoneLike).param("phone", phone)
+                .param("store", filter.storeId())
                 .param("since", since).param("newsletter", filter.newsletter())
                 .param("limit", page.size()).param("offset", page.offset()).query(Long.class).list();
         return Page.of(ids.stream().map(id -> rows.find(circuitId, id).orElseThrow()).toList(), page, total);

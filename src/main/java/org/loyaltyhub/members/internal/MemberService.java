@@ -5,6 +5,7 @@ import org.loyaltyhub.members.Member;
 import org.loyaltyhub.members.MemberEnrolled;
 import org.loyaltyhub.members.MemberIdentifier;
 import org.loyaltyhub.members.Members;
+import org.loyaltyhub.members.SharedPhoneNumber;
 import org.loyaltyhub.members.internal.MemberCommands.ConsentInput;
 import org.loyaltyhub.members.internal.MemberCommands.ExternalIdInput;
 import org.loyaltyhub.members.internal.MemberCommands.NewMember;
@@ -61,8 +62,16 @@ public class MemberService implements Members {
         if (m.email() == null && m.phone() == null) {
             throw new InvalidInput("email", "give an e-mail or a phone number");
         }
-        Store store = m.storeId() != null || !caller.isCircuitAdmin() ? storeOrNull(caller, m.storeId()) : null;
-        return enrol(circuitId, store, m, caller.actor());
+        Store store = enrolmentStore(caller, m.storeId());
+        Long companyId = store != null ? Long.valueOf(store.companyId()) : caller.companyId();
+        if (m.phone() != null && !Boolean.TRUE.equals(m.allowSharedPhone())) {
+            List<Long> sharing = finder.byPhone(circuitId, finder.phone(circuitId, m.phone()));
+            if (!sharing.isEmpty()) {
+                throw new SharedPhoneNumber(sharing.size(), finder.candidates(circuitId,
+                        sharing.stream().filter(id -> finder.sees(caller, id)).toList()));
+            }
+        }
+        return enrol(circuitId, companyId, store, m, caller.actor());
     }
 
     @Override
@@ -71,8 +80,8 @@ public class MemberService implements Members {
         Store store = storeId == null ? null : tenancy.store(circuitId, storeId);
         List<ConsentInput> given = consents.entrySet().stream()
                 .map(c -> new ConsentInput(c.getKey(), true, c.getValue(), "sign-up")).toList();
-        return enrol(circuitId, store, new NewMember(firstName, lastName, email, null, null, null, null, null, null,
-                null, null, null, given, null), SELF_SIGN_UP);
+        return enrol(circuitId, store == null ? null : store.companyId(), store, new NewMember(firstName, lastName,
+                email, null, null, null, null, null, null, null, null, null, given, null), SELF_SIGN_UP);
     }
 
     @Override
@@ -116,7 +125,7 @@ public class MemberService implements Members {
                 "member:" + memberId);
     }
 
-    private Member enrol(long circuitId, Store store, NewMember m, String actor) {
+    private Member enrol(long circuitId, Long companyId, Store store, NewMember m, String actor) {
         if (m.preferredStoreId() != null) {
             tenancy.store(circuitId, m.preferredStoreId());
         }
@@ -127,14 +136,13 @@ public class MemberService implements Members {
                         .with("field", "email");
             });
         }
-        Long companyId = store == null ? null : store.companyId();
         long id = jdbc.sql("""
                         insert into member (circuit_id, first_name, last_name, email, phone, birth_date, gender, city,
                                             postcode, preferred_store_id, enrolled_company_id, enrolled_store_id)
                         values (:c, :first, :last, :email, :phone, :birth, :gender, :city, :postcode, :preferred,
                                 :company, :store) returning id""")
                 .param("c", circuitId).param("first", trim(m.firstName())).param("last", trim(m.lastName()))
-                .param("email", trim(m.email())).param("phone", normalizePhone(m.phone()))
+                .param("email", trim(m.email())).param("phone", phone(circuitId, m.phone()))
                 .param("birth", m.birthDate() == null ? null : Date.valueOf(m.birthDate())).param("gender", m.gender())
                 .param("city", trim(m.city())).param("postcode", trim(m.postcode()))
                 .param("preferred", m.preferredStoreId()).param("company", companyId)
@@ -155,15 +163,20 @@ public class MemberService implements Members {
         return rows.find(circuitId, id).orElseThrow();
     }
 
-    private Store storeOrNull(Caller caller, Long storeId) {
-        try {
+    /**
+     * The store a member is enrolled at: the one named, the caller's own, or a company's only store. A company with
+     * several stores (its administrator, a company-wide API key, its web shop) enrols without a store. Asked without
+     * catching a refusal: an exception out of the transactional tenancy facade would doom this transaction too.
+     */
+    private Store enrolmentStore(Caller caller, Long storeId) {
+        if (storeId != null || caller.storeId() != null) {
             return tenancy.storeFor(caller, storeId);
-        } catch (InvalidInput e) {
-            if (storeId == null && caller.companyId() != null) {
-                return null; // a company with several stores may enrol online, without a store
-            }
-            throw e;
         }
+        if (caller.companyId() == null) {
+            return null;
+        }
+        List<Store> own = tenancy.storesOf(caller.circuit(), caller.companyId());
+        return own.size() == 1 ? own.getFirst() : null;
     }
 
     private void issueCard(long circuitId, long memberId, String group, String brand) {
@@ -203,6 +216,7 @@ public class MemberService implements Members {
         return finder.resolve(caller, identifier);
     }
 
+    @Override
     @Transactional(readOnly = true)
     public Page<Member> search(Caller caller, String query, PageQuery page) {
         return finder.search(caller, query, page);
@@ -259,7 +273,7 @@ public class MemberService implements Members {
                                preferred_store_id = coalesce(:preferred, preferred_store_id)
                          where circuit_id = :c and id = :id""")
                 .param("first", trim(c.firstName())).param("last", trim(c.lastName())).param("email", trim(c.email()))
-                .param("phone", normalizePhone(c.phone()))
+                .param("phone", phone(caller.circuit(), c.phone()))
                 .param("birth", c.birthDate() == null ? null : Date.valueOf(c.birthDate()))
                 .param("gender", c.gender()).param("city", trim(c.city())).param("postcode", trim(c.postcode()))
                 .param("preferred", c.preferredStoreId()).param("c", caller.circuit()).param("id", memberId).update();
@@ -317,11 +331,8 @@ public class MemberService implements Members {
         return s == null || s.isBlank() ? null : s.strip();
     }
 
-    static String normalizePhone(String phone) {
-        if (phone == null || phone.isBlank()) {
-            return null;
-        }
-        String digits = phone.replaceAll("[^0-9+]", "");
-        return digits.startsWith("00") ? "+" + digits.substring(2) : digits;
+    /** The number as stored (E.164), or null when none was given. */
+    private String phone(long circuitId, String typed) {
+        return typed == null || typed.isBlank() ? null : finder.phone(circuitId, typed).e164();
     }
 }

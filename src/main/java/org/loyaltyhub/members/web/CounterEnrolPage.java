@@ -2,6 +2,7 @@ package org.loyaltyhub.members.web;
 
 import org.loyaltyhub.members.ConsentKind;
 import org.loyaltyhub.members.Member;
+import org.loyaltyhub.members.SharedPhoneNumber;
 import org.loyaltyhub.members.internal.MemberCommands.ConsentInput;
 import org.loyaltyhub.members.internal.MemberCommands.NewMember;
 import org.loyaltyhub.members.internal.MemberService;
@@ -66,13 +67,16 @@ class CounterEnrolPage {
                 }
                 Member m = members.enrol(caller, new NewMember(blankToNull(form.get("firstName")),
                         blankToNull(form.get("lastName")), email, phone, null, null, null, null, null, null, null,
-                        null, consents, null));
+                        null, consents, null, "on".equals(form.get("allowSharedPhone"))));
                 return "redirect:" + UriComponentsBuilder.fromPath("/counter").queryParam("q", m.card().number())
                         .queryParam("enrolled", "1").build().toUriString();
+            } catch (SharedPhoneNumber e) {
+                model.addAttribute("sharedPhone", e.members()); // the operator confirms, or corrects the number
             } catch (LoyaltyException e) {
                 String field = e instanceof InvalidInput invalid ? invalid.fieldErrors().keySet().iterator().next()
                         : "member-exists".equals(e.code()) ? "email" : "form";
-                errors.put(field, "member-exists".equals(e.code()) ? "enrol.exists" : "enrol.invalid");
+                errors.put(field, "member-exists".equals(e.code()) ? "enrol.exists"
+                        : "phone".equals(field) ? "enrol.invalidPhone" : "enrol.invalid");
             }
         }
         model.addAttribute("errors", errors).addAttribute("form", form);

@@ -50,20 +50,30 @@ public class ExpiryJobs {
         }
     }
 
-    /** Runs one round as of {@code asOf}; null when another node is running it. */
+    /** Runs one round as of {@code asOf}, each item on its own; null when another node is running it. */
     public Run runAt(Instant asOf) {
         return jobs.runExclusively("expiry", () -> {
             int lots = 0;
             int holds = 0;
             for (Ledger.Hold hold : ledger.holdsDue(asOf, BATCH)) {
-                each.executeWithoutResult(s -> redemptions.expire(hold.circuitId(), hold.id()));
-                holds++;
+                holds += independently("reservation " + hold.id(),
+                        () -> redemptions.expire(hold.circuitId(), hold.id()));
             }
             for (Ledger.DueLot lot : ledger.lotsDue(asOf, BATCH)) {
-                Boolean expired = each.execute(s -> ledger.expireLot(lot.circuitId(), lot.lotId(), asOf).isPresent());
-                lots += Boolean.TRUE.equals(expired) ? 1 : 0;
+                lots += independently("lot " + lot.lotId(),
+                        () -> ledger.expireLot(lot.circuitId(), lot.lotId(), asOf).isPresent());
             }
             return new Run(lots, holds);
         });
+    }
+
+    /** Settles one item in its own transaction: 1 when done, 0 when it failed (logged, left for the next round). */
+    private int independently(String item, java.util.function.Supplier<Boolean> settle) {
+        try {
+            return Boolean.TRUE.equals(each.execute(s -> settle.get())) ? 1 : 0;
+        } catch (RuntimeException e) {
+            log.warn("Expiry: {} skipped this round: {}", item, e.getMessage());
+            return 0;
+        }
     }
 }

@@ -1,6 +1,7 @@
 package org.loyaltyhub.programs.internal;
 
 import org.loyaltyhub.ledger.AccountRef;
+import org.loyaltyhub.ledger.HoldExpired;
 import org.loyaltyhub.ledger.Ledger;
 import org.loyaltyhub.members.MemberIdentifier;
 import org.loyaltyhub.members.Members;
@@ -8,6 +9,7 @@ import org.loyaltyhub.programs.ProgramSettings;
 import org.loyaltyhub.programs.PurchaseFacts.Line;
 import org.loyaltyhub.programs.Redemptions;
 import org.loyaltyhub.programs.internal.RedemptionPolicy.Quote;
+import org.loyaltyhub.shared.InvalidInput;
 import org.loyaltyhub.shared.LoyaltyException;
 import org.loyaltyhub.shared.Money;
 import org.loyaltyhub.shared.NotFound;
@@ -36,6 +38,8 @@ import java.util.UUID;
 @Service
 @Transactional
 public class RedemptionService implements Redemptions {
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(RedemptionService.class);
 
     private static final RowMapper<Redemption> ROW = (rs, n) -> new Redemption(rs.getLong("id"),
             rs.getLong("member_id"), rs.getLong("company_id"), (Long) rs.getObject("store_id"), rs.getLong("hold_id"),
@@ -119,19 +123,47 @@ public class RedemptionService implements Redemptions {
         return r;
     }
 
+    @Transactional(noRollbackFor = HoldExpired.class) // the expired reservation's release commits
     public Redemption capture(Caller caller, long id, String orderId) {
         Redemption r = get(caller, id);
-        return settle(caller.circuit(), r, "CAPTURED", orderId, caller.actor(), null);
+        return settle(caller.circuit(), r, "CAPTURED", orderId, caller.actor(), null, null);
     }
 
     public Redemption release(Caller caller, long id) {
         Redemption r = get(caller, id);
-        return settle(caller.circuit(), r, "RELEASED", null, caller.actor(), "Reservation released");
+        return settle(caller.circuit(), r, "RELEASED", null, caller.actor(), "Reservation released", null);
+    }
+
+    /**
+     * Undoes a redemption already captured at the till (a mistake, a sale cancelled on the spot): a reversing
+     * entry gives the points back, linked to the reservation; the reason is kept with it.
+     */
+    public Redemption undo(Caller caller, long id, String reason) {
+        if (reason == null || reason.isBlank() || reason.strip().length() > 200) {
+            throw new InvalidInput("reason", "say why the redemption is undone (up to 200 characters)");
+        }
+        Redemption r = get(caller, id);
+        if (!"CAPTURED".equals(r.status())) {
+            throw new RedemptionNotCaptured(id, r.status());
+        }
+        ledger.giveBack(caller.circuit(), r.holdId(), "Redemption undone: " + reason.strip(), caller.actor());
+        jdbc.sql("update redemption set status = 'REFUNDED', updated_at = now() where id = :id").param("id", r.id())
+                .update();
+        return find(caller.circuit(), id);
     }
 
     @Override
-    public void captureForOrder(long circuitId, long redemptionId, long memberId, String orderId, String actor) {
-        settle(circuitId, forMember(circuitId, redemptionId, memberId), "CAPTURED", orderId, actor, null);
+    @Transactional(noRollbackFor = HoldExpired.class)
+    public void captureForOrder(long circuitId, long redemptionId, long memberId, String orderId, String actor,
+                                Instant orderedAt) {
+        try {
+            settle(circuitId, forMember(circuitId, redemptionId, memberId), "CAPTURED", orderId, actor, null,
+                    orderedAt);
+        } catch (HoldExpired e) {
+            // the order is still a purchase: it is recorded, and the points of the lapsed reservation stay available
+            log.warn("Order {} used redemption {} after its reservation ran out; its points were not taken", orderId,
+                    redemptionId);
+        }
     }
 
     @Override
@@ -203,16 +235,23 @@ public class RedemptionService implements Redemptions {
     public void release(long circuitId, long redemptionId, String reason, String actor) {
         Redemption r = find(circuitId, redemptionId);
         if (!"CAPTURED".equals(r.status())) {
-            settle(circuitId, r, "RELEASED", null, actor, reason);
+            settle(circuitId, r, "RELEASED", null, actor, reason, null);
         }
     }
 
-    /** Releases a reservation whose time ran out (the expiry job). */
-    public void expire(long circuitId, long holdId) {
+    /**
+     * Releases a reservation whose time ran out (the expiry job); one captured or released meanwhile stays as it is
+     * (false).
+     */
+    public boolean expire(long circuitId, long holdId) {
+        if (ledger.findHold(circuitId, holdId).filter(h -> "HELD".equals(h.status())).isEmpty()) {
+            return false;
+        }
         jdbc.sql("select * from redemption where circuit_id = :c and hold_id = :h").param("c", circuitId)
                 .param("h", holdId).query(ROW).optional()
-                .ifPresentOrElse(r -> settle(circuitId, r, "EXPIRED", null, "system", "Reservation expired"),
+                .ifPresentOrElse(r -> settle(circuitId, r, "EXPIRED", null, "system", "Reservation expired", null),
                         () -> ledger.release(circuitId, holdId, "Reservation expired", "system"));
+        return true;
     }
 
     private Redemption forMember(long circuitId, long redemptionId, long memberId) {
@@ -224,9 +263,20 @@ public class RedemptionService implements Redemptions {
         return r;
     }
 
-    private Redemption settle(long circuitId, Redemption r, String target, String orderId, String actor, String reason) {
-        Ledger.Hold hold = "CAPTURED".equals(target) ? ledger.capture(circuitId, r.holdId(), actor)
-                : ledger.release(circuitId, r.holdId(), reason, actor);
+    private Redemption settle(long circuitId, Redemption r, String target, String orderId, String actor, String reason,
+                              Instant usedAt) {
+        if ("CAPTURED".equals(target) && "EXPIRED".equals(r.status())) {
+            throw new HoldExpired(r.holdId(), r.expiresAt());
+        }
+        Ledger.Hold hold;
+        try {
+            hold = "CAPTURED".equals(target) ? ledger.capture(circuitId, r.holdId(), actor, usedAt)
+                    : ledger.release(circuitId, r.holdId(), reason, actor);
+        } catch (HoldExpired e) {
+            jdbc.sql("update redemption set status = 'EXPIRED', updated_at = now() where id = :id").param("id", r.id())
+                    .update();
+            throw e;
+        }
         String status = switch (hold.status()) {
             case "CAPTURED" -> "CAPTURED";
             case "RELEASED" -> "EXPIRED".equals(target) || "EXPIRED".equals(r.status()) ? "EXPIRED" : "RELEASED";

@@ -46,18 +46,41 @@ class CounterRedeemPage {
     }
 
     @PostMapping("/counter/redeem")
-    String confirm(Caller caller, @RequestParam long member, @RequestParam String total, @RequestParam long points,
-                   Model model) {
+    String confirm(Caller caller, @RequestParam long member, @RequestParam String total,
+                   @RequestParam(required = false) String points, Model model) {
         model.addAttribute("memberId", member).addAttribute("total", total);
         BigDecimal amount = amount(total, model);
         if (amount == null) {
             return "redeem :: redeem";
         }
+        Long wanted = wholePoints(points);
+        if (wanted == null) {
+            model.addAttribute("redeemError", "redeem.invalidPoints");
+            return "redeem :: redeem";
+        }
         try {
             RedemptionService.Redemption held = redemptions.hold(caller, MemberIdentifier.byId(member),
-                    cart(caller, amount), points, null, null);
+                    cart(caller, amount), wanted, null, null);
             model.addAttribute("redeemed", redemptions.capture(caller, held.id(), null))
-                    .addAttribute("balance", this.points.balance(caller, member));
+                    .addAttribute("balance", this.points.balance(caller, member))
+                    .addAttribute("saleOob", "true").addAttribute("saleId", java.util.UUID.randomUUID().toString());
+        } catch (LoyaltyException e) {
+            model.addAttribute("redeemError", "problem." + e.code()).addAttribute("redeemDetail", e.getMessage());
+        }
+        return "redeem :: redeem";
+    }
+
+    /** Undoes the redemption just captured, with the operator's reason; the points come back at once. */
+    @PostMapping("/counter/redeem/undo")
+    String undo(Caller caller, @RequestParam long member, @RequestParam long redemption,
+                @RequestParam(required = false) String reason, Model model) {
+        model.addAttribute("memberId", member).addAttribute("total", "");
+        try {
+            model.addAttribute("undone", redemptions.undo(caller, redemption, reason))
+                    .addAttribute("balance", this.points.balance(caller, member))
+                    .addAttribute("saleOob", "true").addAttribute("saleId", java.util.UUID.randomUUID().toString());
+        } catch (org.loyaltyhub.shared.InvalidInput e) {
+            model.addAttribute("redeemError", "redeem.undoReasonNeeded");
         } catch (LoyaltyException e) {
             model.addAttribute("redeemError", "problem." + e.code()).addAttribute("redeemDetail", e.getMessage());
         }
@@ -66,6 +89,12 @@ class CounterRedeemPage {
 
     private RedemptionService.Cart cart(Caller caller, BigDecimal amount) {
         return new RedemptionService.Cart(Money.of(amount, tenancy.circuit(caller.circuit()).currency()), List.of());
+    }
+
+    /** The points the operator chose to use (up to the quote's maximum), or null when not a whole positive number. */
+    private static Long wholePoints(String typed) {
+        String digits = typed == null ? "" : typed.strip();
+        return digits.matches("[0-9]{1,12}") && Long.parseLong(digits) > 0 ? Long.valueOf(digits) : null;
     }
 
     /** The typed amount, or null: nothing typed yet, or (with a message for the form) not a valid amount. */

@@ -25,11 +25,14 @@ class MemberPage {
     private final Members members;
     private final PointsService points;
     private final org.loyaltyhub.tenancy.Tenancy tenancy;
+    private final org.loyaltyhub.tenancy.Actors actors;
 
-    MemberPage(Members members, PointsService points, org.loyaltyhub.tenancy.Tenancy tenancy) {
+    MemberPage(Members members, PointsService points, org.loyaltyhub.tenancy.Tenancy tenancy,
+               org.loyaltyhub.tenancy.Actors actors) {
         this.members = members;
         this.points = points;
         this.tenancy = tenancy;
+        this.actors = actors;
     }
 
     @GetMapping("/members/{id}")
@@ -51,8 +54,12 @@ class MemberPage {
         java.util.Map<Long, String> storeNames = new java.util.HashMap<>();
         history.items().stream().map(Ledger.Movement::storeId).filter(java.util.Objects::nonNull).distinct()
                 .forEach(store -> storeNames.put(store, tenancy.store(caller.circuit(), store).name()));
+        java.util.Map<String, String> actorNames = new java.util.HashMap<>();
+        history.items().stream().map(Ledger.Movement::actor).filter(java.util.Objects::nonNull).distinct()
+                .forEach(actor -> actorNames.put(actor, actors.nameOf(caller.circuit(), actor)));
         model.addAttribute("member", members.visible(caller, id)).addAttribute("balance", points.balance(caller, id))
-                .addAttribute("history", history).addAttribute("storeNames", storeNames);
+                .addAttribute("history", history).addAttribute("storeNames", storeNames)
+                .addAttribute("actorNames", actorNames);
         return "member";
     }
 

@@ -3,6 +3,7 @@ package org.loyaltyhub.programs.web;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.loyaltyhub.members.MemberIdentifier;
@@ -58,6 +59,15 @@ class RedemptionController {
     RedemptionService.Redemption capture(Caller caller, @PathVariable long id,
                                          @Valid @RequestBody(required = false) Capture c) {
         return redemptions.capture(caller, id, c == null ? null : c.orderId());
+    }
+
+    record Undo(@NotBlank @Size(max = 200) String reason) {
+    }
+
+    /** Gives back the points of a captured redemption, with the reason; a reversing entry in the ledger. */
+    @PostMapping("/api/v1/redemptions/{id}/undo")
+    RedemptionService.Redemption undo(Caller caller, @PathVariable long id, @Valid @RequestBody Undo u) {
+        return redemptions.undo(caller, id, u.reason());
     }
 
     @PostMapping("/api/v1/redemptions/{id}/release")

@@ -185,7 +185,8 @@ public class PurchaseService {
             if (voided) {
                 redemptions.releaseForOrder(circuitId, row.redemptionId(), row.memberId(), caller.actor());
             } else if (row.stage().ordinal() >= Stage.PAID.ordinal()) {
-                redemptions.captureForOrder(circuitId, row.redemptionId(), row.memberId(), row.orderId(), caller.actor());
+                redemptions.captureForOrder(circuitId, row.redemptionId(), row.memberId(), row.orderId(), caller.actor(),
+                        row.occurredAt());
                 if (row.refunded().signum() > 0) {
                     redemptions.giveBackRefundedShare(circuitId, row.redemptionId(), row.memberId(), row.total(),
                             row.refunded(), caller.actor());

@@ -28,6 +28,7 @@ class PurchaseController {
     }
 
     @PostMapping("/api/v1/purchases")
+    @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.CREATED) // documents the 201
     ResponseEntity<Purchase> record(Caller caller, @Valid @RequestBody RecordPurchase request) {
         Purchase purchase = purchases.record(caller, request);
         return ResponseEntity.status(201).header("Location", "/api/v1/purchases/" + purchase.id()).body(purchase);

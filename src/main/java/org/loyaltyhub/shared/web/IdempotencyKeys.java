@@ -7,11 +7,19 @@ import jakarta.servlet.ReadListener;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.TransactionStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
@@ -27,19 +35,30 @@ import java.util.Optional;
 /**
  * Honours the {@code Idempotency-Key} header on every API POST: the first response (2xx or 4xx) is stored and
  * returned again for a replay with the same key and body, without running the request twice. The same key with
- * another body is refused with 422; a replay while the first request is still running gets 409.
+ * another body is refused with 422.
+ * <p>
+ * The request runs in one transaction that first claims the key (an uncommitted row, so its lock lives exactly as
+ * long as the request's connection) and ends by storing the answer: the business change and its answer commit
+ * together or not at all, so a retry after any crash either replays the answer or runs a request that never
+ * committed. A retry while the first request still runs waits for it briefly, then is told to retry in a second.
+ * Code that must commit before it calls another system (a shop) uses a transaction of its own (REQUIRES_NEW).
  */
 @Component
 @Order(0) // after Spring Security, so the key is scoped to the authenticated caller
 class IdempotencyKeys extends OncePerRequestFilter {
 
+    private static final Logger log = LoggerFactory.getLogger(IdempotencyKeys.class);
     static final String HEADER = "Idempotency-Key";
-    private static final Duration ABANDONED_AFTER = Duration.ofMinutes(5);
 
     private final JdbcClient jdbc;
+    private final PlatformTransactionManager transactions;
+    private final Duration wait;
 
-    IdempotencyKeys(JdbcClient jdbc) {
+    IdempotencyKeys(JdbcClient jdbc, PlatformTransactionManager transactions,
+                    @Value("${loyaltyhub.api.idempotency-wait:PT2S}") Duration wait) {
         this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.wait = wait;
     }
 
     @Override
@@ -65,43 +84,92 @@ class IdempotencyKeys extends OncePerRequestFilter {
         }
         String owner = owner();
         String hash = hash(request, body);
-        if (!claim(owner, key, hash)) {
-            replay(owner, key, hash, response);
+        TransactionStatus tx = transactions.getTransaction(TransactionDefinition.withDefaults());
+        try {
+            if (!claim(owner, key, hash)) {
+                transactions.rollback(tx);
+                replay(owner, key, hash, response);
+                return;
+            }
+        } catch (DataAccessException e) {
+            transactions.rollback(tx);
+            if (!lockTimeout(e)) {
+                throw e;
+            }
+            inProgress(response);
             return;
         }
-        ContentCachingResponseWrapper wrapper = new ContentCachingResponseWrapper(response);
-        boolean stored = false;
-        try {
-            chain.doFilter(new BufferedRequest(request, body), wrapper);
-            if (wrapper.getStatus() < 500) {
-                jdbc.sql("update idempotent_request set status = :status, content_type = :type, body = :body "
-                                + "where owner = :owner and key = :key")
-                        .param("status", wrapper.getStatus()).param("type", wrapper.getContentType())
-                        .param("body", wrapper.getContentAsByteArray()).param("owner", owner).param("key", key)
-                        .update();
-                stored = true;
-            }
-        } finally {
-            if (!stored) {
-                jdbc.sql("delete from idempotent_request where owner = :owner and key = :key and status is null")
-                        .param("owner", owner).param("key", key).update();
-            }
-            wrapper.copyBodyToResponse();
-        }
+        run(new BufferedRequest(request, body), response, chain, tx, new Answer(owner, key, hash));
     }
 
-    /** True when this request may run: the key is new, or a previous attempt was abandoned long ago. */
-    private boolean claim(String owner, String key, String hash) {
-        int inserted = jdbc.sql("insert into idempotent_request (owner, key, request_hash) values (:owner, :key, :hash) "
-                        + "on conflict do nothing")
-                .param("owner", owner).param("key", key).param("hash", hash).update();
-        if (inserted == 1) {
-            return true;
+    private void run(HttpServletRequest request, HttpServletResponse response, FilterChain chain, TransactionStatus tx,
+                     Answer answer) throws ServletException, IOException {
+        ContentCachingResponseWrapper wrapper = new ContentCachingResponseWrapper(response);
+        try {
+            chain.doFilter(request, wrapper);
+        } catch (ServletException | IOException | RuntimeException e) {
+            transactions.rollback(tx);
+            wrapper.copyBodyToResponse();
+            throw e;
         }
-        return jdbc.sql("update idempotent_request set created_at = now() where owner = :owner and key = :key "
-                        + "and request_hash = :hash and status is null and created_at < now() - make_interval(secs => :secs)")
-                .param("owner", owner).param("key", key).param("hash", hash)
-                .param("secs", ABANDONED_AFTER.toSeconds()).update() == 1;
+        if (wrapper.getStatus() >= 500 || tx.isRollbackOnly()) {
+            transactions.rollback(tx);
+            if (wrapper.getStatus() < 500) {
+                storeAfterRollback(answer, wrapper); // a refused request changed nothing: its answer stands alone
+            }
+            wrapper.copyBodyToResponse();
+            return;
+        }
+        try {
+            store(answer, wrapper);
+            transactions.commit(tx);
+        } catch (RuntimeException e) {
+            if (!tx.isCompleted()) {
+                transactions.rollback(tx);
+            }
+            log.warn("The answer to a request could not be committed; nothing was saved", e);
+            wrapper.resetBuffer();
+            response.reset();
+            response.setHeader("Retry-After", "1");
+            problem(response, 503, "busy-retry", "The request could not be completed; nothing was saved, retry it");
+            return;
+        }
+        wrapper.copyBodyToResponse();
+    }
+
+    /**
+     * True when this request may run: the key is new, or was left unanswered by an older version. A key another
+     * transaction has claimed is waited for (its row lock), up to {@link #wait}.
+     */
+    private boolean claim(String owner, String key, String hash) {
+        jdbc.sql("select set_config('lock_timeout', :ms, true)").param("ms", wait.toMillis() + "ms")
+                .query(String.class).single();
+        int claimed = jdbc.sql("insert into idempotent_request (owner, key, request_hash) values (:owner, :key, :hash) "
+                        + "on conflict (owner, key) do update set request_hash = excluded.request_hash, created_at = now() "
+                        + "where idempotent_request.status is null")
+                .param("owner", owner).param("key", key).param("hash", hash).update();
+        jdbc.sql("select set_config('lock_timeout', '0', true)").query(String.class).single();
+        return claimed == 1;
+    }
+
+    private void store(Answer answer, ContentCachingResponseWrapper wrapper) {
+        jdbc.sql("update idempotent_request set status = :status, content_type = :type, body = :body "
+                        + "where owner = :owner and key = :key")
+                .param("status", wrapper.getStatus()).param("type", wrapper.getContentType())
+                .param("body", wrapper.getContentAsByteArray()).param("owner", answer.owner()).param("key", answer.key())
+                .update();
+    }
+
+    private void storeAfterRollback(Answer answer, ContentCachingResponseWrapper wrapper) {
+        try {
+            jdbc.sql("insert into idempotent_request (owner, key, request_hash, status, content_type, body) "
+                        + "values (:owner, :key, :hash, :status, :type, :body) on conflict do nothing")
+                .param("owner", answer.owner()).param("key", answer.key()).param("hash", answer.hash())
+                .param("status", wrapper.getStatus()).param("type", wrapper.getContentType())
+                .param("body", wrapper.getContentAsByteArray()).update();
+        } catch (DataAccessException e) {
+            log.warn("The answer to a refused request was not stored; a retry will run it again: {}", e.getMessage());
+        }
     }
 
     private void replay(String owner, String key, String hash, HttpServletResponse response) throws IOException {
@@ -110,17 +178,14 @@ class IdempotencyKeys extends OncePerRequestFilter {
                 .param("owner", owner).param("key", key)
                 .query((rs, n) -> new Stored(rs.getString(1), (Integer) rs.getObject(2), rs.getString(3), rs.getBytes(4)))
                 .optional();
-        if (stored.isEmpty()) {
-            problem(response, 409, "request-in-progress", "A request with this Idempotency-Key is still running; retry shortly");
+        if (stored.isEmpty() || stored.get().status() == null) {
+            inProgress(response);
             return;
         }
         Stored s = stored.get();
         if (!s.hash().equals(hash)) {
             problem(response, 422, "idempotency-key-reused",
                     "This Idempotency-Key was already used with a different request");
-        } else if (s.status() == null) {
-            response.setHeader("Retry-After", "1");
-            problem(response, 409, "request-in-progress", "A request with this Idempotency-Key is still running; retry shortly");
         } else {
             response.setStatus(s.status());
             if (s.contentType() != null) {
@@ -131,6 +196,16 @@ class IdempotencyKeys extends OncePerRequestFilter {
                 response.getOutputStream().write(s.body());
             }
         }
+    }
+
+    private static boolean lockTimeout(DataAccessException e) {
+        return e instanceof PessimisticLockingFailureException
+                || e.getMostSpecificCause() instanceof java.sql.SQLException sql && "55P03".equals(sql.getSQLState());
+    }
+
+    private static void inProgress(HttpServletResponse response) throws IOException {
+        response.setHeader("Retry-After", "1");
+        problem(response, 409, "request-in-progress", "A request with this Idempotency-Key is still running; retry shortly");
     }
 
     private static String owner() {
@@ -152,6 +227,9 @@ class IdempotencyKeys extends OncePerRequestFilter {
 
     private static void problem(HttpServletResponse response, int status, String code, String detail) throws IOException {
         Problems.write(response, status, code, detail);
+    }
+
+    private record Answer(String owner, String key, String hash) {
     }
 
     private record Stored(String hash, Integer status, String contentType, byte[] body) {

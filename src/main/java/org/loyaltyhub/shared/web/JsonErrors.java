@@ -18,6 +18,9 @@ final class JsonErrors {
         if (cause instanceof UnrecognizedPropertyException u) {
             return "Unknown field '" + u.getPropertyName() + "'";
         }
+        if (cause instanceof InvalidFormatException f && f.getValue() instanceof String text && text.indexOf('\0') >= 0) {
+            return "Field '" + path(f) + "' " + NulCharacters.REFUSAL;
+        }
         if (cause instanceof InvalidFormatException f) {
             return "Field '" + path(f) + "' has an invalid value: " + f.getValue();
         }

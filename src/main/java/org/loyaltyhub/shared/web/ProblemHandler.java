@@ -103,9 +103,9 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
             HttpStatusCode statusCode, WebRequest request) {
         ResponseEntity<Object> response = super.handleExceptionInternal(ex, body, headers, statusCode, request);
-        if (response != null && response.getBody() instanceof ProblemDetail problem && problem.getType() != null
-                && "about:blank".equals(problem.getType().toString())) {
-            String code = "http-" + statusCode.value();
+        if (response != null && response.getBody() instanceof ProblemDetail problem && (problem.getType() == null
+                || "about:blank".equals(problem.getType().toString()))) {
+            String code = ErrorsBeforeControllers.code(statusCode.value());
             problem.setType(java.net.URI.create("/problems/" + code));
             problem.setProperty("code", code);
         }

@@ -19,8 +19,14 @@ public final class Problems {
             throws java.io.IOException {
         response.setStatus(status);
         response.setContentType("application/problem+json");
-        response.getOutputStream().write(("{\"type\":\"/problems/" + code + "\",\"code\":\"" + code + "\",\"status\":"
-                + status + ",\"detail\":\"" + escape(detail) + "\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        response.getOutputStream().write(("{\"type\":\"/problems/" + code + "\",\"title\":\"" + escape(title(status))
+                + "\",\"code\":\"" + code + "\",\"status\":" + status + ",\"detail\":\"" + escape(detail) + "\"}")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    private static String title(int status) {
+        org.springframework.http.HttpStatus known = org.springframework.http.HttpStatus.resolve(status);
+        return known != null ? known.getReasonPhrase() : "Error";
     }
 
     private static String escape(String text) {

@@ -13,7 +13,8 @@ class Circuits {
 
     private static final RowMapper<Circuit> ROW = (rs, n) -> new Circuit(rs.getLong("id"), rs.getString("name"),
             rs.getString("currency"), rs.getString("logo_url"), rs.getBoolean("companies_kept_apart"),
-            rs.getBoolean("budgets_enforced"), rs.getTimestamp("created_at").toInstant());
+            rs.getBoolean("budgets_enforced"), rs.getTimestamp("created_at").toInstant(),
+            rs.getString("default_country"));
 
     private final JdbcClient jdbc;
 
@@ -41,5 +42,10 @@ class Circuits {
                         + "companies_kept_apart = :apart, budgets_enforced = :budgets where id = :id")
                 .param("name", name).param("currency", currency).param("logo", logoUrl).param("apart", apart)
                 .param("budgets", budgets).param("id", id).update();
+    }
+
+    void changeDefaultCountry(long id, String country) {
+        jdbc.sql("update circuit set default_country = :country where id = :id").param("country", country)
+                .param("id", id).update();
     }
 }

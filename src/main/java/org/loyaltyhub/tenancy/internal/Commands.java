@@ -30,7 +30,14 @@ public final class Commands {
             @Size(max = 2000) @Pattern(regexp = "^(https?://|/).*", message = "must be an http(s) URL or a path")
             String logoUrl,
             boolean companiesKeptApart,
-            boolean budgetsEnforced) {
+            boolean budgetsEnforced,
+            @Pattern(regexp = "[A-Za-z]{2}", message = "must be an ISO 3166 country code such as IT") String defaultCountry) {
+
+        /** Without a default country: a new circuit's is IT, and a change keeps the current one. */
+        public CircuitFields(String name, String currency, String logoUrl, boolean companiesKeptApart,
+                             boolean budgetsEnforced) {
+            this(name, currency, logoUrl, companiesKeptApart, budgetsEnforced, null);
+        }
     }
 
     public record Setup(@NotBlank String token, @NotNull @Valid NewOperatorAccount platformAdmin,

@@ -38,7 +38,10 @@ public class FirstRun {
         return !operators.platformAdminExists();
     }
 
-    /** A fresh token for this start, or {@code null} when set-up is done. Only its hash is stored. */
+    /**
+     * A fresh token for this start, or {@code null} when set-up is done. Only its hash is stored, and it is added to
+     * the tokens other nodes (or earlier starts) printed: whichever log the installer reads, its token works.
+     */
     public String newToken() {
         if (!required()) {
             return null;
@@ -46,15 +49,15 @@ public class FirstRun {
         byte[] bytes = new byte[12];
         new SecureRandom().nextBytes(bytes);
         String token = HexFormat.of().formatHex(bytes);
-        jdbc.sql("insert into setup_token (id, token_hash) values (1, :hash) "
-                        + "on conflict (id) do update set token_hash = excluded.token_hash, created_at = now()")
+        jdbc.sql("insert into setup_token (token_hash) values (:hash) on conflict do nothing")
                 .param("hash", Hashing.sha256(token)).update();
         return token;
     }
 
     public Result complete(Setup setup) {
-        int claimed = jdbc.sql("update setup_token set used_at = now() where id = 1 and used_at is null "
-                        + "and token_hash = :hash")
+        // one set-up at a time, whichever node's token it brings; the second then finds it done
+        jdbc.sql("lock table setup_token in share row exclusive mode").update();
+        int claimed = jdbc.sql("update setup_token set used_at = now() where used_at is null and token_hash = :hash")
                 .param("hash", Hashing.sha256(setup.token().strip())).update();
         if (!required()) {
             throw new LoyaltyException("setup-done", 409, "Set-up has already been completed");

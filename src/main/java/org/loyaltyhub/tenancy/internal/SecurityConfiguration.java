@@ -89,7 +89,8 @@ class SecurityConfiguration implements WebMvcConfigurer {
     SecurityFilterChain site(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(a -> a
                         .requestMatchers("/login", "/login/forgot", "/login/reset", "/setup", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico",
-                                "/swagger-ui/**", "/swagger-ui.html", "/v3/api-docs/**", "/actuator/health", "/error",
+                                "/swagger-ui/**", "/swagger-ui.html", "/v3/api-docs/**", "/actuator/health", "/actuator/health/liveness",
+                                "/actuator/health/readiness", "/error",
                                 "/circuits/*/logo")
                         .permitAll()
                         .anyRequest().authenticated())

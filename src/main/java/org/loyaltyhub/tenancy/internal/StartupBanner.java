@@ -27,7 +27,10 @@ class StartupBanner {
                 ? web.getWebServer().getPort() : 8080;
         String url = "http://localhost:" + port;
         String token = firstRun.newToken();
-        StringBuilder banner = new StringBuilder("\n\n  LoyaltyHub is running: open ").append(url)
+        String started = String.format(java.util.Locale.ROOT, "%.1f", (event.getTimeTaken() != null
+                ? event.getTimeTaken().toMillis() : java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime()) / 1000.0);
+        StringBuilder banner = new StringBuilder("\n\n  LoyaltyHub is running (started in ").append(started)
+                .append(" s): open ").append(url).append(token != null ? "/setup" : "")
                 .append("\n  API documentation: ").append(url).append("/swagger-ui.html\n");
         if (token != null) {
             banner.append("\n  FIRST RUN: create the platform administrator and the first circuit with this one-time token:\n")

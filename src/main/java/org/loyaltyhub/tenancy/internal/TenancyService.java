@@ -60,6 +60,9 @@ public class TenancyService implements Tenancy {
     public CreatedCircuit createCircuit(CircuitFields fields, NewOperatorAccount admin) {
         long id = circuits.create(fields.name().strip(), fields.currency(), fields.companiesKeptApart(),
                 fields.budgetsEnforced());
+        if (fields.defaultCountry() != null && org.loyaltyhub.shared.PhoneNumber.knownCountry(fields.defaultCountry())) {
+            circuits.changeDefaultCountry(id, fields.defaultCountry().toUpperCase(java.util.Locale.ROOT));
+        }
         long adminId = createAccount(id, Role.CIRCUIT_ADMIN, null, null, admin);
         return new CreatedCircuit(circuit(id), adminId);
     }
@@ -77,14 +80,27 @@ public class TenancyService implements Tenancy {
         return operators.emailTaken(email);
     }
 
+    @Override
+    public void provisionPlatformAdmin(String email, String name, String password) {
+        if (!operators.platformAdminExists()) {
+            createAccount(null, Role.PLATFORM_ADMIN, null, null, new NewOperatorAccount(email, name, password));
+        }
+    }
+
     public Circuit updateCircuit(Caller caller, CircuitFields f) {
         caller.require(Role.CIRCUIT_ADMIN);
         Circuit current = circuit(caller.circuit());
         if (!current.currency().equals(f.currency()) && !companies.all(current.id()).isEmpty()) {
             throw new InvalidInput("currency", "can be changed only before the first company is added");
         }
+        if (f.defaultCountry() != null && !org.loyaltyhub.shared.PhoneNumber.knownCountry(f.defaultCountry())) {
+            throw new InvalidInput("defaultCountry", "must be one of " + org.loyaltyhub.shared.PhoneNumber.countries());
+        }
         circuits.update(current.id(), f.name().strip(), f.currency(), f.logoUrl(), f.companiesKeptApart(),
                 f.budgetsEnforced());
+        if (f.defaultCountry() != null) {
+            circuits.changeDefaultCountry(current.id(), f.defaultCountry().toUpperCase(java.util.Locale.ROOT));
+        }
         circuitCache.invalidate(current.id());
         return circuit(current.id());
     }
@@ -120,6 +136,7 @@ public class TenancyService implements Tenancy {
     @Override
     @Transactional(readOnly = true)
     public Company company(Caller caller, long companyId) {
+        caller.circuit(); // a platform administrator has no circuit: refused before any lookup
         if (!caller.coversCompany(companyId)) {
             throw new NotFound("Company", companyId);
         }
@@ -129,8 +146,9 @@ public class TenancyService implements Tenancy {
     @Override
     @Transactional(readOnly = true)
     public List<Company> companies(Caller caller) {
+        long circuitId = caller.circuit(); // a platform administrator is refused here, not with a null pointer
         if (caller.isCircuitAdmin()) {
-            return companies.all(caller.circuit());
+            return companies.all(circuitId);
         }
         return List.of(company(caller, caller.companyId()));
     }

@@ -44,7 +44,7 @@ class CircuitSettingsPage {
     }
 
     @GetMapping("/admin/circuit")
-    String form(Caller caller, Model model) {
+    String form(Caller caller, Model model, Locale locale) {
         caller.require(Role.CIRCUIT_ADMIN);
         Circuit c = tenancy.circuit(caller.circuit());
         Map<String, String> form = new HashMap<>();
@@ -52,12 +52,14 @@ class CircuitSettingsPage {
         form.put("currency", c.currency());
         form.put("companiesKeptApart", c.companiesKeptApart() ? "on" : "");
         form.put("budgetsEnforced", c.budgetsEnforced() ? "on" : "");
-        model.addAttribute("form", form).addAttribute("errors", Map.of());
+        form.put("defaultCountry", c.defaultCountry());
+        model.addAttribute("form", form).addAttribute("errors", Map.of())
+                .addAttribute("countries", countries(locale));
         return "circuit";
     }
 
     @PostMapping("/admin/circuit")
-    String save(Caller caller, @RequestParam Map<String, String> submitted, Model model) {
+    String save(Caller caller, @RequestParam Map<String, String> submitted, Model model, Locale locale) {
         caller.require(Role.CIRCUIT_ADMIN);
         FormValues form = new FormValues(submitted);
         Map<String, String> errors = new LinkedHashMap<>();
@@ -68,29 +70,35 @@ class CircuitSettingsPage {
         if (!currency.matches("[A-Z]{3}")) {
             errors.put("currency", "platform.error.currency");
         }
+        String country = form.text("defaultCountry");
+        if (!org.loyaltyhub.shared.PhoneNumber.knownCountry(country)) {
+            errors.put("defaultCountry", "circuit.error.country");
+        }
         if (errors.isEmpty()) {
             try {
                 Circuit c = tenancy.circuit(caller.circuit());
                 tenancy.updateCircuit(caller, new CircuitFields(form.text("name"), currency, c.logoUrl(),
-                        form.checked("companiesKeptApart"), form.checked("budgetsEnforced")));
+                        form.checked("companiesKeptApart"), form.checked("budgetsEnforced"), country));
                 return "redirect:/admin/circuit?saved";
             } catch (InvalidInput e) {
                 errors.put("currency", "circuit.error.currencyLocked");
             }
         }
-        model.addAttribute("form", submitted).addAttribute("errors", errors);
+        model.addAttribute("form", submitted).addAttribute("errors", errors)
+                .addAttribute("countries", countries(locale));
         return "circuit";
     }
 
     @PostMapping("/admin/circuit/logo")
-    String upload(Caller caller, @RequestParam(name = "logo", required = false) MultipartFile file, Model model)
+    String upload(Caller caller, @RequestParam(name = "logo", required = false) MultipartFile file, Model model,
+                  Locale locale)
             throws IOException {
         caller.require(Role.CIRCUIT_ADMIN);
         try {
             logos.upload(caller, file == null ? null : file.getBytes());
             return "redirect:/admin/circuit?logo";
         } catch (InvalidInput e) {
-            form(caller, model);
+            form(caller, model, locale);
             model.addAttribute("errors", Map.of("logo", "circuit.error.logo"));
             return "circuit";
         }
@@ -100,6 +108,14 @@ class CircuitSettingsPage {
     String remove(Caller caller) {
         logos.remove(caller);
         return "redirect:/admin/circuit?logo";
+    }
+
+    /** The countries a circuit may choose for phone numbers, named in the page's language, by code. */
+    private static Map<String, String> countries(Locale locale) {
+        Map<String, String> named = new LinkedHashMap<>();
+        org.loyaltyhub.shared.PhoneNumber.countries().forEach(code ->
+                named.put(code, Locale.of("", code).getDisplayCountry(locale) + " (" + code + ")"));
+        return named;
     }
 
     /** The logo, for every page and the public loyalty space; its address changes with the image, so it caches. */

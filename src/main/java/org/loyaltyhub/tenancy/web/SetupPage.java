@@ -9,6 +9,9 @@ import org.loyaltyhub.tenancy.internal.Commands.Setup;
 import org.loyaltyhub.tenancy.internal.FirstRun;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
+import org.springframework.validation.DefaultMessageCodesResolver;
+import org.springframework.web.bind.WebDataBinder;
+import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -24,6 +27,14 @@ class SetupPage {
     SetupPage(FirstRun firstRun, org.loyaltyhub.shared.web.PublicUrl publicUrl) {
         this.firstRun = firstRun;
         this.publicUrl = publicUrl;
+    }
+
+    /** The page's messages come from its own keys ({@code setup.error.NotBlank}...), in the page's language. */
+    @InitBinder("setup")
+    void messagesInThePageLanguage(WebDataBinder binder) {
+        DefaultMessageCodesResolver codes = new DefaultMessageCodesResolver();
+        codes.setPrefix("setup.error.");
+        binder.setMessageCodesResolver(codes);
     }
 
     @GetMapping("/setup")
@@ -58,7 +69,7 @@ class SetupPage {
                 default -> null;
             };
             if (field == null) {
-                errors.reject(e.code(), e.getMessage());
+                errors.reject("failed", e.getMessage());
             } else {
                 errors.rejectValue(field, e.code(), e.getMessage());
             }
