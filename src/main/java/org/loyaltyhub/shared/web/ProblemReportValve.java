@@ -27,7 +27,9 @@ class ProblemReportValve extends ErrorReportValve {
     protected void report(Request request, Response response, Throwable throwable) {
         String uri = request.getRequestURI();
         int status = response.getStatus();
-        if (uri == null || !uri.startsWith("/api/") || status < 400 || response.isCommitted()) {
+        // an answer the application already wrote (a problem from a filter, unflushed) is kept as it is
+        if (uri == null || !uri.startsWith("/api/") || status < 400 || response.isCommitted()
+                || response.getContentWritten() > 0) {
             super.report(request, response, throwable);
             return;
         }
