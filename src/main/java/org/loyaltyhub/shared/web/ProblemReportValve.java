@@ -27,10 +27,13 @@ class ProblemReportValve extends ErrorReportValve {
     protected void report(Request request, Response response, Throwable throwable) {
         String uri = request.getRequestURI();
         int status = response.getStatus();
-        // an answer the application already wrote (a problem from a filter, unflushed) is kept as it is
+        // an answer the application wrote itself (a filter's problem, still in the buffer) is left as it is
         if (uri == null || !uri.startsWith("/api/") || status < 400 || response.isCommitted()
                 || response.getContentWritten() > 0) {
             super.report(request, response, throwable);
+            return;
+        }
+        if (!response.setErrorReported()) {
             return;
         }
         try {
