@@ -36,6 +36,12 @@ public interface Members {
     Member signUp(long circuitId, Long storeId, String firstName, String lastName, String email,
                   java.util.Map<ConsentKind, String> consents);
 
+    /**
+     * The customer confirmed the e-mail address they signed up with ({@link #signUp}): publishes
+     * {@link MemberSignUpConfirmed}. Call it once per member.
+     */
+    void signUpConfirmed(long circuitId, long memberId);
+
     /** The member of the circuit with this e-mail, if any. */
     java.util.Optional<Member> byEmail(long circuitId, String email);
 

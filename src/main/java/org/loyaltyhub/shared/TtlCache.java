@@ -28,15 +28,32 @@ public final class TtlCache<K, V> {
             return hit.value();
         }
         V value = loader.apply(key);
+        put(key, value);
+        return value;
+    }
+
+    /** The value stored for the key while it is fresh. */
+    public java.util.Optional<V> find(K key) {
+        Entry<V> hit = entries.get(key);
+        return hit != null && hit.until() - System.nanoTime() > 0 ? java.util.Optional.of(hit.value())
+                : java.util.Optional.empty();
+    }
+
+    /** Stores a value (when full, every entry is dropped first: the cache stays bounded). */
+    public void put(K key, V value) {
         if (entries.size() >= maxEntries) {
             entries.clear();
         }
-        entries.put(key, new Entry<>(value, now + ttl.toNanos()));
-        return value;
+        entries.put(key, new Entry<>(value, System.nanoTime() + ttl.toNanos()));
     }
 
     public void invalidate(K key) {
         entries.remove(key);
+    }
+
+    /** Drops every entry whose value matches. */
+    public void invalidateIf(java.util.function.Predicate<V> matching) {
+        entries.values().removeIf(e -> matching.test(e.value()));
     }
 
     private record Entry<V>(V value, long until) {

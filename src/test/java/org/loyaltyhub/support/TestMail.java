@@ -8,7 +8,6 @@ import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -30,23 +29,36 @@ public final class TestMail {
         return SMTP.getSmtp().getPort();
     }
 
-    /** The last message received for the address, waiting up to 10 s for it. */
+    /** The last message received for the address, waiting up to 10 s for a first one. */
     public static MimeMessage lastTo(String address) {
+        return waitFor(address, 0);
+    }
+
+    /**
+     * The message that {@code action} causes to be sent to the address (e-mails leave through the outbox, after the
+     * request): waits up to 10 s for one more message than the address had before.
+     */
+    public static MimeMessage nextTo(String address, Runnable action) {
+        int before = countTo(address);
+        action.run();
+        return waitFor(address, before);
+    }
+
+    private static MimeMessage waitFor(String address, int moreThan) {
         Instant until = Instant.now().plus(Duration.ofSeconds(10));
-        while (Instant.now().isBefore(until)) {
-            Optional<MimeMessage> found = Arrays.stream(SMTP.getReceivedMessages())
-                    .filter(m -> recipient(m).equalsIgnoreCase(address)).reduce((a, b) -> b);
-            if (found.isPresent()) {
-                return found.get();
+        while (true) {
+            int received = SMTP.getReceivedMessages().length;
+            java.util.List<MimeMessage> to = Arrays.stream(SMTP.getReceivedMessages())
+                    .filter(m -> recipient(m).equalsIgnoreCase(address)).toList();
+            if (to.size() > moreThan) {
+                return to.getLast();
             }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
+            long left = Duration.between(Instant.now(), until).toMillis();
+            if (left <= 0) {
+                throw new AssertionError("no e-mail arrived for " + address);
             }
+            SMTP.waitForIncomingEmail(left, received + 1);
         }
-        throw new AssertionError("no e-mail arrived for " + address);
     }
 
     public static int countTo(String address) {

@@ -4,7 +4,11 @@ import org.loyaltyhub.customers.Customer;
 import org.loyaltyhub.members.ConsentKind;
 import org.loyaltyhub.members.Member;
 import org.loyaltyhub.members.Members;
+import org.loyaltyhub.shared.AttemptLimits;
 import org.loyaltyhub.shared.InvalidInput;
+import org.loyaltyhub.shared.Mailer;
+import org.loyaltyhub.shared.SignInLimits;
+import org.loyaltyhub.shared.TooManyAttempts;
 import org.loyaltyhub.shared.OneTimeTokens;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -19,12 +23,14 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Customers' accounts for the customer area. Signing up with an e-mail that a member already has (enrolled at the
  * counter, say) attaches the account to that member, but only once the e-mail link is followed: nobody reaches a
  * member's card without owning its address. Links are valid once; a sign-in link for 20 minutes, a confirmation for
- * two days; at most five links an hour per member. Repeated wrong passwords lock the account for a while.
+ * two days; at most five links an hour per member. Repeated wrong passwords stop the address they come from for a
+ * while ({@link SignInLimits}).
  */
 @Service
 @Transactional
@@ -38,19 +44,26 @@ public class CustomerAccounts {
     private final Members members;
     private final PasswordEncoder encoder;
     private final Clock clock;
-    private final int lockAfter;
-    private final Duration lockFor;
+    private final Mailer mailer;
+    private final SignInLimits signInLimits;
+    private final AttemptLimits limits;
+    private final AttemptLimits.Limit signUpsPerAddress;
+    private final AttemptLimits.Limit signUpsPerEmail;
     private volatile String dummyHash;
 
-    CustomerAccounts(JdbcClient jdbc, Members members, PasswordEncoder encoder, Clock clock,
-                     @Value("${loyaltyhub.security.lockout-attempts:5}") int lockAfter,
-                     @Value("${loyaltyhub.security.lockout-duration:PT15M}") Duration lockFor) {
+    CustomerAccounts(JdbcClient jdbc, Members members, PasswordEncoder encoder, Clock clock, Mailer mailer,
+                     SignInLimits signInLimits, AttemptLimits limits,
+                     @Value("${loyaltyhub.security.sign-ups-per-address:20}") int perAddress,
+                     @Value("${loyaltyhub.security.sign-ups-per-email:3}") int perEmail) {
         this.jdbc = jdbc;
         this.members = members;
         this.encoder = encoder;
         this.clock = clock;
-        this.lockAfter = lockAfter;
-        this.lockFor = lockFor;
+        this.mailer = mailer;
+        this.signInLimits = signInLimits;
+        this.limits = limits;
+        this.signUpsPerAddress = new AttemptLimits.Limit("sign-up:address", perAddress, Duration.ofHours(1));
+        this.signUpsPerEmail = new AttemptLimits.Limit("sign-up:email", perEmail, Duration.ofHours(1));
     }
 
     public record SignUp(String firstName, String lastName, String email, String password, boolean privacy,
@@ -63,13 +76,16 @@ public class CustomerAccounts {
 
     public enum Purpose { VERIFY, SIGN_IN }
 
-    public enum SignInResult { OK, WRONG, UNVERIFIED, LOCKED }
+    public enum SignInResult { OK, WRONG, UNVERIFIED }
 
     /**
-     * Validates the form and records the sign-up; returns the confirmation link to send, or empty when the address
-     * already has a confirmed account (the page then says the same as for a new one, so addresses can't be probed).
+     * Validates the form and records the sign-up, and queues the confirmation e-mail that {@code mail} writes; nothing
+     * is sent when the address already has a confirmed account (the page then says the same as for a new one, so
+     * addresses can't be probed). Points for signing up wait for the confirmation. Too many sign-ups from one network
+     * address, or with one e-mail, in an hour are refused with {@link TooManyAttempts}.
      */
-    public Optional<Link> signUp(long circuitId, SignUp form, String privacyVersion, String termsVersion) {
+    public void signUp(long circuitId, SignUp form, String privacyVersion, String termsVersion, String clientAddress,
+                       Function<Link, Mailer.Mail> mail) {
         Map<String, String> errors = new LinkedHashMap<>();
         String email = form.email() == null ? "" : form.email().strip();
         if (!email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+") || email.length() > 254) {
@@ -90,20 +106,25 @@ public class CustomerAccounts {
         if (!errors.isEmpty()) {
             throw new InvalidInput(errors);
         }
+        String emailKey = circuitId + " " + email;
+        limits.wait(signUpsPerAddress, clientAddress).or(() -> limits.wait(signUpsPerEmail, emailKey))
+                .ifPresent(wait -> {
+                    throw new TooManyAttempts(wait);
+                });
+        limits.count(signUpsPerAddress, clientAddress);
+        limits.count(signUpsPerEmail, emailKey);
         Optional<Member> existing = members.byEmail(circuitId, email);
         Member member;
         if (existing.isPresent()) {
             member = existing.get();
             if (verified(member.id())) {
-                return Optional.empty();
+                return;
             }
         } else {
+            // the newsletter (and its points) counts once the address is confirmed, like for an existing member
             Map<ConsentKind, String> consents = new LinkedHashMap<>();
             consents.put(ConsentKind.PRIVACY, privacyVersion);
             consents.put(ConsentKind.TERMS, termsVersion);
-            if (form.newsletter()) {
-                consents.put(ConsentKind.NEWSLETTER, privacyVersion);
-            }
             member = members.signUp(circuitId, form.storeId(), blankToNull(form.firstName()),
                     blankToNull(form.lastName()), email, consents);
         }
@@ -113,11 +134,9 @@ public class CustomerAccounts {
                         on conflict (member_id) do update set password_hash = excluded.password_hash
                         where customer_account.verified_at is null""")
                 .param("m", member.id()).param("c", circuitId).param("hash", encoder.encode(form.password())).update();
-        if (existing.isPresent()) {
-            // consents given on this form count once the address is confirmed; recorded now they would be a stranger's
-            pendingConsents(member.id(), form.newsletter());
-        }
-        return link(circuitId, member, Purpose.VERIFY);
+        // consents given on this form count once the address is confirmed; recorded now they would be a stranger's
+        pendingConsents(member.id(), form.newsletter());
+        link(circuitId, member, Purpose.VERIFY).map(mail).ifPresent(mailer::send);
     }
 
     /** Follows a confirmation link: the account becomes usable and the customer is signed in. */
@@ -135,36 +154,35 @@ public class CustomerAccounts {
                         .filter(Boolean::booleanValue)
                         .ifPresent(yes -> members.consent(circuitId, memberId, ConsentKind.NEWSLETTER, true, privacyVersion));
                 jdbc.sql("delete from customer_pending_consent where member_id = :m").param("m", memberId).update();
+                members.signUpConfirmed(circuitId, memberId);
             }
             return new Customer(circuitId, memberId);
         });
     }
 
-    /** Signs in with e-mail and password. */
-    public SignInResult signIn(long circuitId, String email, String password, java.util.function.Consumer<Customer> onSuccess) {
+    /**
+     * Signs in with e-mail and password. A wrong password gets the same answer whatever the account's state; too many
+     * failures from the client's address are refused with {@link TooManyAttempts} before any check.
+     */
+    public SignInResult signIn(long circuitId, String email, String password, String clientAddress,
+                               java.util.function.Consumer<Customer> onSuccess) {
+        String accountName = "customer:" + circuitId + ":" + (email == null ? "" : email.strip());
+        signInLimits.check(accountName, clientAddress);
         Optional<Member> member = email == null || email.isBlank() ? Optional.empty() : members.byEmail(circuitId, email);
         Optional<Account> account = member.flatMap(m -> account(m.id()));
         if (account.isEmpty() || account.get().passwordHash() == null) {
             encoder.matches(password == null ? "" : password, dummyHash()); // as long as a real check
+            signInLimits.failed(accountName, clientAddress);
             return SignInResult.WRONG;
         }
         Account a = account.get();
-        if (a.lockedUntil() != null && a.lockedUntil().isAfter(clock.instant())) {
-            return SignInResult.LOCKED;
-        }
         if (!encoder.matches(password == null ? "" : password, a.passwordHash())) {
-            jdbc.sql("update customer_account set failed_sign_ins = failed_sign_ins + 1, locked_until = case when "
-                            + "failed_sign_ins + 1 >= :limit then :until else locked_until end where member_id = :m")
-                    .param("limit", lockAfter).param("until", Timestamp.from(clock.instant().plus(lockFor)))
-                    .param("m", a.memberId()).update();
+            signInLimits.failed(accountName, clientAddress);
             return SignInResult.WRONG;
         }
+        signInLimits.succeeded(accountName, clientAddress);
         if (a.verifiedAt() == null) {
             return SignInResult.UNVERIFIED;
-        }
-        if (a.failedSignIns() > 0) {
-            jdbc.sql("update customer_account set failed_sign_ins = 0, locked_until = null where member_id = :m")
-                    .param("m", a.memberId()).update();
         }
         onSuccess.accept(new Customer(circuitId, a.memberId()));
         return SignInResult.OK;
@@ -172,23 +190,21 @@ public class CustomerAccounts {
 
     /**
      * A link by e-mail instead of a password: a sign-in link for a confirmed account, a new confirmation link for an
-     * unconfirmed one. Empty for an address without an account (the page answers the same either way).
+     * unconfirmed one, queued as {@code mail} writes it. Nothing for an address without an account (the page answers
+     * the same either way).
      */
-    public Optional<Link> emailLink(long circuitId, String email) {
+    public void emailLink(long circuitId, String email, Function<Link, Mailer.Mail> mail) {
         if (email == null || email.isBlank() || email.length() > 254) {
-            return Optional.empty();
+            return;
         }
-        return members.byEmail(circuitId, email).flatMap(m -> account(m.id())
-                .flatMap(a -> link(circuitId, m, a.verifiedAt() == null ? Purpose.VERIFY : Purpose.SIGN_IN)));
+        members.byEmail(circuitId, email).flatMap(m -> account(m.id())
+                        .flatMap(a -> link(circuitId, m, a.verifiedAt() == null ? Purpose.VERIFY : Purpose.SIGN_IN)))
+                .map(mail).ifPresent(mailer::send);
     }
 
     /** Follows a sign-in link. */
     public Optional<Customer> useSignInLink(long circuitId, String token) {
-        return consume(circuitId, token, Purpose.SIGN_IN).map(memberId -> {
-            jdbc.sql("update customer_account set failed_sign_ins = 0, locked_until = null where member_id = :m")
-                    .param("m", memberId).update();
-            return new Customer(circuitId, memberId);
-        });
+        return consume(circuitId, token, Purpose.SIGN_IN).map(memberId -> new Customer(circuitId, memberId));
     }
 
     /** Whether a link is still good (its page shows the confirm button only then). */
@@ -247,8 +263,7 @@ public class CustomerAccounts {
     private Optional<Account> account(long memberId) {
         return jdbc.sql("select * from customer_account where member_id = :m").param("m", memberId)
                 .query((rs, n) -> new Account(rs.getLong("member_id"), rs.getString("password_hash"),
-                        instant(rs.getTimestamp("verified_at")), rs.getInt("failed_sign_ins"),
-                        instant(rs.getTimestamp("locked_until"))))
+                        instant(rs.getTimestamp("verified_at"))))
                 .optional();
     }
 
@@ -264,8 +279,7 @@ public class CustomerAccounts {
         return s == null || s.isBlank() ? null : s.strip();
     }
 
-    private record Account(long memberId, String passwordHash, Instant verifiedAt, int failedSignIns,
-                           Instant lockedUntil) {
+    private record Account(long memberId, String passwordHash, Instant verifiedAt) {
     }
 
     /** A hash of a random password, checked when there is no account, so the answer's timing tells nothing. */

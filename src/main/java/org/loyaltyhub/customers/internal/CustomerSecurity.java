@@ -48,7 +48,8 @@ public class CustomerSecurity {
                 .exceptionHandling(e -> e.authenticationEntryPoint((request, response, ex) ->
                         response.sendRedirect(request.getContextPath() + signInPath(request.getRequestURI()
                                 .substring(request.getContextPath().length())))))
-                .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(ContentSecurity.POLICY)));
+                .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(ContentSecurity.POLICY))
+                        .referrerPolicy(r -> r.policy(ContentSecurity.REFERRER_POLICY)));
         return http.build();
     }
 

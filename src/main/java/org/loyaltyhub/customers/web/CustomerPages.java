@@ -11,6 +11,7 @@ import org.loyaltyhub.customers.internal.CustomerSecurity.CustomerSessions;
 import org.loyaltyhub.shared.InvalidInput;
 import org.loyaltyhub.shared.LoyaltyException;
 import org.loyaltyhub.shared.Mailer;
+import org.loyaltyhub.shared.TooManyAttempts;
 import org.loyaltyhub.shared.web.PublicUrl;
 import org.loyaltyhub.tenancy.Store;
 import org.loyaltyhub.tenancy.Tenancy;
@@ -37,17 +38,15 @@ class CustomerPages {
     private final CustomerAccounts accounts;
     private final CustomerSessions sessions;
     private final Tenancy tenancy;
-    private final Mailer mailer;
     private final PublicUrl publicUrl;
     private final MessageSource messages;
 
     CustomerPages(SpaceModel space, CustomerAccounts accounts, CustomerSessions sessions, Tenancy tenancy,
-                  Mailer mailer, PublicUrl publicUrl, MessageSource messages) {
+                  PublicUrl publicUrl, MessageSource messages) {
         this.space = space;
         this.accounts = accounts;
         this.sessions = sessions;
         this.tenancy = tenancy;
-        this.mailer = mailer;
         this.publicUrl = publicUrl;
         this.messages = messages;
     }
@@ -83,31 +82,44 @@ class CustomerPages {
 
     @PostMapping("/c/{circuitId}/join")
     String join(@PathVariable long circuitId, @RequestParam Map<String, String> form, HttpServletRequest request,
-                Locale locale, Model model) {
+                HttpServletResponse response, Locale locale, Model model) {
         space.add(circuitId, model);
         Store store = store(circuitId, number(form.get("store")));
         try {
-            Optional<Link> link = accounts.signUp(circuitId, new CustomerAccounts.SignUp(form.get("firstName"),
+            accounts.signUp(circuitId, new CustomerAccounts.SignUp(form.get("firstName"),
                             form.get("lastName"), form.get("email"), form.get("password"), "on".equals(form.get("privacy")),
                             "on".equals(form.get("terms")), "on".equals(form.get("newsletter")),
                             store == null ? null : store.id()),
-                    space.privacy(circuitId).tag(), space.terms(circuitId).tag());
-            link.ifPresent(l -> send(circuitId, l, request, locale));
+                    space.privacy(circuitId).tag(), space.terms(circuitId).tag(), request.getRemoteAddr(),
+                    link -> mail(circuitId, link, request, locale));
             model.addAttribute("sentTo", form.get("email")).addAttribute("kind", "join");
             return "customer/sent";
         } catch (InvalidInput e) {
             Map<String, String> errors = new java.util.LinkedHashMap<>();
             e.fieldErrors().forEach((field, message) -> errors.put(field,
                     message.startsWith("join.") ? message : "join.error.form"));
-            model.addAttribute("errors", errors).addAttribute("form", form).addAttribute("store", store)
-                    .addAttribute("privacy", space.privacy(circuitId)).addAttribute("terms", space.terms(circuitId));
-            return "customer/join";
+            return joinAgain(circuitId, form, store, errors, model);
+        } catch (TooManyAttempts e) {
+            refused(e, response);
+            return joinAgain(circuitId, form, store, Map.of("form", "join.error.throttled"), model);
         } catch (LoyaltyException | org.springframework.dao.DataIntegrityViolationException e) {
             // two sign-ups with one new address at once: the second finds it taken, and gets the answer any taken
             // address gets (nothing was written for it)
             model.addAttribute("sentTo", form.get("email")).addAttribute("kind", "join");
             return "customer/sent";
         }
+    }
+
+    private String joinAgain(long circuitId, Map<String, String> form, Store store, Map<String, String> errors,
+                             Model model) {
+        model.addAttribute("errors", errors).addAttribute("form", form).addAttribute("store", store)
+                .addAttribute("privacy", space.privacy(circuitId)).addAttribute("terms", space.terms(circuitId));
+        return "customer/join";
+    }
+
+    private static void refused(TooManyAttempts e, HttpServletResponse response) {
+        response.setStatus(429);
+        response.setHeader("Retry-After", String.valueOf(e.seconds()));
     }
 
     @GetMapping("/c/{circuitId}/login")
@@ -121,16 +133,22 @@ class CustomerPages {
                   @RequestParam(defaultValue = "") String password, HttpServletRequest request,
                   HttpServletResponse response, Locale locale, Model model) {
         space.add(circuitId, model);
-        SignInResult result = accounts.signIn(circuitId, email, password,
-                customer -> sessions.signIn(customer, request, response));
-        if (result == SignInResult.OK) {
-            return "redirect:/c/" + circuitId + "/my";
+        String error;
+        try {
+            SignInResult result = accounts.signIn(circuitId, email, password, request.getRemoteAddr(),
+                    customer -> sessions.signIn(customer, request, response));
+            if (result == SignInResult.OK) {
+                return "redirect:/c/" + circuitId + "/my";
+            }
+            if (result == SignInResult.UNVERIFIED) {
+                accounts.emailLink(circuitId, email, link -> mail(circuitId, link, request, locale));
+            }
+            error = "customerLogin." + result.name().toLowerCase(Locale.ROOT);
+        } catch (TooManyAttempts e) {
+            refused(e, response);
+            error = "customerLogin.throttled";
         }
-        if (result == SignInResult.UNVERIFIED) {
-            accounts.emailLink(circuitId, email).ifPresent(l -> send(circuitId, l, request, locale));
-        }
-        model.addAttribute("error", "customerLogin." + result.name().toLowerCase(Locale.ROOT))
-                .addAttribute("email", email);
+        model.addAttribute("error", error).addAttribute("email", email);
         return "customer/login";
     }
 
@@ -138,7 +156,7 @@ class CustomerPages {
     String emailLink(@PathVariable long circuitId, @RequestParam(defaultValue = "") String email,
                      HttpServletRequest request, Locale locale, Model model) {
         space.add(circuitId, model);
-        accounts.emailLink(circuitId, email).ifPresent(l -> send(circuitId, l, request, locale));
+        accounts.emailLink(circuitId, email, link -> mail(circuitId, link, request, locale));
         model.addAttribute("sentTo", email).addAttribute("kind", "link");
         return "customer/sent";
     }
@@ -178,13 +196,13 @@ class CustomerPages {
         return "redirect:/c/" + circuitId + "/login?out";
     }
 
-    private void send(long circuitId, Link link, HttpServletRequest request, Locale locale) {
+    private Mailer.Mail mail(long circuitId, Link link, HttpServletRequest request, Locale locale) {
         String path = link.purpose() == Purpose.VERIFY ? "/verify" : "/link";
         String url = publicUrl.of(request, "/c/" + circuitId + path + "?token=" + link.token());
         String circuit = tenancy.circuit(circuitId).name();
         String key = link.purpose() == Purpose.VERIFY ? "customerMail.verify" : "customerMail.link";
         Object[] args = {link.name().isBlank() ? link.email() : link.name(), circuit, url};
-        mailer.send(link.email(), messages.getMessage(key + ".subject", args, locale),
+        return new Mailer.Mail(link.email(), messages.getMessage(key + ".subject", args, locale),
                 messages.getMessage(key + ".body", args, locale));
     }
 

@@ -38,6 +38,9 @@ import java.util.Optional;
 @Transactional
 public class MemberService implements Members {
 
+    /** The actor of an online sign-up: such a member awaits the confirmation of their e-mail address. */
+    static final String SELF_SIGN_UP = "customer:sign-up";
+
     private final JdbcClient jdbc;
     private final MemberRows rows;
     private final MemberFinder finder;
@@ -78,7 +81,14 @@ public class MemberService implements Members {
         List<ConsentInput> given = consents.entrySet().stream()
                 .map(c -> new ConsentInput(c.getKey(), true, c.getValue(), "sign-up")).toList();
         return enrol(circuitId, store == null ? null : store.companyId(), store, new NewMember(firstName, lastName,
-                email, null, null, null, null, null, null, null, null, null, given, null), "customer:sign-up");
+                email, null, null, null, null, null, null, null, null, null, given, null), SELF_SIGN_UP);
+    }
+
+    @Override
+    public void signUpConfirmed(long circuitId, long memberId) {
+        Member m = own(circuitId, memberId);
+        events.publishEvent(new org.loyaltyhub.members.MemberSignUpConfirmed(circuitId, memberId,
+                m.enrolledCompanyId(), m.enrolledStoreId()));
     }
 
     @Override
@@ -145,7 +155,8 @@ public class MemberService implements Members {
         if (m.externalIds() != null) {
             m.externalIds().forEach(x -> addExternalId(circuitId, id, x));
         }
-        events.publishEvent(new MemberEnrolled(circuitId, id, companyId, store == null ? null : store.id(), actor));
+        events.publishEvent(new MemberEnrolled(circuitId, id, companyId, store == null ? null : store.id(), actor,
+                SELF_SIGN_UP.equals(actor)));
         if (m.consents() != null) {
             m.consents().forEach(c -> recordConsent(circuitId, id, c, companyId, actor));
         }

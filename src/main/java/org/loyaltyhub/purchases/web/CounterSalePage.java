@@ -36,7 +36,7 @@ class CounterSalePage {
     static final int LINES = 4;
 
     /** The points the typed amount (and lines) would earn, refreshed as the operator types. */
-    @GetMapping("/counter/sale/preview")
+    @org.springframework.web.bind.annotation.PostMapping("/counter/sale/preview") // a POST: the form's CSRF token stays out of addresses
     String preview(Caller caller, @RequestParam java.util.Map<String, String> form, Model model) {
         java.util.List<CounterLine> lines = CounterLine.read(form, LINES);
         BigDecimal total = total(form.get("amount"), lines, model);

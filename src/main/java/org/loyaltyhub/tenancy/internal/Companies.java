@@ -16,9 +16,11 @@ class Companies {
             rs.getBoolean("active"));
 
     private final JdbcClient jdbc;
+    private final RecentSignIns recentSignIns;
 
-    Companies(JdbcClient jdbc) {
+    Companies(JdbcClient jdbc, RecentSignIns recentSignIns) {
         this.jdbc = jdbc;
+        this.recentSignIns = recentSignIns;
     }
 
     long create(long circuitId, String name, String vatNumber) {
@@ -46,5 +48,6 @@ class Companies {
         jdbc.sql("update company set name = :name, vat_number = :vat, active = :active where circuit_id = :c and id = :id")
                 .param("name", name).param("vat", vatNumber).param("active", active).param("c", circuitId)
                 .param("id", id).update();
+        recentSignIns.forgetEveryone(); // a company switched off refuses its operators at once
     }
 }

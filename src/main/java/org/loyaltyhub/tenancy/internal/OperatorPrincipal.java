@@ -9,8 +9,7 @@ import java.util.Collection;
 import java.util.List;
 
 /** A signed-in operator as Spring Security sees it, carrying the {@link Caller} the modules work with. */
-public record OperatorPrincipal(Caller caller, String email, String passwordHash, boolean enabled, boolean locked,
-                                boolean hadFailedSignIns)
+public record OperatorPrincipal(Caller caller, String email, String passwordHash, boolean enabled)
         implements UserDetails, java.io.Serializable {
 
     @Override
@@ -31,10 +30,5 @@ public record OperatorPrincipal(Caller caller, String email, String passwordHash
     @Override
     public boolean isEnabled() {
         return enabled;
-    }
-
-    @Override
-    public boolean isAccountNonLocked() {
-        return !locked;
     }
 }

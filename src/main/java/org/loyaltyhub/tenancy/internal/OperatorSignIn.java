@@ -8,7 +8,7 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Loads operators by e-mail for sign-in; a disabled operator is refused at once. */
+/** Loads operators by e-mail for sign-in ({@link OperatorAuthentication} checks the password, then the state). */
 @Service
 class OperatorSignIn implements UserDetailsService {
 
@@ -25,8 +25,6 @@ class OperatorSignIn implements UserDetailsService {
                 .orElseThrow(() -> new UsernameNotFoundException("unknown operator"));
         Operator o = c.operator();
         Caller caller = new Caller(o.role(), o.circuitId(), o.companyId(), o.storeId(), o.id(), null, o.displayName());
-        boolean locked = c.lockedUntil() != null && c.lockedUntil().isAfter(java.time.Instant.now());
-        return new OperatorPrincipal(caller, o.email(), c.passwordHash(), o.enabled(), locked,
-                c.failedSignIns() > 0 || c.lockedUntil() != null);
+        return new OperatorPrincipal(caller, o.email(), c.passwordHash(), o.enabled());
     }
 }

@@ -18,9 +18,11 @@ class Operators {
             rs.getBoolean("enabled"), rs.getTimestamp("created_at").toInstant());
 
     private final JdbcClient jdbc;
+    private final RecentSignIns recentSignIns;
 
-    Operators(JdbcClient jdbc) {
+    Operators(JdbcClient jdbc, RecentSignIns recentSignIns) {
         this.jdbc = jdbc;
+        this.recentSignIns = recentSignIns;
     }
 
     long create(Long circuitId, Role role, Long companyId, Long storeId, String email, String name, String hash) {
@@ -58,40 +60,27 @@ class Operators {
                         + "enabled = :enabled where circuit_id = :c and id = :id")
                 .param("role", role.name()).param("company", companyId).param("store", storeId).param("name", name)
                 .param("enabled", enabled).param("c", circuitId).param("id", id).update();
+        recentSignIns.forget(id);
     }
 
     void changePassword(long id, String hash) {
         jdbc.sql("update operator set password_hash = :hash where id = :id").param("hash", hash).param("id", id)
                 .update();
+        recentSignIns.forget(id);
     }
 
     /** Sign-in data: the operator and its password hash, by e-mail. */
     Optional<Credentials> credentials(String email) {
         // an operator of a company switched off (directly or through its store) is refused like a disabled one
         return jdbc.sql("select o.id, o.circuit_id, o.role, o.company_id, o.store_id, o.email, o.display_name, "
-                        + "o.created_at, o.password_hash, o.locked_until, o.failed_sign_ins, o.enabled and coalesce("
+                        + "o.created_at, o.password_hash, o.enabled and coalesce("
                         + "(select c.active from company c where c.id = coalesce(o.company_id, "
                         + "(select s.company_id from store s where s.id = o.store_id))), true) as enabled "
                         + "from operator o where lower(o.email) = lower(:email)").param("email", email.strip())
-                .query((rs, n) -> new Credentials(ROW.mapRow(rs, n), rs.getString("password_hash"),
-                        rs.getTimestamp("locked_until") == null ? null : rs.getTimestamp("locked_until").toInstant(),
-                        rs.getInt("failed_sign_ins")))
+                .query((rs, n) -> new Credentials(ROW.mapRow(rs, n), rs.getString("password_hash")))
                 .optional();
     }
 
-    /** Counts a failed sign-in; the attempt that reaches the limit locks the operator out until the given time. */
-    void failedSignIn(String email, int limit, java.time.Instant lockUntil) {
-        jdbc.sql("update operator set failed_sign_ins = failed_sign_ins + 1, locked_until = case when "
-                        + "failed_sign_ins + 1 >= :limit then :until else locked_until end where lower(email) = lower(:email)")
-                .param("limit", limit).param("until", java.sql.Timestamp.from(lockUntil)).param("email", email.strip())
-                .update();
-    }
-
-    void succeededSignIn(long id) {
-        jdbc.sql("update operator set failed_sign_ins = 0, locked_until = null where id = :id")
-                .param("id", id).update();
-    }
-
-    record Credentials(Operator operator, String passwordHash, java.time.Instant lockedUntil, int failedSignIns) {
+    record Credentials(Operator operator, String passwordHash) {
     }
 }

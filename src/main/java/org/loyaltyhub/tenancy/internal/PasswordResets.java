@@ -1,6 +1,7 @@
 package org.loyaltyhub.tenancy.internal;
 
 import org.loyaltyhub.shared.InvalidInput;
+import org.loyaltyhub.shared.Mailer;
 import org.loyaltyhub.shared.OneTimeTokens;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -11,10 +12,11 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * "Forgot password" for operators: a link valid for 30 minutes and once, at most three a hour per operator. Setting a
- * new password also lifts a lock-out and voids every other link of the operator.
+ * new password voids every other link of the operator.
  */
 @Service
 public class PasswordResets {
@@ -26,31 +28,37 @@ public class PasswordResets {
     private final Operators operators;
     private final PasswordEncoder encoder;
     private final Clock clock;
+    private final Mailer mailer;
 
-    PasswordResets(JdbcClient jdbc, Operators operators, PasswordEncoder encoder, Clock clock) {
+    PasswordResets(JdbcClient jdbc, Operators operators, PasswordEncoder encoder, Clock clock, Mailer mailer) {
         this.jdbc = jdbc;
+        this.mailer = mailer;
         this.operators = operators;
         this.encoder = encoder;
         this.clock = clock;
     }
 
-    /** What to send: the link's token, to whom. Empty for an unknown or disabled operator, or too many requests. */
+    /** What to send: the link's token, to whom. */
     public record Link(String email, String name, String token) {
     }
 
+    /**
+     * Queues the e-mail that {@code mail} writes for the link, in the transaction that records the link. An unknown
+     * or disabled operator, or one who asked too often, gets nothing and nothing is written.
+     */
     @Transactional
-    public Optional<Link> request(String email) {
+    public void request(String email, Function<Link, Mailer.Mail> mail) {
         if (email == null || email.isBlank() || email.length() > 254) {
-            return Optional.empty();
+            return;
         }
-        return operators.credentials(email).map(Operators.Credentials::operator).filter(o -> o.enabled())
+        operators.credentials(email).map(Operators.Credentials::operator).filter(o -> o.enabled())
                 .filter(o -> recentRequests(o.id()) < PER_HOUR)
-                .map(o -> {
+                .ifPresent(o -> {
                     String token = OneTimeTokens.next();
                     jdbc.sql("insert into password_reset (token_hash, operator_id, expires_at) values (:h, :o, :e)")
                             .param("h", OneTimeTokens.hash(token)).param("o", o.id())
                             .param("e", Timestamp.from(clock.instant().plus(VALID_FOR))).update();
-                    return new Link(o.email(), o.displayName(), token);
+                    mailer.send(mail.apply(new Link(o.email(), o.displayName(), token)));
                 });
     }
 
@@ -71,7 +79,6 @@ public class PasswordResets {
         long operatorId = operatorOf(token, true)
                 .orElseThrow(() -> new InvalidInput("token", "this link has expired or was already used"));
         operators.changePassword(operatorId, encoder.encode(password));
-        operators.succeededSignIn(operatorId);
         jdbc.sql("update password_reset set used_at = :now where operator_id = :o and used_at is null")
                 .param("now", Timestamp.from(clock.instant())).param("o", operatorId).update();
     }

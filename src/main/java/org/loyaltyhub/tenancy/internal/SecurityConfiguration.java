@@ -55,6 +55,12 @@ class SecurityConfiguration implements WebMvcConfigurer {
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, ApiKeyService keys) throws Exception {
         AuthenticationEntryPoint entryPoint = (request, response, e) -> {
+            if (e instanceof OperatorAuthentication.SignInsThrottled throttled) {
+                response.setHeader("Retry-After", String.valueOf(throttled.reason().seconds()));
+                org.loyaltyhub.shared.web.Problems.write(response, 429, "too-many-attempts",
+                        throttled.getMessage() + ". Servers should use an API key (Bearer) instead of a password");
+                return;
+            }
             response.setHeader("WWW-Authenticate", "Basic realm=\"LoyaltyHub\", Bearer");
             org.loyaltyhub.shared.web.Problems.write(response, 401, "unauthenticated",
                     "Sign in with an operator's e-mail and password (HTTP Basic) or an API key (Bearer)");
@@ -65,6 +71,7 @@ class SecurityConfiguration implements WebMvcConfigurer {
                 .httpBasic(b -> b.authenticationEntryPoint(entryPoint))
                 .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint))
                 .addFilterBefore(new ApiKeyAuthentication(keys, entryPoint), BasicAuthenticationFilter.class)
+                .headers(h -> h.referrerPolicy(r -> r.policy(org.loyaltyhub.shared.web.ContentSecurity.REFERRER_POLICY)))
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/api/v1/setup", "/api/v1/setup/**").permitAll()
                         // shops' webhooks authenticate by their signature, verified by the integrations module
@@ -90,15 +97,24 @@ class SecurityConfiguration implements WebMvcConfigurer {
                 .formLogin(f -> f.loginPage("/login").usernameParameter("email")
                         // back to the page that asked for the sign-in (e.g. a shop's install link), else the start page
                         .defaultSuccessUrl("/", false)
+                        // the password is checked first: only the right password learns that an account is disabled
                         .failureHandler((request, response, e) -> response.sendRedirect(
-                                e instanceof org.springframework.security.authentication.LockedException
-                                        ? "/login?locked" : e instanceof org.springframework.security.authentication.DisabledException
+                                e instanceof OperatorAuthentication.SignInsThrottled
+                                        ? "/login?throttled" : e instanceof org.springframework.security.authentication.DisabledException
                                         ? "/login?disabled" : "/login?error")))
                 .requestCache(c -> c.requestCache(returnAfterSignIn()))
+                .exceptionHandling(e -> e.authenticationEntryPoint(signInPage()))
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
                 .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(
-                        org.loyaltyhub.shared.web.ContentSecurity.POLICY)));
+                        org.loyaltyhub.shared.web.ContentSecurity.POLICY)).referrerPolicy(r -> r.policy(org.loyaltyhub.shared.web.ContentSecurity.REFERRER_POLICY)));
         return http.build();
+    }
+
+    /** To the sign-in page by a relative address: never one built from the request's (forgeable) Host. */
+    private static org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint signInPage() {
+        var entryPoint = new org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint("/login");
+        entryPoint.setFavorRelativeUris(true);
+        return entryPoint;
     }
 
     /**

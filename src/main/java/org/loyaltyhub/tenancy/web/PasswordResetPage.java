@@ -23,13 +23,11 @@ import java.util.Map;
 class PasswordResetPage {
 
     private final PasswordResets resets;
-    private final Mailer mailer;
     private final PublicUrl publicUrl;
     private final MessageSource messages;
 
-    PasswordResetPage(PasswordResets resets, Mailer mailer, PublicUrl publicUrl, MessageSource messages) {
+    PasswordResetPage(PasswordResets resets, PublicUrl publicUrl, MessageSource messages) {
         this.resets = resets;
-        this.mailer = mailer;
         this.publicUrl = publicUrl;
         this.messages = messages;
     }
@@ -42,11 +40,9 @@ class PasswordResetPage {
     @PostMapping("/login/forgot")
     String request(@RequestParam(defaultValue = "") String email, HttpServletRequest request, Locale locale,
                    Model model) {
-        resets.request(email).ifPresent(link -> {
-            String url = publicUrl.of(request, "/login/reset?token=" + link.token());
-            mailer.send(link.email(), messages.getMessage("reset.mail.subject", null, locale),
-                    messages.getMessage("reset.mail.body", new Object[]{link.name(), url}, locale));
-        });
+        resets.request(email, link -> new Mailer.Mail(link.email(), messages.getMessage("reset.mail.subject", null, locale),
+                messages.getMessage("reset.mail.body", new Object[]{link.name(),
+                        publicUrl.of(request, "/login/reset?token=" + link.token())}, locale)));
         model.addAttribute("sent", true);
         return "forgot";
     }

@@ -20,8 +20,11 @@ class SetupController {
 
     private final FirstRun firstRun;
 
-    SetupController(FirstRun firstRun) {
+    private final org.loyaltyhub.shared.web.PublicUrl publicUrl;
+
+    SetupController(FirstRun firstRun, org.loyaltyhub.shared.web.PublicUrl publicUrl) {
         this.firstRun = firstRun;
+        this.publicUrl = publicUrl;
     }
 
     @GetMapping
@@ -31,8 +34,9 @@ class SetupController {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    Map<String, Object> complete(@Valid @RequestBody Setup setup) {
+    Map<String, Object> complete(@Valid @RequestBody Setup setup, jakarta.servlet.http.HttpServletRequest request) {
         FirstRun.Result result = firstRun.complete(setup);
+        publicUrl.rememberSetUp(request);
         return Map.of("platformAdminId", result.platformAdminId(), "circuit", result.circuit().circuit(),
                 "circuitAdminId", result.circuit().adminId());
     }

@@ -22,8 +22,11 @@ class SetupPage {
 
     private final FirstRun firstRun;
 
-    SetupPage(FirstRun firstRun) {
+    private final org.loyaltyhub.shared.web.PublicUrl publicUrl;
+
+    SetupPage(FirstRun firstRun, org.loyaltyhub.shared.web.PublicUrl publicUrl) {
         this.firstRun = firstRun;
+        this.publicUrl = publicUrl;
     }
 
     /** The page's messages come from its own keys ({@code setup.error.NotBlank}...), in the page's language. */
@@ -45,7 +48,8 @@ class SetupPage {
     }
 
     @PostMapping("/setup")
-    String complete(@Valid @ModelAttribute("setup") Setup setup, BindingResult errors, Model model) {
+    String complete(@Valid @ModelAttribute("setup") Setup setup, BindingResult errors, Model model,
+                    jakarta.servlet.http.HttpServletRequest request) {
         if (!firstRun.required()) {
             return "redirect:/";
         }
@@ -57,6 +61,7 @@ class SetupPage {
         }
         try {
             firstRun.complete(setup);
+            publicUrl.rememberSetUp(request);
         } catch (LoyaltyException e) {
             String field = switch (e.code()) {
                 case "invalid-setup-token" -> "token";

@@ -1,0 +1,102 @@
+package org.loyaltyhub.shared;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mail.MailException;
+import org.springframework.mail.SimpleMailMessage;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Sends the queued e-mails through the SMTP server configured with {@code spring.mail.*}; without one, as on a first
+ * local run, each message is written to the log instead, so a newcomer can still follow the link. Each node takes
+ * messages no other node holds (row locks, skip locked) and marks them sent in the same transaction, so a message
+ * goes out once (twice at worst if a node dies between the SMTP server's acceptance and the commit). A refused
+ * message is retried later, less and less often, and given up after {@value #ATTEMPTS} attempts.
+ */
+@Component
+class MailOutbox {
+
+    static final int ATTEMPTS = 8;
+    private static final Logger log = LoggerFactory.getLogger(MailOutbox.class);
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate tx;
+    private final ObjectProvider<JavaMailSender> sender;
+    private final Clock clock;
+    private final String from;
+
+    MailOutbox(JdbcClient jdbc, TransactionTemplate tx, ObjectProvider<JavaMailSender> sender, Clock clock,
+               @Value("${loyaltyhub.mail.from:LoyaltyHub <no-reply@localhost>}") String from) {
+        this.jdbc = jdbc;
+        this.tx = tx;
+        this.sender = sender;
+        this.clock = clock;
+        this.from = from;
+    }
+
+    private record Queued(long id, String to, String subject, String body, int attempts) {
+    }
+
+    @Scheduled(fixedDelayString = "${loyaltyhub.mail.send-interval:PT1S}", initialDelayString = "PT1S")
+    void sendDue() {
+        Integer sent;
+        do {
+            sent = tx.execute(status -> sendBatch());
+        } while (sent != null && sent == 20);
+    }
+
+    private int sendBatch() {
+        List<Queued> due = jdbc.sql("select id, recipient, subject, body, attempts from mail_outbox where sent_at is null "
+                        + "and failed_at is null and next_attempt_at <= :now order by id limit 20 for update skip locked")
+                .param("now", Timestamp.from(clock.instant()))
+                .query((rs, n) -> new Queued(rs.getLong("id"), rs.getString("recipient"), rs.getString("subject"),
+                        rs.getString("body"), rs.getInt("attempts")))
+                .list();
+        due.forEach(this::send);
+        return due.size();
+    }
+
+    private void send(Queued mail) {
+        try {
+            deliver(mail);
+            jdbc.sql("update mail_outbox set sent_at = :now, attempts = attempts + 1, last_error = null where id = :id")
+                    .param("now", Timestamp.from(clock.instant())).param("id", mail.id()).update();
+        } catch (MailException | IllegalStateException e) {
+            boolean last = mail.attempts() + 1 >= ATTEMPTS;
+            log.error("Could not send the e-mail '{}' to {} (attempt {}{}): {}", mail.subject(), mail.to(),
+                    mail.attempts() + 1, last ? ", giving up" : "", e.getMessage());
+            Duration later = Duration.ofSeconds(Math.min(3600, 15L << mail.attempts()));
+            jdbc.sql("update mail_outbox set attempts = attempts + 1, last_error = :error, next_attempt_at = :next, "
+                            + "failed_at = cast(:failed as timestamptz) where id = :id")
+                    .param("error", String.valueOf(e.getMessage()))
+                    .param("next", Timestamp.from(clock.instant().plus(later)))
+                    .param("failed", last ? Timestamp.from(clock.instant()) : null).param("id", mail.id()).update();
+        }
+    }
+
+    private void deliver(Queued mail) {
+        JavaMailSender smtp = sender.getIfAvailable();
+        if (smtp == null) {
+            log.warn("No SMTP server is configured (spring.mail.host): this e-mail to {} was not sent.\nSubject: {}\n\n{}",
+                    mail.to(), mail.subject(), mail.body());
+            return;
+        }
+        SimpleMailMessage message = new SimpleMailMessage();
+        message.setFrom(from);
+        message.setTo(mail.to());
+        message.setSubject(mail.subject());
+        message.setText(mail.body());
+        smtp.send(message);
+    }
+}
