@@ -5,22 +5,58 @@ import org.loyaltyhub.tenancy.Caller;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
- * What other modules (the shop integrations) ask of purchases: bring an order of a channel to the state given.
- * Sending the same state again posts nothing; the program posts only the difference in points.
+ * What other modules (the shop integrations) ask of purchases: the one state machine of an order. Each report of an
+ * order (a shop's delivery) is merged with what earlier reports said, whatever order they arrive in: the newer report
+ * wins (by the shop's version, or else by how far the order has gone: created, paid, completed, refunded,
+ * cancelled), refunds accumulate by their id, and the purchase is then recorded once with the result, so only the
+ * difference in points is posted. Sending the same report again posts nothing.
  */
 public interface Purchases {
 
-    Purchase record(Caller caller, OrderState order);
+    /** A shop's report of the whole order. */
+    OrderResult report(Caller caller, OrderReport report, Parties parties);
+
+    /** A refund reported on its own: added to the order, applied if the order is known. */
+    OrderResult reportRefund(Caller caller, OrderRef order, String refundId, BigDecimal amount);
+
+    /** The order was deleted in the shop: cancelled, if it was known. */
+    OrderResult reportDeletion(Caller caller, OrderRef order);
+
+    /** Forgets what a channel's orders were reported as (its shop asked to be forgotten); the purchases stay. */
+    void forgetReports(String channel);
+
+    /** Which order: its purchase channel (e.g. {@code shopify:12}), the store it is recorded at, the shop's order id. */
+    record OrderRef(String channel, Long storeId, String orderId) {
+    }
 
     /**
-     * An order as a shop last reported it: the member it belongs to, its amounts (in the circuit's currency), its
-     * status, and the redemption whose code it used, if any.
+     * An order as one report gives it, in the circuit's currency: its base status (CREATED, PAID, COMPLETED,
+     * CANCELLED or REFUNDED; partial refunds come from the refunds), the refunds by their id, the lines it earns on.
+     * {@code version} is the shop's modification time when it sends one.
      */
-    record OrderState(String orderId, String channel, Long storeId, long memberId, String currency, BigDecimal total,
-                      BigDecimal refundedTotal, PurchaseStatus status, Instant occurredAt, Long redemptionId,
-                      List<Line> lines) {
+    record OrderReport(OrderRef order, Instant version, PurchaseStatus status, BigDecimal total,
+                       Map<String, BigDecimal> refunds, List<Line> lines, Instant occurredAt) {
+    }
+
+    /** Who is behind an order and which code it used: the shop's side knows, asked only when the order needs it. */
+    interface Parties {
+
+        /** The member the order's customer is (found, or enrolled now); asked while the order has none. */
+        Optional<Long> member();
+
+        /** The redemption whose discount code the order used, if any. */
+        Optional<Long> redemption(long memberId);
+    }
+
+    /**
+     * What a report came to: the purchase as recorded, none while the order has no member or (a refund, a deletion)
+     * is not known yet; whether the report was newer than what was known (an older one changes only refunds).
+     */
+    record OrderResult(Purchase purchase, boolean newer) {
     }
 
     record Line(String productId, String sku, BigDecimal quantity, BigDecimal unitPrice, boolean discounted) {

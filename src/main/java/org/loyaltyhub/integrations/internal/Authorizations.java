@@ -12,9 +12,9 @@ import java.util.Optional;
  * state itself travels through the shop and back; only its SHA-256 is stored, and taking it deletes it.
  */
 @Component
-class Authorizations {
+public class Authorizations {
 
-    static final Duration VALIDITY = Duration.ofMinutes(10);
+    public static final Duration VALIDITY = Duration.ofMinutes(10);
 
     private final JdbcClient jdbc;
 
@@ -23,12 +23,12 @@ class Authorizations {
     }
 
     /** An authorisation waiting for the shop to come back. */
-    record Pending(Platform platform, long circuitId, long companyId, long storeId, Long connectionId, long operatorId,
+    public record Pending(Platform platform, long circuitId, long companyId, long storeId, Long connectionId, long operatorId,
                    String shopDomain) {
     }
 
     /** Stores a new pending authorisation and returns its state, to send to the shop. */
-    String start(Pending p) {
+    public String start(Pending p) {
         jdbc.sql("delete from shop_authorization where expires_at < now()").update();
         String state = Secrets.randomToken(32);
         jdbc.sql("""
@@ -44,7 +44,7 @@ class Authorizations {
     }
 
     /** The pending authorisation with this state, removed so it cannot be used twice; empty if unknown or expired. */
-    Optional<Pending> take(String state) {
+    public Optional<Pending> take(String state) {
         if (state == null || state.isBlank() || state.length() > 200) {
             return Optional.empty();
         }

@@ -31,17 +31,17 @@ class CodeExpiry {
 
     private final ShopCodes codes;
     private final Connections connections;
-    private final java.util.Map<Platform, DiscountApi> apis;
+    private final ShopPlatforms platforms;
     private final Redemptions redemptions;
     private final ClusterJobs jobs;
     private final TransactionTemplate each;
     private final Clock clock;
 
-    CodeExpiry(ShopCodes codes, Connections connections, java.util.List<DiscountApi> apis, Redemptions redemptions,
+    CodeExpiry(ShopCodes codes, Connections connections, ShopPlatforms platforms, Redemptions redemptions,
                ClusterJobs jobs, PlatformTransactionManager tm, Clock clock) {
         this.codes = codes;
         this.connections = connections;
-        this.apis = apis.stream().collect(java.util.stream.Collectors.toMap(DiscountApi::platform, a -> a));
+        this.platforms = platforms;
         this.redemptions = redemptions;
         this.jobs = jobs;
         this.each = new TransactionTemplate(tm);
@@ -79,7 +79,7 @@ class CodeExpiry {
         Connection c = connections.find(code.connectionId()).orElseThrow();
         Optional<String> shopId;
         try {
-            shopId = apis.get(c.platform()).find(c, code.code());
+            shopId = platforms.of(c.platform()).discounts().orElseThrow().find(c, code.code());
         } catch (DiscountApi.Refused | ShopHttp.Unreachable | RuntimeException e) {
             log.warn("Shop code {} of connection {} could not be looked up in the shop: {}", code.code(), c.id(),
                     e.getMessage());
@@ -99,7 +99,7 @@ class CodeExpiry {
     private boolean expire(ShopCode code) {
         Connection c = connections.find(code.connectionId()).orElseThrow();
         try {
-            DiscountApi api = apis.get(c.platform());
+            DiscountApi api = platforms.of(c.platform()).discounts().orElseThrow();
             Optional<String> shopId = code.shopId() != null ? Optional.of(code.shopId()) : api.find(c, code.code());
             if (shopId.isPresent()) {
                 api.delete(c, shopId.get());

@@ -23,10 +23,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * Redeeming in the shop: points are held for days (as long as the code lives), then the shop creates a single-use
@@ -45,20 +42,20 @@ public class CodeService {
     private final ShopCodes codes;
     private final Redemptions redemptions;
     private final Members members;
-    private final Map<Platform, DiscountApi> apis;
+    private final ShopPlatforms platforms;
     private final IntegrationSettings settings;
     private final TransactionTemplate tx;
     private final JdbcClient jdbc;
     private final Clock clock;
 
     CodeService(ConnectionService connections, ShopCodes codes, Redemptions redemptions, Members members,
-                java.util.List<DiscountApi> apis, IntegrationSettings settings, PlatformTransactionManager tm,
+                ShopPlatforms platforms, IntegrationSettings settings, PlatformTransactionManager tm,
                 JdbcClient jdbc, Clock clock) {
         this.connections = connections;
         this.codes = codes;
         this.redemptions = redemptions;
         this.members = members;
-        this.apis = apis.stream().collect(Collectors.toMap(DiscountApi::platform, Function.identity()));
+        this.platforms = platforms;
         this.settings = settings;
         this.tx = new TransactionTemplate(tm);
         // the hold and pending code commit before the shop is called, even inside an Idempotency-Key request's
@@ -159,23 +156,24 @@ public class CodeService {
     }
 
     private DiscountApi api(Connection c) {
-        DiscountApi api = apis.get(c.platform());
+        ShopPlatform platform = platforms.of(c.platform());
+        DiscountApi api = platform.discounts().orElse(null);
         if (api == null) {
             throw new LoyaltyException("codes-not-supported", 422, "A " + c.platform().name().toLowerCase()
                     + " connection cannot create discount codes: connect the shop itself (WooCommerce, Shopify, "
                     + "PrestaShop)");
         }
-        boolean keys = c.apiKey() != null && (c.platform() != Platform.WOOCOMMERCE || c.apiSecret() != null);
-        if (!keys || !c.active()) {
+        if (!platform.hasApiCredentials(c) || !c.active()) {
             throw new LoyaltyException("no-shop-credentials", 422, "The connection has no API credentials for the "
                     + "shop, or is switched off");
         }
         return api;
     }
 
-    private static void requireCustomer(Connection c, String shopCustomer, String email) {
-        if (c.platform() == Platform.WOOCOMMERCE ? email == null : shopCustomer == null) {
-            throw new LoyaltyException("customer-not-in-shop", 422, c.platform() == Platform.WOOCOMMERCE
+    private void requireCustomer(Connection c, String shopCustomer, String email) {
+        boolean byEmail = platforms.of(c.platform()).customerKey() == ShopPlatform.CustomerKey.EMAIL;
+        if (byEmail ? email == null : shopCustomer == null) {
+            throw new LoyaltyException("customer-not-in-shop", 422, byEmail
                     ? "The member has no e-mail to restrict the code to"
                     : "The member is not yet known as a customer of this shop (no order or account seen)")
                     .with("field", "memberId");

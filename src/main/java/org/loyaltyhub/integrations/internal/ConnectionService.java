@@ -17,6 +17,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Connecting a company's shops: only the company's administrators (or the circuit's) see and change its
@@ -28,10 +29,12 @@ public class ConnectionService {
 
     private final Connections connections;
     private final Tenancy tenancy;
+    private final ShopPlatforms platforms;
 
-    ConnectionService(Connections connections, Tenancy tenancy) {
+    ConnectionService(Connections connections, Tenancy tenancy, ShopPlatforms platforms) {
         this.connections = connections;
         this.tenancy = tenancy;
+        this.platforms = platforms;
     }
 
     public record NewConnection(
@@ -76,10 +79,11 @@ public class ConnectionService {
             throw new InvalidInput("webhookSecret", "must not be empty: anyone could sign webhooks with an empty secret; "
                     + "leave it out to have one generated");
         }
-        if (c.platform() == Platform.SHOPIFY && c.webhookSecret() == null) {
-            throw new InvalidInput("webhookSecret", "is the Shopify app's client secret, which signs its webhooks");
+        Optional<String> setByShop = platforms.of(c.platform()).secretSetByShop();
+        if (setByShop.isPresent() && c.webhookSecret() == null) {
+            throw new InvalidInput("webhookSecret", "is " + setByShop.get());
         }
-        String generated = c.webhookSecret() == null && c.platform() != Platform.SHOPIFY ? Secrets.randomToken(32) : null;
+        String generated = c.webhookSecret() == null && setByShop.isEmpty() ? Secrets.randomToken(32) : null;
         long id;
         try {
             id = connections.insert(new Connections.NewRow(caller.circuit(), companyId, store.id(), c.platform(),
@@ -148,7 +152,7 @@ public class ConnectionService {
         tenancy.company(caller, companyId);
     }
 
-    static View view(Connection c) {
+    public static View view(Connection c) {
         return new View(c.id(), c.companyId(), c.storeId(), c.platform(), c.name(), c.shopUrl(), c.shopDomain(),
                 new Credential(c.apiKey() != null, c.apiKeyHint()), new Credential(c.apiSecret() != null, null),
                 new Credential(c.webhookSecret() != null, null), new Credential(c.previousSecret() != null, null),

@@ -11,7 +11,7 @@ import java.util.Optional;
 
 /** The connection rows, with credentials encrypted on the way in and decrypted on the way out. */
 @Component
-class Connections {
+public class Connections {
 
     private final JdbcClient jdbc;
     private final Secrets secrets;
@@ -21,11 +21,11 @@ class Connections {
         this.secrets = secrets;
     }
 
-    record NewRow(long circuitId, long companyId, long storeId, Platform platform, String name, String shopUrl,
+    public record NewRow(long circuitId, long companyId, long storeId, Platform platform, String name, String shopUrl,
                   String shopDomain, String apiKey, String apiSecret, String webhookSecret, boolean enrolGuests) {
     }
 
-    long insert(NewRow r) {
+    public long insert(NewRow r) {
         return jdbc.sql("""
                         insert into shop_connection (circuit_id, company_id, store_id, platform, name, shop_url, shop_domain,
                                                      api_key, api_secret, webhook_secret, api_key_hint, enrol_guests)
@@ -40,7 +40,7 @@ class Connections {
                 .query(Long.class).single();
     }
 
-    void updateCredentials(long id, String apiKey, String apiSecret) {
+    public void updateCredentials(long id, String apiKey, String apiSecret) {
         if (apiKey != null) {
             jdbc.sql("update shop_connection set api_key = :key, api_key_hint = :hint, updated_at = now() where id = :id")
                     .param("key", secrets.encrypt("api_key", apiKey)).param("hint", hint(apiKey)).param("id", id).update();
@@ -52,7 +52,7 @@ class Connections {
     }
 
     /** The new webhook secret becomes current; the current one stays valid as the previous one during rotation. */
-    void rotateWebhookSecret(long id, String secret) {
+    public void rotateWebhookSecret(long id, String secret) {
         jdbc.sql("update shop_connection set previous_secret = webhook_secret, webhook_secret = :secret, "
                         + "updated_at = now() where id = :id")
                 .param("secret", secrets.encrypt("webhook_secret", secret)).param("id", id).update();
@@ -70,7 +70,7 @@ class Connections {
     }
 
     /** The shop revoked LoyaltyHub's access (Shopify's app/uninstalled): the key is useless, so it goes. */
-    void dropApiKey(long id) {
+    public void dropApiKey(long id) {
         jdbc.sql("update shop_connection set api_key = null, api_key_hint = null, updated_at = now() where id = :id")
                 .param("id", id).update();
     }
@@ -88,7 +88,7 @@ class Connections {
     }
 
     /** The shop installed LoyaltyHub again: a pending removal no longer holds. */
-    void cancelRemoval(long id) {
+    public void cancelRemoval(long id) {
         jdbc.sql("update shop_connection set removal_requested_at = null, removal_requested_by = null, "
                         + "removal_due_at = null, updated_at = now() where id = :id and erased_at is null")
                 .param("id", id).update();
@@ -108,7 +108,7 @@ class Connections {
                 .param("id", id).update();
     }
 
-    Optional<Connection> find(long id) {
+    public Optional<Connection> find(long id) {
         return jdbc.sql("select * from shop_connection where id = :id").param("id", id).query(this::row).optional();
     }
 
@@ -116,15 +116,18 @@ class Connections {
         return find(id).filter(c -> c.circuitId() == circuitId).orElseThrow(() -> new NotFound("Connection", id));
     }
 
-    Optional<Connection> activeShopify(String domain) {
-        return jdbc.sql("select * from shop_connection where platform = 'SHOPIFY' and active and shop_domain = :d")
-                .param("d", domain.toLowerCase(java.util.Locale.ROOT)).query(this::row).optional();
+    /** The active connection of a platform at a shop domain (Shopify: one, a unique index). */
+    public Optional<Connection> activeAt(Platform platform, String domain) {
+        return jdbc.sql("select * from shop_connection where platform = :p and active and shop_domain = :d")
+                .param("p", platform.name()).param("d", domain.toLowerCase(java.util.Locale.ROOT)).query(this::row)
+                .optional();
     }
 
-    /** The active Shopify connections of a domain (one today: a unique index), for the app-wide webhook address. */
-    List<Connection> activeShopifyAll(String domain) {
-        return jdbc.sql("select * from shop_connection where platform = 'SHOPIFY' and active and shop_domain = :d order by id")
-                .param("d", domain.strip().toLowerCase(java.util.Locale.ROOT)).query(this::row).list();
+    /** The active connections of a platform at a shop domain, for an app-wide webhook address. */
+    public List<Connection> allActiveAt(Platform platform, String domain) {
+        return jdbc.sql("select * from shop_connection where platform = :p and active and shop_domain = :d order by id")
+                .param("p", platform.name()).param("d", domain.strip().toLowerCase(java.util.Locale.ROOT))
+                .query(this::row).list();
     }
 
     List<Connection> ofCompany(long circuitId, long companyId) {
@@ -132,7 +135,7 @@ class Connections {
                 .param("c", circuitId).param("company", companyId).query(this::row).list();
     }
 
-    List<Connection> activeOf(Platform platform) {
+    public List<Connection> activeOf(Platform platform) {
         return jdbc.sql("select * from shop_connection where platform = :p and active order by id")
                 .param("p", platform.name()).query(this::row).list();
     }

@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * e-mail; enrols a registered customer, and a guest only when the connection allows it.
  */
 @Component
-class CustomerMatcher {
+public class CustomerMatcher {
 
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
@@ -29,7 +29,7 @@ class CustomerMatcher {
     }
 
     /** The member, or empty with nobody enrolled (no usable e-mail, or a guest the connection does not enrol). */
-    Optional<Long> match(Connection c, ShopOrder.Customer customer, boolean mayEnrol) {
+    public Optional<Long> match(Connection c, ShopOrder.Customer customer, boolean mayEnrol) {
         if (customer == null) {
             return Optional.empty();
         }

@@ -13,7 +13,7 @@ import java.util.Optional;
 
 /** Stored deliveries: inserted once per dedupe key, claimed for processing with a row lock that skips busy rows. */
 @Component
-class Deliveries {
+public class Deliveries {
 
     private static final String COLUMNS = "*, (status = 'FAILED' and next_attempt_at = 'infinity') as given_up";
 
@@ -24,7 +24,7 @@ class Deliveries {
     }
 
     /** Stores the delivery; empty when one with the same dedupe key exists (a duplicate). */
-    Optional<Long> insert(Connection c, String topic, String dedupeKey, byte[] body, String headersJson) {
+    public Optional<Long> insert(Connection c, String topic, String dedupeKey, byte[] body, String headersJson) {
         return jdbc.sql("""
                         insert into shop_delivery (circuit_id, connection_id, platform, topic, dedupe_key, body, headers)
                         values (:c, :conn, :platform, :topic, :key, :body, cast(:headers as jsonb))

@@ -10,9 +10,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
-import java.util.EnumMap;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -26,14 +23,14 @@ import java.util.function.LongConsumer;
  * exactly once or not at all.
  */
 @Component
-class DeliveryProcessor {
+public class DeliveryProcessor {
 
     private static final Logger log = LoggerFactory.getLogger(DeliveryProcessor.class);
     private static final Duration LEFT_BEHIND = Duration.ofSeconds(60);
 
     private final Deliveries deliveries;
     private final Connections connections;
-    private final Map<Platform, Handler> handlers = new EnumMap<>(Platform.class);
+    private final ShopPlatforms platforms;
     private final TransactionTemplate tx;
     private final IntegrationSettings settings;
     private final ThreadPoolExecutor pool;
@@ -41,11 +38,11 @@ class DeliveryProcessor {
     /** Tests slow the handling down here, to show that the shop's answer does not wait for it. */
     volatile LongConsumer beforeHandling = id -> { };
 
-    DeliveryProcessor(Deliveries deliveries, Connections connections, List<Handler> handlers,
+    DeliveryProcessor(Deliveries deliveries, Connections connections, ShopPlatforms platforms,
                       PlatformTransactionManager transactions, IntegrationSettings settings) {
         this.deliveries = deliveries;
         this.connections = connections;
-        handlers.forEach(h -> this.handlers.put(h.platform(), h));
+        this.platforms = platforms;
         this.tx = new TransactionTemplate(transactions);
         this.tx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.settings = settings;
@@ -55,7 +52,7 @@ class DeliveryProcessor {
     }
 
     /** Queues a stored delivery; when the queue is full the sweeper will get to it. */
-    void submit(long deliveryId) {
+    public void submit(long deliveryId) {
         try {
             pool.execute(() -> process(deliveryId));
         } catch (RejectedExecutionException full) {
@@ -94,7 +91,7 @@ class DeliveryProcessor {
         beforeHandling.accept(d.id());
         Connection c = connections.find(d.connectionId()).orElseThrow();
         JsonNode body = Json.parse(d.body());
-        Outcome outcome = handlers.get(d.platform()).handle(c, d.topic(), body);
+        Outcome outcome = platforms.of(d.platform()).handle(c, d.topic(), body);
         deliveries.finish(d.id(), outcome.status(), outcome.note(), outcome.customerRef());
         return outcome.status();
     }

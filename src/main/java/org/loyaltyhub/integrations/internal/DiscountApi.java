@@ -6,9 +6,7 @@ import java.time.Instant;
 import java.util.Optional;
 
 /** A shop's API for single-use discount codes: create one for a customer, find it by its code, delete it. */
-interface DiscountApi {
-
-    Platform platform();
+public interface DiscountApi {
 
     /** Creates the code in the shop and returns the shop's id for it; "already exists" is a {@link Refused#exists}. */
     String create(Connection c, NewCode code) throws Refused, ShopHttp.Unreachable;
@@ -27,7 +25,7 @@ interface DiscountApi {
                    org.loyaltyhub.programs.Redemptions.ProductLimits limits) {
 
         /** The listed products that are a shop's numeric product ids (others cannot be named to the shop). */
-        static java.util.List<Long> numeric(java.util.List<String> ids) {
+        public static java.util.List<Long> numeric(java.util.List<String> ids) {
             return ids.stream().filter(id -> id.matches("\\d{1,18}")).map(Long::valueOf).toList();
         }
     }
@@ -37,13 +35,13 @@ interface DiscountApi {
         final int status;
         final boolean exists;
 
-        Refused(int status, String message, boolean exists) {
+        public Refused(int status, String message, boolean exists) {
             super(message);
             this.status = status;
             this.exists = exists;
         }
 
-        static Refused of(ShopHttp.Answer a, String message) {
+        public static Refused of(ShopHttp.Answer a, String message) {
             return new Refused(a.status(), "HTTP " + a.status() + (message == null || message.isBlank() ? "" : ": " + message),
                     false);
         }

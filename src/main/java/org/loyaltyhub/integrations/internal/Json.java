@@ -13,18 +13,27 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Reading the shops' JSON leniently: numbers may come as strings, absent and null fields read as null. */
-final class Json {
+public final class Json {
 
-    static final JsonMapper MAPPER = JsonMapper.builder().build();
+    public static final JsonMapper MAPPER = JsonMapper.builder().build();
 
     private Json() {
     }
 
-    static JsonNode parse(byte[] body) {
+    public static JsonNode parse(byte[] body) {
         return MAPPER.readTree(body);
     }
 
-    static String text(JsonNode node, String field) {
+    /** The field's text; a body without it cannot be processed, now or later. */
+    public static String require(JsonNode body, String field) {
+        String v = text(body, field);
+        if (v == null) {
+            throw new IllegalArgumentException("the payload has no " + field);
+        }
+        return v;
+    }
+
+    public static String text(JsonNode node, String field) {
         JsonNode v = node.path(field);
         if (v.isMissingNode() || v.isNull()) {
             return null;
@@ -34,12 +43,12 @@ final class Json {
     }
 
     /** Amounts and quantities beyond this (a thousand billion) are not a shop's: the body is refused for good. */
-    static final BigDecimal MAX_AMOUNT = new BigDecimal("1000000000000");
+    public static final BigDecimal MAX_AMOUNT = new BigDecimal("1000000000000");
     /** More decimals than this (after trailing zeros) are not a price. */
-    static final int MAX_DECIMALS = 6;
+    public static final int MAX_DECIMALS = 6;
 
     /** A money amount or quantity; a value no shop can mean (NaN, 1e30, 1e-30) makes the delivery unusable. */
-    static BigDecimal money(JsonNode node, String field) {
+    public static BigDecimal money(JsonNode node, String field) {
         String s = text(node, field);
         if (s == null) {
             return null;
@@ -63,18 +72,18 @@ final class Json {
         return s.length() > 40 ? s.substring(0, 40) + "…" : s;
     }
 
-    static boolean flag(JsonNode node, String field) {
+    public static boolean flag(JsonNode node, String field) {
         String s = text(node, field);
         return s != null && (s.equals("true") || s.equals("1"));
     }
 
-    static Boolean optionalFlag(JsonNode node, String field) {
+    public static Boolean optionalFlag(JsonNode node, String field) {
         String s = text(node, field);
         return s == null ? null : s.equals("true") || s.equals("1");
     }
 
     /** An instant in ISO form, with an offset or (WooCommerce's *_gmt fields) without one, meaning UTC. */
-    static Instant instant(JsonNode node, String field) {
+    public static Instant instant(JsonNode node, String field) {
         String s = text(node, field);
         if (s == null) {
             return null;
@@ -90,7 +99,7 @@ final class Json {
         }
     }
 
-    static LocalDate date(JsonNode node, String field) {
+    public static LocalDate date(JsonNode node, String field) {
         String s = text(node, field);
         try {
             return s == null || s.startsWith("0000") ? null : LocalDate.parse(s.length() > 10 ? s.substring(0, 10) : s);
@@ -99,7 +108,7 @@ final class Json {
         }
     }
 
-    static List<JsonNode> array(JsonNode node, String field) {
+    public static List<JsonNode> array(JsonNode node, String field) {
         List<JsonNode> out = new ArrayList<>();
         JsonNode v = node.path(field);
         if (v.isArray()) {

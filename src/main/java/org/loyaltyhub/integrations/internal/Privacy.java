@@ -1,5 +1,6 @@
 package org.loyaltyhub.integrations.internal;
 
+import org.loyaltyhub.purchases.Purchases;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -10,7 +11,7 @@ import org.springframework.stereotype.Component;
  * removal it asked for is due (see {@link ShopRemovals}).
  */
 @Component
-class Privacy {
+public class Privacy {
 
     /** Shopify sends {@code shop/redact} 48 hours after an uninstall; LoyaltyHub waits as long again before erasing. */
     static final java.time.Duration SHOP_REMOVAL_DELAY = java.time.Duration.ofHours(48);
@@ -20,15 +21,18 @@ class Privacy {
     private final CustomerMatcher matcher;
     private final Deliveries deliveries;
     private final Connections connections;
+    private final Purchases purchases;
 
-    Privacy(JdbcClient jdbc, CustomerMatcher matcher, Deliveries deliveries, Connections connections) {
+    Privacy(JdbcClient jdbc, CustomerMatcher matcher, Deliveries deliveries, Connections connections,
+            Purchases purchases) {
+        this.purchases = purchases;
         this.jdbc = jdbc;
         this.matcher = matcher;
         this.deliveries = deliveries;
         this.connections = connections;
     }
 
-    Outcome forgetCustomer(Connection c, String shopCustomerId) {
+    public Outcome forgetCustomer(Connection c, String shopCustomerId) {
         if (shopCustomerId == null) {
             throw new IllegalArgumentException("the payload names no customer id");
         }
@@ -43,7 +47,7 @@ class Privacy {
      * erasure waits {@link #SHOP_REMOVAL_DELAY}, Shopify's own delay between an uninstall and its
      * {@code shop/redact}, so a reinstall in between cancels it and an operator sees it coming on the Shops page.
      */
-    Outcome requestShopRemoval(Connection c, String requestedBy, java.time.Instant now) {
+    public Outcome requestShopRemoval(Connection c, String requestedBy, java.time.Instant now) {
         java.time.Instant due = now.plus(SHOP_REMOVAL_DELAY);
         connections.requestRemoval(c.id(), requestedBy, due);
         log.warn("Shop connection {} ({}) will be erased after {}: asked by {}", c.id(), c.shopDomain(), due, requestedBy);
@@ -54,7 +58,7 @@ class Privacy {
     /** Erases a shop whose removal is due: deliveries (but the requests), order states, customer links, credentials. */
     int forgetShop(Connection c) {
         int removed = deliveries.deleteAllButRemovalRequests(c.id());
-        jdbc.sql("delete from shop_order where connection_id = :conn").param("conn", c.id()).update();
+        purchases.forgetReports(c.channel());
         jdbc.sql("delete from member_shop_link where connection_id = :conn").param("conn", c.id()).update();
         connections.erase(c.id());
         log.warn("Shop connection {} ({}) erased as the shop asked ({}): {} deliveries, order states, customer links and "

@@ -1,357 +1,54 @@
 package org.loyaltyhub.integrations.internal;
 
-import org.loyaltyhub.shared.InvalidInput;
 import org.loyaltyhub.shared.LoyaltyException;
 import org.loyaltyhub.tenancy.Caller;
-import org.loyaltyhub.tenancy.Role;
-import org.loyaltyhub.tenancy.Store;
-import org.loyaltyhub.tenancy.Tenancy;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
-import tools.jackson.databind.JsonNode;
 
-import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-import java.util.TreeMap;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * Connecting a shop by authorising LoyaltyHub in the shop rather than pasting keys.
- * <ul>
- *   <li>Shopify: the app install, OAuth's authorization-code grant. An administrator names the shop; LoyaltyHub
- *   sends the browser to the shop's authorize page with a one-time state; Shopify sends it back to the callback with
- *   a code, signed with the app's client secret ({@code hmac}: hex HMAC-SHA256 of the other parameters, sorted,
- *   as {@code k=v} joined by {@code &}). The signature, the state (same administrator, same shop, ten minutes, once)
- *   and the shop's domain are checked before the code is exchanged for an access token, and the granted scopes
- *   before the token is stored.</li>
- *   <li>WooCommerce: the {@code wc-auth} key exchange. The shop's administrator approves LoyaltyHub in WordPress;
- *   WooCommerce posts the new consumer key and secret to the callback with the state LoyaltyHub gave as
- *   {@code user_id}.</li>
- * </ul>
- * Either way the connection's webhooks are then registered in the shop ({@link HookRegistration}).
+ * Connecting a shop by authorising LoyaltyHub in the shop rather than pasting keys: what the platforms' ways
+ * ({@code ShopifyInstall}: the app install; {@code WooKeyApproval}: the {@code wc-auth} key exchange) have in common,
+ * their refusals and their result, and the connection's webhooks registered in the shop afterwards
+ * ({@link HookRegistration}).
  */
 @Service
 public class ShopAuthorization {
 
-    private static final Logger log = LoggerFactory.getLogger(ShopAuthorization.class);
-    static final Pattern SHOPIFY_DOMAIN = Pattern.compile("[a-z0-9][a-z0-9-]*\\.myshopify\\.com");
-
-    private final IntegrationSettings settings;
-    private final Authorizations pending;
-    private final Connections connections;
     private final ConnectionService service;
-    private final Tenancy tenancy;
-    private final ShopHttp http;
     private final HookRegistration hooks;
-    private final TransactionTemplate tx;
-    private final java.time.Clock clock;
 
-    /**
-     * How far a signed request's {@code timestamp} may be from now: the clock tolerance of Shopify's own library
-     * ({@code @shopify/shopify-api}, {@code HMAC_TIMESTAMP_PERMITTED_CLOCK_TOLERANCE_SEC}); an older signed link is
-     * a replay.
-     */
-    static final java.time.Duration TIMESTAMP_TOLERANCE = java.time.Duration.ofSeconds(90);
-
-    ShopAuthorization(IntegrationSettings settings, Authorizations pending, Connections connections,
-                      ConnectionService service, Tenancy tenancy, ShopHttp http, HookRegistration hooks,
-                      TransactionTemplate tx, java.time.Clock clock) {
-        this.clock = clock;
-        this.settings = settings;
-        this.pending = pending;
-        this.connections = connections;
+    ShopAuthorization(ConnectionService service, HookRegistration hooks) {
         this.service = service;
-        this.tenancy = tenancy;
-        this.http = http;
         this.hooks = hooks;
-        this.tx = tx;
     }
 
     /** A refused authorisation: a clear reason, a 4xx status, nothing stored. */
     public static final class Refused extends LoyaltyException {
-        Refused(int status, String type, String detail) {
+        public Refused(int status, String type, String detail) {
             super(type, status, detail);
         }
     }
 
     /** The end of a successful authorisation: the connection, and what happened to its webhooks. */
-    public record Connected(ConnectionService.View connection, HookRegistration.Report webhooks) {
-    }
-
-    // ---------------------------------------------------------------------------------------------- Shopify
-
-    public boolean shopifyAppConfigured() {
-        return settings.shopify().configured();
-    }
-
-    /** {@code bottega}, {@code bottega.myshopify.com} or {@code https://bottega.myshopify.com/admin} → the domain. */
-    public static Optional<String> shopifyDomain(String typed) {
-        if (typed == null || typed.isBlank()) {
-            return Optional.empty();
-        }
-        String s = typed.strip().toLowerCase(Locale.ROOT);
-        if (s.startsWith("http://") || s.startsWith("https://")) {
-            try {
-                s = URI.create(s).getHost();
-            } catch (IllegalArgumentException e) {
-                return Optional.empty();
-            }
-            if (s == null) {
-                return Optional.empty();
-            }
-        }
-        if (!s.contains(".")) {
-            s = s + ".myshopify.com";
-        }
-        return SHOPIFY_DOMAIN.matcher(s).matches() && s.length() <= 255 ? Optional.of(s) : Optional.empty();
-    }
-
-    /**
-     * Starts the install: remembers who asked, for which store and shop, and returns the shop's authorize address.
-     *
-     * @param callbackUrl LoyaltyHub's callback, as registered among the app's redirect addresses
-     */
-    public String beginShopify(Caller caller, Long storeId, String shop, String callbackUrl) {
-        caller.require(Role.CIRCUIT_ADMIN, Role.COMPANY_ADMIN);
-        IntegrationSettings.ShopifyApp app = shopifyApp();
-        String domain = shopifyDomain(shop).orElseThrow(() -> new InvalidInput("shopDomain",
-                "must be the shop's myshopify.com domain, e.g. bottega.myshopify.com"));
-        Store store = tenancy.storeFor(caller, storeId);
-        String state = tx.execute(s -> pending.start(new Authorizations.Pending(Platform.SHOPIFY, caller.circuit(),
-                store.companyId(), store.id(), null, caller.operatorId(), domain)));
-        return app.origin(domain) + "/admin/oauth/authorize?" + query(Map.of(
-                "client_id", app.clientId(), "scope", app.scopes(), "redirect_uri", callbackUrl, "state", state));
-    }
-
-    /**
-     * Shopify's request to the app's address (install from the Shopify admin or the App Store): checks its signature
-     * and returns the shop's domain, for the administrator to choose the store it belongs to.
-     */
-    public String verifyShopifyLaunch(Map<String, String> query) {
-        IntegrationSettings.ShopifyApp app = shopifyApp();
-        verifyShopifyHmac(query, app.clientSecret());
-        verifyShopifyTimestamp(query, clock.instant());
-        return shopifyDomain(query.get("shop")).orElseThrow(() -> new Refused(400, "invalid-shop",
-                "The shop parameter is not a myshopify.com domain"));
-    }
-
-    /** The callback: check everything, exchange the code, store the token, register the webhooks. */
-    public Connected completeShopify(Caller caller, Map<String, String> query, String publicBase) {
-        caller.require(Role.CIRCUIT_ADMIN, Role.COMPANY_ADMIN);
-        IntegrationSettings.ShopifyApp app = shopifyApp();
-        verifyShopifyHmac(query, app.clientSecret());
-        verifyShopifyTimestamp(query, clock.instant());
-        String domain = shopifyDomain(query.get("shop")).filter(d -> d.equals(query.get("shop")))
-                .orElseThrow(() -> new Refused(400, "invalid-shop", "The shop parameter is not a myshopify.com domain"));
-        Authorizations.Pending p = tx.execute(s -> pending.take(query.get("state"))).orElse(null);
-        if (p == null || p.platform() != Platform.SHOPIFY) {
-            throw new Refused(400, "unknown-state", "This installation link is unknown, used or older than "
-                    + Authorizations.VALIDITY.toMinutes() + " minutes: start the installation again");
-        }
-        if (!java.util.Objects.equals(p.operatorId(), caller.operatorId()) || p.circuitId() != caller.circuit()) {
-            throw new Refused(403, "other-operator", "The installation was started by another operator");
-        }
-        if (!p.shopDomain().equals(domain)) {
-            throw new Refused(400, "other-shop", "The installation was started for " + p.shopDomain()
-                    + ", not for " + domain);
-        }
-        String code = query.get("code");
-        if (code == null || code.isBlank()) {
-            throw new Refused(400, "no-code", "Shopify sent no authorization code");
-        }
-        String token = exchange(app, domain, code);
-        long id = tx.execute(s -> storeShopify(p, app, domain, token));
-        Connection c = connections.find(id).orElseThrow();
-        log.info("Shopify app installed in {} for company {} (connection {})", domain, p.companyId(), id);
-        return new Connected(ConnectionService.view(c), hooks.register(c, publicBase));
-    }
-
-    private String exchange(IntegrationSettings.ShopifyApp app, String domain, String code) {
-        String body = Json.MAPPER.createObjectNode().put("client_id", app.clientId())
-                .put("client_secret", app.clientSecret()).put("code", code).toString();
-        ShopHttp.Answer a;
-        try {
-            a = http.send("POST", app.origin(domain) + "/admin/oauth/access_token",
-                    Map.of("Content-Type", "application/json", "Accept", "application/json"), body);
-        } catch (ShopHttp.Unreachable e) {
-            throw new Refused(502, "shop-unreachable", "Shopify could not be reached to finish the install: "
-                    + e.getMessage());
-        }
-        JsonNode json = null;
-        try {
-            json = Json.MAPPER.readTree(a.body());
-        } catch (RuntimeException notJson) {
-            // reported below
-        }
-        if (!a.ok() || json == null || Json.text(json, "access_token") == null) {
-            String reason = json == null ? null : Optional.ofNullable(Json.text(json, "error_description"))
-                    .orElse(Json.text(json, "error"));
-            throw new Refused(502, "token-refused", "Shopify did not give an access token (HTTP " + a.status() + ")"
-                    + (reason != null ? ": " + reason : "") + ". Start the installation again.");
-        }
-        Set<String> missing = missingScopes(app.scopes(), Json.text(json, "scope"));
-        if (!missing.isEmpty()) {
-            throw new Refused(403, "scopes-missing", "The shop did not grant " + String.join(", ", missing)
-                    + ": LoyaltyHub needs them to read orders and create discount codes");
-        }
-        return Json.text(json, "access_token");
-    }
-
-    /** The requested scopes the grant lacks; a write scope includes its read scope. */
-    static Set<String> missingScopes(String requested, String granted) {
-        Set<String> have = new HashSet<>();
-        for (String g : granted == null ? new String[0] : granted.split(",")) {
-            String s = g.strip();
-            have.add(s);
-            if (s.startsWith("write_")) {
-                have.add("read_" + s.substring(6));
-            }
-        }
-        return Arrays.stream(requested.split(",")).map(String::strip).filter(s -> !s.isEmpty() && !have.contains(s))
-                .collect(Collectors.toCollection(java.util.LinkedHashSet::new));
-    }
-
-    private long storeShopify(Authorizations.Pending p, IntegrationSettings.ShopifyApp app, String domain, String token) {
-        Optional<Connection> existing = connections.activeShopify(domain);
-        if (existing.isPresent()) {
-            Connection c = existing.get();
-            if (c.circuitId() != p.circuitId() || c.companyId() != p.companyId()) {
-                throw new Refused(409, "shop-already-connected", "The Shopify shop " + domain
-                        + " is already connected to another company");
-            }
-            connections.updateCredentials(c.id(), token, null);
-            connections.cancelRemoval(c.id());
-            if (!app.clientSecret().equals(c.webhookSecret())) {
-                connections.rotateWebhookSecret(c.id(), app.clientSecret());
-            }
-            return c.id();
-        }
-        return connections.insert(new Connections.NewRow(p.circuitId(), p.companyId(), p.storeId(), Platform.SHOPIFY,
-                domain, app.origin(domain), domain, token, null, app.clientSecret(), false));
-    }
-
-    /** Checks the signed {@code timestamp} is recent ({@link #TIMESTAMP_TOLERANCE}); a 401 for an old or missing one. */
-    static void verifyShopifyTimestamp(Map<String, String> query, java.time.Instant now) {
-        long seconds;
-        try {
-            seconds = Long.parseLong(query.getOrDefault("timestamp", "").strip());
-        } catch (NumberFormatException e) {
-            throw new Refused(401, "stale-request", "The request has no valid timestamp: it did not come from Shopify");
-        }
-        if (Math.abs(now.getEpochSecond() - seconds) > TIMESTAMP_TOLERANCE.toSeconds()) {
-            throw new Refused(401, "stale-request", "The request was signed at another time (more than "
-                    + TIMESTAMP_TOLERANCE.toSeconds() + " s from now): open the app from the Shopify admin again");
-        }
-    }
-
-    /** Checks the {@code hmac} of a request Shopify sent through the browser; a 401 when it does not match. */
-    static void verifyShopifyHmac(Map<String, String> query, String clientSecret) {
-        String hmac = query.get("hmac");
-        if (hmac == null || hmac.isBlank()) {
-            throw new Refused(401, "bad-signature", "The request has no hmac: it did not come from Shopify");
-        }
-        if (!Signatures.hexMatches(hmac, shopifyMessage(query), clientSecret)) {
-            throw new Refused(401, "bad-signature", "The request's hmac does not match the app's client secret");
-        }
-    }
-
-    /** The signed text: every parameter but {@code hmac} (and {@code signature}), sorted, {@code k=v} joined by &. */
-    static String shopifyMessage(Map<String, String> query) {
-        Map<String, String> sorted = new TreeMap<>(query);
-        sorted.remove("hmac");
-        sorted.remove("signature");
-        return sorted.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("&"));
-    }
-
-    /** The configured Shopify app; refused when this LoyaltyHub has none. */
-    private IntegrationSettings.ShopifyApp shopifyApp() {
-        IntegrationSettings.ShopifyApp app = settings.shopify();
-        if (!app.configured()) {
-            throw new Refused(409, "shopify-app-not-configured", "This LoyaltyHub has no Shopify app: set "
-                    + "loyaltyhub.integrations.shopify.client-id and client-secret (see docs/shops/shopify.md), "
-                    + "or connect the shop with a custom app's access token");
-        }
-        return app;
-    }
-
-    // ---------------------------------------------------------------------------------------------- WooCommerce
-
-    /**
-     * Starts WooCommerce's key exchange for a connection: returns the shop's {@code /wc-auth/v1/authorize} address.
-     *
-     * @param returnUrl   where WooCommerce sends the administrator back (with {@code success=1} or {@code 0})
-     * @param callbackUrl where WooCommerce posts the keys: {@code /api/v1/hooks/woocommerce/{id}/keys}
-     */
-    public String beginWooCommerce(Caller caller, long connectionId, String returnUrl, String callbackUrl) {
-        Connection c = service.owned(caller, connectionId);
-        if (c.platform() != Platform.WOOCOMMERCE) {
-            throw new InvalidInput("platform", "only a WooCommerce shop hands out keys this way");
-        }
-        String state = tx.execute(s -> pending.start(new Authorizations.Pending(Platform.WOOCOMMERCE, c.circuitId(),
-                c.companyId(), c.storeId(), c.id(), caller.operatorId(), c.shopDomain())));
-        Map<String, String> params = new LinkedHashMap<>();
-        params.put("app_name", "LoyaltyHub");
-        params.put("scope", "read_write");
-        params.put("user_id", state);
-        params.put("return_url", returnUrl);
-        params.put("callback_url", callbackUrl);
-        return c.base() + "/wc-auth/v1/authorize?" + query(params);
-    }
-
-    /**
-     * WooCommerce's post of the keys: {@code {key_id, user_id, consumer_key, consumer_secret, key_permissions}}. The
-     * {@code user_id} must be a live state given for this connection; the keys must allow reading and writing.
-     */
-    public void receiveWooCommerceKeys(long connectionId, byte[] body) {
-        JsonNode json;
-        try {
-            json = Json.parse(body);
-        } catch (RuntimeException e) {
-            throw new Refused(400, "invalid-payload", "The body is not JSON");
-        }
-        if (json == null || !json.isObject()) {
-            throw new Refused(400, "invalid-payload", "The body is not a JSON object");
-        }
-        String key = Json.text(json, "consumer_key");
-        String secret = Json.text(json, "consumer_secret");
-        String permissions = Json.text(json, "key_permissions");
-        tx.executeWithoutResult(s -> {
-            Authorizations.Pending p = pending.take(Json.text(json, "user_id")).orElse(null);
-            if (p == null || p.platform() != Platform.WOOCOMMERCE || p.connectionId() == null
-                    || p.connectionId() != connectionId) {
-                throw new Refused(401, "unknown-state", "These keys answer no authorisation LoyaltyHub started "
-                        + "for this connection in the last " + Authorizations.VALIDITY.toMinutes() + " minutes");
-            }
-            if (key == null || secret == null || !key.startsWith("ck_") || !secret.startsWith("cs_")
-                    || key.length() > 500 || secret.length() > 500) {
-                throw new Refused(400, "invalid-keys", "consumer_key (ck_...) and consumer_secret (cs_...) are required");
-            }
-            if (!"read_write".equals(permissions)) {
-                throw new Refused(400, "read-write-needed", "The keys allow '" + permissions
-                        + "'; LoyaltyHub needs read_write to create discount coupons and webhooks");
-            }
-            connections.updateCredentials(connectionId, key, secret);
-        });
-        log.info("WooCommerce keys received for connection {}", connectionId);
+    public record Connected(ConnectionService.View connection, WebhookReport webhooks) {
     }
 
     /** Registers the connection's webhooks in its shop, for an administrator of its company. */
-    public HookRegistration.Report registerWebhooks(Caller caller, long connectionId, String publicBase) {
+    public WebhookReport registerWebhooks(Caller caller, long connectionId, String publicBase) {
         return hooks.register(service.owned(caller, connectionId), publicBase);
     }
 
-    private static String query(Map<String, String> params) {
+    /** Registers the webhooks of a connection just authorised. */
+    public WebhookReport registerWebhooks(Connection c, String publicBase) {
+        return hooks.register(c, publicBase);
+    }
+
+    /** URL query parameters, encoded. */
+    public static String query(Map<String, String> params) {
         return params.entrySet().stream().map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
     }

@@ -21,7 +21,7 @@ import java.util.Map;
  * the operator allows it ({@link ShopAddresses}).
  */
 @Component
-class ShopHttp {
+public class ShopHttp {
 
     private final HttpClient http;
     private final IntegrationSettings settings;
@@ -34,20 +34,47 @@ class ShopHttp {
                 .followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
-    record Answer(int status, String body) {
-        boolean ok() {
+    public record Answer(int status, String body) {
+        public boolean ok() {
             return status >= 200 && status < 300;
+        }
+
+        /** The answer's JSON, or null when it is none. */
+        public tools.jackson.databind.JsonNode json() {
+            try {
+                return body == null || body.isBlank() ? null : Json.MAPPER.readTree(body);
+            } catch (RuntimeException notJson) {
+                return null;
+            }
+        }
+
+        /** The shop's refusal in words: its status and the message it gave, if any. */
+        public String refusal(String shop) {
+            tools.jackson.databind.JsonNode json = json();
+            String message = null;
+            if (json != null) {
+                message = Json.text(json, "message");
+                if (message == null && json.path("errors").isArray() && !json.path("errors").isEmpty()) {
+                    message = Json.text(json.path("errors").get(0), "message");
+                }
+                if (message == null && json.path("errors").isString()) {
+                    message = json.path("errors").asString();
+                }
+            }
+            String answered = status == 401 || status == 403 ? "bad credentials (HTTP " + status + ")"
+                    : ok() ? "an unexpected answer" : "HTTP " + status;
+            return shop + " answered " + answered + (message != null ? ": " + message : "");
         }
     }
 
     /** A failure to reach the shop at all: unreachable, TLS, timeout. */
-    static final class Unreachable extends Exception {
-        Unreachable(String message) {
+    public static final class Unreachable extends Exception {
+        public Unreachable(String message) {
             super(message);
         }
     }
 
-    Answer send(String method, String url, Map<String, String> headers, String body) throws Unreachable {
+    public Answer send(String method, String url, Map<String, String> headers, String body) throws Unreachable {
         HttpRequest.Builder request;
         try {
             java.util.Optional<String> refused = addresses.refusal(URI.create(url));
@@ -85,14 +112,7 @@ class ShopHttp {
         }
     }
 
-    /** A query to a Shopify shop's Admin GraphQL API with the connection's access token. */
-    Answer shopifyGraphql(Connection c, String body) throws Unreachable {
-        return send("POST", c.base() + "/admin/api/" + ConnectionCheck.SHOPIFY_API_VERSION + "/graphql.json",
-                Map.of("X-Shopify-Access-Token", c.apiKey(), "Content-Type", "application/json",
-                        "Accept", "application/json"), body);
-    }
-
-    static String basic(String user, String password) {
+    public static String basic(String user, String password) {
         return "Basic " + Base64.getEncoder().encodeToString((user + ":" + (password == null ? "" : password))
                 .getBytes(StandardCharsets.UTF_8));
     }

@@ -14,15 +14,15 @@ import java.util.Map;
  * PAID, COMPLETED, CANCELLED or REFUNDED; partial refunds come from the refunds), the refunds by their id, the
  * customer, and the discount codes it used. {@code version} is the shop's modification time when it sends one.
  */
-record ShopOrder(String orderId, Instant version, PurchaseStatus status, String currency, BigDecimal total,
+public record ShopOrder(String orderId, Instant version, PurchaseStatus status, String currency, BigDecimal total,
                  Map<String, BigDecimal> refunds, Customer customer, List<Purchases.Line> lines, List<String> codes,
                  Instant occurredAt) {
 
     /** A shop customer: {@code id} is null for a guest; consents are null when the shop did not say. */
-    record Customer(String id, String email, String firstName, String lastName, LocalDate birthDate,
+    public record Customer(String id, String email, String firstName, String lastName, LocalDate birthDate,
                     Boolean marketing, Boolean newsletter) {
 
-        boolean guest() {
+        public boolean guest() {
             return id == null || id.isBlank() || id.equals("0");
         }
     }

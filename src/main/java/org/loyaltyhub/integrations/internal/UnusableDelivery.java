@@ -4,9 +4,9 @@ package org.loyaltyhub.integrations.internal;
  * A signed delivery whose content can never be processed (an impossible amount: too large, too precise, not a
  * number): trying it again would give the same answer, so it fails at once with the reason and is not retried.
  */
-class UnusableDelivery extends IllegalArgumentException {
+public class UnusableDelivery extends IllegalArgumentException {
 
-    UnusableDelivery(String reason) {
+    public UnusableDelivery(String reason) {
         super(reason);
     }
 }

@@ -17,7 +17,8 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The storefront widget: a customer the shop vouches for (a signed token, or Shopify's signed app proxy) sees their
+ * The storefront widget: a customer the shop vouches for (a signed token, or a platform's own way such as Shopify's
+ * signed app proxy, see {@code ShopifyAppProxy}) sees their
  * card and points and can turn points into a discount code. The customer is found by the shop's user id, then by
  * e-mail; nobody is enrolled from here.
  */
@@ -30,16 +31,18 @@ public class WidgetService {
     private final Ledger ledger;
     private final CodeService codes;
     private final ShopCodes shopCodes;
+    private final ShopPlatforms platforms;
     private final Clock clock;
 
     WidgetService(Connections connections, CustomerMatcher matcher, Members members, Ledger ledger, CodeService codes,
-                  ShopCodes shopCodes, Clock clock) {
+                  ShopCodes shopCodes, ShopPlatforms platforms, Clock clock) {
         this.connections = connections;
         this.matcher = matcher;
         this.members = members;
         this.ledger = ledger;
         this.codes = codes;
         this.shopCodes = shopCodes;
+        this.platforms = platforms;
         this.clock = clock;
     }
 
@@ -55,23 +58,6 @@ public class WidgetService {
     public Customer byToken(String token) {
         CustomerTokens.Claims claims = CustomerTokens.verify(token, connections::find, clock.instant());
         return customer(claims.connection(), claims.userId(), claims.email());
-    }
-
-    /** Shopify's app proxy: the shop's domain and its logged-in customer, already verified by the caller. */
-    @Transactional
-    public Customer byShopify(String shopDomain, String customerId) {
-        Connection c = connections.activeShopify(shopDomain)
-                .orElseThrow(() -> new LoyaltyException("invalid-signature", 401, "unknown shop"));
-        if (customerId == null || customerId.isBlank()) {
-            throw new LoyaltyException("not-signed-in", 401, "The customer is not logged in to the shop");
-        }
-        return customer(c, customerId, null);
-    }
-
-    /** The app secret of the Shopify shop (and the previous one during rotation), to verify the proxy's signature. */
-    public String[] shopifySecrets(String shopDomain) {
-        return connections.activeShopify(shopDomain).map(c -> new String[] {c.webhookSecret(), c.previousSecret()})
-                .orElse(new String[0]);
     }
 
     /** Whether some active connection's shop is at this origin (scheme, host and port): CORS for the widget. */
@@ -113,20 +99,19 @@ public class WidgetService {
     }
 
     /**
-     * The connection that creates codes: the shop itself, or for a WordPress site the company's WooCommerce
-     * connection at the same address (a WooCommerce customer is a WordPress user).
+     * The connection that creates codes: the shop itself, or the company's connection at the same address of the
+     * platform that makes this one's codes (a WordPress site's WooCommerce: a WooCommerce customer is a WordPress user).
      */
     Connection codeConnection(Connection c) {
-        if (c.platform() != Platform.WORDPRESS) {
-            return c;
-        }
-        return connections.ofCompany(c.circuitId(), c.companyId()).stream()
-                .filter(w -> w.platform() == Platform.WOOCOMMERCE && w.active()
-                        && origin(w.shopUrl()).equals(origin(c.shopUrl())))
-                .findFirst().orElse(c);
+        return platforms.of(c.platform()).codesMadeBy()
+                .flatMap(maker -> connections.ofCompany(c.circuitId(), c.companyId()).stream()
+                        .filter(w -> w.platform() == maker && w.active() && origin(w.shopUrl()).equals(origin(c.shopUrl())))
+                        .findFirst())
+                .orElse(c);
     }
 
-    private Customer customer(Connection c, String userId, String email) {
+    /** The member behind a customer the shop vouches for (its user id, or else its e-mail); nobody is enrolled. */
+    public Customer customer(Connection c, String userId, String email) {
         Optional<Long> member = matcher.match(c, new ShopOrder.Customer(userId, email, null, null, null, null, null),
                 false);
         if (member.isEmpty()) {

@@ -5,9 +5,10 @@ import org.loyaltyhub.integrations.internal.ConnectionService;
 import org.loyaltyhub.integrations.internal.ConnectionService.Change;
 import org.loyaltyhub.integrations.internal.ConnectionService.NewConnection;
 import org.loyaltyhub.integrations.internal.ConnectionService.View;
+import org.loyaltyhub.integrations.internal.CheckResult;
 import org.loyaltyhub.integrations.internal.ConnectionCheck;
+import org.loyaltyhub.integrations.internal.WebhookReport;
 import org.loyaltyhub.integrations.internal.DeliveryLog;
-import org.loyaltyhub.integrations.internal.HookRegistration;
 import org.loyaltyhub.integrations.internal.ShopAuthorization;
 import org.loyaltyhub.shared.web.PublicUrl;
 import jakarta.servlet.http.HttpServletRequest;
@@ -68,7 +69,7 @@ class ConnectionController {
     }
 
     @PostMapping("/api/v1/companies/{companyId}/connections/{id}/test")
-    ConnectionCheck.Result test(Caller caller, @PathVariable long companyId, @PathVariable long id) {
+    CheckResult test(Caller caller, @PathVariable long companyId, @PathVariable long id) {
         return shops.check(connections.owned(caller, companyId, id));
     }
 
@@ -77,7 +78,7 @@ class ConnectionController {
      * Shopify: {@code webhookSubscriptionCreate}); safe to repeat. The answer says, per topic, what was done.
      */
     @PostMapping("/api/v1/companies/{companyId}/connections/{id}/webhooks")
-    HookRegistration.Report registerWebhooks(Caller caller, @PathVariable long companyId, @PathVariable long id,
+    WebhookReport registerWebhooks(Caller caller, @PathVariable long companyId, @PathVariable long id,
                                              HttpServletRequest request) {
         connections.owned(caller, companyId, id);
         return authorization.registerWebhooks(caller, id, publicUrl.of(request, ""));

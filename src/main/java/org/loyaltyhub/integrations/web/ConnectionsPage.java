@@ -2,6 +2,7 @@ package org.loyaltyhub.integrations.web;
 
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
+import org.loyaltyhub.integrations.internal.CheckResult;
 import org.loyaltyhub.integrations.internal.ConnectionCheck;
 import org.loyaltyhub.integrations.internal.ConnectionService;
 import org.loyaltyhub.integrations.internal.ConnectionService.NewConnection;
@@ -9,6 +10,9 @@ import org.loyaltyhub.integrations.internal.DeliveryLog;
 import org.loyaltyhub.integrations.internal.Platform;
 import org.loyaltyhub.integrations.internal.Connection;
 import org.loyaltyhub.integrations.internal.ShopAuthorization;
+import org.loyaltyhub.integrations.internal.ShopPlatforms;
+import org.loyaltyhub.integrations.shopify.ShopifyInstall;
+import org.loyaltyhub.integrations.woocommerce.WooKeyApproval;
 import org.loyaltyhub.shared.web.PublicUrl;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -46,9 +50,13 @@ class ConnectionsPage {
     private final Validator validator;
     private final ShopAuthorization authorization;
     private final PublicUrl publicUrl;
+    private final ShopPlatforms platforms;
+    private final ShopifyInstall shopifyInstall;
+    private final WooKeyApproval wooKeys;
 
     ConnectionsPage(ConnectionService connections, ConnectionCheck shops, DeliveryLog deliveries, Tenancy tenancy,
-                    Validator validator, ShopAuthorization authorization, PublicUrl publicUrl) {
+                    Validator validator, ShopAuthorization authorization, PublicUrl publicUrl, ShopPlatforms platforms,
+                    ShopifyInstall shopifyInstall, WooKeyApproval wooKeys) {
         this.connections = connections;
         this.shops = shops;
         this.deliveries = deliveries;
@@ -56,6 +64,9 @@ class ConnectionsPage {
         this.validator = validator;
         this.authorization = authorization;
         this.publicUrl = publicUrl;
+        this.platforms = platforms;
+        this.shopifyInstall = shopifyInstall;
+        this.wooKeys = wooKeys;
     }
 
     /** One connection as the page lists it, with its latest deliveries. */
@@ -79,10 +90,9 @@ class ConnectionsPage {
         Map<Long, List<Store>> stores = new LinkedHashMap<>();
         companies.forEach(c -> stores.put(c.id(), tenancy.storesOf(caller.circuit(), c.id())));
         model.addAttribute("rows", rows).addAttribute("companies", companies).addAttribute("stores", stores)
-                .addAttribute("shopifyApp", authorization.shopifyAppConfigured())
+                .addAttribute("shopifyApp", shopifyInstall.appConfigured())
                 .addAttribute("publicBase", publicUrl.of(""))
-                .addAttribute("platforms", List.of(Platform.WOOCOMMERCE, Platform.SHOPIFY, Platform.PRESTASHOP,
-                        Platform.WORDPRESS));
+                .addAttribute("platforms", List.of(Platform.values()));
         if (!model.containsAttribute("form")) {
             model.addAttribute("form", Map.of()).addAttribute("errors", Map.of());
         }
@@ -115,12 +125,12 @@ class ConnectionsPage {
         if (errors.isEmpty()) {
             try {
                 ConnectionService.View created = connections.create(caller, companyId, c);
-                if (platform == Platform.WOOCOMMERCE && c.apiKey() == null) {
+                if (platforms.of(platform).approvesKeysInShop() && c.apiKey() == null) {
                     // no pasted keys: the shop's administrator approves LoyaltyHub in WordPress instead
                     return wooAuthorization(caller, created.id(), request, model);
                 }
                 model.addAttribute("created", created);
-                if (c.apiKey() != null && (platform == Platform.WOOCOMMERCE || platform == Platform.SHOPIFY)) {
+                if (c.apiKey() != null && platforms.of(platform).registersWebhooks()) {
                     model.addAttribute("registration",
                             authorization.registerWebhooks(caller, created.id(), publicUrl.of(request, "")));
                 }
@@ -140,7 +150,7 @@ class ConnectionsPage {
 
     @PostMapping("/company/connections/{id}/test")
     String test(Caller caller, @PathVariable long id, Model model) {
-        ConnectionCheck.Result result = shops.check(connections.owned(caller, id));
+        CheckResult result = shops.check(connections.owned(caller, id));
         model.addAttribute("tested", id).addAttribute("testResult", result);
         return page(caller, model);
     }
@@ -156,7 +166,7 @@ class ConnectionsPage {
         connections.change(caller, c.companyId(), id, new ConnectionService.Change(null, null, null, null, null, null,
                 active));
         model.addAttribute("switched", active ? "connections.switchedOn" : "connections.switchedOff");
-        if (active && c.apiKey() != null && (c.platform() == Platform.WOOCOMMERCE || c.platform() == Platform.SHOPIFY)) {
+        if (active && c.apiKey() != null && platforms.of(c.platform()).registersWebhooks()) {
             model.addAttribute("registration", authorization.registerWebhooks(caller, id, publicUrl.of(request, "")));
         }
         return page(caller, model);
@@ -175,7 +185,7 @@ class ConnectionsPage {
     }
 
     private String wooAuthorization(Caller caller, long id, HttpServletRequest request, Model model) {
-        String target = authorization.beginWooCommerce(caller, id,
+        String target = wooKeys.begin(caller, id,
                 publicUrl.of(request, "/company/connections/" + id + "/woocommerce/return"),
                 publicUrl.of(request, "/api/v1/hooks/woocommerce/" + id + "/keys"));
         return onTo(target, connections.owned(caller, id).shopDomain(), model);
@@ -216,14 +226,14 @@ class ConnectionsPage {
         caller.require(Role.CIRCUIT_ADMIN, Role.COMPANY_ADMIN);
         Map<String, String> errors = new LinkedHashMap<>();
         Long storeId = number(install.get("storeId"));
-        if (ShopAuthorization.shopifyDomain(install.get("shop")).isEmpty()) {
+        if (ShopifyInstall.domain(install.get("shop")).isEmpty()) {
             errors.put("shop", "connections.error.shopifyShop");
         }
         if (errors.isEmpty()) {
             try {
-                String target = authorization.beginShopify(caller, storeId, install.get("shop"),
+                String target = shopifyInstall.begin(caller, storeId, install.get("shop"),
                         publicUrl.of(request, "/company/connections/shopify/callback"));
-                return onTo(target, ShopAuthorization.shopifyDomain(install.get("shop")).orElseThrow(), model);
+                return onTo(target, ShopifyInstall.domain(install.get("shop")).orElseThrow(), model);
             } catch (InvalidInput e) {
                 e.fieldErrors().keySet().forEach(f -> errors.put(f.equals("shopDomain") ? "shop" : "storeId",
                         f.equals("shopDomain") ? "connections.error.shopifyShop" : "connections.error.store"));
@@ -243,7 +253,7 @@ class ConnectionsPage {
     String shopifyCallback(Caller caller, @RequestParam Map<String, String> query, HttpServletRequest request,
                            HttpServletResponse response, Model model) {
         try {
-            ShopAuthorization.Connected done = authorization.completeShopify(caller, query, publicUrl.of(request, ""));
+            ShopAuthorization.Connected done = shopifyInstall.complete(caller, query, publicUrl.of(request, ""));
             model.addAttribute("authorized", done.connection()).addAttribute("registration", done.webhooks());
         } catch (ShopAuthorization.Refused e) {
             response.setStatus(e.status());
@@ -260,7 +270,7 @@ class ConnectionsPage {
     @GetMapping("/shopify/install")
     String shopifyLaunch(Caller caller, @RequestParam Map<String, String> query) {
         caller.require(Role.CIRCUIT_ADMIN, Role.COMPANY_ADMIN);
-        String domain = authorization.verifyShopifyLaunch(query);
+        String domain = shopifyInstall.verifyLaunch(query);
         return "redirect:/company/connections?shopify=" + domain + "#shopify-install";
     }
 

@@ -2,8 +2,8 @@ package org.loyaltyhub.integrations.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.loyaltyhub.integrations.internal.Platform;
-import org.loyaltyhub.integrations.internal.ShopAuthorization;
 import org.loyaltyhub.integrations.internal.Webhooks;
+import org.loyaltyhub.integrations.woocommerce.WooKeyApproval;
 import org.loyaltyhub.shared.LoyaltyException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -22,11 +22,11 @@ import java.util.Map;
 class HookController {
 
     private final Webhooks webhooks;
-    private final ShopAuthorization authorization;
+    private final WooKeyApproval wooKeys;
 
-    HookController(Webhooks webhooks, ShopAuthorization authorization) {
+    HookController(Webhooks webhooks, WooKeyApproval wooKeys) {
         this.webhooks = webhooks;
-        this.authorization = authorization;
+        this.wooKeys = wooKeys;
     }
 
     /**
@@ -36,7 +36,7 @@ class HookController {
     @PostMapping("/api/v1/hooks/woocommerce/{connectionId}/keys")
     ResponseEntity<Map<String, Object>> wooKeys(@PathVariable long connectionId, HttpServletRequest request)
             throws IOException {
-        authorization.receiveWooCommerceKeys(connectionId, body(request));
+        wooKeys.receiveKeys(connectionId, body(request));
         return ResponseEntity.ok(Map.of("received", true));
     }
 

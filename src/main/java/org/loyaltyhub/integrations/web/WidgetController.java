@@ -2,8 +2,8 @@ package org.loyaltyhub.integrations.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.loyaltyhub.integrations.internal.CodeService;
-import org.loyaltyhub.integrations.internal.Signatures;
 import org.loyaltyhub.integrations.internal.WidgetService;
+import org.loyaltyhub.integrations.shopify.ShopifyAppProxy;
 import org.loyaltyhub.shared.LoyaltyException;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
@@ -16,11 +16,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.math.BigDecimal;
-import java.time.Clock;
-import java.time.Duration;
-import java.util.Map;
-import java.util.TreeMap;
-import java.util.stream.Collectors;
 
 /**
  * What the storefront widget calls, authenticated by the customer token the shop signed (header
@@ -30,14 +25,12 @@ import java.util.stream.Collectors;
 class WidgetController {
 
     static final String TOKEN = "X-LoyaltyHub-Customer-Token";
-    private static final Duration PROXY_FRESHNESS = Duration.ofMinutes(15);
-
     private final WidgetService widget;
-    private final Clock clock;
+    private final ShopifyAppProxy appProxy;
 
-    WidgetController(WidgetService widget, Clock clock) {
+    WidgetController(WidgetService widget, ShopifyAppProxy appProxy) {
         this.widget = widget;
-        this.clock = clock;
+        this.appProxy = appProxy;
     }
 
     record Redeem(Long points, BigDecimal amount) {
@@ -64,22 +57,10 @@ class WidgetController {
                 .body(widget.cardSvg(customer(token, request)));
     }
 
-    /** Shopify's app proxy: {@code signature} is the hex HMAC of the other parameters sorted as k=v, unseparated. */
+    /** Shopify's app proxy: the customer is the one its signed query names. */
     @GetMapping("/api/v1/hooks/shopify/proxy/me")
     ResponseEntity<WidgetService.Me> shopifyProxy(HttpServletRequest request) {
-        Map<String, String[]> params = request.getParameterMap();
-        String shop = first(params, "shop");
-        String signature = first(params, "signature");
-        String message = new TreeMap<>(params).entrySet().stream().filter(e -> !e.getKey().equals("signature"))
-                .map(e -> e.getKey() + "=" + String.join(",", e.getValue())).collect(Collectors.joining());
-        if (shop == null || !Signatures.hexMatches(signature, message, widget.shopifySecrets(shop))) {
-            throw new LoyaltyException("invalid-signature", 401, "The app proxy signature does not verify");
-        }
-        long timestamp = parse(first(params, "timestamp"));
-        if (Math.abs(clock.instant().getEpochSecond() - timestamp) > PROXY_FRESHNESS.toSeconds()) {
-            throw new LoyaltyException("invalid-signature", 401, "The app proxy request is too old");
-        }
-        return noStore(widget.me(widget.byShopify(shop, first(params, "logged_in_customer_id"))));
+        return noStore(widget.me(appProxy.customer(request.getParameterMap())));
     }
 
     /** The token's connection must be the shop the browser is on, when the browser says (CORS already checked it). */
@@ -94,18 +75,5 @@ class WidgetController {
 
     private static <T> ResponseEntity<T> noStore(T body) {
         return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(body);
-    }
-
-    private static String first(Map<String, String[]> params, String name) {
-        String[] v = params.get(name);
-        return v == null || v.length == 0 ? null : v[0];
-    }
-
-    private static long parse(String s) {
-        try {
-            return Long.parseLong(s);
-        } catch (RuntimeException e) {
-            throw new LoyaltyException("invalid-signature", 401, "The app proxy request has no valid timestamp");
-        }
     }
 }

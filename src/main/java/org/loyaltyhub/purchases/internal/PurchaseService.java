@@ -66,6 +66,14 @@ public class PurchaseService {
     }
 
     public Purchase record(Caller caller, RecordPurchase p) {
+        return record(caller, p, Stage.NONE);
+    }
+
+    /**
+     * Records the purchase; {@code reached} is a stage the order is known to have reached besides its status's (a
+     * shop's completed order with refunds: refunded, after completion).
+     */
+    Purchase record(Caller caller, RecordPurchase p, Stage reached) {
         long circuitId = caller.circuit();
         Store store = tenancy.storeFor(caller, p.storeId());
         String currency = tenancy.circuit(circuitId).currency();
@@ -73,6 +81,7 @@ public class PurchaseService {
             throw new InvalidInput("currency", "must be the circuit's currency, " + currency);
         }
         PurchaseStatus status = p.status() == null ? PurchaseStatus.COMPLETED : p.status();
+        Stage stage = later(status.stage(), reached);
         BigDecimal refunded = refunded(status, p.total(), p.refundedTotal());
         long memberId = members.resolve(caller, p.member());
         String channel = p.channel() == null ? "pos" : p.channel();
@@ -89,7 +98,7 @@ public class PurchaseService {
                 .param("c", circuitId).param("company", store.companyId()).param("store", store.id())
                 .param("member", memberId).param("channel", channel).param("order", p.orderId().strip())
                 .param("currency", currency).param("total", p.total()).param("refunded", refunded)
-                .param("status", status.name()).param("stage", status.stage().name())
+                .param("status", status.name()).param("stage", stage.name())
                 .param("redemption", p.redemptionId()).param("at", Timestamp.from(occurredAt))
                 .query(Long.class).optional();
         if (inserted.isPresent()) {
@@ -97,7 +106,7 @@ public class PurchaseService {
             members.relate(circuitId, memberId, store.companyId());
             Instant now = clock.instant();
             return settle(caller, circuitId, new Row(inserted.get(), memberId, store.companyId(), store.id(), channel,
-                    p.orderId().strip(), currency, p.total(), refunded, status, status.stage(), p.redemptionId(),
+                    p.orderId().strip(), currency, p.total(), refunded, status, stage, p.redemptionId(),
                     occurredAt, now), lines, true);
         }
         Row existing = lock(circuitId, store.companyId(), channel, p.orderId().strip());
@@ -105,7 +114,7 @@ public class PurchaseService {
             throw new LoyaltyException("order-of-another-member", 409,
                     "Order " + p.orderId() + " was recorded for another member").with("purchaseId", existing.id());
         }
-        return settle(caller, circuitId, update(existing, status, p.total(), refunded), lines(existing.id()), false);
+        return settle(caller, circuitId, update(existing, status, stage, p.total(), refunded), lines(existing.id()), false);
     }
 
     public Purchase changeStatus(Caller caller, long id, PurchaseStatus status, BigDecimal refundedTotal) {
@@ -114,7 +123,7 @@ public class PurchaseService {
         if (!caller.coversStore(tenancy.store(circuitId, row.storeId())) && !caller.coversCompany(row.companyId())) {
             throw new NotFound("Purchase", id);
         }
-        Row updated = update(row, status, row.total(), refunded(status, row.total(), refundedTotal));
+        Row updated = update(row, status, status.stage(), row.total(), refunded(status, row.total(), refundedTotal));
         return settle(caller, circuitId, updated, lines(id), false);
     }
 
@@ -162,9 +171,13 @@ public class PurchaseService {
         return refunded;
     }
 
-    /** Brings the row to the new status (the stage only moves forward) and returns it as stored. */
-    private Row update(Row row, PurchaseStatus status, BigDecimal total, BigDecimal refunded) {
-        Stage stage = status.stage().ordinal() > row.stage().ordinal() ? status.stage() : row.stage();
+    private static Stage later(Stage a, Stage b) {
+        return a.ordinal() >= b.ordinal() ? a : b;
+    }
+
+    /** Brings the row to the new status and the stage it reached (the stage only moves forward); returns it as stored. */
+    private Row update(Row row, PurchaseStatus status, Stage reached, BigDecimal total, BigDecimal refunded) {
+        Stage stage = later(reached, row.stage());
         jdbc.sql("update purchase set status = :status, stage = :stage, total = :total, refunded = :refunded, "
                         + "updated_at = now() where id = :id")
                 .param("status", status.name()).param("stage", stage.name()).param("total", total)

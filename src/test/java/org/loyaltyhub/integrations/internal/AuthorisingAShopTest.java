@@ -1,5 +1,8 @@
 package org.loyaltyhub.integrations.internal;
 
+import org.loyaltyhub.integrations.shopify.ShopifyInstall;
+import org.loyaltyhub.integrations.woocommerce.WooKeyApproval;
+import org.loyaltyhub.integrations.shopify.ShopifyWebhookRegistration;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import org.junit.jupiter.api.AfterEach;
@@ -45,7 +48,10 @@ class AuthorisingAShopTest extends IntegrationTest {
     private static final String GRAPHQL = "/admin/api/2025-10/graphql.json";
 
     @Autowired
-    ShopAuthorization authorization;
+    ShopifyInstall authorization;
+
+    @Autowired
+    WooKeyApproval wooKeys;
 
     private WireMockServer woo;
     private World world;
@@ -84,18 +90,18 @@ class AuthorisingAShopTest extends IntegrationTest {
     void aGenuinelySignedShopifyLinkFromAnotherTimeIsRefusedAndInstallsNothing() {
         String domain = Fixtures.unique("replayed") + ".myshopify.com";
         String old = String.valueOf(java.time.Instant.now().minusSeconds(600).getEpochSecond());
-        assertThatThrownBy(() -> authorization.verifyShopifyLaunch(signed(Map.of("shop", domain, "timestamp", old))))
+        assertThatThrownBy(() -> authorization.verifyLaunch(signed(Map.of("shop", domain, "timestamp", old))))
                 .isInstanceOfSatisfying(ShopAuthorization.Refused.class, e -> assertThat(e.status()).isEqualTo(401));
-        assertThat(authorization.verifyShopifyLaunch(signed(Map.of("shop", domain, "timestamp", now())))).isEqualTo(domain);
+        assertThat(authorization.verifyLaunch(signed(Map.of("shop", domain, "timestamp", now())))).isEqualTo(domain);
 
         String callback = "http://localhost:" + port + "/company/connections/shopify/callback";
-        String state = params(authorization.beginShopify(admin, company[1], domain, callback)).get("state");
+        String state = params(authorization.begin(admin, company[1], domain, callback)).get("state");
         String code = Fixtures.unique("code");
         stubTokenExchange(code, "shpat_" + Fixtures.unique("t"), "read_orders,read_customers,write_discounts");
-        assertThatThrownBy(() -> authorization.completeShopify(admin, signed(Map.of("code", code, "shop", domain,
+        assertThatThrownBy(() -> authorization.complete(admin, signed(Map.of("code", code, "shop", domain,
                 "state", state, "timestamp", old)), "https://x"))
                 .isInstanceOfSatisfying(ShopAuthorization.Refused.class, e -> assertThat(e.status()).isEqualTo(401));
-        assertThatThrownBy(() -> authorization.completeShopify(admin, signed(Map.of("code", code, "shop", domain,
+        assertThatThrownBy(() -> authorization.complete(admin, signed(Map.of("code", code, "shop", domain,
                 "state", state)), "https://x"))
                 .as("no timestamp at all").isInstanceOf(ShopAuthorization.Refused.class);
         TestShopify.server().verify(0, postRequestedFor(urlEqualTo("/admin/oauth/access_token")).withRequestBody(containing(code)));
@@ -104,7 +110,7 @@ class AuthorisingAShopTest extends IntegrationTest {
 
     private static Map<String, String> signed(Map<String, String> query) {
         Map<String, String> q = new LinkedHashMap<>(query);
-        q.put("hmac", Signatures.hexHmac(TestShopify.CLIENT_SECRET, ShopAuthorization.shopifyMessage(q)));
+        q.put("hmac", Signatures.hexHmac(TestShopify.CLIENT_SECRET, ShopifyInstall.message(q)));
         return q;
     }
 
@@ -136,7 +142,7 @@ class AuthorisingAShopTest extends IntegrationTest {
     void installingTheShopifyAppStoresTheTokenRegistersTheWebhooksAndTheShopsWebhooksAreAccepted() {
         String domain = Fixtures.unique("bottega") + ".myshopify.com";
         String callback = "http://localhost:" + port + "/company/connections/shopify/callback";
-        String authorize = authorization.beginShopify(admin, company[1], domain, callback);
+        String authorize = authorization.begin(admin, company[1], domain, callback);
         assertThat(authorize).startsWith(TestShopify.origin() + "/admin/oauth/authorize?");
         Map<String, String> asked = params(authorize);
         assertThat(asked).containsEntry("client_id", TestShopify.CLIENT_ID)
@@ -148,14 +154,14 @@ class AuthorisingAShopTest extends IntegrationTest {
 
         Map<String, String> query = signed(Map.of("code", code, "shop", domain, "state", asked.get("state"),
                 "timestamp", now(), "host", "YWRtaW4uc2hvcGlmeS5jb20vc3RvcmUvYm90dGVnYQ"));
-        ShopAuthorization.Connected done = authorization.completeShopify(admin, query, "https://loyalty.example");
+        ShopAuthorization.Connected done = authorization.complete(admin, query, "https://loyalty.example");
 
         long id = done.connection().id();
         assertThat(done.connection().platform()).isEqualTo(Platform.SHOPIFY);
         assertThat(done.connection().shopDomain()).isEqualTo(domain);
         assertThat(done.connection().apiKey().set()).isTrue();
         assertThat(done.webhooks().ok()).as(done.webhooks().toString()).isTrue();
-        assertThat(done.webhooks().topics()).extracting(HookRegistration.Topic::action).containsOnly("created").hasSize(7);
+        assertThat(done.webhooks().topics()).extracting(WebhookReport.Topic::action).containsOnly("created").hasSize(7);
         TestShopify.server().verify(1, postRequestedFor(urlEqualTo("/admin/oauth/access_token")).withRequestBody(containing(code)));
         TestShopify.server().verify(7, postRequestedFor(urlEqualTo(GRAPHQL)).withHeader("X-Shopify-Access-Token", equalTo(token))
                 .withRequestBody(matchingJsonPath("$.variables.webhookSubscription.uri",
@@ -171,21 +177,21 @@ class AuthorisingAShopTest extends IntegrationTest {
         assertThat(hook.status()).as(hook.body()).isEqualTo(200);
 
         // the state was used: the same callback again changes nothing
-        assertThatThrownBy(() -> authorization.completeShopify(admin, query, "https://loyalty.example"))
+        assertThatThrownBy(() -> authorization.complete(admin, query, "https://loyalty.example"))
                 .isInstanceOfSatisfying(ShopAuthorization.Refused.class, e -> assertThat(e.status()).isEqualTo(400));
 
         // installing again (a new token) updates the same connection, and finds its webhooks in place
-        String again = authorization.beginShopify(admin, company[1], domain, callback);
+        String again = authorization.begin(admin, company[1], domain, callback);
         String code2 = Fixtures.unique("code");
         String token2 = "shpat_" + Fixtures.unique("token");
         stubTokenExchange(code2, token2, "write_orders,read_customers,write_discounts");
-        String hooks = "[" + String.join(",", HookRegistration.SHOPIFY_TOPICS.stream().map(t -> "{\"id\":\"gid://x/" + t
+        String hooks = "[" + String.join(",", ShopifyWebhookRegistration.TOPICS.stream().map(t -> "{\"id\":\"gid://x/" + t
                 + "\",\"topic\":\"" + t + "\",\"uri\":\"https://loyalty.example/api/v1/hooks/shopify/" + id + "\"}").toList()) + "]";
         stubShopifyWebhooks(token2, hooks);
-        ShopAuthorization.Connected reinstalled = authorization.completeShopify(admin, signed(Map.of("code", code2,
+        ShopAuthorization.Connected reinstalled = authorization.complete(admin, signed(Map.of("code", code2,
                 "shop", domain, "state", params(again).get("state"), "timestamp", now())), "https://loyalty.example");
         assertThat(reinstalled.connection().id()).isEqualTo(id);
-        assertThat(reinstalled.webhooks().topics()).extracting(HookRegistration.Topic::action).containsOnly("kept");
+        assertThat(reinstalled.webhooks().topics()).extracting(WebhookReport.Topic::action).containsOnly("kept");
         assertThat(connections().size()).isEqualTo(1);
     }
 
@@ -193,25 +199,25 @@ class AuthorisingAShopTest extends IntegrationTest {
     void aShopifyCallbackThatIsForgedForeignOrShortOfScopesStoresNothing() {
         String domain = Fixtures.unique("forged") + ".myshopify.com";
         String callback = "http://localhost:" + port + "/company/connections/shopify/callback";
-        String state = params(authorization.beginShopify(admin, company[1], domain, callback)).get("state");
+        String state = params(authorization.begin(admin, company[1], domain, callback)).get("state");
         String code = Fixtures.unique("code");
         stubTokenExchange(code, "shpat_" + Fixtures.unique("t"), "read_orders");
 
         Map<String, String> forged = new LinkedHashMap<>(signed(Map.of("code", code, "shop", domain, "state", state,
                 "timestamp", now())));
         forged.put("code", "another-code");
-        assertThatThrownBy(() -> authorization.completeShopify(admin, forged, "https://x"))
+        assertThatThrownBy(() -> authorization.complete(admin, forged, "https://x"))
                 .isInstanceOfSatisfying(ShopAuthorization.Refused.class, e -> assertThat(e.status()).isEqualTo(401));
 
         // a forged request does not use up the state; another operator cannot finish someone else's install
         Caller other = new Caller(Role.COMPANY_ADMIN, world.circuitId, company[0], null, 4243L, null, "other");
         Map<String, String> genuine = signed(Map.of("code", code, "shop", domain, "state", state, "timestamp", now()));
-        assertThatThrownBy(() -> authorization.completeShopify(other, genuine, "https://x"))
+        assertThatThrownBy(() -> authorization.complete(other, genuine, "https://x"))
                 .isInstanceOfSatisfying(ShopAuthorization.Refused.class, e -> assertThat(e.status()).isEqualTo(403));
 
         // a shop that grants less than asked
-        String state2 = params(authorization.beginShopify(admin, company[1], domain, callback)).get("state");
-        assertThatThrownBy(() -> authorization.completeShopify(admin, signed(Map.of("code", code, "shop", domain,
+        String state2 = params(authorization.begin(admin, company[1], domain, callback)).get("state");
+        assertThatThrownBy(() -> authorization.complete(admin, signed(Map.of("code", code, "shop", domain,
                 "state", state2, "timestamp", now())), "https://x"))
                 .isInstanceOfSatisfying(ShopAuthorization.Refused.class, e -> {
                     assertThat(e.status()).isEqualTo(403);
@@ -219,17 +225,17 @@ class AuthorisingAShopTest extends IntegrationTest {
                 });
 
         // a state started for one shop cannot install another
-        String state3 = params(authorization.beginShopify(admin, company[1], domain, callback)).get("state");
-        assertThatThrownBy(() -> authorization.completeShopify(admin, signed(Map.of("code", code, "shop",
+        String state3 = params(authorization.begin(admin, company[1], domain, callback)).get("state");
+        assertThatThrownBy(() -> authorization.complete(admin, signed(Map.of("code", code, "shop",
                 Fixtures.unique("other") + ".myshopify.com", "state", state3, "timestamp", now())), "https://x"))
                 .isInstanceOfSatisfying(ShopAuthorization.Refused.class, e -> assertThat(e.status()).isEqualTo(400));
 
         // Shopify refuses the code
-        String state4 = params(authorization.beginShopify(admin, company[1], domain, callback)).get("state");
+        String state4 = params(authorization.begin(admin, company[1], domain, callback)).get("state");
         TestShopify.server().stubFor(post(urlEqualTo("/admin/oauth/access_token")).withRequestBody(containing("used-code"))
                 .willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/json")
                         .withBody("{\"error\":\"invalid_request\",\"error_description\":\"The authorization code was not found or was already used\"}")));
-        assertThatThrownBy(() -> authorization.completeShopify(admin, signed(Map.of("code", "used-code", "shop", domain,
+        assertThatThrownBy(() -> authorization.complete(admin, signed(Map.of("code", "used-code", "shop", domain,
                 "state", state4, "timestamp", now())), "https://x"))
                 .isInstanceOfSatisfying(ShopAuthorization.Refused.class, e -> {
                     assertThat(e.status()).isEqualTo(502);
@@ -245,7 +251,7 @@ class AuthorisingAShopTest extends IntegrationTest {
                 Map.of("platform", "WOOCOMMERCE", "shopUrl", woo.baseUrl()));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         long id = created.json().path("id").asLong();
-        String authorize = authorization.beginWooCommerce(admin, id, "http://localhost:" + port + "/back",
+        String authorize = wooKeys.begin(admin, id, "http://localhost:" + port + "/back",
                 "http://localhost:" + port + "/api/v1/hooks/woocommerce/" + id + "/keys");
         assertThat(authorize).startsWith(woo.baseUrl() + "/wc-auth/v1/authorize?");
         Map<String, String> asked = params(authorize);

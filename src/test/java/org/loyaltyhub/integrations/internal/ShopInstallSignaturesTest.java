@@ -1,5 +1,6 @@
 package org.loyaltyhub.integrations.internal;
 
+import org.loyaltyhub.integrations.shopify.ShopifyInstall;
 import org.junit.jupiter.api.Test;
 
 import java.util.LinkedHashMap;
@@ -24,9 +25,9 @@ class ShopInstallSignaturesTest {
 
     @Test
     void theDocumentedCallbackVerifiesWithTheDocumentedSecret() {
-        assertThat(ShopAuthorization.shopifyMessage(documented())).isEqualTo(
+        assertThat(ShopifyInstall.message(documented())).isEqualTo(
                 "code=0907a61c0c8d55e99db179b68161bc00&shop=some-shop.myshopify.com&state=0.6784241404160823&timestamp=1337178173");
-        ShopAuthorization.verifyShopifyHmac(documented(), "hush");
+        ShopifyInstall.verifyHmac(documented(), "hush");
     }
 
     @Test
@@ -34,14 +35,14 @@ class ShopInstallSignaturesTest {
         Map<String, String> changed = documented();
         changed.put("shop", "evil-shop.myshopify.com");
         for (Map<String, String> q : java.util.List.of(changed, withoutHmac())) {
-            assertThatThrownBy(() -> ShopAuthorization.verifyShopifyHmac(q, "hush"))
+            assertThatThrownBy(() -> ShopifyInstall.verifyHmac(q, "hush"))
                     .isInstanceOfSatisfying(ShopAuthorization.Refused.class, e -> assertThat(e.status()).isEqualTo(401));
         }
-        assertThatThrownBy(() -> ShopAuthorization.verifyShopifyHmac(documented(), "not-hush"))
+        assertThatThrownBy(() -> ShopifyInstall.verifyHmac(documented(), "not-hush"))
                 .isInstanceOf(ShopAuthorization.Refused.class).hasMessageContaining("does not match");
         Map<String, String> notHex = documented();
         notHex.put("hmac", "zz");
-        assertThatThrownBy(() -> ShopAuthorization.verifyShopifyHmac(notHex, "hush")).isInstanceOf(ShopAuthorization.Refused.class);
+        assertThatThrownBy(() -> ShopifyInstall.verifyHmac(notHex, "hush")).isInstanceOf(ShopAuthorization.Refused.class);
     }
 
     private static Map<String, String> withoutHmac() {
@@ -52,21 +53,21 @@ class ShopInstallSignaturesTest {
 
     @Test
     void aShopIsNamedByItsMyshopifyDomainWhicheverWayItIsTyped() {
-        assertThat(ShopAuthorization.shopifyDomain("Bottega")).contains("bottega.myshopify.com");
-        assertThat(ShopAuthorization.shopifyDomain(" bottega.myshopify.com ")).contains("bottega.myshopify.com");
-        assertThat(ShopAuthorization.shopifyDomain("https://bottega.myshopify.com/admin/apps")).contains("bottega.myshopify.com");
-        assertThat(ShopAuthorization.shopifyDomain("bottega.example.com")).isEmpty();
-        assertThat(ShopAuthorization.shopifyDomain("evil.com/.myshopify.com")).isEmpty();
-        assertThat(ShopAuthorization.shopifyDomain("-x.myshopify.com")).isEmpty();
-        assertThat(ShopAuthorization.shopifyDomain("")).isEmpty();
+        assertThat(ShopifyInstall.domain("Bottega")).contains("bottega.myshopify.com");
+        assertThat(ShopifyInstall.domain(" bottega.myshopify.com ")).contains("bottega.myshopify.com");
+        assertThat(ShopifyInstall.domain("https://bottega.myshopify.com/admin/apps")).contains("bottega.myshopify.com");
+        assertThat(ShopifyInstall.domain("bottega.example.com")).isEmpty();
+        assertThat(ShopifyInstall.domain("evil.com/.myshopify.com")).isEmpty();
+        assertThat(ShopifyInstall.domain("-x.myshopify.com")).isEmpty();
+        assertThat(ShopifyInstall.domain("")).isEmpty();
     }
 
     @Test
     void theGrantMustCoverEveryRequestedScopeAWriteScopeCoveringItsRead() {
-        assertThat(ShopAuthorization.missingScopes("read_orders,read_customers,write_discounts",
+        assertThat(ShopifyInstall.missingScopes("read_orders,read_customers,write_discounts",
                 "write_orders,read_customers,write_discounts")).isEmpty();
-        assertThat(ShopAuthorization.missingScopes("read_orders,read_customers,write_discounts",
+        assertThat(ShopifyInstall.missingScopes("read_orders,read_customers,write_discounts",
                 "read_orders,read_discounts")).containsExactly("read_customers", "write_discounts");
-        assertThat(ShopAuthorization.missingScopes("read_orders", null)).containsExactly("read_orders");
+        assertThat(ShopifyInstall.missingScopes("read_orders", null)).containsExactly("read_orders");
     }
 }

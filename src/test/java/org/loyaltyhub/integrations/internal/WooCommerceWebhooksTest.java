@@ -109,6 +109,20 @@ class WooCommerceWebhooksTest extends ShopScenario {
     }
 
     @Test
+    void aCompletedOrderWithARefundInItsFirstDeliveryIsRecordedOnceWithOneMovement() {
+        open();
+        long m = member(email);
+        JsonNode d = processed(deliver("order.created", order(506, "completed", "2026-01-10T12:00:00",
+                List.of(Map.of("id", 910, "total", "-25.00")))));
+        assertThat(d.path("outcome").asString()).contains("PARTIALLY_REFUNDED");
+        assertThat(available(m)).isEqualTo(75);
+        assertThat(pending(m)).isZero();
+        assertThat(world.movements(m)).as("one delivery, one recording: no award of 100 followed by a refund of 25")
+                .hasSize(1);
+        world.assertBooksBalance();
+    }
+
+    @Test
     void aDeletedOrderIsCancelled() {
         open();
         long m = member(email);

@@ -1,5 +1,9 @@
-package org.loyaltyhub.integrations.internal;
+package org.loyaltyhub.integrations.prestashop;
 
+import org.loyaltyhub.integrations.internal.Connection;
+import org.loyaltyhub.integrations.internal.DiscountApi;
+import org.loyaltyhub.integrations.internal.Json;
+import org.loyaltyhub.integrations.internal.ShopHttp;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
@@ -28,11 +32,6 @@ class PrestaCartRules implements DiscountApi {
 
     PrestaCartRules(ShopHttp http) {
         this.http = http;
-    }
-
-    @Override
-    public Platform platform() {
-        return Platform.PRESTASHOP;
     }
 
     @Override

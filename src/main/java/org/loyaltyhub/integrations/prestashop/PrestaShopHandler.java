@@ -1,5 +1,13 @@
-package org.loyaltyhub.integrations.internal;
+package org.loyaltyhub.integrations.prestashop;
 
+import org.loyaltyhub.integrations.internal.Connection;
+import org.loyaltyhub.integrations.internal.CustomerMatcher;
+import org.loyaltyhub.integrations.internal.Json;
+import org.loyaltyhub.integrations.internal.ShopOrders;
+import org.loyaltyhub.integrations.internal.Outcome;
+import org.loyaltyhub.integrations.internal.PluginFormat;
+import org.loyaltyhub.integrations.internal.ShopOrder;
+import org.loyaltyhub.integrations.internal.UnusableDelivery;
 import org.loyaltyhub.purchases.PurchaseStatus;
 import org.loyaltyhub.purchases.Purchases;
 import org.springframework.stereotype.Component;
@@ -18,38 +26,32 @@ import java.util.Objects;
  * {@code customer.created} the new customer with the newsletter and partner-offers opt-ins.
  */
 @Component
-class PrestaShopHandler implements Handler {
+class PrestaShopHandler {
 
-    private final OrderSync orders;
+    private final ShopOrders orders;
     private final CustomerMatcher matcher;
 
-    PrestaShopHandler(OrderSync orders, CustomerMatcher matcher) {
+    PrestaShopHandler(ShopOrders orders, CustomerMatcher matcher) {
         this.orders = orders;
         this.matcher = matcher;
     }
 
-    @Override
-    public Platform platform() {
-        return Platform.PRESTASHOP;
-    }
-
-    @Override
-    public Outcome handle(Connection c, String topic, JsonNode body) {
+    Outcome handle(Connection c, String topic, JsonNode body) {
         return switch (topic) {
             case "order.validated", "order.status", "order.slip" -> orders.apply(c, order(body.path("order")));
-            case "customer.created" -> customer(c, body.path("customer"), matcher);
+            case "customer.created" -> PluginFormat.customerCreated(c, body.path("customer"), matcher);
             case "ping" -> Outcome.processed("ping", null);
             default -> Outcome.ignored("topic " + topic + " is not used", null);
         };
     }
 
     static ShopOrder order(JsonNode o) {
-        String id = WooCommerceHandler.require(o, "id");
+        String id = Json.require(o, "id");
         Map<String, BigDecimal> refunds = new LinkedHashMap<>();
         for (JsonNode slip : Json.array(o, "slips")) {
             BigDecimal amount = Json.money(slip, "amount");
             if (amount != null) {
-                refunds.put("slip-" + WooCommerceHandler.require(slip, "id"), amount.abs());
+                refunds.put("slip-" + Json.require(slip, "id"), amount.abs());
             }
         }
         List<Purchases.Line> lines = afterVouchers(Json.array(o, "lines").stream().map(PrestaShopHandler::line)
@@ -61,7 +63,7 @@ class PrestaShopHandler implements Handler {
             throw new UnusableDelivery("order " + id + " has no valid total_paid_tax_incl");
         }
         return new ShopOrder(id, Json.instant(o, "date_upd"), status(o.path("state")), Json.text(o, "currency"), total,
-                refunds, customer(o.path("customer")), lines, codes, Json.instant(o, "date_add"));
+                refunds, PluginFormat.customer(o.path("customer")), lines, codes, Json.instant(o, "date_add"));
     }
 
     /**
@@ -85,27 +87,6 @@ class PrestaShopHandler implements Handler {
             return PurchaseStatus.PAID;
         }
         return PurchaseStatus.CREATED;
-    }
-
-    static ShopOrder.Customer customer(JsonNode c) {
-        if (!c.isObject()) {
-            return null;
-        }
-        return new ShopOrder.Customer(Json.flag(c, "is_guest") ? null : Json.text(c, "id"), Json.text(c, "email"),
-                Json.text(c, "firstname"), Json.text(c, "lastname"), Json.date(c, "birthday"),
-                Json.optionalFlag(c, "optin"), Json.optionalFlag(c, "newsletter"));
-    }
-
-    static Outcome customer(Connection c, JsonNode body, CustomerMatcher matcher) {
-        ShopOrder.Customer customer = customer(body);
-        if (customer == null) {
-            throw new IllegalArgumentException("the payload has no customer");
-        }
-        return matcher.match(c, customer, true)
-                .map(m -> Outcome.processed("customer " + customer.id() + " is member " + m, customer.id()))
-                .orElseGet(() -> Outcome.ignored("customer " + customer.id() + " was not enrolled"
-                        + (customer.guest() && !c.enrolGuests() ? " (a guest; this connection does not enrol guests)"
-                        : " (no usable e-mail)"), customer.id()));
     }
 
     /**

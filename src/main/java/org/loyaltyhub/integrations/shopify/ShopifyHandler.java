@@ -1,5 +1,14 @@
-package org.loyaltyhub.integrations.internal;
+package org.loyaltyhub.integrations.shopify;
 
+import org.loyaltyhub.integrations.internal.Connection;
+import org.loyaltyhub.integrations.internal.Connections;
+import org.loyaltyhub.integrations.internal.CustomerMatcher;
+import org.loyaltyhub.integrations.internal.Json;
+import org.loyaltyhub.integrations.internal.ShopOrders;
+import org.loyaltyhub.integrations.internal.Outcome;
+import org.loyaltyhub.integrations.internal.Privacy;
+import org.loyaltyhub.integrations.internal.ShopOrder;
+import org.loyaltyhub.integrations.internal.UnusableDelivery;
 import org.loyaltyhub.purchases.PurchaseStatus;
 import org.loyaltyhub.purchases.Purchases;
 import org.springframework.stereotype.Component;
@@ -19,15 +28,15 @@ import java.util.Objects;
  * forgotten, when the body proves the topic (see {@link ShopifyTopicProof}).
  */
 @Component
-class ShopifyHandler implements Handler {
+class ShopifyHandler {
 
-    private final OrderSync orders;
+    private final ShopOrders orders;
     private final CustomerMatcher matcher;
     private final Privacy privacy;
     private final Connections connections;
     private final java.time.Clock clock;
 
-    ShopifyHandler(OrderSync orders, CustomerMatcher matcher, Privacy privacy, Connections connections,
+    ShopifyHandler(ShopOrders orders, CustomerMatcher matcher, Privacy privacy, Connections connections,
                    java.time.Clock clock) {
         this.orders = orders;
         this.matcher = matcher;
@@ -36,13 +45,7 @@ class ShopifyHandler implements Handler {
         this.clock = clock;
     }
 
-    @Override
-    public Platform platform() {
-        return Platform.SHOPIFY;
-    }
-
-    @Override
-    public Outcome handle(Connection c, String topic, JsonNode body) {
+    Outcome handle(Connection c, String topic, JsonNode body) {
         java.util.Optional<String> unproven = ShopifyTopicProof.unproven(c, topic, body);
         if (unproven.isPresent()) {
             return Outcome.ignored("the body does not prove the topic " + topic + " (" + unproven.get()
@@ -51,8 +54,8 @@ class ShopifyHandler implements Handler {
         return switch (topic) {
             case "orders/create", "orders/updated", "orders/paid", "orders/fulfilled", "orders/cancelled" ->
                     orders.apply(c, order(topic, body));
-            case "refunds/create" -> orders.refund(c, WooCommerceHandler.require(body, "order_id"),
-                    WooCommerceHandler.require(body, "id"), refunded(body));
+            case "refunds/create" -> orders.refund(c, Json.require(body, "order_id"),
+                    Json.require(body, "id"), refunded(body));
             case "customers/create" -> customer(c, body);
             case "customers/data_request" -> Outcome.processed("data request recorded for customer "
                     + Json.text(body.path("customer"), "id") + "; LoyaltyHub keeps its data under the member's record",
@@ -70,10 +73,10 @@ class ShopifyHandler implements Handler {
     }
 
     static ShopOrder order(String topic, JsonNode o) {
-        String id = WooCommerceHandler.require(o, "id");
+        String id = Json.require(o, "id");
         Map<String, BigDecimal> refunds = new LinkedHashMap<>();
         for (JsonNode r : Json.array(o, "refunds")) {
-            refunds.put(WooCommerceHandler.require(r, "id"), refunded(r));
+            refunds.put(Json.require(r, "id"), refunded(r));
         }
         JsonNode cust = o.path("customer");
         String email = Json.text(o, "email") != null ? Json.text(o, "email") : Json.text(cust, "email");
@@ -162,7 +165,7 @@ class ShopifyHandler implements Handler {
     }
 
     private Outcome customer(Connection c, JsonNode body) {
-        String id = WooCommerceHandler.require(body, "id");
+        String id = Json.require(body, "id");
         ShopOrder.Customer customer = new ShopOrder.Customer(id, Json.text(body, "email"),
                 Json.text(body, "first_name"), Json.text(body, "last_name"), null, marketing(body), null);
         return matcher.match(c, customer, true)

@@ -1,5 +1,7 @@
-package org.loyaltyhub.integrations.internal;
+package org.loyaltyhub.integrations.shopify;
 
+import org.loyaltyhub.integrations.internal.Connection;
+import org.loyaltyhub.integrations.internal.Json;
 import tools.jackson.databind.JsonNode;
 
 import java.util.Locale;

@@ -1,5 +1,9 @@
-package org.loyaltyhub.integrations.internal;
+package org.loyaltyhub.integrations.woocommerce;
 
+import org.loyaltyhub.integrations.internal.Connection;
+import org.loyaltyhub.integrations.internal.DiscountApi;
+import org.loyaltyhub.integrations.internal.Json;
+import org.loyaltyhub.integrations.internal.ShopHttp;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -21,11 +25,6 @@ class WooCoupons implements DiscountApi {
 
     WooCoupons(ShopHttp http) {
         this.http = http;
-    }
-
-    @Override
-    public Platform platform() {
-        return Platform.WOOCOMMERCE;
     }
 
     @Override

@@ -1,5 +1,12 @@
-package org.loyaltyhub.integrations.internal;
+package org.loyaltyhub.integrations.woocommerce;
 
+import org.loyaltyhub.integrations.internal.Connection;
+import org.loyaltyhub.integrations.internal.Connections;
+import org.loyaltyhub.integrations.internal.Deliveries;
+import org.loyaltyhub.integrations.internal.DeliveryProcessor;
+import org.loyaltyhub.integrations.internal.Json;
+import org.loyaltyhub.integrations.internal.Platform;
+import org.loyaltyhub.integrations.internal.ShopHttp;
 import org.loyaltyhub.shared.ClusterJobs;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,7 +32,7 @@ import java.util.Map;
  * nothing is counted twice), then moves the watermark forward. One node runs it at a time.
  */
 @Component
-class WooReconciliation {
+public class WooReconciliation {
 
     private static final Logger log = LoggerFactory.getLogger(WooReconciliation.class);
     private static final int PAGE = 100;
@@ -66,7 +73,7 @@ class WooReconciliation {
     }
 
     /** Reads one shop's orders modified since its watermark; returns the deliveries it stored. */
-    List<Long> reconcile(Connection c) {
+    public List<Long> reconcile(Connection c) {
         Instant since = jdbc.sql("select reconciled_until from shop_connection where id = :id").param("id", c.id())
                 .query(Timestamp.class).optional().map(Timestamp::toInstant)
                 .orElse(Instant.now().minus(Duration.ofDays(1)));

@@ -1,5 +1,12 @@
-package org.loyaltyhub.integrations.internal;
+package org.loyaltyhub.integrations.woocommerce;
 
+import org.loyaltyhub.integrations.internal.Connection;
+import org.loyaltyhub.integrations.internal.CustomerMatcher;
+import org.loyaltyhub.integrations.internal.Json;
+import org.loyaltyhub.integrations.internal.ShopOrders;
+import org.loyaltyhub.integrations.internal.Outcome;
+import org.loyaltyhub.integrations.internal.ShopOrder;
+import org.loyaltyhub.integrations.internal.UnusableDelivery;
 import org.loyaltyhub.purchases.PurchaseStatus;
 import org.loyaltyhub.purchases.Purchases;
 import org.springframework.stereotype.Component;
@@ -16,42 +23,36 @@ import java.util.Map;
  * (refunds included), {@code order.deleted} only its id, {@code customer.created} the new customer.
  */
 @Component
-class WooCommerceHandler implements Handler {
+class WooCommerceHandler {
 
-    private final OrderSync orders;
+    private final ShopOrders orders;
     private final CustomerMatcher matcher;
 
-    WooCommerceHandler(OrderSync orders, CustomerMatcher matcher) {
+    WooCommerceHandler(ShopOrders orders, CustomerMatcher matcher) {
         this.orders = orders;
         this.matcher = matcher;
     }
 
-    @Override
-    public Platform platform() {
-        return Platform.WOOCOMMERCE;
-    }
-
-    @Override
-    public Outcome handle(Connection c, String topic, JsonNode body) {
+    Outcome handle(Connection c, String topic, JsonNode body) {
         return switch (topic) {
             case "order.created", "order.updated", "order.restored" -> orders.apply(c, order(body));
             case "order.deleted" -> body.has("status") || body.has("line_items")
                     // WooCommerce sends only {"id":N} for a deletion; the topic is an unsigned header
                     ? Outcome.ignored("the body is a whole order, not a deletion notice: the topic " + topic
                     + " is not believed and nothing was changed", null)
-                    : orders.deleted(c, require(body, "id"));
+                    : orders.deleted(c, Json.require(body, "id"));
             case "customer.created", "customer.updated" -> customer(c, body);
             default -> Outcome.ignored("topic " + topic + " is not used", null);
         };
     }
 
     static ShopOrder order(JsonNode o) {
-        String id = require(o, "id");
+        String id = Json.require(o, "id");
         Map<String, BigDecimal> refunds = new LinkedHashMap<>();
         for (JsonNode r : Json.array(o, "refunds")) {
             BigDecimal amount = Json.money(r, "total");
             if (amount != null) {
-                refunds.put(require(r, "id"), amount.abs());
+                refunds.put(Json.require(r, "id"), amount.abs());
             }
         }
         JsonNode billing = o.path("billing");
@@ -96,19 +97,11 @@ class WooCommerceHandler implements Handler {
     }
 
     private Outcome customer(Connection c, JsonNode body) {
-        String id = require(body, "id");
+        String id = Json.require(body, "id");
         ShopOrder.Customer customer = new ShopOrder.Customer(id, Json.text(body, "email"),
                 Json.text(body, "first_name"), Json.text(body, "last_name"), null, null, null);
         return matcher.match(c, customer, true)
                 .map(m -> Outcome.processed("customer " + id + " is member " + m, id))
                 .orElseGet(() -> Outcome.ignored("customer " + id + " has no usable e-mail", id));
-    }
-
-    static String require(JsonNode body, String field) {
-        String v = Json.text(body, field);
-        if (v == null) {
-            throw new IllegalArgumentException("the payload has no " + field);
-        }
-        return v;
     }
 }

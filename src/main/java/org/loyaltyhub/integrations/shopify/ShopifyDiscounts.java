@@ -1,5 +1,9 @@
-package org.loyaltyhub.integrations.internal;
+package org.loyaltyhub.integrations.shopify;
 
+import org.loyaltyhub.integrations.internal.Connection;
+import org.loyaltyhub.integrations.internal.DiscountApi;
+import org.loyaltyhub.integrations.internal.Json;
+import org.loyaltyhub.integrations.internal.ShopHttp;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -20,15 +24,10 @@ class ShopifyDiscounts implements DiscountApi {
     static final String DELETE = "mutation discountCodeDelete($id: ID!) { discountCodeDelete(id: $id) { "
             + "deletedCodeDiscountId userErrors { field code message } } }";
 
-    private final ShopHttp http;
+    private final ShopifyAdmin admin;
 
-    ShopifyDiscounts(ShopHttp http) {
-        this.http = http;
-    }
-
-    @Override
-    public Platform platform() {
-        return Platform.SHOPIFY;
+    ShopifyDiscounts(ShopifyAdmin admin) {
+        this.admin = admin;
     }
 
     @Override
@@ -90,7 +89,7 @@ class ShopifyDiscounts implements DiscountApi {
     private JsonNode call(Connection c, String query, ObjectNode variables) throws Refused, ShopHttp.Unreachable {
         ObjectNode body = Json.MAPPER.createObjectNode().put("query", query);
         body.set("variables", variables);
-        ShopHttp.Answer a = http.shopifyGraphql(c, body.toString());
+        ShopHttp.Answer a = admin.graphql(c, body.toString());
         JsonNode json;
         try {
             json = Json.MAPPER.readTree(a.body());

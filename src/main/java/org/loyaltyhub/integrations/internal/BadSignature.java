@@ -1,0 +1,11 @@
+package org.loyaltyhub.integrations.internal;
+
+import org.loyaltyhub.shared.LoyaltyException;
+
+/** A delivery refused: its signature is missing or wrong. */
+public final class BadSignature extends LoyaltyException {
+
+    public BadSignature(String detail) {
+        super("bad-signature", 401, detail);
+    }
+}
