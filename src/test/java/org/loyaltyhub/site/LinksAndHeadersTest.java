@@ -95,6 +95,8 @@ class LinksAndHeadersTest extends IntegrationTest {
         assertThat(proxied.header("Referrer-Policy")).isEqualTo("strict-origin-when-cross-origin");
 
         assertThat(api.get("/api/v1/me").header("Referrer-Policy")).isEqualTo("strict-origin-when-cross-origin");
+        assertThat(new WebForms(port).get("/widget/loyaltyhub.js").header("Referrer-Policy"))
+                .as("the storefront widget's addresses too").isEqualTo("strict-origin-when-cross-origin");
     }
 
     private int count(String table) {

@@ -40,6 +40,7 @@ class WidgetSecurity {
                     cors.setMaxAge(Duration.ofHours(1));
                     return cors;
                 }))
+                .headers(h -> h.referrerPolicy(r -> r.policy(org.loyaltyhub.shared.web.ContentSecurity.REFERRER_POLICY)))
                 .authorizeHttpRequests(a -> a.anyRequest().permitAll());
         return http.build();
     }
