@@ -79,5 +79,8 @@ class ProblemAnswersTest extends IntegrationTest {
         assertThat(purchase.has("200")).isFalse();
         assertThat(purchase.path("400").path("content").has("application/problem+json")).isTrue();
         assertThat(doc.path("paths").path("/api/v1/companies").path("post").path("responses").has("201")).isTrue();
+        assertThat(purchase.path("429").path("content").has("application/problem+json"))
+                .as("signing in too often is documented").isTrue();
+        assertThat(doc.path("paths").path("/api/v1/setup").path("post").path("responses").has("429")).isFalse();
     }
 }

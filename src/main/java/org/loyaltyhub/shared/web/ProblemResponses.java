@@ -55,6 +55,10 @@ class ProblemResponses {
                 responses.putIfAbsent(status, new ApiResponse().description(description));
             }
         });
+        if (!signedOut) {
+            responses.putIfAbsent("429", new ApiResponse().description("Too many failed sign-ins from this address or "
+                    + "for this account: retry after the Retry-After header's seconds"));
+        }
         if (namesARecord) {
             responses.putIfAbsent("404", new ApiResponse().description("No such record for this caller"));
         }
