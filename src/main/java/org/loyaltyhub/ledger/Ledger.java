@@ -90,14 +90,18 @@ public interface Ledger {
      */
     CompanyActivity companyActivity(long circuitId, long companyId, int latest);
 
-    /**
-     * The same figures for the whole circuit, every company together; {@code outstanding} is what members hold
-     * (available, pending and reserved points), the circuit's liability in points.
-     */
-    CompanyActivity circuitActivity(long circuitId, int latest);
+    /** The same figures for the whole circuit, every company together, with what members and budgets hold. */
+    CircuitActivity circuitActivity(long circuitId, int latest);
 
-    /** {@code outstanding} is filled for a circuit only (a company's issued points are spent anywhere). */
-    record CompanyActivity(long issued, long redeemed, Long outstanding, List<CompanyMovement> latest) {
+    record CompanyActivity(long issued, long redeemed, List<CompanyMovement> latest) {
+    }
+
+    /**
+     * {@code outstanding}: what members hold (available, pending and reserved points), the circuit's liability in
+     * points; {@code budgetsLeft}: what the companies' budgets hold.
+     */
+    record CircuitActivity(long issued, long redeemed, long outstanding, long budgetsLeft,
+                           List<CompanyMovement> latest) {
     }
 
     /** One entry as a dashboard lists it; points is the net change of the member's points. */

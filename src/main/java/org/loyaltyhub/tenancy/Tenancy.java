@@ -22,6 +22,9 @@ public interface Tenancy {
 
     List<Store> storesOf(long circuitId, long companyId);
 
+    /** The stores the caller covers: every store of the circuit for its administrators. */
+    List<Store> stores(Caller caller);
+
     /** The operators the caller manages: the whole circuit for its administrators, otherwise their company's. */
     List<Operator> operators(Caller caller);
 

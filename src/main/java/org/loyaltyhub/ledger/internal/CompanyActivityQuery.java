@@ -19,9 +19,23 @@ class CompanyActivityQuery {
         this.jdbc = jdbc;
     }
 
-    Ledger.CompanyActivity activity(long circuitId, Long companyId, int latest) {
+    Ledger.CompanyActivity activity(long circuitId, long companyId, int latest) {
+        long[] totals = totals(circuitId, companyId);
+        return new Ledger.CompanyActivity(totals[0], totals[1], latest(circuitId, companyId, latest));
+    }
+
+    Ledger.CircuitActivity circuitActivity(long circuitId, int latest) {
+        long[] totals = totals(circuitId, null);
+        long[] held = jdbc.sql("select coalesce(sum(balance) filter (where kind in ('MEMBER_AVAILABLE', 'MEMBER_PENDING', "
+                        + "'MEMBER_HELD')), 0), coalesce(sum(balance) filter (where kind = 'COMPANY_BUDGET'), 0) "
+                        + "from account where circuit_id = :c and unit = 'PTS'")
+                .param("c", circuitId).query((rs, n) -> new long[]{rs.getLong(1), rs.getLong(2)}).single();
+        return new Ledger.CircuitActivity(totals[0], totals[1], held[0], held[1], latest(circuitId, null, latest));
+    }
+
+    private long[] totals(long circuitId, Long companyId) {
         // points leave members only towards the sinks, so members' net plus the sinks is what was issued
-        long[] totals = jdbc.sql("select coalesce(sum(p.amount) filter (where a.kind in ('MEMBER_AVAILABLE', "
+        return jdbc.sql("select coalesce(sum(p.amount) filter (where a.kind in ('MEMBER_AVAILABLE', "
                         + "'MEMBER_PENDING', 'MEMBER_HELD', 'REDEEMED', 'EXPIRED')), 0) as issued, "
                         + "coalesce(sum(p.amount) filter (where a.kind = 'REDEEMED'), 0) as redeemed "
                         + "from journal_entry e join posting p on p.entry_id = e.id join account a on a.id = p.account_id "
@@ -29,11 +43,10 @@ class CompanyActivityQuery {
                         + "and a.unit = 'PTS'")
                 .param("c", circuitId).param("co", companyId)
                 .query((rs, n) -> new long[]{rs.getLong("issued"), rs.getLong("redeemed")}).single();
-        Long outstanding = companyId != null ? null : jdbc.sql("select coalesce(sum(balance), 0) from account "
-                        + "where circuit_id = :c and unit = 'PTS' and kind in ('MEMBER_AVAILABLE', 'MEMBER_PENDING', "
-                        + "'MEMBER_HELD')")
-                .param("c", circuitId).query(Long.class).single();
-        List<Ledger.CompanyMovement> items = jdbc.sql("select e.id, e.created_at, e.kind, e.reason, e.member_id, "
+    }
+
+    private List<Ledger.CompanyMovement> latest(long circuitId, Long companyId, int latest) {
+        return jdbc.sql("select e.id, e.created_at, e.kind, e.reason, e.member_id, "
                         + "e.company_id, e.store_id, coalesce(sum(p.amount) filter (where a.kind in ('MEMBER_AVAILABLE', "
                         + "'MEMBER_PENDING', 'MEMBER_HELD')), 0) as points "
                         + "from (select * from journal_entry where circuit_id = :c "
@@ -47,6 +60,5 @@ class CompanyActivityQuery {
                         rs.getString("kind"), rs.getString("reason"), (Long) rs.getObject("member_id"),
                         (Long) rs.getObject("company_id"), (Long) rs.getObject("store_id"), rs.getLong("points")))
                 .list();
-        return new Ledger.CompanyActivity(totals[0], totals[1], outstanding, items);
     }
 }

@@ -191,8 +191,8 @@ class LedgerService implements Ledger {
 
     @Override
     @Transactional(readOnly = true)
-    public CompanyActivity circuitActivity(long circuitId, int latest) {
-        return companies.activity(circuitId, null, latest);
+    public CircuitActivity circuitActivity(long circuitId, int latest) {
+        return companies.circuitActivity(circuitId, latest);
     }
 
     @Override

@@ -2,7 +2,6 @@ package org.loyaltyhub.programs.web;
 
 import org.loyaltyhub.ledger.Ledger;
 import org.loyaltyhub.members.Members;
-import org.loyaltyhub.programs.internal.BudgetService;
 import org.loyaltyhub.shared.web.Page;
 import org.loyaltyhub.tenancy.Caller;
 import org.loyaltyhub.tenancy.Company;
@@ -26,13 +25,10 @@ class CircuitDashboardPage {
     private final Tenancy tenancy;
     private final Members members;
     private final Ledger ledger;
-    private final BudgetService budgets;
-
-    CircuitDashboardPage(Tenancy tenancy, Members members, Ledger ledger, BudgetService budgets) {
+    CircuitDashboardPage(Tenancy tenancy, Members members, Ledger ledger) {
         this.tenancy = tenancy;
         this.members = members;
         this.ledger = ledger;
-        this.budgets = budgets;
     }
 
     @GetMapping("/admin")
@@ -43,8 +39,7 @@ class CircuitDashboardPage {
         var companies = tenancy.companies(caller);
         var activity = ledger.circuitActivity(circuitId, 10);
         Map<Long, String> companyNames = companies.stream().collect(Collectors.toMap(Company::id, Company::name));
-        Map<Long, String> storeNames = companies.stream().flatMap(c -> tenancy.storesOf(circuitId, c.id()).stream())
-                .collect(Collectors.toMap(Store::id, Store::name));
+        Map<Long, String> storeNames = tenancy.stores(caller).stream().collect(Collectors.toMap(Store::id, Store::name));
         Map<Long, String> memberNames = activity.latest().stream().map(Ledger.CompanyMovement::memberId)
                 .distinct().collect(Collectors.toMap(Function.identity(),
                         id -> members.own(circuitId, id).displayName()));
@@ -53,9 +48,7 @@ class CircuitDashboardPage {
                 .addAttribute("memberCount", members.countOfCircuit(circuitId))
                 .addAttribute("activity", activity).addAttribute("memberNames", memberNames)
                 .addAttribute("companyNames", companyNames).addAttribute("storeNames", storeNames)
-                .addAttribute("budgetsEnforced", circuit.budgetsEnforced())
-                .addAttribute("budgetLeft", circuit.budgetsEnforced()
-                        ? budgets.budgets(caller).stream().mapToLong(BudgetService.Budget::balance).sum() : 0L);
+                .addAttribute("budgetsEnforced", circuit.budgetsEnforced());
         return "dashboard";
     }
 }

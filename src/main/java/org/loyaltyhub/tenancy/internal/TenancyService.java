@@ -204,6 +204,7 @@ public class TenancyService implements Tenancy {
     }
 
     @Transactional(readOnly = true)
+    @Override
     public List<Store> stores(Caller caller) {
         if (caller.isCircuitAdmin()) {
             return stores.all(caller.circuit());
