@@ -13,12 +13,31 @@ import java.util.function.Supplier;
 @Component
 public class ClusterJobs {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ClusterJobs.class);
+
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
+    private final TransactionTemplate eachItem;
 
     public ClusterJobs(JdbcClient jdbc, TransactionTemplate tx) {
         this.jdbc = jdbc;
         this.tx = tx;
+        this.eachItem = new TransactionTemplate(tx.getTransactionManager());
+        this.eachItem.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    }
+
+    /**
+     * Runs one item of a job's round in a transaction of its own, so one item that fails neither undoes nor stops
+     * the others: true when the item was done, false when there was nothing to do or it failed (logged, and left for
+     * the next round).
+     */
+    public boolean runItem(String jobName, String item, Supplier<Boolean> work) {
+        try {
+            return Boolean.TRUE.equals(eachItem.execute(status -> work.get()));
+        } catch (RuntimeException e) {
+            log.warn("{}: {} skipped this round: {}", jobName, item, e.getMessage());
+            return false;
+        }
     }
 
     /** Returns the job's result, or {@code null} when another node holds the job's lock. */

@@ -43,8 +43,10 @@ class ShopRemovals {
         return jobs.runExclusively("shop-removal", () -> {
             int erased = 0;
             for (long id : connections.removalsDue(asOf, 50)) {
-                privacy.forgetShop(connections.find(id).orElseThrow());
-                erased++;
+                erased += jobs.runItem("Shop removal", "connection " + id, () -> {
+                    privacy.forgetShop(connections.find(id).orElseThrow());
+                    return true;
+                }) ? 1 : 0;
             }
             return erased;
         });

@@ -6,9 +6,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -26,16 +23,12 @@ public class ExpiryJobs {
     private final Ledger ledger;
     private final RedemptionService redemptions;
     private final ClusterJobs jobs;
-    private final TransactionTemplate each;
     private final Clock clock;
 
-    ExpiryJobs(Ledger ledger, RedemptionService redemptions, ClusterJobs jobs, PlatformTransactionManager tx,
-               Clock clock) {
+    ExpiryJobs(Ledger ledger, RedemptionService redemptions, ClusterJobs jobs, Clock clock) {
         this.ledger = ledger;
         this.redemptions = redemptions;
         this.jobs = jobs;
-        this.each = new TransactionTemplate(tx);
-        this.each.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.clock = clock;
     }
 
@@ -56,24 +49,14 @@ public class ExpiryJobs {
             int lots = 0;
             int holds = 0;
             for (Ledger.Hold hold : ledger.holdsDue(asOf, BATCH)) {
-                holds += independently("reservation " + hold.id(),
-                        () -> redemptions.expire(hold.circuitId(), hold.id()));
+                holds += jobs.runItem("Expiry", "reservation " + hold.id(),
+                        () -> redemptions.expire(hold.circuitId(), hold.id())) ? 1 : 0;
             }
             for (Ledger.DueLot lot : ledger.lotsDue(asOf, BATCH)) {
-                lots += independently("lot " + lot.lotId(),
-                        () -> ledger.expireLot(lot.circuitId(), lot.lotId(), asOf).isPresent());
+                lots += jobs.runItem("Expiry", "lot " + lot.lotId(),
+                        () -> ledger.expireLot(lot.circuitId(), lot.lotId(), asOf).isPresent()) ? 1 : 0;
             }
             return new Run(lots, holds);
         });
-    }
-
-    /** Settles one item in its own transaction: 1 when done, 0 when it failed (logged, left for the next round). */
-    private int independently(String item, java.util.function.Supplier<Boolean> settle) {
-        try {
-            return Boolean.TRUE.equals(each.execute(s -> settle.get())) ? 1 : 0;
-        } catch (RuntimeException e) {
-            log.warn("Expiry: {} skipped this round: {}", item, e.getMessage());
-            return 0;
-        }
     }
 }
