@@ -97,7 +97,7 @@ public class Connections {
     /** The connections whose removal is due as of {@code asOf} and not yet done, locked, oldest first. */
     List<Long> removalsDue(java.time.Instant asOf, int limit) {
         return jdbc.sql("select id from shop_connection where removal_due_at <= :asOf and erased_at is null "
-                        + "order by removal_due_at limit :limit for update skip locked")
+                        + "order by removal_due_at limit :limit") // the round's advisory lock keeps other nodes out
                 .param("asOf", java.sql.Timestamp.from(asOf)).param("limit", limit).query(Long.class).list();
     }
 

@@ -72,14 +72,21 @@ class OrderReports implements Purchases {
         State merged = newer
                 ? new State(r.version() != null ? r.version() : stored.version(), r.status(),
                 tenancy.circuit(caller.circuit()).currency(), r.total(), refunds, memberId)
-                : new State(stored.version(), stored.status(), stored.currency(), stored.total(), refunds, memberId);
+                : new State(stored.version(), stored.status(), circuitCurrency(caller, stored),
+                stored.total() != null ? stored.total() : r.total(), refunds, memberId);
         save(ref, merged);
         if (memberId == null) {
             return new OrderResult(null, newer);
         }
         Long redemption = parties.redemption(memberId).orElse(null);
-        return new OrderResult(record(caller, ref, merged, r.occurredAt(), newer ? earnable(caller, r) : null,
-                redemption), newer);
+        // the lines count when the purchase is first recorded, which may be by an older report whose member is
+        // matched only now; a recorded purchase keeps its lines
+        return new OrderResult(record(caller, ref, merged, r.occurredAt(), earnable(caller, r), redemption), newer);
+    }
+
+    /** A state kept only from a deletion that came first has no currency yet. */
+    private String circuitCurrency(Caller caller, State stored) {
+        return stored.currency() != null ? stored.currency() : tenancy.circuit(caller.circuit()).currency();
     }
 
     @Override
@@ -95,12 +102,10 @@ class OrderReports implements Purchases {
     @Override
     public OrderResult reportDeletion(Caller caller, OrderRef ref) {
         State stored = lock(ref);
-        if (!stored.known()) {
-            return new OrderResult(null, true);
-        }
+        // kept even before the order is known: a deletion that overtakes the order's own report still cancels it
         State merged = stored.with(PurchaseStatus.CANCELLED, stored.refunds());
         save(ref, merged);
-        return new OrderResult(record(caller, ref, merged, null, null, null), true);
+        return new OrderResult(stored.known() ? record(caller, ref, merged, null, null, null) : null, true);
     }
 
     @Override

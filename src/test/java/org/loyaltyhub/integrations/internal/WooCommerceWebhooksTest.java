@@ -123,6 +123,17 @@ class WooCommerceWebhooksTest extends ShopScenario {
     }
 
     @Test
+    void aDeletionThatOvertakesTheOrdersOwnReportStillCancelsIt() {
+        open();
+        long m = member(email);
+        processed(deliver("order.deleted", "{\"id\":507}"));
+        JsonNode late = processed(deliver("order.created", order(507, "processing", "2026-01-10T10:00:00", List.of())));
+        assertThat(late.path("outcome").asString()).contains("CANCELLED");
+        assertThat(available(m)).as("a deleted order earns nothing").isZero();
+        world.assertBooksBalance();
+    }
+
+    @Test
     void aDeletedOrderIsCancelled() {
         open();
         long m = member(email);
