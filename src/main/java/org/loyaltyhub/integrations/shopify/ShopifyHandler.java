@@ -23,7 +23,8 @@ import java.util.Objects;
 
 /**
  * Shopify: the orders topics carry the order as it was when the event happened (retries resend the original), so
- * the topic itself is a floor for the status, but never cancels (only the body's {@code cancelled_at} does);
+ * the status is read from the signed body alone (financial and fulfilment status, {@code cancelled_at}), never from
+ * the topic, an unsigned header;
  * {@code refunds/create} carries one refund with its order id; the privacy topics forget what the shop asks to be
  * forgotten, when the body proves the topic (see {@link ShopifyTopicProof}).
  */
@@ -91,11 +92,11 @@ class ShopifyHandler {
         if (total == null || total.signum() < 0) {
             throw new UnusableDelivery("order " + id + " has no valid total_price");
         }
-        return new ShopOrder(id, Json.instant(o, "updated_at"), status(topic, o), Json.text(o, "currency"), total,
+        return new ShopOrder(id, Json.instant(o, "updated_at"), status(o), Json.text(o, "currency"), total,
                 refunds, customer, lines, codes, Json.instant(o, "created_at"));
     }
 
-    static PurchaseStatus status(String topic, JsonNode o) {
+    static PurchaseStatus status(JsonNode o) {
         if (Json.text(o, "cancelled_at") != null) { // the topic alone is an unsigned header: the body must say so
             return PurchaseStatus.CANCELLED;
         }
@@ -103,10 +104,11 @@ class ShopifyHandler {
         if (financial.equals("refunded") || financial.equals("voided")) {
             return financial.equals("voided") ? PurchaseStatus.CANCELLED : PurchaseStatus.REFUNDED;
         }
-        if ("fulfilled".equals(Json.text(o, "fulfillment_status")) || topic.equals("orders/fulfilled")) {
+        // the topic is an unsigned header: the status comes from the signed body alone
+        if ("fulfilled".equals(Json.text(o, "fulfillment_status"))) {
             return PurchaseStatus.COMPLETED;
         }
-        if (financial.equals("paid") || financial.equals("partially_refunded") || topic.equals("orders/paid")) {
+        if (financial.equals("paid") || financial.equals("partially_refunded")) {
             return PurchaseStatus.PAID;
         }
         return PurchaseStatus.CREATED;

@@ -53,6 +53,16 @@ class ShopifyWebhooksTest extends ShopScenario {
     }
 
     @Test
+    void aSignedPendingOrderReplayedUnderAFulfilledTopicStaysPending() {
+        open();
+        long m = member(email);
+        processed(deliver("orders/create", "r1", order(9011, "pending", null, null, "2026-01-10T10:00:00+01:00")));
+        processed(deliver("orders/fulfilled", "r2", order(9011, "pending", null, null, "2026-01-10T10:00:00+01:00")));
+        assertThat(available(m)).as("an unsigned topic header releases no points").isZero();
+        assertThat(pending(m)).isEqualTo(80);
+    }
+
+    @Test
     void anOrderIsPendingWhenCreatedAndPaidAvailableWhenFulfilledAndRefundsAndCancellationTakeItBack() {
         open();
         long m = member(email);
