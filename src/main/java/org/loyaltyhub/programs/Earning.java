@@ -14,4 +14,7 @@ public interface Earning {
 
     /** The same with the product lines of the cart, so per-product rules count. */
     long preview(long circuitId, java.math.BigDecimal total, java.util.List<PurchaseFacts.Line> lines);
+
+    /** The same for a known member: their status's multipliers (tier, membership plan) count. */
+    long preview(long circuitId, Long memberId, java.math.BigDecimal total, java.util.List<PurchaseFacts.Line> lines);
 }

@@ -42,8 +42,11 @@ class CustomerArea {
     private final Visits visits;
     private final Tenancy tenancy;
     private final Clock clock;
+    private final org.loyaltyhub.programs.StatusHistory statusHistory;
 
-    CustomerArea(SpaceModel space, Members members, Ledger ledger, Visits visits, Tenancy tenancy, Clock clock) {
+    CustomerArea(SpaceModel space, Members members, Ledger ledger, Visits visits, Tenancy tenancy, Clock clock,
+                 org.loyaltyhub.programs.StatusHistory statusHistory) {
+        this.statusHistory = statusHistory;
         this.space = space;
         this.members = members;
         this.ledger = ledger;
@@ -84,7 +87,8 @@ class CustomerArea {
                 .forEach(id -> stores.computeIfAbsent(id, s -> storeName(circuitId, s)));
         visitList.items().stream().map(Visits.Visit::storeId).filter(Objects::nonNull)
                 .forEach(id -> stores.computeIfAbsent(id, s -> storeName(circuitId, s)));
-        model.addAttribute("movements", movements).addAttribute("visits", visitList).addAttribute("stores", stores);
+        model.addAttribute("movements", movements).addAttribute("visits", visitList).addAttribute("stores", stores)
+                .addAttribute("statusEvents", statusHistory.latest(circuitId, member.id(), 20));
         return "customer/history";
     }
 

@@ -34,9 +34,12 @@ class LedgerService implements Ledger {
     private final LedgerChecker checker;
     private final CompanyActivityQuery companies;
     private final Holds holds;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     LedgerService(JdbcClient jdbc, Journal journal, Accounts accounts, LedgerChecker checker,
-                  CompanyActivityQuery companies, Holds holds) {
+                  CompanyActivityQuery companies, Holds holds,
+                  org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.companies = companies;
         this.holds = holds;
         this.jdbc = jdbc;
@@ -47,7 +50,11 @@ class LedgerService implements Ledger {
 
     @Override
     public PostedEntry post(EntryDraft draft) {
-        return journal.post(draft);
+        PostedEntry posted = journal.post(draft);
+        if (!posted.replayed()) {
+            events.publishEvent(org.loyaltyhub.ledger.EntryPosted.of(draft, posted.id(), null));
+        }
+        return posted;
     }
 
     @Override
@@ -64,8 +71,13 @@ class LedgerService implements Ledger {
             }
             legs.add(new Leg(p.account(), -p.amount(), rule));
         }
-        return journal.post(new EntryDraft(circuitId, "reversal:" + entryId, kind, reason, note, original.memberId(),
-                original.companyId(), original.storeId(), actor, entryId, legs));
+        EntryDraft draft = new EntryDraft(circuitId, "reversal:" + entryId, kind, reason, note, original.memberId(),
+                original.companyId(), original.storeId(), actor, entryId, legs);
+        PostedEntry posted = journal.post(draft);
+        if (!posted.replayed()) {
+            events.publishEvent(org.loyaltyhub.ledger.EntryPosted.of(draft, posted.id(), original.kind()));
+        }
+        return posted;
     }
 
     @Override

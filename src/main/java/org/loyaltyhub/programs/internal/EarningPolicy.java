@@ -58,6 +58,15 @@ public final class EarningPolicy {
         return points.longValueExact();
     }
 
+    /** Points times every multiplier, rounded down once at the end. */
+    public static long multiplied(long points, List<org.loyaltyhub.programs.internal.EarningBoost.Multiplier> multipliers) {
+        BigDecimal result = BigDecimal.valueOf(points);
+        for (var m : multipliers) {
+            result = result.multiply(m.factor());
+        }
+        return result.setScale(0, RoundingMode.FLOOR).longValueExact();
+    }
+
     /** What is left of a purchase's points after refunds: in proportion to what was kept, rounded down. */
     public static long afterRefund(long base, BigDecimal total, BigDecimal refunded) {
         if (refunded.signum() <= 0) {

@@ -32,8 +32,16 @@ class EarningService implements Earning {
     private final ProgramStore store;
     private final Tenancy tenancy;
     private final Clock clock;
+    private final Activity activity;
+    private final java.util.List<EarningBoost> boosts;
+    private final org.springframework.beans.factory.ObjectProvider<PurchaseListener> listeners;
 
-    EarningService(JdbcClient jdbc, Ledger ledger, ProgramStore store, Tenancy tenancy, Clock clock) {
+    EarningService(JdbcClient jdbc, Ledger ledger, ProgramStore store, Tenancy tenancy, Clock clock,
+                   Activity activity, java.util.List<EarningBoost> boosts,
+                   org.springframework.beans.factory.ObjectProvider<PurchaseListener> listeners) {
+        this.listeners = listeners;
+        this.activity = activity;
+        this.boosts = boosts;
         this.jdbc = jdbc;
         this.ledger = ledger;
         this.store = store;
@@ -41,7 +49,9 @@ class EarningService implements Earning {
         this.clock = clock;
     }
 
-    private record Award(Long sourceCompanyId, long base, long pending, long available, int steps, Long lotEntryId) {
+    private record Award(Long sourceCompanyId, long base, long pending, long available, int steps, Long lotEntryId,
+                         String boost, java.math.BigDecimal countedSpent, int countedPurchases,
+                         java.time.LocalDate countedMonth) {
     }
 
     @Override
@@ -55,6 +65,8 @@ class EarningService implements Earning {
         long wantPending = wantAvailable == 0 && s.pendingFrom() != Stage.NONE && reached(f.stage(), s.pendingFrom())
                 ? target : 0;
         Steps steps = new Steps(f, award, s);
+        steps.count(f.voided() || !reached(f.stage(), s.awardMoment()) ? java.math.BigDecimal.ZERO
+                : f.total().amount().subtract(f.refunded().amount()).max(java.math.BigDecimal.ZERO));
         long promote = Math.min(steps.pending, Math.max(0, wantAvailable - steps.available));
         if (promote > 0) {
             steps.post("PENDING_RELEASE", "Pending points became available",
@@ -64,12 +76,12 @@ class EarningService implements Earning {
         }
         if (wantAvailable > steps.available) {
             long more = wantAvailable - steps.available;
-            steps.post("EARN", reason(s), steps.source(), AccountRef.available(f.memberId()), more, null, steps.newLot());
+            steps.post("EARN", reason(s, award.boost()), steps.source(), AccountRef.available(f.memberId()), more, null, steps.newLot());
             steps.available += more;
         }
         if (wantPending > steps.pending) {
             long more = wantPending - steps.pending;
-            steps.post("EARN_PENDING", reason(s) + " (pending until the order is " + s.awardMoment().name().toLowerCase() + ")",
+            steps.post("EARN_PENDING", reason(s, award.boost()) + " (pending until the order is " + s.awardMoment().name().toLowerCase() + ")",
                     steps.source(), AccountRef.pending(f.memberId()), more, null, null);
             steps.pending += more;
         }
@@ -93,16 +105,23 @@ class EarningService implements Earning {
         }
         if (f.fresh()) {
             jdbc.sql("insert into purchase_award (purchase_id, circuit_id, source_company_id, base_points, pending, "
-                            + "available, steps, lot_entry_id) values (:id, :c, :source, :base, :p, :a, :steps, :lot)")
+                            + "available, steps, lot_entry_id, boost, counted_spent, counted_purchases, counted_month) "
+                            + "values (:id, :c, :source, :base, :p, :a, :steps, :lot, :boost, :spent, :purchases, :month)")
                     .param("id", f.purchaseId()).param("c", f.circuitId()).param("source", award.sourceCompanyId())
                     .param("base", award.base()).param("p", steps.pending).param("a", steps.available)
-                    .param("steps", steps.count).param("lot", steps.lotEntryId).update();
+                    .param("steps", steps.count).param("lot", steps.lotEntryId).param("boost", award.boost())
+                    .param("spent", steps.spent).param("purchases", steps.purchases)
+                    .param("month", steps.month == null ? null : java.sql.Date.valueOf(steps.month)).update();
         } else {
-            jdbc.sql("update purchase_award set pending = :p, available = :a, steps = :steps, lot_entry_id = :lot "
+            jdbc.sql("update purchase_award set pending = :p, available = :a, steps = :steps, lot_entry_id = :lot, "
+                            + "counted_spent = :spent, counted_purchases = :purchases, counted_month = :month "
                             + "where purchase_id = :id")
                     .param("p", steps.pending).param("a", steps.available).param("steps", steps.count)
-                    .param("lot", steps.lotEntryId).param("id", f.purchaseId()).update();
+                    .param("lot", steps.lotEntryId).param("spent", steps.spent).param("purchases", steps.purchases)
+                    .param("month", steps.month == null ? null : java.sql.Date.valueOf(steps.month))
+                    .param("id", f.purchaseId()).update();
         }
+        listeners.orderedStream().forEach(l -> l.settled(f));
         return new PurchasePoints(award.base(), steps.pending, steps.available);
     }
 
@@ -114,28 +133,40 @@ class EarningService implements Earning {
 
     @Override
     public long preview(long circuitId, java.math.BigDecimal total, java.util.List<PurchaseFacts.Line> lines) {
-        if (lines.isEmpty()) {
-            return preview(circuitId, total);
-        }
-        var rules = store.rules(circuitId, lines.stream().map(PurchaseFacts.Line::productId)
+        return preview(circuitId, null, total, lines);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public long preview(long circuitId, Long memberId, java.math.BigDecimal total,
+                        java.util.List<PurchaseFacts.Line> lines) {
+        var rules = lines.isEmpty() ? java.util.Map.<String, org.loyaltyhub.programs.ProductRule>of()
+                : store.rules(circuitId, lines.stream().map(PurchaseFacts.Line::productId)
                 .filter(java.util.Objects::nonNull).distinct().toList());
-        return EarningPolicy.points(store.settings(circuitId), rules, lines, total);
+        long points = EarningPolicy.points(store.settings(circuitId), rules, lines, total);
+        return memberId == null ? points : EarningPolicy.multiplied(points, multipliers(circuitId, memberId));
+    }
+
+    /** The multipliers the member's status gives their purchases now. */
+    private java.util.List<EarningBoost.Multiplier> multipliers(long circuitId, long memberId) {
+        return boosts.stream().flatMap(b -> b.earning(circuitId, memberId).stream()).toList();
     }
 
     private static boolean reached(Stage stage, Stage needed) {
         return needed != Stage.NONE && stage.ordinal() >= needed.ordinal();
     }
 
-    private static String reason(ProgramSettings s) {
+    private static String reason(ProgramSettings s, String boost) {
         return "Purchase: " + s.earnPoints() + " points per " + s.earnPerAmount().stripTrailingZeros().toPlainString()
-                + " spent";
+                + " spent" + (boost == null ? "" : ", " + boost);
     }
 
     private Optional<Award> lockAward(long purchaseId) {
         return jdbc.sql("select * from purchase_award where purchase_id = :id for update").param("id", purchaseId)
                 .query((rs, n) -> new Award((Long) rs.getObject("source_company_id"), rs.getLong("base_points"),
                         rs.getLong("pending"), rs.getLong("available"), rs.getInt("steps"),
-                        (Long) rs.getObject("lot_entry_id")))
+                        (Long) rs.getObject("lot_entry_id"), rs.getString("boost"), rs.getBigDecimal("counted_spent"),
+                        rs.getInt("counted_purchases"), rs.getObject("counted_month", java.time.LocalDate.class)))
                 .optional();
     }
 
@@ -147,20 +178,29 @@ class EarningService implements Earning {
         Award fresh = newAward(f, s);
         long base = fresh.base();
         Long source = fresh.sourceCompanyId();
-        return jdbc.sql("insert into purchase_award (purchase_id, circuit_id, source_company_id, base_points) "
-                        + "values (:id, :c, :source, :base) on conflict do nothing returning base_points")
+        return jdbc.sql("insert into purchase_award (purchase_id, circuit_id, source_company_id, base_points, boost) "
+                        + "values (:id, :c, :source, :base, :boost) on conflict do nothing returning base_points")
                 .param("id", f.purchaseId()).param("c", f.circuitId()).param("source", source).param("base", base)
+                .param("boost", fresh.boost())
                 .query(Long.class).optional()
-                .map(b -> new Award(source, b, 0, 0, 0, null));
+                .map(b -> new Award(source, b, 0, 0, 0, null, fresh.boost(), java.math.BigDecimal.ZERO, 0, null));
     }
 
-    /** What a new purchase's award starts from: the points its full amount is worth, and whose budget pays. */
+    /**
+     * What a new purchase's award starts from: the points its full amount is worth (times the multipliers of the
+     * member's status now), and whose budget pays.
+     */
     private Award newAward(PurchaseFacts f, ProgramSettings s) {
         long base = EarningPolicy.points(s, store.rules(f.circuitId(), f.lines().stream()
                         .map(PurchaseFacts.Line::productId).filter(java.util.Objects::nonNull).distinct().toList()),
                 f.lines(), f.total().amount());
+        java.util.List<EarningBoost.Multiplier> multipliers = base == 0 ? java.util.List.of()
+                : multipliers(f.circuitId(), f.memberId());
+        String boost = multipliers.isEmpty() ? null
+                : String.join(", ", multipliers.stream().map(EarningBoost.Multiplier::label).toList());
         Long source = tenancy.circuit(f.circuitId()).budgetsEnforced() ? f.companyId() : null;
-        return new Award(source, base, 0, 0, 0, null);
+        return new Award(source, EarningPolicy.multiplied(base, multipliers), 0, 0, 0, null, boost,
+                java.math.BigDecimal.ZERO, 0, null);
     }
 
     /** The running state of one settlement and how it posts each step. */
@@ -172,6 +212,9 @@ class EarningService implements Earning {
         long available;
         int count;
         Long lotEntryId;
+        java.math.BigDecimal spent;
+        int purchases;
+        java.time.LocalDate month;
 
         Steps(PurchaseFacts f, Award award, ProgramSettings s) {
             this.f = f;
@@ -181,6 +224,23 @@ class EarningService implements Earning {
             this.available = award.available();
             this.count = award.steps();
             this.lotEntryId = award.lotEntryId();
+            this.spent = award.countedSpent();
+            this.purchases = award.countedPurchases();
+            this.month = award.countedMonth();
+        }
+
+        /** Brings what the purchase counts in the member's activity to {@code target} spent (one purchase if any). */
+        void count(java.math.BigDecimal target) {
+            int wantPurchases = target.signum() > 0 ? 1 : 0;
+            if (target.compareTo(spent) == 0 && wantPurchases == purchases) {
+                return;
+            }
+            if (month == null) {
+                month = activity.thisMonth();
+            }
+            activity.add(f.circuitId(), f.memberId(), month, 0, target.subtract(spent), wantPurchases - purchases);
+            spent = target;
+            purchases = wantPurchases;
         }
 
         AccountRef source() {

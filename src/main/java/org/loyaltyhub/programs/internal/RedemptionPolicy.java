@@ -23,7 +23,71 @@ public final class RedemptionPolicy {
     }
 
     public record Quote(boolean allowed, String code, String reason, long balance, long maxPoints, long points,
-                        Money discount, Money eligibleAmount) {
+                        Money discount, Money eligibleAmount, List<String> bonuses) {
+
+        public Quote(boolean allowed, String code, String reason, long balance, long maxPoints, long points,
+                     Money discount, Money eligibleAmount) {
+            this(allowed, code, reason, balance, maxPoints, points, discount, eligibleAmount, List.of());
+        }
+
+        Quote withBonuses(List<Bonus> applied) {
+            return applied.isEmpty() ? this : new Quote(allowed, code, reason, balance, maxPoints, points, discount,
+                    eligibleAmount, applied.stream().map(Bonus::reason).toList());
+        }
+    }
+
+    /**
+     * What a member's status adds at redemption: points worth {@code extraValuePercent} more (a badge's "+10 %"),
+     * and a higher maximum discount (amount, percentage of the cart) than the program's; null leaves a limit as it
+     * is. {@code reason} names it in the quote ("Gold: points worth 10 % more").
+     */
+    public record Bonus(BigDecimal extraValuePercent, BigDecimal maxDiscountAmount, BigDecimal maxDiscountPercent,
+                        String reason) {
+        public Bonus {
+            if (extraValuePercent == null || extraValuePercent.signum() < 0 || reason == null || reason.isBlank()) {
+                throw new IllegalArgumentException("a bonus has a non-negative extra value and a reason");
+            }
+        }
+    }
+
+    /**
+     * The program as it applies to a member with these bonuses: each bonus's extra value added to the points'
+     * value, and each maximum discount the highest of the program's and the bonuses' (a program without a limit
+     * keeps none).
+     */
+    public static ProgramSettings boosted(ProgramSettings s, List<Bonus> bonuses) {
+        if (bonuses.isEmpty()) {
+            return s;
+        }
+        BigDecimal extra = bonuses.stream().map(Bonus::extraValuePercent).reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal value = s.redeemValue().multiply(BigDecimal.ONE.add(extra.movePointLeft(2)));
+        BigDecimal maxAmount = s.maxDiscountAmount();
+        BigDecimal maxPercent = s.maxDiscountPercent();
+        for (Bonus b : bonuses) {
+            if (maxAmount != null && b.maxDiscountAmount() != null) {
+                maxAmount = maxAmount.max(b.maxDiscountAmount());
+            }
+            if (maxPercent != null && b.maxDiscountPercent() != null) {
+                maxPercent = maxPercent.max(b.maxDiscountPercent()).min(BigDecimal.valueOf(100));
+            }
+        }
+        return new ProgramSettings(s.pointsEnabled(), s.earnPoints(), s.earnPerAmount(), s.earnRounding(),
+                s.pendingFrom(), s.awardMoment(), s.registrationPoints(), s.newsletterPoints(), s.reviewPoints(),
+                s.reviewPointsOnce(), s.validity(), s.validityMonths(), s.redeemPoints(), value, s.minBalance(),
+                s.minCartTotal(), maxAmount, maxPercent, s.excludeDiscounted(), s.redeemableProducts(),
+                s.holdMinutes(), s.introText(), s.earnOnTaxAndShipping());
+    }
+
+    /** The quote for a member with these bonuses: the program {@link #boosted} by them, naming them in the quote. */
+    public static Quote quote(ProgramSettings s, List<Bonus> bonuses, Map<String, ProductRule> rules, long balance,
+                              Money total, List<Line> lines, Long requestedPoints) {
+        return quote(boosted(s, bonuses), rules, balance, total, lines, requestedPoints).withBonuses(bonuses);
+    }
+
+    /** The code quote for a member with these bonuses. */
+    public static Quote quoteCode(ProgramSettings s, List<Bonus> bonuses, long balance, Currency currency,
+                                  Long requestedPoints, BigDecimal requestedAmount) {
+        return quoteCode(boosted(s, bonuses), balance, currency, requestedPoints, requestedAmount).withBonuses(bonuses);
     }
 
     public static Quote quote(ProgramSettings s, Map<String, ProductRule> rules, long balance, Money total,

@@ -55,15 +55,23 @@ public class RedemptionService implements Redemptions {
     private final ProgramStore store;
     private final Clock clock;
 
+    private final List<RedemptionBoost> boosts;
+
     RedemptionService(JdbcClient jdbc, Ledger ledger, Members members, Tenancy tenancy, ProgramStore store,
-                      Clock clock, RedemptionRefunds refunds) {
+                      Clock clock, RedemptionRefunds refunds, List<RedemptionBoost> boosts) {
         this.refunds = refunds;
+        this.boosts = boosts;
         this.jdbc = jdbc;
         this.ledger = ledger;
         this.members = members;
         this.tenancy = tenancy;
         this.store = store;
         this.clock = clock;
+    }
+
+    /** What the member's status (tier, badges) adds to their points' value now. */
+    private List<RedemptionPolicy.Bonus> bonuses(long circuitId, long memberId) {
+        return boosts.stream().flatMap(b -> b.redemption(circuitId, memberId).stream()).toList();
     }
 
     public record Cart(Money total, List<Line> lines) {
@@ -87,7 +95,7 @@ public class RedemptionService implements Redemptions {
         }
         ProgramSettings s = store.settings(circuitId);
         long balance = ledger.balance(circuitId, AccountRef.available(memberId));
-        return RedemptionPolicy.quote(s, store.rules(circuitId, cart.lines().stream().map(Line::productId)
+        return RedemptionPolicy.quote(s, bonuses(circuitId, memberId), store.rules(circuitId, cart.lines().stream().map(Line::productId)
                 .filter(Objects::nonNull).distinct().toList()), balance, cart.total(), cart.lines(), points);
     }
 
@@ -195,8 +203,9 @@ public class RedemptionService implements Redemptions {
         Store at = tenancy.store(circuitId, storeId);
         Currency currency = Currency.getInstance(tenancy.circuit(circuitId).currency());
         ProgramSettings s = store.settings(circuitId);
-        Quote q = RedemptionPolicy.quoteCode(s, ledger.balance(circuitId, AccountRef.available(memberId)), currency,
-                points, amount);
+        List<RedemptionPolicy.Bonus> bonuses = bonuses(circuitId, memberId);
+        Quote q = RedemptionPolicy.quoteCode(s, bonuses, ledger.balance(circuitId, AccountRef.available(memberId)),
+                currency, points, amount);
         Redemptions.ProductLimits limits = limits(circuitId, s);
         if (q.allowed() && s.redeemableProducts() == ProgramSettings.RedeemableProducts.ONLY_LISTED
                 && limits.onlyProducts().isEmpty()) {
@@ -218,7 +227,8 @@ public class RedemptionService implements Redemptions {
                 .param("currency", currency.getCurrencyCode()).param("exp", Timestamp.from(expiresAt))
                 .query(Long.class).single();
         return new CodeHold(id, hold.id(), memberId, q.points(), q.discount(),
-                RedemptionPolicy.codeMinimumSpend(s, q.discount()), expiresAt, limits);
+                RedemptionPolicy.codeMinimumSpend(RedemptionPolicy.boosted(s, bonuses), q.discount()), expiresAt,
+                limits);
     }
 
     private Redemptions.ProductLimits limits(long circuitId, ProgramSettings s) {

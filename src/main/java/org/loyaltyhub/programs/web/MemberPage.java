@@ -26,9 +26,12 @@ class MemberPage {
     private final PointsService points;
     private final org.loyaltyhub.tenancy.Tenancy tenancy;
     private final org.loyaltyhub.tenancy.Actors actors;
+    private final org.loyaltyhub.programs.StatusHistory statusHistory;
 
     MemberPage(Members members, PointsService points, org.loyaltyhub.tenancy.Tenancy tenancy,
-               org.loyaltyhub.tenancy.Actors actors) {
+               org.loyaltyhub.tenancy.Actors actors,
+               org.loyaltyhub.programs.StatusHistory statusHistory) {
+        this.statusHistory = statusHistory;
         this.members = members;
         this.points = points;
         this.tenancy = tenancy;
@@ -59,7 +62,8 @@ class MemberPage {
                 .forEach(actor -> actorNames.put(actor, actors.nameOf(caller.circuit(), actor)));
         model.addAttribute("member", members.visible(caller, id)).addAttribute("balance", points.balance(caller, id))
                 .addAttribute("history", history).addAttribute("storeNames", storeNames)
-                .addAttribute("actorNames", actorNames);
+                .addAttribute("actorNames", actorNames)
+                .addAttribute("statusEvents", statusHistory.latest(caller.circuit(), id, 20));
         return "member";
     }
 

@@ -41,7 +41,8 @@ class CounterSalePage {
         java.util.List<CounterLine> lines = CounterLine.read(form, LINES);
         BigDecimal total = total(form.get("amount"), lines, model);
         if (total != null && lines.stream().noneMatch(CounterLine::invalid)) {
-            model.addAttribute("preview", earning.preview(caller.circuit(), total,
+            Long member = form.getOrDefault("member", "").matches("[0-9]{1,18}") ? Long.valueOf(form.get("member")) : null;
+            model.addAttribute("preview", earning.preview(caller.circuit(), member, total,
                     lines.stream().map(CounterLine::facts).toList()));
         }
         return "sale :: preview";

@@ -1,0 +1,89 @@
+package org.loyaltyhub.programs.internal;
+
+import org.loyaltyhub.ledger.EntryPosted;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Set;
+
+/**
+ * A member's activity per calendar month (UTC), what status programs qualify on: points earned, amount spent and
+ * purchases counted. Points move with every entry of a qualifying kind (earning, actions, manual adjustments and
+ * the reversals of those: not redemptions, holds or expiry), in the entry's own transaction, in the month the entry
+ * is written; a purchase's spend and count move with the purchase (in the month it first counted) once it reaches
+ * the program's award moment, and back when it is refunded or cancelled. Every change tells the status rules.
+ */
+@Component
+public class Activity {
+
+    /** Kinds of entries whose effect on the member's available points counts as points earned. */
+    public static final Set<String> QUALIFYING = Set.of("EARN", "PENDING_RELEASE", "EARN_REVERSAL", "MANUAL_CREDIT",
+            "MANUAL_DEBIT", "ACTION_REGISTRATION", "ACTION_NEWSLETTER", "ACTION_REVIEW");
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final ObjectProvider<ActivityListener> listeners;
+
+    Activity(JdbcClient jdbc, Clock clock, ObjectProvider<ActivityListener> listeners) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.listeners = listeners;
+    }
+
+    /** A member's activity over a window of months. */
+    public record Totals(long points, BigDecimal spent, long purchases) {
+        public static final Totals NONE = new Totals(0, BigDecimal.ZERO, 0);
+    }
+
+    @EventListener
+    void on(EntryPosted e) {
+        if (e.memberId() == null || e.memberAvailable() == 0) {
+            return;
+        }
+        String kind = e.reversedKind() != null ? e.reversedKind() : e.kind();
+        if (QUALIFYING.contains(kind)) {
+            add(e.circuitId(), e.memberId(), thisMonth(), e.memberAvailable(), BigDecimal.ZERO, 0);
+        }
+    }
+
+    /** The first day of the current month (UTC): the month activity is counted in. */
+    public LocalDate thisMonth() {
+        return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).withDayOfMonth(1);
+    }
+
+    /** Moves a member's activity in {@code month} by the deltas, then lets the status rules re-evaluate them. */
+    void add(long circuitId, long memberId, LocalDate month, long points, BigDecimal spent, int purchases) {
+        if (points == 0 && spent.signum() == 0 && purchases == 0) {
+            return;
+        }
+        jdbc.sql("""
+                        insert into member_activity (member_id, month, circuit_id, points, spent, purchases)
+                        values (:m, :month, :c, :points, :spent, :purchases)
+                        on conflict (member_id, month) do update set points = member_activity.points + excluded.points,
+                            spent = member_activity.spent + excluded.spent,
+                            purchases = member_activity.purchases + excluded.purchases
+                        """)
+                .param("m", memberId).param("month", Date.valueOf(month)).param("c", circuitId).param("points", points)
+                .param("spent", spent).param("purchases", purchases).update();
+        listeners.orderedStream().forEach(l -> l.activityChanged(circuitId, memberId));
+    }
+
+    /** A member's activity from {@code fromMonth} (inclusive; null: since ever) to now. */
+    public Totals totals(long memberId, LocalDate fromMonth) {
+        return jdbc.sql("""
+                        select coalesce(sum(points), 0) as points, coalesce(sum(spent), 0) as spent,
+                               coalesce(sum(purchases), 0) as purchases
+                          from member_activity where member_id = :m and (cast(:from as date) is null or month >= :from)
+                        """)
+                .param("m", memberId).param("from", fromMonth == null ? null : Date.valueOf(fromMonth))
+                .query((rs, n) -> new Totals(rs.getLong("points"), rs.getBigDecimal("spent"), rs.getLong("purchases")))
+                .single();
+    }
+}
