@@ -5,6 +5,8 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.math.BigDecimal;
 import java.sql.Date;
@@ -16,8 +18,8 @@ import java.util.Set;
 /**
  * A member's activity per calendar month (UTC), what status programs qualify on: points earned, amount spent and
  * purchases counted. Points move with every entry of a qualifying kind (earning, actions, manual adjustments and
- * the reversals of those: not redemptions, holds or expiry), in the entry's own transaction, in the month the entry
- * is written; a purchase's spend and count move with the purchase (in the month it first counted) once it reaches
+ * the reversals of those: not redemptions, holds or expiry), in the entry's own transaction (written just before it
+ * commits), in the month the entry is written; a purchase's spend and count move with the purchase (in the month it first counted) once it reaches
  * the program's award moment, and back when it is refunded or cancelled. Every change tells the status rules.
  */
 @Component
@@ -58,11 +60,85 @@ public class Activity {
         return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).withDayOfMonth(1);
     }
 
-    /** Moves a member's activity in {@code month} by the deltas, then lets the status rules re-evaluate them. */
+    /**
+     * Moves a member's activity in {@code month} by the deltas, then lets the status rules re-evaluate them. Inside a
+     * transaction the deltas are gathered and written just before it commits (still inside it: a failure rolls
+     * everything back), after every posting: the activity and status rows are then always locked after the
+     * accounts, in member and month order, so concurrent earns and adjustments never deadlock on them.
+     */
     void add(long circuitId, long memberId, LocalDate month, long points, BigDecimal spent, int purchases) {
         if (points == 0 && spent.signum() == 0 && purchases == 0) {
             return;
         }
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            write(new Key(memberId, month), circuitId, new Delta(points, spent, purchases));
+            listeners.orderedStream().forEach(l -> l.activityChanged(circuitId, memberId));
+            return;
+        }
+        Pending pending = (Pending) TransactionSynchronizationManager.getResource(this);
+        if (pending == null) {
+            pending = new Pending();
+            TransactionSynchronizationManager.bindResource(this, pending);
+            TransactionSynchronizationManager.registerSynchronization(pending);
+        }
+        pending.add(new Key(memberId, month), circuitId, new Delta(points, spent, purchases));
+    }
+
+    private record Key(long memberId, LocalDate month) implements Comparable<Key> {
+        @Override
+        public int compareTo(Key o) {
+            int byMember = Long.compare(memberId, o.memberId);
+            return byMember != 0 ? byMember : month.compareTo(o.month);
+        }
+    }
+
+    private record Delta(long points, BigDecimal spent, int purchases) {
+        Delta plus(Delta o) {
+            return new Delta(points + o.points, spent.add(o.spent), purchases + o.purchases);
+        }
+
+        boolean isZero() {
+            return points == 0 && spent.signum() == 0 && purchases == 0;
+        }
+    }
+
+    /** The deltas of one transaction, written before it commits. */
+    private final class Pending implements TransactionSynchronization {
+        private final java.util.TreeMap<Key, Delta> deltas = new java.util.TreeMap<>();
+        private final java.util.Map<Long, Long> circuits = new java.util.TreeMap<>();
+
+        void add(Key key, long circuitId, Delta delta) {
+            deltas.merge(key, delta, Delta::plus);
+            circuits.put(key.memberId(), circuitId);
+        }
+
+        @Override
+        public void beforeCommit(boolean readOnly) {
+            TransactionSynchronizationManager.unbindResourceIfPossible(Activity.this);
+            java.util.Set<Long> moved = new java.util.TreeSet<>();
+            deltas.forEach((key, delta) -> {
+                if (!delta.isZero()) {
+                    write(key, circuits.get(key.memberId()), delta);
+                    moved.add(key.memberId());
+                }
+            });
+            for (long memberId : moved) {
+                listeners.orderedStream().forEach(l -> l.activityChanged(circuits.get(memberId), memberId));
+            }
+        }
+
+        @Override
+        public void afterCompletion(int status) {
+            TransactionSynchronizationManager.unbindResourceIfPossible(Activity.this);
+        }
+    }
+
+    private void write(Key key, long circuitId, Delta d) {
+        long memberId = key.memberId();
+        LocalDate month = key.month();
+        long points = d.points();
+        BigDecimal spent = d.spent();
+        int purchases = d.purchases();
         jdbc.sql("""
                         insert into member_activity (member_id, month, circuit_id, points, spent, purchases)
                         values (:m, :month, :c, :points, :spent, :purchases)
@@ -72,7 +148,6 @@ public class Activity {
                         """)
                 .param("m", memberId).param("month", Date.valueOf(month)).param("c", circuitId).param("points", points)
                 .param("spent", spent).param("purchases", purchases).update();
-        listeners.orderedStream().forEach(l -> l.activityChanged(circuitId, memberId));
     }
 
     /** A member's activity from {@code fromMonth} (inclusive; null: since ever) to now. */
