@@ -1,5 +1,6 @@
 package org.loyaltyhub.members.internal;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -65,6 +66,21 @@ public final class MemberCommands {
             String gender,
             @Size(max = 120) String city,
             @Size(max = 20) String postcode,
-            Long preferredStoreId) {
+            Long preferredStoreId,
+            @Schema(description = "The card's group (a cluster of customers): blank removes it, absent leaves it")
+            @Size(max = 60) String cardGroup,
+            @Schema(description = "The card's brand (its kind): blank removes it, absent leaves it")
+            @Size(max = 60) String brand) {
+
+        /** A change that leaves the card's labels as they are. */
+        public ProfileChange(String firstName, String lastName, String email, String phone, LocalDate birthDate,
+                             String gender, String city, String postcode, Long preferredStoreId) {
+            this(firstName, lastName, email, phone, birthDate, gender, city, postcode, preferredStoreId, null, null);
+        }
+
+        /** A change of the card's labels alone. */
+        public static ProfileChange cardLabels(String cardGroup, String brand) {
+            return new ProfileChange(null, null, null, null, null, null, null, null, null, cardGroup, brand);
+        }
     }
 }

@@ -1,7 +1,25 @@
 package org.loyaltyhub.members.internal;
 
-/** Narrows a member search: enrolled at a store, newsletter consent in force, enrolled since a day. */
-public record MemberFilter(Long storeId, Boolean newsletter, java.time.LocalDate since) {
+import org.loyaltyhub.members.CardLabel;
+
+/**
+ * Narrows a member search: enrolled at a store, newsletter consent in force, enrolled since a day, the card's group
+ * and brand (the card in use; the same text whatever its case).
+ */
+public record MemberFilter(Long storeId, Boolean newsletter, java.time.LocalDate since, CardLabel cardGroup,
+                           CardLabel brand) {
 
     public static final MemberFilter NONE = new MemberFilter(null, null, null);
+
+    public MemberFilter(Long storeId, Boolean newsletter, java.time.LocalDate since) {
+        this(storeId, newsletter, since, null, null);
+    }
+
+    String cardGroupText() {
+        return cardGroup == null ? null : cardGroup.value();
+    }
+
+    String brandText() {
+        return brand == null ? null : brand.value();
+    }
 }

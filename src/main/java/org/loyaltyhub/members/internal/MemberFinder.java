@@ -28,8 +28,10 @@ class MemberFinder {
     private final JdbcClient jdbc;
     private final MemberRows rows;
     private final Tenancy tenancy;
+    private final Cards cards;
 
-    MemberFinder(JdbcClient jdbc, MemberRows rows, Tenancy tenancy) {
+    MemberFinder(JdbcClient jdbc, MemberRows rows, Tenancy tenancy, Cards cards) {
+        this.cards = cards;
         this.jdbc = jdbc;
         this.rows = rows;
         this.tenancy = tenancy;
@@ -52,10 +54,12 @@ class MemberFinder {
                     + "and id = cast(:v as bigint)", circuitId, String.valueOf(wanted))
                     .map(found -> Boolean.TRUE).orElseThrow(() -> new NotFound("Member", describe(identifier))));
             id = Optional.of(wanted);
-        } else if (identifier.card() != null) {
-            id = one("select member_id from card where circuit_id = :c and number = :v", circuitId, identifier.card().strip());
-        } else if (identifier.qr() != null) {
-            id = one("select member_id from card where circuit_id = :c and qr_payload = :v", circuitId, identifier.qr().strip());
+        } else if (identifier.card() != null || identifier.qr() != null) {
+            id = cards.presented(circuitId, identifier.card() == null ? null : identifier.card().strip(),
+                    identifier.qr() == null ? null : identifier.qr().strip()).map(card -> {
+                card.refuseIfBlocked();
+                return card.memberId();
+            });
         } else if (identifier.email() != null) {
             id = onlyOne(caller, "e-mail " + identifier.email(), jdbc.sql("select id from member where circuit_id = :c "
                             + "and lower(email) = lower(:v) order by id limit 20")
@@ -164,6 +168,10 @@ class MemberFinder {
                      or lower(coalesce(m.last_name, '') || ' ' || coalesce(m.first_name, '')) like :like
                      or exists (select 1 from card cd where cd.member_id = m.id and cd.number = :q))
                 and (cast(:store as bigint) is null or m.enrolled_store_id = :store)
+                and (cast(:cardGroup as text) is null or exists (select 1 from card g where g.member_id = m.id
+                        and g.main and g.circuit_id = :c and lower(g.card_group) = lower(:cardGroup)))
+                and (cast(:brand as text) is null or exists (select 1 from card b where b.member_id = m.id
+                        and b.main and b.circuit_id = :c and lower(b.brand) = lower(:brand)))
                 and (cast(:since as timestamptz) is null or m.created_at >= :since)
                 and (cast(:newsletter as boolean) is null or coalesce((select c.granted from consent c
                         where c.member_id = m.id and c.kind = 'NEWSLETTER' order by c.id desc limit 1), false) = :newsletter)""";
@@ -178,13 +186,15 @@ class MemberFinder {
         long total = jdbc.sql("select count(*) from member m where " + where)
                 .param("c", circuitId).param("restricted", restricted).param("company", caller.companyId())
                 .param("q", q).param("like", like).param("phoneLike", phoneLike).param("phone", phone)
-                .param("store", filter.storeId())
+                .param("store", filter.storeId()).param("cardGroup", filter.cardGroupText())
+                .param("brand", filter.brandText())
                 .param("since", since).param("newsletter", filter.newsletter()).query(Long.class).single();
         List<Long> ids = jdbc.sql("select m.id from member m where " + where
                         + " order by lower(m.last_name), lower(m.first_name), m.id limit :limit offset :offset")
                 .param("c", circuitId).param("restricted", restricted).param("company", caller.companyId())
                 .param("q", q).param("like", like).param("phoneLike", phoneLike).param("phone", phone)
-                .param("store", filter.storeId())
+                .param("store", filter.storeId()).param("cardGroup", filter.cardGroupText())
+                .param("brand", filter.brandText())
                 .param("since", since).param("newsletter", filter.newsletter())
                 .param("limit", page.size()).param("offset", page.offset()).query(Long.class).list();
         return Page.of(ids.stream().map(id -> rows.find(circuitId, id).orElseThrow()).toList(), page, total);

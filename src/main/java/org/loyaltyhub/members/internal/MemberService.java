@@ -1,5 +1,6 @@
 package org.loyaltyhub.members.internal;
 
+import org.loyaltyhub.members.CardLabel;
 import org.loyaltyhub.members.ConsentChanged;
 import org.loyaltyhub.members.Member;
 import org.loyaltyhub.members.MemberEnrolled;
@@ -46,10 +47,12 @@ public class MemberService implements Members {
     private final MemberFinder finder;
     private final Tenancy tenancy;
     private final ApplicationEventPublisher events;
+    private final Cards cards;
     private final java.util.Set<List<Long>> related = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     MemberService(JdbcClient jdbc, MemberRows rows, MemberFinder finder, Tenancy tenancy,
-                  ApplicationEventPublisher events) {
+                  ApplicationEventPublisher events, Cards cards) {
+        this.cards = cards;
         this.jdbc = jdbc;
         this.rows = rows;
         this.finder = finder;
@@ -126,6 +129,8 @@ public class MemberService implements Members {
     }
 
     private Member enrol(long circuitId, Long companyId, Store store, NewMember m, String actor) {
+        String group = label("cardGroup", m.cardGroup());
+        String brand = label("brand", m.brand());
         if (m.preferredStoreId() != null) {
             tenancy.store(circuitId, m.preferredStoreId());
         }
@@ -148,7 +153,7 @@ public class MemberService implements Members {
                 .param("preferred", m.preferredStoreId()).param("company", companyId)
                 .param("store", store == null ? null : store.id())
                 .query(Long.class).single();
-        issueCard(circuitId, id, m.cardGroup(), m.brand());
+        cards.issue(circuitId, id, group, brand);
         if (companyId != null) {
             relate(circuitId, id, companyId);
         }
@@ -177,20 +182,6 @@ public class MemberService implements Members {
         }
         List<Store> own = tenancy.storesOf(caller.circuit(), caller.companyId());
         return own.size() == 1 ? own.getFirst() : null;
-    }
-
-    private void issueCard(long circuitId, long memberId, String group, String brand) {
-        for (int attempt = 0; attempt < 5; attempt++) {
-            int inserted = jdbc.sql("insert into card (circuit_id, member_id, number, qr_payload, card_group, brand) "
-                            + "values (:c, :m, :number, :qr, :group, :brand) on conflict do nothing")
-                    .param("c", circuitId).param("m", memberId).param("number", CardNumbers.next())
-                    .param("qr", CardNumbers.qrPayload()).param("group", trim(group)).param("brand", trim(brand))
-                    .update();
-            if (inserted == 1) {
-                return;
-            }
-        }
-        throw new IllegalStateException("could not draw a free card number");
     }
 
     @Override
@@ -265,6 +256,11 @@ public class MemberService implements Members {
         if (c.preferredStoreId() != null) {
             tenancy.store(caller.circuit(), c.preferredStoreId());
         }
+        Cards.Label group = labelChange("cardGroup", c.cardGroup());
+        Cards.Label brand = labelChange("brand", c.brand());
+        if (group != null || brand != null) {
+            cards.relabel(caller.circuit(), memberId, group, brand);
+        }
         jdbc.sql("""
                         update member set first_name = coalesce(:first, first_name), last_name = coalesce(:last, last_name),
                                email = coalesce(:email, email), phone = coalesce(:phone, phone),
@@ -325,6 +321,17 @@ public class MemberService implements Members {
                 .param("c", circuitId).param("m", memberId).param("kind", c.kind().name()).param("granted", c.granted())
                 .param("version", c.textVersion()).param("source", c.source() == null ? "api" : c.source()).update();
         events.publishEvent(new ConsentChanged(circuitId, memberId, c.kind(), c.granted(), companyId, actor));
+    }
+
+    /** A card label as typed (null when blank); a bad one is a 400 on its field, before anything is saved. */
+    private static String label(String field, String typed) {
+        CardLabel label = CardLabel.read(field, typed);
+        return label == null ? null : label.value();
+    }
+
+    /** A change of a card label: null leaves it, blank removes it, text sets it. */
+    private static Cards.Label labelChange(String field, String typed) {
+        return typed == null ? null : new Cards.Label(CardLabel.read(field, typed));
     }
 
     private static String trim(String s) {

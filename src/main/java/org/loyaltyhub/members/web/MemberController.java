@@ -4,7 +4,10 @@ import org.loyaltyhub.shared.web.QrCodes;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
+import io.swagger.v3.oas.annotations.Parameter;
+import org.loyaltyhub.members.CardLabel;
 import org.loyaltyhub.members.Member;
+import org.loyaltyhub.members.internal.MemberFilter;
 import org.loyaltyhub.members.MemberIdentifier;
 import org.loyaltyhub.members.internal.MemberCommands.ConsentInput;
 import org.loyaltyhub.members.internal.MemberCommands.ExternalIdInput;
@@ -48,8 +51,14 @@ class MemberController {
 
     @GetMapping("/api/v1/members")
     Page<Member> search(Caller caller, @RequestParam(required = false) @Size(max = 200) String q,
-                        @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
-        return members.search(caller, q, PageQuery.of(page, size));
+                        @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
+                        @Parameter(description = "only members whose card is in this group (any case)")
+                        @RequestParam(required = false) @Size(max = 200) String cardGroup,
+                        @Parameter(description = "only members whose card is of this brand (any case)")
+                        @RequestParam(required = false) @Size(max = 200) String brand) {
+        MemberFilter filter = new MemberFilter(null, null, null, CardLabel.read("cardGroup", cardGroup),
+                CardLabel.read("brand", brand));
+        return members.search(caller, q, filter, PageQuery.of(page, size));
     }
 
     @GetMapping("/api/v1/members/lookup")

@@ -1,5 +1,6 @@
 package org.loyaltyhub.members.web;
 
+import org.loyaltyhub.members.CardLabel;
 import org.loyaltyhub.members.internal.MemberService;
 import org.loyaltyhub.shared.PageQuery;
 import org.loyaltyhub.shared.web.Page;
@@ -26,7 +27,8 @@ class MembersPage {
     String list(Caller caller, @RequestParam(required = false) String q,
                 @RequestParam(required = false, defaultValue = "0") int page,
                 @RequestParam(required = false) String store, @RequestParam(required = false) String newsletter,
-                @RequestParam(required = false) String since, Model model) {
+                @RequestParam(required = false) String since, @RequestParam(required = false) String cardGroup,
+                @RequestParam(required = false) String brand, Model model) {
         caller.require(Role.CIRCUIT_ADMIN, Role.COMPANY_ADMIN);
         String query = q == null ? "" : q.strip();
         var stores = tenancy.companies(caller).stream()
@@ -40,10 +42,15 @@ class MembersPage {
         } catch (java.time.format.DateTimeParseException e) {
             model.addAttribute("sinceInvalid", true);
         }
-        var filter = new org.loyaltyhub.members.internal.MemberFilter(storeId, wantsNewsletter, sinceDay);
+        // a label no card can have (too long) filters nothing out: the field says so
+        boolean labelInvalid = CardLabel.problem(cardGroup) != null || CardLabel.problem(brand) != null;
+        CardLabel group = CardLabel.problem(cardGroup) == null ? CardLabel.of(cardGroup) : null;
+        CardLabel kind = CardLabel.problem(brand) == null ? CardLabel.of(brand) : null;
+        var filter = new org.loyaltyhub.members.internal.MemberFilter(storeId, wantsNewsletter, sinceDay, group, kind);
         model.addAttribute("q", query).addAttribute("stores", stores).addAttribute("store", storeId)
                 .addAttribute("newsletter", wantsNewsletter == null ? "" : wantsNewsletter ? "yes" : "no")
-                .addAttribute("since", sinceDay)
+                .addAttribute("since", sinceDay).addAttribute("cardGroup", group == null ? "" : group.value())
+                .addAttribute("brand", kind == null ? "" : kind.value()).addAttribute("labelInvalid", labelInvalid)
                 .addAttribute("result", members.search(caller, query, filter, PageQuery.of(Math.max(page, 0), 20)));
         return "members";
     }

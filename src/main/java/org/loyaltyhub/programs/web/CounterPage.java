@@ -1,6 +1,7 @@
 package org.loyaltyhub.programs.web;
 
 import org.loyaltyhub.members.AmbiguousMember;
+import org.loyaltyhub.members.CardBlocked;
 import org.loyaltyhub.members.Member;
 import org.loyaltyhub.members.MemberCandidate;
 import org.loyaltyhub.members.MemberIdentifier;
@@ -45,6 +46,8 @@ class CounterPage {
             show(caller, member != null ? members.visible(caller, member) : member(caller, query, model), model);
         } catch (AmbiguousMember e) {
             model.addAttribute("candidates", e.candidates());
+        } catch (CardBlocked e) {
+            model.addAttribute("blockedCard", e); // not "not found": the customer has a newer card
         } catch (NotFound e) {
             model.addAttribute("problem", "counter.notFound");
         } catch (InvalidInput e) {

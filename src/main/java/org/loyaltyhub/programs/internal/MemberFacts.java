@@ -1,0 +1,60 @@
+package org.loyaltyhub.programs.internal;
+
+import org.loyaltyhub.members.MemberEnrolled;
+import org.loyaltyhub.programs.MemberScores;
+import org.loyaltyhub.programs.PurchaseFacts;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDate;
+
+/**
+ * The member-facts row of each member: written at enrolment, its last purchase moved by each purchase recorded
+ * (in the purchase's transaction), its scores by the nightly {@link ScoreJobs}.
+ */
+@Component
+public class MemberFacts implements MemberScores, PurchaseListener {
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    MemberFacts(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    @EventListener
+    public void on(MemberEnrolled e) {
+        jdbc.sql("insert into member_facts (member_id, circuit_id, enrolled_at) values (:m, :c, :at) "
+                        + "on conflict do nothing")
+                .param("m", e.memberId()).param("c", e.circuitId()).param("at", Timestamp.from(clock.instant()))
+                .update();
+    }
+
+    /** A purchase just recorded (and not cancelled on arrival) is the member's latest; replays change nothing. */
+    @Override
+    public void settled(PurchaseFacts facts) {
+        if (!facts.fresh() || facts.voided()) {
+            return;
+        }
+        jdbc.sql("update member_facts set last_purchase_at = greatest(last_purchase_at, :at) where member_id = :m")
+                .param("at", Timestamp.from(clock.instant())).param("m", facts.memberId()).update();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Scores of(long circuitId, long memberId) {
+        return jdbc.sql("""
+                        select score, loyalty_score, recency_days, purchases_12m, tenure_months, computed_on
+                          from member_facts where circuit_id = :c and member_id = :m""")
+                .param("c", circuitId).param("m", memberId)
+                .query((rs, n) -> new Scores(rs.getLong("score"), rs.getInt("loyalty_score"),
+                        (Integer) rs.getObject("recency_days"), rs.getInt("purchases_12m"), rs.getInt("tenure_months"),
+                        rs.getObject("computed_on", LocalDate.class)))
+                .optional().orElse(Scores.NONE);
+    }
+}
