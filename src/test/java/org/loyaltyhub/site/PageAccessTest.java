@@ -52,6 +52,25 @@ class PageAccessTest extends BrowserTest {
                 404, 404, 403, 200, 404, 404, 200, 200, 404, 404, 200, 200, 200, 200, 404, 404, 200));
     }
 
+    @Test
+    void theCardPageIsForAdministratorsAndTheStoreOperatorsWhoSeeTheMember() {
+        World w = fixtures.world(api, true, false);
+        long[] shop = w.company("Cards");
+        long[] otherShop = w.company("Elsewhere");
+        Api.Login companyAdmin = w.operator("COMPANY_ADMIN", shop[0], null);
+        Api.Login till = w.operator("STORE_OPERATOR", null, shop[1]);
+        Api.Login otherTill = w.operator("STORE_OPERATOR", null, otherShop[1]);
+        long memberId = w.enrol(w.as(till), "card-access").path("id").asLong();
+        World stranger = fixtures.world(api);
+        List<String> pages = List.of("/members/" + memberId + "/card");
+
+        assertThat(statuses(w.admin, pages)).isEqualTo(expect(pages, 200));
+        assertThat(statuses(companyAdmin, pages)).isEqualTo(expect(pages, 200));
+        assertThat(statuses(till, pages)).isEqualTo(expect(pages, 200));
+        assertThat(statuses(otherTill, pages)).as("companies kept apart").isEqualTo(expect(pages, 404));
+        assertThat(statuses(stranger.admin, pages)).isEqualTo(expect(pages, 404));
+    }
+
     private Map<String, Integer> statuses(Api.Login login, List<String> pages) {
         Page page = browser.desktop("en-GB");
         Browser.signIn(page, "http://localhost:" + port, login);

@@ -100,6 +100,49 @@ class RoleMatrixTest extends IntegrationTest {
     }
 
     @Test
+    void cardsAreBlockedAndReplacedByAdministratorsAndStoreOperatorsNotByApiKeys() {
+        World w = fixtures.world(api, true, false);
+        long[] own = w.company("Own");
+        long[] other = w.company("Other");
+        Map<String, Api> roles = new LinkedHashMap<>();
+        roles.put("CIRCUIT_ADMIN", w.asAdmin());
+        roles.put("COMPANY_ADMIN", w.as(w.operator("COMPANY_ADMIN", own[0], null)));
+        roles.put("STORE_OPERATOR", w.as(w.operator("STORE_OPERATOR", null, own[1])));
+        roles.put("API_KEY", api.withKey(w.apiKey(own[0], own[1])));
+        roles.put("OTHER_CIRCUIT_ADMIN", fixtures.world(api).asAdmin());
+        Map<String, List<Integer>> expected = Map.of(
+                "replace own member's card", List.of(201, 201, 201, 403, 404),
+                "block own member's card", List.of(200, 200, 200, 403, 404),
+                "read own member's cards and scores", List.of(200, 200, 200, 200, 404),
+                "replace another company's member's card", List.of(201, 404, 404, 403, 404));
+        List<String> roleNames = List.copyOf(roles.keySet());
+        for (int i = 0; i < roleNames.size(); i++) {
+            Api as = roles.get(roleNames.get(i));
+            var member = w.enrol(w.asAdmin(), Map.of("email", "cards" + i + "@member.test", "storeId", own[1]));
+            var otherMember = w.enrol(w.asAdmin(), Map.of("email", "othercards" + i + "@member.test", "storeId", other[1]));
+            long id = member.path("id").asLong();
+            String card = member.path("card").path("number").asString();
+            Map<String, Api.Response> answers = new LinkedHashMap<>();
+            answers.put("read own member's cards and scores", as.get("/api/v1/members/" + id + "/cards"));
+            Api.Response scores = as.get("/api/v1/members/" + id + "/scores");
+            assertThat(scores.status()).as(roleNames.get(i) + " reads scores " + scores)
+                    .isEqualTo(answers.get("read own member's cards and scores").status());
+            answers.put("replace own member's card", as.post("/api/v1/members/" + id + "/card/replacement",
+                    Map.of("card", card, "reason", "LOST")));
+            String current = w.asAdmin().get("/api/v1/members/" + id).json().path("card").path("number").asString();
+            answers.put("block own member's card", as.post("/api/v1/members/" + id + "/card/block",
+                    Map.of("card", current, "reason", "DAMAGED")));
+            answers.put("replace another company's member's card", as.post("/api/v1/members/"
+                    + otherMember.path("id").asLong() + "/card/replacement",
+                    Map.of("card", otherMember.path("card").path("number").asString(), "reason", "LOST")));
+            for (var answer : answers.entrySet()) {
+                assertThat(answer.getValue().status()).as(roleNames.get(i) + " may " + answer.getKey() + "? "
+                        + answer.getValue()).isEqualTo(expected.get(answer.getKey()).get(i));
+            }
+        }
+    }
+
+    @Test
     void theApiIsDocumentedByOpenApiWithSwaggerUi() {
         Api.Response docs = api.get("/v3/api-docs");
         assertThat(docs.status()).isEqualTo(200);

@@ -18,6 +18,7 @@ public record IssuedCard(long id, long memberId, String number, boolean main, St
         ACTIVE, BLOCKED, REPLACED
     }
 
+    @com.fasterxml.jackson.annotation.JsonProperty("state")
     public State state() {
         return blockedAt == null ? State.ACTIVE : replacedBy == null ? State.BLOCKED : State.REPLACED;
     }
