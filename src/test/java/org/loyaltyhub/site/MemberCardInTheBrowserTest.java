@@ -99,4 +99,26 @@ class MemberCardInTheBrowserTest extends BrowserTest {
         assertThat(page.locator("#card-blocked")).containsText("e sostituita: chiedi la nuova tessera.");
         assertThat(browser.errors()).isEmpty();
     }
+
+    @Test
+    void theCustomerSeesTheNewCardAndTheScoresAtOnce() {
+        World w = fixtures.world(api);
+        String email = org.loyaltyhub.support.Fixtures.unique("gina") + "@member.test";
+        Page phone = browser.phone("en-GB");
+        joinAndConfirm(phone, w.circuitId, email, "gina-password-12");
+        JsonNode member = w.asAdmin().get("/api/v1/members/lookup?email=" + email).json();
+        String old = member.path("card").path("number").asString();
+        assertThat(phone.locator("#card-number")).hasText(old);
+        assertThat(phone.locator("#card-scores")).containsText("Loyalty score");
+        String oldQr = phone.evaluate("() => fetch('/c/" + w.circuitId + "/my/card.svg').then(r => r.text())").toString();
+
+        Api.Response replaced = w.asAdmin().post("/api/v1/members/" + member.path("id").asLong()
+                + "/card/replacement", Map.of("card", old, "reason", "LOST"));
+        assertThat(replaced.status()).as(replaced.toString()).isEqualTo(201);
+        phone.reload();
+        assertThat(phone.locator("#card-number")).hasText(replaced.json().path("card").path("number").asString());
+        assertThat(phone.evaluate("() => fetch('/c/" + w.circuitId + "/my/card.svg').then(r => r.text())").toString())
+                .as("the QR code is the new card's").isNotEqualTo(oldQr);
+        assertThat(browser.errors()).isEmpty();
+    }
 }
