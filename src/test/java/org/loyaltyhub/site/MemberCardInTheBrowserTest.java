@@ -44,6 +44,16 @@ class MemberCardInTheBrowserTest extends BrowserTest {
         assertThat(page.locator("#card-group")).hasText("Gold");
         assertThat(page.locator("#card-brand")).hasText("Premium");
         assertThat(page.locator("#loyalty-score")).hasText("0/100");
+        page.navigate(url("/members"));
+        page.getByLabel("Card group").fill("gold");
+        page.getByLabel("Brand").fill("PREMIUM");
+        page.getByRole(AriaRole.BUTTON, named("Find")).click();
+        assertThat(page.locator("tbody tr")).hasCount(1);
+        assertThat(page.locator("tbody tr")).containsText("Lucia Ferri");
+        page.getByLabel("Brand").fill("Classic");
+        page.getByRole(AriaRole.BUTTON, named("Find")).click();
+        assertThat(page.locator("tbody tr")).hasCount(0);
+        page.navigate(url("/members/" + id));
 
         page.locator("#manage-card").click();
         page.getByRole(AriaRole.BUTTON, named("Block and issue a new card")).click();
