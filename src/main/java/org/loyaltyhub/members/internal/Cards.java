@@ -1,6 +1,8 @@
 package org.loyaltyhub.members.internal;
 
 import org.loyaltyhub.members.CardBlockReason;
+import org.loyaltyhub.members.CardBrand;
+import org.loyaltyhub.members.CardGroup;
 import org.loyaltyhub.members.CardLabel;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -89,7 +91,7 @@ class Cards {
     /**
      * Changes the labels of the member's card in use: a null label is left as it is, {@code clear} removes it.
      */
-    void relabel(long circuitId, long memberId, Label group, Label brand) {
+    void relabel(long circuitId, long memberId, Change<CardGroup> group, Change<CardBrand> brand) {
         jdbc.sql("""
                         update card set card_group = case when :keepGroup then card_group else :group end,
                                         brand = case when :keepBrand then brand else :brand end
@@ -100,7 +102,7 @@ class Cards {
     }
 
     /** A label to set: a value, or none (removed). */
-    record Label(CardLabel value) {
+    record Change<L extends CardLabel>(L value) {
         String text() {
             return value == null ? null : value.value();
         }

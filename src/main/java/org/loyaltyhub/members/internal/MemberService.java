@@ -1,5 +1,7 @@
 package org.loyaltyhub.members.internal;
 
+import org.loyaltyhub.members.CardBrand;
+import org.loyaltyhub.members.CardGroup;
 import org.loyaltyhub.members.CardLabel;
 import org.loyaltyhub.members.ConsentChanged;
 import org.loyaltyhub.members.Member;
@@ -129,8 +131,8 @@ public class MemberService implements Members {
     }
 
     private Member enrol(long circuitId, Long companyId, Store store, NewMember m, String actor) {
-        String group = label("cardGroup", m.cardGroup());
-        String brand = label("brand", m.brand());
+        String group = text(CardGroup.read(m.cardGroup()));
+        String brand = text(CardBrand.read(m.brand()));
         if (m.preferredStoreId() != null) {
             tenancy.store(circuitId, m.preferredStoreId());
         }
@@ -256,8 +258,9 @@ public class MemberService implements Members {
         if (c.preferredStoreId() != null) {
             tenancy.store(caller.circuit(), c.preferredStoreId());
         }
-        Cards.Label group = labelChange("cardGroup", c.cardGroup());
-        Cards.Label brand = labelChange("brand", c.brand());
+        // absent leaves a label, blank removes it, text sets it
+        Cards.Change<CardGroup> group = c.cardGroup() == null ? null : new Cards.Change<>(CardGroup.read(c.cardGroup()));
+        Cards.Change<CardBrand> brand = c.brand() == null ? null : new Cards.Change<>(CardBrand.read(c.brand()));
         if (group != null || brand != null) {
             cards.relabel(caller.circuit(), memberId, group, brand);
         }
@@ -323,15 +326,8 @@ public class MemberService implements Members {
         events.publishEvent(new ConsentChanged(circuitId, memberId, c.kind(), c.granted(), companyId, actor));
     }
 
-    /** A card label as typed (null when blank); a bad one is a 400 on its field, before anything is saved. */
-    private static String label(String field, String typed) {
-        CardLabel label = CardLabel.read(field, typed);
+    private static String text(CardLabel label) {
         return label == null ? null : label.value();
-    }
-
-    /** A change of a card label: null leaves it, blank removes it, text sets it. */
-    private static Cards.Label labelChange(String field, String typed) {
-        return typed == null ? null : new Cards.Label(CardLabel.read(field, typed));
     }
 
     private static String trim(String s) {

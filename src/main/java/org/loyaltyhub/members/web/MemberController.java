@@ -5,7 +5,8 @@ import org.loyaltyhub.shared.web.QrCodes;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import io.swagger.v3.oas.annotations.Parameter;
-import org.loyaltyhub.members.CardLabel;
+import org.loyaltyhub.members.CardBrand;
+import org.loyaltyhub.members.CardGroup;
 import org.loyaltyhub.members.Member;
 import org.loyaltyhub.members.internal.MemberFilter;
 import org.loyaltyhub.members.MemberIdentifier;
@@ -56,8 +57,8 @@ class MemberController {
                         @RequestParam(required = false) @Size(max = 200) String cardGroup,
                         @Parameter(description = "only members whose card is of this brand (any case)")
                         @RequestParam(required = false) @Size(max = 200) String brand) {
-        MemberFilter filter = new MemberFilter(null, null, null, CardLabel.read("cardGroup", cardGroup),
-                CardLabel.read("brand", brand));
+        MemberFilter filter = new MemberFilter(null, null, null, CardGroup.read(cardGroup),
+                CardBrand.read(brand));
         return members.search(caller, q, filter, PageQuery.of(page, size));
     }
 

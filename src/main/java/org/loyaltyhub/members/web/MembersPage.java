@@ -1,5 +1,7 @@
 package org.loyaltyhub.members.web;
 
+import org.loyaltyhub.members.CardBrand;
+import org.loyaltyhub.members.CardGroup;
 import org.loyaltyhub.members.CardLabel;
 import org.loyaltyhub.members.internal.MemberService;
 import org.loyaltyhub.shared.PageQuery;
@@ -44,8 +46,8 @@ class MembersPage {
         }
         // a label no card can have (too long) filters nothing out: the field says so
         boolean labelInvalid = CardLabel.problem(cardGroup) != null || CardLabel.problem(brand) != null;
-        CardLabel group = CardLabel.problem(cardGroup) == null ? CardLabel.of(cardGroup) : null;
-        CardLabel kind = CardLabel.problem(brand) == null ? CardLabel.of(brand) : null;
+        CardGroup group = labelInvalid ? null : CardGroup.read(cardGroup);
+        CardBrand kind = labelInvalid ? null : CardBrand.read(brand);
         var filter = new org.loyaltyhub.members.internal.MemberFilter(storeId, wantsNewsletter, sinceDay, group, kind);
         model.addAttribute("q", query).addAttribute("stores", stores).addAttribute("store", storeId)
                 .addAttribute("newsletter", wantsNewsletter == null ? "" : wantsNewsletter ? "yes" : "no")
