@@ -10,8 +10,9 @@ public record Member(long id, long circuitId, String firstName, String lastName,
                      Long enrolledCompanyId, Long enrolledStoreId, Instant createdAt, Card card,
                      List<Consent> consents, List<ExternalId> externalIds) {
 
+    /** The card in use; {@code blockedAt} is set when it was blocked and no new card was issued yet. */
     public record Card(long id, String number, String qrPayload, boolean main, String cardGroup, String brand,
-                       Instant issuedAt) {
+                       Instant issuedAt, Instant blockedAt) {
     }
 
     public record Consent(ConsentKind kind, boolean granted, String textVersion, String source, Instant recordedAt) {

@@ -102,6 +102,8 @@ class ReplacingALostCardTest extends IntegrationTest {
         Api.Response lookup = w.asAdmin().get("/api/v1/members/lookup?card=" + number);
         assertThat(lookup.status()).isEqualTo(410);
         assertThat(lookup.json().path("detail").asString()).endsWith(": it can no longer be used");
+        assertThat(w.asAdmin().get("/api/v1/members/" + id).json().path("card").path("blockedAt").isNull())
+                .as("the member's card shows it is blocked").isFalse();
 
         Api.Response again = w.asAdmin().post("/api/v1/members/" + id + "/card/block",
                 Map.of("card", number, "reason", "LOST"));

@@ -20,7 +20,7 @@ class MemberRows {
     }
 
     Optional<Member> find(long circuitId, long id) {
-        return jdbc.sql("select m.*, c.id as card_id, c.number, c.qr_payload, c.main, c.card_group, c.brand, c.issued_at "
+        return jdbc.sql("select m.*, c.id as card_id, c.number, c.qr_payload, c.main, c.card_group, c.brand, c.issued_at, c.blocked_at "
                         + "from member m left join card c on c.member_id = m.id and c.main "
                         + "where m.circuit_id = :c and m.id = :id")
                 .param("c", circuitId).param("id", id)
@@ -28,7 +28,8 @@ class MemberRows {
                     Date birth = rs.getDate("birth_date");
                     Member.Card card = rs.getObject("card_id") == null ? null : new Member.Card(rs.getLong("card_id"),
                             rs.getString("number"), rs.getString("qr_payload"), rs.getBoolean("main"),
-                            rs.getString("card_group"), rs.getString("brand"), rs.getTimestamp("issued_at").toInstant());
+                            rs.getString("card_group"), rs.getString("brand"), rs.getTimestamp("issued_at").toInstant(),
+                            rs.getTimestamp("blocked_at") == null ? null : rs.getTimestamp("blocked_at").toInstant());
                     return new Member(rs.getLong("id"), rs.getLong("circuit_id"), rs.getString("first_name"),
                             rs.getString("last_name"), rs.getString("email"), rs.getString("phone"),
                             birth == null ? null : birth.toLocalDate(), rs.getString("gender"), rs.getString("city"),

@@ -63,6 +63,8 @@ class MemberController {
     }
 
     @GetMapping("/api/v1/members/lookup")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "410", description = "card-blocked: the card "
+            + "or QR code presented was blocked (and maybe replaced): the detail says when; ask for the new card")
     Member lookup(Caller caller, @RequestParam(required = false) String card, @RequestParam(required = false) String qr,
                   @RequestParam(required = false) String email, @RequestParam(required = false) String phone,
                   @RequestParam(required = false) String connection,
