@@ -1,5 +1,6 @@
 package org.loyaltyhub.programs;
 
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.loyaltyhub.programs.internal.ScoreJobs;
 import org.loyaltyhub.support.Api;
@@ -10,6 +11,8 @@ import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,6 +28,7 @@ class ComputingMemberScoresTest extends IntegrationTest {
 
     @Test
     void theNightlyJobComputesTheDocumentedFiguresAsTimeGoesBy() {
+        Instant now = Instant.now();
         World w = fixtures.world(api);
         w.settings(Map.of());
         long[] shop = w.company("Bar");
@@ -35,7 +39,8 @@ class ComputingMemberScoresTest extends IntegrationTest {
         assertThat(w.asAdmin().post("/api/v1/members/" + buyer + "/adjustments",
                 Map.of("direction", "CREDIT", "points", 20, "note", "welcome")).status()).isEqualTo(201);
         assertThat(scoresOf(w, buyer).path("computedOn").isNull()).as("not computed before the first night").isTrue();
-        Instant now = Instant.now();
+        // the figures count whole days (UTC): a setup that ran across midnight would be a day off
+        Assumptions.assumeTrue(LocalDate.ofInstant(now, ZoneOffset.UTC).equals(LocalDate.now(ZoneOffset.UTC)));
 
         assertThat(scores.runAt(now.plus(Duration.ofDays(40)))).isPositive();
         JsonNode soon = scoresOf(w, buyer);

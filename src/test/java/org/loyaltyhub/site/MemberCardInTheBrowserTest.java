@@ -99,6 +99,7 @@ class MemberCardInTheBrowserTest extends BrowserTest {
         page.locator("#lost-card").click();
         assertThat(page.getByLabel("Gruppo tessera")).hasCount(0);
         page.getByLabel("Motivo").selectOption(new SelectOption().setValue("STOLEN"));
+        Browser.screenshot(page, "member-card-counter-phone-it");
         page.getByRole(AriaRole.BUTTON, named("Blocca ed emetti una nuova tessera")).click();
         assertThat(page.getByRole(AriaRole.STATUS)).containsText("nuovo numero emesso");
         String fresh = w.asAdmin().get("/api/v1/members/" + member.path("id").asLong()).json().path("card")
