@@ -40,9 +40,14 @@ public class MembershipPlans {
 
     @Transactional(readOnly = true)
     public List<MembershipPlan> list(Caller caller, boolean withArchived) {
-        return jdbc.sql("select * from membership_plan where circuit_id = :c and (:all or not archived) "
-                        + "order by archived, name_en, id")
-                .param("c", caller.circuit()).param("all", withArchived).query(MembershipPlans::plan).list();
+        return all(caller.circuit()).stream().filter(p -> withArchived || !p.archived()).toList();
+    }
+
+    /** Every plan of the circuit, on sale first. */
+    @Transactional(readOnly = true)
+    public List<MembershipPlan> all(long circuitId) {
+        return jdbc.sql("select * from membership_plan where circuit_id = :c order by archived, name_en, id")
+                .param("c", circuitId).query(MembershipPlans::plan).list();
     }
 
     @Transactional(readOnly = true)

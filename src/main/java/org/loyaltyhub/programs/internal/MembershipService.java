@@ -225,6 +225,18 @@ public class MembershipService {
         return rows.ofMember(caller.circuit(), memberId);
     }
 
+    /** A member's memberships, newest first, for pages that have already checked the caller may see the member. */
+    @Transactional(readOnly = true)
+    public List<Membership> history(long circuitId, long memberId) {
+        return rows.ofMember(circuitId, memberId);
+    }
+
+    /** Every plan of the circuit, archived too. */
+    @Transactional(readOnly = true)
+    public List<MembershipPlan> plansOf(long circuitId) {
+        return plans.all(circuitId);
+    }
+
     /** The member's membership in force now, with its plan. */
     @Transactional(readOnly = true)
     public Optional<Current> current(long circuitId, long memberId) {
