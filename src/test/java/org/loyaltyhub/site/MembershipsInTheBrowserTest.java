@@ -58,6 +58,7 @@ class MembershipsInTheBrowserTest extends BrowserTest {
         page.getByRole(AriaRole.BUTTON, named("Archive")).click();
         assertThat(page.getByRole(AriaRole.STATUS)).containsText("Plan archived");
         assertThat(page.locator("#plans tbody tr")).containsText("archived");
+        Browser.screenshot(page, "memberships-desktop-en");
         assertThat(browser.errors()).isEmpty();
         page.context().close();
 
@@ -66,6 +67,7 @@ class MembershipsInTheBrowserTest extends BrowserTest {
         phone.navigate(url("/admin/memberships"));
         assertThat(phone.getByRole(AriaRole.HEADING, named("Piani"))).isVisible();
         assertThat(phone.getByLabel("Prezzo (EUR)")).isVisible();
+        Browser.screenshot(phone, "memberships-phone-it");
         assertThat((Boolean) phone.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth"))
                 .as("no sideways scrolling at phone width").isTrue();
         phone.context().close();
@@ -103,6 +105,7 @@ class MembershipsInTheBrowserTest extends BrowserTest {
         assertThat(page.locator("#member-discount")).containsText("Member discount 10 %: −4.50 €");
         assertThat(page.locator("#member-discount")).containsText("To pay: 40.50 €");
         assertThat(page.locator("#sale-preview")).containsText("The customer earns 80 points");
+        Browser.screenshot(page, "memberships-counter-phone-en");
         Browser.answered(page, "/counter/sale", () -> page.getByRole(AriaRole.BUTTON, named("Confirm purchase")).click());
         assertThat(page.locator("#receipt-amount")).hasText("40.50 EUR");
         assertThat(page.locator("#receipt-points")).hasText("80");
