@@ -74,6 +74,34 @@ class MembershipsInTheBrowserTest extends BrowserTest {
     }
 
     @Test
+    void theCustomerAreaShowsTheMembersPlanItsEndAndItsBenefits() {
+        World w = fixtures.world(api);
+        long plan = w.asAdmin().post("/api/v1/membership-plans", Map.of("nameEn", "Premium", "nameIt", "Premium Oro",
+                "benefitsEn", "Free coffee every Monday", "benefitsIt", "Caffè gratis ogni lunedì", "price", "29.00",
+                "period", "YEARLY", "multiplier", "2", "counterDiscount", "10", "membersOnly", true))
+                .json().path("id").asLong();
+        String email = org.loyaltyhub.support.Fixtures.unique("club") + "@member.test";
+        Page phone = browser.phone("en-GB");
+        joinAndConfirm(phone, w.circuitId, email, "club-password-1");
+        long memberId = w.asAdmin().get("/api/v1/members/lookup?email=" + email).json().path("id").asLong();
+        assertThat(phone.locator("#membership")).hasCount(0);
+        assertThat(w.asAdmin().post("/api/v1/members/" + memberId + "/memberships", Map.of("planId", plan,
+                "paymentMethod", "TRANSFER", "receiptNumber", "B-1")).status()).isEqualTo(201);
+
+        phone.reload();
+        assertThat(phone.locator("#membership")).containsText("Your membership");
+        assertThat(phone.locator("#membership .member-badge")).hasText("Premium");
+        assertThat(phone.locator("#membership")).containsText("until");
+        assertThat(phone.locator("#membership")).containsText("Free coffee every Monday");
+        assertThat(phone.locator("#membership")).containsText("×2 points on purchases");
+        assertThat(phone.locator("#membership")).containsText("10 % off at the counter");
+        assertThat(phone.locator("#membership")).containsText("Members-only rewards and promotions");
+        Browser.screenshot(phone, "memberships-customer-phone-en");
+        assertThat(browser.errors()).isEmpty();
+        phone.context().close();
+    }
+
+    @Test
     void theCounterSellsAMembershipThenShowsTheMemberBadgeAndTakesThePlansDiscountOffTheSale() {
         World w = fixtures.world(api);
         w.settings(Map.of());
