@@ -74,6 +74,11 @@ class PaidMembershipTest extends IntegrationTest {
         assertThat(retry.json().path("alreadyGranted").asBoolean()).isTrue();
         assertThat(retry.json().path("membership").path("id").asLong()).isEqualTo(membership.path("id").asLong());
 
+        long other = w.enrol(till, "other").path("id").asLong();
+        Api.Response reused = sell(till, other, plan, "R-100");
+        assertThat(reused.status()).as("a receipt is one sale").isEqualTo(409);
+        assertThat(reused.code()).isEqualTo("receipt-already-recorded");
+
         Api.Response keyed = till.header("Idempotency-Key", "k-" + m).post("/api/v1/members/" + m + "/memberships",
                 Map.of("planId", plan, "paymentMethod", "CASH", "receiptNumber", "R-101"));
         Api.Response keyedAgain = till.header("Idempotency-Key", "k-" + m).post("/api/v1/members/" + m

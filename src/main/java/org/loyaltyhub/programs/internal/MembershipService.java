@@ -91,6 +91,9 @@ public class MembershipService {
                 : tenancy.storeFor(caller, sold.storeId());
         String key = "receipt:" + (store == null ? "circuit" : store.id()) + ":" + receipt;
         Optional<MembershipSale> replay = rows.saleByKey(circuitId, key);
+        if (replay.isPresent() && replay.get().memberId() != member.id()) {
+            throw new ReceiptAlreadyRecorded(receipt);
+        }
         if (replay.isPresent()) {
             return replayed(circuitId, replay.get());
         }

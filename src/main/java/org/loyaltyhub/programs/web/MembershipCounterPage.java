@@ -5,6 +5,7 @@ import org.loyaltyhub.programs.internal.MembershipPlans;
 import org.loyaltyhub.programs.internal.MembershipService;
 import org.loyaltyhub.programs.internal.MembershipSource;
 import org.loyaltyhub.programs.internal.PaymentMethod;
+import org.loyaltyhub.programs.internal.ReceiptAlreadyRecorded;
 import org.loyaltyhub.shared.InvalidInput;
 import org.loyaltyhub.shared.LoyaltyException;
 import org.loyaltyhub.shared.web.FormValues;
@@ -24,6 +25,9 @@ import java.util.Map;
  */
 @Page
 class MembershipCounterPage {
+
+    /** The receipt field's error when the receipt already sold a membership to another member. */
+    static final String RECEIPT_USED = "used";
 
     private final MembershipService memberships;
     private final MembershipPlans plans;
@@ -50,6 +54,8 @@ class MembershipCounterPage {
             model.addAttribute("joinForm", Map.of());
         } catch (InvalidInput e) {
             model.addAttribute("joinErrors", e.fieldErrors());
+        } catch (ReceiptAlreadyRecorded e) {
+            model.addAttribute("joinErrors", Map.of("receiptNumber", RECEIPT_USED));
         } catch (LoyaltyException e) {
             model.addAttribute("joinErrors", Map.of("planId", e.getMessage()));
         }
