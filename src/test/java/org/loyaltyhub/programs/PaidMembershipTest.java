@@ -101,6 +101,21 @@ class PaidMembershipTest extends IntegrationTest {
     }
 
     @Test
+    void twoTillsRecordingTheSameReceiptAtOnceSellOneMembership() throws Exception {
+        open();
+        long plan = plan(Map.of("welcomePoints", 100));
+        long m = w.enrol(till, "vip").path("id").asLong();
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(2)) {
+            var first = pool.submit(() -> sell(till, m, plan, "R-SAME").status());
+            var second = pool.submit(() -> sell(till, m, plan, "R-SAME").status());
+            assertThat(List.of(first.get(), second.get())).containsExactlyInAnyOrder(201, 200);
+        }
+        assertThat(w.asAdmin().get("/api/v1/membership-sales").json().path("total").asLong()).isEqualTo(1);
+        assertThat(w.available(m)).isEqualTo(100);
+        w.assertBooksBalance();
+    }
+
+    @Test
     void theWelcomeBonusIsGivenOnceARenewalExtendsFromTheEndAndTheMultiplierDoublesTheNextPurchase() {
         open();
         w.settings(Map.of());

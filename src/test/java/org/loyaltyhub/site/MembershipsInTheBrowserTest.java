@@ -128,6 +128,10 @@ class MembershipsInTheBrowserTest extends BrowserTest {
                 () -> page.getByRole(AriaRole.BUTTON, named("Record the paid membership")).click());
         assertThat(page.locator("#membership-joined")).containsText("Membership recorded: Premium until");
         assertThat(page.locator("#member-badge")).containsText("★ Member · Premium · 10 % off at the counter");
+        JsonNode sale = w.asAdmin().get("/api/v1/membership-sales").json().path("items").get(0);
+        assertThat(sale.path("source").asString()).isEqualTo("COUNTER");
+        assertThat(sale.path("paymentMethod").asString()).isEqualTo("CARD");
+        assertThat(sale.path("storeId").asLong()).isEqualTo(shop[1]);
 
         Browser.answered(page, "/counter/sale/preview", () -> page.getByLabel("Amount").fill("45"));
         assertThat(page.locator("#member-discount")).containsText("Member discount 10 %: −4.50 €");
