@@ -20,7 +20,12 @@ public record PurchaseFacts(long circuitId, long purchaseId, long companyId, lon
         this(circuitId, purchaseId, companyId, storeId, memberId, total, refunded, stage, voided, lines, actor, false);
     }
 
-    public record Line(String productId, BigDecimal quantity, BigDecimal unitPrice, boolean discounted) {
+    /** A purchase line; {@code sku} as the shop reports it (null at the counter), for rules that match either. */
+    public record Line(String productId, BigDecimal quantity, BigDecimal unitPrice, boolean discounted, String sku) {
+
+        public Line(String productId, BigDecimal quantity, BigDecimal unitPrice, boolean discounted) {
+            this(productId, quantity, unitPrice, discounted, null);
+        }
 
         public BigDecimal amount() {
             return quantity.multiply(unitPrice);

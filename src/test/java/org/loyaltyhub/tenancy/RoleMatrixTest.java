@@ -159,4 +159,60 @@ class RoleMatrixTest extends IntegrationTest {
             assertThat(r.json().path("status").asString()).isEqualTo("UP");
         }
     }
+
+    @Test
+    void membershipPlansSalesAndCancellationsFollowEachRolesPlace() {
+        World w = fixtures.world(api, true, false);
+        long[] own = w.company("Own");
+        long[] other = w.company("Other");
+        long member = w.enrol(w.asAdmin(), Map.of("email", "vip-own@member.test", "storeId", own[1])).path("id").asLong();
+        long otherMember = w.enrol(w.asAdmin(), Map.of("email", "vip-other@member.test", "storeId", other[1]))
+                .path("id").asLong();
+        long plan = w.asAdmin().post("/api/v1/membership-plans", Map.of("nameEn", "Premium", "price", "10",
+                "period", "MONTHLY")).json().path("id").asLong();
+        long otherMembership = api.withKey(w.apiKey(other[0], other[1])).post("/api/v1/members/" + otherMember
+                + "/memberships", Map.of("planId", plan, "paymentMethod", "CASH", "receiptNumber", "O-1"))
+                .json().path("membership").path("id").asLong();
+
+        Map<String, Api> roles = new LinkedHashMap<>();
+        roles.put("CIRCUIT_ADMIN", w.asAdmin());
+        roles.put("COMPANY_ADMIN", w.as(w.operator("COMPANY_ADMIN", own[0], null)));
+        roles.put("STORE_OPERATOR", w.as(w.operator("STORE_OPERATOR", null, own[1])));
+        roles.put("API_KEY", api.withKey(w.apiKey(own[0], own[1])));
+        roles.put("OTHER_CIRCUIT_ADMIN", fixtures.world(api).asAdmin());
+
+        Map<String, List<Integer>> expected = new LinkedHashMap<>();
+        expected.put("change a plan", List.of(200, 403, 403, 403, 404));
+        expected.put("read a plan", List.of(200, 200, 200, 200, 404));
+        expected.put("sell to own company's member", List.of(201, 201, 201, 201, 404));
+        expected.put("sell to another company's member", List.of(201, 404, 404, 404, 404));
+        expected.put("read own member's memberships", List.of(200, 200, 200, 200, 404));
+        expected.put("cancel another company's member's membership", List.of(200, 404, 403, 403, 404));
+        expected.put("list the sales", List.of(200, 200, 403, 403, 200));
+        expected.put("list another company's sales", List.of(200, 404, 403, 403, 200));
+
+        List<String> roleNames = List.copyOf(roles.keySet());
+        for (int i = 0; i < roleNames.size(); i++) {
+            Api as = roles.get(roleNames.get(i));
+            String receipt = "R-" + roleNames.get(i);
+            Map<String, Api.Response> answers = new LinkedHashMap<>();
+            answers.put("change a plan", as.put("/api/v1/membership-plans/" + plan, Map.of("nameEn", "Premium",
+                    "price", "12", "period", "MONTHLY")));
+            answers.put("read a plan", as.get("/api/v1/membership-plans/" + plan));
+            answers.put("sell to own company's member", as.post("/api/v1/members/" + member + "/memberships",
+                    Map.of("planId", plan, "paymentMethod", "CARD", "receiptNumber", receipt, "storeId", own[1])));
+            answers.put("sell to another company's member", as.post("/api/v1/members/" + otherMember
+                    + "/memberships", Map.of("planId", plan, "paymentMethod", "CARD", "receiptNumber", receipt)));
+            answers.put("read own member's memberships", as.get("/api/v1/members/" + member + "/memberships"));
+            answers.put("cancel another company's member's membership", as.post("/api/v1/memberships/"
+                    + otherMembership + "/cancellation", Map.of("reason", "matrix")));
+            answers.put("list the sales", as.get("/api/v1/membership-sales"));
+            answers.put("list another company's sales", as.get("/api/v1/membership-sales?companyId=" + other[0]));
+            for (Map.Entry<String, Api.Response> a : answers.entrySet()) {
+                assertThat(a.getValue().status()).as(roleNames.get(i) + " may " + a.getKey() + "? " + a.getValue())
+                        .isEqualTo(expected.get(a.getKey()).get(i));
+            }
+        }
+        w.assertBooksBalance();
+    }
 }

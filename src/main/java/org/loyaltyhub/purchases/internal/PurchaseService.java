@@ -189,7 +189,7 @@ public class PurchaseService {
     private Purchase settle(Caller caller, long circuitId, Row row, List<Purchase.Line> storedLines, boolean fresh) {
         Currency currency = Currency.getInstance(row.currency());
         List<PurchaseFacts.Line> lines = storedLines.stream()
-                .map(l -> new PurchaseFacts.Line(l.productId(), l.quantity(), l.unitPrice(), l.discounted())).toList();
+                .map(l -> new PurchaseFacts.Line(l.productId(), l.quantity(), l.unitPrice(), l.discounted(), l.sku())).toList();
         boolean voided = row.status().voids();
         PurchasePoints points = earning.settle(new PurchaseFacts(circuitId, row.id(), row.companyId(), row.storeId(),
                 row.memberId(), new Money(row.total(), currency), new Money(row.refunded(), currency), row.stage(),

@@ -2,6 +2,9 @@ package org.loyaltyhub.purchases.web;
 
 import org.loyaltyhub.members.MemberIdentifier;
 import org.loyaltyhub.programs.Earning;
+import org.loyaltyhub.programs.MemberDiscount;
+import org.loyaltyhub.programs.MemberDiscounts;
+import org.loyaltyhub.shared.Money;
 import org.loyaltyhub.purchases.Purchase;
 import org.loyaltyhub.purchases.PurchaseStatus;
 import org.loyaltyhub.purchases.internal.PurchaseCommands.RecordPurchase;
@@ -15,6 +18,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import java.math.BigDecimal;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -26,10 +30,12 @@ class CounterSalePage {
 
     private final PurchaseService purchases;
     private final Earning earning;
+    private final MemberDiscounts discounts;
 
-    CounterSalePage(PurchaseService purchases, Earning earning) {
+    CounterSalePage(PurchaseService purchases, Earning earning, MemberDiscounts discounts) {
         this.purchases = purchases;
         this.earning = earning;
+        this.discounts = discounts;
     }
 
     /** How many product lines the counter form offers (each optional). */
@@ -42,7 +48,8 @@ class CounterSalePage {
         BigDecimal total = total(form.get("amount"), lines, model);
         if (total != null && lines.stream().noneMatch(CounterLine::invalid)) {
             Long member = form.getOrDefault("member", "").matches("[0-9]{1,18}") ? Long.valueOf(form.get("member")) : null;
-            model.addAttribute("preview", earning.preview(caller.circuit(), member, total,
+            BigDecimal toPay = member == null ? total : discounted(caller, member, total, model);
+            model.addAttribute("preview", earning.preview(caller.circuit(), member, toPay,
                     lines.stream().map(CounterLine::facts).toList()));
         }
         return "sale :: preview";
@@ -67,6 +74,7 @@ class CounterSalePage {
             return "sale :: sale";
         }
         try {
+            total = discounted(caller, member, total, model);
             Purchase purchase = purchases.record(caller, new RecordPurchase("counter-" + saleId, "pos", null,
                     MemberIdentifier.byId(member), purchases.currency(caller), total, null,
                     PurchaseStatus.COMPLETED, null, null, lines.isEmpty() ? null
@@ -76,6 +84,22 @@ class CounterSalePage {
             model.addAttribute("amountError", "problem." + e.code()).addAttribute("amountDetail", e.getMessage());
         }
         return "sale :: sale";
+    }
+
+    /**
+     * What the member pays: the total less their membership plan's counter discount, shown on the preview and the
+     * receipt ("Member discount 10 %: −4.50"); the purchase is recorded, and earns, at that discounted total.
+     */
+    private BigDecimal discounted(Caller caller, long member, BigDecimal total, Model model) {
+        Optional<MemberDiscount> discount = discounts.atCounter(caller.circuit(), member);
+        if (discount.isEmpty()) {
+            return total;
+        }
+        Money full = new Money(total, java.util.Currency.getInstance(purchases.currency(caller)));
+        Money toPay = discount.get().toPay(full);
+        model.addAttribute("discount", discount.get()).addAttribute("discountOff", discount.get().off(full))
+                .addAttribute("toPay", toPay);
+        return toPay.amount();
     }
 
     /** The typed amount; without one, the sum of the lines; null (with a message when typed wrong) otherwise. */
