@@ -220,17 +220,29 @@ public class TierAdmin {
                 .single();
     }
 
+    /** The circuit's tiers, for pages that already checked who may see them. */
+    @Transactional(readOnly = true)
+    public List<Tier> tiersOf(long circuitId) {
+        return store.tiers(circuitId);
+    }
+
+    /** The member's manual tier if any, for pages that already checked who may see the member. */
+    @Transactional(readOnly = true)
+    public Manual manualOf(long c, long memberId) {
+        return store.memberTier(c, memberId).filter(s -> s.manualTierId() != null)
+                .map(s -> new Manual(s.manualTierId(), store.tier(c, s.manualTierId()).map(Tier::nameEn).orElse(null),
+                        s.manualReason(), s.manualActor(), s.manualUntil(),
+                        TierRules.manualInForce(s.manualTierId(), s.manualUntil(), keeper.today())))
+                .orElse(null);
+    }
+
     @Transactional(readOnly = true)
     public MemberTierView member(Caller caller, long memberId) {
         long c = caller.circuit();
         members.visible(caller, memberId);
         TierKeeper.Rules rules = keeper.rules(c, keeper.today()).orElse(null);
         TierStanding standing = rules == null ? null : benefits.standing(rules, memberId);
-        Manual manual = store.memberTier(c, memberId).filter(s -> s.manualTierId() != null)
-                .map(s -> new Manual(s.manualTierId(), store.tier(c, s.manualTierId()).map(Tier::nameEn).orElse(null),
-                        s.manualReason(), s.manualActor(), s.manualUntil(),
-                        TierRules.manualInForce(s.manualTierId(), s.manualUntil(), keeper.today())))
-                .orElse(null);
+        Manual manual = manualOf(c, memberId);
         List<StatusHistory.StatusEvent> history = statusEvents.latest(c, memberId, 50).stream()
                 .filter(e -> e.kind().name().startsWith("TIER_")).limit(20).toList();
         return new MemberTierView(memberId, standing, manual, history);
@@ -242,6 +254,9 @@ public class TierAdmin {
         long c = caller.circuit();
         members.visible(caller, memberId);
         LocalDate today = keeper.today();
+        if (m.tierId() == null || m.reason() == null || m.reason().isBlank()) {
+            throw new InvalidInput(m.tierId() == null ? "tierId" : "reason", "is required");
+        }
         Tier tier = store.tier(c, m.tierId())
                 .orElseThrow(() -> new InvalidInput("tierId", "no tier " + m.tierId() + " in this circuit"));
         if (m.until() != null && m.until().isBefore(today)) {
