@@ -1,5 +1,6 @@
 package org.loyaltyhub.site;
 
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import org.junit.jupiter.api.Test;
@@ -40,7 +41,8 @@ class TiersInTheBrowserTest extends BrowserTest {
 
         page.locator("#threshold").fill("100");
         Browser.answered(page, "/admin/tiers/what-if", () ->
-                page.locator("#tier-form").getByRole(AriaRole.BUTTON, named("Count who would move")).click());
+                page.locator("#tier-form").getByRole(AriaRole.BUTTON,
+                        new Locator.GetByRoleOptions().setName("Count who would move")).click());
         assertThat(page.locator("#tier-what-if")).containsText("Today 1 members would move up");
         assertThat(w.asAdmin().get("/api/v1/tiers").json().size()).as("nothing saved by counting").isZero();
         page.getByRole(AriaRole.BUTTON, named("Save the tier")).click();
@@ -58,7 +60,8 @@ class TiersInTheBrowserTest extends BrowserTest {
         page.locator("#window").selectOption("ROLLING_MONTHS");
         page.locator("#windowMonths").fill("");
         Browser.answered(page, "/admin/tiers/what-if", () ->
-                page.locator("#policy-form").getByRole(AriaRole.BUTTON, named("Count who would move")).click());
+                page.locator("#policy-form").getByRole(AriaRole.BUTTON,
+                        new Locator.GetByRoleOptions().setName("Count who would move")).click());
         assertThat(page.locator("#policy-what-if")).containsText("rolling window");
         page.locator("#windowMonths").fill("12");
         page.getByRole(AriaRole.BUTTON, named("Save how members qualify")).click();

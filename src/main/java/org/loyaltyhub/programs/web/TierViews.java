@@ -13,7 +13,7 @@ import java.util.List;
  * {@code @tierViews.of(circuitId, memberId)}. {@code enabled} is false when the circuit has no tiers.
  */
 @Component("tierViews")
-class TierViews {
+public class TierViews {
 
     private final Tiers tiers;
     private final TierAdmin admin;
@@ -24,10 +24,10 @@ class TierViews {
     }
 
     /** A member's standing, the circuit's tiers (for the manual form) and the manual tier if any. */
-    record View(boolean enabled, TierStanding standing, List<Tier> tiers, TierAdmin.Manual manual) {
+    public record View(boolean enabled, TierStanding standing, List<Tier> tiers, TierAdmin.Manual manual) {
 
         /** Whether the basis counts money (the missing amount is shown with decimals). */
-        boolean money() {
+        public boolean money() {
             return standing != null && standing.basis() == TierStanding.Basis.AMOUNT_SPENT;
         }
     }
