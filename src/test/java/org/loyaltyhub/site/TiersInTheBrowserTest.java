@@ -93,12 +93,15 @@ class TiersInTheBrowserTest extends BrowserTest {
                 "earnMultiplier", 1.5));
 
         String email = Fixtures.unique("lucia") + "@member.test";
-        Page phone = browser.phone("it-IT");
+        Page phone = browser.phone("en-GB");
         joinAndConfirm(phone, w.circuitId, email, "lucia-password-1");
         long member = w.asAdmin().get("/api/v1/members/lookup?email=" + email).json().path("id").asLong();
         w.purchase(till, "C-1", member, "180.00", "PAID");
 
         phone.navigate(url("/c/" + w.circuitId + "/my"));
+        assertThat(phone.locator("#my-tier")).containsText("Silver");
+        assertThat(phone.locator("#my-tier")).containsText("120 points to Gold");
+        phone.navigate(url("/c/" + w.circuitId + "/my?lang=it"));
         assertThat(phone.locator("#my-tier")).containsText("Argento");
         assertThat(phone.locator("#my-tier")).containsText("Punti che valgono il 5 % in più");
         assertThat(phone.locator("#my-tier")).containsText("120 punti per Oro");
