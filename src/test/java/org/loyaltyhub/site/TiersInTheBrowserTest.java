@@ -118,6 +118,9 @@ class TiersInTheBrowserTest extends BrowserTest {
         office.getByRole(AriaRole.BUTTON, named("Set the tier")).click();
         assertThat(office.locator("#tier")).containsText("Set by an administrator");
         assertThat(office.locator("#status-history")).containsText("Gold set by an administrator: Press partner");
+
+        office.navigate(url("/counter?q=" + java.net.URLEncoder.encode(email, java.nio.charset.StandardCharsets.UTF_8)));
+        assertThat(office.locator("#counter-tier")).containsText("Gold");
         assertThat(browser.errors()).isEmpty();
     }
 }

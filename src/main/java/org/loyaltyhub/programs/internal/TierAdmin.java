@@ -12,12 +12,10 @@ import org.loyaltyhub.shared.InvalidInput;
 import org.loyaltyhub.shared.NotFound;
 import org.loyaltyhub.tenancy.Caller;
 import org.loyaltyhub.tenancy.Role;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.math.BigDecimal;
-import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -40,17 +38,17 @@ public class TierAdmin {
     private final TierKeeper keeper;
     private final TierBenefits benefits;
     private final Members members;
-    private final JdbcClient jdbc;
     private final StatusEvents statusEvents;
+    private final TierWhatIf whatIf;
 
-    TierAdmin(TierStore store, TierKeeper keeper, TierBenefits benefits, Members members, JdbcClient jdbc,
-              StatusEvents statusEvents) {
+    TierAdmin(TierStore store, TierKeeper keeper, TierBenefits benefits, Members members, StatusEvents statusEvents,
+              TierWhatIf whatIf) {
+        this.whatIf = whatIf;
         this.statusEvents = statusEvents;
         this.store = store;
         this.keeper = keeper;
         this.benefits = benefits;
         this.members = members;
-        this.jdbc = jdbc;
     }
 
     /** The tiers and policy of a circuit together. */
@@ -177,47 +175,7 @@ public class TierAdmin {
                 throw new InvalidInput("tiers", "no tier " + t.id() + " in this circuit");
             }
         }
-        LocalDate today = keeper.today();
-        LocalDate from = TierRules.windowStart(proposal.policy(), today);
-        String measure = switch (proposal.policy().basis()) {
-            case POINTS_EARNED -> "points";
-            case AMOUNT_SPENT -> "spent";
-            case VISITS -> "purchases";
-        };
-        return jdbc.sql("""
-                        with proposed (id, threshold) as (
-                            select * from unnest(cast(:ids as bigint[]), cast(:thresholds as numeric[]))),
-                        counted as (
-                            select member_id, sum(%s) as counted from member_activity
-                             where circuit_id = :c and (cast(:from as date) is null or month >= :from)
-                             group by member_id),
-                        everyone as (
-                            select coalesce(mt.member_id, k.member_id) as member_id, mt.tier_id,
-                                   mt.manual_tier_id is not null and (mt.manual_until is null or mt.manual_until >= :today)
-                                       as manual,
-                                   coalesce(k.counted, 0) as counted
-                              from (select * from member_tier where circuit_id = :c) mt
-                              full join counted k on k.member_id = mt.member_id),
-                        levels as (
-                            select e.manual,
-                                   coalesce((select max(p.threshold) from proposed p where p.threshold <= e.counted), -1)
-                                       as new_level,
-                                   coalesce((select p.threshold from proposed p where p.id = e.tier_id),
-                                            (select t.threshold from tier t where t.id = e.tier_id), -1) as current_level
-                              from everyone e)
-                        select count(*) as members,
-                               count(*) filter (where not manual and new_level > current_level) as up,
-                               count(*) filter (where not manual and new_level < current_level) as down,
-                               count(*) filter (where not manual and new_level = current_level) as unchanged,
-                               count(*) filter (where manual) as manual
-                          from levels
-                        """.formatted(measure))
-                .param("c", c).param("today", Date.valueOf(today)).param("from", from == null ? null : Date.valueOf(from))
-                .param("ids", proposal.tiers().stream().map(Tier::id).toArray(Long[]::new))
-                .param("thresholds", proposal.tiers().stream().map(Tier::threshold).toArray(BigDecimal[]::new))
-                .query((rs, n) -> new WhatIf(rs.getLong("members"), rs.getLong("up"), rs.getLong("down"),
-                        rs.getLong("unchanged"), rs.getLong("manual")))
-                .single();
+        return whatIf.count(c, proposal, keeper.today());
     }
 
     /** The circuit's tiers, for pages that already checked who may see them. */

@@ -89,11 +89,7 @@ public class TierRecalculation {
     private Run batch(Rules r, List<Long> ids) {
         LocalDate from = TierRules.windowStart(r.policy(), r.today());
         LocalDate previousFrom = TierRules.previousPeriodStart(r.policy(), r.today());
-        String measure = switch (r.policy().basis()) {
-            case POINTS_EARNED -> "a.points";
-            case AMOUNT_SPENT -> "a.spent";
-            case VISITS -> "a.purchases";
-        };
+        String measure = "a." + TierStore.column(r.policy().basis());
         List<Outcome> outcomes = new ArrayList<>();
         jdbc.sql("""
                         select t.*, s.now, s.previous from member_tier t cross join lateral (

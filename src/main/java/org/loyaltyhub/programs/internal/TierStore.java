@@ -36,6 +36,15 @@ class TierStore {
             rs.getBigDecimal("redeem_extra_percent"), rs.getBigDecimal("max_discount_amount"),
             rs.getBigDecimal("max_discount_percent"));
 
+    /** The member_activity column a basis counts. */
+    static String column(Basis basis) {
+        return switch (basis) {
+            case POINTS_EARNED -> "points";
+            case AMOUNT_SPENT -> "spent";
+            case VISITS -> "purchases";
+        };
+    }
+
     Optional<TierPolicy> policy(long circuitId) {
         return jdbc.sql("select * from tier_policy where circuit_id = :c").param("c", circuitId)
                 .query((rs, n) -> new TierPolicy(Basis.valueOf(rs.getString("basis")),
