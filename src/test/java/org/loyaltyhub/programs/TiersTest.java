@@ -26,6 +26,9 @@ class TiersTest extends IntegrationTest {
     @Autowired
     TierRecalculation recalculation;
 
+    @Autowired
+    org.loyaltyhub.support.TierChangesSeen published;
+
     static Map<String, Object> tier(String en, String it, int threshold, String multiplier, int extraPercent) {
         Map<String, Object> t = new HashMap<>(Map.of("nameEn", en, "nameIt", it, "colour", "#c9a227",
                 "threshold", threshold, "earnMultiplier", multiplier, "redeemExtraPercent", extraPercent));
@@ -117,6 +120,10 @@ class TiersTest extends IntegrationTest {
         assertThat(tier.path("standing").path("tier").path("name").path("en").asString()).isEqualTo("Gold");
         assertThat(tier.path("history").valueStream().map(e -> e.path("to").asString()).toList())
                 .as("one upgrade to Silver and one to Gold, whatever the interleaving").containsExactly("Gold", "Silver");
+        assertThat(published.of(m)).extracting(TierChanged::kind, TierChanged::to)
+                .as("each published once").containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(StatusEventKind.TIER_UP, "Silver"),
+                        org.assertj.core.groups.Tuple.tuple(StatusEventKind.TIER_UP, "Gold"));
         s.w().assertBooksBalance();
     }
 

@@ -180,9 +180,6 @@ public final class TierRules {
                     : today.withDayOfMonth(1).plusMonths(1);
             next = earliest(next, moves);
         }
-        if (d.belowSince() != null && p.window() == Window.LIFETIME) {
-            next = earliest(next, d.keptUntil() == null ? null : d.keptUntil().plusDays(1));
-        }
         if (manualUntil != null && !manualUntil.isBefore(today)) {
             next = earliest(next, manualUntil.plusDays(1));
         }
