@@ -103,7 +103,7 @@ public final class TierRules {
         }
         if (nowRank == heldRank) {
             LocalDate kept = current == null ? null : keepUntil(p, today);
-            return new Decision(Change.NONE, held.tierId() == null ? null : current == null ? null : current.id(),
+            return new Decision(Change.NONE, current == null ? null : current.id(),
                     current == null ? null : held.since(), kept, null, now, in);
         }
         return switch (p.downgrade()) {
