@@ -9,10 +9,12 @@
   var TEXT = {
     en: { points: 'points', card: 'Card', use: 'Use my points', code: 'Your discount code', until: 'valid until',
           worth: 'worth', failed: 'Your points could not be loaded.', notMember: 'You are not a member yet.',
-          refused: 'The code could not be created: ', held: 'reserved' },
+          refused: 'The code could not be created: ', held: 'reserved', keptUntil: 'kept until',
+          toNext: { POINTS_EARNED: 'points to', AMOUNT_SPENT: 'to spend to reach', VISITS: 'visits to' } },
     it: { points: 'punti', card: 'Tessera', use: 'Usa i miei punti', code: 'Il tuo codice sconto', until: 'valido fino al',
           worth: 'del valore di', failed: 'Impossibile caricare i tuoi punti.', notMember: 'Non sei ancora iscritto.',
-          refused: 'Impossibile creare il codice: ', held: 'riservati' }
+          refused: 'Impossibile creare il codice: ', held: 'riservati', keptUntil: 'mantenuto fino al',
+          toNext: { POINTS_EARNED: 'punti per', AMOUNT_SPENT: 'da spendere per', VISITS: 'visite per' } }
   };
   var lang = (document.documentElement.lang || navigator.language || 'en').slice(0, 2).toLowerCase();
   var t = TEXT[lang] || TEXT.en;
@@ -66,6 +68,31 @@
       t.until + ' ' + new Date(code.expiresAt).toLocaleDateString(lang)));
   };
 
+  function named(names) { return names ? ((lang === 'it' && names.it) ? names.it : names.en) : ''; }
+
+  /* The member's tier, the date it is kept until, and "120 points to Gold". */
+  Widget.prototype.showTier = function (tier) {
+    var box = el('div', 'loyaltyhub-tier');
+    if (tier.tier) {
+      var badge = el('span', 'loyaltyhub-tier-name', (tier.tier.icon ? tier.tier.icon + ' ' : '') + named(tier.tier.name));
+      badge.style.background = tier.tier.colour;
+      box.appendChild(badge);
+      if (tier.keptUntil) {
+        box.appendChild(el('span', 'loyaltyhub-tier-until', ' ' + t.keptUntil + ' ' +
+          new Date(tier.keptUntil + 'T00:00:00Z').toLocaleDateString(lang, { timeZone: 'UTC' })));
+      }
+    }
+    if (tier.next) {
+      var progress = el('progress', 'loyaltyhub-tier-progress');
+      progress.max = 100;
+      progress.value = tier.progressPercent;
+      box.appendChild(progress);
+      var missing = tier.basis === 'AMOUNT_SPENT' ? Number(tier.missing).toFixed(2) : String(Math.ceil(Number(tier.missing)));
+      box.appendChild(el('div', 'loyaltyhub-tier-next', missing + ' ' + t.toNext[tier.basis] + ' ' + named(tier.next.name)));
+    }
+    this.root.appendChild(box);
+  };
+
   Widget.prototype.render = function (me) {
     var self = this;
     var root = this.root;
@@ -73,6 +100,7 @@
     root.appendChild(el('div', 'loyaltyhub-name', me.name));
     root.appendChild(el('div', 'loyaltyhub-balance', me.available + ' ' + t.points +
       (me.held > 0 ? ' (' + me.held + ' ' + t.held + ')' : '')));
+    if (me.tier) { this.showTier(me.tier); }
     if (me.cardNumber) { root.appendChild(el('div', 'loyaltyhub-card', t.card + ' ' + me.cardNumber)); }
     if (me.qrSvg) {
       var img = el('img', 'loyaltyhub-qr');

@@ -48,7 +48,7 @@ public final class Benchmark {
     record Config(int members, int loadConcurrency, int warmupSeconds, int levelWarmupSeconds, int seconds,
                   int[] concurrencies, int redeemRate, int redeemSeconds, int readConcurrency, int readSeconds,
                   String pgbench, int pgbenchScale, int pgbenchClients, int pgbenchThreads, int pgbenchSeconds,
-                  int poolSize, double target, java.util.Set<String> phases, int startupRuns) {
+                  int poolSize, double target, java.util.Set<String> phases, int startupRuns, int tierMembers) {
 
         static Config fromSystemProperties() {
             return new Config(
@@ -71,10 +71,14 @@ public final class Benchmark {
                     integer("poolSize", 20),
                     Double.parseDouble(System.getProperty("bench.target", "0.35")),
                     phases(System.getProperty("bench.phases", "startup,load")),
-                    integer("startupRuns", 2));
+                    integer("startupRuns", 2),
+                    integer("tierMembers", 1_000_000));
         }
 
-        /** {@code startup} (the application in a JVM of its own) and {@code load} (figures a to d). */
+        /**
+         * {@code startup} (the application in a JVM of its own), {@code load} (figures a to d) and {@code tiers}
+         * (the nightly tier recalculation over {@code tierMembers} members seeded by SQL).
+         */
         private static java.util.Set<String> phases(String list) {
             java.util.Set<String> phases = new java.util.TreeSet<>();
             for (String phase : list.split(",")) {
@@ -82,8 +86,8 @@ public final class Benchmark {
                     phases.add(phase.strip().toLowerCase(Locale.ROOT));
                 }
             }
-            if (phases.isEmpty() || !java.util.Set.of("startup", "load").containsAll(phases)) {
-                throw new IllegalArgumentException("bench.phases is a list of startup and load, not " + list);
+            if (phases.isEmpty() || !java.util.Set.of("startup", "load", "tiers").containsAll(phases)) {
+                throw new IllegalArgumentException("bench.phases is a list of startup, load and tiers, not " + list);
             }
             return phases;
         }
@@ -120,7 +124,7 @@ public final class Benchmark {
         if (config.phases().contains("startup")) {
             startup = StartupTimes.measure(config.startupRuns());
         }
-        if (!config.phases().contains("load")) {
+        if (!config.phases().contains("load") && !config.phases().contains("tiers")) {
             String rule = "=".repeat(86);
             out(rule);
             out("LoyaltyHub benchmark  (run " + runTag + ", startup only)");
@@ -150,7 +154,22 @@ public final class Benchmark {
         say("Started in " + secs(System.nanoTime() - t));
         int code;
         try {
-            code = measure(context, embedded, wallStart);
+            if (config.phases().contains("load")) {
+                code = measure(context, embedded, wallStart);
+            } else {
+                HikariDataSource ds = context.getBean(HikariDataSource.class);
+                String rule = "=".repeat(86);
+                out(rule);
+                out("LoyaltyHub benchmark  (run " + runTag + ", " + String.join(", ", config.phases()) + ")");
+                out(rule);
+                out("Database      " + databaseInfo(ds, embedded) + ", app pool " + config.poolSize());
+                startupRows();
+                code = 0;
+            }
+            if (config.phases().contains("tiers")) {
+                tierRows(context);
+                out("=".repeat(86));
+            }
         } finally {
             context.close();
             if (dataDir != null) {
@@ -600,6 +619,19 @@ public final class Benchmark {
         out(String.format(Locale.ROOT, "Purchases     %d answered 201 to the client (all phases), %d rows in the database",
                 earnedOk, purchasesInDb));
         out(rule);
+    }
+
+    /** The tiers phase: seeds its members by SQL, runs the nightly recalculation once, and prints its row. */
+    private void tierRows(ConfigurableApplicationContext context) throws SQLException {
+        say("Tiers: seeding " + config.tierMembers() + " members with 12 months of activity ...");
+        TierBench.Result r = TierBench.run(context, context.getBean(HikariDataSource.class), config.tierMembers());
+        say(String.format(Locale.ROOT, "Tiers: recalculated %d members in %.1f s (%s members/s)", r.run().members(),
+                r.seconds(), rate(r.perSecond())));
+        out("");
+        out(String.format(Locale.ROOT, "e. Tiers  nightly recalculation, %d members (%d activity rows, seeded by SQL in "
+                + "%.1f s), 4 tiers, rolling 12 months", r.members(), r.activityRows(), r.seedSeconds()));
+        out(String.format(Locale.ROOT, "   %.1f s, %s members/s: %d up, %d down  (target <= 300 s: %s)", r.seconds(),
+                rate(r.perSecond()), r.run().up(), r.run().down(), r.seconds() <= 300 ? "MET" : "NOT MET"));
     }
 
     private List<StartupTimes.Start> startup = List.of();

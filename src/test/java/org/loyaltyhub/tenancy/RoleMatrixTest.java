@@ -215,4 +215,56 @@ class RoleMatrixTest extends IntegrationTest {
         }
         w.assertBooksBalance();
     }
+
+    @Test
+    void tiersAreChangedByCircuitAdministratorsAndReadByEveryRole() {
+        World w = fixtures.world(api);
+        long[] own = w.company("Own");
+        long member = w.enrol(w.asAdmin(), Map.of("email", "tier-matrix@member.test", "storeId", own[1])).path("id").asLong();
+        long tier = w.asAdmin().post("/api/v1/tiers", Map.of("nameEn", "Gold", "threshold", 100)).json().path("id").asLong();
+        World other = fixtures.world(api);
+        long otherTier = other.asAdmin().post("/api/v1/tiers", Map.of("nameEn", "Theirs", "threshold", 50)).json()
+                .path("id").asLong();
+        Map<String, Object> policy = Map.of("basis", "POINTS_EARNED", "window", "LIFETIME", "downgrade", "NEVER",
+                "graceDays", 0);
+
+        Map<String, Api> roles = new LinkedHashMap<>();
+        roles.put("CIRCUIT_ADMIN", w.asAdmin());
+        roles.put("COMPANY_ADMIN", w.as(w.operator("COMPANY_ADMIN", own[0], null)));
+        roles.put("STORE_OPERATOR", w.as(w.operator("STORE_OPERATOR", null, own[1])));
+        roles.put("API_KEY", api.withKey(w.apiKey(own[0], own[1])));
+        List<Action> actions = List.of(
+                new Action("list tiers", "GET", "/api/v1/tiers", null),
+                new Action("add a tier", "POST", "/api/v1/tiers", Map.of("nameEn", "T" + System.nanoTime(),
+                        "threshold", 1000)),
+                new Action("change another circuit's tier", "PUT", "/api/v1/tiers/" + otherTier,
+                        Map.of("nameEn", "Mine", "threshold", 5)),
+                new Action("change the tier policy", "PUT", "/api/v1/tiers/policy", policy),
+                new Action("count a what-if", "POST", "/api/v1/tiers/what-if", Map.of("policy", policy,
+                        "tiers", List.of(Map.of("id", tier, "nameEn", "Gold", "threshold", 10)))),
+                new Action("read a member's tier", "GET", "/api/v1/members/" + member + "/tier", null),
+                new Action("set a member's tier", "PUT", "/api/v1/members/" + member + "/tier/manual",
+                        Map.of("tierId", tier, "reason", "matrix")));
+        Map<String, List<Integer>> expected = Map.of(
+                "list tiers", List.of(200, 200, 200, 200),
+                "add a tier", List.of(201, 403, 403, 403),
+                "change another circuit's tier", List.of(404, 403, 403, 403),
+                "change the tier policy", List.of(200, 403, 403, 403),
+                "count a what-if", List.of(200, 403, 403, 403),
+                "read a member's tier", List.of(200, 200, 200, 200),
+                "set a member's tier", List.of(200, 403, 403, 403));
+        List<String> roleNames = List.copyOf(roles.keySet());
+        for (Action a : actions) {
+            for (int i = 0; i < roleNames.size(); i++) {
+                Api as = roles.get(roleNames.get(i));
+                Api.Response r = switch (a.method()) {
+                    case "GET" -> as.get(a.path());
+                    case "PUT" -> as.put(a.path(), a.body());
+                    default -> as.post(a.path(), a.body());
+                };
+                assertThat(r.status()).as(roleNames.get(i) + " may " + a.name() + "? " + r)
+                        .isEqualTo(expected.get(a.name()).get(i));
+            }
+        }
+    }
 }

@@ -33,9 +33,11 @@ public class WidgetService {
     private final ShopCodes shopCodes;
     private final ShopPlatforms platforms;
     private final Clock clock;
+    private final org.loyaltyhub.programs.Tiers tiers;
 
     WidgetService(Connections connections, CustomerMatcher matcher, Members members, Ledger ledger, CodeService codes,
-                  ShopCodes shopCodes, ShopPlatforms platforms, Clock clock) {
+                  ShopCodes shopCodes, ShopPlatforms platforms, Clock clock, org.loyaltyhub.programs.Tiers tiers) {
+        this.tiers = tiers;
         this.connections = connections;
         this.matcher = matcher;
         this.members = members;
@@ -50,8 +52,9 @@ public class WidgetService {
     public record Customer(Connection connection, String userId, String email, long memberId) {
     }
 
+    /** {@code tier}: the member's tier and progress to the next one; null when the circuit has no tiers. */
     public record Me(String name, String firstName, String cardNumber, String qrSvg, long available, long pending,
-                     long held, CodeService.View openCode) {
+                     long held, CodeService.View openCode, org.loyaltyhub.programs.TierStanding tier) {
     }
 
     @Transactional
@@ -79,7 +82,7 @@ public class WidgetService {
         String qr = m.card() == null ? null : "data:image/svg+xml;base64," + Base64.getEncoder()
                 .encodeToString(QrCodes.svg(m.card().qrPayload()).getBytes(StandardCharsets.UTF_8));
         return new Me(m.displayName(), m.firstName(), m.card() == null ? null : m.card().number(), qr, b.available(),
-                b.pending(), b.held(), open.orElse(null));
+                b.pending(), b.held(), open.orElse(null), tiers.standing(m.circuitId(), m.id()).orElse(null));
     }
 
     public String cardSvg(Customer who) {

@@ -106,6 +106,25 @@ class StorefrontWidgetTest extends ShopScenario {
     }
 
     @Test
+    void theWidgetShowsTheCustomersTierAndWhatIsMissingForTheNextOne() {
+        presta();
+        assertThat(world.asAdmin().put("/api/v1/tiers/policy", Map.of("basis", "POINTS_EARNED", "window", "LIFETIME",
+                "downgrade", "NEVER", "graceDays", 0)).status()).isEqualTo(200);
+        assertThat(world.asAdmin().post("/api/v1/tiers", Map.of("nameEn", "Silver", "nameIt", "Argento",
+                "threshold", 500)).status()).isEqualTo(201);
+        assertThat(world.asAdmin().post("/api/v1/tiers", Map.of("nameEn", "Gold", "threshold", 1000)).status())
+                .isEqualTo(201);
+        assertThat(world.asAdmin().post("/api/v1/members/" + member + "/adjustments",
+                Map.of("direction", "CREDIT", "points", 100, "note", "welcome to tiers")).status()).isEqualTo(201);
+        var tier = Api.JSON.readTree(send("GET", "/api/v1/widget/me", Map.of("X-LoyaltyHub-Customer-Token", token(),
+                "Origin", shop.baseUrl()), null).body()).path("tier");
+        assertThat(tier.path("tier").path("name").path("it").asString()).isEqualTo("Argento");
+        assertThat(tier.path("next").path("name").path("en").asString()).isEqualTo("Gold");
+        assertThat(tier.path("missing").asInt()).isEqualTo(100);
+        assertThat(send("GET", "/widget/loyaltyhub.js", Map.of(), null).body()).contains("loyaltyhub-tier-next");
+    }
+
+    @Test
     void aBadExpiredOrForeignTokenGets401() {
         presta();
         long now = Instant.now().getEpochSecond();
