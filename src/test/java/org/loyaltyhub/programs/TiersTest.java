@@ -92,6 +92,21 @@ class TiersTest extends IntegrationTest {
     }
 
     @Test
+    void aMemberWithoutActivityIsInTheEntryTierWhenOneStartsAtZero() {
+        Setup s = circuitWithSilverAndGold(policy("LIFETIME", null, "NEVER", null));
+        long m = s.w().enrol(s.till(), "newcomer").path("id").asLong();
+        assertThat(s.w().asAdmin().get("/api/v1/members/" + m + "/tier").json().path("standing").path("tier")
+                .path("name").path("en").isMissingNode()).as("Silver starts at 100: no tier yet").isTrue();
+
+        Api.Response entry = s.w().asAdmin().post("/api/v1/tiers", tier("Bronze", "Bronzo", 0, "1.2", 0));
+        assertThat(entry.status()).as(entry.toString()).isEqualTo(201);
+        JsonNode standing = s.w().asAdmin().get("/api/v1/members/" + m + "/tier").json().path("standing");
+        assertThat(standing.path("tier").path("name").path("en").asString()).isEqualTo("Bronze");
+        s.w().purchase(s.till(), "E-1", m, "10.00", "PAID");
+        assertThat(s.w().available(m)).as("Bronze earns 1.2x from the first purchase").isEqualTo(12);
+    }
+
+    @Test
     void concurrentPurchasesCrossingAThresholdUpgradeExactlyOnce() throws Exception {
         Setup s = circuitWithSilverAndGold(policy("LIFETIME", null, "NEVER", null));
         long m = s.w().enrol(s.till(), "racer").path("id").asLong();

@@ -92,11 +92,11 @@ class TierBenefits implements EarningBoost, RedemptionBoost, StatusPart, Tiers {
         BigDecimal counted = TierRules.counted(r.policy().basis(),
                 activity.totals(memberId, TierRules.windowStart(r.policy(), today)));
         boolean manual = state != null && TierRules.manualInForce(state.manualTierId(), state.manualUntil(), today);
-        Tier tier = state == null ? null : TierRules.find(r.tiers(), manual ? state.manualTierId()
-                : state.held().tierId());
+        Tier tier = state == null ? r.tiers().stream().filter(t -> t.threshold().signum() == 0).findFirst()
+                .orElse(null) : TierRules.find(r.tiers(), manual ? state.manualTierId() : state.held().tierId());
         TierRules.Progress progress = TierRules.progress(r.tiers(), tier, counted);
         String explanation = tier == null ? null : manual ? tier.nameEn() + " set by an administrator: "
-                + state.manualReason() : tier.nameEn() + " since " + state.held().since() + ": "
+                + state.manualReason() : tier.nameEn() + (state == null ? "" : " since " + state.held().since()) + ": "
                 + TierRules.amount(r.policy().basis(), counted, r.currency()) + " "
                 + TierRules.periodText(r.policy(), today);
         return new TierStanding(tier == null ? null : tier.level(), manual || state == null ? null : state.held().since(),

@@ -180,6 +180,10 @@ class TierStore {
     }
 
     /** The tier in force for the member today: the manual one until its last day, else the computed one. */
+    /**
+     * The tier in force for a member: set by hand (until its end), or held; a member the tiers have not looked at
+     * yet (no activity since the tiers exist) is in the entry tier when one starts at 0.
+     */
     Optional<Tier> inForce(long circuitId, long memberId, LocalDate today) {
         return jdbc.sql("""
                         select t.* from member_tier mt join tier t on t.circuit_id = mt.circuit_id
@@ -187,6 +191,11 @@ class TierStore {
                                             and (mt.manual_until is null or mt.manual_until >= :today)
                                            then mt.manual_tier_id else mt.tier_id end
                          where mt.member_id = :m and mt.circuit_id = :c
+                        union all
+                        select t.* from tier t
+                         where t.circuit_id = :c and t.threshold = 0
+                           and not exists (select 1 from member_tier mt where mt.member_id = :m and mt.circuit_id = :c)
+                        limit 1
                         """)
                 .param("m", memberId).param("c", circuitId).param("today", Date.valueOf(today)).query(TIER).optional();
     }
