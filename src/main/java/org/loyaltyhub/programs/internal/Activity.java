@@ -70,12 +70,14 @@ public class Activity {
         if (points == 0 && spent.signum() == 0 && purchases == 0) {
             return;
         }
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+        Pending pending = TransactionSynchronizationManager.isSynchronizationActive()
+                ? (Pending) TransactionSynchronizationManager.getResource(this) : null;
+        if (!TransactionSynchronizationManager.isSynchronizationActive() || (pending != null && pending.flushing)) {
+            // no transaction to wait for, or a status rule's own posting while the gathered deltas are written
             write(new Key(memberId, month), circuitId, new Delta(points, spent, purchases));
             listeners.orderedStream().forEach(l -> l.activityChanged(circuitId, memberId));
             return;
         }
-        Pending pending = (Pending) TransactionSynchronizationManager.getResource(this);
         if (pending == null) {
             pending = new Pending();
             TransactionSynchronizationManager.bindResource(this, pending);
@@ -106,6 +108,7 @@ public class Activity {
     private final class Pending implements TransactionSynchronization {
         private final java.util.TreeMap<Key, Delta> deltas = new java.util.TreeMap<>();
         private final java.util.Map<Long, Long> circuits = new java.util.TreeMap<>();
+        boolean flushing;
 
         void add(Key key, long circuitId, Delta delta) {
             deltas.merge(key, delta, Delta::plus);
@@ -114,7 +117,7 @@ public class Activity {
 
         @Override
         public void beforeCommit(boolean readOnly) {
-            TransactionSynchronizationManager.unbindResourceIfPossible(Activity.this);
+            flushing = true;
             java.util.Set<Long> moved = new java.util.TreeSet<>();
             deltas.forEach((key, delta) -> {
                 if (!delta.isZero()) {
