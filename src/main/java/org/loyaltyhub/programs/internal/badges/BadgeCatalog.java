@@ -60,6 +60,20 @@ public class BadgeCatalog {
         }
     }
 
+    /**
+     * Adds ({@code id} null) or changes a badge with, when {@code icon} has bytes, its new icon: the icon is checked
+     * first, so a refused icon saves nothing.
+     */
+    public Badge save(Caller caller, Long id, BadgeDraft draft, byte[] icon) {
+        caller.require(Role.CIRCUIT_ADMIN);
+        BadgeIcon checked = icon == null || icon.length == 0 ? null : BadgeIcon.of(icon);
+        Badge saved = id == null ? create(caller, draft) : change(caller, id, draft);
+        if (checked != null) {
+            badges.saveIcon(caller.circuit(), saved.id(), checked);
+        }
+        return get(caller, saved.id());
+    }
+
     public Badge uploadIcon(Caller caller, long id, byte[] uploaded) {
         caller.require(Role.CIRCUIT_ADMIN);
         get(caller, id);

@@ -1,7 +1,5 @@
 package org.loyaltyhub.programs.internal.badges;
 
-import org.loyaltyhub.shared.InvalidInput;
-
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -35,8 +33,7 @@ public final class BadgeLadder {
     public void checkFits(Long id, PointRange range) {
         for (Badge other : badges) {
             if ((id == null || other.id() != id) && other.range().overlaps(range)) {
-                throw new InvalidInput("pointsFrom", "The range " + range + " overlaps the badge \""
-                        + other.names().en() + "\" (" + other.range() + ")");
+                throw new OverlappingBadge(range, other);
             }
         }
     }
