@@ -7,6 +7,7 @@ import org.loyaltyhub.support.Api;
 import org.loyaltyhub.support.Browser;
 import org.loyaltyhub.support.BrowserTest;
 import org.loyaltyhub.support.Fixtures;
+import org.loyaltyhub.support.Multipart;
 import org.loyaltyhub.support.World;
 import tools.jackson.databind.JsonNode;
 
@@ -90,11 +91,15 @@ class BadgesInTheBrowserTest extends BrowserTest {
         Api.Response credit = w.asAdmin().post("/api/v1/members/" + member + "/adjustments",
                 Map.of("direction", "CREDIT", "points", 380, "note", "welcome"));
         assertThat(credit.status()).isEqualTo(201);
-        assertThat(bronze.path("id").asLong()).isPositive();
+        Api.Response icon = Multipart.send(port, "PUT", "/api/v1/badges/" + bronze.path("id").asLong() + "/icon",
+                w.admin, "icon", "bronze.png", png());
+        assertThat(icon.status()).as(icon.toString()).isEqualTo(200);
 
         phone.navigate(url("/c/" + w.circuitId + "/my"));
         assertThat(phone.locator("#my-badges h2")).hasText("I miei badge");
         assertThat(phone.locator("#my-badges")).containsText("Bronzo");
+        assertThat(phone.locator("#my-badges img.badge-icon")).hasAttribute("src", icon.json().path("iconUrl").asString());
+        assertThat(phone.locator("#my-badges img.badge-icon")).hasJSProperty("naturalWidth", 24);
         assertThat(phone.locator("#my-badges")).containsText("Cliente affezionato");
         assertThat(phone.locator("#my-badges")).containsText("Mancano 120 punti per Oro");
         Browser.screenshot(phone, "customer-badges-phone-it");

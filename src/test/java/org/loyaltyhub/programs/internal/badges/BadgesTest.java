@@ -5,21 +5,16 @@ import org.loyaltyhub.programs.MemberStatuses;
 import org.loyaltyhub.shared.ClusterJobs;
 import org.loyaltyhub.support.Api;
 import org.loyaltyhub.support.IntegrationTest;
+import org.loyaltyhub.support.Multipart;
 import org.loyaltyhub.support.World;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -69,33 +64,18 @@ class BadgesTest extends IntegrationTest {
                         + "where member_id = :m order by id").param("m", member).query(String.class).list();
     }
 
-    /** Uploads an icon as a browser form would (multipart/form-data). */
     Api.Response upload(World w, long badgeId, String filename, byte[] bytes) {
-        String boundary = "----badge" + System.nanoTime();
-        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"icon\"; filename=\"" + filename
-                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8);
-        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
-        byte[] body = new byte[head.length + bytes.length + tail.length];
-        System.arraycopy(head, 0, body, 0, head.length);
-        System.arraycopy(bytes, 0, body, head.length, bytes.length);
-        System.arraycopy(tail, 0, body, head.length + bytes.length, tail.length);
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/badges/"
-                        + badgeId + "/icon")).PUT(HttpRequest.BodyPublishers.ofByteArray(body))
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((w.admin.email() + ":"
-                        + w.admin.password()).getBytes(StandardCharsets.UTF_8))).build();
-        return send(request);
+        return Multipart.send(port, "PUT", "/api/v1/badges/" + badgeId + "/icon", w.admin, "icon", filename, bytes);
     }
 
+    /** As a browser's image request: no credentials, no JSON. */
     Api.Response fetch(String path) {
-        return send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET().build());
-    }
-
-    private static Api.Response send(HttpRequest request) {
         try {
-            HttpResponse<String> r = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+            var r = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create("http://localhost:" + port + path)).GET().build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
             return new Api.Response(r.statusCode(), r.body(), r.headers().map());
-        } catch (IOException | InterruptedException e) {
+        } catch (java.io.IOException | InterruptedException e) {
             throw new IllegalStateException(e);
         }
     }
