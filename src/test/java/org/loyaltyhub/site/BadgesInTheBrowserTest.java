@@ -106,6 +106,17 @@ class BadgesInTheBrowserTest extends BrowserTest {
 
         phone.navigate(url("/c/" + w.circuitId + "/my/history"));
         assertThat(phone.locator("#status-history")).containsText("Bronze since");
+
+        Page office = browser.desktop("en-GB");
+        Browser.signIn(office, url(""), w.admin);
+        office.navigate(url("/members/" + member));
+        assertThat(office.locator("#member-badges")).containsText("Bronze since");
+        assertThat(office.locator("#member-badges")).containsText("120 points to go for Gold");
+        office.navigate(url("/counter"));
+        office.locator("#q").fill(email);
+        office.waitForResponse(r -> r.url().contains("/counter?q="), () -> office.locator("#q").press("Enter"));
+        assertThat(office.locator(".counter-badge")).containsText("Bronze");
+        assertThat(office.locator(".counter-badge img.badge-icon")).isVisible();
         assertThat(browser.errors()).isEmpty();
     }
 }
