@@ -80,8 +80,9 @@ class BadgesInTheBrowserTest extends BrowserTest {
     @Test
     void aCustomerSeesTheBadgesUnlockedWithTheirIconsAndThePointsToTheNextOnAPhone() throws Exception {
         World w = fixtures.world(api);
+        w.settings(Map.of("redeemPoints", 100, "redeemValue", 1));
         JsonNode bronze = w.asAdmin().post("/api/v1/badges", Map.of("nameEn", "Bronze", "nameIt", "Bronzo",
-                "pointsFrom", 100, "pointsTo", 499, "descriptionIt", "Cliente affezionato")).json();
+                "pointsFrom", 100, "pointsTo", 499, "descriptionIt", "Cliente affezionato", "extraValuePercent", 10)).json();
         w.asAdmin().post("/api/v1/badges", Map.of("nameEn", "Gold", "nameIt", "Oro", "pointsFrom", 500));
         String email = Fixtures.unique("anna") + "@member.test";
         Page phone = browser.phone("en-GB");
@@ -117,6 +118,11 @@ class BadgesInTheBrowserTest extends BrowserTest {
         office.waitForResponse(r -> r.url().contains("/counter?q="), () -> office.locator("#q").press("Enter"));
         assertThat(office.locator(".counter-badge")).containsText("Bronze");
         assertThat(office.locator(".counter-badge img.badge-icon")).isVisible();
+        office.getByLabel("Cart total").fill("100.00");
+        office.waitForResponse(r -> r.url().contains("/counter/redeem?"),
+                () -> office.getByRole(AriaRole.BUTTON, named("How many points can be used?")).click());
+        assertThat(office.locator("#redeem-quote")).hasText("Use 380 points for a discount of 4.18 EUR");
+        assertThat(office.locator("#redeem-bonuses")).hasText("Bronze badge: +10 % on points' value");
         assertThat(browser.errors()).isEmpty();
     }
 }
