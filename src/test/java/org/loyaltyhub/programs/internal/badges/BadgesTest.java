@@ -1,7 +1,11 @@
 package org.loyaltyhub.programs.internal.badges;
 
 import org.junit.jupiter.api.Test;
+import org.loyaltyhub.programs.BadgeChanged;
 import org.loyaltyhub.programs.MemberStatuses;
+import org.loyaltyhub.programs.StatusEventKind;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
 import org.loyaltyhub.shared.ClusterJobs;
 import org.loyaltyhub.support.Api;
 import org.loyaltyhub.support.IntegrationTest;
@@ -23,7 +27,11 @@ import java.util.concurrent.CompletableFuture;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Badges through the API: earned and lost with the points, explained, worth a discount, their icons served safely. */
+@RecordApplicationEvents
 class BadgesTest extends IntegrationTest {
+
+    @Autowired
+    ApplicationEvents published;
 
     @Autowired
     JdbcClient jdbc;
@@ -134,6 +142,13 @@ class BadgesTest extends IntegrationTest {
         assertThat(holders.held(w.circuitId, m)).isEmpty();
         assertThat(events(m)).hasSize(2).last().asString().startsWith("BADGE_LOST -: Bronze lost on ")
                 .endsWith(": 0 points in 2 months, outside its range 100+");
+
+        assertThat(published.stream(BadgeChanged.class).filter(e -> e.memberId() == m).toList())
+                .singleElement().satisfies(e -> {
+                    assertThat(e.kind()).isEqualTo(StatusEventKind.BADGE_LOST);
+                    assertThat(e.fromBadgeId()).isEqualTo(bronze);
+                    assertThat(e.toBadgeId()).isNull();
+                });
 
         BadgeRound.Run again = round(later);
         assertThat(again.evaluated()).as("everyone was evaluated today").isZero();
