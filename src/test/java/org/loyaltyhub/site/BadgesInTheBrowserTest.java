@@ -74,6 +74,16 @@ class BadgesInTheBrowserTest extends BrowserTest {
         assertThat(page.locator("#icon-error")).containsText("without scripts");
         assertThat(w.asAdmin().get("/api/v1/badges").json().size()).as("nothing saved").isEqualTo(1);
         Browser.screenshot(page, "badges-desktop-en");
+
+        Page phone = browser.phone("it-IT");
+        Browser.signIn(phone, url(""), w.admin);
+        phone.navigate(url("/admin/badges"));
+        assertThat(phone.locator("h1")).hasText("Badge");
+        assertThat(phone.locator("#badges-table")).containsText("Argento");
+        assertThat(phone.getByLabel("Punti da")).isVisible();
+        assertThat((Boolean) phone.evaluate("document.documentElement.scrollWidth <= window.innerWidth"))
+                .as("nothing wider than the phone").isTrue();
+        Browser.screenshot(phone, "badges-phone-it");
         assertThat(browser.errors()).isEmpty();
     }
 
