@@ -104,6 +104,23 @@ class PageAccessTest extends BrowserTest {
         assertThat(statuses(stranger.admin, pages)).isEqualTo(expect(pages, 200, 404));
     }
 
+    @Test
+    void onlyTheCircuitAdministratorOpensTheBadgesPagesAndNeverAnotherCircuitsBadge() {
+        World w = fixtures.world(api);
+        long[] shop = w.company("Badges");
+        Api.Login companyAdmin = w.operator("COMPANY_ADMIN", shop[0], null);
+        Api.Login till = w.operator("STORE_OPERATOR", null, shop[1]);
+        long badge = w.asAdmin().post("/api/v1/badges", Map.of("nameEn", "Gold", "pointsFrom", 0)).json()
+                .path("id").asLong();
+        World stranger = fixtures.world(api);
+        List<String> pages = List.of("/admin/badges", "/admin/badges/" + badge);
+
+        assertThat(statuses(w.admin, pages)).isEqualTo(expect(pages, 200, 200));
+        assertThat(statuses(companyAdmin, pages)).isEqualTo(expect(pages, 403, 403));
+        assertThat(statuses(till, pages)).isEqualTo(expect(pages, 403, 403));
+        assertThat(statuses(stranger.admin, pages)).isEqualTo(expect(pages, 200, 404));
+    }
+
     private Map<String, Integer> statuses(Api.Login login, List<String> pages) {
         Page page = browser.desktop("en-GB");
         Browser.signIn(page, "http://localhost:" + port, login);

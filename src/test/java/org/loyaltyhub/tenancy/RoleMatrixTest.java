@@ -267,4 +267,55 @@ class RoleMatrixTest extends IntegrationTest {
             }
         }
     }
+
+    @Test
+    void onlyTheCircuitAdministratorManagesBadgesEveryoneInTheCircuitReadsThemAndNoOtherCircuitSeesThem() {
+        World w = fixtures.world(api);
+        long[] own = w.company("Own");
+        long member = w.enrol(w.asAdmin(), Map.of("email", "badges@member.test", "storeId", own[1])).path("id").asLong();
+        long badge = w.asAdmin().post("/api/v1/badges", Map.of("nameEn", "Gold", "pointsFrom", 1000)).json()
+                .path("id").asLong();
+        long spare = w.asAdmin().post("/api/v1/badges", Map.of("nameEn", "Spare", "pointsFrom", 0, "pointsTo", 9))
+                .json().path("id").asLong();
+
+        Map<String, Api> roles = new LinkedHashMap<>();
+        roles.put("CIRCUIT_ADMIN", w.asAdmin());
+        roles.put("COMPANY_ADMIN", w.as(w.operator("COMPANY_ADMIN", own[0], null)));
+        roles.put("STORE_OPERATOR", w.as(w.operator("STORE_OPERATOR", null, own[1])));
+        roles.put("API_KEY", api.withKey(w.apiKey(own[0], own[1])));
+        roles.put("OTHER_CIRCUIT_ADMIN", fixtures.world(api).asAdmin());
+
+        List<Action> actions = List.of(
+                new Action("list badges", "GET", "/api/v1/badges", null),
+                new Action("read a badge", "GET", "/api/v1/badges/" + badge, null),
+                new Action("change a badge", "PUT", "/api/v1/badges/" + badge, Map.of("nameEn", "Oro", "pointsFrom", 1000)),
+                new Action("read a member's badges", "GET", "/api/v1/members/" + member + "/badges", null),
+                new Action("change the badge window", "PUT", "/api/v1/badge-window", Map.of("kind", "CALENDAR_YEAR")),
+                new Action("add a badge", "POST", "/api/v1/badges", Map.of("nameEn", "New", "pointsFrom", 100, "pointsTo", 199)),
+                new Action("remove a badge", "DELETE", "/api/v1/badges/" + spare, null));
+        Map<String, List<Integer>> expected = Map.ofEntries(
+                Map.entry("list badges", List.of(200, 200, 200, 200, 200)),
+                Map.entry("read a badge", List.of(200, 200, 200, 200, 404)),
+                Map.entry("change a badge", List.of(200, 403, 403, 403, 404)),
+                Map.entry("read a member's badges", List.of(200, 200, 200, 200, 404)),
+                Map.entry("change the badge window", List.of(200, 403, 403, 403, 200)),
+                Map.entry("add a badge", List.of(201, 403, 403, 403, 201)),
+                Map.entry("remove a badge", List.of(204, 403, 403, 403, 404)));
+
+        List<String> roleNames = List.copyOf(roles.keySet());
+        for (Action a : actions) {
+            for (int i = 0; i < roleNames.size(); i++) {
+                Api as = roles.get(roleNames.get(i));
+                Api.Response r = switch (a.method()) {
+                    case "GET" -> as.get(a.path());
+                    case "PUT" -> as.put(a.path(), a.body());
+                    case "DELETE" -> as.delete(a.path());
+                    default -> as.post(a.path(), a.body());
+                };
+                assertThat(r.status()).as(roleNames.get(i) + " may " + a.name() + "? " + r)
+                        .isEqualTo(expected.get(a.name()).get(i));
+            }
+        }
+        assertThat(w.asAdmin().get("/api/v1/badges/" + badge).json().path("nameEn").asString()).isEqualTo("Oro");
+    }
 }
