@@ -199,7 +199,7 @@ public class VoucherService {
 
     @Transactional(readOnly = true)
     public List<Voucher> fulfilmentQueue(Caller caller) {
-        caller.require(Role.CIRCUIT_ADMIN, Role.COMPANY_ADMIN, Role.STORE_OPERATOR);
+        caller.require(Role.CIRCUIT_ADMIN, Role.COMPANY_ADMIN, Role.STORE_OPERATOR, Role.API_KEY);
         return vouchers.fulfilmentQueue(caller.circuit()).stream().filter(v -> coversSomewhereValid(caller, v)).toList();
     }
 
