@@ -98,13 +98,10 @@ class RewardRows {
                 .param("b", bytes).param("t", type).param("c", circuitId).param("id", id).update();
     }
 
-    Optional<Image> image(long circuitId, long id) {
+    Optional<RewardService.Image> image(long circuitId, long id) {
         return jdbc.sql("select image_type, image from reward where circuit_id = :c and id = :id and image is not null")
                 .param("c", circuitId).param("id", id)
-                .query((rs, n) -> new Image(rs.getString(1), rs.getBytes(2))).optional();
-    }
-
-    record Image(String contentType, byte[] bytes) {
+                .query((rs, n) -> new RewardService.Image(rs.getString(1), rs.getBytes(2))).optional();
     }
 
     private static final String SETTABLE = "kind, title_en, title_it, description_en, description_it, points, "

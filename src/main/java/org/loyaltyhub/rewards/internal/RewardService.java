@@ -98,8 +98,12 @@ public class RewardService implements Rewards {
     }
 
     @Transactional(readOnly = true)
-    public Optional<RewardRows.Image> image(long circuitId, long id) {
+    public Optional<Image> image(long circuitId, long id) {
         return rewards.image(circuitId, id);
+    }
+
+    /** A reward's picture and its type, recognised from its bytes when uploaded. */
+    public record Image(String contentType, byte[] bytes) {
     }
 
     /** Amounts in the circuit's currency, the funding company and the stores the circuit's own. */

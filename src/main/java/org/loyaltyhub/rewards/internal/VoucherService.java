@@ -197,15 +197,19 @@ public class VoucherService {
         return vouchers.ofMember(caller.circuit(), members.visible(caller, memberId).id());
     }
 
-    @Transactional(readOnly = true)
-    public List<Voucher> fulfilmentQueue(Caller caller) {
-        caller.require(Role.CIRCUIT_ADMIN, Role.COMPANY_ADMIN, Role.STORE_OPERATOR, Role.API_KEY);
-        return vouchers.fulfilmentQueue(caller.circuit()).stream().filter(v -> coversSomewhereValid(caller, v)).toList();
+    /** A physical reward waiting at a store: the voucher, and the first of the caller's stores where it is valid. */
+    public record QueueItem(Voucher voucher, Store store) {
     }
 
-    private boolean coversSomewhereValid(Caller caller, Voucher v) {
-        RewardDetails.Restrictions r = restrictions(v);
-        return tenancy.stores(caller).stream().anyMatch(s -> r.validAt(s.companyId(), s.id()));
+    @Transactional(readOnly = true)
+    public List<QueueItem> fulfilmentQueue(Caller caller) {
+        caller.require(Role.CIRCUIT_ADMIN, Role.COMPANY_ADMIN, Role.STORE_OPERATOR, Role.API_KEY);
+        List<Store> mine = tenancy.stores(caller);
+        return vouchers.fulfilmentQueue(caller.circuit()).stream().flatMap(v -> {
+            RewardDetails.Restrictions r = restrictions(v);
+            return mine.stream().filter(st -> r.validAt(st.companyId(), st.id())).findFirst()
+                    .map(st -> new QueueItem(v, st)).stream();
+        }).toList();
     }
 
     private Voucher ofCircuit(Caller caller, VoucherCode code) {

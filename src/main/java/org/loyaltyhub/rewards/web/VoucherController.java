@@ -60,7 +60,7 @@ class VoucherController {
 
     @GetMapping("/api/v1/vouchers/fulfilment")
     @Operation(summary = "Physical rewards waiting to be prepared or handed over, at the caller's stores")
-    List<Voucher> queue(Caller caller) {
+    List<VoucherService.QueueItem> queue(Caller caller) {
         return vouchers.fulfilmentQueue(caller);
     }
 
