@@ -121,6 +121,25 @@ class PageAccessTest extends BrowserTest {
         assertThat(statuses(stranger.admin, pages)).isEqualTo(expect(pages, 200, 404));
     }
 
+    @Test
+    void rewardAndVoucherPagesOpenForTheRolesThatWorkWithThem() {
+        World w = fixtures.world(api);
+        long[] shop = w.company("Rewards");
+        Api.Login companyAdmin = w.operator("COMPANY_ADMIN", shop[0], null);
+        Api.Login till = w.operator("STORE_OPERATOR", null, shop[1]);
+        long reward = w.asAdmin().post("/api/v1/rewards", Map.of("kind", "FREE_SHIPPING", "titleEn", "Ship",
+                "titleIt", "Spedizione", "points", 10)).json().path("id").asLong();
+        World stranger = fixtures.world(api);
+
+        List<String> pages = List.of("/admin/rewards", "/admin/rewards/new", "/admin/rewards/" + reward, "/vouchers",
+                "/counter/vouchers");
+
+        assertThat(statuses(w.admin, pages)).isEqualTo(expect(pages, 200, 200, 200, 200, 200));
+        assertThat(statuses(companyAdmin, pages)).isEqualTo(expect(pages, 403, 403, 403, 200, 200));
+        assertThat(statuses(till, pages)).isEqualTo(expect(pages, 403, 403, 403, 403, 200));
+        assertThat(statuses(stranger.admin, pages)).isEqualTo(expect(pages, 200, 200, 404, 200, 200));
+    }
+
     private Map<String, Integer> statuses(Api.Login login, List<String> pages) {
         Page page = browser.desktop("en-GB");
         Browser.signIn(page, "http://localhost:" + port, login);

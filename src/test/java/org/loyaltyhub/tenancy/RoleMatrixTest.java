@@ -318,4 +318,54 @@ class RoleMatrixTest extends IntegrationTest {
         }
         assertThat(w.asAdmin().get("/api/v1/badges/" + badge).json().path("nameEn").asString()).isEqualTo("Oro");
     }
+
+    @Test
+    void eachRoleKeepsClaimsAndRedeemsRewardsAsItsPlaceAllows() {
+        World w = fixtures.world(api, true, false);
+        long[] own = w.company("Own");
+        long[] other = w.company("Other");
+        long member = w.enrol(w.asAdmin(), Map.of("email", "rewards-matrix@member.test", "storeId", own[1])).path("id").asLong();
+        long otherMember = w.enrol(w.asAdmin(), Map.of("email", "rewards-other@member.test", "storeId", other[1])).path("id").asLong();
+        w.asAdmin().post("/api/v1/members/" + member + "/adjustments", Map.of("direction", "CREDIT", "points", 1000, "note", "m"));
+        Map<String, Object> reward = Map.of("kind", "FREE_SHIPPING", "titleEn", "Ship", "titleIt", "Spedizione", "points", 10);
+        long rewardId = w.asAdmin().post("/api/v1/rewards", reward).json().path("id").asLong();
+        String code = w.asAdmin().post("/api/v1/members/" + member + "/reward-claims", Map.of("rewardId", rewardId,
+                "storeId", own[1])).json().path("code").asString();
+
+        Map<String, Api> roles = new LinkedHashMap<>();
+        roles.put("CIRCUIT_ADMIN", w.asAdmin());
+        roles.put("COMPANY_ADMIN", w.as(w.operator("COMPANY_ADMIN", own[0], null)));
+        roles.put("STORE_OPERATOR", w.as(w.operator("STORE_OPERATOR", null, own[1])));
+        roles.put("API_KEY", api.withKey(w.apiKey(own[0], own[1])));
+        Map<Action, List<Integer>> expected = new LinkedHashMap<>();
+        expected.put(new Action("create a reward", "POST", "/api/v1/rewards", reward), List.of(201, 403, 403, 403));
+        expected.put(new Action("change a reward", "PUT", "/api/v1/rewards/" + rewardId, reward), List.of(200, 403, 403, 403));
+        expected.put(new Action("list rewards", "GET", "/api/v1/rewards", null), List.of(200, 200, 200, 200));
+        expected.put(new Action("claim for own member", "POST", "/api/v1/members/" + member + "/reward-claims",
+                Map.of("rewardId", rewardId, "storeId", own[1])), List.of(201, 201, 201, 201));
+        expected.put(new Action("claim for another company's member", "POST", "/api/v1/members/" + otherMember
+                + "/reward-claims", Map.of("rewardId", rewardId)), List.of(422, 404, 404, 404));
+        expected.put(new Action("read a member's vouchers", "GET", "/api/v1/members/" + member + "/vouchers", null),
+                List.of(200, 200, 200, 200));
+        expected.put(new Action("look up a voucher", "GET", "/api/v1/vouchers/" + code, null), List.of(200, 200, 200, 200));
+        expected.put(new Action("search vouchers", "GET", "/api/v1/vouchers", null), List.of(200, 200, 403, 403));
+        expected.put(new Action("see the fulfilment queue", "GET", "/api/v1/vouchers/fulfilment", null),
+                List.of(200, 200, 200, 200));
+        expected.put(new Action("redeem a voucher for an order", "POST", "/api/v1/vouchers/" + code + "/redeem",
+                Map.of("orderId", "matrix", "storeId", own[1])), List.of(200, 200, 200, 200));
+        expected.put(new Action("cancel a voucher", "POST", "/api/v1/vouchers/" + code + "/cancel",
+                Map.of("reason", "matrix")), List.of(422, 403, 403, 403));
+        expected.forEach((a, statuses) -> {
+            int i = 0;
+            for (Map.Entry<String, Api> role : roles.entrySet()) {
+                Api.Response r = switch (a.method()) {
+                    case "GET" -> role.getValue().get(a.path());
+                    case "PUT" -> role.getValue().put(a.path(), a.body());
+                    default -> role.getValue().post(a.path(), a.body());
+                };
+                assertThat(r.status()).as(role.getKey() + " may " + a.name() + "? " + r).isEqualTo(statuses.get(i++));
+            }
+        });
+        w.assertBooksBalance();
+    }
 }

@@ -1,7 +1,5 @@
 package org.loyaltyhub.customers.web;
 
-import org.loyaltyhub.customers.Customer;
-import org.loyaltyhub.customers.internal.CustomerSecurity.CustomerSessions;
 import org.loyaltyhub.ledger.Ledger;
 import org.loyaltyhub.members.ConsentKind;
 import org.loyaltyhub.members.Member;
@@ -21,7 +19,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -43,10 +40,12 @@ class CustomerArea {
     private final Tenancy tenancy;
     private final Clock clock;
     private final org.loyaltyhub.programs.StatusHistory statusHistory;
+    private final SignedIn signedIn;
 
     CustomerArea(SpaceModel space, Members members, Ledger ledger, Visits visits, Tenancy tenancy, Clock clock,
-                 org.loyaltyhub.programs.StatusHistory statusHistory) {
+                 org.loyaltyhub.programs.StatusHistory statusHistory, SignedIn signedIn) {
         this.statusHistory = statusHistory;
+        this.signedIn = signedIn;
         this.space = space;
         this.members = members;
         this.ledger = ledger;
@@ -90,12 +89,6 @@ class CustomerArea {
         model.addAttribute("movements", movements).addAttribute("visits", visitList).addAttribute("stores", stores)
                 .addAttribute("statusEvents", statusHistory.latest(circuitId, member.id(), 20));
         return "customer/history";
-    }
-
-    @GetMapping("/c/{circuitId}/my/coupons")
-    String coupons(@PathVariable long circuitId, Model model) {
-        signedIn(circuitId, model);
-        return "customer/coupons";
     }
 
     @GetMapping("/c/{circuitId}/my/messages")
@@ -156,13 +149,7 @@ class CustomerArea {
     }
 
     private Member signedIn(long circuitId, Model model) {
-        Customer customer = CustomerSessions.current()
-                .filter(c -> c.circuitId() == circuitId)
-                .orElseThrow(() -> new ResponseStatusException(org.springframework.http.HttpStatus.FORBIDDEN));
-        space.add(circuitId, model);
-        Member member = members.own(circuitId, customer.memberId());
-        model.addAttribute("member", member).addAttribute("signedIn", true);
-        return member;
+        return signedIn.member(circuitId, model);
     }
 
     private static boolean granted(Member member, ConsentKind kind) {
