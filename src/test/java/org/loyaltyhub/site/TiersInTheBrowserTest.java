@@ -107,6 +107,15 @@ class TiersInTheBrowserTest extends BrowserTest {
         assertThat(phone.locator("#my-tier")).containsText("120 punti per Oro");
         assertThat(phone.locator("#my-tier progress")).hasAttribute("value", "60");
         Browser.screenshot(phone, "customer-tier-phone-it");
+        // the card saved on the phone carries the tier under its code (a caption makes it taller than wide)
+        var png = phone.request().get(url("/c/" + w.circuitId + "/my/card.png"));
+        assertThat(png.status()).isEqualTo(200);
+        try {
+            var image = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(png.body()));
+            org.assertj.core.api.Assertions.assertThat(image.getHeight()).isGreaterThan(image.getWidth());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
 
         Page office = browser.desktop("en-GB");
         Browser.signIn(office, url(""), w.admin);

@@ -40,11 +40,13 @@ class CustomerArea {
     private final Tenancy tenancy;
     private final Clock clock;
     private final org.loyaltyhub.programs.StatusHistory statusHistory;
+    private final org.loyaltyhub.programs.MemberStatuses statuses;
     private final SignedIn signedIn;
 
     CustomerArea(SpaceModel space, Members members, Ledger ledger, Visits visits, Tenancy tenancy, Clock clock,
-                 org.loyaltyhub.programs.StatusHistory statusHistory, SignedIn signedIn) {
+                 org.loyaltyhub.programs.StatusHistory statusHistory, org.loyaltyhub.programs.MemberStatuses statuses, SignedIn signedIn) {
         this.statusHistory = statusHistory;
+        this.statuses = statuses;
         this.signedIn = signedIn;
         this.space = space;
         this.members = members;
@@ -65,12 +67,19 @@ class CustomerArea {
         return "customer/card";
     }
 
+    /** The member's tier in their language, for the card they save (null: none). */
+    private String tierName(Member member) {
+        var tier = statuses.of(member.circuitId(), member.id()).tier();
+        return tier == null ? null : tier.name().in(org.springframework.context.i18n.LocaleContextHolder.getLocale());
+    }
+
     @GetMapping("/c/{circuitId}/my/card.{format:svg|png}")
     ResponseEntity<?> qr(@PathVariable long circuitId, @PathVariable String format, Model model) {
         Member member = signedIn(circuitId, model);
         ResponseEntity.BodyBuilder ok = ResponseEntity.ok().cacheControl(CacheControl.noStore());
         return "png".equals(format)
-                ? ok.contentType(MediaType.IMAGE_PNG).body(QrCodes.png(member.card().qrPayload(), 600))
+                ? ok.contentType(MediaType.IMAGE_PNG).body(QrCodes.cardPng(member.card().qrPayload(), 600,
+                        java.util.Arrays.asList(member.displayName(), member.card().number(), tierName(member))))
                 : ok.contentType(MediaType.valueOf("image/svg+xml")).body(QrCodes.svg(member.card().qrPayload()));
     }
 
