@@ -50,7 +50,7 @@ public class BillingSettings {
                         rs.getString("invoice_email")),
                         rs.getBigDecimal("price_per_thousand") == null ? null
                                 : Money.of(rs.getBigDecimal("price_per_thousand"), circuit.currency()),
-                        rs.getBigDecimal("vat_rate").stripTrailingZeros()))
+                        rs.getBigDecimal("vat_rate")))
                 .optional().orElseGet(() -> new CircuitBilling(new BillingDetails(null, null, null, null, null), null,
                         BillingDetails.DEFAULT_VAT_RATE));
     }

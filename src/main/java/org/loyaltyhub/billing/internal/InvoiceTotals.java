@@ -39,9 +39,9 @@ public record InvoiceTotals(List<LineAmounts> lines, Money net, Money vat, Money
             if (line.isNegative()) {
                 throw new IllegalArgumentException("a line's amount cannot be negative: " + line);
             }
-            Money lineNet = new Money(line.amount().setScale(digits, RoundingMode.HALF_UP), currency);
+            Money lineNet = new Money(line.amount().setScale(digits, RoundingMode.HALF_UP), line.currency());
             Money lineVat = new Money(lineNet.amount().multiply(ratePercent).divide(HUNDRED, digits,
-                    RoundingMode.HALF_UP), currency);
+                    RoundingMode.HALF_UP), line.currency());
             lines.add(new LineAmounts(lineNet, lineVat));
             net = net.plus(lineNet);
             vat = vat.plus(lineVat);

@@ -207,7 +207,7 @@ public class Invoices implements Invoicing {
                     return new Invoice(rs.getLong("id"),
                             new InvoiceNumber(rs.getInt("year"), rs.getInt("number")).toString(), rs.getInt("year"),
                             rs.getLong("company_id"), rs.getTimestamp("issued_at").toInstant(),
-                            rs.getBigDecimal("vat_rate").stripTrailingZeros(),
+                            CircuitBilling.plain(rs.getBigDecimal("vat_rate")),
                             Money.of(rs.getBigDecimal("net"), currency), Money.of(rs.getBigDecimal("vat"), currency),
                             Money.of(rs.getBigDecimal("total"), currency), party(rs, "seller"), party(rs, "buyer"),
                             List.copyOf(lines));
