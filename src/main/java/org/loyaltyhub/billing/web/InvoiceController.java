@@ -3,7 +3,6 @@ package org.loyaltyhub.billing.web;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletResponse;
 import org.loyaltyhub.billing.internal.Invoice;
-import org.loyaltyhub.billing.internal.InvoicePdf;
 import org.loyaltyhub.billing.internal.Invoices;
 import org.loyaltyhub.shared.Page;
 import org.loyaltyhub.shared.PageQuery;
