@@ -35,10 +35,10 @@ class RechargeRequestsInTheBrowserTest extends BrowserTest {
         admin.locator("#legalName").fill("Circuito Lago srl");
         admin.locator("#vatNumber").fill("IT123");
         admin.locator("#pricePerThousand").fill("12,50");
-        admin.getByRole(AriaRole.BUTTON, named("Save billing details")).click();
+        admin.getByRole(AriaRole.BUTTON, named("Update billing details")).click();
         assertThat(admin.locator("#vatNumber-error")).containsText("IT01234567890");
         admin.locator("#vatNumber").fill("IT01234567890");
-        admin.getByRole(AriaRole.BUTTON, named("Save billing details")).click();
+        admin.getByRole(AriaRole.BUTTON, named("Update billing details")).click();
         assertThat(admin.locator("#billing [role=status]")).hasText("Saved.");
         assertThat(admin.locator("#pricePerThousand")).hasValue("12.5");
 
