@@ -140,6 +140,34 @@ class PageAccessTest extends BrowserTest {
         assertThat(statuses(stranger.admin, pages)).isEqualTo(expect(pages, 200, 200, 404, 200, 200));
     }
 
+    @Test
+    void invoicesAreListedAndDownloadedByTheCircuitAndByTheirOwnCompanyOnly() {
+        World w = fixtures.world(api);
+        long[] billed = w.company("Billed");
+        long shop = billed[0];
+        long otherShop = w.company("Other")[0];
+        Api.Login companyAdmin = w.operator("COMPANY_ADMIN", shop, null);
+        Api.Login otherAdmin = w.operator("COMPANY_ADMIN", otherShop, null);
+        Api.Login till = w.operator("STORE_OPERATOR", null, billed[1]);
+        w.asAdmin().put("/api/v1/circuit/billing", Map.of("pricePerThousand", "10"));
+        long[] invoices = new long[2];
+        List<Api.Login> buyers = List.of(companyAdmin, otherAdmin);
+        for (int i = 0; i < 2; i++) {
+            long request = w.as(buyers.get(i)).post("/api/v1/recharge-requests", Map.of("points", 1000)).json()
+                    .path("id").asLong();
+            w.asAdmin().post("/api/v1/recharge-requests/" + request + "/approval", Map.of());
+            invoices[i] = w.as(buyers.get(i)).get("/api/v1/invoices").json().path("items").get(0).path("id").asLong();
+        }
+        World stranger = fixtures.world(api);
+        List<String> pages = List.of("/invoices", "/invoices/" + invoices[0] + "/pdf", "/invoices/" + invoices[1] + "/pdf",
+                "/invoices/csv", "/budgets/" + shop);
+
+        assertThat(fetched(w.admin, pages)).isEqualTo(expect(pages, 200, 200, 200, 200, 200));
+        assertThat(fetched(companyAdmin, pages)).isEqualTo(expect(pages, 200, 200, 404, 200, 200));
+        assertThat(fetched(till, pages)).isEqualTo(expect(pages, 403, 403, 403, 403, 403));
+        assertThat(fetched(stranger.admin, pages)).isEqualTo(expect(pages, 200, 404, 404, 200, 404));
+    }
+
     private Map<String, Integer> statuses(Api.Login login, List<String> pages) {
         Page page = browser.desktop("en-GB");
         Browser.signIn(page, "http://localhost:" + port, login);

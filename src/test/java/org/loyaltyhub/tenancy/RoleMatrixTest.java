@@ -143,6 +143,75 @@ class RoleMatrixTest extends IntegrationTest {
     }
 
     @Test
+    void rechargeRequestsAreAskedByCompaniesAndDecidedByTheCircuitWhoseInvoicesEachSeesOnlyItsOwn() {
+        World w = fixtures.world(api);
+        long[] ownCompany = w.company("Own");
+        long own = ownCompany[0];
+        long other = w.company("Other")[0];
+        Api ownShop = w.as(w.operator("COMPANY_ADMIN", own, null));
+        Api otherShop = w.as(w.operator("COMPANY_ADMIN", other, null));
+        assertThat(w.asAdmin().put("/api/v1/circuit/billing", Map.of("pricePerThousand", "10")).status()).isEqualTo(200);
+        java.util.function.Function<Api, Long> ask = shop -> shop.post("/api/v1/recharge-requests",
+                Map.of("points", 100)).json().path("id").asLong();
+        long ownRequest = ask.apply(ownShop);
+        long otherRequest = ask.apply(otherShop);
+        w.asAdmin().post("/api/v1/recharge-requests/" + ownRequest + "/approval", Map.of());
+        w.asAdmin().post("/api/v1/recharge-requests/" + otherRequest + "/approval", Map.of());
+        long ownInvoice = ownShop.get("/api/v1/invoices").json().path("items").get(0).path("id").asLong();
+        long otherInvoice = otherShop.get("/api/v1/invoices").json().path("items").get(0).path("id").asLong();
+
+        Map<String, Api> roles = new LinkedHashMap<>();
+        roles.put("CIRCUIT_ADMIN", w.asAdmin());
+        roles.put("COMPANY_ADMIN", ownShop);
+        roles.put("STORE_OPERATOR", w.as(w.operator("STORE_OPERATOR", null, ownCompany[1])));
+        roles.put("API_KEY", api.withKey(w.apiKey(own, null)));
+        roles.put("OTHER_CIRCUIT_ADMIN", fixtures.world(api).asAdmin());
+        Map<String, List<Integer>> expected = new LinkedHashMap<>();
+        expected.put("ask for a recharge", List.of(403, 201, 403, 403, 403));
+        expected.put("list recharge requests", List.of(200, 200, 403, 403, 200));
+        expected.put("read own company's request", List.of(200, 200, 403, 403, 404));
+        expected.put("read another company's request", List.of(200, 404, 403, 403, 404));
+        expected.put("approve own company's request", List.of(200, 403, 403, 403, 404));
+        expected.put("refuse own company's request", List.of(200, 403, 403, 403, 404));
+        expected.put("withdraw another company's request", List.of(403, 404, 403, 403, 403));
+        expected.put("change circuit billing details", List.of(200, 403, 403, 403, 200));
+        expected.put("read own company's billing details", List.of(200, 200, 403, 403, 404));
+        expected.put("change another company's billing details", List.of(200, 404, 403, 403, 404));
+        expected.put("list invoices", List.of(200, 200, 403, 403, 200));
+        expected.put("read own company's invoice", List.of(200, 200, 403, 403, 404));
+        expected.put("read another company's invoice", List.of(200, 404, 403, 403, 404));
+        expected.put("download invoices as CSV", List.of(200, 200, 403, 403, 200));
+        List<String> roleNames = List.copyOf(roles.keySet());
+        for (int i = 0; i < roleNames.size(); i++) {
+            Api as = roles.get(roleNames.get(i));
+            Map<String, Api.Response> answers = new LinkedHashMap<>();
+            answers.put("ask for a recharge", as.post("/api/v1/recharge-requests", Map.of("points", 10)));
+            answers.put("list recharge requests", as.get("/api/v1/recharge-requests"));
+            answers.put("read own company's request", as.get("/api/v1/recharge-requests/" + ownRequest));
+            answers.put("read another company's request", as.get("/api/v1/recharge-requests/" + otherRequest));
+            answers.put("approve own company's request", as.post("/api/v1/recharge-requests/" + ask.apply(ownShop)
+                    + "/approval", Map.of()));
+            answers.put("refuse own company's request", as.post("/api/v1/recharge-requests/" + ask.apply(ownShop)
+                    + "/refusal", Map.of("reason", "matrix")));
+            answers.put("withdraw another company's request", as.post("/api/v1/recharge-requests/"
+                    + ask.apply(otherShop) + "/cancellation", Map.of()));
+            answers.put("change circuit billing details", as.put("/api/v1/circuit/billing", Map.of("vatRate", 22)));
+            answers.put("read own company's billing details", as.get("/api/v1/companies/" + own + "/billing"));
+            answers.put("change another company's billing details", as.put("/api/v1/companies/" + other + "/billing",
+                    Map.of("legalName", "Altra srl")));
+            answers.put("list invoices", as.get("/api/v1/invoices"));
+            answers.put("read own company's invoice", as.get("/api/v1/invoices/" + ownInvoice));
+            answers.put("read another company's invoice", as.get("/api/v1/invoices/" + otherInvoice));
+            answers.put("download invoices as CSV", as.get("/api/v1/invoices/csv"));
+            for (var answer : answers.entrySet()) {
+                assertThat(answer.getValue().status()).as(roleNames.get(i) + " may " + answer.getKey() + "? "
+                        + answer.getValue()).isEqualTo(expected.get(answer.getKey()).get(i));
+            }
+        }
+        w.assertBooksBalance();
+    }
+
+    @Test
     void theApiIsDocumentedByOpenApiWithSwaggerUi() {
         Api.Response docs = api.get("/v3/api-docs");
         assertThat(docs.status()).isEqualTo(200);

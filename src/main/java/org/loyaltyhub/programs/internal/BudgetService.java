@@ -23,7 +23,7 @@ import java.util.UUID;
  */
 @Service
 @Transactional
-public class BudgetService {
+public class BudgetService implements org.loyaltyhub.programs.BudgetRecharges {
 
     static final long MAX_RECHARGE = 1_000_000_000L;
 
@@ -54,6 +54,11 @@ public class BudgetService {
                 .note(note == null || note.isBlank() ? null : note.strip()).company(company.id())
                 .actor(caller.actor()).build());
         return budget(caller, company.id());
+    }
+
+    @Override
+    public void rechargeOnce(Caller caller, long companyId, long points, String note, String requestKey) {
+        recharge(caller, companyId, points, note, requestKey);
     }
 
     @Transactional(readOnly = true)

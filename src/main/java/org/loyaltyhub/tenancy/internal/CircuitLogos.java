@@ -18,7 +18,7 @@ import java.util.Optional;
  */
 @Service
 @Transactional
-public class CircuitLogos {
+public class CircuitLogos implements org.loyaltyhub.tenancy.CircuitLogoImages {
 
     static final int MAX_BYTES = 512 * 1024;
 
@@ -63,6 +63,12 @@ public class CircuitLogos {
         return jdbc.sql("select content_type, bytes, sha256 from circuit_logo where circuit_id = :c")
                 .param("c", circuitId)
                 .query((rs, n) -> new Logo(rs.getString(1), rs.getBytes(2), rs.getString(3))).optional();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<byte[]> image(long circuitId) {
+        return of(circuitId).map(Logo::bytes);
     }
 
     static Optional<String> typeOf(byte[] b) {
