@@ -168,6 +168,19 @@ class PageAccessTest extends BrowserTest {
         assertThat(fetched(stranger.admin, pages)).isEqualTo(expect(pages, 200, 404, 404, 200, 404));
     }
 
+    /** Like {@link #statuses}, but fetched with the signed-in page's cookies: a PDF download is not a navigation. */
+    private Map<String, Integer> fetched(Api.Login login, List<String> pages) {
+        Page page = browser.desktop("en-GB");
+        Browser.signIn(page, "http://localhost:" + port, login);
+        page.waitForURL(u -> !u.endsWith("/login"));
+        Map<String, Integer> statuses = new LinkedHashMap<>();
+        for (String path : pages) {
+            statuses.put(path, page.request().get("http://localhost:" + port + path).status());
+        }
+        page.context().close();
+        return statuses;
+    }
+
     private Map<String, Integer> statuses(Api.Login login, List<String> pages) {
         Page page = browser.desktop("en-GB");
         Browser.signIn(page, "http://localhost:" + port, login);
