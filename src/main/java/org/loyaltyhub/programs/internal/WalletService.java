@@ -40,7 +40,7 @@ import java.util.UUID;
  */
 @Service
 @Transactional
-public class WalletService {
+public class WalletService implements org.loyaltyhub.programs.Wallets {
 
     private static final long MAX_MANUAL_MINOR = 100_000_000; // one million in a two-decimal currency
     private static final int HOLD_MINUTES = 30;
@@ -76,8 +76,18 @@ public class WalletService {
                           Money expiringWithin30Days, Instant nextExpiry) {
     }
 
-    public record Movement(long entryId, Instant at, String kind, String reason, String note, Long companyId,
-                           Long storeId, Money available, Money pending, Money held, Long reversesId) {
+    public record Movement(long entryId, Instant at, Purpose purpose, String kind, String reason, String note,
+                           Long companyId, Long storeId, Money available, Money pending, Money held, Long reversesId) {
+
+        /** What the movement changed in the member's wallet: available and pending together (a hold moves neither). */
+        public Money change() {
+            return available.plus(pending).plus(held);
+        }
+
+        /** How much a reservation step moved, whichever way (shown as "reserved" or "given back"). */
+        public Money heldMoved() {
+            return held.isNegative() ? held.minus(held).minus(held) : held;
+        }
     }
 
     public record Payment(long id, long memberId, Purpose purpose, long companyId, Long storeId, long holdId,
@@ -110,6 +120,44 @@ public class WalletService {
                 Money.ofMinorUnits(b.expiringSoon(), currency), b.nextExpiry());
     }
 
+    @Override
+    @Transactional(readOnly = true)
+    public Summary summary(long circuitId, long memberId) {
+        Balance cashback = balance(circuitId, memberId, Purpose.CASHBACK);
+        Balance discount = balance(circuitId, memberId, Purpose.DISCOUNT);
+        boolean cashbackOn = programs.own(circuitId, null, Purpose.CASHBACK).map(MoneyProgram::enabled).orElse(false);
+        boolean discountOn = programs.own(circuitId, null, Purpose.DISCOUNT).map(MoneyProgram::enabled).orElse(false);
+        boolean shown = cashbackOn || discountOn || !cashback.available().isZero() || !cashback.pending().isZero()
+                || !discount.available().isZero() || !discount.pending().isZero();
+        return new Summary(shown, cashbackOn || !cashback.available().isZero(), cashback.available(), cashback.pending(),
+                discountOn || !discount.available().isZero(), discount.available(), discount.pending());
+    }
+
+    /** The wallets a page offers to pay with: those whose program is on or that hold something. */
+    public java.util.List<Purpose> purposesShown(Summary s) {
+        java.util.List<Purpose> shown = new java.util.ArrayList<>();
+        if (s.cashbackOn()) {
+            shown.add(Purpose.CASHBACK);
+        }
+        if (s.discountOn()) {
+            shown.add(Purpose.DISCOUNT);
+        }
+        return shown;
+    }
+
+    /** A member's latest wallet movements of both purposes, newest first (the customer area, the member's page). */
+    @Transactional(readOnly = true)
+    public java.util.List<Movement> latest(long circuitId, long memberId, int limit) {
+        java.util.List<Movement> all = new java.util.ArrayList<>();
+        for (Purpose p : Purpose.values()) {
+            if (p.money()) {
+                all.addAll(history(circuitId, memberId, p, PageQuery.of(0, limit)).items());
+            }
+        }
+        all.sort(java.util.Comparator.comparing(Movement::entryId).reversed());
+        return all.size() > limit ? all.subList(0, limit) : all;
+    }
+
     @Transactional(readOnly = true)
     public Page<Movement> history(Caller caller, long memberId, Purpose purpose, PageQuery page) {
         members.visible(caller, memberId);
@@ -121,7 +169,7 @@ public class WalletService {
         requireMoney(purpose);
         Currency currency = currency(circuitId);
         Page<Ledger.Movement> moves = ledger.memberHistory(circuitId, purpose, memberId, Ledger.HistoryFilter.ALL, page);
-        return moves.map(m -> new Movement(m.entryId(), m.at(), m.kind(), m.reason(), m.note(), m.companyId(),
+        return moves.map(m -> new Movement(m.entryId(), m.at(), purpose, m.kind(), m.reason(), m.note(), m.companyId(),
                 m.storeId(), Money.ofMinorUnits(m.available(), currency), Money.ofMinorUnits(m.pending(), currency),
                 Money.ofMinorUnits(m.held(), currency), m.reversesId()));
     }
