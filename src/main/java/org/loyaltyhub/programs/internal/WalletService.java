@@ -133,6 +133,13 @@ public class WalletService implements org.loyaltyhub.programs.Wallets {
                 discountOn || !discount.available().isZero(), discount.available(), discount.pending());
     }
 
+    /** The summary for a caller who must see the member (the counter). */
+    @Transactional(readOnly = true)
+    public Summary summary(Caller caller, long memberId) {
+        members.visible(caller, memberId);
+        return summary(caller.circuit(), memberId);
+    }
+
     /** The wallets a page offers to pay with: those whose program is on or that hold something. */
     public java.util.List<Purpose> purposesShown(Summary s) {
         java.util.List<Purpose> shown = new java.util.ArrayList<>();

@@ -78,7 +78,7 @@ class CounterWalletPage {
     }
 
     private Purpose prepare(Caller caller, long member, String purpose, String total, Model model) {
-        var summary = wallets.summary(caller.circuit(), member);
+        var summary = wallets.summary(caller, member); // not found outside the caller's scope
         var shown = wallets.purposesShown(summary);
         Purpose p = shown.stream().filter(x -> x.name().equals(purpose)).findFirst()
                 .orElse(shown.isEmpty() ? Purpose.CASHBACK : shown.getFirst());
