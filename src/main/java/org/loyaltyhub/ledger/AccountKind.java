@@ -2,22 +2,37 @@ package org.loyaltyhub.ledger;
 
 /**
  * What an account is for. Accounts with a floor keep a locked balance row and may never go below zero; the
- * circuit's open-ended accounts (where points come from and where they end) derive their balance from postings.
+ * circuit's open-ended accounts (where value comes from and where it ends) derive their balance from postings.
+ * Each kind belongs to one {@link Purpose}, which gives its unit: points, or the circuit's currency.
  */
 public enum AccountKind {
-    MEMBER_AVAILABLE(true),
-    MEMBER_PENDING(true),
-    MEMBER_HELD(true),
-    COMPANY_BUDGET(true),
-    CIRCUIT_ISSUANCE(false),
-    REDEEMED(false),
-    EXPIRED(false),
-    ADJUSTMENTS(false);
+    MEMBER_AVAILABLE(true, Purpose.POINTS),
+    MEMBER_PENDING(true, Purpose.POINTS),
+    MEMBER_HELD(true, Purpose.POINTS),
+    COMPANY_BUDGET(true, Purpose.POINTS),
+    CIRCUIT_ISSUANCE(false, Purpose.POINTS),
+    REDEEMED(false, Purpose.POINTS),
+    EXPIRED(false, Purpose.POINTS),
+    ADJUSTMENTS(false, Purpose.POINTS),
+    CASHBACK_AVAILABLE(true, Purpose.CASHBACK),
+    CASHBACK_PENDING(true, Purpose.CASHBACK),
+    CASHBACK_HELD(true, Purpose.CASHBACK),
+    CASHBACK_ISSUANCE(false, Purpose.CASHBACK),
+    CASHBACK_REDEEMED(false, Purpose.CASHBACK),
+    CASHBACK_EXPIRED(false, Purpose.CASHBACK),
+    DISCOUNT_AVAILABLE(true, Purpose.DISCOUNT),
+    DISCOUNT_PENDING(true, Purpose.DISCOUNT),
+    DISCOUNT_HELD(true, Purpose.DISCOUNT),
+    DISCOUNT_ISSUANCE(false, Purpose.DISCOUNT),
+    DISCOUNT_REDEEMED(false, Purpose.DISCOUNT),
+    DISCOUNT_EXPIRED(false, Purpose.DISCOUNT);
 
     private final boolean floored;
+    private final Purpose purpose;
 
-    AccountKind(boolean floored) {
+    AccountKind(boolean floored, Purpose purpose) {
         this.floored = floored;
+        this.purpose = purpose;
     }
 
     /** Never below zero; kept as a balance row locked by every posting. */
@@ -25,12 +40,21 @@ public enum AccountKind {
         return floored;
     }
 
+    public Purpose purpose() {
+        return purpose;
+    }
+
+    /** Counted in the circuit's currency (minor units) rather than points. */
+    public boolean money() {
+        return purpose.money();
+    }
+
     /** Credits create lots (issuer, expiry) and debits consume them oldest-expiring first. */
     public boolean tracksLots() {
-        return this == MEMBER_AVAILABLE;
+        return this == purpose.available();
     }
 
     public boolean ownedByMember() {
-        return this == MEMBER_AVAILABLE || this == MEMBER_PENDING || this == MEMBER_HELD;
+        return this == purpose.available() || this == purpose.pending() || this == purpose.held();
     }
 }

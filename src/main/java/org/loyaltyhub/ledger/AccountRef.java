@@ -22,6 +22,11 @@ public record AccountRef(AccountKind kind, Long ownerId) {
         return new AccountRef(AccountKind.MEMBER_HELD, memberId);
     }
 
+    /** A member's account of a purpose: its available, pending or held balance. */
+    public static AccountRef member(AccountKind kind, long memberId) {
+        return new AccountRef(kind, memberId);
+    }
+
     public static AccountRef budget(long companyId) {
         return new AccountRef(AccountKind.COMPANY_BUDGET, companyId);
     }

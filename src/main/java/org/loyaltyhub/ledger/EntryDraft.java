@@ -17,8 +17,14 @@ public record EntryDraft(long circuitId, String businessKey, String kind, String
         if (legs == null || legs.size() < 2) {
             throw new IllegalArgumentException("an entry has at least two legs");
         }
-        if (legs.stream().mapToLong(Leg::amount).sum() != 0) {
-            throw new IllegalArgumentException("an entry must balance: " + legs);
+        // per unit: points with points, money with money (a circuit has one currency)
+        for (boolean money : new boolean[] {false, true}) {
+            long sum = legs.stream().filter(l -> l.account().kind().money() == money).mapToLong(Leg::amount)
+                    .reduce(0, Math::addExact);
+            if (sum != 0) {
+                throw new IllegalArgumentException("an entry must balance in " + (money ? "money" : "points") + ": "
+                        + legs);
+            }
         }
         legs = List.copyOf(legs);
     }

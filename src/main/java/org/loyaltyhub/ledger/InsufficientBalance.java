@@ -14,7 +14,7 @@ public class InsufficientBalance extends LoyaltyException {
         return switch (kind) {
             case COMPANY_BUDGET -> "budget-exhausted";
             case MEMBER_AVAILABLE -> "insufficient-points";
-            default -> "insufficient-balance";
+            default -> kind.money() && kind.tracksLots() ? "insufficient-wallet" : "insufficient-balance";
         };
     }
 
@@ -23,7 +23,10 @@ public class InsufficientBalance extends LoyaltyException {
             case COMPANY_BUDGET -> "The company's points budget has " + balance + " points left, " + requested
                     + " are needed; ask the circuit administrator for a recharge";
             case MEMBER_AVAILABLE -> "The member has " + balance + " points available, " + requested + " are needed";
-            default -> "The " + kind + " account has " + balance + ", " + requested + " are needed";
+            default -> kind.money() && kind.tracksLots()
+                    ? "The member's " + kind.purpose().name().toLowerCase() + " wallet has " + balance
+                    + " minor units (cents) available, " + requested + " are needed"
+                    : "The " + kind + " account has " + balance + ", " + requested + " are needed";
         };
     }
 }

@@ -22,6 +22,9 @@ public interface Ledger {
 
     MemberBalance memberBalance(long circuitId, long memberId, Instant expiringBefore);
 
+    /** A member's balance of one purpose (for a money purpose, in minor units of the circuit's currency). */
+    MemberBalance memberBalance(long circuitId, Purpose purpose, long memberId, Instant expiringBefore);
+
     Optional<Entry> entry(long circuitId, long entryId);
 
     Optional<Entry> entryByKey(long circuitId, String businessKey);
@@ -29,12 +32,19 @@ public interface Ledger {
     /** A member's movements, newest first. */
     Page<Movement> memberHistory(long circuitId, long memberId, HistoryFilter filter, PageQuery page);
 
+    /** A member's movements of one purpose, newest first: entries that touch the member's accounts of it. */
+    Page<Movement> memberHistory(long circuitId, Purpose purpose, long memberId, HistoryFilter filter, PageQuery page);
+
     /** Movements of one account (a company budget, say), newest first. */
     Page<AccountMovement> accountHistory(long circuitId, AccountRef account, PageQuery page);
 
     /** Moves points from available to held until captured, released or expired. Replays return the first hold. */
     Hold hold(long circuitId, long memberId, long points, String businessKey, Instant expiresAt, Long companyId,
               Long storeId, String actor);
+
+    /** Moves an amount of a purpose (points, or minor units of a wallet) from available to held. */
+    Hold hold(long circuitId, Purpose purpose, long memberId, long amount, String businessKey, Instant expiresAt,
+              Long companyId, Long storeId, String actor);
 
     Hold capture(long circuitId, long holdId, String actor);
 
@@ -117,8 +127,9 @@ public interface Ledger {
                          long lifetimeEarned) {
     }
 
+    /** {@code points}: the amount held, in the purpose's unit (minor units for money). */
     record Hold(long id, long circuitId, long memberId, long points, String status, Instant expiresAt,
-                long entryId, Long settledEntryId) {
+                long entryId, Long settledEntryId, Purpose purpose) {
     }
 
     record DueLot(long lotId, long circuitId, long remaining, Instant expiresAt) {

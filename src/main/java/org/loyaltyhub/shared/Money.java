@@ -58,6 +58,26 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
         return amount.signum() < 0;
     }
 
+    /**
+     * The amount in the currency's minor unit (cents for EUR), as the ledger keeps money; an amount finer than the
+     * minor unit is refused rather than rounded ({@link #floorToMinorUnit()} first when rounding down is meant).
+     */
+    public long toMinorUnits() {
+        try {
+            return amount.movePointRight(Math.max(currency.getDefaultFractionDigits(), 0)).setScale(0)
+                    .longValueExact();
+        } catch (ArithmeticException e) {
+            throw new IllegalArgumentException(this.amount.toPlainString() + " " + currency.getCurrencyCode()
+                    + " is finer than the currency's minor unit", e);
+        }
+    }
+
+    /** An amount given in the currency's minor unit (cents for EUR). */
+    public static Money ofMinorUnits(long minor, Currency currency) {
+        return new Money(BigDecimal.valueOf(minor).movePointLeft(Math.max(currency.getDefaultFractionDigits(), 0)),
+                currency);
+    }
+
     public boolean isZero() {
         return amount.signum() == 0;
     }

@@ -11,7 +11,9 @@ import org.loyaltyhub.members.MemberIdentifier;
 import org.loyaltyhub.programs.ProgramSettings;
 import org.loyaltyhub.programs.internal.BudgetService;
 import org.loyaltyhub.programs.internal.ExpiryJobs;
+import org.loyaltyhub.programs.MoneyProgram;
 import org.loyaltyhub.programs.internal.PointsService;
+import org.loyaltyhub.programs.internal.WalletService;
 import org.loyaltyhub.programs.internal.ProgramAdmin;
 import org.loyaltyhub.programs.internal.RedemptionService;
 import org.loyaltyhub.purchases.PurchaseStatus;
@@ -40,7 +42,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class LedgerInvariantProperties {
 
-    sealed interface Op permits Earn, Advance, Hold, Settle, Adjust, Void, Recharge, Expire {
+    sealed interface Op permits Earn, Advance, Hold, Settle, Adjust, Void, Recharge, Expire, WalletPay, WalletCredit {
     }
 
     record Earn(int member, int cents, int status) implements Op {
@@ -67,7 +69,15 @@ class LedgerInvariantProperties {
     record Expire(int days) implements Op {
     }
 
+    /** Pays {@code cents} of an order from a member's wallet of a purpose; captured or left held. */
+    record WalletPay(int member, int cents, boolean discount, boolean capture) implements Op {
+    }
+
+    record WalletCredit(int member, int cents, boolean discount, boolean credit) implements Op {
+    }
+
     private static final PurchaseStatus[] STATUSES = PurchaseStatus.values();
+    private static final java.util.Currency EUR = java.util.Currency.getInstance("EUR");
 
     @Provide
     Arbitrary<List<Op>> operations() {
@@ -84,7 +94,11 @@ class LedgerInvariantProperties {
                         .as(Adjust::new),
                 index.map(Void::new),
                 Arbitraries.integers().between(1, 2_000).map(Recharge::new),
-                Arbitraries.integers().between(1, 40).map(Expire::new));
+                Arbitraries.integers().between(1, 40).map(Expire::new),
+                Combinators.combine(who, Arbitraries.integers().between(1, 800), Arbitraries.of(true, false),
+                        Arbitraries.of(true, false)).as(WalletPay::new),
+                Combinators.combine(who, Arbitraries.integers().between(1, 800), Arbitraries.of(true, false),
+                        Arbitraries.of(true, false)).as(WalletCredit::new));
         return op.list().ofMinSize(5).ofMaxSize(25);
     }
 
@@ -101,12 +115,14 @@ class LedgerInvariantProperties {
         final PurchaseService purchases;
         final RedemptionService redemptions;
         final PointsService points;
+        final WalletService wallets;
         final BudgetService budgets;
         final ExpiryJobs expiry;
         final Ledger ledger;
         final JdbcClient jdbc;
         final List<RecordPurchase> orders = new ArrayList<>();
         final List<Long> holds = new ArrayList<>();
+        final List<Long> payments = new ArrayList<>();
         final List<Long> entries = new ArrayList<>();
         Instant now = Instant.now();
 
@@ -115,6 +131,7 @@ class LedgerInvariantProperties {
             this.purchases = ctx.getBean(PurchaseService.class);
             this.redemptions = ctx.getBean(RedemptionService.class);
             this.points = ctx.getBean(PointsService.class);
+            this.wallets = ctx.getBean(WalletService.class);
             this.budgets = ctx.getBean(BudgetService.class);
             this.expiry = ctx.getBean(ExpiryJobs.class);
             this.ledger = ctx.getBean(Ledger.class);
@@ -126,6 +143,11 @@ class LedgerInvariantProperties {
                     d.redeemPoints(), d.redeemValue(), 0, BigDecimal.ZERO, null, null, false,
                     ProgramSettings.RedeemableProducts.ALL, 30, null));
             budgets.recharge(c.admin(), c.companyId(), 500, "start");
+            // purchases earn cashback and accumulated discounts too, in the circuit's currency, expiring after a month
+            wallets.changeProgram(c.admin(), Purpose.CASHBACK, null, new MoneyProgram(true, new BigDecimal("5"), 1,
+                    BigDecimal.ZERO, new BigDecimal("50")));
+            wallets.changeProgram(c.admin(), Purpose.DISCOUNT, null, new MoneyProgram(true, new BigDecimal("2.5"), null,
+                    BigDecimal.ZERO, BigDecimal.valueOf(100)));
         }
 
         void play(List<Op> ops) {
@@ -190,6 +212,21 @@ class LedgerInvariantProperties {
                     }
                 }
                 case Recharge r -> budgets.recharge(c.admin(), c.companyId(), r.points(), null);
+                case WalletPay w -> {
+                    Purpose purpose = w.discount() ? Purpose.DISCOUNT : Purpose.CASHBACK;
+                    WalletService.Payment p = wallets.hold(c.till(), MemberIdentifier.byId(member(w.member())), purpose,
+                            Money.of("100.00", "EUR"), Money.ofMinorUnits(w.cents(), EUR), null, null);
+                    payments.add(p.id());
+                    if (w.capture()) {
+                        wallets.capture(c.till(), p.id(), null);
+                    } else if (payments.size() > 1) {
+                        wallets.release(c.till(), payments.get(w.cents() % payments.size()));
+                    }
+                }
+                case WalletCredit w -> wallets.adjust(c.admin(), member(w.member()),
+                        w.discount() ? Purpose.DISCOUNT : Purpose.CASHBACK,
+                        w.credit() ? WalletService.Direction.CREDIT : WalletService.Direction.DEBIT,
+                        Money.ofMinorUnits(w.cents(), EUR), "property");
                 case Expire x -> {
                     now = now.plus(Duration.ofDays(x.days()));
                     expiry.runAt(now);
@@ -209,9 +246,10 @@ class LedgerInvariantProperties {
         void assertBooksHold(Op after) {
             Ledger.LedgerCheck check = ledger.check(c.circuitId());
             assertThat(check.differences()).as("after " + after).isEmpty();
-            long total = jdbc.sql("select coalesce(sum(p.amount), 0) from posting p join account a on a.id = p.account_id "
-                    + "where a.circuit_id = :c").param("c", c.circuitId()).query(Long.class).single();
-            assertThat(total).as("points are conserved after " + after).isZero();
+            List<String> units = jdbc.sql("select a.unit || ' ' || sum(p.amount) from posting p "
+                    + "join account a on a.id = p.account_id where a.circuit_id = :c group by a.unit having sum(p.amount) <> 0")
+                    .param("c", c.circuitId()).query(String.class).list();
+            assertThat(units).as("points and money are each conserved after " + after).isEmpty();
             for (long m : c.members()) {
                 assertThat(ledger.balance(c.circuitId(), AccountRef.available(m))).isNotNegative();
             }

@@ -199,4 +199,24 @@ class PageAccessTest extends BrowserTest {
         }
         return expected;
     }
+
+    @Test
+    void theWalletPagesAreForAdministratorsAndTheProgramSettingsForTheCircuitAdministrator() {
+        World w = fixtures.world(api, true, false);
+        long[] shop = w.company("Wallets");
+        long[] otherShop = w.company("Elsewhere");
+        Api.Login companyAdmin = w.operator("COMPANY_ADMIN", shop[0], null);
+        Api.Login otherCompanyAdmin = w.operator("COMPANY_ADMIN", otherShop[0], null);
+        Api.Login till = w.operator("STORE_OPERATOR", null, shop[1]);
+        long memberId = w.enrol(w.as(till), "wallet-access").path("id").asLong();
+        World stranger = fixtures.world(api);
+        List<String> pages = List.of("/admin/cashback", "/members/" + memberId + "/wallet");
+
+        assertThat(statuses(w.admin, pages)).isEqualTo(expect(pages, 200, 200));
+        assertThat(statuses(companyAdmin, pages)).isEqualTo(expect(pages, 403, 200));
+        assertThat(statuses(otherCompanyAdmin, pages)).as("companies kept apart").isEqualTo(expect(pages, 403, 404));
+        assertThat(statuses(till, pages)).isEqualTo(expect(pages, 403, 403));
+        assertThat(statuses(stranger.admin, pages)).as("their own circuit's settings, not our member")
+                .isEqualTo(expect(pages, 200, 404));
+    }
 }

@@ -437,4 +437,43 @@ class RoleMatrixTest extends IntegrationTest {
         });
         w.assertBooksBalance();
     }
+
+    @Test
+    void walletsAreReadByEveryoneWhoSeesTheMemberAndChangedByAdministratorsOnly() {
+        World w = fixtures.world(api, true, false);
+        long[] own = w.company("Own");
+        Map<String, Api> roles = new LinkedHashMap<>();
+        roles.put("CIRCUIT_ADMIN", w.asAdmin());
+        roles.put("COMPANY_ADMIN", w.as(w.operator("COMPANY_ADMIN", own[0], null)));
+        roles.put("STORE_OPERATOR", w.as(w.operator("STORE_OPERATOR", null, own[1])));
+        roles.put("API_KEY", api.withKey(w.apiKey(own[0], own[1])));
+        roles.put("OTHER_CIRCUIT_ADMIN", fixtures.world(api).asAdmin());
+        Map<String, List<Integer>> expected = Map.of(
+                "read own member's wallet and its movements", List.of(200, 200, 200, 200, 404),
+                "credit own member's wallet", List.of(201, 201, 403, 403, 404),
+                "set own company's cashback rule", List.of(200, 200, 403, 403, 404),
+                "set the circuit's cashback rule", List.of(200, 403, 403, 403, 200));
+        List<String> roleNames = List.copyOf(roles.keySet());
+        long member = w.enrol(w.asAdmin(), Map.of("email", "wallets@member.test", "storeId", own[1])).path("id").asLong();
+        Map<String, Object> rule = Map.of("enabled", true, "percent", "2", "minOrder", "0", "maxSharePercent", "100");
+        for (int i = 0; i < roleNames.size(); i++) {
+            Api as = roles.get(roleNames.get(i));
+            Map<String, Api.Response> answers = new LinkedHashMap<>();
+            answers.put("read own member's wallet and its movements", as.get("/api/v1/members/" + member
+                    + "/wallets/CASHBACK"));
+            assertThat(as.get("/api/v1/members/" + member + "/wallets/CASHBACK/movements").status())
+                    .isEqualTo(answers.get("read own member's wallet and its movements").status());
+            answers.put("credit own member's wallet", as.post("/api/v1/members/" + member
+                    + "/wallets/CASHBACK/adjustments", Map.of("direction", "CREDIT",
+                    "amount", Map.of("currency", "EUR", "amount", "1.00"), "note", "matrix")));
+            answers.put("set own company's cashback rule", as.put("/api/v1/money-programs/CASHBACK?companyId=" + own[0],
+                    rule));
+            answers.put("set the circuit's cashback rule", as.put("/api/v1/money-programs/CASHBACK", rule));
+            for (var answer : answers.entrySet()) {
+                assertThat(answer.getValue().status()).as(roleNames.get(i) + " may " + answer.getKey() + "? "
+                        + answer.getValue()).isEqualTo(expected.get(answer.getKey()).get(i));
+            }
+        }
+        w.assertBooksBalance();
+    }
 }

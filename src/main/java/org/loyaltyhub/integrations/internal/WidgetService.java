@@ -34,10 +34,13 @@ public class WidgetService {
     private final ShopPlatforms platforms;
     private final Clock clock;
     private final org.loyaltyhub.programs.Tiers tiers;
+    private final org.loyaltyhub.programs.Wallets wallets;
 
     WidgetService(Connections connections, CustomerMatcher matcher, Members members, Ledger ledger, CodeService codes,
-                  ShopCodes shopCodes, ShopPlatforms platforms, Clock clock, org.loyaltyhub.programs.Tiers tiers) {
+                  ShopCodes shopCodes, ShopPlatforms platforms, Clock clock, org.loyaltyhub.programs.Tiers tiers,
+                  org.loyaltyhub.programs.Wallets wallets) {
         this.tiers = tiers;
+        this.wallets = wallets;
         this.connections = connections;
         this.matcher = matcher;
         this.members = members;
@@ -52,9 +55,13 @@ public class WidgetService {
     public record Customer(Connection connection, String userId, String email, long memberId) {
     }
 
-    /** {@code tier}: the member's tier and progress to the next one; null when the circuit has no tiers. */
+    /**
+     * {@code tier}: the member's tier and progress to the next one (null when the circuit has no tiers);
+     * {@code wallet}: the member's cashback and accumulated discounts (issue 11), in the circuit's currency.
+     */
     public record Me(String name, String firstName, String cardNumber, String qrSvg, long available, long pending,
-                     long held, CodeService.View openCode, org.loyaltyhub.programs.TierStanding tier) {
+                     long held, CodeService.View openCode, org.loyaltyhub.programs.TierStanding tier,
+                     org.loyaltyhub.programs.Wallets.Summary wallet) {
     }
 
     @Transactional
@@ -82,7 +89,8 @@ public class WidgetService {
         String qr = m.card() == null ? null : "data:image/svg+xml;base64," + Base64.getEncoder()
                 .encodeToString(QrCodes.svg(m.card().qrPayload()).getBytes(StandardCharsets.UTF_8));
         return new Me(m.displayName(), m.firstName(), m.card() == null ? null : m.card().number(), qr, b.available(),
-                b.pending(), b.held(), open.orElse(null), tiers.standing(m.circuitId(), m.id()).orElse(null));
+                b.pending(), b.held(), open.orElse(null), tiers.standing(m.circuitId(), m.id()).orElse(null),
+                wallets.summary(m.circuitId(), m.id()));
     }
 
     public String cardSvg(Customer who) {

@@ -51,7 +51,9 @@ class CompanyActivityQuery {
                         + "'MEMBER_PENDING', 'MEMBER_HELD')), 0) as points "
                         + "from (select * from journal_entry where circuit_id = :c "
                         + "and (cast(:co as bigint) is null or company_id = :co) "
-                        + "and member_id is not null order by id desc limit :limit) e "
+                        + "and member_id is not null and exists (select from posting pp join account aa "
+                        + "on aa.id = pp.account_id where pp.entry_id = journal_entry.id and aa.unit = 'PTS') "
+                        + "order by id desc limit :limit) e "
                         + "join posting p on p.entry_id = e.id join account a on a.id = p.account_id "
                         + "group by e.id, e.created_at, e.kind, e.reason, e.member_id, e.company_id, e.store_id "
                         + "order by e.id desc")

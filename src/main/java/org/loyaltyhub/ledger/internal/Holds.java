@@ -1,12 +1,12 @@
 package org.loyaltyhub.ledger.internal;
 
-import org.loyaltyhub.ledger.AccountKind;
 import org.loyaltyhub.ledger.AccountRef;
 import org.loyaltyhub.ledger.EntryDraft;
 import org.loyaltyhub.ledger.HoldExpired;
 import org.loyaltyhub.ledger.Ledger.Hold;
 import org.loyaltyhub.ledger.LotRule;
 import org.loyaltyhub.ledger.PostedEntry;
+import org.loyaltyhub.ledger.Purpose;
 import org.loyaltyhub.shared.LoyaltyException;
 import org.loyaltyhub.shared.NotFound;
 import org.springframework.jdbc.core.RowMapper;
@@ -29,7 +29,8 @@ class Holds {
 
     private static final RowMapper<Hold> HOLD = (rs, n) -> new Hold(rs.getLong("id"), rs.getLong("circuit_id"),
             rs.getLong("member_id"), rs.getLong("points"), rs.getString("status"),
-            rs.getTimestamp("expires_at").toInstant(), rs.getLong("entry_id"), (Long) rs.getObject("settled_entry_id"));
+            rs.getTimestamp("expires_at").toInstant(), rs.getLong("entry_id"), (Long) rs.getObject("settled_entry_id"),
+            Purpose.valueOf(rs.getString("purpose")));
 
     private final JdbcClient jdbc;
     private final Journal journal;
@@ -41,17 +42,19 @@ class Holds {
         this.clock = clock;
     }
 
-    Hold hold(long circuitId, long memberId, long points, String businessKey, Instant expiresAt, Long companyId,
-              Long storeId, String actor) {
-        PostedEntry entry = journal.post(EntryDraft.transfer(circuitId, businessKey, "REDEMPTION_HOLD",
-                        "Points reserved for a redemption")
-                .move(AccountRef.available(memberId), AccountRef.held(memberId), points)
+    Hold hold(long circuitId, Purpose purpose, long memberId, long points, String businessKey, Instant expiresAt,
+              Long companyId, Long storeId, String actor) {
+        PostedEntry entry = journal.post(EntryDraft.transfer(circuitId, businessKey, kind(purpose, "HOLD"),
+                        purpose.money() ? "Wallet amount reserved for a payment" : "Points reserved for a redemption")
+                .move(AccountRef.member(purpose.available(), memberId), AccountRef.member(purpose.held(), memberId),
+                        points)
                 .member(memberId).company(companyId).store(storeId).actor(actor).build());
         if (entry.replayed()) {
             return jdbc.sql("select * from hold where entry_id = :e").param("e", entry.id()).query(HOLD).single();
         }
-        long id = jdbc.sql("insert into hold (circuit_id, member_id, points, status, expires_at, entry_id) "
-                        + "values (:c, :m, :p, 'HELD', :exp, :e) returning id")
+        long id = jdbc.sql("insert into hold (circuit_id, member_id, points, status, expires_at, entry_id, purpose) "
+                        + "values (:c, :m, :p, 'HELD', :exp, :e, :purpose) returning id")
+                .param("purpose", purpose.name())
                 .param("c", circuitId).param("m", memberId).param("p", points).param("exp", Timestamp.from(expiresAt))
                 .param("e", entry.id()).query(Long.class).single();
         return find(circuitId, id).orElseThrow();
@@ -75,13 +78,16 @@ class Holds {
             settle(circuitId, holdId, "RELEASED", actor, "Reservation expired", null);
             throw new HoldExpired(holdId, hold.expiresAt());
         }
+        Purpose p = hold.purpose();
+        AccountRef held = AccountRef.member(p.held(), hold.memberId());
         EntryDraft.Builder draft = target.equals("CAPTURED")
-                ? EntryDraft.transfer(circuitId, "hold:" + holdId + ":capture", "REDEMPTION",
-                        "Points redeemed").move(AccountRef.held(hold.memberId()), AccountRef.circuit(AccountKind.REDEEMED),
-                        hold.points())
-                : EntryDraft.transfer(circuitId, "hold:" + holdId + ":release", "REDEMPTION_RELEASE",
-                        reason == null ? "Reservation released" : reason).move(AccountRef.held(hold.memberId()),
-                        AccountRef.available(hold.memberId()), hold.points(), null, new LotRule.Restore(hold.entryId()));
+                ? EntryDraft.transfer(circuitId, "hold:" + holdId + ":capture", kind(p, "SPEND"),
+                        p.money() ? "Paid with the wallet" : "Points redeemed")
+                        .move(held, AccountRef.circuit(p.redeemed()), hold.points())
+                : EntryDraft.transfer(circuitId, "hold:" + holdId + ":release", kind(p, "RELEASE"),
+                        reason == null ? "Reservation released" : reason).move(held,
+                        AccountRef.member(p.available(), hold.memberId()), hold.points(), null,
+                        new LotRule.Restore(hold.entryId()));
         return close(circuitId, hold, draft.actor(actor), target);
     }
 
@@ -94,12 +100,24 @@ class Holds {
         if (!hold.status().equals("CAPTURED")) {
             return hold;
         }
-        EntryDraft.Builder draft = EntryDraft.transfer(circuitId, "hold:" + holdId + ":give-back", "REDEMPTION_REFUND",
-                        reason == null ? "Redeemed points given back" : reason)
-                .move(AccountRef.circuit(AccountKind.REDEEMED), AccountRef.available(hold.memberId()), hold.points(),
-                        null, new LotRule.Restore(hold.entryId()))
+        Purpose p = hold.purpose();
+        EntryDraft.Builder draft = EntryDraft.transfer(circuitId, "hold:" + holdId + ":give-back", kind(p, "REFUND"),
+                        reason == null ? (p.money() ? "Wallet payment given back" : "Redeemed points given back") : reason)
+                .move(AccountRef.circuit(p.redeemed()), AccountRef.member(p.available(), hold.memberId()),
+                        hold.points(), null, new LotRule.Restore(hold.entryId()))
                 .actor(actor);
         return close(circuitId, hold, draft, "REFUNDED");
+    }
+
+    /**
+     * The journal kind of a reservation's step: points keep their REDEMPTION_* kinds, a money purpose has its own
+     * (CASHBACK_HOLD, CASHBACK_SPEND, ...), so a history never mixes them.
+     */
+    static String kind(Purpose purpose, String step) {
+        if (purpose == Purpose.POINTS) {
+            return step.equals("SPEND") ? "REDEMPTION" : "REDEMPTION_" + step;
+        }
+        return purpose.name() + "_" + step;
     }
 
     Optional<Hold> find(long circuitId, long holdId) {

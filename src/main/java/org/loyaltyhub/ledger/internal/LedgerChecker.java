@@ -4,7 +4,12 @@ import org.loyaltyhub.ledger.Ledger.LedgerCheck;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import org.loyaltyhub.ledger.AccountKind;
+import org.loyaltyhub.ledger.Purpose;
+
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.stream.Collectors;
 import java.util.List;
 
 /** Recomputes the books from the journal alone and lists every place where the stored state disagrees. */
@@ -16,6 +21,13 @@ class LedgerChecker {
     LedgerChecker(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
+
+    private static final String LOT_KINDS = Arrays.stream(AccountKind.values()).filter(AccountKind::tracksLots)
+            .map(k -> "'" + k.name() + "'").collect(Collectors.joining(", "));
+    private static final String HELD_KINDS = Arrays.stream(Purpose.values())
+            .map(p -> "('" + p.held().name() + "', '" + p.name() + "')").collect(Collectors.joining(", "));
+    private static final String UNITS = Arrays.stream(AccountKind.values())
+            .map(k -> "('" + k.name() + "', " + k.money() + ")").collect(Collectors.joining(", "));
 
     LedgerCheck check(Long circuitId) {
         List<String> differences = new ArrayList<>();
@@ -42,14 +54,22 @@ class LedgerChecker {
                 select 'account ' || a.id || ' has ' || a.balance || ' available but ' || coalesce(l.total, 0) || ' in lots'
                   from account a left join (select account_id, sum(remaining) as total from lot group by account_id) l
                     on l.account_id = a.id
-                 where a.kind = 'MEMBER_AVAILABLE' and %s and a.balance <> coalesce(l.total, 0)""".formatted(scope),
+                 where a.kind in (%s) and %s and a.balance <> coalesce(l.total, 0)""".formatted(LOT_KINDS, scope),
                 circuitId));
         differences.addAll(list("""
-                select 'member ' || a.owner_id || ' holds ' || a.balance || ' but open reservations total ' || coalesce(h.total, 0)
-                  from account a left join (select circuit_id, member_id, sum(points) as total from hold
-                                             where status = 'HELD' group by circuit_id, member_id) h
-                    on h.member_id = a.owner_id and h.circuit_id = a.circuit_id
-                 where a.kind = 'MEMBER_HELD' and %s and a.balance <> coalesce(h.total, 0)""".formatted(scope),
+                select 'member ' || a.owner_id || ' holds ' || a.balance || ' in ' || a.kind
+                       || ' but open reservations total ' || coalesce(h.total, 0)
+                  from account a join (values %s) as k(kind, purpose) on k.kind = a.kind
+                  left join (select circuit_id, member_id, purpose, sum(points) as total from hold
+                                             where status = 'HELD' group by circuit_id, member_id, purpose) h
+                    on h.member_id = a.owner_id and h.circuit_id = a.circuit_id and h.purpose = k.purpose
+                 where %s and a.balance <> coalesce(h.total, 0)""".formatted(HELD_KINDS, scope),
+                circuitId));
+        differences.addAll(list("""
+                select 'account ' || a.id || ' (' || a.kind || ') counts in ' || a.unit || ', not in '
+                       || case when k.money then c.currency else 'PTS' end
+                  from account a join circuit c on c.id = a.circuit_id join (values %s) as k(kind, money) on k.kind = a.kind
+                 where %s and a.unit <> case when k.money then c.currency else 'PTS' end""".formatted(UNITS, scope),
                 circuitId));
         differences.addAll(list("""
                 select 'circuit ' || a.circuit_id || ' does not sum to zero in ' || a.unit || ': ' || sum(p.amount)

@@ -8,6 +8,7 @@ import org.loyaltyhub.ledger.HoldExpired;
 import org.loyaltyhub.ledger.Ledger;
 import org.loyaltyhub.ledger.LotRule;
 import org.loyaltyhub.ledger.PostedEntry;
+import org.loyaltyhub.ledger.Purpose;
 import org.loyaltyhub.shared.LoyaltyException;
 import org.loyaltyhub.shared.NotFound;
 import org.loyaltyhub.shared.Page;
@@ -101,24 +102,32 @@ class LedgerService implements Ledger {
     @Override
     @Transactional(readOnly = true)
     public MemberBalance memberBalance(long circuitId, long memberId, Instant expiringBefore) {
+        return memberBalance(circuitId, Purpose.POINTS, memberId, expiringBefore);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public MemberBalance memberBalance(long circuitId, Purpose purpose, long memberId, Instant expiringBefore) {
         return jdbc.sql("""
-                        select coalesce(max(balance) filter (where kind = 'MEMBER_AVAILABLE'), 0) as available,
-                               coalesce(max(balance) filter (where kind = 'MEMBER_PENDING'), 0) as pending,
-                               coalesce(max(balance) filter (where kind = 'MEMBER_HELD'), 0) as held,
+                        select coalesce(max(balance) filter (where kind = :available), 0) as available,
+                               coalesce(max(balance) filter (where kind = :pending), 0) as pending,
+                               coalesce(max(balance) filter (where kind = :held), 0) as held,
                                (select coalesce(sum(l.remaining) filter (where l.expires_at < :before), 0)
                                   from lot l join account la on la.id = l.account_id
-                                 where la.circuit_id = :c and la.kind = 'MEMBER_AVAILABLE' and la.owner_id = :m
+                                 where la.circuit_id = :c and la.kind = :available and la.owner_id = :m
                                    and l.remaining > 0) as expiring,
                                (select min(l.expires_at) from lot l join account la on la.id = l.account_id
-                                 where la.circuit_id = :c and la.kind = 'MEMBER_AVAILABLE' and la.owner_id = :m
+                                 where la.circuit_id = :c and la.kind = :available and la.owner_id = :m
                                    and l.remaining > 0) as next_expiry,
                                (select coalesce(sum(l.amount), 0) from lot l join account la on la.id = l.account_id
-                                 where la.circuit_id = :c and la.kind = 'MEMBER_AVAILABLE' and la.owner_id = :m) as lifetime
+                                 where la.circuit_id = :c and la.kind = :available and la.owner_id = :m) as lifetime
                           from account
                          where circuit_id = :c and owner_id = :m
-                           and kind in ('MEMBER_AVAILABLE', 'MEMBER_PENDING', 'MEMBER_HELD')
+                           and kind in (:available, :pending, :held)
                         """)
                 .param("c", circuitId).param("m", memberId).param("before", Timestamp.from(expiringBefore))
+                .param("available", purpose.available().name()).param("pending", purpose.pending().name())
+                .param("held", purpose.held().name())
                 .query((rs, n) -> new MemberBalance(rs.getLong("available"), rs.getLong("pending"), rs.getLong("held"),
                         rs.getLong("expiring"), instant(rs, "next_expiry"), rs.getLong("lifetime")))
                 .single();
@@ -163,19 +172,35 @@ class LedgerService implements Ledger {
     @Override
     @Transactional(readOnly = true)
     public Page<Movement> memberHistory(long circuitId, long memberId, HistoryFilter f, PageQuery page) {
+        return memberHistory(circuitId, Purpose.POINTS, memberId, f, page);
+    }
+
+    /**
+     * Points history keeps every entry of the member that posts points (all entries did before money purposes); a
+     * money purpose's history keeps the entries that touch the member's accounts of that purpose.
+     */
+    @Override
+    @Transactional(readOnly = true)
+    public Page<Movement> memberHistory(long circuitId, Purpose purpose, long memberId, HistoryFilter f,
+                                        PageQuery page) {
         String where = "e.circuit_id = :c and e.member_id = :m "
+                + "and exists (select from posting pu join account au on au.id = pu.account_id "
+                + "where pu.entry_id = e.id and au.kind in (:kinds)" + (purpose.money() ? " and au.owner_id = :m" : "")
+                + ") "
                 + "and (cast(:from as timestamptz) is null or e.created_at >= :from) "
                 + "and (cast(:to as timestamptz) is null or e.created_at < :to) "
                 + "and (cast(:kind as text) is null or e.kind = :kind)";
-        long total = jdbc.sql("select count(*) from journal_entry e where " + where)
+        List<String> kinds = java.util.Arrays.stream(AccountKind.values()).filter(k -> k.purpose() == purpose)
+                .filter(k -> !purpose.money() || k.ownedByMember()).map(Enum::name).toList();
+        long total = jdbc.sql("select count(*) from journal_entry e where " + where).param("kinds", kinds)
                 .param("c", circuitId).param("m", memberId).param("from", ts(f.from())).param("to", ts(f.to()))
                 .param("kind", f.kind()).query(Long.class).single();
         List<Movement> items = jdbc.sql("""
                         select e.id, e.created_at, e.kind, e.reason, e.note, e.store_id, e.company_id, e.actor,
                                e.reverses_id, (select r.id from journal_entry r where r.reverses_id = e.id) as reversed_by,
-                               coalesce(sum(p.amount) filter (where a.kind = 'MEMBER_AVAILABLE' and a.owner_id = :m), 0) as available,
-                               coalesce(sum(p.amount) filter (where a.kind = 'MEMBER_PENDING' and a.owner_id = :m), 0) as pending,
-                               coalesce(sum(p.amount) filter (where a.kind = 'MEMBER_HELD' and a.owner_id = :m), 0) as held
+                               coalesce(sum(p.amount) filter (where a.kind = :available and a.owner_id = :m), 0) as available,
+                               coalesce(sum(p.amount) filter (where a.kind = :pending and a.owner_id = :m), 0) as pending,
+                               coalesce(sum(p.amount) filter (where a.kind = :held and a.owner_id = :m), 0) as held
                           from journal_entry e
                           join posting p on p.entry_id = e.id
                           join account a on a.id = p.account_id
@@ -186,6 +211,8 @@ class LedgerService implements Ledger {
                         """)
                 .param("c", circuitId).param("m", memberId).param("from", ts(f.from())).param("to", ts(f.to()))
                 .param("kind", f.kind()).param("limit", page.size()).param("offset", page.offset())
+                .param("kinds", kinds).param("available", purpose.available().name())
+                .param("pending", purpose.pending().name()).param("held", purpose.held().name())
                 .query((rs, n) -> new Movement(rs.getLong("id"), rs.getTimestamp("created_at").toInstant(),
                         rs.getString("kind"), rs.getString("reason"), rs.getString("note"),
                         (Long) rs.getObject("store_id"), (Long) rs.getObject("company_id"), rs.getString("actor"),
@@ -233,7 +260,14 @@ class LedgerService implements Ledger {
     @Override
     public Hold hold(long circuitId, long memberId, long points, String businessKey, Instant expiresAt,
                      Long companyId, Long storeId, String actor) {
-        return holds.hold(circuitId, memberId, points, businessKey, expiresAt, companyId, storeId, actor);
+        return holds.hold(circuitId, Purpose.POINTS, memberId, points, businessKey, expiresAt, companyId, storeId,
+                actor);
+    }
+
+    @Override
+    public Hold hold(long circuitId, Purpose purpose, long memberId, long amount, String businessKey,
+                     Instant expiresAt, Long companyId, Long storeId, String actor) {
+        return holds.hold(circuitId, purpose, memberId, amount, businessKey, expiresAt, companyId, storeId, actor);
     }
 
     @Override
@@ -282,16 +316,18 @@ class LedgerService implements Ledger {
                 .list();
     }
 
-    private record LotState(long accountId, long owner, long remaining, Instant expiresAt, long moves, Long issuer) {
+    private record LotState(long accountId, long owner, long remaining, Instant expiresAt, long moves, Long issuer,
+                            Purpose purpose) {
     }
 
     private Optional<LotState> lotState(long circuitId, long lotId) {
-        return jdbc.sql("select l.account_id, a.owner_id, l.remaining, l.expires_at, l.issuer_company_id, "
+        return jdbc.sql("select l.account_id, a.owner_id, l.remaining, l.expires_at, l.issuer_company_id, a.kind, "
                         + "(select count(*) from lot_movement m where m.lot_id = l.id) as moves "
                         + "from lot l join account a on a.id = l.account_id where l.id = :id and l.circuit_id = :c")
                 .param("id", lotId).param("c", circuitId)
                 .query((rs, n) -> new LotState(rs.getLong(1), rs.getLong(2), rs.getLong(3),
-                        instant(rs, "expires_at"), rs.getLong("moves"), (Long) rs.getObject("issuer_company_id")))
+                        instant(rs, "expires_at"), rs.getLong("moves"), (Long) rs.getObject("issuer_company_id"),
+                        AccountKind.valueOf(rs.getString("kind")).purpose()))
                 .optional();
     }
 
@@ -310,8 +346,11 @@ class LedgerService implements Ledger {
         }
         // the movement count makes the key unique per expiry, should restored points expire a second time
         return Optional.of(journal.post(EntryDraft.transfer(circuitId,
-                        "lot:" + lotId + ":expire:" + current.moves(), "EXPIRY", "Points expired")
-                .move(AccountRef.available(current.owner()), AccountRef.circuit(AccountKind.EXPIRED),
+                        "lot:" + lotId + ":expire:" + current.moves(),
+                        current.purpose() == Purpose.POINTS ? "EXPIRY" : current.purpose().name() + "_EXPIRY",
+                        current.purpose().money() ? "Wallet amount expired" : "Points expired")
+                .move(AccountRef.member(current.purpose().available(), current.owner()),
+                        AccountRef.circuit(current.purpose().expired()),
                         current.remaining(), new LotRule.ConsumeLot(lotId), null)
                 .member(current.owner()).company(current.issuer()).actor("system").build()));
     }

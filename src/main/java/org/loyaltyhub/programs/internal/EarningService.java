@@ -35,10 +35,12 @@ class EarningService implements Earning {
     private final Activity activity;
     private final java.util.List<EarningBoost> boosts;
     private final org.springframework.beans.factory.ObjectProvider<PurchaseListener> listeners;
+    private final WalletEarning wallets;
 
     EarningService(JdbcClient jdbc, Ledger ledger, ProgramStore store, Tenancy tenancy, Clock clock,
                    Activity activity, java.util.List<EarningBoost> boosts,
-                   org.springframework.beans.factory.ObjectProvider<PurchaseListener> listeners) {
+                   org.springframework.beans.factory.ObjectProvider<PurchaseListener> listeners, WalletEarning wallets) {
+        this.wallets = wallets;
         this.listeners = listeners;
         this.activity = activity;
         this.boosts = boosts;
@@ -121,6 +123,8 @@ class EarningService implements Earning {
                     .param("month", steps.month == null ? null : java.sql.Date.valueOf(steps.month))
                     .param("id", f.purchaseId()).update();
         }
+        // cashback and accumulated discounts: same facts, same moments, their own steps and keys
+        wallets.settle(f, s, () -> multipliers(f.circuitId(), f.memberId()));
         listeners.orderedStream().forEach(l -> l.settled(f));
         return new PurchasePoints(award.base(), steps.pending, steps.available);
     }

@@ -25,7 +25,10 @@ public class ExpiryJobs {
     private final ClusterJobs jobs;
     private final Clock clock;
 
-    ExpiryJobs(Ledger ledger, RedemptionService redemptions, ClusterJobs jobs, Clock clock) {
+    private final WalletService wallets;
+
+    ExpiryJobs(Ledger ledger, RedemptionService redemptions, ClusterJobs jobs, Clock clock, WalletService wallets) {
+        this.wallets = wallets;
         this.ledger = ledger;
         this.redemptions = redemptions;
         this.jobs = jobs;
@@ -50,7 +53,8 @@ public class ExpiryJobs {
             int holds = 0;
             for (Ledger.Hold hold : ledger.holdsDue(asOf, BATCH)) {
                 holds += jobs.runItem("Expiry", "reservation " + hold.id(),
-                        () -> redemptions.expire(hold.circuitId(), hold.id())) ? 1 : 0;
+                        () -> hold.purpose().money() ? wallets.expire(hold.circuitId(), hold.id())
+                                : redemptions.expire(hold.circuitId(), hold.id())) ? 1 : 0;
             }
             for (Ledger.DueLot lot : ledger.lotsDue(asOf, BATCH)) {
                 lots += jobs.runItem("Expiry", "lot " + lot.lotId(),

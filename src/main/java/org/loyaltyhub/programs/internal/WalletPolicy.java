@@ -1,0 +1,69 @@
+package org.loyaltyhub.programs.internal;
+
+import org.loyaltyhub.programs.MoneyProgram;
+import org.loyaltyhub.shared.Money;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.Currency;
+import java.util.List;
+
+/**
+ * How much a money program credits for a purchase, and how far a wallet can pay an order: the percentage of what
+ * was paid times the status multipliers, rounded down to the currency's minor unit; spending needs the minimum
+ * order, pays at most the maximum share of it, never more than the balance.
+ */
+public final class WalletPolicy {
+
+    private WalletPolicy() {
+    }
+
+    /** What a purchase of {@code paid} earns, in minor units: nothing when the program is off. */
+    public static long earned(MoneyProgram p, Money paid, List<EarningBoost.Multiplier> multipliers) {
+        if (!p.enabled() || p.percent().signum() <= 0 || paid.amount().signum() <= 0) {
+            return 0;
+        }
+        BigDecimal value = paid.amount().multiply(p.percent()).movePointLeft(2);
+        for (EarningBoost.Multiplier m : multipliers) {
+            value = value.multiply(m.factor());
+        }
+        return new Money(value.setScale(Math.max(paid.currency().getDefaultFractionDigits(), 0), RoundingMode.FLOOR),
+                paid.currency()).toMinorUnits();
+    }
+
+    /**
+     * Whether and how much a wallet pays toward an order. {@code balance} is the available amount; {@code wanted}
+     * null asks for the most allowed. A refusal carries a code (order-below-minimum, insufficient-wallet,
+     * over-max-share, wallet-empty, program-off) and a reason.
+     */
+    public record Quote(boolean allowed, String code, String reason, Money balance, Money maxAmount, Money amount) {
+    }
+
+    public static Quote quote(MoneyProgram p, Money balance, Money orderTotal, Money wanted) {
+        Currency currency = balance.currency();
+        Money zero = Money.zero(currency);
+        Money share = orderTotal.times(p.maxSharePercent().movePointLeft(2)).floorToMinorUnit();
+        Money max = share.min(balance).max(zero);
+        if (!p.enabled()) {
+            return new Quote(false, "program-off", "The program is not active", balance, zero, zero);
+        }
+        if (orderTotal.compareTo(new Money(p.minOrder(), currency)) < 0 || orderTotal.amount().signum() <= 0) {
+            return new Quote(false, "order-below-minimum", "The wallet pays orders of at least "
+                    + new Money(p.minOrder(), currency), balance, zero, zero);
+        }
+        if (wanted == null) {
+            return max.isPositive() ? new Quote(true, null, null, balance, max, max)
+                    : new Quote(false, "wallet-empty", "The wallet has nothing to spend", balance, max, zero);
+        }
+        if (wanted.compareTo(balance) > 0) {
+            return new Quote(false, "insufficient-wallet", "The wallet has " + balance + ", " + wanted
+                    + " was asked", balance, max, zero);
+        }
+        if (wanted.compareTo(share) > 0) {
+            return new Quote(false, "over-max-share", "The wallet pays at most "
+                    + p.maxSharePercent().stripTrailingZeros().toPlainString() + " % of the order (" + share + ")",
+                    balance, max, zero);
+        }
+        return new Quote(true, null, null, balance, max, wanted);
+    }
+}
