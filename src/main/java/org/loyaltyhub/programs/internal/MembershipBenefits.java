@@ -16,12 +16,18 @@ class MembershipBenefits implements EarningBoost, StatusPart, MemberDiscounts {
 
     private final MembershipService memberships;
 
-    MembershipBenefits(MembershipService memberships) {
+    private final CircuitFeatures features;
+
+    MembershipBenefits(MembershipService memberships, CircuitFeatures features) {
+        this.features = features;
         this.memberships = memberships;
     }
 
     @Override
     public Optional<Multiplier> earning(long circuitId, long memberId) {
+        if (!features.of(circuitId).plans()) {
+            return Optional.empty();
+        }
         return memberships.current(circuitId, memberId).map(MembershipService.Current::plan)
                 .filter(MembershipPlan::boostsEarning)
                 .map(p -> new Multiplier(p.multiplier(), p.boostLabel()));
@@ -29,6 +35,9 @@ class MembershipBenefits implements EarningBoost, StatusPart, MemberDiscounts {
 
     @Override
     public MemberStatus contribute(long circuitId, long memberId, MemberStatus soFar) {
+        if (!features.of(circuitId).plans()) {
+            return soFar;
+        }
         return memberships.current(circuitId, memberId)
                 .map(c -> soFar.withPlan(new MemberStatus.Ref(c.plan().id(), c.plan().names(),
                         c.membership().endsAt())))
@@ -37,6 +46,9 @@ class MembershipBenefits implements EarningBoost, StatusPart, MemberDiscounts {
 
     @Override
     public Optional<MemberDiscount> atCounter(long circuitId, long memberId) {
+        if (!features.of(circuitId).plans()) {
+            return Optional.empty();
+        }
         return memberships.current(circuitId, memberId).map(MembershipService.Current::plan)
                 .filter(p -> p.counterDiscount().signum() > 0)
                 .map(p -> new MemberDiscount(p.counterDiscount(), p.names()));

@@ -32,7 +32,10 @@ public class MembershipPlans {
     private final Tenancy tenancy;
     private final Validator validator;
 
-    MembershipPlans(JdbcClient jdbc, Tenancy tenancy, Validator validator) {
+    private final CircuitFeatures features;
+
+    MembershipPlans(JdbcClient jdbc, Tenancy tenancy, Validator validator, CircuitFeatures features) {
+        this.features = features;
         this.jdbc = jdbc;
         this.tenancy = tenancy;
         this.validator = validator;
@@ -59,6 +62,7 @@ public class MembershipPlans {
         caller.require(Role.CIRCUIT_ADMIN);
         long circuitId = caller.circuit();
         check(circuitId, in, null);
+        features.changed(circuitId);
         long id = jdbc.sql("""
                         insert into membership_plan (circuit_id, name_en, name_it, benefits_en, benefits_it, price,
                             currency, period, months, multiplier, welcome_points, members_only, counter_discount,

@@ -21,7 +21,11 @@ class MembershipPurchases implements PurchaseListener {
     private final MembershipPlans plans;
     private final MembershipRows rows;
 
-    MembershipPurchases(MembershipService memberships, MembershipPlans plans, MembershipRows rows) {
+    private final CircuitFeatures features;
+
+    MembershipPurchases(MembershipService memberships, MembershipPlans plans, MembershipRows rows,
+                        CircuitFeatures features) {
+        this.features = features;
         this.memberships = memberships;
         this.plans = plans;
         this.rows = rows;
@@ -29,6 +33,9 @@ class MembershipPurchases implements PurchaseListener {
 
     @Override
     public void settled(PurchaseFacts f) {
+        if (!features.of(f.circuitId()).plans()) {
+            return; // no plan was ever made here: nothing to grant, no sale to undo
+        }
         boolean undone = f.voided() || f.refunded().amount().compareTo(f.total().amount()) >= 0
                 && f.total().amount().signum() > 0;
         if (undone) {

@@ -18,7 +18,10 @@ public class MoneyPrograms {
 
     private final JdbcClient jdbc;
 
-    MoneyPrograms(JdbcClient jdbc) {
+    private final CircuitFeatures features;
+
+    MoneyPrograms(JdbcClient jdbc, CircuitFeatures features) {
+        this.features = features;
         this.jdbc = jdbc;
     }
 
@@ -36,6 +39,7 @@ public class MoneyPrograms {
     }
 
     void save(long circuitId, Long companyId, Purpose purpose, MoneyProgram p) {
+        features.changed(circuitId);
         jdbc.sql("""
                         insert into money_program (circuit_id, company_id, purpose, enabled, percent, expiry_months,
                             min_order, max_share_percent)

@@ -24,7 +24,10 @@ class TierBenefits implements EarningBoost, RedemptionBoost, StatusPart, Tiers {
     private final TierKeeper keeper;
     private final Activity activity;
 
-    TierBenefits(TierStore store, TierKeeper keeper, Activity activity) {
+    private final CircuitFeatures features;
+
+    TierBenefits(TierStore store, TierKeeper keeper, Activity activity, CircuitFeatures features) {
+        this.features = features;
         this.store = store;
         this.keeper = keeper;
         this.activity = activity;
@@ -32,6 +35,9 @@ class TierBenefits implements EarningBoost, RedemptionBoost, StatusPart, Tiers {
 
     @Override
     public Optional<Multiplier> earning(long circuitId, long memberId) {
+        if (!features.of(circuitId).tiers()) {
+            return Optional.empty();
+        }
         return store.inForce(circuitId, memberId, keeper.today())
                 .filter(t -> t.earnMultiplier().compareTo(BigDecimal.ONE) > 0)
                 .map(t -> new Multiplier(t.earnMultiplier().stripTrailingZeros(), t.nameEn() + " ×"
@@ -40,6 +46,9 @@ class TierBenefits implements EarningBoost, RedemptionBoost, StatusPart, Tiers {
 
     @Override
     public Optional<RedemptionPolicy.Bonus> redemption(long circuitId, long memberId) {
+        if (!features.of(circuitId).tiers()) {
+            return Optional.empty();
+        }
         return store.inForce(circuitId, memberId, keeper.today()).filter(Tier::improvesRedemption)
                 .map(t -> new RedemptionPolicy.Bonus(t.redeemExtraPercent(), t.maxDiscountAmount(),
                         t.maxDiscountPercent(), reason(t)));
@@ -67,6 +76,9 @@ class TierBenefits implements EarningBoost, RedemptionBoost, StatusPart, Tiers {
 
     @Override
     public MemberStatus contribute(long circuitId, long memberId, MemberStatus soFar) {
+        if (!features.of(circuitId).tiers()) {
+            return soFar;
+        }
         LocalDate today = keeper.today();
         Optional<MemberTier> state = store.memberTier(circuitId, memberId);
         return store.inForce(circuitId, memberId, today).map(t -> soFar.withTier(new MemberStatus.Ref(t.id(),

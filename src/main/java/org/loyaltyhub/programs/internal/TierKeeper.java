@@ -34,8 +34,11 @@ class TierKeeper implements ActivityListener {
     private final Tenancy tenancy;
     private final Clock clock;
 
+    private final CircuitFeatures features;
+
     TierKeeper(TierStore store, Activity activity, StatusEvents statusEvents, ApplicationEventPublisher events,
-               Tenancy tenancy, Clock clock) {
+                Tenancy tenancy, Clock clock, CircuitFeatures features) {
+        this.features = features;
         this.store = store;
         this.activity = activity;
         this.statusEvents = statusEvents;
@@ -68,6 +71,9 @@ class TierKeeper implements ActivityListener {
 
     @Override
     public void activityChanged(long circuitId, long memberId) {
+        if (!features.of(circuitId).tiers()) {
+            return;
+        }
         rules(circuitId, today()).ifPresent(r -> reevaluate(r, memberId));
     }
 

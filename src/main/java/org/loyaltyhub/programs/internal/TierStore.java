@@ -21,7 +21,10 @@ class TierStore {
 
     private final JdbcClient jdbc;
 
-    TierStore(JdbcClient jdbc) {
+    private final CircuitFeatures features;
+
+    TierStore(JdbcClient jdbc, CircuitFeatures features) {
+        this.features = features;
         this.jdbc = jdbc;
     }
 
@@ -81,6 +84,7 @@ class TierStore {
     }
 
     long insert(long circuitId, Tier t) {
+        features.changed(circuitId);
         return params(jdbc.sql("""
                         insert into tier (circuit_id, name_en, name_it, colour, icon, threshold, benefits_en,
                                           benefits_it, earn_multiplier, redeem_extra_percent, max_discount_amount,

@@ -34,7 +34,10 @@ class WalletEarning {
     private final MoneyPrograms programs;
     private final Clock clock;
 
-    WalletEarning(JdbcClient jdbc, Ledger ledger, MoneyPrograms programs, Clock clock) {
+    private final CircuitFeatures features;
+
+    WalletEarning(JdbcClient jdbc, Ledger ledger, MoneyPrograms programs, Clock clock, CircuitFeatures features) {
+        this.features = features;
         this.jdbc = jdbc;
         this.ledger = ledger;
         this.programs = programs;
@@ -46,6 +49,9 @@ class WalletEarning {
 
     /** Settles every money purpose of the purchase; {@code multipliers} are the member's status multipliers now. */
     void settle(PurchaseFacts f, ProgramSettings s, java.util.function.Supplier<List<EarningBoost.Multiplier>> multipliers) {
+        if (f.fresh() && !features.of(f.circuitId()).money()) {
+            return; // a new purchase where no money program was ever set: nothing to credit, nothing earlier to undo
+        }
         for (Purpose purpose : Purpose.values()) {
             if (purpose.money()) {
                 settle(f, s, purpose, multipliers);

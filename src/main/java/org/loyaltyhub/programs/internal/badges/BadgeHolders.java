@@ -42,8 +42,11 @@ public class BadgeHolders implements ActivityListener, RedemptionBoost, StatusPa
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
+    private final org.loyaltyhub.programs.internal.CircuitFeatures features;
+
     BadgeHolders(JdbcClient jdbc, Badges badges, Activity activity, StatusEvents statusEvents,
-                 ApplicationEventPublisher events, Clock clock) {
+                 ApplicationEventPublisher events, Clock clock, org.loyaltyhub.programs.internal.CircuitFeatures features) {
+        this.features = features;
         this.jdbc = jdbc;
         this.badges = badges;
         this.activity = activity;
@@ -58,6 +61,9 @@ public class BadgeHolders implements ActivityListener, RedemptionBoost, StatusPa
 
     @Override
     public void activityChanged(long circuitId, long memberId) {
+        if (!features.of(circuitId).badges()) {
+            return;
+        }
         Instant now = clock.instant();
         evaluate(circuitId, memberId, now, null);
     }
@@ -127,11 +133,17 @@ public class BadgeHolders implements ActivityListener, RedemptionBoost, StatusPa
 
     @Override
     public Optional<RedemptionPolicy.Bonus> redemption(long circuitId, long memberId) {
+        if (!features.of(circuitId).badges()) {
+            return Optional.empty();
+        }
         return held(circuitId, memberId).flatMap(h -> h.badge().discount().bonus(h.badge().names().en()));
     }
 
     @Override
     public MemberStatus contribute(long circuitId, long memberId, MemberStatus soFar) {
+        if (!features.of(circuitId).badges()) {
+            return soFar;
+        }
         return held(circuitId, memberId).map(h -> soFar.withBadges(List.of(h.badge().ref()))).orElse(soFar);
     }
 

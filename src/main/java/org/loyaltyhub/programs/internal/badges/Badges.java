@@ -20,7 +20,10 @@ class Badges {
 
     private final JdbcClient jdbc;
 
-    Badges(JdbcClient jdbc) {
+    private final org.loyaltyhub.programs.internal.CircuitFeatures features;
+
+    Badges(JdbcClient jdbc, org.loyaltyhub.programs.internal.CircuitFeatures features) {
+        this.features = features;
         this.jdbc = jdbc;
     }
 
@@ -47,6 +50,7 @@ class Badges {
     }
 
     long insert(long circuitId, BadgeDraft d) {
+        features.changed(circuitId);
         return jdbc.sql("""
                         insert into badge (circuit_id, name_en, name_it, description_en, description_it, points_from,
                                            points_to, extra_value_percent, max_discount_amount, max_discount_percent)

@@ -1,0 +1,60 @@
+package org.loyaltyhub.programs.internal;
+
+import org.loyaltyhub.shared.TtlCache;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import java.time.Duration;
+
+/**
+ * Which status and money programs a circuit has set up at all (tiers, badges, membership plans, cashback or
+ * accumulated discounts), so that a purchase in a circuit without them costs no query for them: an earn is the
+ * hottest path. Read once per circuit every few seconds (like the program settings); creating the first tier,
+ * badge, plan or money program forgets it on this node at once, and other nodes see it within the same seconds.
+ * A program removed later is still looked for until then, which costs queries, never a wrong answer.
+ */
+@Component
+public class CircuitFeatures {
+
+    public record Features(boolean tiers, boolean badges, boolean plans, boolean money) {
+    }
+
+    private final JdbcClient jdbc;
+    private final TtlCache<Long, Features> cache = new TtlCache<>(Duration.ofSeconds(5), 10_000);
+
+    CircuitFeatures(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Features of(long circuitId) {
+        return cache.get(circuitId, this::load);
+    }
+
+    /** A program of the circuit was created: forget what was read, now and when the creation commits. */
+    public void changed(long circuitId) {
+        cache.invalidate(circuitId);
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    cache.invalidate(circuitId);
+                }
+            });
+        }
+    }
+
+    private Features load(long circuitId) {
+        return jdbc.sql("""
+                        select exists (select 1 from tier where circuit_id = :c) as tiers,
+                               exists (select 1 from badge where circuit_id = :c) as badges,
+                               exists (select 1 from membership_plan where circuit_id = :c) as plans,
+                               exists (select 1 from money_program where circuit_id = :c) as money
+                        """)
+                .param("c", circuitId)
+                .query((rs, n) -> new Features(rs.getBoolean("tiers"), rs.getBoolean("badges"),
+                        rs.getBoolean("plans"), rs.getBoolean("money")))
+                .single();
+    }
+}
