@@ -165,6 +165,12 @@ class CampaignRows {
                         + "order by id").param("c", circuitId).param("id", campaignId).query(row);
     }
 
+    /** The campaign's first unused codes, for a printed sheet. */
+    List<VoucherCode> unusedCodes(long campaignId, int limit) {
+        return jdbc.sql("select code from voucher where campaign_id = :id and status = 'ISSUED' order by id limit :n")
+                .param("id", campaignId).param("n", limit).query((rs, n) -> new VoucherCode(rs.getString(1))).list();
+    }
+
     CampaignFigures figures(Campaign c) {
         return jdbc.sql("""
                 select count(*) as issued,

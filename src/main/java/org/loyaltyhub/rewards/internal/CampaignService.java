@@ -174,6 +174,12 @@ public class CampaignService {
         return new Assigned(counts[0], counts[1], counts[2]);
     }
 
+    /** The campaign's first unused unique codes (up to 48), for a printed sheet. */
+    @Transactional(readOnly = true)
+    public List<VoucherCode> unusedCodes(Caller caller, long id, int limit) {
+        return campaigns.unusedCodes(get(caller, id).id(), Math.min(Math.max(limit, 1), 48));
+    }
+
     /** Every code of the campaign, one row at a time, for a streamed export. */
     @Transactional(readOnly = true)
     public void eachCode(Caller caller, long id, RowCallbackHandler row) {
