@@ -10,12 +10,14 @@ import org.loyaltyhub.rewards.MalformedVoucherCode;
 import org.loyaltyhub.rewards.FulfilmentStatus;
 import org.loyaltyhub.rewards.Reward;
 import org.loyaltyhub.rewards.RewardDetails;
+import org.loyaltyhub.rewards.ShopVouchers;
 import org.loyaltyhub.rewards.Voucher;
 import org.loyaltyhub.rewards.VoucherCode;
 import org.loyaltyhub.rewards.VoucherRefused;
 import org.loyaltyhub.rewards.VoucherSource;
 import org.loyaltyhub.rewards.VoucherStatus;
 import org.loyaltyhub.shared.InvalidInput;
+import org.loyaltyhub.shared.LoyaltyException;
 import org.loyaltyhub.shared.Money;
 import org.loyaltyhub.shared.NotFound;
 import org.loyaltyhub.shared.Page;
@@ -31,6 +33,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -41,7 +44,7 @@ import java.util.UUID;
  */
 @Service
 @Transactional
-public class VoucherService {
+public class VoucherService implements ShopVouchers {
 
     private final VoucherRows vouchers;
     private final RewardRows rewards;
@@ -191,6 +194,35 @@ public class VoucherService {
             }
         }
         return vouchers.find(caller.circuit(), v.id()).orElseThrow();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Voucher forShop(Caller shop, long memberId, String code) {
+        Voucher v = ofCircuit(shop, VoucherCode.parse(code));
+        if (v.memberId() != null && v.memberId() != memberId) {
+            throw new VoucherRefused("voucher-other-member", "This voucher belongs to another member");
+        }
+        Decision d = RedeemPolicy.decide(v, restrictions(v), shop.circuit(), tenancy.storeFor(shop, null), null,
+                clock.instant());
+        if (!d.allowed()) {
+            throw new VoucherRefused(d.code(), d.reason());
+        }
+        if (v.kind() == null) {
+            throw new VoucherRefused("voucher-not-for-shops", "A bonus points coupon is used at a till, not in a shop");
+        }
+        return v;
+    }
+
+    /** Refusals are answered as empty and leave the caller's transaction (a shop delivery's) as it was. */
+    @Override
+    @Transactional(noRollbackFor = LoyaltyException.class)
+    public Optional<Voucher> redeemedInShop(Caller shop, String code, long memberId, String orderId) {
+        try {
+            return Optional.of(redeem(shop, code, memberId, orderId, null, null));
+        } catch (VoucherRefused | NotFound refused) {
+            return Optional.empty();
+        }
     }
 
     /** Cancels an unused voucher (administrators); its points come back if the reward says so. */
