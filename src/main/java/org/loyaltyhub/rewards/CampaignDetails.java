@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 /**
  * What an administrator sets on a coupon campaign. Refused as a whole ({@link InvalidInput}, one message per field)
  * when a part breaks a rule: a name, what it gives (the voucher kind's amount, percentage or product, or the bonus
- * points), a validity window that ends after it starts, a shared code of 3 to 15 letters and digits when the code is
+ * points), a validity window that ends after it starts, a shared code of 3 to 15 letters and digits (one a letter at least) when the code is
  * shared (kept upper case), limits of at least one.
  */
 public record CampaignDetails(String name, CampaignGift gives, RewardDetails.Benefit benefit, Long bonusPoints,
@@ -20,7 +20,7 @@ public record CampaignDetails(String name, CampaignGift gives, RewardDetails.Ben
                               int perMemberLimit, Integer totalLimit, List<Long> companyIds, List<Long> storeIds) {
 
     public static final int MAX_CODES = 1_000_000;
-    private static final Pattern SHARED = Pattern.compile("[A-Z0-9]{3,15}");
+    private static final Pattern SHARED = Pattern.compile("(?=.*[A-Z])[A-Z0-9]{3,15}");
 
     public CampaignDetails {
         name = name == null ? null : name.strip();
@@ -50,7 +50,7 @@ public record CampaignDetails(String name, CampaignGift gives, RewardDetails.Ben
         if (codeMode == null) {
             errors.put("codeMode", "choose a shared code or unique codes");
         } else if (codeMode == CodeMode.SHARED && (sharedCode == null || !SHARED.matcher(sharedCode).matches())) {
-            errors.put("sharedCode", "a shared code has 3 to 15 letters and digits, such as SUMMER10");
+            errors.put("sharedCode", "a shared code has 3 to 15 letters and digits, at least one a letter, such as SUMMER10");
         }
         if (perMemberLimit < 1 || perMemberLimit > 1000) {
             errors.put("perMemberLimit", "a member uses it from 1 to 1000 times");
@@ -68,7 +68,7 @@ public record CampaignDetails(String name, CampaignGift gives, RewardDetails.Ben
         return new RewardDetails.Restrictions(List.of(), List.of(), List.of(), companyIds, storeIds, null);
     }
 
-    /** Whether a typed text is shaped as a shared code (letters and digits only, 3 to 15: a voucher code has 16). */
+    /** Whether a typed text is shaped as a shared code (3 to 15 letters and digits, one a letter at least: a voucher code has 16, and digits alone are a typo). */
     public static boolean sharedShaped(String typed) {
         return typed != null && SHARED.matcher(typed.strip().toUpperCase(Locale.ROOT)).matches();
     }

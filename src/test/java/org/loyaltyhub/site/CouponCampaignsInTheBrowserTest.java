@@ -58,4 +58,33 @@ class CouponCampaignsInTheBrowserTest extends BrowserTest {
         assertThat(phone.locator("#campaigns")).containsText("Autumn flyer");
         assertThat(phone.locator("#campaigns")).containsText("50 codici unici");
     }
+
+    @Test
+    void theCounterAsksForTheMembersCardForASharedCodeAndRefusesItTheSecondTime() {
+        World w = fixtures.world(api);
+        long[] shop = w.company("Counter");
+        String shared = "AUTUMN" + (System.nanoTime() % 10000);
+        w.asAdmin().post("/api/v1/campaigns", java.util.Map.of("name", "Autumn", "gives", "FREE_SHIPPING",
+                "validFrom", "2026-01-01T00:00:00Z", "validUntil", "2036-01-01T00:00:00Z", "codeMode", "SHARED",
+                "sharedCode", shared));
+        String card = w.enrol(w.asAdmin(), java.util.Map.of("firstName", "Ada", "lastName", "Coupon",
+                "email", org.loyaltyhub.support.Fixtures.unique("ada") + "@member.test", "storeId", shop[1]))
+                .path("card").path("number").asString();
+        Page counter = browser.phone("en-GB");
+        Browser.signIn(counter, url(""), w.operator("STORE_OPERATOR", null, shop[1]));
+
+        for (int time = 1; time <= 2; time++) {
+            counter.navigate(url("/counter/vouchers"));
+            counter.locator("#voucher-code").fill(shared.toLowerCase());
+            counter.getByRole(AriaRole.BUTTON, named("Check")).click();
+            assertThat(counter.locator("#shared-coupon")).containsText("Autumn");
+            counter.locator("#coupon-card").fill(card);
+            counter.locator("#shared-coupon button[type=submit]").click();
+            if (time == 1) {
+                assertThat(counter.locator("#redeemed")).containsText("Autumn");
+            } else {
+                assertThat(counter.locator("#voucher-error")).hasText("This member has already used this coupon.");
+            }
+        }
+    }
 }

@@ -152,10 +152,7 @@ public class VoucherService implements ShopVouchers {
 
     /** A member's use of a campaign's shared code: a voucher of theirs, issued and redeemed at once. */
     private Voucher redeemShared(Caller caller, String code, Long member, String orderId, Long storeId, Money cart) {
-        List<Campaign> named = campaigns.bySharedCode(code);
-        Campaign mine = named.stream().filter(c -> c.circuitId() == caller.circuit()).findFirst().orElseThrow(() ->
-                named.isEmpty() ? new NotFound("Coupon", code)
-                        : new VoucherRefused("voucher-other-circuit", "This coupon was issued by another circuit"));
+        Campaign mine = sharedCampaign(caller, code);
         Store store = tenancy.storeFor(caller, storeId);
         Campaign campaign = campaigns.lock(caller.circuit(), mine.id()).orElseThrow();
         String key = orderId == null ? "shared:" + campaign.id() + ":" + UUID.randomUUID()
@@ -171,6 +168,19 @@ public class VoucherService implements ShopVouchers {
                 campaign.id(), member, key, 0, null, null, null, campaign.details().validUntil()), caller.actor(),
                 store.id());
         return redeemed(caller, v, campaign, member, store, orderId, cart);
+    }
+
+    /** The circuit's campaign whose shared code was typed; a 404, or another circuit's code refused. */
+    @Transactional(readOnly = true)
+    public Campaign sharedCampaign(Caller caller, String typed) {
+        String code = typed == null ? "" : typed.strip().toUpperCase(Locale.ROOT);
+        if (!CampaignDetails.sharedShaped(code)) {
+            throw new MalformedVoucherCode();
+        }
+        List<Campaign> named = campaigns.bySharedCode(code);
+        return named.stream().filter(c -> c.circuitId() == caller.circuit()).findFirst().orElseThrow(() ->
+                named.isEmpty() ? new NotFound("Coupon", code)
+                        : new VoucherRefused("voucher-other-circuit", "This coupon was issued by another circuit"));
     }
 
     private void allow(Campaign campaign, Store store, Long member) {

@@ -89,5 +89,8 @@ class CampaignPolicyTest {
                         "name", "percent", "validUntil", "sharedCode", "perMemberLimit", "totalLimit"));
         assertThat(new CampaignDetails("x", CampaignGift.FREE_SHIPPING, null, null, FROM, UNTIL, CodeMode.SHARED,
                 " summer10 ", 1, null, null, null).sharedCode()).isEqualTo("SUMMER10");
+        assertThat(CampaignDetails.sharedShaped("summer10")).isTrue();
+        assertThat(CampaignDetails.sharedShaped("1234")).as("digits alone are a mistyped voucher code").isFalse();
+        assertThat(CampaignDetails.sharedShaped("7KQ2M9XD4TRBHW3E")).as("a voucher code's length").isFalse();
     }
 }
