@@ -5,10 +5,11 @@ import org.loyaltyhub.shared.Money;
 import java.time.Instant;
 
 /**
- * A voucher: its code, what issued it, what it gives (the reward's kind, title and benefit, as the counter shows
+ * A voucher: its code, what issued it (a reward claim, or a coupon campaign), what it gives (the reward's kind, title and benefit, as the counter shows
  * them), what it cost, its status and, for a physical reward, where its fulfilment stands.
  */
-public record Voucher(long id, long circuitId, VoucherCode code, VoucherSource source, Long rewardId, Long memberId,
+public record Voucher(long id, long circuitId, VoucherCode code, VoucherSource source, Long rewardId, Long campaignId,
+                      Long memberId,
                       RewardKind kind, RewardDetails.Text title, RewardDetails.Benefit benefit, long points,
                       Money cash, VoucherStatus status, FulfilmentStatus fulfilment, Instant expiresAt,
                       String orderId, Long storeId, Instant createdAt) {

@@ -86,8 +86,9 @@ public final class Benchmark {
                     phases.add(phase.strip().toLowerCase(Locale.ROOT));
                 }
             }
-            if (phases.isEmpty() || !java.util.Set.of("startup", "load", "tiers").containsAll(phases)) {
-                throw new IllegalArgumentException("bench.phases is a list of startup, load and tiers, not " + list);
+            if (phases.isEmpty() || !java.util.Set.of("startup", "load", "tiers", "codes").containsAll(phases)) {
+                throw new IllegalArgumentException("bench.phases is a list of startup, load, tiers and codes, not "
+                        + list);
             }
             return phases;
         }
@@ -124,7 +125,8 @@ public final class Benchmark {
         if (config.phases().contains("startup")) {
             startup = StartupTimes.measure(config.startupRuns());
         }
-        if (!config.phases().contains("load") && !config.phases().contains("tiers")) {
+        if (!config.phases().contains("load") && !config.phases().contains("tiers")
+                && !config.phases().contains("codes")) {
             String rule = "=".repeat(86);
             out(rule);
             out("LoyaltyHub benchmark  (run " + runTag + ", startup only)");
@@ -168,6 +170,10 @@ public final class Benchmark {
             }
             if (config.phases().contains("tiers")) {
                 tierRows(context);
+                out("=".repeat(86));
+            }
+            if (config.phases().contains("codes")) {
+                codeRows(context);
                 out("=".repeat(86));
             }
         } finally {
@@ -632,6 +638,17 @@ public final class Benchmark {
                 + "%.1f s), 4 tiers, rolling 12 months", r.members(), r.activityRows(), r.seedSeconds()));
         out(String.format(Locale.ROOT, "   %.1f s, %s members/s: %d up, %d down  (target <= 300 s: %s)", r.seconds(),
                 rate(r.perSecond()), r.run().up(), r.run().down(), r.seconds() <= 300 ? "MET" : "NOT MET"));
+    }
+
+    private void codeRows(ConfigurableApplicationContext context) throws Exception {
+        int codes = Integer.getInteger("bench.codes", 100_000);
+        say("Codes: generating " + codes + " unique codes for a campaign ...");
+        CodesBench.Result r = CodesBench.run(context, context.getBean(HikariDataSource.class), codes);
+        out("");
+        out(String.format(Locale.ROOT, "f. Codes  %d unique campaign codes (batches of multi-row inserts)", r.codes()));
+        out(String.format(Locale.ROOT, "   %.1f s, %s codes/s  (target <= 10 s: %s); a counter inserting vouchers "
+                        + "meanwhile: %d inserts, slowest %.1f ms", r.seconds(), rate(r.perSecond()),
+                r.seconds() <= 10 ? "MET" : "NOT MET", r.counterInserts(), r.counterMaxMillis()));
     }
 
     private List<StartupTimes.Start> startup = List.of();

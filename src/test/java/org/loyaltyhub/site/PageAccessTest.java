@@ -219,4 +219,23 @@ class PageAccessTest extends BrowserTest {
         assertThat(statuses(stranger.admin, pages)).as("their own circuit's settings, not our member")
                 .isEqualTo(expect(pages, 200, 404));
     }
+
+    @Test
+    void onlyTheCircuitAdministratorOpensTheCouponCampaignPagesAndNeverAnotherCircuitsCampaign() {
+        World w = fixtures.world(api);
+        long[] shop = w.company("Campaigns");
+        Api.Login companyAdmin = w.operator("COMPANY_ADMIN", shop[0], null);
+        Api.Login till = w.operator("STORE_OPERATOR", null, shop[1]);
+        long campaign = w.asAdmin().post("/api/v1/campaigns", Map.of("name", "Summer", "gives", "FREE_SHIPPING",
+                "validFrom", "2026-01-01T00:00:00Z", "validUntil", "2036-01-01T00:00:00Z", "codeMode", "SHARED",
+                "sharedCode", "SUMMER" + (System.nanoTime() % 10000))).json().path("id").asLong();
+        World stranger = fixtures.world(api);
+        List<String> pages = List.of("/admin/campaigns", "/admin/campaigns/new", "/admin/campaigns/" + campaign,
+                "/admin/campaigns/" + campaign + "/print");
+
+        assertThat(statuses(w.admin, pages)).isEqualTo(expect(pages, 200, 200, 200, 200));
+        assertThat(statuses(companyAdmin, pages)).isEqualTo(expect(pages, 403, 403, 403, 403));
+        assertThat(statuses(till, pages)).isEqualTo(expect(pages, 403, 403, 403, 403));
+        assertThat(statuses(stranger.admin, pages)).isEqualTo(expect(pages, 200, 200, 404, 404));
+    }
 }

@@ -476,4 +476,55 @@ class RoleMatrixTest extends IntegrationTest {
         }
         w.assertBooksBalance();
     }
+
+    @Test
+    void onlyTheCircuitAdministratorManagesCouponCampaignsAndEveryTillRedeemsTheirCodes() {
+        World w = fixtures.world(api, true, false);
+        long[] own = w.company("Own");
+        long member = w.enrol(w.asAdmin(), Map.of("email", "campaign-matrix@member.test", "storeId", own[1]))
+                .path("id").asLong();
+        String shared = "MATRIX" + (System.nanoTime() % 100000);
+        Map<String, Object> campaign = Map.of("name", "Matrix", "gives", "FREE_SHIPPING",
+                "validFrom", "2026-01-01T00:00:00Z", "validUntil", "2036-01-01T00:00:00Z", "codeMode", "SHARED",
+                "sharedCode", shared, "perMemberLimit", 10);
+        long id = w.asAdmin().post("/api/v1/campaigns", campaign).json().path("id").asLong();
+        Map<String, Object> unique = Map.of("name", "Unique", "gives", "FREE_SHIPPING",
+                "validFrom", "2026-01-01T00:00:00Z", "validUntil", "2036-01-01T00:00:00Z", "codeMode", "UNIQUE");
+        long uniqueId = w.asAdmin().post("/api/v1/campaigns", unique).json().path("id").asLong();
+        World stranger = fixtures.world(api);
+
+        Map<String, Api> roles = new LinkedHashMap<>();
+        roles.put("CIRCUIT_ADMIN", w.asAdmin());
+        roles.put("COMPANY_ADMIN", w.as(w.operator("COMPANY_ADMIN", own[0], null)));
+        roles.put("STORE_OPERATOR", w.as(w.operator("STORE_OPERATOR", null, own[1])));
+        roles.put("API_KEY", api.withKey(w.apiKey(own[0], own[1])));
+        roles.put("ANOTHER_CIRCUIT_ADMIN", stranger.asAdmin());
+        Map<Action, List<Integer>> expected = new LinkedHashMap<>();
+        expected.put(new Action("create a campaign", "POST", "/api/v1/campaigns", unique),
+                List.of(201, 403, 403, 403, 201));
+        expected.put(new Action("list campaigns", "GET", "/api/v1/campaigns", null), List.of(200, 403, 403, 403, 200));
+        expected.put(new Action("read a campaign", "GET", "/api/v1/campaigns/" + id, null),
+                List.of(200, 403, 403, 403, 404));
+        expected.put(new Action("change a campaign", "PUT", "/api/v1/campaigns/" + id, campaign),
+                List.of(200, 403, 403, 403, 404));
+        expected.put(new Action("generate codes", "POST", "/api/v1/campaigns/" + uniqueId + "/codes",
+                Map.of("total", 3)), List.of(200, 403, 403, 403, 404));
+        expected.put(new Action("give codes to members", "POST", "/api/v1/campaigns/" + uniqueId + "/assignments",
+                Map.of("memberIds", List.of(member))), List.of(200, 403, 403, 403, 404));
+        expected.put(new Action("read the figures", "GET", "/api/v1/campaigns/" + id + "/figures", null),
+                List.of(200, 403, 403, 403, 404));
+        expected.put(new Action("redeem the shared code", "POST", "/api/v1/vouchers/" + shared + "/redeem",
+                Map.of("memberId", member, "orderId", "matrix", "storeId", own[1])), List.of(200, 200, 200, 200, 404));
+        expected.forEach((a, statuses) -> {
+            int i = 0;
+            for (Map.Entry<String, Api> role : roles.entrySet()) {
+                Api.Response r = switch (a.method()) {
+                    case "GET" -> role.getValue().get(a.path());
+                    case "PUT" -> role.getValue().put(a.path(), a.body());
+                    default -> role.getValue().post(a.path(), a.body());
+                };
+                assertThat(r.status()).as(role.getKey() + " may " + a.name() + "? " + r).isEqualTo(statuses.get(i++));
+            }
+        });
+    }
 }

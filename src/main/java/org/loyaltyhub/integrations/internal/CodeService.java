@@ -143,7 +143,7 @@ public class CodeService {
         }
     }
 
-    private static String createOrFind(Connection c, DiscountApi api, DiscountApi.NewCode request)
+    static String createOrFind(Connection c, DiscountApi api, DiscountApi.NewCode request)
             throws DiscountApi.Refused, ShopHttp.Unreachable {
         try {
             return api.create(c, request);
@@ -155,7 +155,8 @@ public class CodeService {
         }
     }
 
-    private DiscountApi api(Connection c) {
+    /** The connection's discount-code API, refused when the platform has none or the connection no credentials. */
+    DiscountApi api(Connection c) {
         ShopPlatform platform = platforms.of(c.platform());
         DiscountApi api = platform.discounts().orElse(null);
         if (api == null) {
@@ -170,7 +171,7 @@ public class CodeService {
         return api;
     }
 
-    private void requireCustomer(Connection c, String shopCustomer, String email) {
+    void requireCustomer(Connection c, String shopCustomer, String email) {
         boolean byEmail = platforms.of(c.platform()).customerKey() == ShopPlatform.CustomerKey.EMAIL;
         if (byEmail ? email == null : shopCustomer == null) {
             throw new LoyaltyException("customer-not-in-shop", 422, byEmail

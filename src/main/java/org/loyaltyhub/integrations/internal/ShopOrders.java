@@ -12,7 +12,7 @@ import java.util.Optional;
 /**
  * Hands the orders the platforms read to purchases, which keeps the one state machine of an order (merging
  * out-of-order deliveries, refunds by id): this side finds the member behind the customer and the discount code the
- * order used, voids a cancelled order's code, and says in words what a delivery came to.
+ * order used (points held for a code, or a voucher made into the shop's code), voids a cancelled order's code, and says in words what a delivery came to.
  */
 @Component
 public class ShopOrders {
@@ -21,12 +21,14 @@ public class ShopOrders {
     private final Purchases purchases;
     private final Tenancy tenancy;
     private final ShopCodes codes;
+    private final VoucherCodeUses vouchers;
 
-    ShopOrders(CustomerMatcher matcher, Purchases purchases, Tenancy tenancy, ShopCodes codes) {
+    ShopOrders(CustomerMatcher matcher, Purchases purchases, Tenancy tenancy, ShopCodes codes, VoucherCodeUses vouchers) {
         this.matcher = matcher;
         this.purchases = purchases;
         this.tenancy = tenancy;
         this.codes = codes;
+        this.vouchers = vouchers;
     }
 
     /** A delivery that reports the whole order. */
@@ -60,6 +62,8 @@ public class ShopOrders {
         }
         if (p.status() == PurchaseStatus.CANCELLED) {
             codes.orderVoided(c, order.orderId());
+        } else {
+            vouchers.usedBy(c, p.memberId(), order.orderId(), order.codes());
         }
         return Outcome.processed("order " + order.orderId() + " is " + p.status() + (result.newer() ? ""
                 : " (this delivery was older than what is known and changed only refunds)"), customerRef);

@@ -134,15 +134,15 @@ class RewardRows {
                 .param("active", d.active());
     }
 
-    private static String array(List<Long> ids) {
+    static String array(List<? extends Object> ids) {
         return ids.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}"));
     }
 
-    private static BigDecimal amount(Money m) {
+    static BigDecimal amount(Money m) {
         return m == null ? null : m.amount();
     }
 
-    private static Timestamp timestamp(Instant i) {
+    static Timestamp timestamp(Instant i) {
         return i == null ? null : Timestamp.from(i);
     }
 
@@ -155,7 +155,7 @@ class RewardRows {
         return t == null ? null : t.toInstant();
     }
 
-    private static List<Long> ids(ResultSet rs, String column) throws SQLException {
+    static List<Long> ids(ResultSet rs, String column) throws SQLException {
         java.sql.Array a = rs.getArray(column);
         return a == null ? List.of() : Arrays.asList((Long[]) a.getArray());
     }

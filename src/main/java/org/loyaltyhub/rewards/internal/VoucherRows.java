@@ -18,13 +18,20 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** The voucher and voucher_event tables: vouchers with what they give (from their reward) and their changes. */
+/**
+ * The voucher and voucher_event tables: vouchers with what they give (from their reward or coupon campaign) and their
+ * changes.
+ */
 @Component
 class VoucherRows {
 
-    private static final String SELECT = "select v.*, r.kind, r.title_en, r.title_it, r.discount_amount, "
-            + "r.discount_percent, r.discount_cap, r.product_id, r.currency as reward_currency "
-            + "from voucher v left join reward r on r.id = v.reward_id ";
+    private static final String SELECT = "select v.*, coalesce(r.kind, nullif(c.gives, 'BONUS_POINTS')) as kind, "
+            + "coalesce(r.title_en, c.name) as title_en, coalesce(r.title_it, c.name) as title_it, "
+            + "coalesce(r.discount_amount, c.discount_amount) as discount_amount, "
+            + "coalesce(r.discount_percent, c.discount_percent) as discount_percent, "
+            + "coalesce(r.discount_cap, c.discount_cap) as discount_cap, coalesce(r.product_id, c.product_id) as product_id, "
+            + "coalesce(r.currency, c.currency) as reward_currency "
+            + "from voucher v left join reward r on r.id = v.reward_id left join coupon_campaign c on c.id = v.campaign_id ";
 
     private static final RowMapper<Voucher> ROW = (rs, n) -> {
         String kind = rs.getString("kind");
@@ -32,6 +39,7 @@ class VoucherRows {
         String fulfilment = rs.getString("fulfilment");
         return new Voucher(rs.getLong("id"), rs.getLong("circuit_id"), new VoucherCode(rs.getString("code")),
                 VoucherSource.valueOf(rs.getString("source")), (Long) rs.getObject("reward_id"),
+                (Long) rs.getObject("campaign_id"),
                 (Long) rs.getObject("member_id"), kind == null ? null : RewardKind.valueOf(kind),
                 new RewardDetails.Text(rs.getString("title_en"), rs.getString("title_it")),
                 new RewardDetails.Benefit(RewardRows.money(rs.getBigDecimal("discount_amount"), currency),

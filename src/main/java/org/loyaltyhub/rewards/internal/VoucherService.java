@@ -1,15 +1,23 @@
 package org.loyaltyhub.rewards.internal;
 
 import org.loyaltyhub.members.Members;
+import org.loyaltyhub.programs.CampaignPoints;
 import org.loyaltyhub.programs.RewardPoints;
+import org.loyaltyhub.rewards.Campaign;
+import org.loyaltyhub.rewards.CampaignDetails;
+import org.loyaltyhub.rewards.CampaignGift;
+import org.loyaltyhub.rewards.MalformedVoucherCode;
 import org.loyaltyhub.rewards.FulfilmentStatus;
 import org.loyaltyhub.rewards.Reward;
 import org.loyaltyhub.rewards.RewardDetails;
+import org.loyaltyhub.rewards.ShopVouchers;
 import org.loyaltyhub.rewards.Voucher;
 import org.loyaltyhub.rewards.VoucherCode;
 import org.loyaltyhub.rewards.VoucherRefused;
+import org.loyaltyhub.rewards.VoucherSource;
 import org.loyaltyhub.rewards.VoucherStatus;
 import org.loyaltyhub.shared.InvalidInput;
+import org.loyaltyhub.shared.LoyaltyException;
 import org.loyaltyhub.shared.Money;
 import org.loyaltyhub.shared.NotFound;
 import org.loyaltyhub.shared.Page;
@@ -24,6 +32,9 @@ import org.springframework.transaction.annotation.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
 
 /**
  * Vouchers after they are issued: looked up and redeemed at a counter or till, cancelled by an administrator,
@@ -33,20 +44,24 @@ import java.util.List;
  */
 @Service
 @Transactional
-public class VoucherService {
+public class VoucherService implements ShopVouchers {
 
     private final VoucherRows vouchers;
     private final RewardRows rewards;
     private final RewardPoints points;
+    private final CampaignRows campaigns;
+    private final CampaignPoints campaignPoints;
     private final Members members;
     private final Tenancy tenancy;
     private final Clock clock;
 
-    VoucherService(VoucherRows vouchers, RewardRows rewards, RewardPoints points, Members members, Tenancy tenancy,
-                   Clock clock) {
+    VoucherService(VoucherRows vouchers, RewardRows rewards, RewardPoints points, CampaignRows campaigns,
+                   CampaignPoints campaignPoints, Members members, Tenancy tenancy, Clock clock) {
         this.vouchers = vouchers;
         this.rewards = rewards;
         this.points = points;
+        this.campaigns = campaigns;
+        this.campaignPoints = campaignPoints;
         this.members = members;
         this.tenancy = tenancy;
         this.clock = clock;
@@ -87,11 +102,32 @@ public class VoucherService {
      * policy's reason otherwise (used, expired, another store's...).
      */
     public Voucher redeem(Caller caller, String typed, String orderId, Long storeId, Money cartTotal) {
+        return redeem(caller, typed, null, orderId, storeId, cartTotal);
+    }
+
+    /**
+     * Redeems a voucher, a campaign's unique code or a campaign's shared code (such as SUMMER10) for a member, at the
+     * store for the order. A campaign's code also passes {@link CampaignPolicy} (its window, stores, total and
+     * member's limits, under the campaign's row lock) and, when the campaign gives bonus points, credits them once.
+     */
+    public Voucher redeem(Caller caller, String typed, Long memberId, String orderId, Long storeId, Money cartTotal) {
         if (orderId != null && (orderId.isBlank() || orderId.length() > 120)) {
             throw new InvalidInput("orderId", "an order id has 1 to 120 characters");
         }
-        Voucher found = ofCircuit(caller, VoucherCode.parse(typed));
+        Long member = memberId == null ? null : members.visible(caller, memberId).id();
+        VoucherCode code;
+        try {
+            code = VoucherCode.parse(typed);
+        } catch (MalformedVoucherCode malformed) {
+            if (!CampaignDetails.sharedShaped(typed)) {
+                throw malformed;
+            }
+            return redeemShared(caller, typed.strip().toUpperCase(Locale.ROOT), member, orderId, storeId, cartTotal);
+        }
+        Voucher found = ofCircuit(caller, code);
         Store store = tenancy.storeFor(caller, storeId);
+        Campaign campaign = found.campaignId() == null ? null
+                : campaigns.lock(caller.circuit(), found.campaignId()).orElseThrow();
         Voucher v = vouchers.lock(caller.circuit(), found.id()).orElseThrow();
         if (v.status() == VoucherStatus.REDEEMED && orderId != null && orderId.equals(v.orderId())
                 && store.id() == (v.storeId() == null ? -1 : v.storeId())) {
@@ -101,10 +137,102 @@ public class VoucherService {
         if (!d.allowed()) {
             throw new VoucherRefused(d.code(), d.reason());
         }
+        Long user = v.memberId() != null ? v.memberId() : member;
+        if (campaign != null) {
+            if (v.memberId() != null && member != null && !member.equals(v.memberId())) {
+                throw new VoucherRefused("voucher-other-member", "This coupon was given to another member");
+            }
+            allow(campaign, store, user);
+            if (v.memberId() == null && user != null) {
+                campaigns.setMember(v.id(), user);
+            }
+        }
+        return redeemed(caller, v, campaign, user, store, orderId, cartTotal);
+    }
+
+    /** A member's use of a campaign's shared code: a voucher of theirs, issued and redeemed at once. */
+    private Voucher redeemShared(Caller caller, String code, Long member, String orderId, Long storeId, Money cart) {
+        Campaign mine = sharedCampaign(caller, code);
+        Store store = tenancy.storeFor(caller, storeId);
+        Campaign campaign = campaigns.lock(caller.circuit(), mine.id()).orElseThrow();
+        String key = orderId == null ? "shared:" + campaign.id() + ":" + UUID.randomUUID()
+                : "shared:" + campaign.id() + ":order:" + store.id() + ":" + orderId;
+        if (member != null && orderId != null) {
+            var again = vouchers.byRequest(caller.circuit(), VoucherSource.CAMPAIGN, member, key);
+            if (again.isPresent()) {
+                return again.get();
+            }
+        }
+        allow(campaign, store, member);
+        Voucher v = issue(new VoucherRows.NewVoucher(caller.circuit(), null, VoucherSource.CAMPAIGN, null,
+                campaign.id(), member, key, 0, null, null, null, campaign.details().validUntil()), caller.actor(),
+                store.id());
+        return redeemed(caller, v, campaign, member, store, orderId, cart);
+    }
+
+    /** The circuit's campaign whose shared code was typed; a 404, or another circuit's code refused. */
+    @Transactional(readOnly = true)
+    public Campaign sharedCampaign(Caller caller, String typed) {
+        String code = typed == null ? "" : typed.strip().toUpperCase(Locale.ROOT);
+        if (!CampaignDetails.sharedShaped(code)) {
+            throw new MalformedVoucherCode();
+        }
+        List<Campaign> named = campaigns.bySharedCode(code);
+        return named.stream().filter(c -> c.circuitId() == caller.circuit()).findFirst().orElseThrow(() ->
+                named.isEmpty() ? new NotFound("Coupon", code)
+                        : new VoucherRefused("voucher-other-circuit", "This coupon was issued by another circuit"));
+    }
+
+    private void allow(Campaign campaign, Store store, Long member) {
+        Decision d = CampaignPolicy.decide(campaign, store, member, campaigns.redeemed(campaign.id()),
+                member == null ? 0 : campaigns.redeemedBy(campaign.id(), member), clock.instant());
+        if (!d.allowed()) {
+            throw new VoucherRefused(d.code(), d.reason());
+        }
+    }
+
+    private Voucher redeemed(Caller caller, Voucher v, Campaign campaign, Long member, Store store, String orderId,
+                             Money cart) {
         VoucherStatus status = v.status().to(VoucherStatus.REDEEMED);
         vouchers.change(v.id(), status, v.fulfilment(), orderId, store.id());
         vouchers.event(v, status.name(), caller.actor(), store.id(), orderId, null, clock.instant());
+        if (campaign != null) {
+            campaigns.setDiscount(v.id(), CampaignPolicy.discount(campaign.details(), cart));
+            if (campaign.details().gives() == CampaignGift.BONUS_POINTS) {
+                campaignPoints.award(caller.circuit(), member, campaign.details().bonusPoints(), "voucher:" + v.id(),
+                        campaign.details().name(), store.companyId(), store.id(), caller.actor());
+            }
+        }
         return vouchers.find(caller.circuit(), v.id()).orElseThrow();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Voucher forShop(Caller shop, long memberId, String code) {
+        Voucher v = ofCircuit(shop, VoucherCode.parse(code));
+        if (v.memberId() != null && v.memberId() != memberId) {
+            throw new VoucherRefused("voucher-other-member", "This voucher belongs to another member");
+        }
+        Decision d = RedeemPolicy.decide(v, restrictions(v), shop.circuit(), tenancy.storeFor(shop, null), null,
+                clock.instant());
+        if (!d.allowed()) {
+            throw new VoucherRefused(d.code(), d.reason());
+        }
+        if (v.kind() == null) {
+            throw new VoucherRefused("voucher-not-for-shops", "A bonus points coupon is used at a till, not in a shop");
+        }
+        return v;
+    }
+
+    /** Refusals are answered as empty and leave the caller's transaction (a shop delivery's) as it was. */
+    @Override
+    @Transactional(noRollbackFor = LoyaltyException.class)
+    public Optional<Voucher> redeemedInShop(Caller shop, String code, long memberId, String orderId) {
+        try {
+            return Optional.of(redeem(shop, code, memberId, orderId, null, null));
+        } catch (VoucherRefused | NotFound refused) {
+            return Optional.empty();
+        }
     }
 
     /** Cancels an unused voucher (administrators); its points come back if the reward says so. */
@@ -221,6 +349,10 @@ public class VoucherService {
     }
 
     private RewardDetails.Restrictions restrictions(Voucher v) {
+        if (v.campaignId() != null) {
+            return campaigns.find(v.circuitId(), v.campaignId()).map(c -> c.details().restrictions())
+                    .orElse(RewardDetails.Restrictions.NONE);
+        }
         return v.rewardId() == null ? RewardDetails.Restrictions.NONE
                 : rewards.find(v.circuitId(), v.rewardId()).map(Reward::details).map(RewardDetails::restrictions)
                 .orElse(RewardDetails.Restrictions.NONE);

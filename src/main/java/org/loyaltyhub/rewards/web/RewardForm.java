@@ -101,13 +101,13 @@ final class RewardForm {
         return form;
     }
 
-    private static Map<String, String> keys(Map<String, String> errors) {
+    static Map<String, String> keys(Map<String, String> errors) {
         Map<String, String> keys = new LinkedHashMap<>();
         errors.keySet().forEach(field -> keys.put(field, "rewards.error." + field));
         return keys;
     }
 
-    private static <E extends Enum<E>> E choice(String value, Class<E> type, String field, Map<String, String> errors) {
+    static <E extends Enum<E>> E choice(String value, Class<E> type, String field, Map<String, String> errors) {
         if (value == null) {
             return null;
         }
@@ -119,7 +119,7 @@ final class RewardForm {
         }
     }
 
-    private static Long number(FormValues f, String field, Map<String, String> errors) {
+    static Long number(FormValues f, String field, Map<String, String> errors) {
         if (f.blank(field)) {
             return null;
         }
@@ -130,7 +130,7 @@ final class RewardForm {
         return n;
     }
 
-    private static BigDecimal decimal(FormValues f, String field, Map<String, String> errors) {
+    static BigDecimal decimal(FormValues f, String field, Map<String, String> errors) {
         if (f.blank(field)) {
             return null;
         }
@@ -142,12 +142,12 @@ final class RewardForm {
         return d;
     }
 
-    private static Money money(FormValues f, String field, String currency, Map<String, String> errors) {
+    static Money money(FormValues f, String field, String currency, Map<String, String> errors) {
         BigDecimal d = decimal(f, field, errors);
         return d == null ? null : Money.of(d, currency);
     }
 
-    private static Instant day(String value, int plusDays, String field, Map<String, String> errors) {
+    static Instant day(String value, int plusDays, String field, Map<String, String> errors) {
         if (value == null) {
             return null;
         }
@@ -159,7 +159,7 @@ final class RewardForm {
         }
     }
 
-    private static List<Long> ids(String value, String field, Map<String, String> errors) {
+    static List<Long> ids(String value, String field, Map<String, String> errors) {
         if (value == null) {
             return List.of();
         }
@@ -177,16 +177,16 @@ final class RewardForm {
         return ids;
     }
 
-    private static List<Long> longs(List<String> values) {
+    static List<Long> longs(List<String> values) {
         return values == null ? List.of() : values.stream().filter(v -> v.matches("[0-9]{1,18}")).map(Long::valueOf)
                 .toList();
     }
 
-    private static String join(List<Long> ids) {
+    static String join(List<Long> ids) {
         return ids.stream().map(String::valueOf).collect(Collectors.joining(", "));
     }
 
-    private static String plain(Money m) {
+    static String plain(Money m) {
         return m == null ? null : m.display().toPlainString();
     }
 

@@ -40,7 +40,8 @@ class VoucherController {
         this.tenancy = tenancy;
     }
 
-    record Redeem(@Size(min = 1, max = 120) String orderId, Long storeId,
+    /** memberId: the member using a campaign's shared code (such as SUMMER10), or a campaign code not yet given out. */
+    record Redeem(@Size(min = 1, max = 120) String orderId, Long storeId, Long memberId,
                   @DecimalMin("0") @Digits(integer = 12, fraction = 2) BigDecimal cartTotal) {
     }
 
@@ -71,11 +72,13 @@ class VoucherController {
     }
 
     @PostMapping("/api/v1/vouchers/{code}/redeem")
-    @Operation(summary = "Redeems a voucher at the till for an order",
-            description = "Idempotent: the same order redeeming it again gets the voucher as it is. Refused with a "
-                    + "problem saying why: expired, used, cancelled, another store's or another circuit's voucher.")
+    @Operation(summary = "Redeems a voucher, or a coupon campaign's code, at the till for an order",
+            description = "Idempotent: the same order redeeming it again gets the voucher as it is. A campaign's "
+                    + "shared code (such as SUMMER10) needs the member using it and records that member's use. Refused "
+                    + "with a problem saying why: expired, used, cancelled, another store's or another circuit's "
+                    + "voucher, a campaign's limit reached.")
     Voucher redeem(Caller caller, @PathVariable String code, @Valid @RequestBody(required = false) Redeem r) {
-        return vouchers.redeem(caller, code, r == null ? null : r.orderId(), r == null ? null : r.storeId(),
+        return vouchers.redeem(caller, code, r == null ? null : r.memberId(), r == null ? null : r.orderId(), r == null ? null : r.storeId(),
                 r == null || r.cartTotal() == null ? null
                         : Money.of(r.cartTotal(), tenancy.circuit(caller.circuit()).currency()));
     }

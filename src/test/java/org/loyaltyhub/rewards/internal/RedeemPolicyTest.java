@@ -23,7 +23,7 @@ class RedeemPolicyTest {
     private static final Store MARE = new Store(12, 1, 200, "Mare", null, null, null, null, null, null);
 
     private static Voucher voucher(RewardKind kind, VoucherStatus status, Instant expiresAt) {
-        return new Voucher(1, 1, VoucherCode.random(), VoucherSource.REWARD_CLAIM, 5L, 9L, kind,
+        return new Voucher(1, 1, VoucherCode.random(), VoucherSource.REWARD_CLAIM, 5L, null, 9L, kind,
                 new RewardDetails.Text("5 € off", "5 € di sconto"), RewardDetails.Benefit.NONE, 500, null, status,
                 null, expiresAt, null, null, NOW.minusSeconds(3600));
     }

@@ -1,0 +1,115 @@
+package org.loyaltyhub.integrations.internal;
+
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.loyaltyhub.members.Member;
+import org.loyaltyhub.members.Members;
+import org.loyaltyhub.programs.Redemptions;
+import org.loyaltyhub.rewards.RewardKind;
+import org.loyaltyhub.rewards.ShopVouchers;
+import org.loyaltyhub.rewards.Voucher;
+import org.loyaltyhub.rewards.VoucherRefused;
+import org.loyaltyhub.shared.LoyaltyException;
+import org.loyaltyhub.shared.Money;
+import org.loyaltyhub.tenancy.Caller;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+
+/**
+ * Vouchers in connected shops: a member's voucher (a reward's or a coupon campaign's) becomes the shop's own
+ * single-use code, through the same platform discount APIs ({@link DiscountApi}) and checks ({@link CodeService}) as
+ * the codes for points; the shop's code is the voucher's code, so the shop's order that used it marks the voucher
+ * redeemed ({@link VoucherCodeUses}). Today a fixed-amount voucher only: the platforms' code requests carry an amount off.
+ */
+@Service
+public class VoucherCodes {
+
+    private static final Logger log = LoggerFactory.getLogger(VoucherCodes.class);
+
+    private final ConnectionService connections;
+    private final CodeService codes;
+    private final ShopVouchers vouchers;
+    private final Members members;
+    private final JdbcClient jdbc;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+
+    VoucherCodes(ConnectionService connections, CodeService codes, ShopVouchers vouchers, Members members,
+                 JdbcClient jdbc, PlatformTransactionManager tm, Clock clock) {
+        this.connections = connections;
+        this.codes = codes;
+        this.vouchers = vouchers;
+        this.members = members;
+        this.jdbc = jdbc;
+        this.tx = new TransactionTemplate(tm);
+        // the pending row commits before the shop is called, as for points codes
+        this.tx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.clock = clock;
+    }
+
+    /** Which voucher to make into a shop's code, for which member. */
+    public record Request(@NotNull Long memberId, @NotNull @Size(min = 1, max = 64) String code) {
+    }
+
+    public record View(long connectionId, long memberId, String code, String status, Instant expiresAt) {
+    }
+
+    /**
+     * Makes the member's voucher a single-use code of the connection's shop. Again for the same voucher: the code
+     * as it is. Refused, with nothing made, when the voucher cannot be used (expired, used, another member's...),
+     * is not a fixed amount off, or the shop says no.
+     */
+    public View push(Caller caller, long connectionId, Request r) {
+        Connection c = connections.owned(caller, connectionId);
+        Member m = members.visible(caller, r.memberId());
+        Voucher v = vouchers.forShop(c.caller(), m.id(), r.code());
+        Optional<String> status = status(c.id(), v.id());
+        if (status.isPresent() && !status.get().equals("PENDING")) {
+            return new View(c.id(), m.id(), v.code().value(), status.get(), v.expiresAt());
+        }
+        if (v.kind() != RewardKind.FIXED_AMOUNT) {
+            throw new VoucherRefused("voucher-kind-not-in-shop", "Only a fixed-amount voucher becomes a shop's code "
+                    + "for now; show this one at the till");
+        }
+        DiscountApi api = codes.api(c);
+        String shopCustomer = codes.linkedCustomer(c, m.id()).orElse(null);
+        codes.requireCustomer(c, shopCustomer, m.email());
+        tx.executeWithoutResult(s -> jdbc.sql("""
+                        insert into shop_voucher_code (circuit_id, connection_id, voucher_id, member_id, code)
+                        values (:c, :conn, :v, :m, :code) on conflict (connection_id, voucher_id) do nothing""")
+                .param("c", c.circuitId()).param("conn", c.id()).param("v", v.id()).param("m", m.id())
+                .param("code", v.code().value()).update());
+        Money amount = v.benefit().amount();
+        DiscountApi.NewCode request = new DiscountApi.NewCode(v.code().value(), v.id(), v.points(), amount,
+                Money.zero(amount.currency()), m.email(), shopCustomer,
+                clock.instant().truncatedTo(ChronoUnit.SECONDS), v.expiresAt(), Redemptions.ProductLimits.NONE);
+        try {
+            String shopId = CodeService.createOrFind(c, api, request);
+            tx.executeWithoutResult(s -> jdbc.sql("update shop_voucher_code set status = 'CREATED', shop_id = :id, "
+                            + "updated_at = now() where connection_id = :conn and voucher_id = :v and status = 'PENDING'")
+                    .param("id", shopId).param("conn", c.id()).param("v", v.id()).update());
+            return new View(c.id(), m.id(), v.code().value(), status(c.id(), v.id()).orElseThrow(), v.expiresAt());
+        } catch (DiscountApi.Refused | ShopHttp.Unreachable e) {
+            tx.executeWithoutResult(s -> jdbc.sql("delete from shop_voucher_code where connection_id = :conn "
+                    + "and voucher_id = :v and status = 'PENDING'").param("conn", c.id()).param("v", v.id()).update());
+            log.warn("Connection {}: the shop did not create voucher code {}: {}", c.id(), v.code(), e.getMessage());
+            throw new LoyaltyException("shop-refused", 502, "The shop did not create the voucher's code: "
+                    + e.getMessage()).with("connectionId", c.id());
+        }
+    }
+
+    private Optional<String> status(long connectionId, long voucherId) {
+        return jdbc.sql("select status from shop_voucher_code where connection_id = :conn and voucher_id = :v")
+                .param("conn", connectionId).param("v", voucherId).query(String.class).optional();
+    }
+}
