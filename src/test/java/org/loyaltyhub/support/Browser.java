@@ -64,6 +64,9 @@ public final class Browser implements AutoCloseable {
         page.locator("#email").fill(login.email());
         page.locator("#password").fill(login.password());
         page.locator("form button[type=submit]").click();
+        // the answer to the sign-in is a redirect away from the bare form (to the role's page, or back with ?error):
+        // wait for it, so the next navigation does not race the session cookie
+        page.waitForURL(u -> !u.equals(base + "/login"));
     }
 
     /**
