@@ -35,6 +35,10 @@ public final class Browser implements AutoCloseable {
     public Page open(int width, int height, String locale) {
         BrowserContext context = chromium.newContext(new com.microsoft.playwright.Browser.NewContextOptions()
                 .setViewportSize(width, height).setLocale(locale));
+        // counts htmx's settled swaps: htmx wires the listeners of swapped-in content only when it settles, so a
+        // test that acts on new content must wait for that, not only for the response (see answered)
+        context.addInitScript("document.addEventListener('htmx:afterSettle', function () {"
+                + " window.__settled = (window.__settled || 0) + 1; });");
         Page page = context.newPage();
         page.onConsoleMessage(m -> {
             if ("error".equals(m.type())) {
@@ -75,8 +79,16 @@ public final class Browser implements AutoCloseable {
      */
     public static void answered(Page page, String path, Runnable action) {
         page.waitForLoadState();
+        Object settled = page.evaluate("window.__settled || 0");
         page.waitForResponse(r -> r.request().headerValue("hx-request") != null
                 && java.net.URI.create(r.url()).getPath().endsWith(path), action);
+        try {
+            // and for its swap to settle, when it swaps anything (an answer htmx does not swap settles nothing)
+            page.waitForFunction("n => (window.__settled || 0) > n", settled,
+                    new Page.WaitForFunctionOptions().setTimeout(5_000));
+        } catch (com.microsoft.playwright.TimeoutError nothingSwapped) {
+            // the page is as the answer left it
+        }
     }
 
     public static void screenshot(Page page, String name) {
