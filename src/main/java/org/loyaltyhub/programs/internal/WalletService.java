@@ -353,44 +353,6 @@ public class WalletService implements org.loyaltyhub.programs.Wallets {
         return new Adjusted(entry.id(), Money.ofMinorUnits(ledger.balance(circuitId, wallet), currency(circuitId)));
     }
 
-    // --- the programs' rules -----------------------------------------------------------------------------------
-
-    /** The rule of a purpose: the circuit's (companyId null) or a company's own; off when none was saved. */
-    @Transactional(readOnly = true)
-    public MoneyProgram program(Caller caller, Purpose purpose, Long companyId) {
-        requireMoney(purpose);
-        checkRuleScope(caller, companyId, false);
-        return programs.own(caller.circuit(), companyId, purpose).orElseGet(MoneyProgram::off);
-    }
-
-    /** Circuit administrators set the circuit's rule and any company's override; company administrators their own. */
-    public MoneyProgram changeProgram(Caller caller, Purpose purpose, Long companyId, MoneyProgram p) {
-        requireMoney(purpose);
-        checkRuleScope(caller, companyId, true);
-        programs.save(caller.circuit(), companyId, purpose, p);
-        return programs.own(caller.circuit(), companyId, purpose).orElseThrow();
-    }
-
-    /** Removes a company's override: the circuit's rule applies there again. */
-    public void removeOverride(Caller caller, Purpose purpose, long companyId) {
-        requireMoney(purpose);
-        checkRuleScope(caller, companyId, true);
-        programs.removeOverride(caller.circuit(), companyId, purpose);
-    }
-
-    private void checkRuleScope(Caller caller, Long companyId, boolean change) {
-        if (companyId == null) {
-            if (change) {
-                caller.require(Role.CIRCUIT_ADMIN);
-            } else {
-                caller.require(Role.CIRCUIT_ADMIN, Role.COMPANY_ADMIN);
-            }
-            return;
-        }
-        caller.require(Role.CIRCUIT_ADMIN, Role.COMPANY_ADMIN);
-        tenancy.company(caller, companyId); // not found outside the caller's scope
-    }
-
     private long manualAmount(long circuitId, Money amount) {
         Currency currency = currency(circuitId);
         inCurrency("amount", amount, currency);
@@ -402,7 +364,7 @@ public class WalletService implements org.loyaltyhub.programs.Wallets {
         return amount.toMinorUnits();
     }
 
-    private static Purpose requireMoney(Purpose purpose) {
+    static Purpose requireMoney(Purpose purpose) {
         if (!purpose.money()) {
             throw new InvalidInput("purpose", "must be a wallet: CASHBACK or DISCOUNT");
         }

@@ -40,8 +40,10 @@ import java.math.BigDecimal;
 class WalletController {
 
     private final WalletService wallets;
+    private final org.loyaltyhub.programs.internal.MoneyProgramAdmin programAdmin;
 
-    WalletController(WalletService wallets) {
+    WalletController(WalletService wallets, org.loyaltyhub.programs.internal.MoneyProgramAdmin programAdmin) {
+        this.programAdmin = programAdmin;
         this.wallets = wallets;
     }
 
@@ -140,18 +142,18 @@ class WalletController {
     @Operation(summary = "A money program's rule: the circuit's, or a company's own with companyId")
     @GetMapping("/api/v1/money-programs/{purpose}")
     MoneyProgram program(Caller caller, @PathVariable Purpose purpose, @RequestParam(required = false) Long companyId) {
-        return wallets.program(caller, purpose, companyId);
+        return programAdmin.program(caller, purpose, companyId);
     }
 
     @PutMapping("/api/v1/money-programs/{purpose}")
     MoneyProgram change(Caller caller, @PathVariable Purpose purpose, @RequestParam(required = false) Long companyId,
                         @Valid @RequestBody MoneyProgram p) {
-        return wallets.changeProgram(caller, purpose, companyId, p);
+        return programAdmin.changeProgram(caller, purpose, companyId, p);
     }
 
     @DeleteMapping("/api/v1/money-programs/{purpose}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void removeOverride(Caller caller, @PathVariable Purpose purpose, @RequestParam long companyId) {
-        wallets.removeOverride(caller, purpose, companyId);
+        programAdmin.removeOverride(caller, purpose, companyId);
     }
 }

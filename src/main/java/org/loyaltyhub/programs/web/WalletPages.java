@@ -35,10 +35,12 @@ class WalletPages {
     private static final List<Purpose> PURPOSES = List.of(Purpose.CASHBACK, Purpose.DISCOUNT);
 
     private final WalletService wallets;
+    private final org.loyaltyhub.programs.internal.MoneyProgramAdmin programAdmin;
     private final Members members;
     private final Tenancy tenancy;
 
-    WalletPages(WalletService wallets, Members members, Tenancy tenancy) {
+    WalletPages(WalletService wallets, Members members, Tenancy tenancy, org.loyaltyhub.programs.internal.MoneyProgramAdmin programAdmin) {
+        this.programAdmin = programAdmin;
         this.wallets = wallets;
         this.members = members;
         this.tenancy = tenancy;
@@ -93,7 +95,7 @@ class WalletPages {
         caller.require(Role.CIRCUIT_ADMIN);
         Map<String, Map<String, Object>> forms = new LinkedHashMap<>();
         for (Purpose p : PURPOSES) {
-            MoneyProgram program = wallets.program(caller, p, null);
+            MoneyProgram program = programAdmin.program(caller, p, null);
             Map<String, Object> form = new LinkedHashMap<>();
             form.put("enabled", program.enabled());
             form.put("percent", program.percent().stripTrailingZeros().toPlainString());
@@ -132,7 +134,7 @@ class WalletPages {
             }
         }
         if (errors.isEmpty()) {
-            wallets.changeProgram(caller, p, null, new MoneyProgram("on".equals(enabled) || "true".equals(enabled),
+            programAdmin.changeProgram(caller, p, null, new MoneyProgram("on".equals(enabled) || "true".equals(enabled),
                     pct, months, min, share));
             return "redirect:/admin/cashback?saved=" + p.name();
         }
