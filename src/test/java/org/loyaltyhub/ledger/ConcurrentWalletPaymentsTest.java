@@ -39,7 +39,7 @@ class ConcurrentWalletPaymentsTest extends IntegrationTest {
     void thirtyTwoClientsCannotOverspendOneWallet() throws Exception {
         Circuits c = Circuits.create(ctx, false, 1);
         long member = c.members().getFirst();
-        wallets.changeProgram(c.admin(), Purpose.CASHBACK, null, new MoneyProgram(true, BigDecimal.ONE, null,
+        ctx.getBean(org.loyaltyhub.programs.internal.MoneyProgramAdmin.class).changeProgram(c.admin(), Purpose.CASHBACK, null, new MoneyProgram(true, BigDecimal.ONE, null,
                 BigDecimal.ZERO, BigDecimal.valueOf(100)));
         wallets.adjust(c.admin(), member, Purpose.CASHBACK, WalletService.Direction.CREDIT, Money.of("10.00", "EUR"),
                 "start");

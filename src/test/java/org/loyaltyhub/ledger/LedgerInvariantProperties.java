@@ -144,9 +144,9 @@ class LedgerInvariantProperties {
                     ProgramSettings.RedeemableProducts.ALL, 30, null));
             budgets.recharge(c.admin(), c.companyId(), 500, "start");
             // purchases earn cashback and accumulated discounts too, in the circuit's currency, expiring after a month
-            wallets.changeProgram(c.admin(), Purpose.CASHBACK, null, new MoneyProgram(true, new BigDecimal("5"), 1,
+            ctx.getBean(org.loyaltyhub.programs.internal.MoneyProgramAdmin.class).changeProgram(c.admin(), Purpose.CASHBACK, null, new MoneyProgram(true, new BigDecimal("5"), 1,
                     BigDecimal.ZERO, new BigDecimal("50")));
-            wallets.changeProgram(c.admin(), Purpose.DISCOUNT, null, new MoneyProgram(true, new BigDecimal("2.5"), null,
+            ctx.getBean(org.loyaltyhub.programs.internal.MoneyProgramAdmin.class).changeProgram(c.admin(), Purpose.DISCOUNT, null, new MoneyProgram(true, new BigDecimal("2.5"), null,
                     BigDecimal.ZERO, BigDecimal.valueOf(100)));
         }
 
