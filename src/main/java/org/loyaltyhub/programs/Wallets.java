@@ -8,6 +8,17 @@ public interface Wallets {
     /** The member's cashback and accumulated discounts, available and pending, in the circuit's currency. */
     Summary summary(long circuitId, long memberId);
 
+    /**
+     * What a purchase earned of each money purpose and by which rule (products', the store's, the company's or the
+     * circuit's rate, and the status multipliers); empty when it earned by none.
+     */
+    java.util.List<PurchaseEarned> earnedOn(long circuitId, long purchaseId, java.util.Currency currency);
+
+    /** A purchase's award of one money purpose: its full worth, what is pending and available of it now, the rule. */
+    record PurchaseEarned(org.loyaltyhub.ledger.Purpose purpose, Money base, Money pending, Money available,
+                          String rule) {
+    }
+
     /** {@code shown}: a program is on in the circuit or the member has something in a wallet. */
     record Summary(boolean shown, boolean cashbackOn, Money cashback, Money cashbackPending, boolean discountOn,
                    Money discount, Money discountPending) {

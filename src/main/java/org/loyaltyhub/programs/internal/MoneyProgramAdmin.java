@@ -2,15 +2,23 @@ package org.loyaltyhub.programs.internal;
 
 import org.loyaltyhub.ledger.Purpose;
 import org.loyaltyhub.programs.MoneyProgram;
+import org.loyaltyhub.programs.MoneyRates;
+import org.loyaltyhub.programs.MoneyRates.ProductRate;
+import org.loyaltyhub.programs.MoneyRates.StoreRate;
+import org.loyaltyhub.shared.NotFound;
+import org.loyaltyhub.tenancy.Store;
 import org.loyaltyhub.tenancy.Caller;
 import org.loyaltyhub.tenancy.Role;
 import org.loyaltyhub.tenancy.Tenancy;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.math.BigDecimal;
+import java.util.List;
+
 /**
  * The rules of the money programs (cashback, accumulated discounts) as administrators read and change them: the
- * circuit's rule and each company's override, within the caller's role and companies. Storage is
+ * circuit's rule, each company's override, products' and stores' own rates, within the caller's role and companies. Storage is
  * {@link MoneyPrograms}; earning and spending by the rules are {@link WalletEarning} and {@link WalletService}.
  */
 @Service
@@ -46,6 +54,59 @@ public class MoneyProgramAdmin {
         WalletService.requireMoney(purpose);
         checkRuleScope(caller, companyId, true);
         programs.removeOverride(caller.circuit(), companyId, purpose);
+    }
+
+    /** Products' own rates of a purpose, circuit-wide (administrators of the circuit and of its companies read them). */
+    @Transactional(readOnly = true)
+    public List<ProductRate> productRates(Caller caller, Purpose purpose) {
+        WalletService.requireMoney(purpose);
+        caller.require(Role.CIRCUIT_ADMIN, Role.COMPANY_ADMIN);
+        return programs.productRates(caller.circuit(), purpose);
+    }
+
+    /** Sets a product's own rate; circuit administrators only, like the points' product rules. */
+    public ProductRate changeProductRate(Caller caller, Purpose purpose, ProductRate rate) {
+        WalletService.requireMoney(purpose);
+        caller.require(Role.CIRCUIT_ADMIN);
+        programs.saveProductRate(caller.circuit(), purpose, rate);
+        return rate;
+    }
+
+    public void removeProductRate(Caller caller, Purpose purpose, String productId) {
+        WalletService.requireMoney(purpose);
+        caller.require(Role.CIRCUIT_ADMIN);
+        programs.removeProductRate(caller.circuit(), purpose, productId);
+    }
+
+    /** Stores' own rates: every store's for circuit administrators, their company's for a company administrator. */
+    @Transactional(readOnly = true)
+    public List<StoreRate> storeRates(Caller caller, Purpose purpose) {
+        WalletService.requireMoney(purpose);
+        caller.require(Role.CIRCUIT_ADMIN, Role.COMPANY_ADMIN);
+        return programs.storeRates(caller.circuit(), purpose, caller.isCircuitAdmin() ? null : caller.companyId());
+    }
+
+    /** Sets a store's own rate: any store of the circuit for its administrators, their own for a company's. */
+    public StoreRate changeStoreRate(Caller caller, Purpose purpose, long storeId, BigDecimal percent) {
+        WalletService.requireMoney(purpose);
+        Store store = coveredStore(caller, storeId);
+        BigDecimal checked = MoneyRates.checked(percent);
+        programs.saveStoreRate(caller.circuit(), store.id(), purpose, checked);
+        return new StoreRate(store.id(), store.name(), store.companyId(), checked);
+    }
+
+    public void removeStoreRate(Caller caller, Purpose purpose, long storeId) {
+        WalletService.requireMoney(purpose);
+        programs.removeStoreRate(caller.circuit(), coveredStore(caller, storeId).id(), purpose);
+    }
+
+    private Store coveredStore(Caller caller, long storeId) {
+        caller.require(Role.CIRCUIT_ADMIN, Role.COMPANY_ADMIN);
+        Store store = tenancy.store(caller.circuit(), storeId);
+        if (!caller.coversStore(store)) {
+            throw new NotFound("Store", storeId);
+        }
+        return store;
     }
 
     private void checkRuleScope(Caller caller, Long companyId, boolean change) {

@@ -2,13 +2,16 @@ package org.loyaltyhub.programs.internal;
 
 import org.loyaltyhub.ledger.Purpose;
 import org.loyaltyhub.programs.MoneyProgram;
+import org.loyaltyhub.programs.MoneyRates.ProductRate;
+import org.loyaltyhub.programs.MoneyRates.StoreRate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import java.util.List;
 import java.util.Optional;
 
-/** The money programs' rules: the circuit's, and companies' overrides. */
+/** The money programs' rules: the circuit's, companies' overrides, and the rates of products and stores. */
 @Repository
 public class MoneyPrograms {
 
@@ -36,6 +39,80 @@ public class MoneyPrograms {
     public MoneyProgram effective(long circuitId, Long companyId, Purpose purpose) {
         return (companyId == null ? Optional.<MoneyProgram>empty() : own(circuitId, companyId, purpose))
                 .or(() -> own(circuitId, null, purpose)).orElseGet(MoneyProgram::off);
+    }
+
+    /**
+     * What a sale at a store earns by: the rule in force at its company, the rate for lines without a product rate
+     * (the store's own, else the company's rule's, else the circuit's) and the rates of the given products.
+     */
+    public Applicable applicable(long circuitId, long companyId, long storeId, Purpose purpose,
+                                 java.util.Collection<String> productIds) {
+        Optional<MoneyProgram> company = own(circuitId, companyId, purpose);
+        MoneyProgram program = company.or(() -> own(circuitId, null, purpose)).orElseGet(MoneyProgram::off);
+        if (!program.enabled()) {
+            return new Applicable(program, WalletEarningPolicy.Rates.of(program,
+                    WalletEarningPolicy.RateSource.CIRCUIT));
+        }
+        Optional<java.math.BigDecimal> store = jdbc.sql("select percent from money_store_rate where store_id = :s "
+                        + "and purpose = :p and circuit_id = :c")
+                .param("s", storeId).param("p", purpose.name()).param("c", circuitId)
+                .query(java.math.BigDecimal.class).optional();
+        java.util.Map<String, java.math.BigDecimal> products = productIds.isEmpty() ? java.util.Map.of()
+                : jdbc.sql("select product_id, percent from money_product_rule where circuit_id = :c and purpose = :p "
+                        + "and product_id in (:ids)")
+                .param("c", circuitId).param("p", purpose.name()).param("ids", productIds)
+                .query((rs, n) -> java.util.Map.entry(rs.getString(1), rs.getBigDecimal(2).stripTrailingZeros()))
+                .list().stream().collect(java.util.stream.Collectors.toMap(java.util.Map.Entry::getKey,
+                        java.util.Map.Entry::getValue));
+        WalletEarningPolicy.RateSource source = store.isPresent() ? WalletEarningPolicy.RateSource.STORE
+                : company.isPresent() ? WalletEarningPolicy.RateSource.COMPANY : WalletEarningPolicy.RateSource.CIRCUIT;
+        return new Applicable(program, new WalletEarningPolicy.Rates(
+                store.map(java.math.BigDecimal::stripTrailingZeros).orElse(program.percent()), source, products));
+    }
+
+    /** The rule in force at a company and the rates a sale there earns by. */
+    public record Applicable(MoneyProgram program, WalletEarningPolicy.Rates rates) {
+    }
+
+    List<ProductRate> productRates(long circuitId, Purpose purpose) {
+        return jdbc.sql("select product_id, percent from money_product_rule where circuit_id = :c and purpose = :p "
+                        + "order by product_id")
+                .param("c", circuitId).param("p", purpose.name())
+                .query((rs, n) -> new ProductRate(rs.getString(1), rs.getBigDecimal(2))).list();
+    }
+
+    void saveProductRate(long circuitId, Purpose purpose, ProductRate rate) {
+        jdbc.sql("insert into money_product_rule (circuit_id, purpose, product_id, percent) values (:c, :p, :id, :pct) "
+                        + "on conflict (circuit_id, purpose, product_id) do update set percent = excluded.percent, "
+                        + "updated_at = now()")
+                .param("c", circuitId).param("p", purpose.name()).param("id", rate.productId())
+                .param("pct", rate.percent()).update();
+    }
+
+    void removeProductRate(long circuitId, Purpose purpose, String productId) {
+        jdbc.sql("delete from money_product_rule where circuit_id = :c and purpose = :p and product_id = :id")
+                .param("c", circuitId).param("p", purpose.name()).param("id", productId).update();
+    }
+
+    /** Stores' own rates in the circuit; {@code companyId} non-null keeps one company's. */
+    List<StoreRate> storeRates(long circuitId, Purpose purpose, Long companyId) {
+        return jdbc.sql("select r.store_id, s.name, s.company_id, r.percent from money_store_rate r "
+                        + "join store s on s.id = r.store_id where r.circuit_id = :c and r.purpose = :p "
+                        + "and (cast(:co as bigint) is null or s.company_id = :co) order by s.name, r.store_id")
+                .param("c", circuitId).param("p", purpose.name()).param("co", companyId)
+                .query((rs, n) -> new StoreRate(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getBigDecimal(4)))
+                .list();
+    }
+
+    void saveStoreRate(long circuitId, long storeId, Purpose purpose, java.math.BigDecimal percent) {
+        jdbc.sql("insert into money_store_rate (circuit_id, store_id, purpose, percent) values (:c, :s, :p, :pct) "
+                        + "on conflict (store_id, purpose) do update set percent = excluded.percent, updated_at = now()")
+                .param("c", circuitId).param("s", storeId).param("p", purpose.name()).param("pct", percent).update();
+    }
+
+    void removeStoreRate(long circuitId, long storeId, Purpose purpose) {
+        jdbc.sql("delete from money_store_rate where circuit_id = :c and store_id = :s and purpose = :p")
+                .param("c", circuitId).param("s", storeId).param("p", purpose.name()).update();
     }
 
     void save(long circuitId, Long companyId, Purpose purpose, MoneyProgram p) {

@@ -66,7 +66,7 @@ class WalletEarning {
         if (existing.isEmpty() && !program.enabled()) {
             return; // a purchase recorded while the program is off never earns by it
         }
-        Award award = existing.orElseGet(() -> open(f, purpose, program, multipliers.get()));
+        Award award = existing.orElseGet(() -> open(f, purpose, multipliers.get()));
         long target = f.voided() ? 0 : EarningPolicy.afterRefund(award.base(), f.total().amount(), f.refunded().amount());
         long wantAvailable = reached(f.stage(), s.awardMoment()) ? target : 0;
         long wantPending = wantAvailable == 0 && s.pendingFrom() != Stage.NONE && reached(f.stage(), s.pendingFrom())
@@ -124,17 +124,23 @@ class WalletEarning {
                 .optional();
     }
 
-    /** The purchase's award of a purpose: what its full amount is worth by the rule in force now, fixed from then. */
-    private Award open(PurchaseFacts f, Purpose purpose, MoneyProgram program, List<EarningBoost.Multiplier> multipliers) {
-        long base = WalletPolicy.earned(program, f.total(), multipliers);
-        String label = (purpose == Purpose.CASHBACK ? "Cashback " : "Accumulated discount ")
-                + program.percent().stripTrailingZeros().toPlainString() + " % of " + f.total()
-                + (multipliers.isEmpty() ? "" : ", " + String.join(", ",
-                multipliers.stream().map(EarningBoost.Multiplier::label).toList()));
-        jdbc.sql("insert into purchase_money_award (purchase_id, purpose, circuit_id, base, label) "
-                        + "values (:id, :p, :c, :base, :label)")
+    /**
+     * The purchase's award of a purpose: what its full amount is worth by the rates in force now (products', the
+     * store's, the company's or the circuit's), fixed from then, with the rule that applied as its label.
+     */
+    private Award open(PurchaseFacts f, Purpose purpose, List<EarningBoost.Multiplier> multipliers) {
+        MoneyPrograms.Applicable at = programs.applicable(f.circuitId(), f.companyId(), f.storeId(), purpose,
+                f.lines().stream().map(PurchaseFacts.Line::productId).filter(java.util.Objects::nonNull)
+                        .collect(java.util.stream.Collectors.toSet()));
+        WalletEarningPolicy.Earned earned = WalletEarningPolicy.earned(at.program(), at.rates(), f.lines(), f.total(),
+                multipliers);
+        long base = earned.minorUnits();
+        String label = (purpose == Purpose.CASHBACK ? "Cashback on " : "Accumulated discount on ") + f.total() + ": "
+                + earned.rule();
+        jdbc.sql("insert into purchase_money_award (purchase_id, purpose, circuit_id, base, label, rule) "
+                        + "values (:id, :p, :c, :base, :label, :rule)")
                 .param("id", f.purchaseId()).param("p", purpose.name()).param("c", f.circuitId()).param("base", base)
-                .param("label", label).update();
+                .param("label", label).param("rule", earned.rule()).update();
         return new Award(base, label, 0, 0, 0, null);
     }
 

@@ -3,32 +3,15 @@ package org.loyaltyhub.programs.internal;
 import org.loyaltyhub.programs.MoneyProgram;
 import org.loyaltyhub.shared.Money;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.Currency;
-import java.util.List;
 
 /**
- * How much a money program credits for a purchase, and how far a wallet can pay an order: the percentage of what
- * was paid times the status multipliers, rounded down to the currency's minor unit; spending needs the minimum
- * order, pays at most the maximum share of it, never more than the balance.
+ * How far a wallet can pay an order: spending needs the minimum order, pays at most the maximum share of it, never
+ * more than the balance. What a purchase earns is {@link WalletEarningPolicy}.
  */
 public final class WalletPolicy {
 
     private WalletPolicy() {
-    }
-
-    /** What a purchase of {@code paid} earns, in minor units: nothing when the program is off. */
-    public static long earned(MoneyProgram p, Money paid, List<EarningBoost.Multiplier> multipliers) {
-        if (!p.enabled() || p.percent().signum() <= 0 || paid.amount().signum() <= 0) {
-            return 0;
-        }
-        BigDecimal value = paid.amount().multiply(p.percent()).movePointLeft(2);
-        for (EarningBoost.Multiplier m : multipliers) {
-            value = value.multiply(m.factor());
-        }
-        return new Money(value.setScale(Math.max(paid.currency().getDefaultFractionDigits(), 0), RoundingMode.FLOOR),
-                paid.currency()).toMinorUnits();
     }
 
     /**

@@ -57,9 +57,11 @@ public class WalletService implements org.loyaltyhub.programs.Wallets {
     private final Tenancy tenancy;
     private final MoneyPrograms programs;
     private final Clock clock;
+    private final CircuitFeatures features;
 
     WalletService(JdbcClient jdbc, Ledger ledger, Members members, Tenancy tenancy, MoneyPrograms programs,
-                  Clock clock) {
+                  Clock clock, CircuitFeatures features) {
+        this.features = features;
         this.jdbc = jdbc;
         this.ledger = ledger;
         this.members = members;
@@ -131,6 +133,23 @@ public class WalletService implements org.loyaltyhub.programs.Wallets {
                 || !discount.available().isZero() || !discount.pending().isZero();
         return new Summary(shown, cashbackOn || !cashback.available().isZero(), cashback.available(), cashback.pending(),
                 discountOn || !discount.available().isZero(), discount.available(), discount.pending());
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public java.util.List<PurchaseEarned> earnedOn(long circuitId, long purchaseId, Currency currency) {
+        if (!features.of(circuitId).money()) {
+            return java.util.List.of(); // no money program was ever set in the circuit: nothing to look for
+        }
+        return jdbc.sql("select purpose, base, pending, available, coalesce(rule, label) as rule "
+                        + "from purchase_money_award "
+                        + "where purchase_id = :id and circuit_id = :c order by purpose")
+                .param("id", purchaseId).param("c", circuitId)
+                .query((rs, n) -> new PurchaseEarned(Purpose.valueOf(rs.getString("purpose")),
+                        Money.ofMinorUnits(rs.getLong("base"), currency),
+                        Money.ofMinorUnits(rs.getLong("pending"), currency),
+                        Money.ofMinorUnits(rs.getLong("available"), currency), rs.getString("rule")))
+                .list();
     }
 
     /** The summary for a caller who must see the member (the counter). */

@@ -12,6 +12,7 @@ import jakarta.validation.constraints.Size;
 import org.loyaltyhub.ledger.Purpose;
 import org.loyaltyhub.members.MemberIdentifier;
 import org.loyaltyhub.programs.MoneyProgram;
+import org.loyaltyhub.programs.MoneyRates;
 import org.loyaltyhub.programs.internal.WalletPolicy;
 import org.loyaltyhub.programs.internal.WalletService;
 import org.loyaltyhub.programs.internal.WalletService.Direction;
@@ -31,6 +32,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.math.BigDecimal;
+import java.util.List;
 
 /**
  * A member's money wallets ({@code CASHBACK}, {@code DISCOUNT}): balance, history, paying part of an order
@@ -155,5 +157,49 @@ class WalletController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void removeOverride(Caller caller, @PathVariable Purpose purpose, @RequestParam long companyId) {
         programAdmin.removeOverride(caller, purpose, companyId);
+    }
+
+    /** A percentage as a client sends it (a string or a number, never a float). */
+    record Rate(@NotNull @DecimalMin("0") @DecimalMax("100") @Digits(integer = 3, fraction = 4) BigDecimal percent) {
+    }
+
+    @Operation(summary = "Products' own rates of a money program: a line of the product earns its percentage, "
+            + "whatever the store's or company's rate")
+    @GetMapping("/api/v1/money-programs/{purpose}/product-rates")
+    List<MoneyRates.ProductRate> productRates(Caller caller, @PathVariable Purpose purpose) {
+        return programAdmin.productRates(caller, purpose);
+    }
+
+    @Operation(summary = "Sets a product's own rate (0: the product earns nothing); circuit administrators")
+    @PutMapping("/api/v1/money-programs/{purpose}/product-rates/{productId}")
+    MoneyRates.ProductRate changeProductRate(Caller caller, @PathVariable Purpose purpose,
+                                             @PathVariable String productId, @Valid @RequestBody Rate rate) {
+        return programAdmin.changeProductRate(caller, purpose, new MoneyRates.ProductRate(productId, rate.percent()));
+    }
+
+    @DeleteMapping("/api/v1/money-programs/{purpose}/product-rates/{productId}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void removeProductRate(Caller caller, @PathVariable Purpose purpose, @PathVariable String productId) {
+        programAdmin.removeProductRate(caller, purpose, productId);
+    }
+
+    @Operation(summary = "Stores' own rates of a money program: sales at the store earn its percentage instead of "
+            + "the company's or the circuit's")
+    @GetMapping("/api/v1/money-programs/{purpose}/store-rates")
+    List<MoneyRates.StoreRate> storeRates(Caller caller, @PathVariable Purpose purpose) {
+        return programAdmin.storeRates(caller, purpose);
+    }
+
+    @Operation(summary = "Sets a store's own rate: any store for circuit administrators, their own for a company's")
+    @PutMapping("/api/v1/money-programs/{purpose}/store-rates/{storeId}")
+    MoneyRates.StoreRate changeStoreRate(Caller caller, @PathVariable Purpose purpose, @PathVariable long storeId,
+                                         @Valid @RequestBody Rate rate) {
+        return programAdmin.changeStoreRate(caller, purpose, storeId, rate.percent());
+    }
+
+    @DeleteMapping("/api/v1/money-programs/{purpose}/store-rates/{storeId}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void removeStoreRate(Caller caller, @PathVariable Purpose purpose, @PathVariable long storeId) {
+        programAdmin.removeStoreRate(caller, purpose, storeId);
     }
 }

@@ -3,6 +3,8 @@ package org.loyaltyhub.programs.web;
 import org.loyaltyhub.ledger.Purpose;
 import org.loyaltyhub.members.Members;
 import org.loyaltyhub.programs.MoneyProgram;
+import org.loyaltyhub.programs.MoneyRates;
+import org.loyaltyhub.shared.InvalidInput;
 import org.loyaltyhub.programs.internal.WalletService;
 import org.loyaltyhub.programs.internal.WalletService.Direction;
 import org.loyaltyhub.shared.LoyaltyException;
@@ -27,7 +29,7 @@ import java.util.Map;
 /**
  * The back office's wallet pages: a member's wallets (balances, movements, a manual credit or debit previewed
  * before it is saved), and the money programs' settings ({@code /admin/cashback}: cashback and accumulated
- * discounts, the circuit's rule; companies' own rules are set through the API).
+ * discounts, the circuit's rule, stores' and products' own rates; companies' own rules are set through the API).
  */
 @Page
 class WalletPages {
@@ -109,9 +111,94 @@ class WalletPages {
         if (typed != null) {
             forms.putAll(typed);
         }
-        model.addAttribute("forms", forms).addAttribute("currency", tenancy.circuit(caller.circuit()).currency());
+        Map<String, List<MoneyRates.StoreRate>> storeRates = new LinkedHashMap<>();
+        Map<String, List<MoneyRates.ProductRate>> productRates = new LinkedHashMap<>();
+        for (Purpose p : PURPOSES) {
+            storeRates.put(p.name(), programAdmin.storeRates(caller, p));
+            productRates.put(p.name(), programAdmin.productRates(caller, p));
+        }
+        model.addAttribute("forms", forms).addAttribute("currency", tenancy.circuit(caller.circuit()).currency())
+                .addAttribute("storeRates", storeRates).addAttribute("productRates", productRates)
+                .addAttribute("stores", tenancy.stores(caller)).addAttribute("purposes", PURPOSES);
         model.asMap().putIfAbsent("errors", Map.of());
+        model.asMap().putIfAbsent("rateErrors", Map.of());
+        model.asMap().putIfAbsent("rateForm", Map.of());
         return "cashback";
+    }
+
+    /** A store's own rate, set or changed (seed 000 and issue 11: "a % of the amount paid, per store"). */
+    @PostMapping("/admin/cashback/store-rates")
+    String saveStoreRate(Caller caller, @RequestParam(required = false) String purpose,
+                         @RequestParam(required = false) String storeId, @RequestParam(required = false) String percent,
+                         Model model) {
+        caller.require(Role.CIRCUIT_ADMIN);
+        Map<String, String> errors = new LinkedHashMap<>();
+        Long store = storeId != null && storeId.matches("[0-9]{1,18}") ? Long.valueOf(storeId) : null;
+        if (store == null) {
+            errors.put("storeRateStore", "cashback.error.store");
+        }
+        BigDecimal pct = decimal(percent, BigDecimal.ZERO, BigDecimal.valueOf(100), "percent", new LinkedHashMap<>());
+        if (pct == null) {
+            errors.put("storeRatePercent", "cashback.error.percent");
+        }
+        if (errors.isEmpty()) {
+            programAdmin.changeStoreRate(caller, purpose(purpose), store, pct);
+            return "redirect:/admin/cashback?rateSaved#store-rates";
+        }
+        return withRateErrors(caller, errors, Map.of("storeRatePurpose", purpose(purpose).name(),
+                "storeRateStore", storeId == null ? "" : storeId, "storeRatePercent", percent == null ? "" : percent),
+                model);
+    }
+
+    @PostMapping("/admin/cashback/store-rates/delete")
+    String removeStoreRate(Caller caller, @RequestParam(required = false) String purpose,
+                           @RequestParam(defaultValue = "") String storeId) {
+        caller.require(Role.CIRCUIT_ADMIN);
+        if (storeId.matches("[0-9]{1,18}")) {
+            programAdmin.removeStoreRate(caller, purpose(purpose), Long.parseLong(storeId));
+        }
+        return "redirect:/admin/cashback#store-rates";
+    }
+
+    /** A product's own rate, set or changed ("per product rule as for points"). */
+    @PostMapping("/admin/cashback/product-rates")
+    String saveProductRate(Caller caller, @RequestParam(required = false) String purpose,
+                           @RequestParam(required = false) String productId,
+                           @RequestParam(required = false) String percent, Model model) {
+        caller.require(Role.CIRCUIT_ADMIN);
+        Map<String, String> errors = new LinkedHashMap<>();
+        BigDecimal pct = decimal(percent, BigDecimal.ZERO, BigDecimal.valueOf(100), "percent", new LinkedHashMap<>());
+        if (pct == null) {
+            errors.put("productRatePercent", "cashback.error.percent");
+        }
+        MoneyRates.ProductRate rate = null;
+        try {
+            rate = new MoneyRates.ProductRate(productId, pct == null ? BigDecimal.ZERO : pct);
+        } catch (InvalidInput e) {
+            errors.put("productRateProduct", "cashback.error.product");
+        }
+        if (errors.isEmpty()) {
+            programAdmin.changeProductRate(caller, purpose(purpose), rate);
+            return "redirect:/admin/cashback?rateSaved#product-rates";
+        }
+        return withRateErrors(caller, errors, Map.of("productRatePurpose", purpose(purpose).name(),
+                "productRateProduct", productId == null ? "" : productId,
+                "productRatePercent", percent == null ? "" : percent), model);
+    }
+
+    @PostMapping("/admin/cashback/product-rates/delete")
+    String removeProductRate(Caller caller, @RequestParam(required = false) String purpose,
+                             @RequestParam(defaultValue = "") String productId) {
+        caller.require(Role.CIRCUIT_ADMIN);
+        if (!productId.isBlank() && productId.length() <= 120) {
+            programAdmin.removeProductRate(caller, purpose(purpose), productId.strip());
+        }
+        return "redirect:/admin/cashback#product-rates";
+    }
+
+    private String withRateErrors(Caller caller, Map<String, String> errors, Map<String, String> typed, Model model) {
+        model.addAttribute("rateErrors", errors).addAttribute("rateForm", typed);
+        return settings(caller, model);
     }
 
     @PostMapping("/admin/cashback/{purpose}")

@@ -48,9 +48,11 @@ public class PurchaseService {
     private final Redemptions redemptions;
     private final Ledger ledger;
     private final Clock clock;
+    private final org.loyaltyhub.programs.Wallets wallets;
 
     PurchaseService(JdbcClient jdbc, Tenancy tenancy, Members members, Earning earning, Redemptions redemptions,
-                    Ledger ledger, Clock clock) {
+                    Ledger ledger, Clock clock, org.loyaltyhub.programs.Wallets wallets) {
+        this.wallets = wallets;
         this.jdbc = jdbc;
         this.tenancy = tenancy;
         this.members = members;
@@ -221,7 +223,8 @@ public class PurchaseService {
         return new Purchase(row.id(), row.orderId(), row.channel(), row.memberId(), row.companyId(), row.storeId(),
                 row.status(), row.stage(), new Money(row.total(), currency), new Money(row.refunded(), currency),
                 row.occurredAt(), row.updatedAt(), lines, points,
-                ledger.balance(circuitId, AccountRef.available(row.memberId())));
+                ledger.balance(circuitId, AccountRef.available(row.memberId())),
+                wallets.earnedOn(circuitId, row.id(), currency));
     }
 
     private List<Purchase.Line> insertLines(long purchaseId, List<LineInput> lines) {

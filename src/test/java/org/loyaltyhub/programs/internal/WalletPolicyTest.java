@@ -20,25 +20,6 @@ class WalletPolicyTest {
     }
 
     @Test
-    void cashbackIsThePercentageOfWhatWasPaidRoundedDownToTheCent() {
-        assertThat(WalletPolicy.earned(program("5", "0", "100"), eur("30.00"), List.of())).isEqualTo(150);
-        assertThat(WalletPolicy.earned(program("3", "0", "100"), eur("19.99"), List.of())).isEqualTo(59); // 0.5997
-        assertThat(WalletPolicy.earned(program("2.5", "0", "100"), eur("0.39"), List.of())).isZero();     // 0.00975
-    }
-
-    @Test
-    void statusMultipliersApplyBeforeTheSingleRoundingDown() {
-        var gold = new EarningBoost.Multiplier(new BigDecimal("1.5"), "Gold ×1.5");
-        assertThat(WalletPolicy.earned(program("3", "0", "100"), eur("19.99"), List.of(gold))).isEqualTo(89); // 0.89955
-    }
-
-    @Test
-    void aProgramThatIsOffOrAnEmptyPurchaseEarnsNothing() {
-        assertThat(WalletPolicy.earned(MoneyProgram.off(), eur("100.00"), List.of())).isZero();
-        assertThat(WalletPolicy.earned(program("5", "0", "100"), eur("0.00"), List.of())).isZero();
-    }
-
-    @Test
     void theWalletPaysAtMostTheMaximumShareOfTheOrderAndNeverMoreThanItsBalance() {
         WalletPolicy.Quote q = WalletPolicy.quote(program("5", "0", "50"), eur("20.00"), eur("30.01"), null);
         assertThat(q.allowed()).isTrue();
