@@ -12,6 +12,9 @@ public interface Tenancy {
     /** The companies the caller covers: all of the circuit for its administrators, otherwise its own. */
     List<Company> companies(Caller caller);
 
+    /** Changes a company's VAT number (null: none), as its administrator or the circuit's; the rest stays. */
+    Company changeVatNumber(Caller caller, long companyId, String vatNumber);
+
     Store store(long circuitId, long storeId);
 
     /**

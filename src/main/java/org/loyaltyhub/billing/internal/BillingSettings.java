@@ -97,6 +97,16 @@ public class BillingSettings {
                         new BillingDetails(null, company.vatNumber(), null, null, null)));
     }
 
+    /**
+     * A company administrator's own billing details, the VAT number included (kept on the company, where the circuit
+     * administrator sees it too), changed together.
+     */
+    public CompanyBilling changeOwn(Caller caller, BillingDetails details) {
+        caller.require(Role.COMPANY_ADMIN);
+        tenancy.changeVatNumber(caller, caller.companyId(), details.vatNumber());
+        return changeCompany(caller, caller.companyId(), details);
+    }
+
     /** Changes legal name, tax code, address and e-mail; the VAT number stays the company's own field. */
     public CompanyBilling changeCompany(Caller caller, long companyId, BillingDetails details) {
         caller.require(Role.CIRCUIT_ADMIN, Role.COMPANY_ADMIN);

@@ -45,14 +45,23 @@ class CampaignRows {
         this.jdbc = jdbc;
     }
 
-    long insert(long circuitId, String currency, CampaignDetails d) {
+    /** The new campaign's id; empty when {@code requestKey} (null: none) already created one in the circuit. */
+    Optional<Long> insert(long circuitId, String currency, CampaignDetails d, String requestKey) {
         return bind(jdbc.sql("""
                 insert into coupon_campaign (circuit_id, currency, name, gives, discount_amount, discount_percent,
                     discount_cap, product_id, bonus_points, valid_from, valid_until, code_mode, shared_code,
-                    per_member_limit, total_limit, company_ids, store_ids)
+                    per_member_limit, total_limit, company_ids, store_ids, request_key)
                 values (:c, :currency, :name, :gives, :amount, :percent, :cap, :product, :points, :from, :until, :mode,
-                    :shared, :perMember, :total, cast(:companies as bigint[]), cast(:stores as bigint[]))
-                returning id"""), d).param("c", circuitId).param("currency", currency).query(Long.class).single();
+                    :shared, :perMember, :total, cast(:companies as bigint[]), cast(:stores as bigint[]), :key)
+                on conflict (circuit_id, request_key) where request_key is not null do nothing
+                returning id"""), d).param("c", circuitId).param("currency", currency).param("key", requestKey)
+                .query(Long.class).optional();
+    }
+
+    /** The campaign a request key created. */
+    Optional<Campaign> byRequest(long circuitId, String requestKey) {
+        return jdbc.sql("select * from coupon_campaign where circuit_id = :c and request_key = :k")
+                .param("c", circuitId).param("k", requestKey).query(ROW).optional();
     }
 
     void update(long circuitId, long id, CampaignDetails d) {

@@ -22,6 +22,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -62,9 +63,28 @@ public class CampaignService {
     }
 
     public Campaign create(Caller caller, CampaignDetails d) {
+        return create(caller, d, null);
+    }
+
+    /**
+     * Creates a campaign once for {@code requestKey} (the API's Idempotency-Key, the form's own key; null: no key):
+     * a retry or a double submit with the same key returns the campaign the first created, and creates nothing.
+     */
+    public Campaign create(Caller caller, CampaignDetails d, String requestKey) {
         caller.require(Role.CIRCUIT_ADMIN);
+        if (requestKey != null && (requestKey.isBlank() || requestKey.length() > 200)) {
+            throw new InvalidInput("requestKey", "must have 1 to 200 characters");
+        }
+        if (requestKey != null) {
+            Optional<Campaign> done = campaigns.byRequest(caller.circuit(), requestKey);
+            if (done.isPresent()) {
+                return done.get();
+            }
+        }
         String currency = check(caller, d, null);
-        return campaigns.find(caller.circuit(), campaigns.insert(caller.circuit(), currency, d)).orElseThrow();
+        return campaigns.insert(caller.circuit(), currency, d, requestKey)
+                .flatMap(id -> campaigns.find(caller.circuit(), id))
+                .orElseGet(() -> campaigns.byRequest(caller.circuit(), requestKey).orElseThrow());
     }
 
     /** Changes a campaign; how its codes are made cannot change once codes exist. */

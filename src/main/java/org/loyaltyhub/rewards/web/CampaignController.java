@@ -28,6 +28,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -86,9 +87,12 @@ class CampaignController {
 
     @PostMapping("/api/v1/campaigns")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Creates a coupon campaign (circuit administrators)")
-    Campaign create(Caller caller, @Valid @RequestBody CampaignInput input) {
-        return campaigns.create(caller, input.details(currency(caller)));
+    @Operation(summary = "Creates a coupon campaign (circuit administrators). Idempotent with an Idempotency-Key "
+            + "header: the same key again returns the campaign it created and creates nothing")
+    Campaign create(Caller caller, @Valid @RequestBody CampaignInput input,
+                    @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+        return campaigns.create(caller, input.details(currency(caller)),
+                idempotencyKey == null ? null : idempotencyKey.strip());
     }
 
     @GetMapping("/api/v1/campaigns/{id}")

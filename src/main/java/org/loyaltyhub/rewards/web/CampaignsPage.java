@@ -54,7 +54,8 @@ class CampaignsPage {
     String blank(Caller caller, Model model) {
         caller.require(Role.CIRCUIT_ADMIN);
         Map<String, String> form = new HashMap<>(Map.of("gives", CampaignGift.FIXED_AMOUNT.name(),
-                "codeMode", CodeMode.SHARED.name(), "perMemberLimit", "1"));
+                "codeMode", CodeMode.SHARED.name(), "perMemberLimit", "1",
+                "requestKey", java.util.UUID.randomUUID().toString()));
         return form(caller, null, form, List.of(), List.of(), Map.of(), model);
     }
 
@@ -64,7 +65,10 @@ class CampaignsPage {
                   @RequestParam(name = "storeIds", required = false) List<String> storeIds, Model model) {
         caller.require(Role.CIRCUIT_ADMIN);
         try {
-            Campaign c = campaigns.create(caller, CampaignForm.read(submitted, companyIds, storeIds, currency(caller)));
+            // the form's own key: a double submit (or a resubmitted page) returns the campaign the first created
+            String key = submitted.getOrDefault("requestKey", "");
+            Campaign c = campaigns.create(caller, CampaignForm.read(submitted, companyIds, storeIds, currency(caller)),
+                    key.matches("[0-9a-f-]{36}") ? key : null);
             return "redirect:/admin/campaigns/" + c.id() + "?saved";
         } catch (InvalidInput e) {
             return form(caller, null, submitted, companyIds, storeIds, keys(e), model);

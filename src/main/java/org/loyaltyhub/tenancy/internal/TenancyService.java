@@ -8,6 +8,8 @@ import org.loyaltyhub.shared.TtlCache;
 import org.loyaltyhub.tenancy.Caller;
 import org.loyaltyhub.tenancy.Circuit;
 import org.loyaltyhub.tenancy.Company;
+import org.loyaltyhub.tenancy.CurrencyInUse;
+import org.loyaltyhub.tenancy.CurrencyLocked;
 import org.loyaltyhub.tenancy.Operator;
 import org.loyaltyhub.tenancy.Role;
 import org.loyaltyhub.tenancy.Store;
@@ -39,8 +41,11 @@ public class TenancyService implements Tenancy {
     private final TtlCache<Long, Circuit> circuitCache = new TtlCache<>(Duration.ofSeconds(5), 10_000);
     private final TtlCache<List<Long>, Store> storeCache = new TtlCache<>(Duration.ofSeconds(5), 100_000);
 
+    private final org.springframework.beans.factory.ObjectProvider<CurrencyInUse> currencyUsers;
+
     TenancyService(Circuits circuits, Companies companies, Stores stores, Operators operators,
-                   PasswordEncoder passwords) {
+                   PasswordEncoder passwords, org.springframework.beans.factory.ObjectProvider<CurrencyInUse> currencyUsers) {
+        this.currencyUsers = currencyUsers;
         this.circuits = circuits;
         this.companies = companies;
         this.stores = stores;
@@ -90,8 +95,8 @@ public class TenancyService implements Tenancy {
     public Circuit updateCircuit(Caller caller, CircuitFields f) {
         caller.require(Role.CIRCUIT_ADMIN);
         Circuit current = circuit(caller.circuit());
-        if (!current.currency().equals(f.currency()) && !companies.all(current.id()).isEmpty()) {
-            throw new InvalidInput("currency", "can be changed only before the first company is added");
+        if (!current.currency().equals(f.currency())) {
+            checkCurrencyFree(current);
         }
         if (f.defaultCountry() != null && !org.loyaltyhub.shared.PhoneNumber.knownCountry(f.defaultCountry())) {
             throw new InvalidInput("defaultCountry", "must be one of " + org.loyaltyhub.shared.PhoneNumber.countries());
@@ -103,6 +108,16 @@ public class TenancyService implements Tenancy {
         }
         circuitCache.invalidate(current.id());
         return circuit(current.id());
+    }
+
+    /** Refuses a change of currency once companies trade in it or money is counted in it. */
+    private void checkCurrencyFree(Circuit current) {
+        if (!companies.all(current.id()).isEmpty()) {
+            throw new CurrencyLocked(current.currency(), CurrencyLocked.Holder.COMPANIES);
+        }
+        currencyUsers.orderedStream().flatMap(u -> u.holder(current.id()).stream()).findFirst().ifPresent(h -> {
+            throw new CurrencyLocked(current.currency(), h);
+        });
     }
 
     /** Points the circuit at its uploaded logo (or at none); the logo itself is kept by {@link CircuitLogos}. */
@@ -170,6 +185,14 @@ public class TenancyService implements Tenancy {
             throw new org.loyaltyhub.shared.Forbidden("only the circuit administrator switches a company off");
         }
         companies.update(caller.circuit(), companyId, f.name().strip(), f.vatNumber(), active);
+        return company(caller, companyId);
+    }
+
+    @Override
+    public Company changeVatNumber(Caller caller, long companyId, String vatNumber) {
+        caller.require(Role.CIRCUIT_ADMIN, Role.COMPANY_ADMIN);
+        Company current = company(caller, companyId);
+        companies.update(caller.circuit(), companyId, current.name(), vatNumber, current.active());
         return company(caller, companyId);
     }
 

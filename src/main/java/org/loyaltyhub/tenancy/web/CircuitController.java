@@ -32,6 +32,10 @@ class CircuitController {
         return tenancy.circuit(caller.circuit());
     }
 
+    @io.swagger.v3.oas.annotations.Operation(summary = "Changes the circuit's settings; its currency only until the first "
+            + "company is added, a money program is set or a wallet holds money")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "409", description = "currency-locked: the "
+            + "currency cannot change any more (companies, money programs or money accounts use it); nothing changed")
     @PutMapping("/api/v1/circuit")
     Circuit update(Caller caller, @Valid @RequestBody CircuitFields fields) {
         return tenancy.updateCircuit(caller, fields);

@@ -80,8 +80,11 @@ class CircuitSettingsPage {
                 tenancy.updateCircuit(caller, new CircuitFields(form.text("name"), currency, c.logoUrl(),
                         form.checked("companiesKeptApart"), form.checked("budgetsEnforced"), country));
                 return "redirect:/admin/circuit?saved";
+            } catch (org.loyaltyhub.tenancy.CurrencyLocked e) {
+                errors.put("currency", e.holder() == org.loyaltyhub.tenancy.CurrencyLocked.Holder.COMPANIES
+                        ? "circuit.error.currencyLocked" : "circuit.error.currencyLocked." + e.holder().name());
             } catch (InvalidInput e) {
-                errors.put("currency", "circuit.error.currencyLocked");
+                e.fieldErrors().keySet().forEach(field -> errors.put(field, "admin.required"));
             }
         }
         model.addAttribute("form", submitted).addAttribute("errors", errors)
