@@ -238,4 +238,19 @@ class PageAccessTest extends BrowserTest {
         assertThat(statuses(till, pages)).isEqualTo(expect(pages, 403, 403, 403, 403));
         assertThat(statuses(stranger.admin, pages)).isEqualTo(expect(pages, 200, 200, 404, 404));
     }
+
+    @Test
+    void aCompanysOwnBillingPageIsForItsAdministratorOnly() {
+        World w = fixtures.world(api);
+        long[] shop = w.company("Billing");
+        Api.Login companyAdmin = w.operator("COMPANY_ADMIN", shop[0], null);
+        Api.Login till = w.operator("STORE_OPERATOR", null, shop[1]);
+        World stranger = fixtures.world(api);
+        List<String> pages = List.of("/company/billing");
+
+        assertThat(statuses(w.admin, pages)).as("the circuit's own is on the company page").isEqualTo(expect(pages, 403));
+        assertThat(statuses(companyAdmin, pages)).isEqualTo(expect(pages, 200));
+        assertThat(statuses(till, pages)).isEqualTo(expect(pages, 403));
+        assertThat(statuses(stranger.admin, pages)).isEqualTo(expect(pages, 403));
+    }
 }

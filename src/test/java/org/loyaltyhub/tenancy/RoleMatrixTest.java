@@ -527,4 +527,43 @@ class RoleMatrixTest extends IntegrationTest {
             }
         });
     }
+
+    @Test
+    void storesCashbackRatesAreSetByTheirAdministratorsAndProductRatesByTheCircuitOnly() {
+        World w = fixtures.world(api, true, false);
+        long[] own = w.company("Own");
+        long[] other = w.company("Other");
+        Map<String, Api> roles = new LinkedHashMap<>();
+        roles.put("CIRCUIT_ADMIN", w.asAdmin());
+        roles.put("COMPANY_ADMIN", w.as(w.operator("COMPANY_ADMIN", own[0], null)));
+        roles.put("STORE_OPERATOR", w.as(w.operator("STORE_OPERATOR", null, own[1])));
+        roles.put("API_KEY", api.withKey(w.apiKey(own[0], own[1])));
+        roles.put("ANOTHER_CIRCUIT_ADMIN", fixtures.world(api).asAdmin());
+        Map<String, Object> rate = Map.of("percent", "4");
+        Map<Action, List<Integer>> expected = new LinkedHashMap<>();
+        expected.put(new Action("set its own store's rate", "PUT",
+                "/api/v1/money-programs/CASHBACK/store-rates/" + own[1], rate), List.of(200, 200, 403, 403, 404));
+        expected.put(new Action("set another company's store's rate", "PUT",
+                "/api/v1/money-programs/CASHBACK/store-rates/" + other[1], rate), List.of(200, 404, 403, 403, 404));
+        expected.put(new Action("list stores' rates", "GET", "/api/v1/money-programs/CASHBACK/store-rates", null),
+                List.of(200, 200, 403, 403, 200));
+        expected.put(new Action("remove another company's store's rate", "DELETE",
+                "/api/v1/money-programs/CASHBACK/store-rates/" + other[1], null), List.of(204, 404, 403, 403, 404));
+        expected.put(new Action("set a product's rate", "PUT", "/api/v1/money-programs/CASHBACK/product-rates/WINE",
+                rate), List.of(200, 403, 403, 403, 200));
+        expected.put(new Action("list products' rates", "GET", "/api/v1/money-programs/CASHBACK/product-rates", null),
+                List.of(200, 200, 403, 403, 200));
+        expected.forEach((a, statuses) -> {
+            int i = 0;
+            for (Map.Entry<String, Api> role : roles.entrySet()) {
+                Api.Response r = switch (a.method()) {
+                    case "GET" -> role.getValue().get(a.path());
+                    case "PUT" -> role.getValue().put(a.path(), a.body());
+                    case "DELETE" -> role.getValue().delete(a.path());
+                    default -> role.getValue().post(a.path(), a.body());
+                };
+                assertThat(r.status()).as(role.getKey() + " may " + a.name() + "? " + r).isEqualTo(statuses.get(i++));
+            }
+        });
+    }
 }
