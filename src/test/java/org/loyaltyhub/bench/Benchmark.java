@@ -86,8 +86,10 @@ public final class Benchmark {
                     phases.add(phase.strip().toLowerCase(Locale.ROOT));
                 }
             }
-            if (phases.isEmpty() || !java.util.Set.of("startup", "load", "tiers", "codes").containsAll(phases)) {
-                throw new IllegalArgumentException("bench.phases is a list of startup, load, tiers and codes, not "
+            if (phases.isEmpty()
+                    || !java.util.Set.of("startup", "load", "tiers", "codes", "reliability").containsAll(phases)) {
+                throw new IllegalArgumentException("bench.phases is a list of startup, load, tiers, codes and "
+                        + "reliability, not "
                         + list);
             }
             return phases;
@@ -126,7 +128,7 @@ public final class Benchmark {
             startup = StartupTimes.measure(config.startupRuns());
         }
         if (!config.phases().contains("load") && !config.phases().contains("tiers")
-                && !config.phases().contains("codes")) {
+                && !config.phases().contains("codes") && !config.phases().contains("reliability")) {
             String rule = "=".repeat(86);
             out(rule);
             out("LoyaltyHub benchmark  (run " + runTag + ", startup only)");
@@ -175,6 +177,9 @@ public final class Benchmark {
             if (config.phases().contains("codes")) {
                 codeRows(context);
                 out("=".repeat(86));
+            }
+            if (config.phases().contains("reliability") && !reliabilityRows(context)) {
+                code = 1;
             }
         } finally {
             context.close();
@@ -649,6 +654,23 @@ public final class Benchmark {
         out(String.format(Locale.ROOT, "   %.1f s, %s codes/s  (target <= 10 s: %s); a counter inserting vouchers "
                         + "meanwhile: %d inserts, slowest %.1f ms", r.seconds(), rate(r.perSecond()),
                 r.seconds() <= 10 ? "MET" : "NOT MET", r.counterInserts(), r.counterMaxMillis()));
+    }
+
+    /** The reliability summary: each race, what must hold, what was seen; false when one failed. */
+    private boolean reliabilityRows(ConfigurableApplicationContext context) throws Exception {
+        say("Reliability: racing 32 clients on the last units of a reward and on one wallet ...");
+        int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+        List<ReliabilityBench.Row> rows = ReliabilityBench.run(context.getBean(org.loyaltyhub.tenancy.Tenancy.class),
+                port, runTag, PASSWORD);
+        out("");
+        out("g. Reliability summary  (races through the HTTP API, each ends with the ledger check)");
+        for (ReliabilityBench.Row r : rows) {
+            out(String.format(Locale.ROOT, "   %-4s %s  (%.2f s)", r.passed() ? "PASS" : "FAIL", r.race(), r.seconds()));
+            out("        must: " + r.expected());
+            out("        seen: " + r.seen());
+        }
+        out("=".repeat(86));
+        return rows.stream().allMatch(ReliabilityBench.Row::passed);
     }
 
     private List<StartupTimes.Start> startup = List.of();
