@@ -707,7 +707,7 @@ public final class Benchmark {
         return check.path("differences").isArray() && check.path("differences").isEmpty();
     }
 
-    private static JsonNode expect(Api.Reply reply, int status, String what) {
+    static JsonNode expect(Api.Reply reply, int status, String what) {
         if (!reply.is(status)) {
             throw new IllegalStateException(what + ": expected HTTP " + status + " but got " + reply.status() + ": "
                     + reply.body());

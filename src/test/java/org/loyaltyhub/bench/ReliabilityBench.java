@@ -12,6 +12,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import static org.loyaltyhub.bench.Benchmark.expect;
+
 /**
  * The reliability phase: races that must end the same way every time, run through the HTTP API of the running
  * application in a circuit of its own, each a row of the reliability summary (what must hold, what was seen, PASS or
@@ -185,13 +187,5 @@ final class ReliabilityBench {
 
     private boolean booksBalance() throws Exception {
         return expect(api.get("/api/v1/ledger/check", admin), 200, "ledger check").path("differences").isEmpty();
-    }
-
-    private static JsonNode expect(Api.Reply reply, int status, String what) {
-        if (!reply.is(status)) {
-            throw new IllegalStateException(what + ": expected HTTP " + status + " but got " + reply.status() + ": "
-                    + reply.body());
-        }
-        return JSON.readTree(reply.body());
     }
 }

@@ -61,12 +61,15 @@ class WalletEarning {
 
     private void settle(PurchaseFacts f, ProgramSettings s, Purpose purpose,
                         java.util.function.Supplier<List<EarningBoost.Multiplier>> multipliers) {
-        MoneyProgram program = programs.effective(f.circuitId(), f.companyId(), purpose);
         Optional<Award> existing = lock(f.purchaseId(), purpose);
-        if (existing.isEmpty() && !program.enabled()) {
+        MoneyPrograms.Applicable at = existing.isPresent() ? null : programs.applicable(f.circuitId(), f.companyId(),
+                f.storeId(), purpose, f.lines().stream().map(PurchaseFacts.Line::productId)
+                        .filter(java.util.Objects::nonNull).collect(java.util.stream.Collectors.toSet()));
+        if (at != null && !at.program().enabled()) {
             return; // a purchase recorded while the program is off never earns by it
         }
-        Award award = existing.orElseGet(() -> open(f, purpose, multipliers.get()));
+        MoneyProgram program = at != null ? at.program() : programs.effective(f.circuitId(), f.companyId(), purpose);
+        Award award = existing.orElseGet(() -> open(f, purpose, at, multipliers.get()));
         long target = f.voided() ? 0 : EarningPolicy.afterRefund(award.base(), f.total().amount(), f.refunded().amount());
         long wantAvailable = reached(f.stage(), s.awardMoment()) ? target : 0;
         long wantPending = wantAvailable == 0 && s.pendingFrom() != Stage.NONE && reached(f.stage(), s.pendingFrom())
@@ -128,10 +131,8 @@ class WalletEarning {
      * The purchase's award of a purpose: what its full amount is worth by the rates in force now (products', the
      * store's, the company's or the circuit's), fixed from then, with the rule that applied as its label.
      */
-    private Award open(PurchaseFacts f, Purpose purpose, List<EarningBoost.Multiplier> multipliers) {
-        MoneyPrograms.Applicable at = programs.applicable(f.circuitId(), f.companyId(), f.storeId(), purpose,
-                f.lines().stream().map(PurchaseFacts.Line::productId).filter(java.util.Objects::nonNull)
-                        .collect(java.util.stream.Collectors.toSet()));
+    private Award open(PurchaseFacts f, Purpose purpose, MoneyPrograms.Applicable at,
+                       List<EarningBoost.Multiplier> multipliers) {
         WalletEarningPolicy.Earned earned = WalletEarningPolicy.earned(at.program(), at.rates(), f.lines(), f.total(),
                 multipliers);
         long base = earned.minorUnits();
