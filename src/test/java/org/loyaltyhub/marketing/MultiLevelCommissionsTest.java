@@ -9,10 +9,9 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.loyaltyhub.marketing.ReferringFriendsTest.code;
-import static org.loyaltyhub.marketing.ReferringFriendsTest.paid;
-import static org.loyaltyhub.marketing.ReferringFriendsTest.refer;
-import static org.loyaltyhub.marketing.ReferringFriendsTest.settings;
+import static org.loyaltyhub.support.ReferralSteps.code;
+import static org.loyaltyhub.support.ReferralSteps.paid;
+import static org.loyaltyhub.support.ReferralSteps.refer;
 
 /**
  * Multi-level marketing in a coalition (seed 002): each upline level gets its % of the points a member earns on
@@ -39,7 +38,7 @@ class MultiLevelCommissionsTest extends IntegrationTest {
         long[] shop = w.company("Coalition");
         w.settings(Map.of());
         Api till = api.withKey(w.apiKey(shop[0], shop[1]));
-        settings(w, Map.of("referrerPoints", 0, "friendPoints", 0, "levelPercents", List.of(10, 5),
+        org.loyaltyhub.support.ReferralSteps.set(w, Map.of("referrerPoints", 0, "friendPoints", 0, "levelPercents", List.of(10, 5),
                 "monthlyCap", 12));
         long[] m = chain(w, till);
 
@@ -83,7 +82,7 @@ class MultiLevelCommissionsTest extends IntegrationTest {
         w.settings(Map.of());
         w.recharge(shop[0], 1000);
         Api till = api.withKey(w.apiKey(shop[0], shop[1]));
-        settings(w, Map.of("referrerPoints", 30, "friendPoints", 20, "minSpend", 0, "funding", "EARNING_COMPANY",
+        org.loyaltyhub.support.ReferralSteps.set(w, Map.of("referrerPoints", 30, "friendPoints", 20, "minSpend", 0, "funding", "EARNING_COMPANY",
                 "levelPercents", List.of(10)));
         long anna = w.enrol(till, "anna").path("id").asLong();
         long bruno = w.enrol(till, "bruno").path("id").asLong();

@@ -4,10 +4,10 @@ import org.junit.jupiter.api.Test;
 import org.loyaltyhub.support.Api;
 import org.loyaltyhub.support.Fixtures;
 import org.loyaltyhub.support.IntegrationTest;
+import org.loyaltyhub.support.ReferralSteps;
 import org.loyaltyhub.support.World;
 import tools.jackson.databind.JsonNode;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -19,35 +19,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * guard refuses with its reason, recorded and reported.
  */
 class ReferringFriendsTest extends IntegrationTest {
-
-    static Map<String, Object> referral(Map<String, Object> overrides) {
-        Map<String, Object> s = new HashMap<>(Map.of("enabled", true, "referrerPoints", 100, "friendPoints", 50,
-                "minSpend", 20, "dailyCap", 5, "returnDays", 14, "funding", "CIRCUIT", "levelPercents", List.of(),
-                "monthlyCap", 0));
-        s.putAll(overrides);
-        return s;
-    }
-
-    static void settings(World w, Map<String, Object> overrides) {
-        Api.Response r = w.asAdmin().put("/api/v1/referral/settings", referral(overrides));
-        assertThat(r.status()).as(r.toString()).isEqualTo(200);
-    }
-
-    static String code(World w, long memberId) {
-        Api.Response r = w.asAdmin().get("/api/v1/members/" + memberId + "/referral");
-        assertThat(r.status()).as(r.toString()).isEqualTo(200);
-        return r.json().path("code").asString();
-    }
-
-    static Api.Response refer(Api as, long friendId, String code) {
-        return as.post("/api/v1/referrals", Map.of("memberId", friendId, "code", code));
-    }
-
-    static long paid(World w, Api till, long memberId, String total) {
-        Api.Response r = w.purchase(till, Fixtures.unique("order"), memberId, total, "PAID");
-        assertThat(r.status()).as(r.toString()).isEqualTo(201);
-        return r.json().path("id").asLong();
-    }
 
     private record Setup(World w, Api till, long companyId) {
     }
@@ -63,29 +34,29 @@ class ReferringFriendsTest extends IntegrationTest {
     void bothAreRewardedWhenTheFriendsFirstQualifyingPurchaseIsPaidOnceAndARefundTakesItBack() {
         Setup c = circuit(false);
         World w = c.w();
-        settings(w, Map.of());
+        ReferralSteps.set(w, Map.of());
         long anna = w.enrol(c.till(), "anna").path("id").asLong();
         long bruno = w.enrol(c.till(), "bruno").path("id").asLong();
-        String code = code(w, anna);
+        String code = ReferralSteps.code(w, anna);
         assertThat(code).matches("[A-Z2-9]{8}");
-        assertThat(code(w, anna)).as("one code per member").isEqualTo(code);
+        assertThat(ReferralSteps.code(w, anna)).as("one code per member").isEqualTo(code);
         assertThat(w.asAdmin().get("/api/v1/members/" + anna + "/referral").json().path("link").asString())
                 .endsWith("/c/" + w.circuitId + "/join?ref=" + code);
 
-        Api.Response recorded = refer(c.till(), bruno, code.toLowerCase());
+        Api.Response recorded = ReferralSteps.refer(c.till(), bruno, code.toLowerCase());
         assertThat(recorded.status()).as(recorded.toString()).isEqualTo(201);
         assertThat(recorded.json().path("referrerId").asLong()).isEqualTo(anna);
-        assertThat(refer(c.till(), bruno, code).status()).as("a retry answers the same").isEqualTo(201);
+        assertThat(ReferralSteps.refer(c.till(), bruno, code).status()).as("a retry answers the same").isEqualTo(201);
         assertThat(w.available(anna)).as("nothing at sign-up").isZero();
 
-        long small = paid(w, c.till(), bruno, "10.00");
+        long small = ReferralSteps.paid(w, c.till(), bruno, "10.00");
         assertThat(w.available(anna)).as("under the minimum spend").isZero();
-        long first = paid(w, c.till(), bruno, "30.00");
+        long first = ReferralSteps.paid(w, c.till(), bruno, "30.00");
         assertThat(w.available(anna)).isEqualTo(100);
         assertThat(w.available(bruno)).isEqualTo(10 + 30 + 50);
 
         assertThat(c.till().patch("/api/v1/purchases/" + first, Map.of("status", "PAID")).status()).isEqualTo(200);
-        paid(w, c.till(), bruno, "40.00");
+        ReferralSteps.paid(w, c.till(), bruno, "40.00");
         assertThat(w.available(anna)).as("a replay and a second purchase give nothing more").isEqualTo(100);
 
         assertThat(c.till().patch("/api/v1/purchases/" + small, Map.of("status", "REFUNDED", "refundedTotal", "10.00"))
@@ -110,26 +81,26 @@ class ReferringFriendsTest extends IntegrationTest {
     void everyGuardRefusesWithItsReasonAndTheRefusalIsRecorded() {
         Setup c = circuit(false);
         World w = c.w();
-        settings(w, Map.of("dailyCap", 2));
+        ReferralSteps.set(w, Map.of("dailyCap", 2));
         long anna = w.enrol(c.till(), Map.of("email", Fixtures.unique("anna") + "@member.test",
                 "phone", "+39 333 7654321")).path("id").asLong();
-        String annas = code(w, anna);
+        String annas = ReferralSteps.code(w, anna);
         long bruno = w.enrol(c.till(), "bruno").path("id").asLong();
         long carla = w.enrol(c.till(), "carla").path("id").asLong();
         long dario = w.enrol(c.till(), "dario").path("id").asLong();
         long twin = w.enrol(c.till(), Map.of("email", Fixtures.unique("twin") + "@member.test",
                 "phone", "333 765 4321", "allowSharedPhone", true)).path("id").asLong();
 
-        assertRefused(refer(c.till(), bruno, "NOPE2345"), "UNKNOWN_CODE");
-        assertRefused(refer(c.till(), anna, annas), "SELF_REFERRAL");
-        assertRefused(refer(c.till(), twin, annas), "SELF_REFERRAL");
-        assertThat(refer(c.till(), bruno, annas).status()).isEqualTo(201);
-        assertRefused(refer(c.till(), bruno, code(w, carla)), "ALREADY_REFERRED");
-        assertRefused(refer(c.till(), anna, code(w, bruno)), "CIRCULAR");
-        assertThat(refer(c.till(), carla, annas).status()).isEqualTo(201);
-        assertRefused(refer(c.till(), dario, annas), "DAILY_CAP");
-        settings(w, Map.of("enabled", false));
-        assertRefused(refer(c.till(), dario, code(w, carla)), "PROGRAM_OFF");
+        assertRefused(ReferralSteps.refer(c.till(), bruno, "NOPE2345"), "UNKNOWN_CODE");
+        assertRefused(ReferralSteps.refer(c.till(), anna, annas), "SELF_REFERRAL");
+        assertRefused(ReferralSteps.refer(c.till(), twin, annas), "SELF_REFERRAL");
+        assertThat(ReferralSteps.refer(c.till(), bruno, annas).status()).isEqualTo(201);
+        assertRefused(ReferralSteps.refer(c.till(), bruno, ReferralSteps.code(w, carla)), "ALREADY_REFERRED");
+        assertRefused(ReferralSteps.refer(c.till(), anna, ReferralSteps.code(w, bruno)), "CIRCULAR");
+        assertThat(ReferralSteps.refer(c.till(), carla, annas).status()).isEqualTo(201);
+        assertRefused(ReferralSteps.refer(c.till(), dario, annas), "DAILY_CAP");
+        ReferralSteps.set(w, Map.of("enabled", false));
+        assertRefused(ReferralSteps.refer(c.till(), dario, ReferralSteps.code(w, carla)), "PROGRAM_OFF");
 
         JsonNode report = w.asAdmin().get("/api/v1/referrals/report").json();
         assertThat(report.path("referrals").asLong()).isEqualTo(2);
@@ -142,13 +113,13 @@ class ReferringFriendsTest extends IntegrationTest {
     @Test
     void anotherCircuitsMemberOrCodeIsNeitherSeenNorUsed() {
         Setup c = circuit(false);
-        settings(c.w(), Map.of());
+        ReferralSteps.set(c.w(), Map.of());
         Setup other = circuit(false);
-        settings(other.w(), Map.of());
+        ReferralSteps.set(other.w(), Map.of());
         long theirs = other.w().enrol(other.till(), "theirs").path("id").asLong();
         long ours = c.w().enrol(c.till(), "ours").path("id").asLong();
-        assertThat(refer(c.till(), theirs, code(c.w(), ours)).status()).isEqualTo(404);
-        assertRefused(refer(c.till(), ours, code(other.w(), theirs)), "UNKNOWN_CODE");
+        assertThat(ReferralSteps.refer(c.till(), theirs, ReferralSteps.code(c.w(), ours)).status()).isEqualTo(404);
+        assertRefused(ReferralSteps.refer(c.till(), ours, ReferralSteps.code(other.w(), theirs)), "UNKNOWN_CODE");
         assertThat(c.w().asAdmin().get("/api/v1/members/" + theirs + "/referral").status()).isEqualTo(404);
     }
 
@@ -156,12 +127,12 @@ class ReferringFriendsTest extends IntegrationTest {
     void badSettingsAndBadReferralsAreProblemsAndChangeNothing() {
         Setup c = circuit(false);
         World w = c.w();
-        settings(w, Map.of("referrerPoints", 7));
+        ReferralSteps.set(w, Map.of("referrerPoints", 7));
         for (Map<String, Object> bad : List.of(Map.<String, Object>of("dailyCap", 0),
                 Map.<String, Object>of("levelPercents", List.of(60, 41)),
                 Map.<String, Object>of("levelPercents", List.of(0)), Map.<String, Object>of("minSpend", -1),
                 Map.<String, Object>of("funding", "NOBODY"))) {
-            Api.Response r = w.asAdmin().put("/api/v1/referral/settings", referral(bad));
+            Api.Response r = w.asAdmin().put("/api/v1/referral/settings", ReferralSteps.settings(bad));
             assertThat(r.status()).as(bad + " " + r).isEqualTo(400);
             assertThat(r.header("Content-Type")).contains("application/problem+json");
         }
@@ -170,7 +141,7 @@ class ReferringFriendsTest extends IntegrationTest {
         assertThat(c.till().post("/api/v1/referrals", Map.of("memberId", anna)).status()).isEqualTo(400);
     }
 
-    static void assertRefused(Api.Response r, String reason) {
+    private static void assertRefused(Api.Response r, String reason) {
         assertThat(r.status()).as(r.toString()).isEqualTo(422);
         assertThat(r.json().path("type").asString()).endsWith("/problems/referral-refused");
         assertThat(r.json().path("reason").asString()).isEqualTo(reason);
