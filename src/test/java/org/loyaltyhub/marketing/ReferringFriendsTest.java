@@ -78,6 +78,36 @@ class ReferringFriendsTest extends IntegrationTest {
     }
 
     @Test
+    void purchasesSettledAtOnceRewardTheReferralOnceAndARefundAfterTheReturnWindowKeepsIt() throws Exception {
+        Setup c = circuit(false);
+        World w = c.w();
+        ReferralSteps.set(w, Map.of("returnDays", 0, "minSpend", 0));
+        long anna = w.enrol(c.till(), "anna").path("id").asLong();
+        long bruno = w.enrol(c.till(), "bruno").path("id").asLong();
+        assertThat(ReferralSteps.refer(c.till(), bruno, ReferralSteps.code(w, anna)).status()).isEqualTo(201);
+
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+        List<java.util.concurrent.Future<Long>> purchases = new java.util.ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            purchases.add(pool.submit(() -> ReferralSteps.paid(w, c.till(), bruno, "25.00")));
+        }
+        List<Long> ids = new java.util.ArrayList<>();
+        for (var p : purchases) {
+            ids.add(p.get());
+        }
+        pool.shutdown();
+        assertThat(w.available(anna)).as("one friend, one reward").isEqualTo(100);
+        assertThat(w.available(bruno)).isEqualTo(6 * 25 + 50);
+
+        for (long id : ids) {
+            assertThat(c.till().patch("/api/v1/purchases/" + id, Map.of("status", "REFUNDED", "refundedTotal",
+                    "25.00")).status()).isEqualTo(200);
+        }
+        assertThat(w.available(anna)).as("the return window (0 days) had closed").isEqualTo(100);
+        w.assertBooksBalance();
+    }
+
+    @Test
     void everyGuardRefusesWithItsReasonAndTheRefusalIsRecorded() {
         Setup c = circuit(false);
         World w = c.w();
