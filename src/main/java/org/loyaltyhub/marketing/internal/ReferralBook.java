@@ -8,7 +8,9 @@ import org.springframework.stereotype.Repository;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Members' referral codes, who referred whom, and refused attempts: the SQL of the referral module. */
@@ -124,16 +126,18 @@ class ReferralBook {
                 .list();
     }
 
-    /** Referrals recorded in the circuit, and by channel. */
-    record Counts(long referrals, long refusals, java.util.Map<String, Long> refusalsByReason) {
+    /** Referrals recorded in the circuit, and refused attempts by reason. */
+    record Counts(long referrals, long refusals, Map<RefusalReason, Long> refusalsByReason) {
     }
 
     Counts counts(long circuitId) {
         long referrals = jdbc.sql("select count(*) from referral where circuit_id = :c").param("c", circuitId)
                 .query(Long.class).single();
-        java.util.Map<String, Long> byReason = new java.util.TreeMap<>();
+        Map<RefusalReason, Long> byReason = new EnumMap<>(RefusalReason.class);
         jdbc.sql("select reason, count(*) as n from referral_refusal where circuit_id = :c group by reason")
-                .param("c", circuitId).query((rs, n) -> byReason.put(rs.getString("reason"), rs.getLong("n"))).list();
+                .param("c", circuitId)
+                .query((rs, n) -> Map.entry(RefusalReason.valueOf(rs.getString("reason")), rs.getLong("n"))).list()
+                .forEach(e -> byReason.put(e.getKey(), e.getValue()));
         return new Counts(referrals, byReason.values().stream().mapToLong(Long::longValue).sum(), byReason);
     }
 

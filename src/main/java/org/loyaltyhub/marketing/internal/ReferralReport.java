@@ -1,6 +1,7 @@
 package org.loyaltyhub.marketing.internal;
 
 import org.loyaltyhub.marketing.Referrals;
+import org.loyaltyhub.marketing.RefusalReason;
 import org.loyaltyhub.members.Members;
 import org.loyaltyhub.programs.ReferralRewards;
 import org.loyaltyhub.programs.ReferralRewards.AwardStatus;
@@ -43,7 +44,7 @@ public class ReferralReport {
     }
 
     /** The circuit's referral report. */
-    public record Report(long referrals, long refusals, Map<String, Long> refusalsByReason, Figures given,
+    public record Report(long referrals, long refusals, Map<RefusalReason, Long> refusalsByReason, Figures given,
                          List<TopReferrer> topReferrers, List<ReferralBook.Refusal> latestRefusals) {
     }
 

@@ -51,9 +51,12 @@ class MultiLevelCommissions implements PurchaseListener {
         if (!s.enabled() && s.depth() == 0) {
             return; // no multi-level in this circuit: no query on the hot path
         }
+        List<Commission> commissions = lock(f.purchaseId());
+        if (commissions.isEmpty() && (!s.enabled() || s.depth() == 0)) {
+            return; // nothing given on this purchase, nothing to give
+        }
         long earned = jdbc.sql("select available from purchase_award where purchase_id = :p")
                 .param("p", f.purchaseId()).query(Long.class).optional().orElse(0L);
-        List<Commission> commissions = lock(f.purchaseId());
         if (commissions.isEmpty()) {
             commissions = open(f, s, earned);
         }
@@ -109,7 +112,7 @@ class MultiLevelCommissions implements PurchaseListener {
                 record(f, c, change, entry);
             }, "multi-level commission of member " + c.uplineId() + " on purchase " + f.purchaseId());
         } else if (c.lotEntryId() != null) {
-            long taken = funding.takeBack(f.circuitId(), f, c.payer(), c.uplineId(), -change, c.lotEntryId(), key,
+            long taken = funding.takeBack(f, c.payer(), c.uplineId(), -change, c.lotEntryId(), key,
                     "MULTI_LEVEL_REVERSAL", "Multi-level: the purchase was refunded or cancelled", false);
             record(f, c, -taken, c.lotEntryId());
         }

@@ -126,11 +126,11 @@ class ReferralAwards implements PurchaseListener {
         String reason = f.voided() ? "Referral: the friend's first purchase was cancelled"
                 : "Referral: the friend's first purchase was refunded";
         if (a.referrerEntryId() != null) {
-            funding.takeBack(f.circuitId(), f, a.payer(), a.referrerId(), a.referrerPoints(), a.referrerEntryId(),
+            funding.takeBack(f, a.payer(), a.referrerId(), a.referrerPoints(), a.referrerEntryId(),
                     key + ":referrer:reversal", "REFERRAL_REVERSAL", reason, true);
         }
         if (a.friendEntryId() != null) {
-            funding.takeBack(f.circuitId(), f, a.payer(), f.memberId(), a.friendPoints(), a.friendEntryId(),
+            funding.takeBack(f, a.payer(), f.memberId(), a.friendPoints(), a.friendEntryId(),
                     key + ":friend:reversal", "REFERRAL_REVERSAL", reason, true);
         }
         jdbc.sql("update referral_award set status = 'REVERSED', reversed_at = :at where friend_member_id = :friend")

@@ -85,13 +85,13 @@ class ReferralFunding {
      * Takes back up to {@code points} of what {@code entryId} credited (its lots first), at most what the member has
      * left; returns what was taken back.
      */
-    long takeBack(long circuitId, PurchaseFacts f, Long payer, long memberId, long points, long entryId, String key,
-                  String kind, String reason, boolean reversesWhole) {
-        long less = Math.min(points, ledger.balance(circuitId, AccountRef.available(memberId)));
+    long takeBack(PurchaseFacts f, Long payer, long memberId, long points, long entryId, String key, String kind,
+                  String reason, boolean reversesWhole) {
+        long less = Math.min(points, ledger.balance(f.circuitId(), AccountRef.available(memberId)));
         if (less <= 0) {
             return 0;
         }
-        ledger.post(EntryDraft.transfer(circuitId, key, kind, reason)
+        ledger.post(EntryDraft.transfer(f.circuitId(), key, kind, reason)
                 .move(AccountRef.available(memberId), source(payer), less, new LotRule.ConsumeFirst(entryId), null)
                 .member(memberId).company(f.companyId()).store(f.storeId()).actor(f.actor())
                 .reverses(reversesWhole ? entryId : null).build());

@@ -101,10 +101,12 @@ class ReferralProgram implements ReferralRewards {
     @Override
     @Transactional(readOnly = true)
     public Map<Long, Figures> byReferrer(long circuitId, Collection<Long> referrerIds) {
-        Map<Long, Figures> figures = new HashMap<>();
         if (referrerIds.isEmpty()) {
-            return figures;
+            return Map.of();
         }
+        record Row(long memberId, Figures figures) {
+        }
+        Map<Long, Figures> figures = new HashMap<>();
         jdbc.sql("""
                         select referrer_member_id as member, count(*) filter (where status = 'AWARDED') as conversions,
                                count(*) filter (where status = 'REVERSED') as reversed,
@@ -113,28 +115,29 @@ class ReferralProgram implements ReferralRewards {
                           from referral_award where circuit_id = :c and referrer_member_id in (:ids)
                          group by referrer_member_id""")
                 .param("c", circuitId).param("ids", referrerIds)
-                .query((rs, n) -> figures.put(rs.getLong("member"), new Figures(rs.getLong("conversions"),
-                        rs.getLong("reversed"), rs.getLong("referrer"), rs.getLong("friend"), 0))).list();
+                .query((rs, n) -> new Row(rs.getLong("member"), new Figures(rs.getLong("conversions"),
+                        rs.getLong("reversed"), rs.getLong("referrer"), rs.getLong("friend"), 0)))
+                .list().forEach(row -> figures.put(row.memberId(), row.figures()));
         jdbc.sql("""
                         select upline_member_id as member, sum(credited) as points from multi_level_award
                          where circuit_id = :c and upline_member_id in (:ids) group by upline_member_id""")
                 .param("c", circuitId).param("ids", referrerIds)
-                .query((rs, n) -> figures.merge(rs.getLong("member"), new Figures(0, 0, 0, 0, rs.getLong("points")),
-                        (a, b) -> new Figures(a.conversions(), a.reversed(), a.referrerPoints(), a.friendPoints(),
-                                b.multiLevelPoints()))).list();
+                .query((rs, n) -> new Row(rs.getLong("member"), new Figures(0, 0, 0, 0, rs.getLong("points"))))
+                .list().forEach(row -> figures.merge(row.memberId(), row.figures(), (a, b) -> new Figures(
+                        a.conversions(), a.reversed(), a.referrerPoints(), a.friendPoints(), b.multiLevelPoints())));
         return figures;
     }
 
     @Override
     @Transactional(readOnly = true)
     public Map<Long, AwardStatus> awards(long circuitId, Collection<Long> friendIds) {
-        Map<Long, AwardStatus> awards = new HashMap<>();
-        if (!friendIds.isEmpty()) {
-            jdbc.sql("select friend_member_id, status from referral_award where circuit_id = :c "
-                            + "and friend_member_id in (:ids)")
-                    .param("c", circuitId).param("ids", friendIds)
-                    .query((rs, n) -> awards.put(rs.getLong(1), AwardStatus.valueOf(rs.getString(2)))).list();
+        if (friendIds.isEmpty()) {
+            return Map.of();
         }
-        return awards;
+        return jdbc.sql("select friend_member_id, status from referral_award where circuit_id = :c "
+                        + "and friend_member_id in (:ids)")
+                .param("c", circuitId).param("ids", friendIds)
+                .query((rs, n) -> Map.entry(rs.getLong(1), AwardStatus.valueOf(rs.getString(2)))).list().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 }
