@@ -10,11 +10,13 @@
     en: { points: 'points', card: 'Card', use: 'Use my points', code: 'Your discount code', until: 'valid until',
           worth: 'worth', failed: 'Your points could not be loaded.', notMember: 'You are not a member yet.',
           refused: 'The code could not be created: ', held: 'reserved', keptUntil: 'kept until',
-          toNext: { POINTS_EARNED: 'points to', AMOUNT_SPENT: 'to spend to reach', VISITS: 'visits to' } },
+          toNext: { POINTS_EARNED: 'points to', AMOUNT_SPENT: 'to spend to reach', VISITS: 'visits to' },
+          invite: 'Invite a friend with your code' },
     it: { points: 'punti', card: 'Tessera', use: 'Usa i miei punti', code: 'Il tuo codice sconto', until: 'valido fino al',
           worth: 'del valore di', failed: 'Impossibile caricare i tuoi punti.', notMember: 'Non sei ancora iscritto.',
           refused: 'Impossibile creare il codice: ', held: 'riservati', keptUntil: 'mantenuto fino al',
-          toNext: { POINTS_EARNED: 'punti per', AMOUNT_SPENT: 'da spendere per', VISITS: 'visite per' } }
+          toNext: { POINTS_EARNED: 'punti per', AMOUNT_SPENT: 'da spendere per', VISITS: 'visite per' },
+          invite: 'Invita un amico con il tuo codice' }
   };
   var lang = (document.documentElement.lang || navigator.language || 'en').slice(0, 2).toLowerCase();
   var t = TEXT[lang] || TEXT.en;
@@ -124,15 +126,46 @@
     box.appendChild(button);
   };
 
+  /*
+   * Referral: a visitor who arrives with ?ref=CODE keeps it in this shop (localStorage) until they are a member with
+   * a widget, which then tells LoyaltyHub once (a refused code is recorded there with its reason); the member's own
+   * code and link are shown to share.
+   */
+  var REF_KEY = 'loyaltyhub-ref';
+  function keepReferral() {
+    try {
+      var ref = new URLSearchParams(window.location.search).get('ref');
+      if (ref && /^[A-Za-z0-9]{1,40}$/.test(ref)) { window.localStorage.setItem(REF_KEY, ref); }
+    } catch (e) { /* no storage: no referral */ }
+  }
+  Widget.prototype.referral = function () {
+    var self = this;
+    var ref = null;
+    try { ref = window.localStorage.getItem(REF_KEY); } catch (e) { ref = null; }
+    var told = ref ? this.call('POST', '/api/v1/widget/referral', { code: ref })
+      .then(function () { return true; }, function (e) { return e.status !== undefined; }) : Promise.resolve(false);
+    return told.then(function (answered) {
+      if (answered) { try { window.localStorage.removeItem(REF_KEY); } catch (e) { /* kept */ } }
+      return self.call('GET', '/api/v1/widget/referral');
+    }).then(function (inv) {
+      if (!inv.on) { return; }
+      var box = el('div', 'loyaltyhub-referral', t.invite + ': ');
+      box.appendChild(el('strong', 'loyaltyhub-referral-code', inv.code));
+      box.appendChild(el('div', 'loyaltyhub-referral-link', window.location.origin + '/?ref=' + inv.code));
+      self.root.appendChild(box);
+    }).catch(function () { /* the points still show */ });
+  };
+
   Widget.prototype.start = function () {
     var self = this;
     this.root.setAttribute('aria-live', 'polite');
     return this.call('GET', '/api/v1/widget/me')
-      .then(function (me) { self.render(me); })
+      .then(function (me) { self.render(me); return self.referral(); })
       .catch(function (e) { self.root.textContent = e.status === 404 ? t.notMember : t.failed; });
   };
 
   function init() {
+    keepReferral();
     var nodes = document.querySelectorAll('.loyaltyhub-widget[data-loyaltyhub-token][data-loyaltyhub-url]');
     for (var i = 0; i < nodes.length; i++) {
       if (!nodes[i].getAttribute('data-loyaltyhub-started')) {

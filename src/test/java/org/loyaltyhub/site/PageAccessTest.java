@@ -253,4 +253,24 @@ class PageAccessTest extends BrowserTest {
         assertThat(statuses(till, pages)).isEqualTo(expect(pages, 403));
         assertThat(statuses(stranger.admin, pages)).isEqualTo(expect(pages, 403));
     }
+
+    @Test
+    void onlyTheCircuitAdministratorOpensTheReferralPageAndTheMembersReferralShowsToWhoeverSeesTheMember() {
+        World w = fixtures.world(api);
+        long[] shop = w.company("Referral");
+        Api.Login companyAdmin = w.operator("COMPANY_ADMIN", shop[0], null);
+        Api.Login till = w.operator("STORE_OPERATOR", null, shop[1]);
+        assertThat(w.asAdmin().put("/api/v1/referral/settings",
+                org.loyaltyhub.support.ReferralSteps.settings(Map.of())).status()).isEqualTo(200);
+        var member = w.enrol(w.as(till), "referral-access");
+        long memberId = member.path("id").asLong();
+        String card = member.path("card").path("number").asString();
+        World stranger = fixtures.world(api);
+        List<String> pages = List.of("/admin/referral", "/members/" + memberId, "/counter?q=" + card);
+
+        assertThat(statuses(w.admin, pages)).isEqualTo(expect(pages, 200, 200, 200));
+        assertThat(statuses(companyAdmin, pages)).isEqualTo(expect(pages, 403, 200, 200));
+        assertThat(statuses(till, pages)).isEqualTo(expect(pages, 403, 403, 200));
+        assertThat(statuses(stranger.admin, pages)).isEqualTo(expect(pages, 200, 404, 200));
+    }
 }

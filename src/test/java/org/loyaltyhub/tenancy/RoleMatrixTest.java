@@ -566,4 +566,44 @@ class RoleMatrixTest extends IntegrationTest {
             }
         });
     }
+
+    @Test
+    void referralSettingsAndReportAreTheCircuitAdministratorsAndEveryoneWhoSeesAMemberReadsAndRecordsTheirs() {
+        World w = fixtures.world(api, true, false);
+        long[] own = w.company("Own");
+        Map<String, Api> roles = new LinkedHashMap<>();
+        roles.put("CIRCUIT_ADMIN", w.asAdmin());
+        roles.put("COMPANY_ADMIN", w.as(w.operator("COMPANY_ADMIN", own[0], null)));
+        roles.put("STORE_OPERATOR", w.as(w.operator("STORE_OPERATOR", null, own[1])));
+        roles.put("API_KEY", api.withKey(w.apiKey(own[0], own[1])));
+        roles.put("OTHER_CIRCUIT_ADMIN", fixtures.world(api).asAdmin());
+        Map<String, List<Integer>> expected = Map.of(
+                "read the referral settings", List.of(200, 200, 403, 403, 200),
+                "change the referral settings", List.of(200, 403, 403, 403, 200),
+                "read own member's referral", List.of(200, 200, 200, 200, 404),
+                "record own member's referral", List.of(201, 201, 201, 201, 404),
+                "read the referral report", List.of(200, 403, 403, 403, 200));
+        Map<String, Object> settings = org.loyaltyhub.support.ReferralSteps.settings(Map.of());
+        assertThat(w.asAdmin().put("/api/v1/referral/settings", settings).status()).isEqualTo(200);
+        long referrer = w.enrol(w.asAdmin(), Map.of("email", "referrer@member.test", "storeId", own[1]))
+                .path("id").asLong();
+        String code = w.asAdmin().get("/api/v1/members/" + referrer + "/referral").json().path("code").asString();
+        List<String> roleNames = List.copyOf(roles.keySet());
+        for (int i = 0; i < roleNames.size(); i++) {
+            Api as = roles.get(roleNames.get(i));
+            long friend = w.enrol(w.asAdmin(), Map.of("email", "friend" + i + "@member.test", "storeId", own[1]))
+                    .path("id").asLong();
+            Map<String, Api.Response> answers = new LinkedHashMap<>();
+            answers.put("read the referral settings", as.get("/api/v1/referral/settings"));
+            answers.put("change the referral settings", as.put("/api/v1/referral/settings", settings));
+            answers.put("read own member's referral", as.get("/api/v1/members/" + friend + "/referral"));
+            answers.put("record own member's referral", as.post("/api/v1/referrals",
+                    Map.of("memberId", friend, "code", code)));
+            answers.put("read the referral report", as.get("/api/v1/referrals/report"));
+            for (var answer : answers.entrySet()) {
+                assertThat(answer.getValue().status()).as(roleNames.get(i) + " may " + answer.getKey() + "? "
+                        + answer.getValue()).isEqualTo(expected.get(answer.getKey()).get(i));
+            }
+        }
+    }
 }

@@ -82,9 +82,10 @@ public class CustomerAccounts {
      * Validates the form and records the sign-up, and queues the confirmation e-mail that {@code mail} writes; nothing
      * is sent when the address already has a confirmed account (the page then says the same as for a new one, so
      * addresses can't be probed). Points for signing up wait for the confirmation. Too many sign-ups from one network
-     * address, or with one e-mail, in an hour are refused with {@link TooManyAttempts}.
+     * address, or with one e-mail, in an hour are refused with {@link TooManyAttempts}. Returns the member signed up
+     * (empty for an address whose account is already confirmed).
      */
-    public void signUp(long circuitId, SignUp form, String privacyVersion, String termsVersion, String clientAddress,
+    public Optional<Long> signUp(long circuitId, SignUp form, String privacyVersion, String termsVersion, String clientAddress,
                        Function<Link, Mailer.Mail> mail) {
         Map<String, String> errors = new LinkedHashMap<>();
         String email = form.email() == null ? "" : form.email().strip();
@@ -118,7 +119,7 @@ public class CustomerAccounts {
         if (existing.isPresent()) {
             member = existing.get();
             if (verified(member.id())) {
-                return;
+                return Optional.empty();
             }
         } else {
             // the newsletter (and its points) counts once the address is confirmed, like for an existing member
@@ -137,6 +138,7 @@ public class CustomerAccounts {
         // consents given on this form count once the address is confirmed; recorded now they would be a stranger's
         pendingConsents(member.id(), form.newsletter());
         link(circuitId, member, Purpose.VERIFY).map(mail).ifPresent(mailer::send);
+        return Optional.of(member.id());
     }
 
     /** Follows a confirmation link: the account becomes usable and the customer is signed in. */

@@ -8,6 +8,8 @@ import org.loyaltyhub.customers.internal.CustomerAccounts.Link;
 import org.loyaltyhub.customers.internal.CustomerAccounts.Purpose;
 import org.loyaltyhub.customers.internal.CustomerAccounts.SignInResult;
 import org.loyaltyhub.customers.internal.CustomerSecurity.CustomerSessions;
+import org.loyaltyhub.marketing.ReferralChannel;
+import org.loyaltyhub.marketing.Referrals;
 import org.loyaltyhub.shared.InvalidInput;
 import org.loyaltyhub.shared.LoyaltyException;
 import org.loyaltyhub.shared.Mailer;
@@ -40,9 +42,11 @@ class CustomerPages {
     private final Tenancy tenancy;
     private final PublicUrl publicUrl;
     private final MessageSource messages;
+    private final Referrals referrals;
 
     CustomerPages(SpaceModel space, CustomerAccounts accounts, CustomerSessions sessions, Tenancy tenancy,
-                  PublicUrl publicUrl, MessageSource messages) {
+                  PublicUrl publicUrl, MessageSource messages, Referrals referrals) {
+        this.referrals = referrals;
         this.space = space;
         this.accounts = accounts;
         this.sessions = sessions;
@@ -73,9 +77,11 @@ class CustomerPages {
     }
 
     @GetMapping("/c/{circuitId}/join")
-    String joinForm(@PathVariable long circuitId, @RequestParam(required = false) Long store, Model model) {
+    String joinForm(@PathVariable long circuitId, @RequestParam(required = false) Long store,
+                    @RequestParam(required = false) String ref, Model model) {
         space.add(circuitId, model);
-        model.addAttribute("store", store(circuitId, store)).addAttribute("privacy", space.privacy(circuitId))
+        model.addAttribute("form", ref == null ? Map.of() : Map.of("ref", ref))
+                .addAttribute("store", store(circuitId, store)).addAttribute("privacy", space.privacy(circuitId))
                 .addAttribute("terms", space.terms(circuitId));
         return "customer/join";
     }
@@ -86,12 +92,18 @@ class CustomerPages {
         space.add(circuitId, model);
         Store store = store(circuitId, number(form.get("store")));
         try {
-            accounts.signUp(circuitId, new CustomerAccounts.SignUp(form.get("firstName"),
+            Optional<Long> member = accounts.signUp(circuitId, new CustomerAccounts.SignUp(form.get("firstName"),
                             form.get("lastName"), form.get("email"), form.get("password"), "on".equals(form.get("privacy")),
                             "on".equals(form.get("terms")), "on".equals(form.get("newsletter")),
                             store == null ? null : store.id()),
                     space.privacy(circuitId).tag(), space.terms(circuitId).tag(), request.getRemoteAddr(),
                     link -> mail(circuitId, link, request, locale));
+            String ref = form.get("ref");
+            if (ref != null && !ref.isBlank()) {
+                // a refused code is recorded with its reason; the sign-up stands, and the page says nothing more
+                member.ifPresent(id -> referrals.refer(circuitId, id, ref, ReferralChannel.LOYALTY_SPACE,
+                        "member:" + id));
+            }
             model.addAttribute("sentTo", form.get("email")).addAttribute("kind", "join");
             return "customer/sent";
         } catch (InvalidInput e) {

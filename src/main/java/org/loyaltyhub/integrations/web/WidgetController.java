@@ -27,10 +27,54 @@ class WidgetController {
     static final String TOKEN = "X-LoyaltyHub-Customer-Token";
     private final WidgetService widget;
     private final ShopifyAppProxy appProxy;
+    private final org.loyaltyhub.marketing.Referrals referrals;
+    private final org.loyaltyhub.programs.ReferralRewards rewards;
 
-    WidgetController(WidgetService widget, ShopifyAppProxy appProxy) {
+    WidgetController(WidgetService widget, ShopifyAppProxy appProxy, org.loyaltyhub.marketing.Referrals referrals,
+                     org.loyaltyhub.programs.ReferralRewards rewards) {
+        this.rewards = rewards;
         this.widget = widget;
         this.appProxy = appProxy;
+        this.referrals = referrals;
+    }
+
+    /** The referral code the customer arrived with (the shop's page kept it from its {@code ?ref=} link). */
+    record ReferralCode(@jakarta.validation.constraints.NotNull @jakarta.validation.constraints.Size(min = 1, max = 40)
+                        String code) {
+    }
+
+    /** The customer's own referral code and the loyalty space's link, to share while the program is {@code on}. */
+    record Invitation(boolean on, String code, String link) {
+    }
+
+    @GetMapping("/api/v1/widget/referral")
+    ResponseEntity<Invitation> invitation(@RequestHeader(name = TOKEN, required = false) String token,
+                                          HttpServletRequest request) {
+        WidgetService.Customer who = customer(token, request);
+        long circuitId = who.connection().circuitId();
+        if (!rewards.settings(circuitId).enabled()) {
+            return noStore(new Invitation(false, null, null));
+        }
+        var invitation = referrals.invitation(circuitId, who.memberId());
+        return noStore(new Invitation(true, invitation.code(), invitation.link()));
+    }
+
+    /**
+     * The customer signed up in the shop with a friend's referral code: recorded (a replay answers the same), or a 422
+     * {@code referral-refused} with the reason, recorded too.
+     */
+    @PostMapping("/api/v1/widget/referral")
+    @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.CREATED) // documents the 201
+    ResponseEntity<org.loyaltyhub.marketing.Referrals.Outcome> refer(
+            @RequestHeader(name = TOKEN, required = false) String token,
+            @jakarta.validation.Valid @RequestBody ReferralCode body, HttpServletRequest request) {
+        WidgetService.Customer who = customer(token, request);
+        var outcome = referrals.refer(who.connection().circuitId(), who.memberId(), body.code(),
+                org.loyaltyhub.marketing.ReferralChannel.SHOP_WIDGET, "member:" + who.memberId());
+        if (!outcome.recorded()) {
+            throw new org.loyaltyhub.marketing.ReferralRefused(outcome.refused());
+        }
+        return ResponseEntity.status(201).cacheControl(CacheControl.noStore()).body(outcome);
     }
 
     record Redeem(Long points, BigDecimal amount) {

@@ -27,8 +27,11 @@ class CounterEnrolPage {
 
     private final MemberService members;
     private final org.loyaltyhub.privacy.LegalTexts legal;
+    private final org.springframework.beans.factory.ObjectProvider<org.loyaltyhub.members.EnrolmentReferrals> referrals;
 
-    CounterEnrolPage(MemberService members, org.loyaltyhub.privacy.LegalTexts legal) {
+    CounterEnrolPage(MemberService members, org.loyaltyhub.privacy.LegalTexts legal,
+                     org.springframework.beans.factory.ObjectProvider<org.loyaltyhub.members.EnrolmentReferrals> referrals) {
+        this.referrals = referrals;
         this.members = members;
         this.legal = legal;
     }
@@ -68,8 +71,15 @@ class CounterEnrolPage {
                 Member m = members.enrol(caller, new NewMember(blankToNull(form.get("firstName")),
                         blankToNull(form.get("lastName")), email, phone, null, null, null, null, null, null, null,
                         null, consents, null, "on".equals(form.get("allowSharedPhone"))));
-                return "redirect:" + UriComponentsBuilder.fromPath("/counter").queryParam("q", m.card().number())
-                        .queryParam("enrolled", "1").build().toUriString();
+                UriComponentsBuilder next = UriComponentsBuilder.fromPath("/counter").queryParam("q", m.card().number())
+                        .queryParam("enrolled", "1");
+                String code = blankToNull(form.get("referralCode"));
+                var recorder = referrals.getIfAvailable();
+                if (code != null && recorder != null) {
+                    // a refused code leaves the enrolment as it is; the counter says so, the refusal is recorded
+                    next.queryParam("referral", recorder.referred(caller, m.id(), code) ? "recorded" : "refused");
+                }
+                return "redirect:" + next.build().toUriString();
             } catch (SharedPhoneNumber e) {
                 model.addAttribute("sharedPhone", e.members()); // the operator confirms, or corrects the number
             } catch (LoyaltyException e) {

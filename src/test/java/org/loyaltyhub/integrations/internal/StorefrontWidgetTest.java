@@ -125,6 +125,35 @@ class StorefrontWidgetTest extends ShopScenario {
     }
 
     @Test
+    void aCustomerWhoSignedUpInTheShopWithAFriendsCodeIsRecordedOnceAndSeesTheirOwnCode() {
+        presta();
+        org.loyaltyhub.support.ReferralSteps.set(world, Map.of());
+        long friend = world.enrol(world.asAdmin(), Map.of("firstName", "Bea", "email",
+                Fixtures.unique("friend") + "@shop.test")).path("id").asLong();
+        String friendsCode = org.loyaltyhub.support.ReferralSteps.code(world, friend);
+        Map<String, String> headers = Map.of("X-LoyaltyHub-Customer-Token", token(), "Origin", shop.baseUrl(),
+                "Content-Type", "application/json");
+
+        HttpResponse<String> recorded = send("POST", "/api/v1/widget/referral", headers,
+                "{\"code\":\"" + friendsCode + "\"}");
+        assertThat(recorded.statusCode()).as(recorded.body()).isEqualTo(201);
+        assertThat(Api.JSON.readTree(recorded.body()).path("referrerId").asLong()).isEqualTo(friend);
+        assertThat(send("POST", "/api/v1/widget/referral", headers, "{\"code\":\"" + friendsCode + "\"}")
+                .statusCode()).as("the widget retrying").isEqualTo(201);
+        HttpResponse<String> own = send("POST", "/api/v1/widget/referral", headers,
+                "{\"code\":\"" + org.loyaltyhub.support.ReferralSteps.code(world, member) + "\"}");
+        assertThat(own.statusCode()).isEqualTo(422);
+        assertThat(Api.JSON.readTree(own.body()).path("reason").asString()).isEqualTo("SELF_REFERRAL");
+
+        var invitation = Api.JSON.readTree(send("GET", "/api/v1/widget/referral", headers, null).body());
+        assertThat(invitation.path("on").asBoolean()).isTrue();
+        assertThat(invitation.path("code").asString()).matches("[A-Z2-9]{8}");
+        assertThat(world.asAdmin().get("/api/v1/referrals/report").json().path("refusalsByReason")
+                .path("SELF_REFERRAL").asLong()).isEqualTo(1);
+        assertThat(send("GET", "/widget/loyaltyhub.js", Map.of(), null).body()).contains("/api/v1/widget/referral");
+    }
+
+    @Test
     void aBadExpiredOrForeignTokenGets401() {
         presta();
         long now = Instant.now().getEpochSecond();
