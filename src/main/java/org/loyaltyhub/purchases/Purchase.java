@@ -13,6 +13,7 @@ public record Purchase(long id, String orderId, String channel, long memberId, l
                        PurchaseStatus status, Stage stage, Money total, Money refunded, Instant occurredAt,
                        Instant updatedAt, List<Line> lines, PurchasePoints points, Long memberAvailablePoints) {
 
-    public record Line(String productId, String sku, BigDecimal quantity, BigDecimal unitPrice, boolean discounted) {
+    public record Line(String productId, String sku, BigDecimal quantity, BigDecimal unitPrice, boolean discounted,
+                       String category) {
     }
 }
