@@ -86,8 +86,8 @@ public final class Benchmark {
                     phases.add(phase.strip().toLowerCase(Locale.ROOT));
                 }
             }
-            if (phases.isEmpty() || !java.util.Set.of("startup", "load", "tiers", "codes").containsAll(phases)) {
-                throw new IllegalArgumentException("bench.phases is a list of startup, load, tiers and codes, not "
+            if (phases.isEmpty() || !java.util.Set.of("startup", "load", "tiers", "codes", "backtest").containsAll(phases)) {
+                throw new IllegalArgumentException("bench.phases is a list of startup, load, tiers, codes and backtest, not "
                         + list);
             }
             return phases;
@@ -126,7 +126,7 @@ public final class Benchmark {
             startup = StartupTimes.measure(config.startupRuns());
         }
         if (!config.phases().contains("load") && !config.phases().contains("tiers")
-                && !config.phases().contains("codes")) {
+                && !config.phases().contains("codes") && !config.phases().contains("backtest")) {
             String rule = "=".repeat(86);
             out(rule);
             out("LoyaltyHub benchmark  (run " + runTag + ", startup only)");
@@ -174,6 +174,10 @@ public final class Benchmark {
             }
             if (config.phases().contains("codes")) {
                 codeRows(context);
+                out("=".repeat(86));
+            }
+            if (config.phases().contains("backtest")) {
+                backtestRows(context);
                 out("=".repeat(86));
             }
         } finally {
@@ -649,6 +653,17 @@ public final class Benchmark {
         out(String.format(Locale.ROOT, "   %.1f s, %s codes/s  (target <= 10 s: %s); a counter inserting vouchers "
                         + "meanwhile: %d inserts, slowest %.1f ms", r.seconds(), rate(r.perSecond()),
                 r.seconds() <= 10 ? "MET" : "NOT MET", r.counterInserts(), r.counterMaxMillis()));
+    }
+
+    private void backtestRows(ConfigurableApplicationContext context) throws Exception {
+        int purchases = Integer.getInteger("bench.backtestPurchases", 1_000_000);
+        say("Backtest: seeding " + purchases + " purchases over 30 days ...");
+        BacktestBench.Result r = BacktestBench.run(context, context.getBean(HikariDataSource.class), purchases);
+        out("");
+        out(String.format(Locale.ROOT, "g. Backtest  dry run of a promotion over %d purchases of 30 days (seeded by SQL in "
+                + "%.1f s): spend, days of the week, 2 a week per member, a budget", r.purchases(), r.seedSeconds()));
+        out(String.format(Locale.ROOT, "   %.1f s: %d applied, %d members, %d points  (target <= 30 s: %s)", r.seconds(),
+                r.run().applied(), r.run().members(), r.run().points(), r.seconds() <= 30 ? "MET" : "NOT MET"));
     }
 
     private List<StartupTimes.Start> startup = List.of();
