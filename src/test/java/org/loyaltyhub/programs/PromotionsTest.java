@@ -204,4 +204,21 @@ class PromotionsTest extends IntegrationTest {
         assertThat(w.asAdmin().get("/api/v1/promotions").json().size()).as("nothing saved").isZero();
         assertThat(w.available(m1)).isEqualTo(90);
     }
+
+    @Test
+    void inACoalitionThePromotionIsPaidFromTheCompanysBudgetAndStopsAtWhatIsLeft() {
+        World w = fixtures.world(api, false, true);
+        long[] shop = w.company("Shop");
+        w.recharge(shop[0], 50);
+        Api till = api.withKey(w.apiKey(shop[0], shop[1]));
+        long m = w.enrol(till, "coalition").path("id").asLong();
+        activeOne(w, promotion("Big +100", Map.of("type", "FIXED_POINTS", "points", 100), List.of()));
+
+        long purchase = w.purchase(till, "B-1", m, "10.00", "PAID").json().path("id").asLong();
+        assertThat(w.available(m)).as("10 of its own, and the 40 the budget had left").isEqualTo(50);
+        assertThat(w.budget(shop[0])).isZero();
+        assertThat(w.asAdmin().get("/api/v1/purchases/" + purchase + "/promotions").json().path("considered").get(0)
+                .path("why").asString()).contains("company's budget");
+        w.assertBooksBalance();
+    }
 }

@@ -88,12 +88,23 @@ class PromotionEarning implements PurchaseListener {
 
     /** Brings what the grant has posted to its share of what is left of the purchase. */
     private void follow(PurchaseFacts f, ProgramSettings s, PromotionStore.Grant g) {
+        if (g.withdrawn()) {
+            return; // taken back whole: a purchase that comes back to life does not have the promotion again
+        }
         long target = f.voided() ? 0 : EarningPolicy.afterRefund(g.points(), f.total().amount(), f.refunded().amount());
+        AccountRef source = g.sourceCompanyId() == null ? AccountRef.circuit(AccountKind.CIRCUIT_ISSUANCE)
+                : AccountRef.budget(g.sourceCompanyId());
+        if (target > g.given()) {
+            // growing (first posted, or a refund undone): never past the promotion's budget nor the company's
+            long room = store.budgetLeft(g.promotionId());
+            if (g.sourceCompanyId() != null) {
+                room = Math.min(room, ledger.balance(f.circuitId(), source));
+            }
+            target = g.given() + Math.max(0, Math.min(target - g.given(), room));
+        }
         if (target == g.given()) {
             return;
         }
-        AccountRef source = g.sourceCompanyId() == null ? AccountRef.circuit(AccountKind.CIRCUIT_ISSUANCE)
-                : AccountRef.budget(g.sourceCompanyId());
         AccountRef member = AccountRef.available(f.memberId());
         int steps = g.steps();
         Long lot = g.lotEntryId();

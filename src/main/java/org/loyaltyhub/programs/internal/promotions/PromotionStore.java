@@ -30,8 +30,8 @@ public class PromotionStore {
     }
 
     /** What a promotion gave for one purchase. */
-    public record Grant(long id, long promotionId, long points, long given, Long sourceCompanyId, Long lotEntryId,
-                        int steps) {
+    public record Grant(long id, long promotionId, long points, long given, boolean withdrawn, Long sourceCompanyId,
+                        Long lotEntryId, int steps) {
     }
 
     public long insert(long circuitId, Promotion p) {
@@ -124,7 +124,7 @@ public class PromotionStore {
         return jdbc.sql("select * from promotion_grant where purchase_id = :id order by promotion_id")
                 .param("id", purchaseId)
                 .query((rs, n) -> new Grant(rs.getLong("id"), rs.getLong("promotion_id"), rs.getLong("points"),
-                        rs.getLong("given"), (Long) rs.getObject("source_company_id"),
+                        rs.getLong("given"), rs.getBoolean("withdrawn"), (Long) rs.getObject("source_company_id"),
                         (Long) rs.getObject("lot_entry_id"), rs.getInt("steps")))
                 .list();
     }
@@ -139,6 +139,16 @@ public class PromotionStore {
             jdbc.sql("update promotion set spent_points = spent_points + :d where id = :id and budget_points is not null")
                     .param("d", given - g.given()).param("id", g.promotionId()).update();
         }
+    }
+
+    /**
+     * The points a promotion may still give (no limit without a budget), its row locked until the transaction ends
+     * when it has a budget: a grant growing back (a refund undone) never takes it past its budget.
+     */
+    public long budgetLeft(long promotionId) {
+        return jdbc.sql("select budget_points - spent_points from promotion where id = :id and budget_points is not null "
+                        + "for update")
+                .param("id", promotionId).query(Long.class).optional().orElse(Long.MAX_VALUE);
     }
 
     /** Stores a purchase's evaluation once; false when it was already decided. */
