@@ -10,6 +10,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.loyaltyhub.members.Members;
+import org.loyaltyhub.programs.ActivePromotions;
 import org.loyaltyhub.programs.Earning;
 import org.loyaltyhub.programs.ProgramSettings;
 import org.loyaltyhub.programs.PurchaseFacts;
@@ -43,7 +44,7 @@ import java.util.stream.Collectors;
  */
 @Service
 @Transactional
-public class PromotionAdmin {
+public class PromotionAdmin implements ActivePromotions {
 
     private final PromotionStore store;
     private final PromotionBacktest backtest;
@@ -201,12 +202,27 @@ public class PromotionAdmin {
         return new PurchasePromotions(purchaseId, e.at(), e.considered());
     }
 
-    /** The promotions a member can earn now, in the order they are considered (the customer area's list). */
+    @Override
     @Transactional(readOnly = true)
-    public List<Promotion> activeNow(long circuitId) {
+    public List<Summary> running(long circuitId) {
         Instant now = clock.instant();
-        return store.active(circuitId).stream().filter(p -> p.validity().contains(now)
-                || p.validity().from().isAfter(now)).toList();
+        return store.active(circuitId).stream()
+                .filter(p -> p.validity().contains(now) || p.validity().from().isAfter(now))
+                .map(p -> {
+                    PromotionInput.EffectInput e = PromotionInput.of(p).effect();
+                    BigDecimal amount = switch (e.type()) {
+                        case FIXED_POINTS -> BigDecimal.valueOf(e.points());
+                        case MULTIPLIER -> e.factor();
+                        case PERCENT_OF_SPEND -> e.percent();
+                    };
+                    return new Summary(p.id(), p.name(), e.type(), amount, p.validity().from(), p.validity().until());
+                }).toList();
+    }
+
+    /** The circuit's time zone, in which the back office shows and reads promotions' dates. */
+    @Transactional(readOnly = true)
+    public java.time.ZoneId zone(Caller caller) {
+        return store.zone(caller.circuit());
     }
 
     private PromotionStore.Stored find(Caller caller, long id) {

@@ -70,9 +70,4 @@ public sealed interface PromotionEffect {
                     .setScale(0, RoundingMode.FLOOR).longValueExact();
         }
     }
-
-    /** The kinds, as the API and pages name them. */
-    enum Kind {
-        FIXED_POINTS, MULTIPLIER, PERCENT_OF_SPEND
-    }
 }

@@ -1,5 +1,6 @@
 package org.loyaltyhub.programs.internal.promotions;
 
+import org.loyaltyhub.programs.ActivePromotions;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -62,7 +63,7 @@ public record PromotionInput(
     }
 
     @Schema(description = "FIXED_POINTS (points), MULTIPLIER (factor on the purchase's points), PERCENT_OF_SPEND (percent)")
-    public record EffectInput(@NotNull PromotionEffect.Kind type, Long points, BigDecimal factor, BigDecimal percent) {
+    public record EffectInput(@NotNull ActivePromotions.Gives type, Long points, BigDecimal factor, BigDecimal percent) {
     }
 
     @Schema(description = "perMember times per period (EVER, DAY, WEEK, MONTH); budgetPoints in all; empty: no limit")
@@ -101,9 +102,9 @@ public record PromotionInput(
             }
         }
         EffectInput effect = switch (p.effect()) {
-            case PromotionEffect.FixedPoints f -> new EffectInput(PromotionEffect.Kind.FIXED_POINTS, f.points(), null, null);
-            case PromotionEffect.Multiplier m -> new EffectInput(PromotionEffect.Kind.MULTIPLIER, null, m.factor(), null);
-            case PromotionEffect.PercentOfSpend s -> new EffectInput(PromotionEffect.Kind.PERCENT_OF_SPEND, null, null, s.percent());
+            case PromotionEffect.FixedPoints f -> new EffectInput(ActivePromotions.Gives.FIXED_POINTS, f.points(), null, null);
+            case PromotionEffect.Multiplier m -> new EffectInput(ActivePromotions.Gives.MULTIPLIER, null, m.factor(), null);
+            case PromotionEffect.PercentOfSpend s -> new EffectInput(ActivePromotions.Gives.PERCENT_OF_SPEND, null, null, s.percent());
         };
         Promotion.Limits l = p.limits();
         return new PromotionInput(p.name(), p.validity().from(), p.validity().until(), target,
