@@ -8,11 +8,18 @@ import java.util.List;
 
 /**
  * What the program needs to know of a purchase to decide its points: amounts, lines, the furthest stage reached,
- * and whether it was cancelled or fully refunded.
+ * and whether it was cancelled or fully refunded; when it happened and through which channel (null when unknown).
  */
 public record PurchaseFacts(long circuitId, long purchaseId, long companyId, long storeId, long memberId,
                             Money total, Money refunded, Stage stage, boolean voided, List<Line> lines,
-                            String actor, boolean fresh) {
+                            String actor, boolean fresh, java.time.Instant occurredAt, String channel) {
+
+    /** Facts of a purchase this transaction has just created ({@code fresh}) or seen before, without when and where. */
+    public PurchaseFacts(long circuitId, long purchaseId, long companyId, long storeId, long memberId, Money total,
+                         Money refunded, Stage stage, boolean voided, List<Line> lines, String actor, boolean fresh) {
+        this(circuitId, purchaseId, companyId, storeId, memberId, total, refunded, stage, voided, lines, actor, fresh,
+                null, null);
+    }
 
     /** Facts of a purchase seen before; {@code fresh} is for one this transaction has just created. */
     public PurchaseFacts(long circuitId, long purchaseId, long companyId, long storeId, long memberId, Money total,
@@ -20,8 +27,16 @@ public record PurchaseFacts(long circuitId, long purchaseId, long companyId, lon
         this(circuitId, purchaseId, companyId, storeId, memberId, total, refunded, stage, voided, lines, actor, false);
     }
 
-    /** A purchase line; {@code sku} as the shop reports it (null at the counter), for rules that match either. */
-    public record Line(String productId, BigDecimal quantity, BigDecimal unitPrice, boolean discounted, String sku) {
+    /**
+     * A purchase line; {@code sku} as the shop reports it (null at the counter), for rules that match either, and the
+     * product's category when the till or shop reports one.
+     */
+    public record Line(String productId, BigDecimal quantity, BigDecimal unitPrice, boolean discounted, String sku,
+                       String category) {
+
+        public Line(String productId, BigDecimal quantity, BigDecimal unitPrice, boolean discounted, String sku) {
+            this(productId, quantity, unitPrice, discounted, sku, null);
+        }
 
         public Line(String productId, BigDecimal quantity, BigDecimal unitPrice, boolean discounted) {
             this(productId, quantity, unitPrice, discounted, null);

@@ -18,6 +18,7 @@ public record Purchase(long id, String orderId, String channel, long memberId, l
                        Instant updatedAt, List<Line> lines, PurchasePoints points, Long memberAvailablePoints,
                        List<Wallets.PurchaseEarned> wallets) {
 
-    public record Line(String productId, String sku, BigDecimal quantity, BigDecimal unitPrice, boolean discounted) {
+    public record Line(String productId, String sku, BigDecimal quantity, BigDecimal unitPrice, boolean discounted,
+                       String category) {
     }
 }

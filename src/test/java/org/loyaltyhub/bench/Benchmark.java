@@ -39,6 +39,9 @@ import java.util.stream.Stream;
  */
 public final class Benchmark {
 
+    /** The phases -Dbench.phases selects from, in the order they run. */
+    static final List<String> PHASES = List.of("startup", "load", "tiers", "codes", "reliability", "backtest");
+
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String PASSWORD = "bench-password-0123";
     private static final String CART = "{\"currency\":\"EUR\",\"total\":\"50.00\"}";
@@ -86,10 +89,8 @@ public final class Benchmark {
                     phases.add(phase.strip().toLowerCase(Locale.ROOT));
                 }
             }
-            if (phases.isEmpty()
-                    || !java.util.Set.of("startup", "load", "tiers", "codes", "reliability").containsAll(phases)) {
-                throw new IllegalArgumentException("bench.phases is a list of startup, load, tiers, codes and "
-                        + "reliability, not "
+            if (phases.isEmpty() || !PHASES.containsAll(phases)) {
+                throw new IllegalArgumentException("bench.phases is a list of " + String.join(", ", PHASES) + ", not "
                         + list);
             }
             return phases;
@@ -127,8 +128,7 @@ public final class Benchmark {
         if (config.phases().contains("startup")) {
             startup = StartupTimes.measure(config.startupRuns());
         }
-        if (!config.phases().contains("load") && !config.phases().contains("tiers")
-                && !config.phases().contains("codes") && !config.phases().contains("reliability")) {
+        if (config.phases().stream().allMatch("startup"::equals)) {
             String rule = "=".repeat(86);
             out(rule);
             out("LoyaltyHub benchmark  (run " + runTag + ", startup only)");
@@ -180,6 +180,10 @@ public final class Benchmark {
             }
             if (config.phases().contains("reliability") && !reliabilityRows(context)) {
                 code = 1;
+            }
+            if (config.phases().contains("backtest")) {
+                backtestRows(context);
+                out("=".repeat(86));
             }
         } finally {
             context.close();
@@ -671,6 +675,17 @@ public final class Benchmark {
         }
         out("=".repeat(86));
         return rows.stream().allMatch(ReliabilityBench.Row::passed);
+    }
+
+    private void backtestRows(ConfigurableApplicationContext context) throws Exception {
+        int purchases = Integer.getInteger("bench.backtestPurchases", 1_000_000);
+        say("Backtest: seeding " + purchases + " purchases over 30 days ...");
+        BacktestBench.Result r = BacktestBench.run(context, context.getBean(HikariDataSource.class), purchases);
+        out("");
+        out(String.format(Locale.ROOT, "h. Backtest  dry run of a promotion over %d purchases of 30 days (seeded by SQL in "
+                + "%.1f s): spend, days of the week, 2 a week per member, a budget", r.purchases(), r.seedSeconds()));
+        out(String.format(Locale.ROOT, "   %.1f s: %d applied, %d members, %d points  (target <= 30 s: %s)", r.seconds(),
+                r.run().applied(), r.run().members(), r.run().points(), r.seconds() <= 30 ? "MET" : "NOT MET"));
     }
 
     private List<StartupTimes.Start> startup = List.of();

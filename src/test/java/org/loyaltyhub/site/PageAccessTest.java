@@ -273,4 +273,22 @@ class PageAccessTest extends BrowserTest {
         assertThat(statuses(till, pages)).isEqualTo(expect(pages, 403, 403, 200));
         assertThat(statuses(stranger.admin, pages)).isEqualTo(expect(pages, 200, 404, 200));
     }
+
+    @Test
+    void onlyTheCircuitAdministratorOpensThePromotionPagesAndNeverAnotherCircuitsPromotion() {
+        World w = fixtures.world(api);
+        long[] shop = w.company("Promotions");
+        Api.Login companyAdmin = w.operator("COMPANY_ADMIN", shop[0], null);
+        Api.Login till = w.operator("STORE_OPERATOR", null, shop[1]);
+        long promotion = w.asAdmin().post("/api/v1/promotions", Map.of("name", "Access +5",
+                "validFrom", "2026-01-01T00:00:00Z", "priority", 1, "trigger", Map.of("type", "PURCHASE"),
+                "effect", Map.of("type", "FIXED_POINTS", "points", 5))).json().path("id").asLong();
+        World stranger = fixtures.world(api);
+        List<String> pages = List.of("/admin/promotions", "/admin/promotions/new", "/admin/promotions/" + promotion);
+
+        assertThat(statuses(w.admin, pages)).isEqualTo(expect(pages, 200, 200, 200));
+        assertThat(statuses(companyAdmin, pages)).isEqualTo(expect(pages, 403, 403, 403));
+        assertThat(statuses(till, pages)).isEqualTo(expect(pages, 403, 403, 403));
+        assertThat(statuses(stranger.admin, pages)).isEqualTo(expect(pages, 200, 200, 404));
+    }
 }

@@ -606,4 +606,53 @@ class RoleMatrixTest extends IntegrationTest {
             }
         }
     }
+
+    @Test
+    void onlyTheCircuitAdministratorManagesPromotionsCompanyAdministratorsReadThemAndEveryTillSimulates() {
+        World w = fixtures.world(api, true, false);
+        long[] own = w.company("Own");
+        long member = w.enrol(w.asAdmin(), Map.of("email", "promotion-matrix@member.test", "storeId", own[1]))
+                .path("id").asLong();
+        Map<String, Object> promotion = Map.of("name", "Matrix +5", "validFrom", "2026-01-01T00:00:00Z", "priority", 1,
+                "trigger", Map.of("type", "PURCHASE", "conditions", List.of()),
+                "effect", Map.of("type", "FIXED_POINTS", "points", 5));
+        long id = w.asAdmin().post("/api/v1/promotions", promotion).json().path("id").asLong();
+        long purchase = w.purchase(api.withKey(w.apiKey(own[0], own[1])), "matrix-1", member, "10.00", "PAID")
+                .json().path("id").asLong();
+        World stranger = fixtures.world(api);
+
+        Map<String, Api> roles = new LinkedHashMap<>();
+        roles.put("CIRCUIT_ADMIN", w.asAdmin());
+        roles.put("COMPANY_ADMIN", w.as(w.operator("COMPANY_ADMIN", own[0], null)));
+        roles.put("STORE_OPERATOR", w.as(w.operator("STORE_OPERATOR", null, own[1])));
+        roles.put("API_KEY", api.withKey(w.apiKey(own[0], own[1])));
+        roles.put("ANOTHER_CIRCUIT_ADMIN", stranger.asAdmin());
+        Map<Action, List<Integer>> expected = new LinkedHashMap<>();
+        expected.put(new Action("create a promotion", "POST", "/api/v1/promotions", promotion),
+                List.of(201, 403, 403, 403, 201));
+        expected.put(new Action("list promotions", "GET", "/api/v1/promotions", null), List.of(200, 200, 403, 403, 200));
+        expected.put(new Action("read a promotion", "GET", "/api/v1/promotions/" + id, null),
+                List.of(200, 200, 403, 403, 404));
+        expected.put(new Action("change a promotion", "PUT", "/api/v1/promotions/" + id, promotion),
+                List.of(200, 403, 403, 403, 404));
+        expected.put(new Action("activate a promotion", "POST", "/api/v1/promotions/" + id + "/activate", Map.of()),
+                List.of(200, 403, 403, 403, 404));
+        expected.put(new Action("dry-run a promotion", "POST", "/api/v1/promotions/dry-run",
+                Map.of("promotion", promotion, "days", 7)), List.of(200, 403, 403, 403, 200));
+        expected.put(new Action("simulate a purchase", "POST", "/api/v1/campaigns/simulate",
+                Map.of("memberId", member, "storeId", own[1], "total", "10")), List.of(200, 200, 200, 200, 404));
+        expected.put(new Action("read a purchase's promotions", "GET", "/api/v1/purchases/" + purchase + "/promotions",
+                null), List.of(200, 200, 200, 200, 404));
+        expected.forEach((a, statuses) -> {
+            int i = 0;
+            for (Map.Entry<String, Api> role : roles.entrySet()) {
+                Api.Response r = switch (a.method()) {
+                    case "GET" -> role.getValue().get(a.path());
+                    case "PUT" -> role.getValue().put(a.path(), a.body());
+                    default -> role.getValue().post(a.path(), a.body());
+                };
+                assertThat(r.status()).as(role.getKey() + " may " + a.name() + "? " + r).isEqualTo(statuses.get(i++));
+            }
+        });
+    }
 }

@@ -24,7 +24,13 @@ public final class PurchaseCommands {
     public record LineInput(@Size(max = 120) String productId, @Size(max = 120) String sku,
                             @NotNull @DecimalMin(value = "0", inclusive = false) @DecimalMax("100000") @Digits(integer = 6, fraction = 4) BigDecimal quantity,
                             @NotNull @DecimalMin("0") @DecimalMax("100000000") @Digits(integer = 9, fraction = 4) BigDecimal unitPrice,
-                            boolean discounted) {
+                            boolean discounted,
+                            @Size(max = 120) @io.swagger.v3.oas.annotations.media.Schema(description = "The product's category as the till or shop knows it (promotions on categories)")
+                            String category) {
+
+        public LineInput(String productId, String sku, BigDecimal quantity, BigDecimal unitPrice, boolean discounted) {
+            this(productId, sku, quantity, unitPrice, discounted, null);
+        }
     }
 
     public record RecordPurchase(

@@ -191,11 +191,12 @@ public class PurchaseService {
     private Purchase settle(Caller caller, long circuitId, Row row, List<Purchase.Line> storedLines, boolean fresh) {
         Currency currency = Currency.getInstance(row.currency());
         List<PurchaseFacts.Line> lines = storedLines.stream()
-                .map(l -> new PurchaseFacts.Line(l.productId(), l.quantity(), l.unitPrice(), l.discounted(), l.sku())).toList();
+                .map(l -> new PurchaseFacts.Line(l.productId(), l.quantity(), l.unitPrice(), l.discounted(), l.sku(),
+                        l.category())).toList();
         boolean voided = row.status().voids();
         PurchasePoints points = earning.settle(new PurchaseFacts(circuitId, row.id(), row.companyId(), row.storeId(),
                 row.memberId(), new Money(row.total(), currency), new Money(row.refunded(), currency), row.stage(),
-                voided, lines, caller.actor(), fresh));
+                voided, lines, caller.actor(), fresh, row.occurredAt(), row.channel()));
         if (row.redemptionId() != null) {
             if (voided) {
                 redemptions.releaseForOrder(circuitId, row.redemptionId(), row.memberId(), caller.actor());
@@ -233,22 +234,23 @@ public class PurchaseService {
         }
         int n = 0;
         for (LineInput l : lines) {
-            jdbc.sql("insert into purchase_line (purchase_id, line_no, product_id, sku, quantity, unit_price, discounted) "
-                            + "values (:p, :n, :product, :sku, :qty, :price, :discounted)")
+            jdbc.sql("insert into purchase_line (purchase_id, line_no, product_id, sku, quantity, unit_price, discounted, "
+                            + "category) values (:p, :n, :product, :sku, :qty, :price, :discounted, :category)")
                     .param("p", purchaseId).param("n", ++n).param("product", l.productId()).param("sku", l.sku())
                     .param("qty", l.quantity()).param("price", l.unitPrice()).param("discounted", l.discounted())
+                    .param("category", l.category() == null || l.category().isBlank() ? null : l.category().strip())
                     .update();
         }
         return lines.stream().map(l -> new Purchase.Line(l.productId(), l.sku(), l.quantity(), l.unitPrice(),
-                l.discounted())).toList();
+                l.discounted(), l.category() == null || l.category().isBlank() ? null : l.category().strip())).toList();
     }
 
     private List<Purchase.Line> lines(long purchaseId) {
-        return jdbc.sql("select product_id, sku, quantity, unit_price, discounted from purchase_line "
+        return jdbc.sql("select product_id, sku, quantity, unit_price, discounted, category from purchase_line "
                         + "where purchase_id = :p order by line_no")
                 .param("p", purchaseId)
                 .query((rs, n) -> new Purchase.Line(rs.getString(1), rs.getString(2), rs.getBigDecimal(3),
-                        rs.getBigDecimal(4), rs.getBoolean(5)))
+                        rs.getBigDecimal(4), rs.getBoolean(5), rs.getString(6)))
                 .list();
     }
 
