@@ -102,11 +102,14 @@ public class CodeService {
         return issue(c, m, linkedCustomer(c, m.id()).orElse(null), m.email(), r.points(), r.amount(), false);
     }
 
-    /** An administrator makes a code of a member's wallet (the Idempotency-Key header makes a retry return the same). */
-    public View issueWallet(Caller caller, long connectionId, WalletRequest r) {
+    /**
+     * An administrator makes a code of a member's wallet (through the API, the Idempotency-Key header makes a retry
+     * return the same; a page asks for {@code openOne}: the member's open code of that wallet rather than a second).
+     */
+    public View issueWallet(Caller caller, long connectionId, WalletRequest r, boolean openOne) {
         Connection c = connections.owned(caller, connectionId);
         Member m = members.visible(caller, r.memberId());
-        return issueWallet(c, m, linkedCustomer(c, m.id()).orElse(null), m.email(), r.purpose(), r.amount(), false);
+        return issueWallet(c, m, linkedCustomer(c, m.id()).orElse(null), m.email(), r.purpose(), r.amount(), openOne);
     }
 
     /**
@@ -242,6 +245,12 @@ public class CodeService {
         return api;
     }
 
+    /** Whether the connection can make codes now (its platform has discounts, it has credentials and is on). */
+    boolean makesCodes(Connection c) {
+        ShopPlatform platform = platforms.of(c.platform());
+        return platform.discounts().isPresent() && platform.hasApiCredentials(c) && c.active();
+    }
+
     void requireCustomer(Connection c, String shopCustomer, String email) {
         boolean byEmail = platforms.of(c.platform()).customerKey() == ShopPlatform.CustomerKey.EMAIL;
         if (byEmail ? email == null : shopCustomer == null) {
@@ -253,7 +262,7 @@ public class CodeService {
     }
 
     /** The shop customer a member was linked to by an order or account of this shop. */
-    Optional<String> linkedCustomer(Connection c, long memberId) {
+    public Optional<String> linkedCustomer(Connection c, long memberId) {
         return jdbc.sql("select shop_customer_id from member_shop_link where connection_id = :conn and member_id = :m "
                         + "order by created_at limit 1")
                 .param("conn", c.id()).param("m", memberId).query(String.class).optional();

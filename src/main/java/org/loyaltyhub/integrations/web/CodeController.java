@@ -34,6 +34,6 @@ class CodeController {
                     + "releases it. Send an Idempotency-Key to make a retry return the same code.")
     ResponseEntity<CodeService.View> createWallet(Caller caller, @PathVariable long id,
                                                   @Valid @RequestBody CodeService.WalletRequest r) {
-        return ResponseEntity.status(201).body(codes.issueWallet(caller, id, r));
+        return ResponseEntity.status(201).body(codes.issueWallet(caller, id, r, false));
     }
 }
