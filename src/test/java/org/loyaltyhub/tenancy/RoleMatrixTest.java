@@ -527,6 +527,7 @@ class RoleMatrixTest extends IntegrationTest {
             }
         });
     }
+
     @Test
     void onlyTheShopsAdministratorsMakeAMembersVoucherOrWalletTheShopsCode() {
         World w = fixtures.world(api, true, false);
@@ -534,9 +535,7 @@ class RoleMatrixTest extends IntegrationTest {
         long[] other = w.company("Other");
         long member = w.enrol(w.asAdmin(), Map.of("email", "shop-codes-matrix@member.test", "storeId", own[1]))
                 .path("id").asLong();
-        long connection = w.asAdmin().post("/api/v1/companies/" + own[0] + "/connections", Map.of("platform",
-                "PRESTASHOP", "shopUrl", "https://shop.test", "webhookSecret", "whsec-matrix", "apiKey",
-                "PSMATRIX0001")).json().path("id").asLong();
+        long connection = w.prestaShop(own[0], "PSMATRIX0001");
         w.asAdmin().post("/api/v1/members/" + member + "/adjustments",
                 Map.of("direction", "CREDIT", "points", 100, "note", "n"));
         long reward = w.asAdmin().post("/api/v1/rewards", Map.of("kind", "FREE_SHIPPING", "titleEn", "Ship",

@@ -6,11 +6,13 @@ import org.loyaltyhub.integrations.internal.Connection;
 import org.loyaltyhub.integrations.internal.MemberShops;
 import org.loyaltyhub.integrations.internal.VoucherCodes;
 import org.loyaltyhub.ledger.Purpose;
+import org.loyaltyhub.shared.Forbidden;
 import org.loyaltyhub.shared.LoyaltyException;
+import org.loyaltyhub.shared.NotFound;
+import org.loyaltyhub.shared.web.Page;
 import org.loyaltyhub.tenancy.Caller;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -25,7 +27,7 @@ import java.nio.charset.StandardCharsets;
  * and the back office's member page (a voucher or a wallet, by an administrator). Each answers with the page again,
  * which then shows the code to copy, or the refusal next to the button.
  */
-@Controller
+@Page
 class ShopCodePages {
 
     private final MemberShops shops;
@@ -86,6 +88,8 @@ class ShopCodePages {
         String page = "redirect:/members/" + memberId;
         try {
             return page + "?shopCode=" + encode(make.get()) + "#shop-codes";
+        } catch (NotFound | Forbidden e) {
+            throw e; // not the caller's member or shop: the page's own 404 or 403
         } catch (LoyaltyException e) {
             return page + "?shopError=" + encode(e.code()) + "#shop-codes";
         }
