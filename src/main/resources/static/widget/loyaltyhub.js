@@ -10,11 +10,17 @@
     en: { points: 'points', card: 'Card', use: 'Use my points', code: 'Your discount code', until: 'valid until',
           worth: 'worth', failed: 'Your points could not be loaded.', notMember: 'You are not a member yet.',
           refused: 'The code could not be created: ', held: 'reserved', keptUntil: 'kept until',
+          wallets: { CASHBACK: 'Cashback', DISCOUNT: 'Accumulated discounts', PREPAID: 'Prepaid credit' },
+          spend: 'Use in this shop', vouchers: 'Your vouchers', useVoucher: 'Use in this shop',
+          voucherCode: 'Your code for this shop', copy: 'Copy',
           toNext: { POINTS_EARNED: 'points to', AMOUNT_SPENT: 'to spend to reach', VISITS: 'visits to' },
           invite: 'Invite a friend with your code' },
     it: { points: 'punti', card: 'Tessera', use: 'Usa i miei punti', code: 'Il tuo codice sconto', until: 'valido fino al',
           worth: 'del valore di', failed: 'Impossibile caricare i tuoi punti.', notMember: 'Non sei ancora iscritto.',
           refused: 'Impossibile creare il codice: ', held: 'riservati', keptUntil: 'mantenuto fino al',
+          wallets: { CASHBACK: 'Cashback', DISCOUNT: 'Sconti accumulati', PREPAID: 'Credito prepagato' },
+          spend: 'Usa in questo negozio', vouchers: 'I tuoi buoni', useVoucher: 'Usa in questo negozio',
+          voucherCode: 'Il tuo codice per questo negozio', copy: 'Copia',
           toNext: { POINTS_EARNED: 'punti per', AMOUNT_SPENT: 'da spendere per', VISITS: 'visite per' },
           invite: 'Invita un amico con il tuo codice' }
   };
@@ -113,14 +119,23 @@
     }
     var box = el('div', 'loyaltyhub-redeem');
     root.appendChild(box);
-    if (me.openCode) { this.showCode(box, me.openCode); return; }
-    if (me.available <= 0) { return; }
-    var button = el('button', 'loyaltyhub-use', t.use);
+    if (me.openCode) {
+      this.showCode(box, me.openCode);
+    } else if (me.available > 0) {
+      this.action(box, 'loyaltyhub-use', t.use, '/api/v1/widget/codes', {}, function (code) { self.showCode(box, code); });
+    }
+    (me.wallets || []).forEach(function (w) { self.showWallet(w, me.walletCodes || []); });
+    this.showVouchers(me.vouchers || []);
+  };
+
+  /* A button that posts once and shows what came back, or the refusal next to it. */
+  Widget.prototype.action = function (box, cls, label, path, body, done) {
+    var self = this;
+    var button = el('button', cls, label);
     button.type = 'button';
     button.addEventListener('click', function () {
       button.disabled = true;
-      self.call('POST', '/api/v1/widget/codes', {})
-        .then(function (code) { self.showCode(box, code); })
+      self.call('POST', path, body).then(done)
         .catch(function (e) { button.disabled = false; box.appendChild(el('div', 'loyaltyhub-error', t.refused + e.message)); });
     });
     box.appendChild(button);
@@ -154,6 +169,46 @@
       box.appendChild(el('div', 'loyaltyhub-referral-link', window.location.origin + '/?ref=' + inv.code));
       self.root.appendChild(box);
     }).catch(function () { /* the points still show */ });
+  };
+
+  /* A wallet (cashback, accumulated discounts, ...): its balance and its open code, or a button to make one. */
+  Widget.prototype.showWallet = function (wallet, codes) {
+    var self = this;
+    var box = el('div', 'loyaltyhub-wallet');
+    box.setAttribute('data-purpose', wallet.purpose);
+    box.appendChild(el('div', 'loyaltyhub-wallet-balance', (t.wallets[wallet.purpose] || wallet.purpose) + ': ' +
+      Number(wallet.available.amount).toFixed(2) + ' ' + wallet.available.currency));
+    var open = codes.filter(function (c) { return c.purpose === wallet.purpose; })[0];
+    if (open) {
+      this.showCode(box, open);
+    } else if (Number(wallet.available.amount) > 0) {
+      this.action(box, 'loyaltyhub-wallet-use', t.spend, '/api/v1/widget/wallet-codes', { purpose: wallet.purpose },
+        function (code) { self.showCode(box, code); });
+    }
+    this.root.appendChild(box);
+  };
+
+  /* The member's usable vouchers, each with a button that makes it this shop's code. */
+  Widget.prototype.showVouchers = function (vouchers) {
+    var self = this;
+    if (!vouchers.length) { return; }
+    var list = el('div', 'loyaltyhub-vouchers');
+    list.appendChild(el('div', 'loyaltyhub-vouchers-title', t.vouchers));
+    vouchers.forEach(function (v) {
+      var item = el('div', 'loyaltyhub-voucher');
+      item.appendChild(el('span', 'loyaltyhub-voucher-title', v.title + ' · ' + t.until + ' ' +
+        new Date(v.expiresAt).toLocaleDateString(lang)));
+      var show = function () {
+        item.appendChild(el('div', 'loyaltyhub-code-label', t.voucherCode));
+        item.appendChild(el('strong', 'loyaltyhub-code', v.code));
+      };
+      if (v.inShop) { show(); } else {
+        self.action(item, 'loyaltyhub-voucher-use', t.useVoucher, '/api/v1/widget/voucher-codes', { code: v.code },
+          function () { item.querySelector('button').remove(); show(); });
+      }
+      list.appendChild(item);
+    });
+    this.root.appendChild(list);
   };
 
   Widget.prototype.start = function () {

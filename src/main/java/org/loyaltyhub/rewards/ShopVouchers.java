@@ -13,6 +13,9 @@ public interface ShopVouchers {
      */
     Voucher forShop(Caller shop, long memberId, String code);
 
+    /** The smallest cart the voucher's reward or campaign asks for, if it asks for one. */
+    Optional<org.loyaltyhub.shared.Money> minimumCart(Voucher voucher);
+
     /**
      * A shop's order used the voucher's code: redeems it for the order at the shop's store (the same order again
      * changes nothing). Empty, with nothing changed, when the voucher can no longer be redeemed.

@@ -291,4 +291,46 @@ class PageAccessTest extends BrowserTest {
         assertThat(statuses(till, pages)).isEqualTo(expect(pages, 403, 403, 403));
         assertThat(statuses(stranger.admin, pages)).isEqualTo(expect(pages, 200, 200, 404));
     }
+
+    @Test
+    void theMemberPagesShopCodeFormsAnswerOnlyTheAdministratorsWhoSeeTheMemberAndItsShop() {
+        World w = fixtures.world(api, true, false);
+        long[] shop = w.company("Web");
+        long[] otherShop = w.company("Elsewhere");
+        long memberId = w.enrol(w.asAdmin(), Map.of("email", "shop-forms@member.test", "storeId", shop[1]))
+                .path("id").asLong();
+        long connection = w.prestaShop(shop[0], "PSFORMS00001");
+        w.asAdmin().post("/api/v1/members/" + memberId + "/adjustments",
+                Map.of("direction", "CREDIT", "points", 100, "note", "n"));
+        long reward = w.asAdmin().post("/api/v1/rewards", Map.of("kind", "FREE_SHIPPING", "titleEn", "Ship",
+                "titleIt", "Spedizione", "points", 10)).json().path("id").asLong();
+        String voucher = w.asAdmin().post("/api/v1/members/" + memberId + "/reward-claims",
+                Map.of("rewardId", reward, "storeId", shop[1])).json().path("code").asString();
+        World stranger = fixtures.world(api);
+        Map<String, Api.Login> logins = new LinkedHashMap<>();
+        logins.put("circuit administrator", w.admin);
+        logins.put("company administrator", w.operator("COMPANY_ADMIN", shop[0], null));
+        logins.put("another company's administrator", w.operator("COMPANY_ADMIN", otherShop[0], null));
+        logins.put("store operator", w.operator("STORE_OPERATOR", null, shop[1]));
+        logins.put("another circuit's administrator", stranger.admin);
+        // who may reach the shop's own rule is sent back to the member's page with it (the shop has not seen them)
+        List<String> expected = List.of("302 customer-not-in-shop", "302 customer-not-in-shop", "404", "403", "404");
+
+        int i = 0;
+        for (var login : logins.entrySet()) {
+            org.loyaltyhub.support.WebForms forms = new org.loyaltyhub.support.WebForms(port);
+            forms.get("/login");
+            forms.post("/login", Map.of("email", login.getValue().email(), "password", login.getValue().password()));
+            forms.get("/counter");
+            for (String form : List.of("wallet", "voucher")) {
+                org.loyaltyhub.support.WebForms.Reply r = forms.post("/members/" + memberId + "/shop-codes/" + form,
+                        Map.of("connectionId", String.valueOf(connection), "purpose", "CASHBACK", "code", voucher));
+                String seen = r.status() == 302 ? "302 " + (r.header("Location").contains("shopError=")
+                        ? r.header("Location").replaceAll(".*shopError=([a-z-]+).*", "$1") : r.header("Location"))
+                        : String.valueOf(r.status());
+                assertThat(seen).as(login.getKey() + " posts the " + form + " form").isEqualTo(expected.get(i));
+            }
+            i++;
+        }
+    }
 }

@@ -86,6 +86,14 @@ public final class World {
         return r.json();
     }
 
+    /** A PrestaShop connected to the company (at https://shop.test, with a webservice key): its connection id. */
+    public long prestaShop(long companyId, String apiKey) {
+        Response r = asAdmin().post("/api/v1/companies/" + companyId + "/connections", java.util.Map.of("platform",
+                "PRESTASHOP", "shopUrl", "https://shop.test", "webhookSecret", "whsec-" + apiKey, "apiKey", apiKey));
+        org.assertj.core.api.Assertions.assertThat(r.status()).as(r.toString()).isEqualTo(201);
+        return r.json().path("id").asLong();
+    }
+
     public JsonNode enrol(Api as, String emailPrefix) {
         return enrol(as, Map.of("firstName", "Test", "lastName", emailPrefix,
                 "email", Fixtures.unique(emailPrefix) + "@member.test"));

@@ -655,4 +655,46 @@ class RoleMatrixTest extends IntegrationTest {
             }
         });
     }
+
+    @Test
+    void onlyTheShopsAdministratorsMakeAMembersVoucherOrWalletTheShopsCode() {
+        World w = fixtures.world(api, true, false);
+        long[] own = w.company("Own");
+        long[] other = w.company("Other");
+        long member = w.enrol(w.asAdmin(), Map.of("email", "shop-codes-matrix@member.test", "storeId", own[1]))
+                .path("id").asLong();
+        long connection = w.prestaShop(own[0], "PSMATRIX0001");
+        w.asAdmin().post("/api/v1/members/" + member + "/adjustments",
+                Map.of("direction", "CREDIT", "points", 100, "note", "n"));
+        long reward = w.asAdmin().post("/api/v1/rewards", Map.of("kind", "FREE_SHIPPING", "titleEn", "Ship",
+                "titleIt", "Spedizione", "points", 10)).json().path("id").asLong();
+        String voucher = w.asAdmin().post("/api/v1/members/" + member + "/reward-claims",
+                Map.of("rewardId", reward, "storeId", own[1])).json().path("code").asString();
+        World stranger = fixtures.world(api);
+
+        Map<String, Api> roles = new LinkedHashMap<>();
+        roles.put("CIRCUIT_ADMIN", w.asAdmin());
+        roles.put("COMPANY_ADMIN", w.as(w.operator("COMPANY_ADMIN", own[0], null)));
+        roles.put("OTHER_COMPANY_ADMIN", w.as(w.operator("COMPANY_ADMIN", other[0], null)));
+        roles.put("STORE_OPERATOR", w.as(w.operator("STORE_OPERATOR", null, own[1])));
+        roles.put("API_KEY", api.withKey(w.apiKey(own[0], own[1])));
+        roles.put("ANOTHER_CIRCUIT_ADMIN", stranger.asAdmin());
+        // allowed callers reach the shop's own rule: this shop has not seen the member yet (422 customer-not-in-shop)
+        Map<Action, List<Integer>> expected = new LinkedHashMap<>();
+        expected.put(new Action("make a wallet's code", "POST", "/api/v1/connections/" + connection + "/wallet-codes",
+                Map.of("memberId", member, "purpose", "CASHBACK")), List.of(422, 422, 404, 403, 403, 404));
+        expected.put(new Action("make a voucher's code", "POST", "/api/v1/connections/" + connection + "/voucher-codes",
+                Map.of("memberId", member, "code", voucher)), List.of(422, 422, 404, 403, 403, 404));
+        expected.forEach((a, statuses) -> {
+            int i = 0;
+            for (Map.Entry<String, Api> role : roles.entrySet()) {
+                Api.Response r = role.getValue().post(a.path(), a.body());
+                assertThat(r.status()).as(role.getKey() + " may " + a.name() + "? " + r).isEqualTo(statuses.get(i++));
+                if (r.status() == 422) {
+                    assertThat(r.code()).isEqualTo("customer-not-in-shop");
+                }
+            }
+        });
+        w.assertBooksBalance();
+    }
 }

@@ -1,7 +1,6 @@
 package org.loyaltyhub.integrations.internal;
 
 import org.loyaltyhub.integrations.internal.ShopCodes.ShopCode;
-import org.loyaltyhub.programs.Redemptions;
 import org.loyaltyhub.shared.ClusterJobs;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,7 +16,8 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Codes that ran out unused (or whose order was cancelled) are deleted in the shop and their points given back.
+ * Codes that ran out unused (or whose order was cancelled) are deleted in the shop and their points (or wallet
+ * money) given back.
  * One node runs it at a time; each code is settled on its own, and a shop that cannot be reached is tried again
  * next round. Codes are left a few minutes past their end for a late order's webhook to arrive first.
  */
@@ -32,17 +32,17 @@ class CodeExpiry {
     private final ShopCodes codes;
     private final Connections connections;
     private final ShopPlatforms platforms;
-    private final Redemptions redemptions;
+    private final CodeService codeService;
     private final ClusterJobs jobs;
     private final TransactionTemplate each;
     private final Clock clock;
 
-    CodeExpiry(ShopCodes codes, Connections connections, ShopPlatforms platforms, Redemptions redemptions,
+    CodeExpiry(ShopCodes codes, Connections connections, ShopPlatforms platforms, CodeService codeService,
                ClusterJobs jobs, PlatformTransactionManager tm, Clock clock) {
         this.codes = codes;
         this.connections = connections;
         this.platforms = platforms;
-        this.redemptions = redemptions;
+        this.codeService = codeService;
         this.jobs = jobs;
         this.each = new TransactionTemplate(tm);
         this.each.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -89,7 +89,7 @@ class CodeExpiry {
             if (shopId.isPresent()) {
                 codes.created(code.id(), shopId.get());
             } else if (codes.failed(code.id(), "the shop never confirmed the code; its points were released")) {
-                redemptions.release(c.circuitId(), code.redemptionId(), "The shop never created the code", "system");
+                codeService.release(c, code, "The shop never created the code");
             }
         });
         log.info("Shop code {} of connection {} was left unconfirmed: {}", code.code(), c.id(),
@@ -111,7 +111,7 @@ class CodeExpiry {
             return false;
         }
         each.executeWithoutResult(s -> {
-            redemptions.release(c.circuitId(), code.redemptionId(), "Discount code expired unused", "system");
+            codeService.release(c, code, "Discount code expired unused");
             codes.expired(code.id());
         });
         return true;

@@ -7,7 +7,11 @@ import jakarta.validation.constraints.NotNull;
 import org.loyaltyhub.integrations.internal.ShopCodes.ShopCode;
 import org.loyaltyhub.members.Member;
 import org.loyaltyhub.members.Members;
+import org.loyaltyhub.ledger.Purpose;
 import org.loyaltyhub.programs.Redemptions;
+import org.loyaltyhub.programs.WalletCodes;
+import org.loyaltyhub.shared.Money;
+import java.util.Currency;
 import org.loyaltyhub.shared.InvalidInput;
 import org.loyaltyhub.shared.LoyaltyException;
 import org.loyaltyhub.tenancy.Caller;
@@ -26,9 +30,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
 /**
- * Redeeming in the shop: points are held for days (as long as the code lives), then the shop creates a single-use
- * code for that customer whose text is derived from the hold, so no retry can make a second one. A shop that
- * refuses gets the points released and nothing half-done stored.
+ * Redeeming in the shop: points (or a wallet's money, any money purpose) are held for days (as long as the code
+ * lives), then the shop creates a single-use code for that customer whose text is derived from the hold, so no retry
+ * can make a second one. A shop that refuses gets the value released and nothing half-done stored.
  */
 @Service
 public class CodeService {
@@ -41,6 +45,8 @@ public class CodeService {
     private final ConnectionService connections;
     private final ShopCodes codes;
     private final Redemptions redemptions;
+    private final WalletCodes wallets;
+    private final org.loyaltyhub.tenancy.Tenancy tenancy;
     private final Members members;
     private final ShopPlatforms platforms;
     private final IntegrationSettings settings;
@@ -48,9 +54,11 @@ public class CodeService {
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    CodeService(ConnectionService connections, ShopCodes codes, Redemptions redemptions, Members members,
-                ShopPlatforms platforms, IntegrationSettings settings, PlatformTransactionManager tm,
-                JdbcClient jdbc, Clock clock) {
+    CodeService(ConnectionService connections, ShopCodes codes, Redemptions redemptions, WalletCodes wallets,
+                org.loyaltyhub.tenancy.Tenancy tenancy, Members members, ShopPlatforms platforms,
+                IntegrationSettings settings, PlatformTransactionManager tm, JdbcClient jdbc, Clock clock) {
+        this.wallets = wallets;
+        this.tenancy = tenancy;
         this.connections = connections;
         this.codes = codes;
         this.redemptions = redemptions;
@@ -70,10 +78,19 @@ public class CodeService {
                          @DecimalMin("0.01") @Digits(integer = 9, fraction = 2) BigDecimal amount) {
     }
 
-    public record View(long id, long connectionId, long memberId, String code, BigDecimal amount, String currency,
-                       long points, String status, Instant expiresAt, Instant createdAt) {
+    /**
+     * Which wallet to spend in the shop: a money purpose (CASHBACK, DISCOUNT, ...) and an amount, or the whole
+     * available balance when none is given.
+     */
+    public record WalletRequest(@NotNull Long memberId, @NotNull Purpose purpose,
+                                @DecimalMin("0.01") @Digits(integer = 9, fraction = 2) BigDecimal amount) {
+    }
+
+    /** {@code purpose}: what the code spends (POINTS, or a wallet); {@code points} is zero for a wallet's code. */
+    public record View(long id, long connectionId, long memberId, Purpose purpose, String code, BigDecimal amount,
+                       String currency, long points, String status, Instant expiresAt, Instant createdAt) {
         static View of(ShopCode c) {
-            return new View(c.id(), c.connectionId(), c.memberId(), c.code(), c.amount().display(),
+            return new View(c.id(), c.connectionId(), c.memberId(), c.purpose(), c.code(), c.amount().display(),
                     c.amount().currency().getCurrencyCode(), c.points(), c.status(), c.expiresAt(), c.createdAt());
         }
     }
@@ -82,7 +99,17 @@ public class CodeService {
     public View issue(Caller caller, long connectionId, Request r) {
         Connection c = connections.owned(caller, connectionId);
         Member m = members.visible(caller, r.memberId());
-        return issue(c, m, linkedCustomer(c, m.id()).orElse(null), m.email(), r.points(), r.amount());
+        return issue(c, m, linkedCustomer(c, m.id()).orElse(null), m.email(), r.points(), r.amount(), false);
+    }
+
+    /**
+     * An administrator makes a code of a member's wallet (through the API, the Idempotency-Key header makes a retry
+     * return the same; a page asks for {@code openOne}: the member's open code of that wallet rather than a second).
+     */
+    public View issueWallet(Caller caller, long connectionId, WalletRequest r, boolean openOne) {
+        Connection c = connections.owned(caller, connectionId);
+        Member m = members.visible(caller, r.memberId());
+        return issueWallet(c, m, linkedCustomer(c, m.id()).orElse(null), m.email(), r.purpose(), r.amount(), openOne);
     }
 
     /**
@@ -96,8 +123,11 @@ public class CodeService {
         return issue(c, m, shopCustomer, email != null ? email : m.email(), points, amount, true);
     }
 
-    private View issue(Connection c, Member m, String shopCustomer, String email, Long points, BigDecimal amount) {
-        return issue(c, m, shopCustomer, email, points, amount, false);
+    /** The same for a wallet: the customer's open code of that wallet, or a new one. */
+    public View issueWalletForCustomer(Connection c, long memberId, String shopCustomer, String email, Purpose purpose,
+                                       BigDecimal amount) {
+        Member m = members.own(c.circuitId(), memberId);
+        return issueWallet(c, m, shopCustomer, email != null ? email : m.email(), purpose, amount, true);
     }
 
     private View issue(Connection c, Member m, String shopCustomer, String email, Long points, BigDecimal amount,
@@ -105,6 +135,46 @@ public class CodeService {
         if (points != null && amount != null) {
             throw new InvalidInput("amount", "give either points or an amount, not both");
         }
+        return make(c, m, shopCustomer, email, Purpose.POINTS, oneOpenCode, (now, expiresAt) -> {
+            Redemptions.CodeHold hold = redemptions.holdForCode(c.circuitId(), m.id(), c.storeId(), points, amount,
+                    expiresAt.plus(HOLD_GRACE), "shop-connection:" + c.id());
+            ShopCode pending = codes.insertPending(c, hold.withExpiry(expiresAt), code(c, hold.holdId()), shopCustomer);
+            return new Held(pending, new DiscountApi.NewCode(pending.code(), pending.holdId(), pending.points()
+                    + " points", new DiscountApi.Benefit.AmountOff(pending.amount()), hold.minimumSpend(), email,
+                    shopCustomer, now, expiresAt, hold.limits()));
+        });
+    }
+
+    private View issueWallet(Connection c, Member m, String shopCustomer, String email, Purpose purpose,
+                             BigDecimal amount, boolean oneOpenCode) {
+        if (!purpose.money()) {
+            throw new InvalidInput("purpose", "must be a wallet (a money purpose such as CASHBACK or DISCOUNT)");
+        }
+        Currency currency = Currency.getInstance(tenancy.circuit(c.circuitId()).currency());
+        return make(c, m, shopCustomer, email, purpose, oneOpenCode, (now, expiresAt) -> {
+            WalletCodes.CodeHold hold = wallets.holdForCode(c.circuitId(), m.id(), c.storeId(), purpose,
+                    amount == null ? null : new Money(amount, currency), expiresAt.plus(HOLD_GRACE),
+                    "shop-connection:" + c.id());
+            ShopCode pending = codes.insertPending(c, new WalletCodes.CodeHold(hold.paymentId(), hold.holdId(),
+                    hold.memberId(), purpose, hold.amount(), hold.minimumSpend(), expiresAt), code(c, hold.holdId()),
+                    shopCustomer);
+            return new Held(pending, new DiscountApi.NewCode(pending.code(), pending.holdId(),
+                    purpose.name().toLowerCase(java.util.Locale.ROOT) + " " + pending.amount(),
+                    new DiscountApi.Benefit.AmountOff(pending.amount()), hold.minimumSpend(), email, shopCustomer, now,
+                    expiresAt, Redemptions.ProductLimits.NONE));
+        });
+    }
+
+    /** Holds the value and stores the pending code (in its own transaction), then asks the shop for the code. */
+    private interface Hold {
+        Held hold(Instant now, Instant expiresAt);
+    }
+
+    private record Held(ShopCode code, DiscountApi.NewCode request) {
+    }
+
+    private View make(Connection c, Member m, String shopCustomer, String email, Purpose purpose, boolean oneOpenCode,
+                      Hold hold) {
         DiscountApi api = api(c);
         requireCustomer(c, shopCustomer, email);
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
@@ -112,34 +182,38 @@ public class CodeService {
         Held held = tx.execute(s -> {
             if (oneOpenCode) {
                 codes.lockMember(c.id(), m.id());
-                Optional<ShopCode> open = codes.open(c.id(), m.id(), clock.instant());
+                Optional<ShopCode> open = codes.open(c.id(), m.id(), purpose, clock.instant());
                 if (open.isPresent()) {
-                    return new Held(null, open.get());
+                    return new Held(open.get(), null);
                 }
             }
-            Redemptions.CodeHold hold = redemptions.holdForCode(c.circuitId(), m.id(), c.storeId(), points, amount,
-                    expiresAt.plus(HOLD_GRACE), "shop-connection:" + c.id());
-            return new Held(hold, codes.insertPending(c, hold.withExpiry(expiresAt), code(c, hold.holdId()),
-                    shopCustomer));
+            return hold.hold(now, expiresAt);
         });
-        if (held.hold() == null) {
+        if (held.request() == null) {
             return View.of(held.code());
         }
         ShopCode pending = held.code();
-        DiscountApi.NewCode request = new DiscountApi.NewCode(pending.code(), pending.holdId(), pending.points(),
-                pending.amount(), held.hold().minimumSpend(), email, shopCustomer, now, expiresAt, held.hold().limits());
         try {
-            String shopId = createOrFind(c, api, request);
+            String shopId = createOrFind(c, api, held.request());
             tx.executeWithoutResult(s -> codes.created(pending.id(), shopId));
             return View.of(codes.get(pending.id()));
         } catch (DiscountApi.Refused | ShopHttp.Unreachable e) {
             tx.executeWithoutResult(s -> {
-                redemptions.release(c.circuitId(), pending.redemptionId(), "The shop refused the code", "system");
+                release(c, pending, "The shop refused the code");
                 codes.failed(pending.id(), e.getMessage());
             });
             log.warn("Connection {}: the shop did not create code {}: {}", c.id(), pending.code(), e.getMessage());
             throw new LoyaltyException("shop-refused", 502, "The shop did not create the discount code: "
                     + e.getMessage()).with("connectionId", c.id());
+        }
+    }
+
+    /** Gives back what a code held (points or wallet money), unless an order already took it. */
+    void release(Connection c, ShopCode code, String reason) {
+        if (code.wallet()) {
+            wallets.release(c.circuitId(), code.walletPaymentId(), reason, "system");
+        } else {
+            redemptions.release(c.circuitId(), code.redemptionId(), reason, "system");
         }
     }
 
@@ -171,6 +245,12 @@ public class CodeService {
         return api;
     }
 
+    /** Whether the connection can make codes now (its platform has discounts, it has credentials and is on). */
+    boolean makesCodes(Connection c) {
+        ShopPlatform platform = platforms.of(c.platform());
+        return platform.discounts().isPresent() && platform.hasApiCredentials(c) && c.active();
+    }
+
     void requireCustomer(Connection c, String shopCustomer, String email) {
         boolean byEmail = platforms.of(c.platform()).customerKey() == ShopPlatform.CustomerKey.EMAIL;
         if (byEmail ? email == null : shopCustomer == null) {
@@ -181,11 +261,8 @@ public class CodeService {
         }
     }
 
-    private record Held(Redemptions.CodeHold hold, ShopCode code) {
-    }
-
     /** The shop customer a member was linked to by an order or account of this shop. */
-    Optional<String> linkedCustomer(Connection c, long memberId) {
+    public Optional<String> linkedCustomer(Connection c, long memberId) {
         return jdbc.sql("select shop_customer_id from member_shop_link where connection_id = :conn and member_id = :m "
                         + "order by created_at limit 1")
                 .param("conn", c.id()).param("m", memberId).query(String.class).optional();

@@ -1,6 +1,8 @@
 package org.loyaltyhub.integrations.internal;
 
+import org.loyaltyhub.ledger.Purpose;
 import org.loyaltyhub.programs.Redemptions;
+import org.loyaltyhub.programs.WalletCodes;
 import org.loyaltyhub.shared.Money;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -14,20 +16,29 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Discount codes LoyaltyHub created in a shop for a redemption: an order that uses one settles the redemption.
+ * Discount codes LoyaltyHub created in a shop for points or wallet money held for them: an order that uses one
+ * settles what it holds.
  * Shops compare codes without case (WooCommerce stores them in lower case), so this does too.
  */
 @Component
 class ShopCodes {
 
-    /** One code: PENDING until the shop confirmed it, CREATED, USED by an order, EXPIRED unused, or FAILED. */
-    record ShopCode(long id, long circuitId, long connectionId, long memberId, long redemptionId, long holdId, String code,
-                    Money amount, long points, String shopCustomer, String shopId, String status, String orderId,
-                    Instant expiresAt, Instant createdAt) {
+    /**
+     * One code: PENDING until the shop confirmed it, CREATED, USED by an order, EXPIRED unused, or FAILED. It spends
+     * points held by a redemption ({@code purpose} POINTS) or wallet money held by a wallet payment.
+     */
+    record ShopCode(long id, long circuitId, long connectionId, long memberId, Purpose purpose, Long redemptionId,
+                    Long walletPaymentId, long holdId, String code, Money amount, long points, String shopCustomer,
+                    String shopId, String status, String orderId, Instant expiresAt, Instant createdAt) {
+
+        boolean wallet() {
+            return walletPaymentId != null;
+        }
     }
 
     private static final RowMapper<ShopCode> ROW = (rs, n) -> new ShopCode(rs.getLong("id"), rs.getLong("circuit_id"),
-            rs.getLong("connection_id"), rs.getLong("member_id"), rs.getLong("redemption_id"), rs.getLong("hold_id"),
+            rs.getLong("connection_id"), rs.getLong("member_id"), Purpose.valueOf(rs.getString("purpose")),
+            (Long) rs.getObject("redemption_id"), (Long) rs.getObject("wallet_payment_id"), rs.getLong("hold_id"),
             rs.getString("code"), new Money(rs.getBigDecimal("amount"), Currency.getInstance(rs.getString("currency"))),
             rs.getLong("points"), rs.getString("shop_customer"), rs.getString("shop_id"), rs.getString("status"),
             rs.getString("order_id"), rs.getTimestamp("expires_at").toInstant(), rs.getTimestamp("created_at").toInstant());
@@ -48,6 +59,20 @@ class ShopCodes {
                 .param("r", hold.redemptionId()).param("h", hold.holdId()).param("code", code)
                 .param("amount", hold.discount().amount()).param("currency", hold.discount().currency().getCurrencyCode())
                 .param("points", hold.points()).param("customer", shopCustomer)
+                .param("exp", Timestamp.from(hold.expiresAt())).query(Long.class).single();
+        return get(id);
+    }
+
+    ShopCode insertPending(Connection c, WalletCodes.CodeHold hold, String code, String shopCustomer) {
+        long id = jdbc.sql("""
+                        insert into shop_code (circuit_id, connection_id, member_id, purpose, wallet_payment_id, hold_id,
+                                               code, amount, currency, points, shop_customer, expires_at)
+                        values (:c, :conn, :m, :purpose, :payment, :h, :code, :amount, :currency, 0, :customer, :exp)
+                        returning id""")
+                .param("c", c.circuitId()).param("conn", c.id()).param("m", hold.memberId())
+                .param("purpose", hold.purpose().name()).param("payment", hold.paymentId()).param("h", hold.holdId())
+                .param("code", code).param("amount", hold.amount().amount())
+                .param("currency", hold.amount().currency().getCurrencyCode()).param("customer", shopCustomer)
                 .param("exp", Timestamp.from(hold.expiresAt())).query(Long.class).single();
         return get(id);
     }
@@ -83,7 +108,6 @@ class ShopCodes {
                 .param("e", error).param("id", id).update();
     }
 
-    /** The member's code on this connection that is still waiting to be used, if any. */
     /** Until the transaction ends, other requests for this member's codes at this shop wait. */
     void lockMember(long connectionId, long memberId) {
         jdbc.sql("select pg_advisory_xact_lock(hashtextextended('shop-code:' || :conn || ':' || :m, 0))")
@@ -96,13 +120,21 @@ class ShopCodes {
                 .param("before", Timestamp.from(before)).param("n", limit).query(ROW).list();
     }
 
-    /** The member's code at this shop that is open or being created right now, if any. */
-    Optional<ShopCode> open(long connectionId, long memberId, Instant now) {
-        return jdbc.sql("select * from shop_code where connection_id = :conn and member_id = :m "
-                        + "and status in ('CREATED', 'PENDING') "
+    /** The member's code of this purpose at this shop that is open or being created right now, if any. */
+    Optional<ShopCode> open(long connectionId, long memberId, Purpose purpose, Instant now) {
+        return jdbc.sql("select * from shop_code where connection_id = :conn and member_id = :m and purpose = :p "
+                        + "and status in ('CREATED', 'PENDING') and not points_released "
                         + "and expires_at > :now order by id desc limit 1")
-                .param("conn", connectionId).param("m", memberId).param("now", Timestamp.from(now))
-                .query(ROW).optional();
+                .param("conn", connectionId).param("m", memberId).param("p", purpose.name())
+                .param("now", Timestamp.from(now)).query(ROW).optional();
+    }
+
+    /** The member's open wallet codes at this shop (any money purpose), newest first. */
+    List<ShopCode> openWallet(long connectionId, long memberId, Instant now) {
+        return jdbc.sql("select * from shop_code where connection_id = :conn and member_id = :m "
+                        + "and wallet_payment_id is not null and status = 'CREATED' and not points_released "
+                        + "and expires_at > :now order by id desc")
+                .param("conn", connectionId).param("m", memberId).param("now", Timestamp.from(now)).query(ROW).list();
     }
 
     /** Codes still open in the shop (or never confirmed) whose time ran out before {@code before}. */
@@ -117,16 +149,34 @@ class ShopCodes {
                 .param("conn", connectionId).param("limit", limit).query(ROW).list();
     }
 
-    /**
-     * The redemption an order settles by using one of our codes, marking the code USED by that order. Only a code
-     * of the same member that is open, or already used by this very order, counts: a code reused after its order
-     * was cancelled, or one whose points were given back, settles nothing.
-     */
+    /** The redemption an order settles by using one of our points codes (see {@link #used}). */
     Optional<Long> redemptionUsed(Connection c, long memberId, String orderId, List<String> codes) {
+        return used(c, memberId, orderId, codes, false).map(ShopCode::redemptionId);
+    }
+
+    /** The wallet code an order used (see {@link #used}). */
+    Optional<ShopCode> walletUsed(Connection c, long memberId, String orderId, List<String> codes) {
+        return used(c, memberId, orderId, codes, true);
+    }
+
+    /** The wallet code an earlier report of this order used, if any. */
+    Optional<ShopCode> walletOfOrder(Connection c, String orderId) {
+        return jdbc.sql("select * from shop_code where connection_id = :conn and order_id = :o "
+                        + "and wallet_payment_id is not null order by id limit 1")
+                .param("conn", c.id()).param("o", orderId).query(ROW).optional();
+    }
+
+    /**
+     * The code of ours (points or wallet) an order used, marking it USED by that order. Only a code of the same
+     * member that is open, or already used by this very order, counts: a code reused after its order was cancelled,
+     * or one whose value was given back, settles nothing.
+     */
+    private Optional<ShopCode> used(Connection c, long memberId, String orderId, List<String> codes, boolean wallet) {
         for (String code : codes) {
             Optional<ShopCode> found = jdbc.sql("select * from shop_code where connection_id = :conn "
-                            + "and upper(code) = :code for update")
-                    .param("conn", c.id()).param("code", code.strip().toUpperCase(Locale.ROOT)).query(ROW).optional();
+                            + "and upper(code) = :code and (wallet_payment_id is not null) = :wallet for update")
+                    .param("conn", c.id()).param("code", code.strip().toUpperCase(Locale.ROOT)).param("wallet", wallet)
+                    .query(ROW).optional();
             if (found.isEmpty() || found.get().memberId() != memberId) {
                 continue;
             }
@@ -135,7 +185,7 @@ class ShopCodes {
             if (open || (sc.status().equals("USED") && orderId.equals(sc.orderId()))) {
                 jdbc.sql("update shop_code set status = 'USED', order_id = :order, updated_at = now() where id = :id")
                         .param("order", orderId).param("id", sc.id()).update();
-                return Optional.of(sc.redemptionId());
+                return Optional.of(sc);
             }
         }
         return Optional.empty();

@@ -12,7 +12,7 @@ import java.util.Optional;
 /**
  * Hands the orders the platforms read to purchases, which keeps the one state machine of an order (merging
  * out-of-order deliveries, refunds by id): this side finds the member behind the customer and the discount code the
- * order used (points held for a code, or a voucher made into the shop's code), voids a cancelled order's code, and says in words what a delivery came to.
+ * order used (points or wallet money held for a code, or a voucher made into the shop's code), voids a cancelled order's code, and says in words what a delivery came to.
  */
 @Component
 public class ShopOrders {
@@ -22,8 +22,11 @@ public class ShopOrders {
     private final Tenancy tenancy;
     private final ShopCodes codes;
     private final VoucherCodeUses vouchers;
+    private final WalletCodeUses wallets;
 
-    ShopOrders(CustomerMatcher matcher, Purchases purchases, Tenancy tenancy, ShopCodes codes, VoucherCodeUses vouchers) {
+    ShopOrders(CustomerMatcher matcher, Purchases purchases, Tenancy tenancy, ShopCodes codes, VoucherCodeUses vouchers,
+               WalletCodeUses wallets) {
+        this.wallets = wallets;
         this.matcher = matcher;
         this.purchases = purchases;
         this.tenancy = tenancy;
@@ -60,6 +63,7 @@ public class ShopOrders {
                     ? "order " + order.orderId() + " is a guest's, not a member's, and this connection does not enrol guests"
                     : "order " + order.orderId() + "'s customer is not a member", customerRef);
         }
+        wallets.settle(c, p, order.codes());
         if (p.status() == PurchaseStatus.CANCELLED) {
             codes.orderVoided(c, order.orderId());
         } else {
@@ -72,6 +76,9 @@ public class ShopOrders {
     /** A refund reported on its own (Shopify's refunds/create). */
     public Outcome refund(Connection c, String orderId, String refundId, BigDecimal amount) {
         Purchase p = purchases.reportRefund(c.caller(), ref(c, orderId), refundId, amount).purchase();
+        if (p != null) {
+            wallets.settle(c, p, null);
+        }
         return p == null ? Outcome.processed("refund " + refundId + " kept until order " + orderId + " is known", null)
                 : Outcome.processed("order " + orderId + " is " + p.status() + " after refund " + refundId, null);
     }
@@ -82,6 +89,7 @@ public class ShopOrders {
         if (p == null) {
             return Outcome.ignored("order " + orderId + " was deleted but never recorded", null);
         }
+        wallets.settle(c, p, null);
         codes.orderVoided(c, orderId);
         return Outcome.processed("order " + orderId + " deleted: " + p.status(), null);
     }

@@ -5,7 +5,6 @@ import jakarta.validation.constraints.Size;
 import org.loyaltyhub.members.Member;
 import org.loyaltyhub.members.Members;
 import org.loyaltyhub.programs.Redemptions;
-import org.loyaltyhub.rewards.RewardKind;
 import org.loyaltyhub.rewards.ShopVouchers;
 import org.loyaltyhub.rewards.Voucher;
 import org.loyaltyhub.rewards.VoucherRefused;
@@ -23,13 +22,16 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Currency;
 import java.util.Optional;
 
 /**
  * Vouchers in connected shops: a member's voucher (a reward's or a coupon campaign's) becomes the shop's own
  * single-use code, through the same platform discount APIs ({@link DiscountApi}) and checks ({@link CodeService}) as
  * the codes for points; the shop's code is the voucher's code, so the shop's order that used it marks the voucher
- * redeemed ({@link VoucherCodeUses}). Today a fixed-amount voucher only: the platforms' code requests carry an amount off.
+ * redeemed ({@link VoucherCodeUses}). Every kind a shop can give becomes its code (an amount or a percentage off, a
+ * product free, free shipping), with the reward's minimum cart; what a platform cannot give (a capped percentage on
+ * Shopify and PrestaShop) is refused before anything is made.
  */
 @Service
 public class VoucherCodes {
@@ -43,9 +45,10 @@ public class VoucherCodes {
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final org.loyaltyhub.tenancy.Tenancy tenancy;
 
     VoucherCodes(ConnectionService connections, CodeService codes, ShopVouchers vouchers, Members members,
-                 JdbcClient jdbc, PlatformTransactionManager tm, Clock clock) {
+                 JdbcClient jdbc, PlatformTransactionManager tm, Clock clock, org.loyaltyhub.tenancy.Tenancy tenancy) {
         this.connections = connections;
         this.codes = codes;
         this.vouchers = vouchers;
@@ -55,6 +58,7 @@ public class VoucherCodes {
         // the pending row commits before the shop is called, as for points codes
         this.tx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.clock = clock;
+        this.tenancy = tenancy;
     }
 
     /** Which voucher to make into a shop's code, for which member. */
@@ -67,32 +71,43 @@ public class VoucherCodes {
     /**
      * Makes the member's voucher a single-use code of the connection's shop. Again for the same voucher: the code
      * as it is. Refused, with nothing made, when the voucher cannot be used (expired, used, another member's...),
-     * is not a fixed amount off, or the shop says no.
+     * gives what the shop's codes cannot, or the shop says no.
      */
     public View push(Caller caller, long connectionId, Request r) {
         Connection c = connections.owned(caller, connectionId);
         Member m = members.visible(caller, r.memberId());
-        Voucher v = vouchers.forShop(c.caller(), m.id(), r.code());
+        return push(c, m, codes.linkedCustomer(c, m.id()).orElse(null), m.email(), r.code());
+    }
+
+    /** The member's own request (the storefront widget, the customer area): the same, for the shop's customer. */
+    public View pushForCustomer(Connection c, long memberId, String shopCustomer, String email, String code) {
+        Member m = members.own(c.circuitId(), memberId);
+        return push(c, m, shopCustomer, email != null ? email : m.email(), code);
+    }
+
+    private View push(Connection c, Member m, String shopCustomer, String email, String typed) {
+        Voucher v = vouchers.forShop(c.caller(), m.id(), typed);
         Optional<String> status = status(c.id(), v.id());
         if (status.isPresent() && !status.get().equals("PENDING")) {
             return new View(c.id(), m.id(), v.code().value(), status.get(), v.expiresAt());
         }
-        if (v.kind() != RewardKind.FIXED_AMOUNT) {
-            throw new VoucherRefused("voucher-kind-not-in-shop", "Only a fixed-amount voucher becomes a shop's code "
-                    + "for now; show this one at the till");
-        }
+        DiscountApi.Benefit benefit = benefit(v);
+        Money minimum = vouchers.minimumCart(v).orElse(Money.zero(Currency.getInstance(
+                tenancy.circuit(c.circuitId()).currency())));
         DiscountApi api = codes.api(c);
-        String shopCustomer = codes.linkedCustomer(c, m.id()).orElse(null);
-        codes.requireCustomer(c, shopCustomer, m.email());
+        Optional<DiscountApi.Unsupported> unsupported = api.cannotGive(benefit, minimum);
+        if (unsupported.isPresent()) {
+            throw new VoucherRefused(unsupported.get().code(), unsupported.get().reason());
+        }
+        codes.requireCustomer(c, shopCustomer, email);
         tx.executeWithoutResult(s -> jdbc.sql("""
                         insert into shop_voucher_code (circuit_id, connection_id, voucher_id, member_id, code)
                         values (:c, :conn, :v, :m, :code) on conflict (connection_id, voucher_id) do nothing""")
                 .param("c", c.circuitId()).param("conn", c.id()).param("v", v.id()).param("m", m.id())
                 .param("code", v.code().value()).update());
-        Money amount = v.benefit().amount();
-        DiscountApi.NewCode request = new DiscountApi.NewCode(v.code().value(), v.id(), v.points(), amount,
-                Money.zero(amount.currency()), m.email(), shopCustomer,
-                clock.instant().truncatedTo(ChronoUnit.SECONDS), v.expiresAt(), Redemptions.ProductLimits.NONE);
+        DiscountApi.NewCode request = new DiscountApi.NewCode(v.code().value(), v.id(), "voucher: " + v.title().en(),
+                benefit, minimum, email, shopCustomer, clock.instant().truncatedTo(ChronoUnit.SECONDS),
+                v.expiresAt(), Redemptions.ProductLimits.NONE);
         try {
             String shopId = CodeService.createOrFind(c, api, request);
             tx.executeWithoutResult(s -> jdbc.sql("update shop_voucher_code set status = 'CREATED', shop_id = :id, "
@@ -106,6 +121,35 @@ public class VoucherCodes {
             throw new LoyaltyException("shop-refused", 502, "The shop did not create the voucher's code: "
                     + e.getMessage()).with("connectionId", c.id());
         }
+    }
+
+    /**
+     * What the voucher gives, as a shop's code can: an amount off, a percentage (with its cap), its product free (the
+     * reward must name the shop's numeric product id), free shipping. A physical reward is handed over at a store.
+     */
+    static DiscountApi.Benefit benefit(Voucher v) {
+        return switch (v.kind()) {
+            case FIXED_AMOUNT -> new DiscountApi.Benefit.AmountOff(v.benefit().amount());
+            case PERCENT -> new DiscountApi.Benefit.PercentOff(v.benefit().percent(), v.benefit().cap());
+            case FREE_PRODUCT -> {
+                String product = v.benefit().productId().strip();
+                if (!product.matches("\\d{1,18}")) {
+                    throw new VoucherRefused("product-not-in-shop", "The reward names product '" + product
+                            + "', which is not a numeric product id of the shop: give the reward the shop's product "
+                            + "id, or use this voucher at the till");
+                }
+                yield new DiscountApi.Benefit.FreeProduct(Long.parseLong(product));
+            }
+            case FREE_SHIPPING -> new DiscountApi.Benefit.FreeShipping();
+            case PHYSICAL -> throw new VoucherRefused("voucher-kind-not-in-shop", "A physical reward is handed over "
+                    + "at a store, not used in a shop");
+        };
+    }
+
+    /** Whether the voucher with this code is already a code of this connection's shop. */
+    boolean inShop(long connectionId, String code) {
+        return jdbc.sql("select exists (select 1 from shop_voucher_code where connection_id = :conn and code = :code "
+                + "and status <> 'PENDING')").param("conn", connectionId).param("code", code).query(Boolean.class).single();
     }
 
     private Optional<String> status(long connectionId, long voucherId) {

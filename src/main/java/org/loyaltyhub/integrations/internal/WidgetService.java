@@ -1,6 +1,8 @@
 package org.loyaltyhub.integrations.internal;
 
 import org.loyaltyhub.ledger.Ledger;
+import org.loyaltyhub.ledger.Purpose;
+import org.loyaltyhub.programs.WalletCodes;
 import org.loyaltyhub.members.Member;
 import org.loyaltyhub.members.Members;
 import org.loyaltyhub.shared.LoyaltyException;
@@ -13,13 +15,14 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
 /**
  * The storefront widget: a customer the shop vouches for (a signed token, or a platform's own way such as Shopify's
  * signed app proxy, see {@code ShopifyAppProxy}) sees their
- * card and points and can turn points into a discount code. The customer is found by the shop's user id, then by
+ * card, points and wallets, and can turn points, a wallet's money or a voucher into a discount code of the shop. The customer is found by the shop's user id, then by
  * e-mail; nobody is enrolled from here.
  */
 @Service
@@ -35,10 +38,17 @@ public class WidgetService {
     private final Clock clock;
     private final org.loyaltyhub.programs.Tiers tiers;
     private final org.loyaltyhub.programs.Wallets wallets;
+    private final WalletCodes walletCodes;
+    private final VoucherCodes voucherCodes;
+    private final org.loyaltyhub.rewards.Rewards rewards;
 
     WidgetService(Connections connections, CustomerMatcher matcher, Members members, Ledger ledger, CodeService codes,
                   ShopCodes shopCodes, ShopPlatforms platforms, Clock clock, org.loyaltyhub.programs.Tiers tiers,
-                  org.loyaltyhub.programs.Wallets wallets) {
+                  org.loyaltyhub.programs.Wallets wallets, WalletCodes walletCodes, VoucherCodes voucherCodes,
+                  org.loyaltyhub.rewards.Rewards rewards) {
+        this.walletCodes = walletCodes;
+        this.voucherCodes = voucherCodes;
+        this.rewards = rewards;
         this.tiers = tiers;
         this.wallets = wallets;
         this.connections = connections;
@@ -61,7 +71,13 @@ public class WidgetService {
      */
     public record Me(String name, String firstName, String cardNumber, String qrSvg, long available, long pending,
                      long held, CodeService.View openCode, org.loyaltyhub.programs.TierStanding tier,
-                     org.loyaltyhub.programs.Wallets.Summary wallet) {
+                     org.loyaltyhub.programs.Wallets.Summary wallet, List<WalletCodes.Wallet> wallets,
+                     List<CodeService.View> walletCodes, List<ShopVoucher> vouchers) {
+    }
+
+    /** A usable voucher of the member, with the kind it gives and whether it is already this shop's code. */
+    public record ShopVoucher(String code, String title, org.loyaltyhub.rewards.RewardKind kind, Instant expiresAt,
+                              boolean inShop) {
     }
 
     @Transactional
@@ -84,13 +100,20 @@ public class WidgetService {
     public Me me(Customer who) {
         Member m = members.own(who.connection().circuitId(), who.memberId());
         Ledger.MemberBalance b = ledger.memberBalance(m.circuitId(), m.id(), clock.instant());
-        Optional<CodeService.View> open = shopCodes.open(codeConnection(who.connection()).id(), m.id(), clock.instant())
+        Connection shop = codeConnection(who.connection());
+        Optional<CodeService.View> open = shopCodes.open(shop.id(), m.id(), Purpose.POINTS, clock.instant())
                 .map(CodeService.View::of);
         String qr = m.card() == null ? null : "data:image/svg+xml;base64," + Base64.getEncoder()
                 .encodeToString(QrCodes.svg(m.card().qrPayload()).getBytes(StandardCharsets.UTF_8));
         return new Me(m.displayName(), m.firstName(), m.card() == null ? null : m.card().number(), qr, b.available(),
                 b.pending(), b.held(), open.orElse(null), tiers.standing(m.circuitId(), m.id()).orElse(null),
-                wallets.summary(m.circuitId(), m.id()));
+                wallets.summary(m.circuitId(), m.id()), walletCodes.spendable(m.circuitId(), m.id()),
+                shopCodes.openWallet(shop.id(), m.id(), clock.instant()).stream().map(CodeService.View::of).toList(),
+                rewards.vouchers(m.circuitId(), m.id()).stream()
+                        .filter(v -> v.usable(clock.instant()) && v.kind() != null && !v.kind().fulfilledByStore())
+                        .map(v -> new ShopVoucher(v.code().value(), v.title().en(), v.kind(), v.expiresAt(),
+                                voucherCodes.inShop(shop.id(), v.code().value())))
+                        .toList());
     }
 
     public String cardSvg(Customer who) {
@@ -104,9 +127,24 @@ public class WidgetService {
     /** "Use my points": a code in the shop, or the customer's open one. */
     public CodeService.View redeem(Customer who, Long points, BigDecimal amount) {
         Connection shop = codeConnection(who.connection());
-        String shopCustomer = shop.id() == who.connection().id() ? who.userId()
+        return codes.issueForCustomer(shop, who.memberId(), shopCustomer(who, shop), who.email(), points, amount);
+    }
+
+    /** "Use my cashback" (any wallet): a code in the shop for that wallet's money, or the customer's open one. */
+    public CodeService.View redeemWallet(Customer who, Purpose purpose, BigDecimal amount) {
+        Connection shop = codeConnection(who.connection());
+        return codes.issueWalletForCustomer(shop, who.memberId(), shopCustomer(who, shop), who.email(), purpose, amount);
+    }
+
+    /** "Use in the shop": the member's voucher becomes the shop's code (again: the same code). */
+    public VoucherCodes.View useVoucher(Customer who, String code) {
+        Connection shop = codeConnection(who.connection());
+        return voucherCodes.pushForCustomer(shop, who.memberId(), shopCustomer(who, shop), who.email(), code);
+    }
+
+    private String shopCustomer(Customer who, Connection shop) {
+        return shop.id() == who.connection().id() ? who.userId()
                 : codes.linkedCustomer(shop, who.memberId()).orElse(who.userId());
-        return codes.issueForCustomer(shop, who.memberId(), shopCustomer, who.email(), points, amount);
     }
 
     /**

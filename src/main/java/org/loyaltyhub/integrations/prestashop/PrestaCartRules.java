@@ -40,9 +40,9 @@ class PrestaCartRules implements DiscountApi {
         if (existing.isPresent()) {
             return existing.get();
         }
-        String currency = currencyId(c, code.amount().currency().getCurrencyCode());
+        String currency = currencyId(c, code.minimumSpend().currency().getCurrencyCode());
         String names = languageIds(c).stream().map(id -> "<language id=\"" + id + "\">"
-                + xmlText("LoyaltyHub " + code.points() + " points") + "</language>").collect(java.util.stream.Collectors.joining());
+                + xmlText("LoyaltyHub " + code.label()) + "</language>").collect(java.util.stream.Collectors.joining());
         String xml = """
                 <?xml version="1.0" encoding="UTF-8"?>
                 <prestashop xmlns:xlink="http://www.w3.org/1999/xlink">
@@ -62,10 +62,8 @@ class PrestaCartRules implements DiscountApi {
                 <minimum_amount_currency>%s</minimum_amount_currency>
                 <minimum_amount_shipping>0</minimum_amount_shipping>
                 <cart_rule_restriction>1</cart_rule_restriction>
-                <free_shipping>0</free_shipping>
-                <reduction_amount>%s</reduction_amount>
+                %s
                 <reduction_tax>1</reduction_tax>
-                <reduction_currency>%s</reduction_currency>
                 <reduction_exclude_special>%s</reduction_exclude_special>
                 <highlight>0</highlight>
                 <active>1</active>
@@ -74,7 +72,7 @@ class PrestaCartRules implements DiscountApi {
                 """.formatted(xmlText(code.shopCustomer()), DATE.format(code.startsAt()), DATE.format(code.expiresAt()),
                 names, xmlText("loyaltyhub_hold=" + code.holdId()),
                 xmlText(code.code()), code.minimumSpend().display().toPlainString(), currency,
-                code.amount().display().toPlainString(), currency, code.limits().excludeDiscounted() ? 1 : 0);
+                benefit(code.benefit(), currency), code.limits().excludeDiscounted() ? 1 : 0);
         ShopHttp.Answer a = http.send("POST", c.base() + "/api/cart_rules?output_format=JSON",
                 Map.of("Authorization", ShopHttp.basic(c.apiKey(), ""), "Content-Type", "application/xml",
                         "Accept", "application/json"), xml);
@@ -82,6 +80,33 @@ class PrestaCartRules implements DiscountApi {
             throw Refused.of(a, message(a));
         }
         return Json.text(Json.MAPPER.readTree(a.body()).path("cart_rule"), "id");
+    }
+
+    /**
+     * The cart rule's action: an amount off (tax included, in the code's currency), a percentage off the order
+     * without shipping ({@code reduction_product} 0), a gift product (PrestaShop puts one unit in the cart), or free
+     * shipping.
+     */
+    private static String benefit(Benefit benefit, String currency) {
+        return switch (benefit) {
+            case Benefit.AmountOff off -> "<reduction_amount>" + off.amount().display().toPlainString()
+                    + "</reduction_amount>\n<reduction_currency>" + currency + "</reduction_currency>";
+            case Benefit.PercentOff off -> "<reduction_percent>" + off.percent().stripTrailingZeros().toPlainString()
+                    + "</reduction_percent>\n<reduction_product>0</reduction_product>";
+            case Benefit.FreeProduct free -> "<gift_product>" + free.productId()
+                    + "</gift_product>\n<gift_product_attribute>0</gift_product_attribute>";
+            case Benefit.FreeShipping ignored -> "<free_shipping>1</free_shipping>";
+        };
+    }
+
+    /** PrestaShop's cart rules have no maximum amount for a percentage. */
+    @Override
+    public Optional<Unsupported> cannotGive(Benefit benefit, org.loyaltyhub.shared.Money minimumSpend) {
+        if (benefit instanceof Benefit.PercentOff off && off.cap() != null) {
+            return Optional.of(new Unsupported("percent-cap-not-in-shop", "PrestaShop's cart rules cannot cap a "
+                    + "percentage (" + off.cap() + " at most): use this voucher at the till, or a reward without a cap"));
+        }
+        return Optional.empty();
     }
 
     /** The id of the shop's currency with this ISO code; refused if the shop does not have it. */

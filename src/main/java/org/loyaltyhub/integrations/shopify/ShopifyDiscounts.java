@@ -11,14 +11,18 @@ import tools.jackson.databind.node.ObjectNode;
 import java.util.Optional;
 
 /**
- * Shopify basic code discounts over the Admin GraphQL API ({@code X-Shopify-Access-Token}): a fixed amount off the
- * whole order, one use, for one customer. Shopify answers 200 with {@code userErrors} when it refuses.
+ * Shopify code discounts over the Admin GraphQL API ({@code X-Shopify-Access-Token}): basic ones (an amount or a
+ * percentage off, a product free) and free shipping ones, one use, for one customer. Shopify answers 200 with {@code userErrors} when it refuses.
  */
 @Component
 class ShopifyDiscounts implements DiscountApi {
 
     static final String CREATE = "mutation discountCodeBasicCreate($basicCodeDiscount: DiscountCodeBasicInput!) { "
             + "discountCodeBasicCreate(basicCodeDiscount: $basicCodeDiscount) { codeDiscountNode { id } "
+            + "userErrors { field code message } } }";
+    static final String CREATE_SHIPPING = "mutation discountCodeFreeShippingCreate("
+            + "$freeShippingCodeDiscount: DiscountCodeFreeShippingInput!) { discountCodeFreeShippingCreate("
+            + "freeShippingCodeDiscount: $freeShippingCodeDiscount) { codeDiscountNode { id } "
             + "userErrors { field code message } } }";
     static final String FIND = "query codeDiscountNodeByCode($code: String!) { codeDiscountNodeByCode(code: $code) { id } }";
     static final String DELETE = "mutation discountCodeDelete($id: ID!) { discountCodeDelete(id: $id) { "
@@ -32,16 +36,55 @@ class ShopifyDiscounts implements DiscountApi {
 
     @Override
     public String create(Connection c, NewCode code) throws Refused, ShopHttp.Unreachable {
+        boolean shipping = code.benefit() instanceof Benefit.FreeShipping;
         ObjectNode d = Json.MAPPER.createObjectNode();
-        d.put("title", "LoyaltyHub " + code.code() + " (" + code.points() + " points)");
+        d.put("title", "LoyaltyHub " + code.code() + " (" + code.label() + ")");
         d.put("code", code.code());
         d.put("startsAt", code.startsAt().toString());
         d.put("endsAt", code.expiresAt().toString());
         d.put("usageLimit", 1);
         d.put("appliesOncePerCustomer", true);
-        ObjectNode gets = d.putObject("customerGets");
-        gets.putObject("value").putObject("discountAmount").put("amount", code.amount().display().toPlainString())
-                .put("appliesOnEachItem", false);
+        if (shipping) {
+            d.putObject("destination").put("all", true);
+        } else {
+            customerGets(d.putObject("customerGets"), code);
+        }
+        d.putObject("context").putObject("customers").putArray("add").add("gid://shopify/Customer/" + code.shopCustomer());
+        d.putObject("combinesWith").put("orderDiscounts", false).put("productDiscounts", false)
+                .put("shippingDiscounts", !shipping);
+        if (code.minimumSpend().isPositive()) {
+            d.putObject("minimumRequirement").putObject("subtotal")
+                    .put("greaterThanOrEqualToSubtotal", code.minimumSpend().display().toPlainString());
+        }
+        String mutation = shipping ? "discountCodeFreeShippingCreate" : "discountCodeBasicCreate";
+        JsonNode data = call(c, shipping ? CREATE_SHIPPING : CREATE,
+                Json.MAPPER.createObjectNode().set(shipping ? "freeShippingCodeDiscount" : "basicCodeDiscount", d))
+                .path(mutation);
+        for (JsonNode e : data.path("userErrors")) {
+            throw new Refused(200, Json.text(e, "message"), "TAKEN".equals(Json.text(e, "code")));
+        }
+        return Json.text(data.path("codeDiscountNode"), "id");
+    }
+
+    /**
+     * What the customer gets: an amount off the order, a percentage of it ({@code percentage} is a fraction of one),
+     * or one product at 100 % off. A basic discount cannot count units, so every unit of that product in the one
+     * order the code is used on is free; the code is single-use and for one customer.
+     */
+    private static void customerGets(ObjectNode gets, NewCode code) throws Refused {
+        ObjectNode value = gets.putObject("value");
+        switch (code.benefit()) {
+            case Benefit.AmountOff off -> value.putObject("discountAmount")
+                    .put("amount", off.amount().display().toPlainString()).put("appliesOnEachItem", false);
+            case Benefit.PercentOff off -> value.put("percentage", off.fraction());
+            case Benefit.FreeProduct free -> {
+                value.put("percentage", java.math.BigDecimal.ONE);
+                gets.putObject("items").putObject("products").putArray("productsToAdd")
+                        .add("gid://shopify/Product/" + free.productId());
+                return;
+            }
+            case Benefit.FreeShipping ignored -> throw new IllegalStateException("free shipping has no customerGets");
+        }
         java.util.List<Long> only = NewCode.numeric(code.limits().onlyProducts());
         if (!code.limits().onlyProducts().isEmpty() && only.isEmpty()) {
             throw new Refused(422, "the program lets points discount only listed products, and none of them is a "
@@ -54,18 +97,16 @@ class ShopifyDiscounts implements DiscountApi {
             var products = gets.putObject("items").putObject("products").putArray("productsToAdd");
             only.forEach(id -> products.add("gid://shopify/Product/" + id));
         }
-        d.putObject("context").putObject("customers").putArray("add").add("gid://shopify/Customer/" + code.shopCustomer());
-        d.putObject("combinesWith").put("orderDiscounts", false).put("productDiscounts", false).put("shippingDiscounts", true);
-        if (code.minimumSpend().isPositive()) {
-            d.putObject("minimumRequirement").putObject("subtotal")
-                    .put("greaterThanOrEqualToSubtotal", code.minimumSpend().display().toPlainString());
+    }
+
+    /** Shopify's code discounts have no maximum amount for a percentage. */
+    @Override
+    public Optional<Unsupported> cannotGive(Benefit benefit, org.loyaltyhub.shared.Money minimumSpend) {
+        if (benefit instanceof Benefit.PercentOff off && off.cap() != null) {
+            return Optional.of(new Unsupported("percent-cap-not-in-shop", "Shopify's discount codes cannot cap a "
+                    + "percentage (" + off.cap() + " at most): use this voucher at the till, or a reward without a cap"));
         }
-        JsonNode data = call(c, CREATE, Json.MAPPER.createObjectNode().set("basicCodeDiscount", d))
-                .path("discountCodeBasicCreate");
-        for (JsonNode e : data.path("userErrors")) {
-            throw new Refused(200, Json.text(e, "message"), "TAKEN".equals(Json.text(e, "code")));
-        }
-        return Json.text(data.path("codeDiscountNode"), "id");
+        return Optional.empty();
     }
 
     @Override

@@ -9,7 +9,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Discount codes for points, created in the connection's shop by a company's administrator. */
+/** Discount codes for points or wallet money, created in the connection's shop by a company's administrator. */
 @RestController
 class CodeController {
 
@@ -23,5 +23,17 @@ class CodeController {
     @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.CREATED) // documents the 201
     ResponseEntity<CodeService.View> create(Caller caller, @PathVariable long id, @Valid @RequestBody CodeService.Request r) {
         return ResponseEntity.status(201).body(codes.issue(caller, id, r));
+    }
+
+    @PostMapping("/api/v1/connections/{id}/wallet-codes")
+    @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.CREATED)
+    @io.swagger.v3.oas.annotations.Operation(summary = "Makes a member's wallet money a single-use code of the shop",
+            description = "Holds the amount (or the whole available balance) of the member's wallet of that purpose "
+                    + "(CASHBACK, DISCOUNT, or any money purpose) and creates the shop's code; the shop's order using "
+                    + "it takes the money, a cancelled or refunded order gives it back, an unused code expires and "
+                    + "releases it. Send an Idempotency-Key to make a retry return the same code.")
+    ResponseEntity<CodeService.View> createWallet(Caller caller, @PathVariable long id,
+                                                  @Valid @RequestBody CodeService.WalletRequest r) {
+        return ResponseEntity.status(201).body(codes.issueWallet(caller, id, r, false));
     }
 }

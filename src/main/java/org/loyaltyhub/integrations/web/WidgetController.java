@@ -80,6 +80,15 @@ class WidgetController {
     record Redeem(Long points, BigDecimal amount) {
     }
 
+    record SpendWallet(@jakarta.validation.constraints.NotNull org.loyaltyhub.ledger.Purpose purpose,
+                       @jakarta.validation.constraints.DecimalMin("0.01")
+                       @jakarta.validation.constraints.Digits(integer = 9, fraction = 2) BigDecimal amount) {
+    }
+
+    record UseVoucher(@jakarta.validation.constraints.NotNull
+                      @jakarta.validation.constraints.Size(min = 1, max = 64) String code) {
+    }
+
     @GetMapping("/api/v1/widget/me")
     ResponseEntity<WidgetService.Me> me(@RequestHeader(name = TOKEN, required = false) String token,
                                         HttpServletRequest request) {
@@ -92,6 +101,29 @@ class WidgetController {
                                             @RequestBody(required = false) Redeem r, HttpServletRequest request) {
         WidgetService.Customer who = customer(token, request);
         CodeService.View code = widget.redeem(who, r == null ? null : r.points(), r == null ? null : r.amount());
+        return ResponseEntity.status(201).cacheControl(CacheControl.noStore()).body(code);
+    }
+
+    @PostMapping("/api/v1/widget/wallet-codes")
+    @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.CREATED)
+    @io.swagger.v3.oas.annotations.Operation(summary = "The signed-in shop customer spends a wallet in the shop",
+            description = "A single-use code of the shop for the wallet's money (the amount, or all that is "
+                    + "available); the customer's open code of that wallet again rather than a second one.")
+    ResponseEntity<CodeService.View> spendWallet(@RequestHeader(name = TOKEN, required = false) String token,
+                                                 @jakarta.validation.Valid @RequestBody SpendWallet r,
+                                                 HttpServletRequest request) {
+        CodeService.View code = widget.redeemWallet(customer(token, request), r.purpose(), r.amount());
+        return ResponseEntity.status(201).cacheControl(CacheControl.noStore()).body(code);
+    }
+
+    @PostMapping("/api/v1/widget/voucher-codes")
+    @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.CREATED)
+    @io.swagger.v3.oas.annotations.Operation(summary = "The signed-in shop customer uses a voucher in the shop",
+            description = "The voucher becomes the shop's single-use code (the same code again on a retry).")
+    ResponseEntity<org.loyaltyhub.integrations.internal.VoucherCodes.View> useVoucher(
+            @RequestHeader(name = TOKEN, required = false) String token,
+            @jakarta.validation.Valid @RequestBody UseVoucher r, HttpServletRequest request) {
+        var code = widget.useVoucher(customer(token, request), r.code());
         return ResponseEntity.status(201).cacheControl(CacheControl.noStore()).body(code);
     }
 

@@ -15,7 +15,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.Optional;
 
-/** WooCommerce coupons over the REST API v3 (Basic consumer key and secret): fixed cart, one use, one e-mail. */
+/** WooCommerce coupons over the REST API v3 (Basic consumer key and secret): one use, one e-mail, any benefit. */
 @Component
 class WooCoupons implements DiscountApi {
 
@@ -31,8 +31,7 @@ class WooCoupons implements DiscountApi {
     public String create(Connection c, NewCode code) throws Refused, ShopHttp.Unreachable {
         ObjectNode body = Json.MAPPER.createObjectNode();
         body.put("code", code.code());
-        body.put("discount_type", "fixed_cart");
-        body.put("amount", code.amount().display().toPlainString());
+        benefit(body, code.benefit());
         body.put("individual_use", true);
         body.put("usage_limit", 1);
         body.put("usage_limit_per_user", 1);
@@ -41,14 +40,16 @@ class WooCoupons implements DiscountApi {
         if (code.minimumSpend().isPositive()) {
             body.put("minimum_amount", code.minimumSpend().display().toPlainString());
         }
-        body.put("description", "LoyaltyHub: " + code.points() + " points");
+        body.put("description", "LoyaltyHub: " + code.label());
         body.put("exclude_sale_items", code.limits().excludeDiscounted());
         java.util.List<Long> only = NewCode.numeric(code.limits().onlyProducts());
         if (!code.limits().onlyProducts().isEmpty() && only.isEmpty()) {
             throw new Refused(422, "the program lets points discount only listed products, and none of them is a "
                     + "WooCommerce product id", false);
         }
-        only.forEach(body.putArray("product_ids")::add);
+        if (!(code.benefit() instanceof Benefit.FreeProduct)) {
+            only.forEach(body.putArray("product_ids")::add);
+        }
         if (!code.limits().exceptProducts().isEmpty()) {
             NewCode.numeric(code.limits().exceptProducts()).forEach(body.putArray("excluded_product_ids")::add);
         }
@@ -62,6 +63,49 @@ class WooCoupons implements DiscountApi {
             throw new Refused(a.status(), "the code already exists", true);
         }
         throw Refused.of(a, message(a));
+    }
+
+    /**
+     * The coupon's discount: {@code fixed_cart}; {@code percent}, its cap as the largest cart the coupon accepts
+     * ({@code maximum_amount} = cap ÷ percentage, so the discount never passes the cap: WooCommerce has no cap of its
+     * own); a product free as 100 % off that product limited to one item ({@code limit_usage_to_x_items}); free
+     * shipping as a zero {@code fixed_cart} with {@code free_shipping} (the shop's "Free shipping" method must accept
+     * coupons).
+     */
+    private static void benefit(ObjectNode body, Benefit benefit) {
+        switch (benefit) {
+            case Benefit.AmountOff off -> body.put("discount_type", "fixed_cart")
+                    .put("amount", off.amount().display().toPlainString());
+            case Benefit.PercentOff off -> {
+                body.put("discount_type", "percent").put("amount", off.percent().stripTrailingZeros().toPlainString());
+                if (off.cap() != null) {
+                    body.put("maximum_amount", largestCart(off).display().toPlainString());
+                }
+            }
+            case Benefit.FreeProduct free -> {
+                body.put("discount_type", "percent").put("amount", "100").put("limit_usage_to_x_items", 1);
+                body.putArray("product_ids").add(free.productId());
+            }
+            case Benefit.FreeShipping ignored -> body.put("discount_type", "fixed_cart").put("amount", "0")
+                    .put("free_shipping", true);
+        }
+    }
+
+    /** The largest cart whose percentage stays within the cap, rounded down to the cent. */
+    static org.loyaltyhub.shared.Money largestCart(Benefit.PercentOff off) {
+        return new org.loyaltyhub.shared.Money(off.cap().amount().multiply(java.math.BigDecimal.valueOf(100))
+                .divide(off.percent(), 8, java.math.RoundingMode.FLOOR), off.cap().currency()).floorToMinorUnit();
+    }
+
+    @Override
+    public Optional<Unsupported> cannotGive(Benefit benefit, org.loyaltyhub.shared.Money minimumSpend) {
+        if (benefit instanceof Benefit.PercentOff off && off.cap() != null
+                && largestCart(off).compareTo(minimumSpend) < 0) {
+            return Optional.of(new Unsupported("percent-cap-not-in-shop", "WooCommerce caps a percentage by the "
+                    + "largest cart that may use the coupon (" + largestCart(off) + "), which is below the minimum cart ("
+                    + minimumSpend + "): no cart could use it"));
+        }
+        return Optional.empty();
     }
 
     @Override

@@ -49,4 +49,31 @@ public final class WalletPolicy {
         }
         return new Quote(true, null, null, balance, max, wanted);
     }
+    /**
+     * Whether and how much a wallet can put into a shop's discount code, before any cart exists: {@code wanted}, or
+     * the whole balance when null. The code then asks the shop for a cart of at least {@link CodeQuote#minimumSpend}:
+     * the program's minimum order, raised so the amount stays within its maximum share of the cart.
+     */
+    public record CodeQuote(boolean allowed, String code, String reason, Money balance, Money amount,
+                            Money minimumSpend) {
+    }
+
+    public static CodeQuote quoteCode(MoneyProgram p, Money balance, Money wanted) {
+        Currency currency = balance.currency();
+        Money zero = Money.zero(currency);
+        if (!p.enabled()) {
+            return new CodeQuote(false, "program-off", "The program is not active", balance, zero, zero);
+        }
+        Money amount = wanted == null ? balance : wanted;
+        if (!amount.isPositive()) {
+            return new CodeQuote(false, "wallet-empty", "The wallet has nothing to spend", balance, zero, zero);
+        }
+        if (amount.compareTo(balance) > 0) {
+            return new CodeQuote(false, "insufficient-wallet", "The wallet has " + balance + ", " + amount
+                    + " was asked", balance, zero, zero);
+        }
+        Money forShare = new Money(amount.amount().multiply(BigDecimal.valueOf(100))
+                .divide(p.maxSharePercent(), currency.getDefaultFractionDigits(), RoundingMode.CEILING), currency);
+        return new CodeQuote(true, null, null, balance, amount, forShare.max(new Money(p.minOrder(), currency)));
+    }
 }

@@ -213,8 +213,10 @@ public class VoucherService implements ShopVouchers {
         if (v.memberId() != null && v.memberId() != memberId) {
             throw new VoucherRefused("voucher-other-member", "This voucher belongs to another member");
         }
-        Decision d = RedeemPolicy.decide(v, restrictions(v), shop.circuit(), tenancy.storeFor(shop, null), null,
-                clock.instant());
+        RewardDetails.Restrictions r = restrictions(v);
+        // the shop's code carries the minimum cart (minimumCart), so the shop checks the cart it sees
+        Decision d = RedeemPolicy.decide(v, new RewardDetails.Restrictions(r.tierIds(), r.badgeIds(), r.planIds(),
+                r.companyIds(), r.storeIds(), null), shop.circuit(), tenancy.storeFor(shop, null), null, clock.instant());
         if (!d.allowed()) {
             throw new VoucherRefused(d.code(), d.reason());
         }
@@ -222,6 +224,12 @@ public class VoucherService implements ShopVouchers {
             throw new VoucherRefused("voucher-not-for-shops", "A bonus points coupon is used at a till, not in a shop");
         }
         return v;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<org.loyaltyhub.shared.Money> minimumCart(Voucher voucher) {
+        return Optional.ofNullable(restrictions(voucher).minimumCart()).filter(org.loyaltyhub.shared.Money::isPositive);
     }
 
     /** Refusals are answered as empty and leave the caller's transaction (a shop delivery's) as it was. */

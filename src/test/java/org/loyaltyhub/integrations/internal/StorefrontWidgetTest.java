@@ -274,4 +274,48 @@ class StorefrontWidgetTest extends ShopScenario {
         assertThat(upper.statusCode()).isEqualTo(200);
         assertThat(bad.statusCode()).isEqualTo(401);
     }
+    @Test
+    void aCustomerSpendsTheirCashbackAndUsesAVoucherInTheShopFromTheWidgetOnceEach() {
+        presta();
+        shop.stubFor(get(urlPathEqualTo("/api/cart_rules")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withBody("{\"cart_rules\":[]}")));
+        shop.stubFor(post(urlPathEqualTo("/api/cart_rules")).willReturn(aResponse().withStatus(201)
+                .withHeader("Content-Type", "application/json").withBody("{\"cart_rule\":{\"id\":31}}")));
+        world.asAdmin().put("/api/v1/money-programs/CASHBACK", Map.of("enabled", true, "percent", "0",
+                "minOrder", "0", "maxSharePercent", "100"));
+        world.asAdmin().post("/api/v1/members/" + member + "/wallets/CASHBACK/adjustments", Map.of("direction",
+                "CREDIT", "amount", Map.of("currency", "EUR", "amount", "6.00"), "note", "gift"));
+        long reward = world.asAdmin().post("/api/v1/rewards", Map.of("kind", "FREE_SHIPPING", "titleEn", "Free delivery",
+                "titleIt", "Spedizione gratuita", "points", 100)).json().path("id").asLong();
+        String voucher = world.asAdmin().post("/api/v1/members/" + member + "/reward-claims",
+                Map.of("rewardId", reward, "storeId", storeId)).json().path("code").asString();
+        Map<String, String> headers = Map.of("X-LoyaltyHub-Customer-Token", token(), "Origin", shop.baseUrl(),
+                "Content-Type", "application/json");
+
+        var me = Api.JSON.readTree(send("GET", "/api/v1/widget/me", headers, null).body());
+        assertThat(me.path("wallets").get(0).path("purpose").asString()).isEqualTo("CASHBACK");
+        assertThat(me.path("vouchers").get(0).path("code").asString()).isEqualTo(voucher);
+        assertThat(me.path("vouchers").get(0).path("inShop").asBoolean()).isFalse();
+
+        HttpResponse<String> cashback = send("POST", "/api/v1/widget/wallet-codes", headers, "{\"purpose\":\"CASHBACK\"}");
+        HttpResponse<String> again = send("POST", "/api/v1/widget/wallet-codes", headers, "{\"purpose\":\"CASHBACK\"}");
+        assertThat(cashback.statusCode()).as(cashback.body()).isEqualTo(201);
+        var code = Api.JSON.readTree(cashback.body());
+        assertThat(code.path("amount").decimalValue()).isEqualByComparingTo("6.00");
+        assertThat(Api.JSON.readTree(again.body()).path("code").asString()).as("the open code again")
+                .isEqualTo(code.path("code").asString());
+
+        HttpResponse<String> used = send("POST", "/api/v1/widget/voucher-codes", headers, "{\"code\":\"" + voucher + "\"}");
+        assertThat(used.statusCode()).as(used.body()).isEqualTo(201);
+        assertThat(send("POST", "/api/v1/widget/voucher-codes", headers, "{}").statusCode()).isEqualTo(400);
+        assertThat(send("POST", "/api/v1/widget/wallet-codes", headers, "{\"purpose\":\"POINTS\"}").statusCode())
+                .isEqualTo(400);
+        shop.verify(2, postRequestedFor(urlPathEqualTo("/api/cart_rules")));
+        shop.verify(postRequestedFor(urlPathEqualTo("/api/cart_rules"))
+                .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing("<free_shipping>1</free_shipping>")));
+        me = Api.JSON.readTree(send("GET", "/api/v1/widget/me", headers, null).body());
+        assertThat(me.path("walletCodes").get(0).path("code").asString()).isEqualTo(code.path("code").asString());
+        assertThat(me.path("vouchers").get(0).path("inShop").asBoolean()).isTrue();
+        world.assertBooksBalance();
+    }
 }

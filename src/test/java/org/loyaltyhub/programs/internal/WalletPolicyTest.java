@@ -51,4 +51,29 @@ class WalletPolicyTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> eur("0.005").toMinorUnits())
                 .isInstanceOf(IllegalArgumentException.class);
     }
+    @Test
+    void aShopCodeAsksForTheCartThatKeepsItsAmountWithinTheMaximumShareAndTheMinimumOrder() {
+        MoneyProgram halfOfTwenty = new MoneyProgram(true, BigDecimal.ONE, null, new BigDecimal("20.00"),
+                BigDecimal.valueOf(50));
+        WalletPolicy.CodeQuote eight = WalletPolicy.quoteCode(halfOfTwenty, Money.of("12.00", "EUR"),
+                Money.of("8.00", "EUR"));
+        assertThat(eight.allowed()).isTrue();
+        assertThat(eight.minimumSpend()).as("the minimum order is more than 2 × 8.00").isEqualByComparingTo(Money.of("20.00", "EUR"));
+        WalletPolicy.CodeQuote all = WalletPolicy.quoteCode(halfOfTwenty, Money.of("12.35", "EUR"), null);
+        assertThat(all.amount()).as("no amount: the whole balance").isEqualByComparingTo(Money.of("12.35", "EUR"));
+        assertThat(all.minimumSpend()).as("12.35 is half of 24.70").isEqualByComparingTo(Money.of("24.70", "EUR"));
+        MoneyProgram thirdOfIt = new MoneyProgram(true, BigDecimal.ONE, null, BigDecimal.ZERO, new BigDecimal("30"));
+        assertThat(WalletPolicy.quoteCode(thirdOfIt, Money.of("10.00", "EUR"), Money.of("1.00", "EUR")).minimumSpend())
+                .as("rounded up to the cent, so the share is never passed").isEqualByComparingTo(Money.of("3.34", "EUR"));
+    }
+
+    @Test
+    void aShopCodeIsRefusedForAnEmptyWalletMoreThanItHoldsOrAProgramThatIsOff() {
+        MoneyProgram on = new MoneyProgram(true, BigDecimal.ONE, null, BigDecimal.ZERO, BigDecimal.valueOf(100));
+        assertThat(WalletPolicy.quoteCode(on, Money.of("0.00", "EUR"), null).code()).isEqualTo("wallet-empty");
+        assertThat(WalletPolicy.quoteCode(on, Money.of("5.00", "EUR"), Money.of("5.01", "EUR")).code())
+                .isEqualTo("insufficient-wallet");
+        assertThat(WalletPolicy.quoteCode(MoneyProgram.off(), Money.of("5.00", "EUR"), null).code())
+                .isEqualTo("program-off");
+    }
 }

@@ -1,0 +1,212 @@
+package org.loyaltyhub.programs.internal;
+
+import org.loyaltyhub.ledger.AccountRef;
+import org.loyaltyhub.ledger.EntryDraft;
+import org.loyaltyhub.ledger.HoldExpired;
+import org.loyaltyhub.ledger.Ledger;
+import org.loyaltyhub.ledger.LotRule;
+import org.loyaltyhub.ledger.Purpose;
+import org.loyaltyhub.members.Members;
+import org.loyaltyhub.programs.MoneyProgram;
+import org.loyaltyhub.programs.WalletCodes;
+import org.loyaltyhub.shared.LoyaltyException;
+import org.loyaltyhub.shared.Money;
+import org.loyaltyhub.tenancy.Store;
+import org.loyaltyhub.tenancy.Tenancy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Wallet money held for shops' discount codes, as {@code wallet_payment} rows (the same reservations as the counter's
+ * wallet payments, without an order until one uses the code). Every step locks the payment's row, and each posting
+ * has its own key, so concurrent or repeated deliveries of one order take or give back nothing twice.
+ */
+@Service
+@Transactional
+class WalletCodeHolds implements WalletCodes {
+
+    private static final Logger log = LoggerFactory.getLogger(WalletCodeHolds.class);
+
+    private final JdbcClient jdbc;
+    private final Ledger ledger;
+    private final Members members;
+    private final Tenancy tenancy;
+    private final MoneyPrograms programs;
+
+    WalletCodeHolds(JdbcClient jdbc, Ledger ledger, Members members, Tenancy tenancy, MoneyPrograms programs) {
+        this.jdbc = jdbc;
+        this.ledger = ledger;
+        this.members = members;
+        this.tenancy = tenancy;
+        this.programs = programs;
+    }
+
+    private record Row(long id, long memberId, Purpose purpose, long companyId, Long storeId, long holdId,
+                       long minor, long backMinor, String status) {
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<Wallet> spendable(long circuitId, long memberId) {
+        Currency currency = currency(circuitId);
+        List<Wallet> wallets = new ArrayList<>();
+        for (Purpose p : Purpose.values()) {
+            if (!MoneyProgram.runs(p)) {
+                continue;
+            }
+            Money available = Money.ofMinorUnits(ledger.balance(circuitId, AccountRef.member(p.available(), memberId)),
+                    currency);
+            boolean on = programs.own(circuitId, null, p).map(MoneyProgram::enabled).orElse(false);
+            if (on || available.isPositive()) {
+                wallets.add(new Wallet(p, available));
+            }
+        }
+        return wallets;
+    }
+
+    @Override
+    public CodeHold holdForCode(long circuitId, long memberId, long storeId, Purpose purpose, Money amount,
+                                Instant expiresAt, String actor) {
+        WalletService.requireMoney(purpose);
+        Store at = tenancy.store(circuitId, storeId);
+        Currency currency = currency(circuitId);
+        if (amount != null && (!amount.currency().equals(currency) || !amount.isPositive()
+                || amount.floorToMinorUnit().compareTo(amount) != 0)) {
+            throw new org.loyaltyhub.shared.InvalidInput("amount", "must be a positive amount in whole "
+                    + currency.getCurrencyCode() + " cents");
+        }
+        Money balance = Money.ofMinorUnits(ledger.balance(circuitId, AccountRef.member(purpose.available(), memberId)),
+                currency);
+        WalletPolicy.CodeQuote q = WalletPolicy.quoteCode(programs.effective(circuitId, at.companyId(), purpose),
+                balance, amount);
+        if (!q.allowed()) {
+            throw new LoyaltyException(q.code(), 422, q.reason()).with("balance", q.balance().display());
+        }
+        Ledger.Hold hold = ledger.hold(circuitId, purpose, memberId, q.amount().toMinorUnits(),
+                "wallet-code:" + UUID.randomUUID(), expiresAt, at.companyId(), at.id(), actor);
+        members.relate(circuitId, memberId, at.companyId());
+        long id = jdbc.sql("insert into wallet_payment (circuit_id, member_id, purpose, company_id, store_id, hold_id, "
+                        + "amount, currency, status, expires_at) values (:c, :m, :p, :company, :store, :hold, "
+                        + ":amount, :currency, 'HELD', :exp) returning id")
+                .param("c", circuitId).param("m", memberId).param("p", purpose.name())
+                .param("company", at.companyId()).param("store", at.id()).param("hold", hold.id())
+                .param("amount", q.amount().amount()).param("currency", currency.getCurrencyCode())
+                .param("exp", Timestamp.from(expiresAt)).query(Long.class).single();
+        return new CodeHold(id, hold.id(), memberId, purpose, q.amount(), q.minimumSpend(), expiresAt);
+    }
+
+    @Override
+    public void captureForOrder(long circuitId, long paymentId, long memberId, String orderId, Instant orderedAt,
+                                String actor) {
+        Row r = lock(circuitId, paymentId, memberId);
+        if (!r.status().equals("HELD")) {
+            return;
+        }
+        try {
+            Ledger.Hold hold = ledger.capture(circuitId, r.holdId(), actor, orderedAt);
+            status(r, hold.status().equals("CAPTURED") ? "CAPTURED" : "RELEASED", orderId);
+        } catch (HoldExpired e) {
+            // the order is still a purchase; the wallet money of the lapsed reservation stays with the member
+            log.warn("Order {} used wallet payment {} after its reservation ran out; nothing was taken", orderId,
+                    paymentId);
+        }
+    }
+
+    @Override
+    public void giveBackForOrder(long circuitId, long paymentId, long memberId, String actor) {
+        Row r = lock(circuitId, paymentId, memberId);
+        if (r.status().equals("CAPTURED") && r.backMinor() > 0) {
+            post(circuitId, r, r.minor() - r.backMinor(), "hold:" + r.holdId() + ":refund-rest",
+                    "Order cancelled: the rest of the wallet payment given back", actor);
+            back(r, r.minor());
+            status(r, "REFUNDED", null);
+            return;
+        }
+        if (r.status().equals("HELD") || r.status().equals("CAPTURED")) {
+            Ledger.Hold hold = ledger.giveBack(circuitId, r.holdId(), "Order cancelled: wallet payment given back",
+                    actor);
+            status(r, hold.status().equals("REFUNDED") ? "REFUNDED" : "RELEASED", null);
+        }
+    }
+
+    @Override
+    public void giveBackRefundedShare(long circuitId, long paymentId, long memberId, BigDecimal orderTotal,
+                                      BigDecimal refunded, String actor) {
+        Row r = lock(circuitId, paymentId, memberId);
+        if (!r.status().equals("CAPTURED")) {
+            return;
+        }
+        long give = RefundSharePolicy.toGiveNow(r.minor(), orderTotal, refunded, r.backMinor());
+        if (give > 0) {
+            long back = r.backMinor() + give;
+            post(circuitId, r, give, "hold:" + r.holdId() + ":refund-share:" + back,
+                    "Order partly refunded: share of the wallet payment given back", actor);
+            back(r, back);
+        }
+    }
+
+    @Override
+    public void release(long circuitId, long paymentId, String reason, String actor) {
+        Row r = lock(circuitId, paymentId, null);
+        if (r.status().equals("HELD")) {
+            ledger.release(circuitId, r.holdId(), reason, actor);
+            status(r, "RELEASED", null);
+        }
+    }
+
+    private void post(long circuitId, Row r, long minor, String key, String reason, String actor) {
+        if (minor <= 0) {
+            return;
+        }
+        long holdEntry = ledger.findHold(circuitId, r.holdId()).orElseThrow().entryId();
+        ledger.post(EntryDraft.transfer(circuitId, key, r.purpose().name() + "_PAYMENT_REFUND", reason)
+                .move(AccountRef.circuit(r.purpose().redeemed()), AccountRef.member(r.purpose().available(), r.memberId()),
+                        minor, null, new LotRule.Restore(holdEntry))
+                .member(r.memberId()).company(r.companyId()).store(r.storeId()).actor(actor).build());
+    }
+
+    private void back(Row r, long backMinor) {
+        Currency currency = Currency.getInstance(jdbc.sql("select currency from wallet_payment where id = :id")
+                .param("id", r.id()).query(String.class).single());
+        jdbc.sql("update wallet_payment set amount_back = :back, updated_at = now() where id = :id")
+                .param("back", Money.ofMinorUnits(backMinor, currency).amount()).param("id", r.id()).update();
+    }
+
+    private void status(Row r, String status, String orderId) {
+        jdbc.sql("update wallet_payment set status = :s, order_id = coalesce(:order, order_id), updated_at = now() "
+                        + "where id = :id")
+                .param("s", status).param("order", orderId).param("id", r.id()).update();
+    }
+
+    private Row lock(long circuitId, long paymentId, Long memberId) {
+        Row r = jdbc.sql("select * from wallet_payment where circuit_id = :c and id = :id for update")
+                .param("c", circuitId).param("id", paymentId)
+                .query((rs, n) -> {
+                    Currency currency = Currency.getInstance(rs.getString("currency"));
+                    return new Row(rs.getLong("id"), rs.getLong("member_id"), Purpose.valueOf(rs.getString("purpose")),
+                            rs.getLong("company_id"), (Long) rs.getObject("store_id"), rs.getLong("hold_id"),
+                            new Money(rs.getBigDecimal("amount"), currency).toMinorUnits(),
+                            new Money(rs.getBigDecimal("amount_back"), currency).toMinorUnits(), rs.getString("status"));
+                }).optional().orElseThrow(() -> new org.loyaltyhub.shared.NotFound("Wallet payment", paymentId));
+        if (memberId != null && r.memberId() != memberId) {
+            throw new LoyaltyException("wallet-payment-of-another-member", 422,
+                    "The wallet payment belongs to another member").with("field", "paymentId");
+        }
+        return r;
+    }
+
+    private Currency currency(long circuitId) {
+        return Currency.getInstance(tenancy.circuit(circuitId).currency());
+    }
+}
