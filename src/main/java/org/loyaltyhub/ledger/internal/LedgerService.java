@@ -345,7 +345,7 @@ class LedgerService implements Ledger {
             return Optional.empty();
         }
         // the movement count makes the key unique per expiry, should restored points expire a second time
-        return Optional.of(journal.post(EntryDraft.transfer(circuitId,
+        return Optional.of(post(EntryDraft.transfer(circuitId,
                         "lot:" + lotId + ":expire:" + current.moves(),
                         current.purpose() == Purpose.POINTS ? "EXPIRY" : current.purpose().name() + "_EXPIRY",
                         current.purpose().money() ? "Wallet amount expired" : "Points expired")
