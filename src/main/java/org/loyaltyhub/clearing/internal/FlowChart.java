@@ -26,7 +26,7 @@ public final class FlowChart {
         svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ").append(SIZE).append(' ').append(SIZE)
                 .append("\" role=\"img\" class=\"flow-chart\" width=\"100%\"><title>").append(escape(title))
                 .append("</title><defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" "
-                        + "markerWidth=\"5\" markerHeight=\"5\" orient=\"auto-start-reverse\">"
+                        + "markerWidth=\"4\" markerHeight=\"4\" orient=\"auto-start-reverse\">"
                         + "<path d=\"M0,0 L10,5 L0,10 z\" fill=\"#1f6feb\"/></marker></defs>");
         if (parties.isEmpty()) {
             return svg.append("</svg>").toString();
@@ -46,15 +46,15 @@ public final class FlowChart {
                     start[0], start[1], mx, my, end[0], end[1], width));
             svg.append("<title>").append(escape(report.name(p.debtor()) + " → " + report.name(p.creditor()) + ": "
                     + p.amount())).append("</title></path>");
-            svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"13\" text-anchor=\"middle\" "
-                    + "fill=\"#333\">", mx, my)).append(escape(p.amount().toString())).append("</text>");
+            svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"20\" text-anchor=\"middle\" "
+                    + "fill=\"#222\" stroke=\"#fff\" stroke-width=\"4\" paint-order=\"stroke\">", mx, my)).append(escape(p.amount().toString())).append("</text>");
         }
         for (int i = 0; i < parties.size(); i++) {
             double[] c = at(i, parties.size());
             svg.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"20\" fill=\"#f2f5f9\" "
                     + "stroke=\"#555\"/>", c[0], c[1]));
             double ly = c[1] + (c[1] < SIZE / 2.0 ? -28 : 38);
-            svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"15\" "
+            svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"22\" "
                     + "text-anchor=\"middle\" font-weight=\"bold\">", c[0], ly))
                     .append(escape(report.name(parties.get(i)))).append("</text>");
         }
@@ -74,6 +74,6 @@ public final class FlowChart {
     }
 
     private static String escape(String text) {
-        return HtmlUtils.htmlEscape(text == null ? "" : text);
+        return HtmlUtils.htmlEscape(text == null ? "" : text, "UTF-8"); // XML knows no named HTML entities
     }
 }

@@ -9,6 +9,7 @@ import org.loyaltyhub.clearing.internal.Party;
 import org.loyaltyhub.clearing.internal.Period;
 import org.loyaltyhub.clearing.internal.StatementPdf;
 import org.loyaltyhub.tenancy.Caller;
+import org.loyaltyhub.tenancy.Role;
 import org.loyaltyhub.tenancy.Tenancy;
 import org.springframework.context.MessageSource;
 import org.springframework.http.ContentDisposition;
@@ -52,6 +53,7 @@ class ClearingDownloads {
 
     /** A company's statement: a company administrator's own (whatever it asks), any company for the circuit's. */
     ResponseEntity<byte[]> statement(Caller caller, Period period, Long companyId, Locale requested) {
+        caller.require(Role.CIRCUIT_ADMIN, Role.COMPANY_ADMIN);
         long company = caller.isCircuitAdmin() && companyId != null ? companyId
                 : caller.companyId() != null ? caller.companyId() : requireCompany();
         tenancy.company(caller, company);
