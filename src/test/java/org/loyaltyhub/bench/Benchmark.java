@@ -86,9 +86,10 @@ public final class Benchmark {
                     phases.add(phase.strip().toLowerCase(Locale.ROOT));
                 }
             }
-            if (phases.isEmpty() || !java.util.Set.of("startup", "load", "tiers", "codes").containsAll(phases)) {
-                throw new IllegalArgumentException("bench.phases is a list of startup, load, tiers and codes, not "
-                        + list);
+            if (phases.isEmpty() || !java.util.Set.of("startup", "load", "tiers", "codes", "clearing")
+                    .containsAll(phases)) {
+                throw new IllegalArgumentException("bench.phases is a list of startup, load, tiers, codes and "
+                        + "clearing, not " + list);
             }
             return phases;
         }
@@ -126,7 +127,7 @@ public final class Benchmark {
             startup = StartupTimes.measure(config.startupRuns());
         }
         if (!config.phases().contains("load") && !config.phases().contains("tiers")
-                && !config.phases().contains("codes")) {
+                && !config.phases().contains("codes") && !config.phases().contains("clearing")) {
             String rule = "=".repeat(86);
             out(rule);
             out("LoyaltyHub benchmark  (run " + runTag + ", startup only)");
@@ -174,6 +175,10 @@ public final class Benchmark {
             }
             if (config.phases().contains("codes")) {
                 codeRows(context);
+                out("=".repeat(86));
+            }
+            if (config.phases().contains("clearing")) {
+                clearingRows(context);
                 out("=".repeat(86));
             }
         } finally {
@@ -649,6 +654,24 @@ public final class Benchmark {
         out(String.format(Locale.ROOT, "   %.1f s, %s codes/s  (target <= 10 s: %s); a counter inserting vouchers "
                         + "meanwhile: %d inserts, slowest %.1f ms", r.seconds(), rate(r.perSecond()),
                 r.seconds() <= 10 ? "MET" : "NOT MET", r.counterInserts(), r.counterMaxMillis()));
+    }
+
+    /** The clearing phase: seeds redemptions by SQL, folds them, times the report, and prints its rows. */
+    private void clearingRows(ConfigurableApplicationContext context) throws SQLException {
+        int companies = Integer.getInteger("bench.clearingCompanies", 50);
+        long redemptions = Long.getLong("bench.clearingRedemptions", 5_000_000L);
+        say("Clearing: seeding " + redemptions + " redemptions between " + companies + " companies ...");
+        ClearingBench.Result r = ClearingBench.run(context, context.getBean(HikariDataSource.class), companies,
+                redemptions);
+        out("");
+        out(String.format(Locale.ROOT, "g. Clearing  %d companies, %d redemptions over 365 days (seeded by SQL in "
+                + "%.1f s), folded into %d daily rows in %.1f s", r.companies(), r.redemptions(), r.seedSeconds(),
+                r.dailyRows(), r.foldSeconds()));
+        out(String.format(Locale.ROOT, "   report, last month: median %.0f ms, slowest %.0f ms, %d positions  "
+                + "(target <= 1 s: %s)", r.monthMillis()[0], r.monthMillis()[1], r.monthPositions(),
+                r.monthMillis()[1] <= 1000 ? "MET" : "NOT MET"));
+        out(String.format(Locale.ROOT, "   report, whole year: median %.0f ms, slowest %.0f ms, %d positions",
+                r.yearMillis()[0], r.yearMillis()[1], r.yearPositions()));
     }
 
     private List<StartupTimes.Start> startup = List.of();

@@ -1,48 +1,51 @@
 package org.loyaltyhub.clearing.internal;
 
 import org.loyaltyhub.ledger.EntryPosted;
+import org.loyaltyhub.ledger.Ledger;
+import org.loyaltyhub.ledger.LotFlow;
 import org.loyaltyhub.ledger.Purpose;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * The clearing trail: every posted entry's lot movements that {@link ClearingPolicy} counts, written as deltas in the
- * posting's own transaction (so they commit or roll back with it, and a replayed entry, which publishes nothing,
- * adds nothing), folded into daily rows by {@link ClearingFold}, and read back summed per issuer, redeemer and
- * purpose. Purposes and their accounts come from the ledger's {@link Purpose}, never from a list kept here.
+ * The clearing trail: what each posted entry took from members' lots towards a redemption, or gave back, as the
+ * ledger reports it ({@link Ledger#lotFlows}, counted by {@link ClearingPolicy}), written as deltas in the posting's own
+ * transaction (so they commit or roll back with it, and a replayed entry, which publishes nothing, adds nothing),
+ * folded into daily rows by {@link ClearingFold}, and read back summed per issuer, redeemer and purpose.
  */
 @Repository
 class ClearingFlows {
 
-    /** The purposes as SQL arrays: the kind of account their lots are on, and their name. */
-    private static final String PURPOSES = "unnest(cast(:available as text[]), cast(:purpose as text[])) "
-            + "as u(available, purpose)";
-
-    private static final String COUNTED = "select e.circuit_id, (e.created_at at time zone 'UTC')::date, "
-            + "l.issuer_company_id, e.company_id, u.purpose, -sum(m.amount) from lot_movement m "
-            + "join lot l on l.id = m.lot_id join account la on la.id = l.account_id "
-            + "join " + PURPOSES + " on u.available = la.kind "
-            + "join journal_entry e on e.id = m.entry_id ";
-
-    private static final String COUNTS = " and exists (select from posting p join account a on a.id = p.account_id "
-            + "where p.entry_id = e.id and u.purpose || '/' || a.kind = any(cast(:counting as text[]))) group by 1, 2, 3, 4, 5 "
-            + "having sum(m.amount) <> 0";
-
     private final JdbcClient jdbc;
+    private final Ledger ledger;
 
-    ClearingFlows(JdbcClient jdbc) {
+    ClearingFlows(JdbcClient jdbc, Ledger ledger) {
         this.jdbc = jdbc;
+        this.ledger = ledger;
     }
 
     @EventListener
     void on(EntryPosted posted) {
-        withPurposes(jdbc.sql("insert into clearing_delta (circuit_id, day, issuer_company_id, redeemer_company_id, "
-                + "purpose, amount) " + COUNTED + "where m.entry_id = :entry" + COUNTS))
-                .param("entry", posted.entryId()).update();
+        List<LotFlow> counted = ledger.lotFlows(posted.entryId(), ClearingPolicy.redemptionAccounts());
+        if (counted.isEmpty()) {
+            return;
+        }
+        StringBuilder values = new StringBuilder();
+        List<Object> params = new ArrayList<>();
+        for (LotFlow f : counted) {
+            values.append(values.isEmpty() ? "" : ",").append("(?, ?, ?::bigint, ?::bigint, ?, ?)");
+            params.addAll(Arrays.asList(posted.circuitId(), f.day(), f.issuerCompanyId(), f.companyId(),
+                    f.purpose().name(), f.amount()));
+        }
+        jdbc.sql("insert into clearing_delta (circuit_id, day, issuer_company_id, redeemer_company_id, purpose, amount) "
+                + "values " + values).params(params).update();
     }
 
     /** Gross flows of a circuit over a period, from the daily rows and the deltas not folded yet (one snapshot). */
@@ -63,14 +66,15 @@ class ClearingFlows {
      * reconciliation compares with.
      */
     List<Flow> fromJournal(long circuitId, Period period) {
-        return withPurposes(jdbc.sql("select issuer_company_id, redeemer_company_id, purpose, sum(amount) from ("
-                + COUNTED + "where e.circuit_id = :c and e.created_at >= cast(:first as date) at time zone 'UTC' "
-                + "and e.created_at < (cast(:last as date) + 1) at time zone 'UTC'" + COUNTS
-                + ") as f(circuit_id, day, issuer_company_id, redeemer_company_id, purpose, amount) "
-                + "group by 1, 2, 3 order by 1 nulls first, 2 nulls first, 3"))
-                .param("c", circuitId).param("first", period.first()).param("last", period.last())
-                .query((rs, n) -> new Flow(Party.of((Long) rs.getObject(1)), Party.of((Long) rs.getObject(2)),
-                        Purpose.valueOf(rs.getString(3)), rs.getLong(4))).list();
+        Map<Flow, Long> sums = new LinkedHashMap<>();
+        for (LotFlow f : ledger.lotFlows(circuitId, period.first(), period.last(),
+                ClearingPolicy.redemptionAccounts())) {
+            sums.merge(new Flow(Party.of(f.issuerCompanyId()), Party.of(f.companyId()), f.purpose(), 0), f.amount(),
+                    Long::sum);
+        }
+        return sums.entrySet().stream().filter(e -> e.getValue() != 0)
+                .map(e -> new Flow(e.getKey().issuer(), e.getKey().redeemer(), e.getKey().purpose(), e.getValue()))
+                .toList();
     }
 
     /** Folds up to {@code limit} deltas into the daily rows; returns how many it folded. */
@@ -83,17 +87,5 @@ class ClearingFlows {
                         + "on conflict on constraint clearing_day_key do update "
                         + "set amount = clearing_day.amount + excluded.amount) select count(*) from folded")
                 .param("n", limit).query(Integer.class).single();
-    }
-
-    private static JdbcClient.StatementSpec withPurposes(JdbcClient.StatementSpec sql) {
-        Purpose[] all = Purpose.values();
-        return sql.param("available", names(all, p -> p.available().name()))
-                .param("purpose", names(all, Purpose::name))
-                .param("counting", Arrays.stream(all).flatMap(p -> ClearingPolicy.redemptionAccounts(p).stream()
-                        .map(kind -> p.name() + "/" + kind.name())).toArray(String[]::new));
-    }
-
-    private static String[] names(Purpose[] all, java.util.function.Function<Purpose, String> name) {
-        return Arrays.stream(all).map(name).toArray(String[]::new);
     }
 }

@@ -32,6 +32,12 @@ public final class ClearingPolicy {
     private ClearingPolicy() {
     }
 
+    /** The accounts of every purpose towards which (or back from which) lot movements count. */
+    public static Set<AccountKind> redemptionAccounts() {
+        return java.util.Arrays.stream(Purpose.values()).flatMap(p -> redemptionAccounts(p).stream())
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
+    }
+
     /** The accounts an entry moving a purpose's lots must touch for the movement to count. */
     public static Set<AccountKind> redemptionAccounts(Purpose purpose) {
         return Set.of(purpose.held(), purpose.redeemed());
