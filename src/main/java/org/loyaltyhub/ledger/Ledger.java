@@ -71,6 +71,16 @@ public interface Ledger {
     /** Moves what is left of a lot to the circuit's expired account; nothing when it is already used up. */
     Optional<PostedEntry> expireLot(long circuitId, long lotId, Instant asOf);
 
+    /**
+     * What an entry took from members' lots or gave back to them, per issuer and purpose, when it also posts to one of
+     * {@code towards} (of the lots' purpose); nothing otherwise. The trail the clearing between companies is made of.
+     */
+    List<LotFlow> lotFlows(long entryId, java.util.Collection<AccountKind> towards);
+
+    /** The same for every entry of a circuit posted on the UTC days from {@code first} to {@code last}, per day. */
+    List<LotFlow> lotFlows(long circuitId, java.time.LocalDate first, java.time.LocalDate last,
+                           java.util.Collection<AccountKind> towards);
+
     /** Recomputes every balance and lot from the journal and reports any difference. */
     LedgerCheck check(Long circuitId);
 

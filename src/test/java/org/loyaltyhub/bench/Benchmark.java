@@ -40,7 +40,7 @@ import java.util.stream.Stream;
 public final class Benchmark {
 
     /** The phases -Dbench.phases selects from, in the order they run. */
-    static final List<String> PHASES = List.of("startup", "load", "tiers", "codes", "reliability", "backtest");
+    static final List<String> PHASES = List.of("startup", "load", "tiers", "codes", "reliability", "backtest", "clearing");
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String PASSWORD = "bench-password-0123";
@@ -183,6 +183,10 @@ public final class Benchmark {
             }
             if (config.phases().contains("backtest")) {
                 backtestRows(context);
+                out("=".repeat(86));
+            }
+            if (config.phases().contains("clearing")) {
+                clearingRows(context);
                 out("=".repeat(86));
             }
         } finally {
@@ -686,6 +690,24 @@ public final class Benchmark {
                 + "%.1f s): spend, days of the week, 2 a week per member, a budget", r.purchases(), r.seedSeconds()));
         out(String.format(Locale.ROOT, "   %.1f s: %d applied, %d members, %d points  (target <= 30 s: %s)", r.seconds(),
                 r.run().applied(), r.run().members(), r.run().points(), r.seconds() <= 30 ? "MET" : "NOT MET"));
+    }
+
+    /** The clearing phase: seeds redemptions by SQL, folds them, times the report, and prints its rows. */
+    private void clearingRows(ConfigurableApplicationContext context) throws SQLException {
+        int companies = Integer.getInteger("bench.clearingCompanies", 50);
+        long redemptions = Long.getLong("bench.clearingRedemptions", 5_000_000L);
+        say("Clearing: seeding " + redemptions + " redemptions between " + companies + " companies ...");
+        ClearingBench.Result r = ClearingBench.run(context, context.getBean(HikariDataSource.class), companies,
+                redemptions);
+        out("");
+        out(String.format(Locale.ROOT, "i. Clearing  %d companies, %d redemptions over 365 days (seeded by SQL in "
+                + "%.1f s), folded into %d daily rows in %.1f s", r.companies(), r.redemptions(), r.seedSeconds(),
+                r.dailyRows(), r.foldSeconds()));
+        out(String.format(Locale.ROOT, "   report, last month: median %.0f ms, slowest %.0f ms, %d positions  "
+                + "(target <= 1 s: %s)", r.monthMillis()[0], r.monthMillis()[1], r.monthPositions(),
+                r.monthMillis()[1] <= 1000 ? "MET" : "NOT MET"));
+        out(String.format(Locale.ROOT, "   report, whole year: median %.0f ms, slowest %.0f ms, %d positions",
+                r.yearMillis()[0], r.yearMillis()[1], r.yearPositions()));
     }
 
     private List<StartupTimes.Start> startup = List.of();

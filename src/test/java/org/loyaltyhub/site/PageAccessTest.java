@@ -181,6 +181,22 @@ class PageAccessTest extends BrowserTest {
         return statuses;
     }
 
+    @Test
+    void theClearingPageAndItsChartAreForAdministratorsOnly() {
+        World w = fixtures.world(api);
+        long[] shop = w.company("Clearing");
+        Api.Login companyAdmin = w.operator("COMPANY_ADMIN", shop[0], null);
+        Api.Login till = w.operator("STORE_OPERATOR", null, shop[1]);
+        World stranger = fixtures.world(api);
+        // the CSV and PDF are downloads, which a browser does not open as pages: the API's role matrix covers them
+        List<String> pages = List.of("/clearing", "/clearing?month=2020-01", "/clearing/chart.svg");
+
+        assertThat(statuses(w.admin, pages)).isEqualTo(expect(pages, 200, 200, 200));
+        assertThat(statuses(companyAdmin, pages)).isEqualTo(expect(pages, 200, 200, 200));
+        assertThat(statuses(till, pages)).isEqualTo(expect(pages, 403, 403, 403));
+        assertThat(statuses(stranger.admin, pages)).isEqualTo(expect(pages, 200, 200, 200));
+    }
+
     private Map<String, Integer> statuses(Api.Login login, List<String> pages) {
         Page page = browser.desktop("en-GB");
         Browser.signIn(page, "http://localhost:" + port, login);

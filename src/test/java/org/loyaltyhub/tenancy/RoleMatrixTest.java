@@ -697,4 +697,39 @@ class RoleMatrixTest extends IntegrationTest {
         });
         w.assertBooksBalance();
     }
+
+    @Test
+    void clearingIsReadByAdministratorsEachForItsOwnAndOnlyTheCircuitAdministratorClosesPeriodsAndMarksPayments() {
+        World w = fixtures.world(api);
+        long[] own = w.company("Own");
+        Map<String, Api> roles = new LinkedHashMap<>();
+        roles.put("CIRCUIT_ADMIN", w.asAdmin());
+        roles.put("COMPANY_ADMIN", w.as(w.operator("COMPANY_ADMIN", own[0], null)));
+        roles.put("STORE_OPERATOR", w.as(w.operator("STORE_OPERATOR", null, own[1])));
+        roles.put("API_KEY", api.withKey(w.apiKey(own[0], own[1])));
+        roles.put("ANOTHER_CIRCUIT_ADMIN", fixtures.world(api).asAdmin());
+        Map<Action, List<Integer>> expected = new LinkedHashMap<>();
+        expected.put(new Action("read the clearing report", "GET", "/api/v1/clearing?month=2020-01", null),
+                List.of(200, 200, 403, 403, 200));
+        expected.put(new Action("download it as CSV", "GET", "/api/v1/clearing/csv", null),
+                List.of(200, 200, 403, 403, 200));
+        expected.put(new Action("see the chart", "GET", "/api/v1/clearing/chart", null),
+                List.of(200, 200, 403, 403, 200));
+        expected.put(new Action("download own company's statement", "GET", "/api/v1/clearing/statement?companyId="
+                + own[0], null), List.of(200, 200, 403, 403, 404));
+        expected.put(new Action("list closed periods", "GET", "/api/v1/clearing/periods", null),
+                List.of(200, 200, 403, 403, 200));
+        expected.put(new Action("close a period", "POST", "/api/v1/clearing/periods", Map.of("month", "2020-01")),
+                List.of(200, 403, 403, 403, 200));
+        expected.put(new Action("mark a settlement paid", "POST", "/api/v1/clearing/settlements/999999999/payment",
+                Map.of("paidOn", "2020-02-01", "reference", "matrix")), List.of(404, 403, 403, 403, 404));
+        expected.forEach((a, statuses) -> {
+            int i = 0;
+            for (Map.Entry<String, Api> role : roles.entrySet()) {
+                Api.Response r = a.method().equals("GET") ? role.getValue().get(a.path())
+                        : role.getValue().post(a.path(), a.body());
+                assertThat(r.status()).as(role.getKey() + " may " + a.name() + "? " + r).isEqualTo(statuses.get(i++));
+            }
+        });
+    }
 }

@@ -121,17 +121,8 @@ public class InvoicePdf {
         return cell;
     }
 
-    /** The logo, scaled to fit; a format PDF cannot embed (WebP) is left out rather than failing the document. */
     private java.util.Optional<Image> logo(long circuitId) {
-        return logos.image(circuitId).flatMap(bytes -> {
-            try {
-                Image image = Image.getInstance(bytes);
-                image.scaleToFit(160, 60);
-                return java.util.Optional.of(image);
-            } catch (Exception e) {
-                return java.util.Optional.empty();
-            }
-        });
+        return org.loyaltyhub.shared.PdfImages.fitted(logos.image(circuitId), 160, 60);
     }
 
     private String text(String key, Locale locale, Object... args) {

@@ -2,6 +2,7 @@ package org.loyaltyhub.billing.internal;
 
 import org.loyaltyhub.billing.InvoiceSource;
 import org.loyaltyhub.billing.Invoicing;
+import org.loyaltyhub.shared.CsvCells;
 import org.loyaltyhub.shared.InvalidInput;
 import org.loyaltyhub.shared.Money;
 import org.loyaltyhub.shared.NotFound;

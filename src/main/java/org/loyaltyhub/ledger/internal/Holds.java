@@ -2,6 +2,7 @@ package org.loyaltyhub.ledger.internal;
 
 import org.loyaltyhub.ledger.AccountRef;
 import org.loyaltyhub.ledger.EntryDraft;
+import org.loyaltyhub.ledger.EntryPosted;
 import org.loyaltyhub.ledger.HoldExpired;
 import org.loyaltyhub.ledger.Ledger.Hold;
 import org.loyaltyhub.ledger.LotRule;
@@ -9,6 +10,7 @@ import org.loyaltyhub.ledger.PostedEntry;
 import org.loyaltyhub.ledger.Purpose;
 import org.loyaltyhub.shared.LoyaltyException;
 import org.loyaltyhub.shared.NotFound;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -35,16 +37,27 @@ class Holds {
     private final JdbcClient jdbc;
     private final Journal journal;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    Holds(JdbcClient jdbc, Journal journal, Clock clock) {
+    Holds(JdbcClient jdbc, Journal journal, Clock clock, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.journal = journal;
         this.clock = clock;
+        this.events = events;
+    }
+
+    /** Posts a step's entry and, unless it is a replay, tells listeners in this transaction, as every posting does. */
+    private PostedEntry post(EntryDraft draft) {
+        PostedEntry posted = journal.post(draft);
+        if (!posted.replayed()) {
+            events.publishEvent(EntryPosted.of(draft, posted.id(), null));
+        }
+        return posted;
     }
 
     Hold hold(long circuitId, Purpose purpose, long memberId, long points, String businessKey, Instant expiresAt,
               Long companyId, Long storeId, String actor) {
-        PostedEntry entry = journal.post(EntryDraft.transfer(circuitId, businessKey, kind(purpose, "HOLD"),
+        PostedEntry entry = post(EntryDraft.transfer(circuitId, businessKey, kind(purpose, "HOLD"),
                         purpose.money() ? "Wallet amount reserved for a payment" : "Points reserved for a redemption")
                 .move(AccountRef.member(purpose.available(), memberId), AccountRef.member(purpose.held(), memberId),
                         points)
@@ -140,7 +153,7 @@ class Holds {
     private Hold close(long circuitId, Hold hold, EntryDraft.Builder draft, String status) {
         Long[] where = jdbc.sql("select company_id, store_id from journal_entry where id = :e").param("e", hold.entryId())
                 .query((rs, n) -> new Long[]{(Long) rs.getObject(1), (Long) rs.getObject(2)}).single();
-        PostedEntry closing = journal.post(draft.member(hold.memberId()).company(where[0]).store(where[1]).build());
+        PostedEntry closing = post(draft.member(hold.memberId()).company(where[0]).store(where[1]).build());
         jdbc.sql("update hold set status = :s, settled_entry_id = :e where id = :id").param("s", status)
                 .param("e", closing.id()).param("id", hold.id()).update();
         return find(circuitId, hold.id()).orElseThrow();

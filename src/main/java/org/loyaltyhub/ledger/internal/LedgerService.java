@@ -35,12 +35,14 @@ class LedgerService implements Ledger {
     private final LedgerChecker checker;
     private final CompanyActivityQuery companies;
     private final Holds holds;
+    private final LotFlows lotFlows;
     private final org.springframework.context.ApplicationEventPublisher events;
 
     LedgerService(JdbcClient jdbc, Journal journal, Accounts accounts, LedgerChecker checker,
-                  CompanyActivityQuery companies, Holds holds,
+                  CompanyActivityQuery companies, Holds holds, LotFlows lotFlows,
                   org.springframework.context.ApplicationEventPublisher events) {
         this.events = events;
+        this.lotFlows = lotFlows;
         this.companies = companies;
         this.holds = holds;
         this.jdbc = jdbc;
@@ -345,7 +347,7 @@ class LedgerService implements Ledger {
             return Optional.empty();
         }
         // the movement count makes the key unique per expiry, should restored points expire a second time
-        return Optional.of(journal.post(EntryDraft.transfer(circuitId,
+        return Optional.of(post(EntryDraft.transfer(circuitId,
                         "lot:" + lotId + ":expire:" + current.moves(),
                         current.purpose() == Purpose.POINTS ? "EXPIRY" : current.purpose().name() + "_EXPIRY",
                         current.purpose().money() ? "Wallet amount expired" : "Points expired")
@@ -353,6 +355,19 @@ class LedgerService implements Ledger {
                         AccountRef.circuit(current.purpose().expired()),
                         current.remaining(), new LotRule.ConsumeLot(lotId), null)
                 .member(current.owner()).company(current.issuer()).actor("system").build()));
+    }
+
+    @Override
+    public List<org.loyaltyhub.ledger.LotFlow> lotFlows(long entryId, java.util.Collection<AccountKind> towards) {
+        return lotFlows.ofEntry(entryId, towards);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<org.loyaltyhub.ledger.LotFlow> lotFlows(long circuitId, java.time.LocalDate first,
+                                                        java.time.LocalDate last,
+                                                        java.util.Collection<AccountKind> towards) {
+        return lotFlows.ofDays(circuitId, first, last, towards);
     }
 
     @Override
