@@ -3,6 +3,8 @@ package org.loyaltyhub.programs.internal;
 import org.loyaltyhub.programs.MoneyProgram;
 import org.loyaltyhub.shared.Money;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.Currency;
 
 /**
