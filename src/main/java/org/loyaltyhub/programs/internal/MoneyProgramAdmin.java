@@ -28,14 +28,14 @@ public class MoneyProgramAdmin {
     /** The rule of a purpose: the circuit's (companyId null) or a company's own; off when none was saved. */
     @Transactional(readOnly = true)
     public MoneyProgram program(Caller caller, Purpose purpose, Long companyId) {
-        WalletService.requireMoney(purpose);
+        requireEarning(purpose);
         checkRuleScope(caller, companyId, false);
         return programs.own(caller.circuit(), companyId, purpose).orElseGet(MoneyProgram::off);
     }
 
     /** Circuit administrators set the circuit's rule and any company's override; company administrators their own. */
     public MoneyProgram changeProgram(Caller caller, Purpose purpose, Long companyId, MoneyProgram p) {
-        WalletService.requireMoney(purpose);
+        requireEarning(purpose);
         checkRuleScope(caller, companyId, true);
         programs.save(caller.circuit(), companyId, purpose, p);
         return programs.own(caller.circuit(), companyId, purpose).orElseThrow();
@@ -43,9 +43,16 @@ public class MoneyProgramAdmin {
 
     /** Removes a company's override: the circuit's rule applies there again. */
     public void removeOverride(Caller caller, Purpose purpose, long companyId) {
-        WalletService.requireMoney(purpose);
+        requireEarning(purpose);
         checkRuleScope(caller, companyId, true);
         programs.removeOverride(caller.circuit(), companyId, purpose);
+    }
+
+    private static void requireEarning(Purpose purpose) {
+        if (!MoneyProgram.runs(purpose)) {
+            throw new org.loyaltyhub.shared.InvalidInput("purpose", "must be a money program: CASHBACK or DISCOUNT "
+                    + "(prepaid credit has its settings under /api/v1/prepaid/settings)");
+        }
     }
 
     private void checkRuleScope(Caller caller, Long companyId, boolean change) {
