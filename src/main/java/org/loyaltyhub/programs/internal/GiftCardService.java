@@ -174,7 +174,18 @@ public class GiftCardService implements PrepaidCards {
         PrepaidStore.Card card = store.card(circuitId, id).filter(c -> caller.coversCompany(c.issuerCompanyId()))
                 .orElseThrow(() -> new NotFound("Gift card", id));
         return new Detail(view(circuitId, card), store.saleOfCard(id).orElse(null),
-                ledger.accountHistory(circuitId, available(id), PageQuery.of(0, 100)).items());
+                perEntry(ledger.accountHistory(circuitId, available(id), PageQuery.of(0, 200)).items()));
+    }
+
+    /** One line per entry: a sale with a bonus, or an attach of several lots, posts the card's account twice. */
+    private static List<Ledger.AccountMovement> perEntry(List<Ledger.AccountMovement> postings) {
+        java.util.LinkedHashMap<Long, Ledger.AccountMovement> lines = new java.util.LinkedHashMap<>();
+        for (Ledger.AccountMovement p : postings) {
+            lines.merge(p.entryId(), p, (a, b) -> new Ledger.AccountMovement(a.entryId(), a.at(), a.kind(), a.reason(),
+                    a.note(), a.memberId(), a.companyId(), a.storeId(), a.actor(), a.amount() + b.amount(),
+                    a.reversesId()));
+        }
+        return List.copyOf(lines.values());
     }
 
     // --- the customer area ----------------------------------------------------------------------------------
