@@ -47,7 +47,8 @@ class CounterPrepaidPage {
     @GetMapping("/counter/prepaid")
     String page(Caller caller, Model model) {
         model.addAttribute("settings", prepaid.settings(caller))
-                .addAttribute("methods", PaymentMethod.values());
+                .addAttribute("methods", PaymentMethod.values())
+                .addAttribute("stores", caller.storeId() == null ? tenancy.stores(caller) : java.util.List.of());
         model.asMap().putIfAbsent("sell", new LinkedHashMap<>(Map.of("kind", "GIFT_CARD", "paymentMethod", "CASH")));
         model.asMap().putIfAbsent("errors", Map.of());
         return "prepaid/counter";
@@ -57,7 +58,7 @@ class CounterPrepaidPage {
     String sell(Caller caller, @RequestParam(required = false) String kind, @RequestParam(required = false) String card,
                 @RequestParam(required = false) String amount, @RequestParam(required = false) String bonus,
                 @RequestParam(required = false) String paymentMethod, @RequestParam(required = false) String receipt,
-                Model model) {
+                @RequestParam(required = false) Long storeId, Model model) {
         boolean giftCard = !"PREPAID_CREDIT".equals(kind);
         Map<String, Object> typed = new LinkedHashMap<>();
         typed.put("kind", giftCard ? "GIFT_CARD" : "PREPAID_CREDIT");
@@ -66,6 +67,7 @@ class CounterPrepaidPage {
         typed.put("bonus", bonus);
         typed.put("paymentMethod", paymentMethod);
         typed.put("receipt", receipt);
+        model.addAttribute("storeId", storeId);
         Map<String, String> errors = new LinkedHashMap<>();
         BigDecimal paid = TypedAmount.parse(amount).orElse(null);
         BigDecimal extra = bonus == null || bonus.isBlank() ? BigDecimal.ZERO : TypedAmount.parse(bonus).orElse(null);
@@ -87,7 +89,7 @@ class CounterPrepaidPage {
             try {
                 PrepaidService.Sold sold = prepaid.sell(caller, new PrepaidService.Sell(
                         giftCard ? null : MemberIdentifier.byCard(card.strip()), money(caller, paid),
-                        money(caller, extra), method, receipt, null));
+                        money(caller, extra), method, receipt, storeId));
                 model.addAttribute("sold", sold);
                 if (sold.sale().giftCard()) {
                     model.addAttribute("qr", QrCodes.svg(sold.sale().cardNumber().value()));
@@ -121,8 +123,8 @@ class CounterPrepaidPage {
     @PostMapping("/counter/prepaid/pay")
     String pay(Caller caller, @RequestParam(required = false) String number, @RequestParam(required = false) String pin,
                @RequestParam(required = false) String total, @RequestParam(required = false) String amount,
-               Model model) {
-        model.addAttribute("number", number).addAttribute("total", total).addAttribute("amount", amount);
+               @RequestParam(required = false) Long storeId, Model model) {
+        model.addAttribute("storeId", storeId).addAttribute("number", number).addAttribute("total", total).addAttribute("amount", amount);
         BigDecimal orderTotal = TypedAmount.parse(total).orElse(null);
         BigDecimal paying = TypedAmount.parse(amount).orElse(null);
         if (orderTotal == null || paying == null) {
@@ -131,7 +133,7 @@ class CounterPrepaidPage {
         }
         try {
             WalletService.Payment held = cards.hold(caller, number, pin, money(caller, orderTotal),
-                    money(caller, paying), null, null);
+                    money(caller, paying), null, storeId);
             model.addAttribute("paid", wallets.capture(caller, held.id(), null));
         } catch (LoyaltyException e) {
             PrepaidPages.refused(e, model, "payError");
