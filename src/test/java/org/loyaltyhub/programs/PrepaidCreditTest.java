@@ -221,6 +221,7 @@ class PrepaidCreditTest extends IntegrationTest {
         }
         Api.Response fifth = elsewhere.post("/api/v1/gift-cards/balance", Map.of("cardNumber", number, "pin", wrong));
         assertThat(fifth.status()).isEqualTo(429);
+        assertThat(Long.parseLong(fifth.header("Retry-After"))).isBetween(890L, 900L);
         Api.Response right = seller.post("/api/v1/gift-cards/balance", Map.of("cardNumber", number, "pin", pin));
         assertThat(right.status()).as("locked whoever asks").isEqualTo(429);
         assertThat(cardPayment(seller, number, pin, "10.00", "1.00").status()).isEqualTo(429);
