@@ -19,6 +19,8 @@ class PrepaidCreditTest extends IntegrationTest {
 
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    org.loyaltyhub.programs.internal.ExpiryJobs expiry;
 
     private World world;
     private Api seller;
@@ -40,8 +42,15 @@ class PrepaidCreditTest extends IntegrationTest {
     }
 
     private void settings(String acceptedAt, List<Long> accepting) {
+        settings(acceptedAt, accepting, null);
+    }
+
+    private void settings(String acceptedAt, List<Long> accepting, Integer expiryMonths) {
         Map<String, Object> s = new HashMap<>(Map.of("enabled", true, "minAmount", "5", "maxAmount", "500",
                 "fixedAmounts", List.of("25", "50"), "acceptedAt", acceptedAt, "acceptingCompanies", accepting));
+        if (expiryMonths != null) {
+            s.put("expiryMonths", expiryMonths);
+        }
         Api.Response r = world.asAdmin().put("/api/v1/prepaid/settings", s);
         assertThat(r.status()).as(r.toString()).isEqualTo(200);
     }
@@ -267,5 +276,29 @@ class PrepaidCreditTest extends IntegrationTest {
         assertThat(entries()).isEqualTo(before);
         assertThat(jdbc.sql("select count(*) from prepaid_sale where receipt_number like 'B-%' and circuit_id = :c")
                 .param("c", world.circuitId).query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void creditAndCardsExpireAfterTheCircuitsValidityIntoThePrepaidExpiredAccount() {
+        open("ALL", null);
+        settings("ALL", List.of(), 12);
+        sell(seller, "PREPAID_CREDIT", member, "20.00", "2.00", "E-1");
+        JsonNode card = giftCard("10.00", null, "E-2");
+        assertThat(card.path("sale").path("expiresAt").isNull()).isFalse();
+        expiry.runAt(java.time.Instant.now().plus(java.time.Duration.ofDays(200)));
+        assertThat(credit()).as("not yet").isEqualTo("22.00");
+        expiry.runAt(java.time.Instant.now().plus(java.time.Duration.ofDays(370)));
+        assertThat(credit()).isEqualTo("0.00");
+        assertThat(elsewhere.post("/api/v1/gift-cards/balance", Map.of("cardNumber", card.path("sale")
+                .path("cardNumber").asString(), "pin", card.path("pin").asString())).json().path("available")
+                .path("amount").asString()).isEqualTo("0.00");
+        Long expired = jdbc.sql("select sum(p.amount) from posting p join account a on a.id = p.account_id "
+                + "where a.circuit_id = :c and a.kind = 'PREPAID_EXPIRED'").param("c", world.circuitId)
+                .query(Long.class).single();
+        assertThat(expired).isEqualTo(3200L);
+        assertThat(jdbc.sql("select count(*) from journal_entry where circuit_id = :c and kind = 'GIFT_CARD_EXPIRY' "
+                + "and member_id is null").param("c", world.circuitId).query(Long.class).single())
+                .as("a card's expiry names no member").isEqualTo(1);
+        world.assertBooksBalance();
     }
 }
