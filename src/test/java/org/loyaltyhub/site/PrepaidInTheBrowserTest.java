@@ -89,4 +89,36 @@ class PrepaidInTheBrowserTest extends BrowserTest {
         Browser.screenshot(italian, "prepaid-company-admin-phone-it");
         assertThat(browser.errors()).isEmpty();
     }
+
+    @Test
+    void theCounterSellsCreditToAMembersCardAndTheMemberPaysWithItLikeAWallet() {
+        World w = fixtures.world(api);
+        long[] shop = w.company("Credit");
+        w.asAdmin().put("/api/v1/prepaid/settings", java.util.Map.of("enabled", true, "minAmount", "5",
+                "maxAmount", "500", "fixedAmounts", java.util.List.of(), "acceptedAt", "ALL",
+                "acceptingCompanies", java.util.List.of()));
+        String card = w.enrol(w.asAdmin(), "credit-counter").path("card").path("number").asString();
+        Page page = browser.phone("it-IT");
+        Browser.signIn(page, url(""), w.operator("STORE_OPERATOR", null, shop[1]));
+        page.navigate(url("/counter/prepaid"));
+        page.locator("#sell-credit").check();
+        page.locator("#sell-amount").fill("30");
+        page.locator("#sell-receipt").fill("CR-1");
+        page.getByRole(AriaRole.BUTTON, named("Vendi")).click();
+        assertThat(page.locator("#sell-card-error")).hasText("Scrivi o scansiona il numero della tessera del cliente.");
+        page.locator("#sell-card").fill(card);
+        page.getByRole(AriaRole.BUTTON, named("Vendi")).click();
+        assertThat(page.locator("#sold-credit")).hasText("30.00 EUR di credito prepagato aggiunti al cliente");
+
+        page.navigate(url("/counter?q=" + card));
+        assertThat(page.locator("#counter-wallet #wallet-prepaid")).hasText("30.00 EUR");
+        page.locator("#wallet-purpose").selectOption("PREPAID");
+        page.locator("#wallet-total").fill("12,00");
+        Browser.answered(page, "/counter/wallet", () -> page.locator("#pay-wallet button[type=submit]").click());
+        assertThat(page.locator("#wallet-offer")).containsText("12.00 EUR");
+        Browser.answered(page, "/counter/wallet", () -> page.locator("#pay-wallet button.primary").click());
+        assertThat(page.locator("#wallet-paid")).containsText("12.00 EUR");
+        Browser.screenshot(page, "counter-prepaid-credit-phone-it");
+        assertThat(browser.errors()).isEmpty();
+    }
 }
