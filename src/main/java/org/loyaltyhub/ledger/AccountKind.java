@@ -25,7 +25,19 @@ public enum AccountKind {
     DISCOUNT_HELD(true, Purpose.DISCOUNT),
     DISCOUNT_ISSUANCE(false, Purpose.DISCOUNT),
     DISCOUNT_REDEEMED(false, Purpose.DISCOUNT),
-    DISCOUNT_EXPIRED(false, Purpose.DISCOUNT);
+    DISCOUNT_EXPIRED(false, Purpose.DISCOUNT),
+    PREPAID_AVAILABLE(true, Purpose.PREPAID),
+    PREPAID_PENDING(true, Purpose.PREPAID),
+    PREPAID_HELD(true, Purpose.PREPAID),
+    /** What customers paid for prepaid credit and gift cards. */
+    PREPAID_ISSUANCE(false, Purpose.PREPAID),
+    /** Bonus credit given on a sale ("pay 50, get 55"), funded by the selling company (the issuer of its lot). */
+    PREPAID_BONUS(false, Purpose.PREPAID),
+    PREPAID_REDEEMED(false, Purpose.PREPAID),
+    PREPAID_EXPIRED(false, Purpose.PREPAID),
+    GIFT_CARD_AVAILABLE(true, Purpose.GIFT_CARD),
+    GIFT_CARD_PENDING(true, Purpose.GIFT_CARD),
+    GIFT_CARD_HELD(true, Purpose.GIFT_CARD);
 
     private final boolean floored;
     private final Purpose purpose;
@@ -54,6 +66,7 @@ public enum AccountKind {
         return this == purpose.available();
     }
 
+    /** Owned by a holder: a member, or a gift card for {@link Purpose#GIFT_CARD} (see {@link Purpose#heldByMember()}). */
     public boolean ownedByMember() {
         return this == purpose.available() || this == purpose.pending() || this == purpose.held();
     }

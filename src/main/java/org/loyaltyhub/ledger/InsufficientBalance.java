@@ -23,6 +23,8 @@ public class InsufficientBalance extends LoyaltyException {
             case COMPANY_BUDGET -> "The company's points budget has " + balance + " points left, " + requested
                     + " are needed; ask the circuit administrator for a recharge";
             case MEMBER_AVAILABLE -> "The member has " + balance + " points available, " + requested + " are needed";
+            case GIFT_CARD_AVAILABLE -> "The gift card has " + balance + " minor units (cents) available, " + requested
+                    + " are needed";
             default -> kind.money() && kind.tracksLots()
                     ? "The member's " + kind.purpose().name().toLowerCase() + " wallet has " + balance
                     + " minor units (cents) available, " + requested + " are needed"

@@ -68,6 +68,9 @@ public interface Ledger {
 
     List<DueLot> lotsDue(Instant asOf, int limit);
 
+    /** The lots of an account with something left, oldest-expiring first: who issued what it holds, until when. */
+    List<OpenLot> openLots(long circuitId, AccountRef account);
+
     /** Moves what is left of a lot to the circuit's expired account; nothing when it is already used up. */
     Optional<PostedEntry> expireLot(long circuitId, long lotId, Instant asOf);
 
@@ -143,6 +146,9 @@ public interface Ledger {
     }
 
     record DueLot(long lotId, long circuitId, long remaining, Instant expiresAt) {
+    }
+
+    record OpenLot(long lotId, Long issuerCompanyId, long remaining, Instant expiresAt) {
     }
 
     record LedgerCheck(long entries, long accounts, long lots, List<String> differences) {

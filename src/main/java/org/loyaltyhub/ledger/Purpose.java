@@ -3,20 +3,42 @@ package org.loyaltyhub.ledger;
 /**
  * What a member's balance is for, and so in which unit it counts: points, or money in the circuit's currency
  * (minor units, cents for EUR). Each purpose has its own trio of member accounts (available, pending, held) and its
- * own circuit accounts where value comes from and ends; an entry balances per unit. Prepaid credit is the next
- * money purpose: a new constant with its six account kinds.
+ * own circuit accounts where value comes from and ends; an entry balances per unit. A new money purpose is a new
+ * constant with its account kinds.
  */
 public enum Purpose {
-    POINTS(false),
+    POINTS(false, true),
     /** The cashback wallet: a share of what a member paid, given back as money to spend at the circuit. */
-    CASHBACK(true),
+    CASHBACK(true, true),
     /** Accumulated discounts (seed 002 "Sconti accumulati"): discount value gathered on purchases, spent later. */
-    DISCOUNT(true);
+    DISCOUNT(true, true),
+    /** Prepaid credit (seed 002 "Credito prepagato"): money a member paid in advance at a company, with its bonus. */
+    PREPAID(true, true),
+    /**
+     * Prepaid credit on an anonymous gift card: its accounts are owned by the card (the owner id is the card's id, not
+     * a member's) until a member attaches it; it comes from and ends in the prepaid credit's circuit accounts.
+     */
+    GIFT_CARD(true, false);
 
     private final boolean money;
+    private final boolean heldByMember;
 
-    Purpose(boolean money) {
+    Purpose(boolean money, boolean heldByMember) {
         this.money = money;
+        this.heldByMember = heldByMember;
+    }
+
+    /**
+     * The owner of the purpose's available, pending and held accounts is a member; false for gift cards, whose
+     * entries name no member.
+     */
+    public boolean heldByMember() {
+        return heldByMember;
+    }
+
+    /** A member's money wallet: a money purpose whose accounts a member owns. */
+    public boolean memberWallet() {
+        return money && heldByMember;
     }
 
     /** Counted in the circuit's currency (minor units), not in points. */
@@ -29,6 +51,8 @@ public enum Purpose {
             case POINTS -> AccountKind.MEMBER_AVAILABLE;
             case CASHBACK -> AccountKind.CASHBACK_AVAILABLE;
             case DISCOUNT -> AccountKind.DISCOUNT_AVAILABLE;
+            case PREPAID -> AccountKind.PREPAID_AVAILABLE;
+            case GIFT_CARD -> AccountKind.GIFT_CARD_AVAILABLE;
         };
     }
 
@@ -37,6 +61,8 @@ public enum Purpose {
             case POINTS -> AccountKind.MEMBER_PENDING;
             case CASHBACK -> AccountKind.CASHBACK_PENDING;
             case DISCOUNT -> AccountKind.DISCOUNT_PENDING;
+            case PREPAID -> AccountKind.PREPAID_PENDING;
+            case GIFT_CARD -> AccountKind.GIFT_CARD_PENDING;
         };
     }
 
@@ -45,6 +71,8 @@ public enum Purpose {
             case POINTS -> AccountKind.MEMBER_HELD;
             case CASHBACK -> AccountKind.CASHBACK_HELD;
             case DISCOUNT -> AccountKind.DISCOUNT_HELD;
+            case PREPAID -> AccountKind.PREPAID_HELD;
+            case GIFT_CARD -> AccountKind.GIFT_CARD_HELD;
         };
     }
 
@@ -54,6 +82,8 @@ public enum Purpose {
             case POINTS -> AccountKind.CIRCUIT_ISSUANCE;
             case CASHBACK -> AccountKind.CASHBACK_ISSUANCE;
             case DISCOUNT -> AccountKind.DISCOUNT_ISSUANCE;
+            case PREPAID -> AccountKind.PREPAID_ISSUANCE;
+            case GIFT_CARD -> AccountKind.PREPAID_ISSUANCE;
         };
     }
 
@@ -63,6 +93,8 @@ public enum Purpose {
             case POINTS -> AccountKind.REDEEMED;
             case CASHBACK -> AccountKind.CASHBACK_REDEEMED;
             case DISCOUNT -> AccountKind.DISCOUNT_REDEEMED;
+            case PREPAID -> AccountKind.PREPAID_REDEEMED;
+            case GIFT_CARD -> AccountKind.PREPAID_REDEEMED;
         };
     }
 
@@ -72,6 +104,8 @@ public enum Purpose {
             case POINTS -> AccountKind.EXPIRED;
             case CASHBACK -> AccountKind.CASHBACK_EXPIRED;
             case DISCOUNT -> AccountKind.DISCOUNT_EXPIRED;
+            case PREPAID -> AccountKind.PREPAID_EXPIRED;
+            case GIFT_CARD -> AccountKind.PREPAID_EXPIRED;
         };
     }
 }

@@ -28,8 +28,17 @@ public record MoneyProgram(
         return new MoneyProgram(false, BigDecimal.ZERO, null, BigDecimal.ZERO, BigDecimal.valueOf(100));
     }
 
-    /** The money purposes a program can run: everything but points. */
+    /**
+     * The money purposes a program earns by: cashback and accumulated discounts. Prepaid credit is sold, not earned;
+     * its rules are {@link PrepaidSettings}.
+     */
     public static boolean runs(Purpose purpose) {
-        return purpose.money();
+        return purpose == Purpose.CASHBACK || purpose == Purpose.DISCOUNT;
+    }
+
+    /** The rule prepaid credit is spent by: at the companies that accept it, any order, up to the whole of it. */
+    public static MoneyProgram prepaid(PrepaidSettings settings, long companyId) {
+        return new MoneyProgram(settings.accepts(companyId), BigDecimal.ZERO, settings.expiryMonths(), BigDecimal.ZERO,
+                BigDecimal.valueOf(100));
     }
 }

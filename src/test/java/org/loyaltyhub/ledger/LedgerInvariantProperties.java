@@ -36,13 +36,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Random sequences of everything that moves points — earn, refund, cancel, hold, capture, release, manual credit
- * and debit, voiding, expiry, budget recharge — and after every step the books still hold: each entry balances,
+ * and debit, voiding, expiry, budget recharge — and money — wallet payments and credits, prepaid credit and gift
+ * card sales with bonus, gift card payments, attaching a card — and after every step the books still hold: each entry balances,
  * each balance equals its postings, lots and holds match, nothing available is negative, the circuit sums to zero
  * (so budgets + issuance + members + sinks are conserved), and a replayed purchase writes nothing.
  */
 class LedgerInvariantProperties {
 
-    sealed interface Op permits Earn, Advance, Hold, Settle, Adjust, Void, Recharge, Expire, WalletPay, WalletCredit {
+    sealed interface Op permits Earn, Advance, Hold, Settle, Adjust, Void, Recharge, Expire, WalletPay, WalletCredit,
+            PrepaidSell, CardPay, CardAttach {
     }
 
     record Earn(int member, int cents, int status) implements Op {
@@ -76,6 +78,18 @@ class LedgerInvariantProperties {
     record WalletCredit(int member, int cents, boolean discount, boolean credit) implements Op {
     }
 
+    /** Sells prepaid credit to a member, or a gift card when {@code card}, with an optional bonus. */
+    record PrepaidSell(int member, int cents, int bonusCents, boolean card) implements Op {
+    }
+
+    /** Pays from a gift card sold earlier; captured, or left held (expiry releases it). */
+    record CardPay(int card, int cents, boolean capture) implements Op {
+    }
+
+    /** Attaches a gift card sold earlier to a member: what is left moves to their prepaid credit. */
+    record CardAttach(int card, int member) implements Op {
+    }
+
     private static final PurchaseStatus[] STATUSES = PurchaseStatus.values();
     private static final java.util.Currency EUR = java.util.Currency.getInstance("EUR");
 
@@ -83,6 +97,11 @@ class LedgerInvariantProperties {
     Arbitrary<List<Op>> operations() {
         Arbitrary<Integer> who = Arbitraries.integers().between(0, 2);
         Arbitrary<Integer> index = Arbitraries.integers().between(0, 30);
+        // prepaid operations come twice as often: a gift card must be sold before it pays or is attached
+        Arbitrary<Op> sell = Combinators.combine(who, Arbitraries.integers().between(100, 5_000),
+                Arbitraries.integers().between(0, 500), Arbitraries.of(true, false)).as(PrepaidSell::new);
+        Arbitrary<Op> pay = Combinators.combine(index, Arbitraries.integers().between(1, 1_500),
+                Arbitraries.of(true, false)).as(CardPay::new);
         Arbitrary<Op> op = Arbitraries.oneOf(
                 Combinators.combine(who, Arbitraries.integers().between(0, 30_000), Arbitraries.integers().between(0, 2))
                         .as(Earn::new),
@@ -98,7 +117,8 @@ class LedgerInvariantProperties {
                 Combinators.combine(who, Arbitraries.integers().between(1, 800), Arbitraries.of(true, false),
                         Arbitraries.of(true, false)).as(WalletPay::new),
                 Combinators.combine(who, Arbitraries.integers().between(1, 800), Arbitraries.of(true, false),
-                        Arbitraries.of(true, false)).as(WalletCredit::new));
+                        Arbitraries.of(true, false)).as(WalletCredit::new),
+                sell, sell, pay, pay, Combinators.combine(index, who).as(CardAttach::new));
         return op.list().ofMinSize(5).ofMaxSize(25);
     }
 
@@ -124,6 +144,9 @@ class LedgerInvariantProperties {
         final List<Long> holds = new ArrayList<>();
         final List<Long> payments = new ArrayList<>();
         final List<Long> entries = new ArrayList<>();
+        final List<String[]> cards = new ArrayList<>();
+        final org.loyaltyhub.programs.internal.PrepaidService prepaid;
+        final org.loyaltyhub.programs.internal.GiftCardService giftCards;
         Instant now = Instant.now();
 
         Run(ApplicationContext ctx, Circuits c) {
@@ -136,6 +159,11 @@ class LedgerInvariantProperties {
             this.expiry = ctx.getBean(ExpiryJobs.class);
             this.ledger = ctx.getBean(Ledger.class);
             this.jdbc = ctx.getBean(JdbcClient.class);
+            this.prepaid = ctx.getBean(org.loyaltyhub.programs.internal.PrepaidService.class);
+            this.giftCards = ctx.getBean(org.loyaltyhub.programs.internal.GiftCardService.class);
+            // prepaid credit valid 12 months (the expiry steps reach it now and then), accepted everywhere
+            prepaid.changeSettings(c.admin(), new org.loyaltyhub.programs.PrepaidSettings(true, 12, BigDecimal.ONE,
+                    new BigDecimal("500"), List.of(), org.loyaltyhub.programs.PrepaidSettings.AcceptedAt.ALL, List.of()));
             ProgramSettings d = ProgramSettings.defaults();
             ctx.getBean(ProgramAdmin.class).change(c.admin(), new ProgramSettings(true, 1, BigDecimal.ONE,
                     ProgramSettings.Rounding.PROPORTIONAL_DOWN, ProgramSettings.Stage.CREATED,
@@ -227,6 +255,32 @@ class LedgerInvariantProperties {
                         w.discount() ? Purpose.DISCOUNT : Purpose.CASHBACK,
                         w.credit() ? WalletService.Direction.CREDIT : WalletService.Direction.DEBIT,
                         Money.ofMinorUnits(w.cents(), EUR), "property");
+                case PrepaidSell p -> {
+                    var sold = prepaid.sell(c.till(), new org.loyaltyhub.programs.internal.PrepaidService.Sell(
+                            p.card() ? null : MemberIdentifier.byId(member(p.member())), Money.ofMinorUnits(p.cents(), EUR),
+                            Money.ofMinorUnits(Math.min(p.bonusCents(), p.cents()), EUR),
+                            org.loyaltyhub.programs.internal.PaymentMethod.CASH, "p" + entryCount(), null));
+                    if (p.card()) {
+                        cards.add(new String[] {sold.sale().cardNumber().value(), sold.pin()});
+                    }
+                }
+                case CardPay p -> {
+                    if (cards.isEmpty()) {
+                        return;
+                    }
+                    String[] card = cards.get(p.card() % cards.size());
+                    WalletService.Payment paid = giftCards.hold(c.till(), card[0], card[1], Money.of("100.00", "EUR"),
+                            Money.ofMinorUnits(p.cents(), EUR), null, null);
+                    if (p.capture()) {
+                        wallets.capture(c.till(), paid.id(), null);
+                    }
+                }
+                case CardAttach a -> {
+                    if (!cards.isEmpty()) {
+                        String[] card = cards.get(a.card() % cards.size());
+                        giftCards.attach(c.till(), MemberIdentifier.byId(member(a.member())), card[0], card[1]);
+                    }
+                }
                 case Expire x -> {
                     now = now.plus(Duration.ofDays(x.days()));
                     expiry.runAt(now);

@@ -349,4 +349,28 @@ class PageAccessTest extends BrowserTest {
             i++;
         }
     }
+
+    @Test
+    void prepaidPagesOpenForAdministratorsAndTheCounterAndACardOnlyForItsSellerAndTheCircuit() {
+        World w = fixtures.world(api, true, false);
+        long[] shop = w.company("Prepaid");
+        long[] otherShop = w.company("Elsewhere");
+        w.asAdmin().put("/api/v1/prepaid/settings", Map.of("enabled", true, "minAmount", "5", "maxAmount", "500",
+                "fixedAmounts", List.of(), "acceptedAt", "ALL", "acceptingCompanies", List.of()));
+        Api.Login companyAdmin = w.operator("COMPANY_ADMIN", shop[0], null);
+        Api.Login otherCompanyAdmin = w.operator("COMPANY_ADMIN", otherShop[0], null);
+        Api.Login till = w.operator("STORE_OPERATOR", null, shop[1]);
+        long card = w.as(till).post("/api/v1/prepaid/sales", Map.of("kind", "GIFT_CARD", "amount",
+                Map.of("currency", "EUR", "amount", "10"), "paymentMethod", "CASH", "receiptNumber", "PA-1"))
+                .json().path("sale").path("giftCardId").asLong();
+        World stranger = fixtures.world(api);
+        List<String> pages = List.of("/admin/prepaid", "/admin/prepaid/cards/" + card, "/counter/prepaid");
+
+        assertThat(statuses(w.admin, pages)).isEqualTo(expect(pages, 200, 200, 200));
+        assertThat(statuses(companyAdmin, pages)).isEqualTo(expect(pages, 200, 200, 200));
+        assertThat(statuses(otherCompanyAdmin, pages)).as("a card another company sold")
+                .isEqualTo(expect(pages, 200, 404, 200));
+        assertThat(statuses(till, pages)).isEqualTo(expect(pages, 403, 403, 200));
+        assertThat(statuses(stranger.admin, pages)).isEqualTo(expect(pages, 200, 404, 200));
+    }
 }

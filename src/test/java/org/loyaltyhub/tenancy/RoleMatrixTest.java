@@ -1,5 +1,6 @@
 package org.loyaltyhub.tenancy;
 
+import tools.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.loyaltyhub.support.Api;
 import org.loyaltyhub.support.IntegrationTest;
@@ -731,5 +732,63 @@ class RoleMatrixTest extends IntegrationTest {
                 assertThat(r.status()).as(role.getKey() + " may " + a.name() + "? " + r).isEqualTo(statuses.get(i++));
             }
         });
+    }
+
+    @Test
+    void prepaidSettingsAreTheCircuitAdministratorsAndEveryCounterSellsChecksAndAttachesCards() {
+        World w = fixtures.world(api, true, false);
+        long[] own = w.company("Own");
+        long member = w.enrol(w.asAdmin(), Map.of("email", "prepaid-matrix@member.test", "storeId", own[1]))
+                .path("id").asLong();
+        Map<String, Object> settings = Map.of("enabled", true, "minAmount", "1", "maxAmount", "500",
+                "fixedAmounts", List.of(), "acceptedAt", "ALL", "acceptingCompanies", List.of());
+        w.asAdmin().put("/api/v1/prepaid/settings", settings);
+        World stranger = fixtures.world(api);
+        Map<String, Api> roles = new LinkedHashMap<>();
+        roles.put("CIRCUIT_ADMIN", w.asAdmin());
+        roles.put("COMPANY_ADMIN", w.as(w.operator("COMPANY_ADMIN", own[0], null)));
+        roles.put("STORE_OPERATOR", w.as(w.operator("STORE_OPERATOR", null, own[1])));
+        roles.put("API_KEY", api.withKey(w.apiKey(own[0], own[1])));
+        roles.put("ANOTHER_CIRCUIT_ADMIN", stranger.asAdmin());
+        Map<String, List<Integer>> expected = new LinkedHashMap<>();
+        expected.put("read the settings", List.of(200, 200, 200, 200, 200));
+        expected.put("change the settings", List.of(200, 403, 403, 403, 200));
+        expected.put("sell a gift card at our store", List.of(201, 201, 201, 201, 404));
+        expected.put("sell credit to our member", List.of(201, 201, 201, 201, 404));
+        expected.put("list sales", List.of(200, 200, 200, 200, 200));
+        expected.put("list gift cards", List.of(200, 200, 403, 403, 200));
+        expected.put("read our gift card", List.of(200, 200, 403, 403, 404));
+        expected.put("check our gift card", List.of(200, 200, 200, 200, 404));
+        expected.put("attach our gift card to our member", List.of(200, 200, 200, 200, 404));
+        List<String> roleNames = List.copyOf(roles.keySet());
+        for (int i = 0; i < roleNames.size(); i++) {
+            Api as = roles.get(roleNames.get(i));
+            JsonNode card = w.asAdmin().post("/api/v1/prepaid/sales", Map.of("kind", "GIFT_CARD", "amount",
+                    Map.of("currency", "EUR", "amount", "5"), "paymentMethod", "CASH", "receiptNumber", "M-card-" + i,
+                    "storeId", own[1])).json();
+            String number = card.path("sale").path("cardNumber").asString();
+            String pin = card.path("pin").asString();
+            Map<String, Api.Response> answers = new LinkedHashMap<>();
+            answers.put("read the settings", as.get("/api/v1/prepaid/settings"));
+            answers.put("change the settings", as.put("/api/v1/prepaid/settings", settings));
+            answers.put("sell a gift card at our store", as.post("/api/v1/prepaid/sales", Map.of("kind", "GIFT_CARD",
+                    "amount", Map.of("currency", "EUR", "amount", "5"), "paymentMethod", "CASH",
+                    "receiptNumber", "M-" + i, "storeId", own[1])));
+            answers.put("sell credit to our member", as.post("/api/v1/prepaid/sales", Map.of("kind",
+                    "PREPAID_CREDIT", "member", Map.of("id", member), "amount", Map.of("currency", "EUR", "amount", "5"),
+                    "paymentMethod", "CARD", "receiptNumber", "C-" + i, "storeId", own[1])));
+            answers.put("list sales", as.get("/api/v1/prepaid/sales"));
+            answers.put("list gift cards", as.get("/api/v1/gift-cards"));
+            answers.put("read our gift card", as.get("/api/v1/gift-cards/" + card.path("sale").path("giftCardId").asLong()));
+            answers.put("check our gift card", as.post("/api/v1/gift-cards/balance", Map.of("cardNumber", number,
+                    "pin", pin)));
+            answers.put("attach our gift card to our member", as.post("/api/v1/gift-cards/attach", Map.of(
+                    "cardNumber", number, "pin", pin, "member", Map.of("id", member))));
+            for (var answer : answers.entrySet()) {
+                assertThat(answer.getValue().status()).as(roleNames.get(i) + " may " + answer.getKey() + "? "
+                        + answer.getValue()).isEqualTo(expected.get(answer.getKey()).get(i));
+            }
+        }
+        w.assertBooksBalance();
     }
 }

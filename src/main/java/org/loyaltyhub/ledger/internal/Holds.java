@@ -61,7 +61,7 @@ class Holds {
                         purpose.money() ? "Wallet amount reserved for a payment" : "Points reserved for a redemption")
                 .move(AccountRef.member(purpose.available(), memberId), AccountRef.member(purpose.held(), memberId),
                         points)
-                .member(memberId).company(companyId).store(storeId).actor(actor).build());
+                .member(memberNamed(purpose, memberId)).company(companyId).store(storeId).actor(actor).build());
         if (entry.replayed()) {
             return jdbc.sql("select * from hold where entry_id = :e").param("e", entry.id()).query(HOLD).single();
         }
@@ -133,6 +133,11 @@ class Holds {
         return purpose.name() + "_" + step;
     }
 
+    /** The member an entry names: the holder, unless the holder is a gift card. */
+    private static Long memberNamed(Purpose purpose, long holderId) {
+        return purpose.heldByMember() ? holderId : null;
+    }
+
     Optional<Hold> find(long circuitId, long holdId) {
         return jdbc.sql("select * from hold where circuit_id = :c and id = :id").param("c", circuitId)
                 .param("id", holdId).query(HOLD).optional();
@@ -153,7 +158,8 @@ class Holds {
     private Hold close(long circuitId, Hold hold, EntryDraft.Builder draft, String status) {
         Long[] where = jdbc.sql("select company_id, store_id from journal_entry where id = :e").param("e", hold.entryId())
                 .query((rs, n) -> new Long[]{(Long) rs.getObject(1), (Long) rs.getObject(2)}).single();
-        PostedEntry closing = post(draft.member(hold.memberId()).company(where[0]).store(where[1]).build());
+        PostedEntry closing = post(draft.member(memberNamed(hold.purpose(), hold.memberId())).company(where[0])
+                .store(where[1]).build());
         jdbc.sql("update hold set status = :s, settled_entry_id = :e where id = :id").param("s", status)
                 .param("e", closing.id()).param("id", hold.id()).update();
         return find(circuitId, hold.id()).orElseThrow();

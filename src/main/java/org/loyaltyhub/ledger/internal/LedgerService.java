@@ -318,6 +318,21 @@ class LedgerService implements Ledger {
                 .list();
     }
 
+    @Override
+    @Transactional(readOnly = true)
+    public List<OpenLot> openLots(long circuitId, AccountRef account) {
+        Optional<Long> id = accounts.find(circuitId, account);
+        if (id.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select id, issuer_company_id, remaining, expires_at from lot where account_id = :a "
+                        + "and remaining > 0 order by expires_at asc nulls last, id")
+                .param("a", id.get())
+                .query((rs, n) -> new OpenLot(rs.getLong(1), (Long) rs.getObject(2), rs.getLong(3),
+                        instant(rs, "expires_at")))
+                .list();
+    }
+
     private record LotState(long accountId, long owner, long remaining, Instant expiresAt, long moves, Long issuer,
                             Purpose purpose) {
     }
@@ -354,7 +369,8 @@ class LedgerService implements Ledger {
                 .move(AccountRef.member(current.purpose().available(), current.owner()),
                         AccountRef.circuit(current.purpose().expired()),
                         current.remaining(), new LotRule.ConsumeLot(lotId), null)
-                .member(current.owner()).company(current.issuer()).actor("system").build()));
+                .member(current.purpose().heldByMember() ? current.owner() : null).company(current.issuer())
+                .actor("system").build()));
     }
 
     @Override

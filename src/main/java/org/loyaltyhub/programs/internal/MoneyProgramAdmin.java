@@ -36,14 +36,14 @@ public class MoneyProgramAdmin {
     /** The rule of a purpose: the circuit's (companyId null) or a company's own; off when none was saved. */
     @Transactional(readOnly = true)
     public MoneyProgram program(Caller caller, Purpose purpose, Long companyId) {
-        WalletService.requireMoney(purpose);
+        requireEarning(purpose);
         checkRuleScope(caller, companyId, false);
         return programs.own(caller.circuit(), companyId, purpose).orElseGet(MoneyProgram::off);
     }
 
     /** Circuit administrators set the circuit's rule and any company's override; company administrators their own. */
     public MoneyProgram changeProgram(Caller caller, Purpose purpose, Long companyId, MoneyProgram p) {
-        WalletService.requireMoney(purpose);
+        requireEarning(purpose);
         checkRuleScope(caller, companyId, true);
         programs.save(caller.circuit(), companyId, purpose, p);
         return programs.own(caller.circuit(), companyId, purpose).orElseThrow();
@@ -51,7 +51,7 @@ public class MoneyProgramAdmin {
 
     /** Removes a company's override: the circuit's rule applies there again. */
     public void removeOverride(Caller caller, Purpose purpose, long companyId) {
-        WalletService.requireMoney(purpose);
+        requireEarning(purpose);
         checkRuleScope(caller, companyId, true);
         programs.removeOverride(caller.circuit(), companyId, purpose);
     }
@@ -59,21 +59,21 @@ public class MoneyProgramAdmin {
     /** Products' own rates of a purpose, circuit-wide (administrators of the circuit and of its companies read them). */
     @Transactional(readOnly = true)
     public List<ProductRate> productRates(Caller caller, Purpose purpose) {
-        WalletService.requireMoney(purpose);
+        requireEarning(purpose);
         caller.require(Role.CIRCUIT_ADMIN, Role.COMPANY_ADMIN);
         return programs.productRates(caller.circuit(), purpose);
     }
 
     /** Sets a product's own rate; circuit administrators only, like the points' product rules. */
     public ProductRate changeProductRate(Caller caller, Purpose purpose, ProductRate rate) {
-        WalletService.requireMoney(purpose);
+        requireEarning(purpose);
         caller.require(Role.CIRCUIT_ADMIN);
         programs.saveProductRate(caller.circuit(), purpose, rate);
         return rate;
     }
 
     public void removeProductRate(Caller caller, Purpose purpose, String productId) {
-        WalletService.requireMoney(purpose);
+        requireEarning(purpose);
         caller.require(Role.CIRCUIT_ADMIN);
         programs.removeProductRate(caller.circuit(), purpose, productId);
     }
@@ -81,14 +81,14 @@ public class MoneyProgramAdmin {
     /** Stores' own rates: every store's for circuit administrators, their company's for a company administrator. */
     @Transactional(readOnly = true)
     public List<StoreRate> storeRates(Caller caller, Purpose purpose) {
-        WalletService.requireMoney(purpose);
+        requireEarning(purpose);
         caller.require(Role.CIRCUIT_ADMIN, Role.COMPANY_ADMIN);
         return programs.storeRates(caller.circuit(), purpose, caller.isCircuitAdmin() ? null : caller.companyId());
     }
 
     /** Sets a store's own rate: any store of the circuit for its administrators, their own for a company's. */
     public StoreRate changeStoreRate(Caller caller, Purpose purpose, long storeId, BigDecimal percent) {
-        WalletService.requireMoney(purpose);
+        requireEarning(purpose);
         Store store = coveredStore(caller, storeId);
         BigDecimal checked = MoneyRates.checked(percent);
         programs.saveStoreRate(caller.circuit(), store.id(), purpose, checked);
@@ -96,7 +96,7 @@ public class MoneyProgramAdmin {
     }
 
     public void removeStoreRate(Caller caller, Purpose purpose, long storeId) {
-        WalletService.requireMoney(purpose);
+        requireEarning(purpose);
         programs.removeStoreRate(caller.circuit(), coveredStore(caller, storeId).id(), purpose);
     }
 
@@ -107,6 +107,13 @@ public class MoneyProgramAdmin {
             throw new NotFound("Store", storeId);
         }
         return store;
+    }
+
+    private static void requireEarning(Purpose purpose) {
+        if (!MoneyProgram.runs(purpose)) {
+            throw new org.loyaltyhub.shared.InvalidInput("purpose", "must be a money program: CASHBACK or DISCOUNT "
+                    + "(prepaid credit has its settings under /api/v1/prepaid/settings)");
+        }
     }
 
     private void checkRuleScope(Caller caller, Long companyId, boolean change) {

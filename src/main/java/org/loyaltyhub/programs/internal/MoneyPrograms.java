@@ -22,9 +22,11 @@ public class MoneyPrograms {
     private final JdbcClient jdbc;
 
     private final CircuitFeatures features;
+    private final PrepaidStore prepaid;
 
-    MoneyPrograms(JdbcClient jdbc, CircuitFeatures features) {
+    MoneyPrograms(JdbcClient jdbc, CircuitFeatures features, PrepaidStore prepaid) {
         this.features = features;
+        this.prepaid = prepaid;
         this.jdbc = jdbc;
     }
 
@@ -35,8 +37,14 @@ public class MoneyPrograms {
                 .param("c", circuitId).param("co", companyId).param("p", purpose.name()).query(ROW).optional();
     }
 
-    /** The rule that applies at a company: its own, else the circuit's, else off. */
+    /**
+     * The rule that applies at a company: its own, else the circuit's, else off. Prepaid credit (on a member's account
+     * or a gift card) follows the circuit's prepaid settings instead.
+     */
     public MoneyProgram effective(long circuitId, Long companyId, Purpose purpose) {
+        if (purpose == Purpose.PREPAID || purpose == Purpose.GIFT_CARD) {
+            return MoneyProgram.prepaid(prepaid.settings(circuitId), companyId == null ? -1 : companyId);
+        }
         return (companyId == null ? Optional.<MoneyProgram>empty() : own(circuitId, companyId, purpose))
                 .or(() -> own(circuitId, null, purpose)).orElseGet(MoneyProgram::off);
     }

@@ -53,7 +53,7 @@ class WalletEarning {
             return; // a new purchase where no money program was ever set: nothing to credit, nothing earlier to undo
         }
         for (Purpose purpose : Purpose.values()) {
-            if (purpose.money()) {
+            if (MoneyProgram.runs(purpose)) {
                 settle(f, s, purpose, multipliers);
             }
         }

@@ -45,23 +45,26 @@ public class WalletService implements org.loyaltyhub.programs.Wallets {
     private static final long MAX_MANUAL_MINOR = 100_000_000; // one million in a two-decimal currency
     private static final int HOLD_MINUTES = 30;
 
-    private static final RowMapper<Payment> ROW = (rs, n) -> new Payment(rs.getLong("id"), rs.getLong("member_id"),
+    private static final RowMapper<Payment> ROW = (rs, n) -> new Payment(rs.getLong("id"), (Long) rs.getObject("member_id"),
             Purpose.valueOf(rs.getString("purpose")), rs.getLong("company_id"), (Long) rs.getObject("store_id"),
             rs.getLong("hold_id"), new Money(rs.getBigDecimal("amount"), Currency.getInstance(rs.getString("currency"))),
             PaymentStatus.valueOf(rs.getString("status")), rs.getString("order_id"),
-            rs.getTimestamp("expires_at").toInstant(), rs.getTimestamp("created_at").toInstant());
+            rs.getTimestamp("expires_at").toInstant(), rs.getTimestamp("created_at").toInstant(),
+            (Long) rs.getObject("gift_card_id"));
 
     private final JdbcClient jdbc;
     private final Ledger ledger;
     private final Members members;
     private final Tenancy tenancy;
     private final MoneyPrograms programs;
+    private final PrepaidStore prepaid;
     private final Clock clock;
     private final CircuitFeatures features;
 
     WalletService(JdbcClient jdbc, Ledger ledger, Members members, Tenancy tenancy, MoneyPrograms programs,
-                  Clock clock, CircuitFeatures features) {
+                  PrepaidStore prepaid, Clock clock, CircuitFeatures features) {
         this.features = features;
+        this.prepaid = prepaid;
         this.jdbc = jdbc;
         this.ledger = ledger;
         this.members = members;
@@ -92,8 +95,10 @@ public class WalletService implements org.loyaltyhub.programs.Wallets {
         }
     }
 
-    public record Payment(long id, long memberId, Purpose purpose, long companyId, Long storeId, long holdId,
-                          Money amount, PaymentStatus status, String orderId, Instant expiresAt, Instant createdAt) {
+    /** {@code memberId}, or {@code giftCardId} for an anonymous gift card's payment (purpose GIFT_CARD). */
+    public record Payment(long id, Long memberId, Purpose purpose, long companyId, Long storeId, long holdId,
+                          Money amount, PaymentStatus status, String orderId, Instant expiresAt, Instant createdAt,
+                          Long giftCardId) {
     }
 
     public record Preview(Money currentBalance, Money newBalance, boolean allowed, String reason) {
@@ -127,12 +132,15 @@ public class WalletService implements org.loyaltyhub.programs.Wallets {
     public Summary summary(long circuitId, long memberId) {
         Balance cashback = balance(circuitId, memberId, Purpose.CASHBACK);
         Balance discount = balance(circuitId, memberId, Purpose.DISCOUNT);
+        Balance credit = balance(circuitId, memberId, Purpose.PREPAID);
         boolean cashbackOn = programs.own(circuitId, null, Purpose.CASHBACK).map(MoneyProgram::enabled).orElse(false);
         boolean discountOn = programs.own(circuitId, null, Purpose.DISCOUNT).map(MoneyProgram::enabled).orElse(false);
-        boolean shown = cashbackOn || discountOn || !cashback.available().isZero() || !cashback.pending().isZero()
-                || !discount.available().isZero() || !discount.pending().isZero();
+        boolean prepaidOn = prepaid.settings(circuitId).enabled() || !credit.available().isZero();
+        boolean shown = cashbackOn || discountOn || prepaidOn || !cashback.available().isZero()
+                || !cashback.pending().isZero() || !discount.available().isZero() || !discount.pending().isZero();
         return new Summary(shown, cashbackOn || !cashback.available().isZero(), cashback.available(), cashback.pending(),
-                discountOn || !discount.available().isZero(), discount.available(), discount.pending());
+                discountOn || !discount.available().isZero(), discount.available(), discount.pending(), prepaidOn,
+                credit.available());
     }
 
     @Override
@@ -168,15 +176,18 @@ public class WalletService implements org.loyaltyhub.programs.Wallets {
         if (s.discountOn()) {
             shown.add(Purpose.DISCOUNT);
         }
+        if (s.prepaidOn()) {
+            shown.add(Purpose.PREPAID);
+        }
         return shown;
     }
 
-    /** A member's latest wallet movements of both purposes, newest first (the customer area, the member's page). */
+    /** A member's latest wallet movements of every purpose, newest first (the customer area, the member's page). */
     @Transactional(readOnly = true)
     public java.util.List<Movement> latest(long circuitId, long memberId, int limit) {
         java.util.List<Movement> all = new java.util.ArrayList<>();
         for (Purpose p : Purpose.values()) {
-            if (p.money()) {
+            if (p.memberWallet()) {
                 all.addAll(history(circuitId, memberId, p, PageQuery.of(0, limit)).items());
             }
         }
@@ -213,6 +224,12 @@ public class WalletService implements org.loyaltyhub.programs.Wallets {
     private WalletPolicy.Quote quote(long circuitId, long memberId, Purpose purpose, long companyId, Money orderTotal,
                                      Money amount) {
         requireMoney(purpose);
+        return quote(circuitId, AccountRef.member(purpose.available(), memberId), companyId, orderTotal, amount);
+    }
+
+    /** The quote for a holder's account (a member's wallet, or a gift card's), in the circuit's currency. */
+    WalletPolicy.Quote quote(long circuitId, AccountRef account, long companyId, Money orderTotal, Money amount) {
+        Purpose purpose = account.kind().purpose();
         Currency currency = currency(circuitId);
         inCurrency("orderTotal", orderTotal, currency);
         if (amount != null) {
@@ -225,9 +242,12 @@ public class WalletService implements org.loyaltyhub.programs.Wallets {
         if (orderTotal.isNegative()) {
             throw new InvalidInput("orderTotal", "must not be negative");
         }
+        if ((purpose == Purpose.PREPAID || purpose == Purpose.GIFT_CARD)
+                && !prepaid.settings(circuitId).accepts(companyId)) {
+            throw new PrepaidNotAccepted();
+        }
         MoneyProgram program = programs.effective(circuitId, companyId, purpose);
-        Money balance = Money.ofMinorUnits(ledger.balance(circuitId, AccountRef.member(purpose.available(), memberId)),
-                currency);
+        Money balance = Money.ofMinorUnits(ledger.balance(circuitId, account), currency);
         return WalletPolicy.quote(program, balance, orderTotal, amount);
     }
 
@@ -237,18 +257,30 @@ public class WalletService implements org.loyaltyhub.programs.Wallets {
         Store at = tenancy.storeFor(caller, storeId);
         long circuitId = caller.circuit();
         WalletPolicy.Quote q = quote(circuitId, memberId, purpose, at.companyId(), orderTotal, amount);
+        Payment p = hold(caller, purpose, memberId, q, orderId, at);
+        members.relate(circuitId, memberId, at.companyId());
+        return p;
+    }
+
+    /**
+     * Reserves a quoted amount of a holder's account (a member's wallet, or a gift card for purpose GIFT_CARD) at a
+     * store, as a payment to capture, release or undo like any other.
+     */
+    Payment hold(Caller caller, Purpose purpose, long holderId, WalletPolicy.Quote q, String orderId, Store at) {
         if (!q.allowed()) {
             throw new LoyaltyException(q.code(), 422, q.reason()).with("balance", q.balance())
                     .with("maxAmount", q.maxAmount());
         }
+        long circuitId = caller.circuit();
         Instant expiresAt = clock.instant().plus(Duration.ofMinutes(HOLD_MINUTES));
-        Ledger.Hold hold = ledger.hold(circuitId, purpose, memberId, q.amount().toMinorUnits(),
+        Ledger.Hold hold = ledger.hold(circuitId, purpose, holderId, q.amount().toMinorUnits(),
                 "wallet:" + UUID.randomUUID(), expiresAt, at.companyId(), at.id(), caller.actor());
-        members.relate(circuitId, memberId, at.companyId());
-        long id = jdbc.sql("insert into wallet_payment (circuit_id, member_id, purpose, company_id, store_id, hold_id, "
-                        + "amount, currency, status, order_id, expires_at) values (:c, :m, :p, :company, :store, :hold, "
-                        + ":amount, :currency, 'HELD', :order, :exp) returning id")
-                .param("c", circuitId).param("m", memberId).param("p", purpose.name())
+        boolean card = !purpose.heldByMember();
+        long id = jdbc.sql("insert into wallet_payment (circuit_id, member_id, gift_card_id, purpose, company_id, "
+                        + "store_id, hold_id, amount, currency, status, order_id, expires_at) values (:c, :m, :card, :p, "
+                        + ":company, :store, :hold, :amount, :currency, 'HELD', :order, :exp) returning id")
+                .param("c", circuitId).param("m", card ? null : holderId).param("card", card ? holderId : null)
+                .param("p", purpose.name())
                 .param("company", at.companyId()).param("store", at.id()).param("hold", hold.id())
                 .param("amount", q.amount().amount()).param("currency", q.amount().currency().getCurrencyCode())
                 .param("order", orderId).param("exp", Timestamp.from(expiresAt)).query(Long.class).single();
@@ -384,13 +416,13 @@ public class WalletService implements org.loyaltyhub.programs.Wallets {
     }
 
     static Purpose requireMoney(Purpose purpose) {
-        if (!purpose.money()) {
-            throw new InvalidInput("purpose", "must be a wallet: CASHBACK or DISCOUNT");
+        if (!purpose.memberWallet()) {
+            throw new InvalidInput("purpose", "must be a member's wallet: CASHBACK, DISCOUNT or PREPAID");
         }
         return purpose;
     }
 
-    private static void inCurrency(String field, Money m, Currency currency) {
+    static void inCurrency(String field, Money m, Currency currency) {
         if (!m.currency().equals(currency)) {
             throw new LoyaltyException("currency-mismatch", 422, "The " + field + " is in "
                     + m.currency().getCurrencyCode() + " but the circuit's currency is " + currency.getCurrencyCode())
@@ -398,7 +430,7 @@ public class WalletService implements org.loyaltyhub.programs.Wallets {
         }
     }
 
-    private Currency currency(long circuitId) {
+    Currency currency(long circuitId) {
         return Currency.getInstance(tenancy.circuit(circuitId).currency());
     }
 }

@@ -35,6 +35,8 @@ import java.util.Map;
 class WalletPages {
 
     private static final List<Purpose> PURPOSES = List.of(Purpose.CASHBACK, Purpose.DISCOUNT);
+    /** A member's wallets an administrator credits or debits by hand: the programs' and prepaid credit. */
+    private static final List<Purpose> WALLETS = List.of(Purpose.CASHBACK, Purpose.DISCOUNT, Purpose.PREPAID);
 
     private final WalletService wallets;
     private final org.loyaltyhub.programs.internal.MoneyProgramAdmin programAdmin;
@@ -52,7 +54,7 @@ class WalletPages {
     String wallet(Caller caller, @PathVariable long id, Model model) {
         caller.require(Role.CIRCUIT_ADMIN, Role.COMPANY_ADMIN);
         var member = members.visible(caller, id);
-        model.addAttribute("member", member).addAttribute("purposes", PURPOSES)
+        model.addAttribute("member", member).addAttribute("purposes", WALLETS)
                 .addAttribute("summary", wallets.summary(caller.circuit(), id))
                 .addAttribute("moves", wallets.latest(caller.circuit(), id, 50));
         model.asMap().putIfAbsent("purpose", Purpose.CASHBACK.name());
@@ -207,7 +209,7 @@ class WalletPages {
                   @RequestParam(required = false) String minOrder,
                   @RequestParam(required = false) String maxSharePercent, Model model) {
         caller.require(Role.CIRCUIT_ADMIN);
-        Purpose p = purpose(purpose);
+        Purpose p = PURPOSES.stream().filter(x -> x.name().equals(purpose)).findFirst().orElse(Purpose.CASHBACK);
         Map<String, String> errors = new LinkedHashMap<>();
         BigDecimal pct = decimal(percent, BigDecimal.ZERO, BigDecimal.valueOf(100), "percent", errors);
         BigDecimal min = decimal(minOrder, BigDecimal.ZERO, BigDecimal.valueOf(100_000_000), "minOrder", errors);
@@ -251,7 +253,7 @@ class WalletPages {
     }
 
     private static Purpose purpose(String value) {
-        return "DISCOUNT".equals(value) ? Purpose.DISCOUNT : Purpose.CASHBACK;
+        return WALLETS.stream().filter(p -> p.name().equals(value)).findFirst().orElse(Purpose.CASHBACK);
     }
 
     private static Direction direction(String value) {

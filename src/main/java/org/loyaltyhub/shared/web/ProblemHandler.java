@@ -32,6 +32,9 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> loyalty(LoyaltyException e) {
         ProblemDetail problem = Problems.of(e.status(), e.code(), e.getMessage());
         e.properties().forEach(problem::setProperty);
+        if (e instanceof org.loyaltyhub.shared.TooManyAttempts t) { // a locked gift card, say: when to try again
+            return ResponseEntity.status(e.status()).header("Retry-After", String.valueOf(t.seconds())).body(problem);
+        }
         return ResponseEntity.status(e.status()).body(problem);
     }
 
