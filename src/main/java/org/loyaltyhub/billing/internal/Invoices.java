@@ -27,6 +27,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import org.loyaltyhub.shared.web.CsvCells;
+
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

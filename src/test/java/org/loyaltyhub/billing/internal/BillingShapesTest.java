@@ -1,5 +1,6 @@
 package org.loyaltyhub.billing.internal;
 
+import org.loyaltyhub.shared.web.CsvCells;
 import org.junit.jupiter.api.Test;
 import org.loyaltyhub.shared.InvalidInput;
 

@@ -1,4 +1,4 @@
-package org.loyaltyhub.billing.internal;
+package org.loyaltyhub.shared.web;
 
 import java.util.List;
 import java.util.stream.Collectors;
