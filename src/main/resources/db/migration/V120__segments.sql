@@ -39,8 +39,8 @@ create table segment_condition (
 
 -- owner: members. A member's own facts.
 create view segment_member as
-select id as member_id, circuit_id, first_name, last_name, email, phone, birth_date, gender, lower(city) as city,
-       upper(replace(postcode, ' ', '')) as postcode, preferred_store_id, enrolled_store_id
+select id as member_id, circuit_id, first_name, last_name, email, phone, birth_date, gender, city, postcode,
+       preferred_store_id, enrolled_store_id
   from member;
 
 -- owner: members. The companies a member deals with (who may see them when companies are kept apart).

@@ -143,8 +143,8 @@ final class SegmentSql {
             }
             case ENROLMENT_STORE -> "m.enrolled_store_id in (:" + ids(o) + ")";
             case PREFERRED_STORE -> "m.preferred_store_id in (:" + ids(o) + ")";
-            case CITY -> "m.city in (:" + param(o.values()) + ")";
-            case POSTCODE -> "m.postcode in (:" + param(o.values()) + ")";
+            case CITY -> "lower(trim(m.city)) in (:" + param(o.values()) + ")";
+            case POSTCODE -> "upper(replace(m.postcode, ' ', '')) in (:" + param(o.values()) + ")";
             case GENDER -> "m.gender in (:" + param(o.values()) + ")";
             case BIRTHDAY_MONTH -> "extract(month from m.birth_date)::int in (:"
                     + param(o.values().stream().map(Integer::valueOf).toList()) + ")";
