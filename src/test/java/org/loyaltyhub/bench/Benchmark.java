@@ -76,8 +76,9 @@ public final class Benchmark {
         }
 
         /**
-         * {@code startup} (the application in a JVM of its own), {@code load} (figures a to d) and {@code tiers}
-         * (the nightly tier recalculation over {@code tierMembers} members seeded by SQL).
+         * {@code startup} (the application in a JVM of its own), {@code load} (figures a to d), {@code tiers}
+         * (the nightly tier recalculation over {@code tierMembers} members seeded by SQL), {@code codes} and
+         * {@code segments} (a segment evaluated over {@code bench.segmentMembers} members seeded by SQL).
          */
         private static java.util.Set<String> phases(String list) {
             java.util.Set<String> phases = new java.util.TreeSet<>();
@@ -86,8 +87,9 @@ public final class Benchmark {
                     phases.add(phase.strip().toLowerCase(Locale.ROOT));
                 }
             }
-            if (phases.isEmpty() || !java.util.Set.of("startup", "load", "tiers", "codes").containsAll(phases)) {
-                throw new IllegalArgumentException("bench.phases is a list of startup, load, tiers and codes, not "
+            if (phases.isEmpty() || !java.util.Set.of("startup", "load", "tiers", "codes", "segments")
+                    .containsAll(phases)) {
+                throw new IllegalArgumentException("bench.phases is a list of startup, load, tiers, codes and segments, not "
                         + list);
             }
             return phases;
@@ -126,7 +128,7 @@ public final class Benchmark {
             startup = StartupTimes.measure(config.startupRuns());
         }
         if (!config.phases().contains("load") && !config.phases().contains("tiers")
-                && !config.phases().contains("codes")) {
+                && !config.phases().contains("codes") && !config.phases().contains("segments")) {
             String rule = "=".repeat(86);
             out(rule);
             out("LoyaltyHub benchmark  (run " + runTag + ", startup only)");
@@ -174,6 +176,10 @@ public final class Benchmark {
             }
             if (config.phases().contains("codes")) {
                 codeRows(context);
+                out("=".repeat(86));
+            }
+            if (config.phases().contains("segments")) {
+                segmentRows(context);
                 out("=".repeat(86));
             }
         } finally {
@@ -649,6 +655,20 @@ public final class Benchmark {
         out(String.format(Locale.ROOT, "   %.1f s, %s codes/s  (target <= 10 s: %s); a counter inserting vouchers "
                         + "meanwhile: %d inserts, slowest %.1f ms", r.seconds(), rate(r.perSecond()),
                 r.seconds() <= 10 ? "MET" : "NOT MET", r.counterInserts(), r.counterMaxMillis()));
+    }
+
+    /** The segments phase: seeds its members by SQL, evaluates a segment of six conditions, and prints its rows. */
+    private void segmentRows(ConfigurableApplicationContext context) throws SQLException {
+        int members = Integer.getInteger("bench.segmentMembers", 1_000_000);
+        say("Segments: seeding " + members + " members with balances, tiers, consents, facts and activity ...");
+        SegmentBench.Result r = SegmentBench.run(context, context.getBean(HikariDataSource.class), members);
+        out("");
+        out(String.format(Locale.ROOT, "g. Segments  count + first page of 50, 6 conditions in 2 groups (balance, "
+                + "purchases in 3 months, consent, tier; age group or city), %d members (%d activity rows; seeded by "
+                + "SQL in %.1f s): %d fit", r.members(), r.activityRows(), r.seedSeconds(), r.total()));
+        out(String.format(Locale.ROOT, "   first %.2f s, then at most %.2f s over %d runs  (target <= 2 s: %s)",
+                r.first(), r.worstWarm(), SegmentBench.RUNS, Math.max(r.first(), r.worstWarm()) <= 2 ? "MET"
+                        : "NOT MET"));
     }
 
     private List<StartupTimes.Start> startup = List.of();

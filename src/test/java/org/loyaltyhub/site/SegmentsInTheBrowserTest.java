@@ -74,6 +74,9 @@ class SegmentsInTheBrowserTest extends BrowserTest {
         assertThat(phone.locator("h1")).hasText("Segmenti");
         assertThat(phone.locator("#segments")).containsText("Women of Milano");
         assertThat(phone.locator("#segments .total")).hasText("1");
+        phone.locator("#segments a").first().click();
+        assertThat(phone.locator("#segment-count")).containsText("1 clienti");
+        Browser.screenshot(phone, "segment-editor-phone");
         org.assertj.core.api.Assertions.assertThat(browser.errors()).isEmpty();
     }
 }
