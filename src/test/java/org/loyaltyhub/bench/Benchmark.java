@@ -89,8 +89,8 @@ public final class Benchmark {
             }
             if (phases.isEmpty() || !java.util.Set.of("startup", "load", "tiers", "codes", "segments")
                     .containsAll(phases)) {
-                throw new IllegalArgumentException("bench.phases is a list of startup, load, tiers, codes and segments, not "
-                        + list);
+                throw new IllegalArgumentException("bench.phases is a list of startup, load, tiers, codes and "
+                        + "segments, not " + list);
             }
             return phases;
         }

@@ -57,7 +57,7 @@ final class SegmentBench {
                     + circuit + ", 'Bench', 'Segment ' || g, 'seg' || g || '@bench.test', "
                     + "(array['Milano', 'Roma', 'Torino', 'Napoli', 'Bologna', 'Firenze', 'Bari', 'Verona'])[1 + g % 8], "
                     + "(array['FEMALE', 'MALE', 'OTHER', 'UNDISCLOSED'])[1 + (g / 3) % 4], "
-                    + "date '1950-01-01' + (g * 7919 % 20000) from generate_series(1, " + members + ") g");
+                    + "date '1950-01-01' + (g::bigint * 7919 % 20000)::int from generate_series(1, " + members + ") g");
             long first = single(s, "select min(id) from member where circuit_id = " + circuit);
             long last = single(s, "select max(id) from member where circuit_id = " + circuit);
             String ids = "generate_series(" + first + "::bigint, " + last + ") m";

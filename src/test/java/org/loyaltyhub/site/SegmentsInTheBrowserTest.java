@@ -47,12 +47,12 @@ class SegmentsInTheBrowserTest extends BrowserTest {
         Browser.answered(page, "/admin/segments/editor", () -> page.locator("#add-0").click());
         Browser.answered(page, "/admin/segments/editor", () -> page.locator("#g0-c1-field").selectOption("GENDER"));
         Browser.answered(page, "/admin/segments/editor", () -> page.locator("#g0-c1-value").selectOption("FEMALE"));
-        assertThat(page.locator("#segment-count")).hasText("1 members");
+        assertThat(page.locator("#segment-count")).hasText("one member");
 
         Browser.answered(page, "/admin/segments/editor", () -> page.locator("#g0-match").selectOption("ANY"));
         assertThat(page.locator("#segment-count")).hasText("3 members");
         Browser.answered(page, "/admin/segments/editor", () -> page.locator("#g0-match").selectOption("ALL"));
-        assertThat(page.locator("#segment-count")).hasText("1 members");
+        assertThat(page.locator("#segment-count")).hasText("one member");
 
         page.getByRole(AriaRole.BUTTON, named("Save the segment")).click();
         assertThat(page.locator("#name-error")).hasText("Give a name of 1 to 120 characters.");
@@ -61,7 +61,7 @@ class SegmentsInTheBrowserTest extends BrowserTest {
         assertThat(page.getByRole(AriaRole.STATUS).first()).hasText("Segment saved.");
 
         page.locator("#members").click();
-        assertThat(page.locator("#members-total")).hasText("1 members");
+        assertThat(page.locator("#members-total")).hasText("one member");
         assertThat(page.locator("#segment-members")).containsText("Ada Rossi");
         Download download = page.waitForDownload(() -> page.locator("#csv").click());
         String csv = Files.readString(download.path());
@@ -75,7 +75,7 @@ class SegmentsInTheBrowserTest extends BrowserTest {
         assertThat(phone.locator("#segments")).containsText("Women of Milano");
         assertThat(phone.locator("#segments .total")).hasText("1");
         phone.locator("#segments a").first().click();
-        assertThat(phone.locator("#segment-count")).containsText("1 clienti");
+        assertThat(phone.locator("#segment-count")).containsText("un cliente");
         Browser.screenshot(phone, "segment-editor-phone");
         org.assertj.core.api.Assertions.assertThat(browser.errors()).isEmpty();
     }

@@ -82,6 +82,12 @@ public class SegmentService {
         return queries.evaluate(compile(caller, get(caller, id).definition()), after, limit(limit));
     }
 
+    /** How many members the saved segment has now (that the caller may see). */
+    @Transactional(readOnly = true)
+    public long count(Caller caller, long id) {
+        return queries.count(compile(caller, get(caller, id).definition()));
+    }
+
     /** A segment being edited, counted before it is saved (nothing is written); its name is not needed yet. */
     @Transactional(readOnly = true)
     public SegmentCount preview(Caller caller, SegmentInput input, int limit) {
