@@ -108,6 +108,8 @@ final class SegmentBench {
                 throw new IllegalStateException("a first page of " + count.page().size() + " for " + total);
             }
         }
+        // how PostgreSQL ran it, on the run's output (not in the table)
+        org.loyaltyhub.marketing.internal.SegmentPlans.explain(context, circuit, id).forEach(System.out::println);
         return new Result(members, activityRows, seedSeconds, total, seconds);
     }
 

@@ -75,7 +75,7 @@ final class SegmentSql {
                 joins.putIfAbsent(alias, "left join (select distinct on (member_id) member_id, granted "
                         + "from segment_consent where circuit_id = :c and kind = :" + alias
                         + " order by member_id, id desc) " + alias + " on " + alias + ".member_id = m.member_id");
-                yield (c.given() ? "" : "not ") + "coalesce(" + alias + ".granted, false)";
+                yield c.given() ? alias + ".granted" : "not coalesce(" + alias + ".granted, false)";
             }
         };
     }
@@ -85,27 +85,35 @@ final class SegmentSql {
             case POINTS_BALANCE -> {
                 joins.putIfAbsent("b", "left join segment_points_balance b on b.circuit_id = :c "
                         + "and b.member_id = m.member_id");
-                yield "coalesce(b.balance, 0)";
+                yield "b.balance";
             }
             case LIFETIME_POINTS -> {
                 joins.putIfAbsent("lp", "left join (select member_id, sum(points) as points from segment_member_activity"
                         + " where circuit_id = :c group by member_id) lp on lp.member_id = m.member_id");
-                yield "coalesce(lp.points, 0)";
+                yield "lp.points";
             }
             case PURCHASES, SPEND -> {
-                String alias = "w" + q.months();
-                if (joins.putIfAbsent(alias, "left join (select member_id, sum(purchases) as purchases, sum(spent) as "
-                        + "spent from segment_member_activity where circuit_id = :c and month >= :" + alias
+                // one aggregate per measure and window: summing only what the condition reads
+                String measure = q.field() == SegmentField.SPEND ? "spent" : "purchases";
+                String alias = "w" + q.months() + measure.charAt(0);
+                if (joins.putIfAbsent(alias, "left join (select member_id, sum(" + measure + ") as total "
+                        + "from segment_member_activity where circuit_id = :c and month >= :" + alias
                         + " group by member_id) " + alias + " on " + alias + ".member_id = m.member_id") == null) {
                     params.put(alias, Date.valueOf(today.withDayOfMonth(1).minusMonths(q.months() - 1L)));
                 }
-                yield "coalesce(" + alias + (q.field() == SegmentField.SPEND ? ".spent" : ".purchases") + ", 0)";
+                yield alias + ".total";
             }
             default -> throw new IllegalStateException(q.field() + " is no quantity");
         };
     }
 
-    private String compare(String expression, Condition.Quantity q) {
+    /**
+     * A member with no row counts as 0. When 0 cannot fit (at least a positive value) the bare column is compared, so
+     * the planner may turn the left join into an inner one and filter the read model first.
+     */
+    private String compare(String column, Condition.Quantity q) {
+        boolean zeroFits = q.from() == null || q.from().signum() == 0;
+        String expression = zeroFits ? "coalesce(" + column + ", 0)" : column;
         Object from = q.from() == null ? null : q.field().money() ? q.from() : (Object) q.from().longValueExact();
         Object to = q.to() == null ? null : q.field().money() ? q.to() : (Object) q.to().longValueExact();
         return switch (q.operator()) {

@@ -52,9 +52,11 @@ class SegmentsPage {
     @GetMapping("/admin/segments/new")
     String blank(Caller caller, Model model, Locale locale) {
         caller.require(Role.CIRCUIT_ADMIN);
-        editor(caller, null, SegmentForm.blank(), Map.of(), model, locale, "marketing/segment");
-        model.addAttribute("editor", SegmentEditor.of(SegmentForm.blank(), segments.choices(caller), Map.of(), locale));
-        return "marketing/segment"; // a blank editor names no flaw before anything is typed
+        SegmentInput blank = SegmentForm.blank();
+        model.addAttribute("form", blank)
+                .addAttribute("canSave", true) // a blank editor names no flaw before anything is typed
+                .addAttribute("editor", SegmentEditor.of(blank, segments.choices(caller), Map.of(), locale));
+        return "marketing/segment";
     }
 
     @GetMapping("/admin/segments/{id}")

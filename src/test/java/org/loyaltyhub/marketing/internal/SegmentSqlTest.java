@@ -29,19 +29,20 @@ class SegmentSqlTest {
     }
 
     @Test
-    void aReadModelIsJoinedOnceHoweverManyConditionsUseItAndAWindowOncePerLength() {
+    void aReadModelIsJoinedOnceHoweverManyConditionsUseItAndAWindowOncePerLengthAndMeasure() {
         SegmentSql.Compiled q = SegmentSql.compile(1, definition(List.of(
                 new SegmentInput.ConditionInput("PURCHASES", "AT_LEAST", List.of("1"), 3),
                 new SegmentInput.ConditionInput("SPEND", "AT_LEAST", List.of("10"), 3),
+                new SegmentInput.ConditionInput("SPEND", "AT_MOST", List.of("90"), 3),
                 new SegmentInput.ConditionInput("SPEND", "AT_LEAST", List.of("10"), 12),
                 new SegmentInput.ConditionInput("POINTS_BALANCE", "AT_LEAST", List.of("1"), null),
                 new SegmentInput.ConditionInput("POINTS_BALANCE", "AT_MOST", List.of("100"), null))),
                 Instant.parse("2026-06-15T10:00:00Z"), null);
         assertThat(q.from().split("segment_points_balance", -1)).hasSize(2);
-        assertThat(q.from().split("\\) w3 on", -1)).hasSize(2);
-        assertThat(q.from()).contains(") w12 on");
-        assertThat(q.params().get("w3")).isEqualTo(java.sql.Date.valueOf("2026-04-01"));
-        assertThat(q.params().get("w12")).isEqualTo(java.sql.Date.valueOf("2025-07-01"));
+        assertThat(q.from()).contains(") w3p on", ") w3s on", ") w12s on");
+        assertThat(q.from().split("\\) w3s on", -1)).hasSize(2);
+        assertThat(q.params().get("w3s")).isEqualTo(java.sql.Date.valueOf("2026-04-01"));
+        assertThat(q.params().get("w12s")).isEqualTo(java.sql.Date.valueOf("2025-07-01"));
     }
 
     @Test
