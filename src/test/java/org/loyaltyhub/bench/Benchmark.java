@@ -40,7 +40,7 @@ import java.util.stream.Stream;
 public final class Benchmark {
 
     /** The phases -Dbench.phases selects from, in the order they run. */
-    static final List<String> PHASES = List.of("startup", "load", "tiers", "codes", "reliability", "backtest", "clearing");
+    static final List<String> PHASES = List.of("startup", "load", "tiers", "codes", "reliability", "backtest", "clearing", "segments");
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String PASSWORD = "bench-password-0123";
@@ -79,8 +79,9 @@ public final class Benchmark {
         }
 
         /**
-         * {@code startup} (the application in a JVM of its own), {@code load} (figures a to d) and {@code tiers}
-         * (the nightly tier recalculation over {@code tierMembers} members seeded by SQL).
+         * {@code startup} (the application in a JVM of its own), {@code load} (figures a to d), {@code tiers}
+         * (the nightly tier recalculation over {@code tierMembers} members seeded by SQL), {@code codes} and
+         * {@code segments} (a segment evaluated over {@code bench.segmentMembers} members seeded by SQL).
          */
         private static java.util.Set<String> phases(String list) {
             java.util.Set<String> phases = new java.util.TreeSet<>();
@@ -187,6 +188,10 @@ public final class Benchmark {
             }
             if (config.phases().contains("clearing")) {
                 clearingRows(context);
+                out("=".repeat(86));
+            }
+            if (config.phases().contains("segments")) {
+                segmentRows(context);
                 out("=".repeat(86));
             }
         } finally {
@@ -708,6 +713,20 @@ public final class Benchmark {
                 r.monthMillis()[1] <= 1000 ? "MET" : "NOT MET"));
         out(String.format(Locale.ROOT, "   report, whole year: median %.0f ms, slowest %.0f ms, %d positions",
                 r.yearMillis()[0], r.yearMillis()[1], r.yearPositions()));
+    }
+
+    /** The segments phase: seeds its members by SQL, evaluates a segment of six conditions, and prints its rows. */
+    private void segmentRows(ConfigurableApplicationContext context) throws SQLException {
+        int members = Integer.getInteger("bench.segmentMembers", 1_000_000);
+        say("Segments: seeding " + members + " members with balances, tiers, consents, facts and activity ...");
+        SegmentBench.Result r = SegmentBench.run(context, context.getBean(HikariDataSource.class), members);
+        out("");
+        out(String.format(Locale.ROOT, "j. Segments  count + first page of 50, 6 conditions in 2 groups (balance, "
+                + "purchases in 3 months, consent, tier; age group or city), %d members (%d activity rows; seeded by "
+                + "SQL in %.1f s): %d fit", r.members(), r.activityRows(), r.seedSeconds(), r.total()));
+        out(String.format(Locale.ROOT, "   first %.2f s, then at most %.2f s over %d runs  (target <= 2 s: %s)",
+                r.first(), r.worstWarm(), SegmentBench.RUNS, Math.max(r.first(), r.worstWarm()) <= 2 ? "MET"
+                        : "NOT MET"));
     }
 
     private List<StartupTimes.Start> startup = List.of();

@@ -373,4 +373,23 @@ class PageAccessTest extends BrowserTest {
         assertThat(statuses(till, pages)).isEqualTo(expect(pages, 403, 403, 200));
         assertThat(statuses(stranger.admin, pages)).isEqualTo(expect(pages, 200, 404, 200));
     }
+
+    @Test
+    void segmentPagesAreForAdministratorsOnlyTheCircuitAdministratorOpensANewOneAndNeverAnotherCircuits() {
+        World w = fixtures.world(api);
+        long[] shop = w.company("Segments");
+        Api.Login companyAdmin = w.operator("COMPANY_ADMIN", shop[0], null);
+        Api.Login till = w.operator("STORE_OPERATOR", null, shop[1]);
+        long segment = w.asAdmin().post("/api/v1/segments", Map.of("name", "Everyone", "match", "ALL", "groups",
+                List.of(Map.of("match", "ALL", "conditions", List.of(Map.of("field", "POINTS_BALANCE",
+                        "operator", "AT_LEAST", "values", List.of("0"))))))).json().path("id").asLong();
+        World stranger = fixtures.world(api);
+        List<String> pages = List.of("/admin/segments", "/admin/segments/new", "/admin/segments/" + segment,
+                "/admin/segments/" + segment + "/members", "/admin/segments/" + segment + "/count");
+
+        assertThat(statuses(w.admin, pages)).isEqualTo(expect(pages, 200, 200, 200, 200, 200));
+        assertThat(statuses(companyAdmin, pages)).isEqualTo(expect(pages, 200, 403, 200, 200, 200));
+        assertThat(statuses(till, pages)).isEqualTo(expect(pages, 403, 403, 403, 403, 403));
+        assertThat(statuses(stranger.admin, pages)).isEqualTo(expect(pages, 200, 200, 404, 404, 404));
+    }
 }

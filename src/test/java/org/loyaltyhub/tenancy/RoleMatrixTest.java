@@ -791,4 +791,52 @@ class RoleMatrixTest extends IntegrationTest {
         }
         w.assertBooksBalance();
     }
+
+    @Test
+    void theCircuitAdministratorManagesSegmentsCompanyAdministratorsReadThemAndNobodyElseSeesThem() {
+        World w = fixtures.world(api, true, false);
+        long[] own = w.company("Own");
+        Map<String, Object> segment = Map.of("name", "Matrix", "match", "ALL", "groups", List.of(Map.of("match", "ALL",
+                "conditions", List.of(Map.of("field", "POINTS_BALANCE", "operator", "AT_LEAST", "values", List.of("0"))))));
+        long id = w.asAdmin().post("/api/v1/segments", segment).json().path("id").asLong();
+        World stranger = fixtures.world(api);
+        Map<String, Api> roles = new LinkedHashMap<>();
+        roles.put("CIRCUIT_ADMIN", w.asAdmin());
+        roles.put("COMPANY_ADMIN", w.as(w.operator("COMPANY_ADMIN", own[0], null)));
+        roles.put("STORE_OPERATOR", w.as(w.operator("STORE_OPERATOR", null, own[1])));
+        roles.put("API_KEY", api.withKey(w.apiKey(own[0], own[1])));
+        roles.put("ANOTHER_CIRCUIT_ADMIN", stranger.asAdmin());
+        Map<Action, List<Integer>> expected = new LinkedHashMap<>();
+        expected.put(new Action("list segments", "GET", "/api/v1/segments", null), List.of(200, 200, 403, 403, 200));
+        expected.put(new Action("read a segment", "GET", "/api/v1/segments/" + id, null),
+                List.of(200, 200, 403, 403, 404));
+        expected.put(new Action("count its members", "GET", "/api/v1/segments/" + id + "/count", null),
+                List.of(200, 200, 403, 403, 404));
+        expected.put(new Action("list its members", "GET", "/api/v1/segments/" + id + "/members", null),
+                List.of(200, 200, 403, 403, 404));
+        expected.put(new Action("export its members", "GET", "/api/v1/segments/" + id + "/members.csv", null),
+                List.of(200, 200, 403, 403, 404));
+        expected.put(new Action("count a segment not saved", "POST", "/api/v1/segments/count", segment),
+                List.of(200, 200, 403, 403, 200));
+        expected.put(new Action("change a segment", "PUT", "/api/v1/segments/" + id, segment),
+                List.of(200, 403, 403, 403, 404));
+        expected.put(new Action("create a segment", "POST", "/api/v1/segments", Map.of("name", "New", "match", "ALL",
+                "groups", segment.get("groups"))), List.of(201, 403, 403, 403, 201));
+        expected.put(new Action("delete a segment", "DELETE", "/api/v1/segments/" + id, null),
+                List.of(204, 403, 403, 403, 404));
+        expected.forEach((a, statuses) -> {
+            int i = 0;
+            for (Map.Entry<String, Api> role : roles.entrySet()) {
+                Api as = a.path().endsWith(".csv") ? role.getValue().header("Accept", "text/csv, application/problem+json")
+                        : role.getValue();
+                Api.Response r = switch (a.method()) {
+                    case "GET" -> as.get(a.path());
+                    case "PUT" -> as.put(a.path(), a.body());
+                    case "DELETE" -> as.delete(a.path());
+                    default -> as.post(a.path(), a.body());
+                };
+                assertThat(r.status()).as(role.getKey() + " may " + a.name() + "? " + r).isEqualTo(statuses.get(i++));
+            }
+        });
+    }
 }

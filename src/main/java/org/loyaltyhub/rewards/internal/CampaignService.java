@@ -2,6 +2,7 @@ package org.loyaltyhub.rewards.internal;
 
 import org.loyaltyhub.members.Member;
 import org.loyaltyhub.members.Members;
+import org.loyaltyhub.programs.SegmentMembers;
 import org.loyaltyhub.rewards.Campaign;
 import org.loyaltyhub.rewards.CampaignDetails;
 import org.loyaltyhub.rewards.CampaignFigures;
@@ -41,12 +42,15 @@ public class CampaignService {
     private final CampaignRows campaigns;
     private final Members members;
     private final Tenancy tenancy;
+    private final SegmentMembers segments;
     private final TransactionTemplate tx;
 
-    CampaignService(CampaignRows campaigns, Members members, Tenancy tenancy, TransactionTemplate tx) {
+    CampaignService(CampaignRows campaigns, Members members, Tenancy tenancy, SegmentMembers segments,
+                    TransactionTemplate tx) {
         this.campaigns = campaigns;
         this.members = members;
         this.tenancy = tenancy;
+        this.segments = segments;
         this.tx = new TransactionTemplate(tx.getTransactionManager());
     }
 
@@ -176,6 +180,33 @@ public class CampaignService {
         }
         return assignAll(c, found.stream().limit(MAX_ASSIGN));
     }
+
+    /**
+     * Gives a code to every member of the segment now, {@value #SEGMENT_BATCH} members per short transaction; a member
+     * who has a code keeps it, so a retry (or a second run after the segment grew) gives only to the others.
+     */
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
+    public Assigned assignBySegment(Caller caller, long id, long segmentId) {
+        Campaign c = get(caller, id);
+        if (!segments.exists(caller.circuit(), segmentId)) {
+            throw new InvalidInput("segmentId", "no segment " + segmentId + " in this circuit");
+        }
+        int[] totals = new int[3];
+        long after = 0;
+        List<Long> batch;
+        do {
+            batch = segments.members(caller.circuit(), segmentId, after, SEGMENT_BATCH);
+            List<Long> page = batch;
+            Assigned a = tx.execute(s -> assignAll(c, page.stream()));
+            totals[0] += a.assigned();
+            totals[1] += a.alreadyHad();
+            totals[2] += a.noCodeLeft();
+            after = batch.isEmpty() ? after : batch.getLast();
+        } while (batch.size() == SEGMENT_BATCH);
+        return new Assigned(totals[0], totals[1], totals[2]);
+    }
+
+    static final int SEGMENT_BATCH = 1_000;
 
     private Assigned assignAll(Campaign c, Stream<Long> memberIds) {
         if (c.details().codeMode() != CodeMode.UNIQUE) {

@@ -76,7 +76,7 @@ class CampaignController {
     }
 
     record Assign(@Size(min = 1, max = CampaignService.MAX_ASSIGN) List<@NotNull Long> memberIds,
-                  @Size(min = 1, max = 200) String query) {
+                  @Size(min = 1, max = 200) String query, @Min(1) Long segmentId) {
     }
 
     @GetMapping("/api/v1/campaigns")
@@ -116,10 +116,12 @@ class CampaignController {
     }
 
     @PostMapping("/api/v1/campaigns/{id}/assignments")
-    @Operation(summary = "Gives members one unique code each, by a list of member ids or a member search",
-            description = "Idempotent: a member who has a code of the campaign keeps it and gets no other.")
+    @Operation(summary = "Gives members one unique code each, by a list of member ids, a member search or a segment",
+            description = "Idempotent: a member who has a code of the campaign keeps it and gets no other. With "
+                    + "segmentId, every member of the segment now (in batches; no limit of 10,000).")
     CampaignService.Assigned assign(Caller caller, @PathVariable long id, @Valid @RequestBody Assign a) {
         return a.memberIds() != null ? campaigns.assign(caller, id, a.memberIds())
+                : a.segmentId() != null ? campaigns.assignBySegment(caller, id, a.segmentId())
                 : campaigns.assignBySearch(caller, id, a.query());
     }
 

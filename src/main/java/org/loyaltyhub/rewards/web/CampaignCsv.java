@@ -3,6 +3,7 @@ package org.loyaltyhub.rewards.web;
 import jakarta.servlet.http.HttpServletResponse;
 import org.loyaltyhub.rewards.VoucherCode;
 import org.loyaltyhub.rewards.internal.CampaignService;
+import org.loyaltyhub.shared.CsvCells;
 import org.loyaltyhub.tenancy.Caller;
 
 import java.io.IOException;
@@ -10,9 +11,8 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 
 /**
- * A campaign's codes as CSV, written row by row as the database returns them. Every cell is safe to open in a
- * spreadsheet: one starting with =, +, -, @, a tab or a carriage return is prefixed with a quote, and cells with a
- * comma, a quote or a line break are quoted.
+ * A campaign's codes as CSV, written row by row as the database returns them, every cell safe to open in a
+ * spreadsheet ({@link CsvCells}).
  */
 final class CampaignCsv {
 
@@ -37,16 +37,6 @@ final class CampaignCsv {
     }
 
     static String cell(String value) {
-        if (value == null) {
-            return "";
-        }
-        String v = value;
-        if (!v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0) {
-            v = "'" + v;
-        }
-        if (v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r")) {
-            v = "\"" + v.replace("\"", "\"\"") + "\"";
-        }
-        return v;
+        return CsvCells.cell(value);
     }
 }

@@ -112,11 +112,17 @@ class CampaignsPage {
 
     @PostMapping("/admin/campaigns/{id}/assignments")
     String assign(Caller caller, @PathVariable long id, @RequestParam(required = false) String memberIds,
-                  @RequestParam(required = false) String query, Model model) {
+                  @RequestParam(required = false) String query, @RequestParam(required = false) String segmentId,
+                  Model model) {
         Campaign c = campaigns.get(caller, id);
         try {
             CampaignService.Assigned a;
-            if (memberIds != null && !memberIds.isBlank()) {
+            if (segmentId != null && !segmentId.isBlank()) {
+                if (!segmentId.strip().matches("[1-9][0-9]{0,17}")) {
+                    throw new InvalidInput("segmentId", "invalid");
+                }
+                a = campaigns.assignBySegment(caller, id, Long.parseLong(segmentId.strip()));
+            } else if (memberIds != null && !memberIds.isBlank()) {
                 Map<String, String> errors = new HashMap<>();
                 List<Long> ids = RewardForm.ids(memberIds, "memberIds", errors);
                 if (!errors.isEmpty() || ids.isEmpty()) {
@@ -129,7 +135,8 @@ class CampaignsPage {
             model.addAttribute("assigned", a);
             return edit(caller, id, model);
         } catch (InvalidInput e) {
-            String field = e.fieldErrors().containsKey("query") ? "query" : "memberIds";
+            String field = e.fieldErrors().containsKey("segmentId") ? "segmentId"
+                    : e.fieldErrors().containsKey("query") ? "query" : "memberIds";
             return form(caller, c, CampaignForm.of(c), strings(c.details().companyIds()),
                     strings(c.details().storeIds()), Map.of(field, "campaigns.error." + field), model);
         }

@@ -1,7 +1,7 @@
 package org.loyaltyhub.billing.internal;
 
-import org.junit.jupiter.api.Test;
 import org.loyaltyhub.shared.CsvCells;
+import org.junit.jupiter.api.Test;
 import org.loyaltyhub.shared.InvalidInput;
 
 import java.util.List;

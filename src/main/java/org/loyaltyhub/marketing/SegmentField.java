@@ -1,0 +1,82 @@
+package org.loyaltyhub.marketing;
+
+import java.util.List;
+
+import static org.loyaltyhub.marketing.SegmentOperator.*;
+
+/**
+ * What a segment condition looks at in a member. Recency, frequency and monetary are plain filters until analytics
+ * brings RFM scores: {@link #LAST_PURCHASE} within or not within the last N days, {@link #PURCHASES} and
+ * {@link #SPEND} over the last N calendar months (UTC, this month included).
+ */
+public enum SegmentField {
+    /** Points available now. */
+    POINTS_BALANCE(Kind.QUANTITY),
+    /** Points earned since enrolment (earning, actions, adjustments; not redemptions or expiry). */
+    LIFETIME_POINTS(Kind.QUANTITY),
+    TIER(Kind.REFERENCE),
+    BADGE(Kind.REFERENCE),
+    /** The plan of the member's active membership. */
+    PLAN(Kind.REFERENCE),
+    CARD_GROUP(Kind.TEXT),
+    CARD_BRAND(Kind.TEXT),
+    /** The consent in force of a kind: given or not given (never asked counts as not given). */
+    CONSENT(Kind.CONSENT),
+    ENROLMENT_STORE(Kind.REFERENCE),
+    PREFERRED_STORE(Kind.REFERENCE),
+    AGE_GROUP(Kind.CHOICE),
+    GENDER(Kind.CHOICE),
+    CITY(Kind.TEXT),
+    POSTCODE(Kind.TEXT),
+    BIRTHDAY_MONTH(Kind.CHOICE),
+    ENROLLED(Kind.DATE),
+    LAST_PURCHASE(Kind.DATE),
+    /** Purchases counted over the last N months (frequency). */
+    PURCHASES(Kind.QUANTITY),
+    /** Amount spent over the last N months, in the circuit's currency (monetary). */
+    SPEND(Kind.QUANTITY);
+
+    /** The shape of a field's values, which gives the operators it takes. */
+    public enum Kind {
+        QUANTITY(List.of(AT_LEAST, AT_MOST, BETWEEN)),
+        REFERENCE(List.of(ANY_OF, NONE_OF)),
+        TEXT(List.of(ANY_OF, NONE_OF)),
+        CHOICE(List.of(ANY_OF, NONE_OF)),
+        DATE(List.of(ON_OR_AFTER, ON_OR_BEFORE, BETWEEN, WITHIN_DAYS, NOT_WITHIN_DAYS)),
+        CONSENT(List.of(GIVEN, NOT_GIVEN));
+
+        private final List<SegmentOperator> operators;
+
+        Kind(List<SegmentOperator> operators) {
+            this.operators = operators;
+        }
+
+        public List<SegmentOperator> operators() {
+            return operators;
+        }
+    }
+
+    private final Kind kind;
+
+    SegmentField(Kind kind) {
+        this.kind = kind;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    public List<SegmentOperator> operators() {
+        return kind.operators();
+    }
+
+    /** Counted over a window of months (purchases, spend). */
+    public boolean windowed() {
+        return this == PURCHASES || this == SPEND;
+    }
+
+    /** Amounts of money (two decimals) rather than whole numbers. */
+    public boolean money() {
+        return this == SPEND;
+    }
+}

@@ -1,0 +1,47 @@
+package org.loyaltyhub.marketing.internal;
+
+import org.loyaltyhub.programs.SegmentMembers;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.util.List;
+
+/** Segments as programs and rewards see them: whole-circuit membership now, with no caller (their own checks ran). */
+@Service
+@Transactional(readOnly = true)
+class SegmentMembership implements SegmentMembers {
+
+    private final SegmentRows rows;
+    private final SegmentQueries queries;
+    private final Clock clock;
+
+    SegmentMembership(SegmentRows rows, SegmentQueries queries, Clock clock) {
+        this.rows = rows;
+        this.queries = queries;
+        this.clock = clock;
+    }
+
+    @Override
+    public boolean exists(long circuitId, long segmentId) {
+        return rows.exists(circuitId, segmentId);
+    }
+
+    @Override
+    public boolean contains(long circuitId, long segmentId, long memberId) {
+        return rows.find(circuitId, segmentId)
+                .map(s -> queries.contains(SegmentSql.compile(circuitId, s.definition(), clock.instant(), null), memberId))
+                .orElse(false);
+    }
+
+    @Override
+    public List<Long> members(long circuitId, long segmentId, long afterMemberId, int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit " + limit);
+        }
+        return rows.find(circuitId, segmentId)
+                .map(s -> queries.page(SegmentSql.compile(circuitId, s.definition(), clock.instant(), null),
+                        afterMemberId, limit))
+                .orElse(List.of());
+    }
+}

@@ -1,0 +1,196 @@
+package org.loyaltyhub.marketing.internal;
+
+import org.loyaltyhub.marketing.AgeGroup;
+import org.loyaltyhub.marketing.Condition;
+import org.loyaltyhub.marketing.Match;
+import org.loyaltyhub.marketing.SegmentDefinition;
+import org.loyaltyhub.marketing.SegmentField;
+
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Compiles a segment into one SQL query over the circuit's members and the read models (the {@code segment_*} views):
+ * a left join per read model a condition needs (once however many conditions use it), a predicate per condition,
+ * every value a bound parameter. The SQL text holds only names this class writes; nothing typed reaches it.
+ */
+final class SegmentSql {
+
+    /** {@code from ... where ...} selecting {@code m.member_id}; more conditions may be appended with {@code and}. */
+    record Compiled(String from, Map<String, Object> params) {
+    }
+
+    private final Map<String, Object> params = new HashMap<>();
+    private final Map<String, String> joins = new LinkedHashMap<>();
+    private final LocalDate today;
+    private final Instant now;
+    private int next;
+
+    private SegmentSql(long circuitId, Instant now) {
+        this.now = now;
+        this.today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+        params.put("c", circuitId);
+    }
+
+    /**
+     * The query of the segment as of {@code now} (UTC days); {@code onlyCompany}, when not null, keeps the members
+     * that company deals with (companies kept apart).
+     */
+    static Compiled compile(long circuitId, SegmentDefinition d, Instant now, Long onlyCompany) {
+        SegmentSql sql = new SegmentSql(circuitId, now);
+        String where = sql.join(d.match(), d.groups().stream().map(g -> sql.join(g.match(),
+                g.conditions().stream().map(sql::predicate).toList())).toList());
+        String from = "from segment_member m " + String.join(" ", sql.joins.values())
+                + " where m.circuit_id = :c and (" + where + ")";
+        if (onlyCompany != null) {
+            sql.params.put("company", onlyCompany);
+            from += " and exists (select 1 from segment_member_company mc where mc.member_id = m.member_id"
+                    + " and mc.company_id = :company)";
+        }
+        return new Compiled(from, Map.copyOf(sql.params));
+    }
+
+    private String join(Match match, List<String> parts) {
+        return parts.stream().map(p -> "(" + p + ")").collect(Collectors.joining(match == Match.ALL ? " and " : " or "));
+    }
+
+    private String predicate(Condition condition) {
+        return switch (condition) {
+            case Condition.Quantity q -> compare(quantity(q), q);
+            case Condition.OneOf o -> oneOf(o);
+            case Condition.Dated d -> dated(d);
+            case Condition.Consented c -> {
+                String alias = "cn_" + c.kind().name().toLowerCase(java.util.Locale.ROOT);
+                params.put(alias, c.kind().name());
+                joins.putIfAbsent(alias, "left join (select distinct on (member_id) member_id, granted "
+                        + "from segment_consent where circuit_id = :c and kind = :" + alias
+                        + " order by member_id, id desc) " + alias + " on " + alias + ".member_id = m.member_id");
+                yield c.given() ? alias + ".granted" : "not coalesce(" + alias + ".granted, false)";
+            }
+        };
+    }
+
+    private String quantity(Condition.Quantity q) {
+        return switch (q.field()) {
+            case POINTS_BALANCE -> {
+                joins.putIfAbsent("b", "left join segment_points_balance b on b.circuit_id = :c "
+                        + "and b.member_id = m.member_id");
+                yield "b.balance";
+            }
+            case LIFETIME_POINTS -> {
+                joins.putIfAbsent("lp", "left join (select member_id, sum(points) as points from segment_member_activity"
+                        + " where circuit_id = :c group by member_id) lp on lp.member_id = m.member_id");
+                yield "lp.points";
+            }
+            case PURCHASES, SPEND -> {
+                // one aggregate per measure and window: summing only what the condition reads
+                String measure = q.field() == SegmentField.SPEND ? "spent" : "purchases";
+                String alias = "w" + q.months() + measure.charAt(0);
+                if (joins.putIfAbsent(alias, "left join (select member_id, sum(" + measure + ") as total "
+                        + "from segment_member_activity where circuit_id = :c and month >= :" + alias
+                        + " group by member_id) " + alias + " on " + alias + ".member_id = m.member_id") == null) {
+                    params.put(alias, Date.valueOf(today.withDayOfMonth(1).minusMonths(q.months() - 1L)));
+                }
+                yield alias + ".total";
+            }
+            default -> throw new IllegalStateException(q.field() + " is no quantity");
+        };
+    }
+
+    /**
+     * A member with no row counts as 0. When 0 cannot fit (at least a positive value) the bare column is compared, so
+     * the planner may turn the left join into an inner one and filter the read model first.
+     */
+    private String compare(String column, Condition.Quantity q) {
+        boolean zeroFits = q.from() == null || q.from().signum() == 0;
+        String expression = zeroFits ? "coalesce(" + column + ", 0)" : column;
+        Object from = q.from() == null ? null : q.field().money() ? q.from() : (Object) q.from().longValueExact();
+        Object to = q.to() == null ? null : q.field().money() ? q.to() : (Object) q.to().longValueExact();
+        return switch (q.operator()) {
+            case AT_LEAST -> expression + " >= :" + param(from);
+            case AT_MOST -> expression + " <= :" + param(to);
+            default -> expression + " between :" + param(from) + " and :" + param(to);
+        };
+    }
+
+    private String oneOf(Condition.OneOf o) {
+        String anyOf = switch (o.field()) {
+            case TIER -> {
+                joins.putIfAbsent("t", "left join segment_member_tier t on t.member_id = m.member_id and t.circuit_id = :c");
+                params.put("today", Date.valueOf(today));
+                yield "(case when t.member_id is null then (select z.id from segment_tier z where z.circuit_id = :c "
+                        + "and z.threshold = 0) when t.manual_tier_id is not null and (t.manual_until is null "
+                        + "or t.manual_until >= :today) then t.manual_tier_id else t.tier_id end) in (:" + ids(o) + ")";
+            }
+            case BADGE -> {
+                joins.putIfAbsent("bd", "left join segment_member_badge bd on bd.member_id = m.member_id "
+                        + "and bd.circuit_id = :c");
+                yield "bd.badge_id in (:" + ids(o) + ")";
+            }
+            case PLAN -> {
+                joins.putIfAbsent("ms", "left join segment_membership ms on ms.member_id = m.member_id "
+                        + "and ms.circuit_id = :c and ms.ends_at > :now");
+                params.put("now", Timestamp.from(now));
+                yield "ms.plan_id in (:" + ids(o) + ")";
+            }
+            case CARD_GROUP, CARD_BRAND -> {
+                joins.putIfAbsent("cd", "left join segment_main_card cd on cd.member_id = m.member_id "
+                        + "and cd.circuit_id = :c");
+                yield (o.field() == SegmentField.CARD_GROUP ? "cd.card_group" : "cd.brand") + " in (:"
+                        + param(o.values()) + ")";
+            }
+            case ENROLMENT_STORE -> "m.enrolled_store_id in (:" + ids(o) + ")";
+            case PREFERRED_STORE -> "m.preferred_store_id in (:" + ids(o) + ")";
+            case CITY -> "lower(trim(m.city)) in (:" + param(o.values()) + ")";
+            case POSTCODE -> "upper(replace(m.postcode, ' ', '')) in (:" + param(o.values()) + ")";
+            case GENDER -> "m.gender in (:" + param(o.values()) + ")";
+            case BIRTHDAY_MONTH -> "extract(month from m.birth_date)::int in (:"
+                    + param(o.values().stream().map(Integer::valueOf).toList()) + ")";
+            case AGE_GROUP -> o.values().stream().map(AgeGroup::valueOf).map(a -> "(m.birth_date > :"
+                            + param(Date.valueOf(a.bornAfter(today))) + " and m.birth_date <= :"
+                            + param(Date.valueOf(a.bornOnOrBefore(today))) + ")")
+                    .collect(Collectors.joining(" or "));
+            default -> throw new IllegalStateException(o.field() + " is no list field");
+        };
+        return o.none() ? "not coalesce((" + anyOf + "), false)" : anyOf;
+    }
+
+    private String dated(Condition.Dated d) {
+        joins.putIfAbsent("f", "left join segment_member_facts f on f.member_id = m.member_id and f.circuit_id = :c");
+        String at = d.field() == SegmentField.ENROLLED ? "f.enrolled_at" : "f.last_purchase_at";
+        return switch (d.operator()) {
+            case ON_OR_AFTER -> at + " >= :" + param(startOf(d.from()));
+            case ON_OR_BEFORE -> at + " < :" + param(startOf(d.to().plusDays(1)));
+            case BETWEEN -> at + " >= :" + param(startOf(d.from())) + " and " + at + " < :"
+                    + param(startOf(d.to().plusDays(1)));
+            case WITHIN_DAYS -> at + " >= :" + param(Timestamp.from(now.minus(d.days(), ChronoUnit.DAYS)));
+            case NOT_WITHIN_DAYS -> "not coalesce(" + at + " >= :"
+                    + param(Timestamp.from(now.minus(d.days(), ChronoUnit.DAYS))) + ", false)";
+            default -> throw new IllegalStateException(d.operator() + " is no date operator");
+        };
+    }
+
+    private static Timestamp startOf(LocalDate day) {
+        return Timestamp.from(day.atStartOfDay(ZoneOffset.UTC).toInstant());
+    }
+
+    private String ids(Condition.OneOf o) {
+        return param(o.values().stream().map(Long::valueOf).toList());
+    }
+
+    private String param(Object value) {
+        String name = "p" + next++;
+        params.put(name, value instanceof List<?> l ? new ArrayList<>(l) : value);
+        return name;
+    }
+}
