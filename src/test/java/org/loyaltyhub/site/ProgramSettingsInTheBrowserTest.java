@@ -101,12 +101,14 @@ class ProgramSettingsInTheBrowserTest extends BrowserTest {
         assertThat(page.getByRole(AriaRole.STATUS)).containsText("Logo changed");
         assertThat(page.locator("header .brand img")).hasAttribute("src",
                 java.util.regex.Pattern.compile("/circuits/" + w.circuitId + "/logo\\?v=[0-9a-f]{12}"));
+        page.waitForFunction("() => { const i = document.querySelector('header .brand img'); return i && i.complete; }");
         assertThat((Integer) page.locator("header .brand img").evaluate("img => img.naturalWidth")).isEqualTo(40);
         Browser.screenshot(page, "circuit-settings-desktop-en");
 
         Page phone = browser.phone("en-GB");
         phone.navigate(url("/c/" + w.circuitId));
         assertThat(phone.locator("header .brand")).containsText("Bottega Verde");
+        phone.waitForFunction("() => { const i = document.querySelector('header .brand img'); return i && i.complete; }");
         assertThat((Integer) phone.locator("header .brand img").evaluate("img => img.naturalWidth")).isEqualTo(40);
         assertThat(browser.errors()).isEmpty();
     }
