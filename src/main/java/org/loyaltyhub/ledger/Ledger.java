@@ -68,6 +68,15 @@ public interface Ledger {
 
     List<DueLot> lotsDue(Instant asOf, int limit);
 
+    /**
+     * Members of the circuit with available points expiring in {@code [from, to)}: per member, the points and the
+     * first of those expiries; members ascending after {@code afterMemberId}, at most {@code limit} (paging).
+     */
+    List<ExpiringPoints> pointsExpiring(long circuitId, Instant from, Instant to, long afterMemberId, int limit);
+
+    record ExpiringPoints(long memberId, long points, Instant firstExpiry) {
+    }
+
     /** Moves what is left of a lot to the circuit's expired account; nothing when it is already used up. */
     Optional<PostedEntry> expireLot(long circuitId, long lotId, Instant asOf);
 

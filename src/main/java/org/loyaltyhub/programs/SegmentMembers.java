@@ -1,0 +1,19 @@
+package org.loyaltyhub.programs;
+
+import java.util.List;
+
+/**
+ * Segments as programs' promotions, schedules and other modules see them; implemented by the marketing module (programs
+ * must not depend on marketing, which asks programs to award).
+ */
+public interface SegmentMembers {
+
+    /** Whether the segment exists in the circuit. */
+    boolean exists(long circuitId, long segmentId);
+
+    /** Whether the member is in the circuit's segment now; false for an unknown segment or another circuit's. */
+    boolean contains(long circuitId, long segmentId, long memberId);
+
+    /** The ids of the segment's members now, ascending, after {@code afterMemberId}, at most {@code limit} (paging). */
+    List<Long> members(long circuitId, long segmentId, long afterMemberId, int limit);
+}
