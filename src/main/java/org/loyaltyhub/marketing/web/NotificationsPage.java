@@ -93,10 +93,7 @@ class NotificationsPage {
         NotificationKind k = kind(kind);
         Map<String, Map<String, String>> forms = new LinkedHashMap<>();
         Map<String, Boolean> custom = new HashMap<>();
-        admin.templates(caller, k).forEach(t -> {
-            forms.put(t.language().code(), Map.of("subject", t.template().subject(), "body", t.template().body()));
-            custom.put(t.language().code(), t.custom());
-        });
+        stored(caller, k, forms, custom);
         return editor(model, k, forms, custom, Map.of());
     }
 
@@ -143,12 +140,18 @@ class NotificationsPage {
         }
         Map<String, Map<String, String>> forms = new LinkedHashMap<>();
         Map<String, Boolean> custom = new HashMap<>();
+        stored(caller, k, forms, custom);
+        forms.put(l.code(), Map.of("subject", subject, "body", body));
+        return editor(model, k, forms, custom, Map.of(l.code() + "." + field, text));
+    }
+
+    /** The templates in force, per language, into the editor's forms, and whether the circuit wrote each. */
+    private void stored(Caller caller, NotificationKind k, Map<String, Map<String, String>> forms,
+                        Map<String, Boolean> custom) {
         admin.templates(caller, k).forEach(t -> {
             forms.put(t.language().code(), Map.of("subject", t.template().subject(), "body", t.template().body()));
             custom.put(t.language().code(), t.custom());
         });
-        forms.put(l.code(), Map.of("subject", subject, "body", body));
-        return editor(model, k, forms, custom, Map.of(l.code() + "." + field, text));
     }
 
     private String editor(Model model, NotificationKind kind, Map<String, Map<String, String>> forms,
