@@ -33,8 +33,6 @@ class NotificationsInTheBrowserTest extends BrowserTest {
         assertThat(page).hasURL(url("/admin/notifications"));
         page.locator("#POINTS_EARNED").getByLabel("On").check();
         page.locator("#POINTS_EARNED").getByRole(AriaRole.BUTTON, in("Save")).click();
-        page.waitForLoadState();
-        System.out.println("DEBUG-PAGE " + page.url() + "\n" + page.content());
         assertThat(page.getByRole(AriaRole.STATUS)).hasText("Saved.");
         assertThat(page.locator("#POINTS_EARNED").getByLabel("On")).isChecked();
 

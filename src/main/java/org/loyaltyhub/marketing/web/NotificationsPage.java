@@ -68,8 +68,9 @@ class NotificationsPage {
             try {
                 Long threshold = f.number("threshold");
                 Long days = f.number("days");
+                Integer withinRange = days == null ? null : (int) Math.clamp(days, -1L, 1000L);
                 admin.change(caller, new NotificationSetting(k, "on".equals(submitted.get("enabled")), threshold,
-                        days == null || days > 1000 ? (days == null ? null : 1000) : days.intValue()));
+                        withinRange));
                 return "redirect:/admin/notifications?saved#" + k.name();
             } catch (InvalidInput e) {
                 e.fieldErrors().forEach((field, text) -> errors.put(k.name() + "." + field, text));
