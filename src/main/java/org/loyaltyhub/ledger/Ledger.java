@@ -70,6 +70,14 @@ public interface Ledger {
 
     /** The lots of an account with something left, oldest-expiring first: who issued what it holds, until when. */
     List<OpenLot> openLots(long circuitId, AccountRef account);
+    /**
+     * Members of the circuit with available points expiring in {@code [from, to)}: per member, the points and the
+     * first of those expiries; members ascending after {@code afterMemberId}, at most {@code limit} (paging).
+     */
+    List<ExpiringPoints> pointsExpiring(long circuitId, Instant from, Instant to, long afterMemberId, int limit);
+
+    record ExpiringPoints(long memberId, long points, Instant firstExpiry) {
+    }
 
     /** Moves what is left of a lot to the circuit's expired account; nothing when it is already used up. */
     Optional<PostedEntry> expireLot(long circuitId, long lotId, Instant asOf);

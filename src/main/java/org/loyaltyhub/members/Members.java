@@ -50,4 +50,13 @@ public interface Members {
 
     /** A consent the customer gives or withdraws in the customer area. */
     void consent(long circuitId, long memberId, ConsentKind kind, boolean granted, String textVersion);
+
+    /**
+     * The member withdrew a consent from outside the customer area (an e-mail's unsubscribe link: {@code source}
+     * says which); recorded in the consent history under the version they had granted. Nothing when not granted.
+     */
+    void withdraw(long circuitId, long memberId, ConsentKind kind, String source);
+
+    /** Ids of the circuit's members born on this day of the year, ascending after {@code afterId}, at most {@code limit}. */
+    java.util.List<Long> bornOn(long circuitId, java.time.MonthDay day, long afterId, int limit);
 }

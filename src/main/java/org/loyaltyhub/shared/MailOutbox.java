@@ -8,6 +8,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.MailException;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -45,7 +46,8 @@ class MailOutbox {
         this.from = from;
     }
 
-    private record Queued(long id, String to, String subject, String body, int attempts) {
+    private record Queued(long id, String to, String subject, String body, String html, String unsubscribe,
+                          int attempts) {
     }
 
     @Scheduled(fixedDelayString = "${loyaltyhub.mail.send-interval:PT1S}", initialDelayString = "PT1S")
@@ -57,11 +59,12 @@ class MailOutbox {
     }
 
     private int sendBatch() {
-        List<Queued> due = jdbc.sql("select id, recipient, subject, body, attempts from mail_outbox where sent_at is null "
+        List<Queued> due = jdbc.sql("select id, recipient, subject, body, html_body, list_unsubscribe, attempts from mail_outbox where sent_at is null "
                         + "and failed_at is null and next_attempt_at <= :now order by id limit 20 for update skip locked")
                 .param("now", Timestamp.from(clock.instant()))
                 .query((rs, n) -> new Queued(rs.getLong("id"), rs.getString("recipient"), rs.getString("subject"),
-                        rs.getString("body"), rs.getInt("attempts")))
+                        rs.getString("body"), rs.getString("html_body"), rs.getString("list_unsubscribe"),
+                        rs.getInt("attempts")))
                 .list();
         due.forEach(this::send);
         return due.size();
@@ -72,7 +75,7 @@ class MailOutbox {
             deliver(mail);
             jdbc.sql("update mail_outbox set sent_at = :now, attempts = attempts + 1, last_error = null where id = :id")
                     .param("now", Timestamp.from(clock.instant())).param("id", mail.id()).update();
-        } catch (MailException | IllegalStateException e) {
+        } catch (MailException | IllegalStateException | jakarta.mail.MessagingException e) {
             boolean last = mail.attempts() + 1 >= ATTEMPTS;
             log.error("Could not send the e-mail '{}' to {} (attempt {}{}): {}", mail.subject(), mail.to(),
                     mail.attempts() + 1, last ? ", giving up" : "", e.getMessage());
@@ -85,11 +88,15 @@ class MailOutbox {
         }
     }
 
-    private void deliver(Queued mail) {
+    private void deliver(Queued mail) throws jakarta.mail.MessagingException {
         JavaMailSender smtp = sender.getIfAvailable();
         if (smtp == null) {
             log.warn("No SMTP server is configured (spring.mail.host): this e-mail to {} was not sent.\nSubject: {}\n\n{}",
                     mail.to(), mail.subject(), mail.body());
+            return;
+        }
+        if (mail.html() != null) {
+            smtp.send(rich(smtp, mail));
             return;
         }
         SimpleMailMessage message = new SimpleMailMessage();
@@ -98,5 +105,21 @@ class MailOutbox {
         message.setSubject(mail.subject());
         message.setText(mail.body());
         smtp.send(message);
+    }
+
+    /** Text and HTML as alternatives, with the one-click unsubscribe headers of RFC 8058 when the message has one. */
+    private jakarta.mail.internet.MimeMessage rich(JavaMailSender smtp, Queued mail)
+            throws jakarta.mail.MessagingException {
+        jakarta.mail.internet.MimeMessage message = smtp.createMimeMessage();
+        MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
+        helper.setFrom(from);
+        helper.setTo(mail.to());
+        helper.setSubject(mail.subject());
+        helper.setText(mail.body(), mail.html());
+        if (mail.unsubscribe() != null) {
+            message.setHeader("List-Unsubscribe", "<" + mail.unsubscribe() + ">");
+            message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        }
+        return message;
     }
 }

@@ -21,8 +21,21 @@ public class Mailer {
     public record Mail(String to, String subject, String text) {
     }
 
+    /**
+     * A message with an HTML part beside the plain text; {@code unsubscribeUrl} (null for a transactional message)
+     * becomes the one-click unsubscribe of RFC 8058 ({@code List-Unsubscribe} and {@code List-Unsubscribe-Post}).
+     */
+    public record RichMail(String to, String subject, String text, String html, String unsubscribeUrl) {
+    }
+
     public void send(Mail mail) {
-        jdbc.sql("insert into mail_outbox (recipient, subject, body) values (:to, :subject, :body)")
-                .param("to", mail.to()).param("subject", mail.subject()).param("body", mail.text()).update();
+        send(new RichMail(mail.to(), mail.subject(), mail.text(), null, null));
+    }
+
+    public void send(RichMail mail) {
+        jdbc.sql("insert into mail_outbox (recipient, subject, body, html_body, list_unsubscribe) "
+                        + "values (:to, :subject, :body, :html, :unsubscribe)")
+                .param("to", mail.to()).param("subject", mail.subject()).param("body", mail.text())
+                .param("html", mail.html()).param("unsubscribe", mail.unsubscribeUrl()).update();
     }
 }

@@ -392,4 +392,20 @@ class PageAccessTest extends BrowserTest {
         assertThat(statuses(till, pages)).isEqualTo(expect(pages, 403, 403, 403, 403, 403));
         assertThat(statuses(stranger.admin, pages)).isEqualTo(expect(pages, 200, 200, 404, 404, 404));
     }
+
+    @Test
+    void theNotificationsPagesAreTheCircuitAdministratorsOnly() {
+        World w = fixtures.world(api);
+        long[] shop = w.company("Notify");
+        Api.Login companyAdmin = w.operator("COMPANY_ADMIN", shop[0], null);
+        Api.Login till = w.operator("STORE_OPERATOR", null, shop[1]);
+        World stranger = fixtures.world(api);
+        List<String> pages = List.of("/admin/notifications", "/admin/notifications/POINTS_EARNED/templates",
+                "/admin/notifications/NO_SUCH_KIND/templates");
+
+        assertThat(statuses(w.admin, pages)).isEqualTo(expect(pages, 200, 200, 404));
+        assertThat(statuses(companyAdmin, pages)).isEqualTo(expect(pages, 403, 403, 404));
+        assertThat(statuses(till, pages)).isEqualTo(expect(pages, 403, 403, 404));
+        assertThat(statuses(stranger.admin, pages)).isEqualTo(expect(pages, 200, 200, 404));
+    }
 }

@@ -839,4 +839,44 @@ class RoleMatrixTest extends IntegrationTest {
             }
         });
     }
+
+    @Test
+    void notificationsAreTheCircuitAdministratorsAndEachCircuitSeesOnlyItsOwn() {
+        World w = fixtures.world(api);
+        long[] own = w.company("Own");
+        Map<String, Api> roles = new LinkedHashMap<>();
+        roles.put("CIRCUIT_ADMIN", w.asAdmin());
+        roles.put("COMPANY_ADMIN", w.as(w.operator("COMPANY_ADMIN", own[0], null)));
+        roles.put("STORE_OPERATOR", w.as(w.operator("STORE_OPERATOR", null, own[1])));
+        roles.put("API_KEY", api.withKey(w.apiKey(own[0], own[1])));
+        roles.put("ANOTHER_CIRCUIT_ADMIN", fixtures.world(api).asAdmin());
+        Map<String, Object> template = Map.of("subject", "+{points}", "body", "Hi {first_name}");
+        Map<Action, List<Integer>> expected = new LinkedHashMap<>();
+        expected.put(new Action("list notifications", "GET", "/api/v1/notifications", null),
+                List.of(200, 403, 403, 403, 200));
+        expected.put(new Action("switch a notification", "PUT", "/api/v1/notifications/POINTS_EARNED",
+                Map.of("enabled", true)), List.of(200, 403, 403, 403, 200));
+        expected.put(new Action("read templates", "GET", "/api/v1/notifications/POINTS_EARNED/templates", null),
+                List.of(200, 403, 403, 403, 200));
+        expected.put(new Action("write a template", "PUT", "/api/v1/notifications/POINTS_EARNED/templates/it",
+                template), List.of(200, 403, 403, 403, 200));
+        expected.put(new Action("preview a template", "POST",
+                "/api/v1/notifications/POINTS_EARNED/templates/en/preview", template), List.of(200, 403, 403, 403, 200));
+        expected.put(new Action("reset a template", "DELETE", "/api/v1/notifications/POINTS_EARNED/templates/it",
+                null), List.of(200, 403, 403, 403, 200));
+        expected.forEach((a, statuses) -> {
+            int i = 0;
+            for (Map.Entry<String, Api> role : roles.entrySet()) {
+                Api.Response r = switch (a.method()) {
+                    case "GET" -> role.getValue().get(a.path());
+                    case "PUT" -> role.getValue().put(a.path(), a.body());
+                    case "DELETE" -> role.getValue().delete(a.path());
+                    default -> role.getValue().post(a.path(), a.body());
+                };
+                assertThat(r.status()).as(role.getKey() + " may " + a.name() + "? " + r).isEqualTo(statuses.get(i++));
+            }
+        });
+        assertThat(w.asAdmin().get("/api/v1/notifications/POINTS_EARNED/templates").json().get(0).path("custom")
+                .asBoolean()).as("another circuit's template is its own").isFalse();
+    }
 }

@@ -42,9 +42,12 @@ class CustomerArea {
     private final org.loyaltyhub.programs.StatusHistory statusHistory;
     private final org.loyaltyhub.programs.MemberStatuses statuses;
     private final SignedIn signedIn;
+    private final org.loyaltyhub.marketing.Inbox inbox;
 
     CustomerArea(SpaceModel space, Members members, Ledger ledger, Visits visits, Tenancy tenancy, Clock clock,
-                 org.loyaltyhub.programs.StatusHistory statusHistory, org.loyaltyhub.programs.MemberStatuses statuses, SignedIn signedIn) {
+                 org.loyaltyhub.programs.StatusHistory statusHistory, org.loyaltyhub.programs.MemberStatuses statuses, SignedIn signedIn,
+                 org.loyaltyhub.marketing.Inbox inbox) {
+        this.inbox = inbox;
         this.statusHistory = statusHistory;
         this.statuses = statuses;
         this.signedIn = signedIn;
@@ -102,8 +105,21 @@ class CustomerArea {
 
     @GetMapping("/c/{circuitId}/my/messages")
     String messages(@PathVariable long circuitId, Model model) {
-        signedIn(circuitId, model);
+        Member member = signedIn(circuitId, model);
+        model.addAttribute("messages", inbox.latest(circuitId, member.id(), 100));
         return "customer/messages";
+    }
+
+    @PostMapping("/c/{circuitId}/my/messages/{messageId}/read")
+    String markRead(@PathVariable long circuitId, @PathVariable long messageId, Model model) {
+        inbox.markRead(circuitId, signedIn(circuitId, model).id(), messageId);
+        return "redirect:/c/" + circuitId + "/my/messages#message-" + messageId;
+    }
+
+    @PostMapping("/c/{circuitId}/my/messages/read")
+    String markAllRead(@PathVariable long circuitId, Model model) {
+        inbox.markAllRead(circuitId, signedIn(circuitId, model).id());
+        return "redirect:/c/" + circuitId + "/my/messages";
     }
 
     @GetMapping("/c/{circuitId}/my/consents")

@@ -9,16 +9,21 @@ import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 import org.springframework.web.server.ResponseStatusException;
 
-/** The member signed in to this circuit's customer area, added to the page with the circuit; 403 for anyone else. */
+/**
+ * The member signed in to this circuit's customer area, added to the page with the circuit and the count of unread
+ * messages the nav shows; 403 for anyone else.
+ */
 @Component
 class SignedIn {
 
     private final SpaceModel space;
     private final Members members;
+    private final org.loyaltyhub.marketing.Inbox inbox;
 
-    SignedIn(SpaceModel space, Members members) {
+    SignedIn(SpaceModel space, Members members, org.loyaltyhub.marketing.Inbox inbox) {
         this.space = space;
         this.members = members;
+        this.inbox = inbox;
     }
 
     Member member(long circuitId, Model model) {
@@ -27,7 +32,8 @@ class SignedIn {
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.FORBIDDEN));
         space.add(circuitId, model);
         Member member = members.own(circuitId, customer.memberId());
-        model.addAttribute("member", member).addAttribute("signedIn", true);
+        model.addAttribute("member", member).addAttribute("signedIn", true)
+                .addAttribute("unreadMessages", inbox.unread(circuitId, member.id()));
         return member;
     }
 }

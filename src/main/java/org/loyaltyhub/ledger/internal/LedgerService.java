@@ -310,6 +310,21 @@ class LedgerService implements Ledger {
 
     @Override
     @Transactional(readOnly = true)
+    public List<ExpiringPoints> pointsExpiring(long circuitId, Instant from, Instant to, long afterMemberId,
+                                               int limit) {
+        return jdbc.sql("""
+                        select a.owner_id, sum(l.remaining), min(l.expires_at) from lot l join account a on a.id = l.account_id
+                        where l.circuit_id = :c and a.circuit_id = :c and a.kind = 'MEMBER_AVAILABLE' and l.remaining > 0
+                          and l.expires_at >= :from and l.expires_at < :to and a.owner_id > :after
+                        group by a.owner_id order by a.owner_id limit :n""")
+                .param("c", circuitId).param("from", Timestamp.from(from)).param("to", Timestamp.from(to))
+                .param("after", afterMemberId).param("n", limit)
+                .query((rs, n) -> new ExpiringPoints(rs.getLong(1), rs.getLong(2), rs.getTimestamp(3).toInstant()))
+                .list();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
     public List<DueLot> lotsDue(Instant asOf, int limit) {
         return jdbc.sql("select id, circuit_id, remaining, expires_at from lot where remaining > 0 and expires_at <= :t "
                         + "order by expires_at, id limit :n")

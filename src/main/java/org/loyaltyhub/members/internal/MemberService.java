@@ -130,6 +130,24 @@ public class MemberService implements Members {
                 "member:" + memberId);
     }
 
+    @Override
+    public void withdraw(long circuitId, long memberId, org.loyaltyhub.members.ConsentKind kind, String source) {
+        own(circuitId, memberId);
+        rows.consents(memberId).stream().filter(c -> c.kind() == kind && c.granted()).findFirst()
+                .ifPresent(c -> recordConsent(circuitId, memberId, new ConsentInput(kind, false, c.textVersion(),
+                        source), null, "member:" + memberId));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<Long> bornOn(long circuitId, java.time.MonthDay day, long afterId, int limit) {
+        return jdbc.sql("select id from member where circuit_id = :c and id > :after and birth_date is not null "
+                        + "and extract(month from birth_date) = :month and extract(day from birth_date) = :day "
+                        + "order by id limit :limit")
+                .param("c", circuitId).param("after", afterId).param("month", day.getMonthValue())
+                .param("day", day.getDayOfMonth()).param("limit", limit).query(Long.class).list();
+    }
+
     private Member enrol(long circuitId, Long companyId, Store store, NewMember m, String actor) {
         String group = text(CardGroup.read(m.cardGroup()));
         String brand = text(CardBrand.read(m.brand()));

@@ -54,9 +54,12 @@ public class VoucherService implements ShopVouchers {
     private final Members members;
     private final Tenancy tenancy;
     private final Clock clock;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     VoucherService(VoucherRows vouchers, RewardRows rewards, RewardPoints points, CampaignRows campaigns,
-                   CampaignPoints campaignPoints, Members members, Tenancy tenancy, Clock clock) {
+                   CampaignPoints campaignPoints, Members members, Tenancy tenancy, Clock clock,
+                   org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.vouchers = vouchers;
         this.rewards = rewards;
         this.points = points;
@@ -84,6 +87,10 @@ public class VoucherService implements ShopVouchers {
         vouchers.event(issued, VoucherStatus.ISSUED.name(), actor, storeId, null, null, clock.instant());
         if (issued.fulfilment() != null) {
             vouchers.event(issued, issued.fulfilment().name(), actor, storeId, null, null, clock.instant());
+        }
+        if (issued.memberId() != null) {
+            events.publishEvent(new org.loyaltyhub.rewards.VoucherIssued(issued.circuitId(), issued.id(),
+                    issued.memberId(), issued.source(), issued.code().value(), issued.expiresAt()));
         }
         return issued;
     }

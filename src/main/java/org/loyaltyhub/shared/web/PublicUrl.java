@@ -45,6 +45,22 @@ public class PublicUrl {
         return of(attributes.getRequest(), path);
     }
 
+    /**
+     * The address of a path on or off a request thread (a job, an event handled in a posting transaction): the
+     * request's when there is one, else the configured address, else the first-run set-up's, else localhost.
+     */
+    public String anywhere(String path) {
+        if (org.springframework.web.context.request.RequestContextHolder.getRequestAttributes()
+                instanceof org.springframework.web.context.request.ServletRequestAttributes attributes) {
+            return of(attributes.getRequest(), path);
+        }
+        if (!configured.isBlank()) {
+            return configured + path;
+        }
+        List<String> remembered = remembered();
+        return (remembered.isEmpty() ? "http://localhost:8080" : remembered.getFirst()) + path;
+    }
+
     public String of(HttpServletRequest request, String path) {
         return base(request) + path;
     }

@@ -1,0 +1,32 @@
+package org.loyaltyhub.marketing;
+
+import java.util.Locale;
+
+/** The languages messages are written in. */
+public enum Language {
+    IT, EN;
+
+    public Locale locale() {
+        return this == IT ? Locale.ITALIAN : Locale.ENGLISH;
+    }
+
+    public String code() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** A member's language as far as the circuit tells: Italian in Italy, San Marino and the Vatican, else English. */
+    public static Language ofCountry(String country) {
+        return country != null && java.util.Set.of("IT", "SM", "VA").contains(country.toUpperCase(Locale.ROOT))
+                ? IT : EN;
+    }
+
+    /** The language of a code such as "it" or "en"; null when it is neither. */
+    public static Language read(String code) {
+        for (Language l : values()) {
+            if (l.code().equalsIgnoreCase(code == null ? "" : code.strip())) {
+                return l;
+            }
+        }
+        return null;
+    }
+}

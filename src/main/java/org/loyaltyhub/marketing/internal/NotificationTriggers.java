@@ -1,0 +1,154 @@
+package org.loyaltyhub.marketing.internal;
+
+import org.loyaltyhub.ledger.AccountKind;
+import org.loyaltyhub.ledger.EntryPosted;
+import org.loyaltyhub.ledger.Ledger;
+import org.loyaltyhub.marketing.Language;
+import org.loyaltyhub.marketing.Notice;
+import org.loyaltyhub.marketing.NotificationKind;
+import org.loyaltyhub.marketing.Shortcode;
+import org.loyaltyhub.programs.BadgeChanged;
+import org.loyaltyhub.programs.MembershipChanged;
+import org.loyaltyhub.programs.MembershipExpiring;
+import org.loyaltyhub.programs.StatusEventKind;
+import org.loyaltyhub.programs.TierChanged;
+import org.loyaltyhub.rewards.VoucherIssued;
+import org.loyaltyhub.tenancy.Tenancy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * Turns the business facts other modules publish in their transactions (entries on a member's points, tier, badge and
+ * membership changes, vouchers issued) into notices, in those same transactions. A notice that cannot be made is
+ * logged and skipped: a message never undoes the fact it tells about.
+ */
+@Component
+class NotificationTriggers {
+
+    private static final Logger log = LoggerFactory.getLogger(NotificationTriggers.class);
+
+    private final Notifier notifier;
+    private final NotificationSettings settings;
+    private final Ledger ledger;
+    private final Tenancy tenancy;
+    private final Clock clock;
+
+    NotificationTriggers(Notifier notifier, NotificationSettings settings, Ledger ledger, Tenancy tenancy, Clock clock) {
+        this.notifier = notifier;
+        this.settings = settings;
+        this.ledger = ledger;
+        this.tenancy = tenancy;
+        this.clock = clock;
+    }
+
+    @EventListener
+    void on(EntryPosted e) {
+        if (e.memberId() == null || (e.memberAvailable() == 0 && !PointsNews.REDEEMING.contains(e.kind()))) {
+            return;
+        }
+        safely(e.circuitId(), () -> {
+            var thresholdSetting = settings.of(e.circuitId(), NotificationKind.THRESHOLD_REACHED);
+            Long threshold = thresholdSetting.enabled() ? thresholdSetting.threshold() : null;
+            if (threshold == null && !PointsNews.EARNING.contains(e.kind()) && !PointsNews.REDEEMING.contains(e.kind())) {
+                return;
+            }
+            long balance = ledger.memberBalance(e.circuitId(), e.memberId(), clock.instant()).available();
+            var news = PointsNews.of(e.kind(), e.reversedKind() != null, e.memberAvailable(), balance, threshold);
+            if (news.isEmpty()) {
+                return;
+            }
+            Ledger.Entry entry = ledger.entry(e.circuitId(), e.entryId()).orElseThrow();
+            String store = entry.storeId() == null ? "" : tenancy.store(e.circuitId(), entry.storeId()).name();
+            Language language = language(e.circuitId());
+            for (NotificationKind kind : news) {
+                long points = kind == NotificationKind.POINTS_REDEEMED ? redeemed(entry) : e.memberAvailable();
+                Map<Shortcode, String> values = new EnumMap<>(Shortcode.class);
+                values.put(Shortcode.POINTS, Notifier.points(points, language));
+                values.put(Shortcode.STORE_NAME, store);
+                if (threshold != null) {
+                    values.put(Shortcode.THRESHOLD, Notifier.points(threshold, language));
+                }
+                notifier.tell(new Notice(e.circuitId(), e.memberId(), kind,
+                        kind.name().toLowerCase() + ":" + e.entryId(), values));
+            }
+        });
+    }
+
+    private static long redeemed(Ledger.Entry entry) {
+        return entry.postings().stream().filter(p -> p.account().kind() == AccountKind.REDEEMED && p.amount() > 0)
+                .mapToLong(Ledger.Posting::amount).sum();
+    }
+
+    @EventListener
+    void on(TierChanged e) {
+        if (e.to() != null) {
+            status(e.circuitId(), e.memberId(), NotificationKind.TIER_CHANGED, Shortcode.TIER, e.to(),
+                    "tier:" + e.memberId() + ":" + e.toTierId() + ":" + clock.instant().toEpochMilli());
+        }
+    }
+
+    @EventListener
+    void on(BadgeChanged e) {
+        if (e.to() != null) {
+            status(e.circuitId(), e.memberId(), NotificationKind.BADGE_CHANGED, Shortcode.BADGE, e.to(),
+                    "badge:" + e.memberId() + ":" + e.toBadgeId() + ":" + clock.instant().toEpochMilli());
+        }
+    }
+
+    @EventListener
+    void on(MembershipChanged e) {
+        if (e.kind() == StatusEventKind.MEMBERSHIP_RENEWED) {
+            status(e.circuitId(), e.memberId(), NotificationKind.MEMBERSHIP_RENEWED, Shortcode.EXPIRY_DATE,
+                    date(e.endsAt(), language(e.circuitId())), "membership-renewed:" + e.membershipId() + ":"
+                            + e.endsAt().toEpochMilli());
+        }
+    }
+
+    @EventListener
+    void on(MembershipExpiring e) {
+        status(e.circuitId(), e.memberId(), NotificationKind.MEMBERSHIP_EXPIRING, Shortcode.EXPIRY_DATE,
+                date(e.endsAt(), language(e.circuitId())), "membership-expiring:" + e.membershipId() + ":"
+                        + e.endsAt().toEpochMilli());
+    }
+
+    @EventListener
+    void on(VoucherIssued e) {
+        safely(e.circuitId(), () -> {
+            String expiry = date(e.expiresAt(), language(e.circuitId()));
+            notifier.tell(new Notice(e.circuitId(), e.memberId(), NotificationKind.VOUCHER_ISSUED,
+                    "voucher:" + e.voucherId(), Map.of(Shortcode.VOUCHER_CODE, e.code(), Shortcode.EXPIRY_DATE, expiry)));
+        });
+    }
+
+    private void status(long circuitId, long memberId, NotificationKind kind, Shortcode shortcode, String value,
+                        String key) {
+        safely(circuitId, () -> notifier.tell(new Notice(circuitId, memberId, kind, key, Map.of(shortcode, value))));
+    }
+
+    private Language language(long circuitId) {
+        return Language.ofCountry(tenancy.circuit(circuitId).defaultCountry());
+    }
+
+    static String date(Instant at, Language language) {
+        return at == null ? "" : DateTimeFormatter.ofLocalizedDate(FormatStyle.SHORT).withLocale(language.locale())
+                .format(at.atZone(ZoneOffset.UTC));
+    }
+
+    private void safely(long circuitId, Runnable work) {
+        try {
+            work.run();
+        } catch (RuntimeException ex) {
+            log.warn("Circuit {}: a notification could not be prepared: {}", circuitId, ex.toString());
+        }
+    }
+}

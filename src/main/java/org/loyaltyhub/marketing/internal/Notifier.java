@@ -1,0 +1,136 @@
+package org.loyaltyhub.marketing.internal;
+
+import org.loyaltyhub.ledger.Ledger;
+import org.loyaltyhub.marketing.Channel;
+import org.loyaltyhub.marketing.Language;
+import org.loyaltyhub.marketing.MessageTemplate;
+import org.loyaltyhub.marketing.Notice;
+import org.loyaltyhub.marketing.NotificationKind;
+import org.loyaltyhub.marketing.Notifications;
+import org.loyaltyhub.marketing.Shortcode;
+import org.loyaltyhub.members.Member;
+import org.loyaltyhub.members.Members;
+import org.loyaltyhub.programs.ProgramSettings;
+import org.loyaltyhub.programs.Programs;
+import org.loyaltyhub.shared.Mailer;
+import org.loyaltyhub.shared.web.PublicUrl;
+import org.loyaltyhub.tenancy.Circuit;
+import org.loyaltyhub.tenancy.Tenancy;
+import org.springframework.context.MessageSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.text.NumberFormat;
+import java.time.Clock;
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * Tells members about facts: renders the circuit's template in the member's language, keeps the message in their
+ * inbox and queues the e-mail in the outbox, all in the caller's transaction (the fact's), so a crash after the
+ * fact committed still sends it and a fact rolled back sends nothing.
+ */
+@Component
+public class Notifier implements Notifications {
+
+    private final NotificationSettings settings;
+    private final Members members;
+    private final Tenancy tenancy;
+    private final Ledger ledger;
+    private final Programs programs;
+    private final Mailer mailer;
+    private final PublicUrl urls;
+    private final UnsubscribeLinks unsubscribe;
+    private final MessageSource messages;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    Notifier(NotificationSettings settings, Members members, Tenancy tenancy, Ledger ledger, Programs programs,
+             Mailer mailer, PublicUrl urls, UnsubscribeLinks unsubscribe, MessageSource messages, JdbcClient jdbc,
+             Clock clock) {
+        this.settings = settings;
+        this.members = members;
+        this.tenancy = tenancy;
+        this.ledger = ledger;
+        this.programs = programs;
+        this.mailer = mailer;
+        this.urls = urls;
+        this.unsubscribe = unsubscribe;
+        this.messages = messages;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** In the caller's transaction: the fact's, or a job item's. */
+    @Override
+    public boolean tell(Notice notice) {
+        if (!settings.of(notice.circuitId(), notice.kind()).enabled()) {
+            return false;
+        }
+        Member member = members.own(notice.circuitId(), notice.memberId());
+        Circuit circuit = tenancy.circuit(notice.circuitId());
+        Language language = Language.ofCountry(circuit.defaultCountry());
+        Map<Shortcode, String> values = values(circuit, member, language);
+        values.putAll(notice.values());
+        MessageTemplate.Rendered message = settings.template(circuit.id(), notice.kind(), language, Channel.EMAIL)
+                .render(values);
+        boolean email = member.email() != null
+                && ConsentRule.allows(notice.kind().audience(), member.consents());
+        boolean told = jdbc.sql("""
+                        insert into member_message (circuit_id, member_id, kind, business_key, subject, body, emailed, created_at)
+                        values (:c, :m, :kind, :key, :subject, :body, :emailed, :at)
+                        on conflict (circuit_id, business_key) do nothing""")
+                .param("c", circuit.id()).param("m", member.id()).param("kind", notice.kind().name())
+                .param("key", notice.businessKey()).param("subject", message.subject()).param("body", message.text())
+                .param("emailed", email).param("at", java.sql.Timestamp.from(clock.instant())).update() == 1;
+        if (told && email) {
+            String unsubscribeUrl = notice.kind().audience() == NotificationKind.Audience.MARKETING
+                    ? unsubscribe.url(circuit.id(), member.id()) : null;
+            mailer.send(mail(circuit, member.email(), message, language, values.get(Shortcode.CUSTOMER_AREA_URL),
+                    unsubscribeUrl));
+        }
+        return told;
+    }
+
+    /** An e-mail of a rendered message in the circuit's layout. */
+    Mailer.RichMail mail(Circuit circuit, String to, MessageTemplate.Rendered message, Language language,
+                         String customerAreaUrl, String unsubscribeUrl) {
+        String logo = circuit.logoUrl() == null ? null
+                : circuit.logoUrl().startsWith("/") ? urls.anywhere(circuit.logoUrl()) : circuit.logoUrl();
+        MailLayout.Frame frame = new MailLayout.Frame(circuit.name(), logo, settings.style(circuit.id()).colour(),
+                customerAreaUrl, messages.getMessage("notifications.mail.customerArea", null, language.locale()),
+                unsubscribeUrl, messages.getMessage("notifications.mail.unsubscribe", null, language.locale()));
+        return new Mailer.RichMail(to, message.subject(), MailLayout.text(message.text(), frame),
+                MailLayout.html(message.subject(), message.text(), frame), unsubscribeUrl);
+    }
+
+    /** The member's own values: name, card, balance and its value, the circuit and the customer area. */
+    Map<Shortcode, String> values(Circuit circuit, Member member, Language language) {
+        Map<Shortcode, String> v = new EnumMap<>(Shortcode.class);
+        v.put(Shortcode.FIRST_NAME, member.firstName() == null ? "" : member.firstName());
+        v.put(Shortcode.LAST_NAME, member.lastName() == null ? "" : member.lastName());
+        v.put(Shortcode.CARD_NUMBER, member.card() == null ? "" : member.card().number());
+        v.put(Shortcode.CIRCUIT_NAME, circuit.name());
+        v.put(Shortcode.CUSTOMER_AREA_URL, urls.anywhere("/c/" + circuit.id() + "/my"));
+        long balance = ledger.memberBalance(circuit.id(), member.id(), clock.instant()).available();
+        v.put(Shortcode.BALANCE, points(balance, language));
+        v.put(Shortcode.POINTS_VALUE, value(circuit, balance, language));
+        return v;
+    }
+
+    static String points(long points, Language language) {
+        return NumberFormat.getIntegerInstance(language.locale()).format(points);
+    }
+
+    private String value(Circuit circuit, long balance, Language language) {
+        ProgramSettings p = programs.settings(circuit.id());
+        BigDecimal amount = p.redeemValue().multiply(BigDecimal.valueOf(balance))
+                .divide(BigDecimal.valueOf(p.redeemPoints()), 2, RoundingMode.DOWN);
+        NumberFormat money = NumberFormat.getNumberInstance(language.locale());
+        money.setMinimumFractionDigits(2);
+        money.setMaximumFractionDigits(2);
+        return money.format(amount) + " " + circuit.currency();
+    }
+}
