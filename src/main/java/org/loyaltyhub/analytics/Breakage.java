@@ -20,6 +20,7 @@ public record Breakage(LocalDate from, LocalDate to, long expired, long redeemed
     }
 
     /** A fraction between 0 and 1 with four decimals; zero when nothing expired or was redeemed. */
+    @com.fasterxml.jackson.annotation.JsonProperty
     public BigDecimal rate() {
         long base = expired + redeemed;
         return base == 0 ? BigDecimal.ZERO.setScale(4)

@@ -26,14 +26,17 @@ public record PointsSummary(Purpose purpose, long credits, long debits, long ope
     }
 
     /** Credits less debits: how much members' balances grew. */
+    @com.fasterxml.jackson.annotation.JsonProperty
     public long net() {
         return credits - debits;
     }
 
+    @com.fasterxml.jackson.annotation.JsonProperty
     public BigDecimal averagePerOperation() {
         return average(operations);
     }
 
+    @com.fasterxml.jackson.annotation.JsonProperty
     public BigDecimal averagePerMember() {
         return average(members);
     }

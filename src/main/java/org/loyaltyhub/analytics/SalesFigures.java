@@ -14,17 +14,20 @@ public record SalesFigures(Sales total, List<StoreSales> stores) {
 
     public record Sales(long purchases, Money spend, long buyers, long repeatBuyers) {
 
+        @com.fasterxml.jackson.annotation.JsonProperty
         public Money averageBasket() {
             return purchases == 0 ? Money.zero(spend.currency())
                     : Money.of(spend.amount().divide(BigDecimal.valueOf(purchases), 2, RoundingMode.HALF_UP),
                     spend.currency().getCurrencyCode());
         }
 
+        @com.fasterxml.jackson.annotation.JsonProperty
         public BigDecimal visitFrequency() {
             return buyers == 0 ? BigDecimal.ZERO
                     : BigDecimal.valueOf(purchases).divide(BigDecimal.valueOf(buyers), 2, RoundingMode.HALF_UP);
         }
 
+        @com.fasterxml.jackson.annotation.JsonProperty
         public BigDecimal repeatRate() {
             return buyers == 0 ? BigDecimal.ZERO
                     : BigDecimal.valueOf(repeatBuyers).divide(BigDecimal.valueOf(buyers), 4, RoundingMode.HALF_UP);

@@ -23,7 +23,8 @@ class PointsReportTest extends IntegrationTest {
     @Autowired
     JdbcClient jdbc;
 
-    private static final String TODAY = "from=2000-01-01&to=2099-12-31";
+    private static final String TODAY = "from=" + java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(400)
+            + "&to=" + java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(400);
 
     @Test
     void reportTotalsMatchTheBalancesRecomputedFromTheJournalBeforeAndAfterTheRollup() {
@@ -56,7 +57,7 @@ class PointsReportTest extends IntegrationTest {
         assertThat(kind(all, "REVERSAL").path("debits").asLong()).isEqualTo(120);
         assertThat(kind(all, "MANUAL").path("operations").asLong()).isEqualTo(2);
         assertThat(all.path("operations").asLong()).isEqualTo(6);
-        assertThat(all.path("averagePerOperation").decimalValue()).isEqualByComparingTo("70.00");
+        assertThat(new java.math.BigDecimal(all.path("averagePerOperation").asString())).isEqualByComparingTo("70.00");
 
         JsonNode bars = w.asAdmin().get("/api/v1/reports/points?" + TODAY + "&companyId=" + bar[0]).json();
         assertThat(bars.path("credits").asLong()).isEqualTo(80);
@@ -96,12 +97,12 @@ class PointsReportTest extends IntegrationTest {
                 + " where l.circuit_id = :c and x.kind = 'MEMBER_AVAILABLE'").param("c", w.circuitId)
                 .query(Long.class).single();
         assertThat(perIssuer).isEqualTo(lots);
-        assertThat(liability.path("value").path("amount").decimalValue()).isEqualByComparingTo("5.00");
+        assertThat(new java.math.BigDecimal(liability.path("value").path("amount").asString())).isEqualByComparingTo("5.00");
         assertThat(w.asAdmin().get("/api/v1/reports/liability?asOf=2000-01-01").json().path("total").asLong())
                 .isZero();
         JsonNode breakage = w.asAdmin().get("/api/v1/reports/breakage").json();
         assertThat(breakage.path("expired").asLong()).isZero();
-        assertThat(breakage.path("rate").decimalValue()).isEqualByComparingTo("0");
+        assertThat(new java.math.BigDecimal(breakage.path("rate").asString())).isEqualByComparingTo("0");
     }
 
     @Test
@@ -111,7 +112,8 @@ class PointsReportTest extends IntegrationTest {
         long[] other = w.company("Other");
         long m = w.enrol(w.asAdmin(), Map.of("email", "apart@member.test", "storeId", own[1])).path("id").asLong();
         w.purchase(api.withKey(w.apiKey(own[0], own[1])), "k-1", m, "10.00", "PAID");
-        w.purchase(api.withKey(w.apiKey(other[0], other[1])), "k-2", m, "70.00", "PAID");
+        long n = w.enrol(w.asAdmin(), Map.of("email", "apart2@member.test", "storeId", other[1])).path("id").asLong();
+        w.purchase(api.withKey(w.apiKey(other[0], other[1])), "k-2", n, "70.00", "PAID");
         Api companyAdmin = w.as(w.operator("COMPANY_ADMIN", own[0], null));
 
         assertThat(w.asAdmin().get("/api/v1/reports/points?" + TODAY).json().path("credits").asLong()).isEqualTo(80);

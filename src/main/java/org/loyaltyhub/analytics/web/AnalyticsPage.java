@@ -52,14 +52,14 @@ class AnalyticsPage {
     }
 
     /** A headline figure with the previous period's value. */
-    record Figure(String key, long value, long previous) {
-        Long changePercent() {
+    public record Figure(String key, long value, long previous) {
+        public Long changePercent() {
             return previous == 0 ? null : Math.round((value - previous) * 100.0 / previous);
         }
     }
 
     /** One row of a chart's table: the week and a value per series. */
-    record Row(LocalDate week, List<Long> values) {
+    public record Row(LocalDate week, List<Long> values) {
     }
 
     @GetMapping("/admin/analytics")
