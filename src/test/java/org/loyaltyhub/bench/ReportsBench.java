@@ -85,7 +85,7 @@ final class ReportsBench {
                         + " then 'EARN' when g % 20 < 17 then 'REDEMPTION' when g % 20 < 19 then 'EXPIRY'"
                         + " else 'MANUAL_CREDIT' end, 'bench', " + firstMember + " + g % " + MEMBERS + ", " + company
                         + ", (array[" + stores[0] + "," + stores[1] + "," + stores[2] + "," + stores[3] + "])[1 + g % 4],"
-                        + " 'operator:' || (g % 7), now() - make_interval(days => (g * 7919) % 730,"
+                        + " 'operator:' || (g % 7), now() - make_interval(days => ((g * 7919) % 730)::int,"
                         + " secs => (g * 104729) % 86400) from generate_series(" + from + "::bigint, " + (to - 1) + ") g");
                 s.execute("insert into posting (entry_id, account_id, amount) select e.id, x.account, x.amount from"
                         + " journal_entry e cross join lateral (values (" + firstAccount + " + e.member_id - "
