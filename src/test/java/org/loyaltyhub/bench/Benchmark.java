@@ -40,7 +40,7 @@ import java.util.stream.Stream;
 public final class Benchmark {
 
     /** The phases -Dbench.phases selects from, in the order they run. */
-    static final List<String> PHASES = List.of("startup", "load", "tiers", "codes", "reliability", "backtest", "clearing", "segments");
+    static final List<String> PHASES = List.of("startup", "load", "tiers", "codes", "reliability", "backtest", "clearing", "segments", "reports");
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String PASSWORD = "bench-password-0123";
@@ -177,6 +177,10 @@ public final class Benchmark {
             }
             if (config.phases().contains("codes")) {
                 codeRows(context);
+                out("=".repeat(86));
+            }
+            if (config.phases().contains("reports")) {
+                reportRows(context);
                 out("=".repeat(86));
             }
             if (config.phases().contains("reliability") && !reliabilityRows(context)) {
@@ -656,6 +660,28 @@ public final class Benchmark {
                 + "%.1f s), 4 tiers, rolling 12 months", r.members(), r.activityRows(), r.seedSeconds()));
         out(String.format(Locale.ROOT, "   %.1f s, %s members/s: %d up, %d down  (target <= 300 s: %s)", r.seconds(),
                 rate(r.perSecond()), r.run().up(), r.run().down(), r.seconds() <= 300 ? "MET" : "NOT MET"));
+    }
+
+    /** The reports phase (issue 14): movements seeded by SQL, rolled up, then summaries, the export and the dashboard. */
+    private void reportRows(ConfigurableApplicationContext context) throws Exception {
+        long movements = Long.getLong("bench.reportMovements", 20_000_000L);
+        say("Reports: seeding " + movements + " movements ...");
+        int port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port", "8080"));
+        ReportsBench.Result r = ReportsBench.run(context, context.getBean(HikariDataSource.class), port, movements);
+        out("");
+        out(String.format(Locale.ROOT, "k. Reports  %d movements (seeded by SQL in %.1f s), rolled up in %.1f s",
+                r.movements(), r.seedSeconds(), r.rollupSeconds()));
+        double p50 = ReportsBench.percentile(r.summaryMillis(), 0.5);
+        double max = ReportsBench.percentile(r.summaryMillis(), 1.0);
+        out(String.format(Locale.ROOT, "   points summary, %d random ranges and filters: p50 %.1f ms, max %.1f ms  "
+                + "(target <= 500 ms: %s)", r.summaryMillis().size(), p50, max, max <= 500 ? "MET" : "NOT MET"));
+        out(String.format(Locale.ROOT, "   row export: %d rows in %.1f s, %s rows/s  (target >= 50,000/s: %s)",
+                r.exportedRows(), r.exportSeconds(), rate(r.exportPerSecond()),
+                r.exportPerSecond() >= 50_000 ? "MET" : "NOT MET"));
+        double dash = ReportsBench.percentile(r.dashboardMillis(), 0.5);
+        double dashMax = ReportsBench.percentile(r.dashboardMillis(), 1.0);
+        out(String.format(Locale.ROOT, "   circuit dashboard (12 weeks) over HTTP: p50 %.1f ms, max %.1f ms  "
+                + "(target <= 300 ms: %s)", dash, dashMax, dashMax <= 300 ? "MET" : "NOT MET"));
     }
 
     private void codeRows(ConfigurableApplicationContext context) throws Exception {

@@ -408,4 +408,20 @@ class PageAccessTest extends BrowserTest {
         assertThat(statuses(till, pages)).isEqualTo(expect(pages, 403, 403, 404));
         assertThat(statuses(stranger.admin, pages)).isEqualTo(expect(pages, 200, 200, 404));
     }
+
+    @Test
+    void theCircuitsAnalyticsAreForItsAdministratorAndACompanysForItsAdministrator() {
+        World w = fixtures.world(api);
+        long[] shop = w.company("Analytics");
+        Api.Login companyAdmin = w.operator("COMPANY_ADMIN", shop[0], null);
+        Api.Login till = w.operator("STORE_OPERATOR", null, shop[1]);
+        World stranger = fixtures.world(api);
+        List<String> pages = List.of("/admin/analytics", "/company/analytics",
+                "/admin/analytics?from=2026-01-01&to=2026-03-31");
+
+        assertThat(statuses(w.admin, pages)).isEqualTo(expect(pages, 200, 403, 200));
+        assertThat(statuses(companyAdmin, pages)).isEqualTo(expect(pages, 403, 200, 403));
+        assertThat(statuses(till, pages)).isEqualTo(expect(pages, 403, 403, 403));
+        assertThat(statuses(stranger.admin, pages)).isEqualTo(expect(pages, 200, 403, 200));
+    }
 }

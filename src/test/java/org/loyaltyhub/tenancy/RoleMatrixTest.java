@@ -879,4 +879,44 @@ class RoleMatrixTest extends IntegrationTest {
         assertThat(w.asAdmin().get("/api/v1/notifications/POINTS_EARNED/templates").json().get(0).path("custom")
                 .asBoolean()).as("another circuit's template is its own").isFalse();
     }
+
+    @Test
+    void reportsAreForAdministratorsAndACompanyAdministratorOfACircuitKeepingCompaniesApartSeesOnlyItsOwn() {
+        World w = fixtures.world(api, true, false);
+        long[] own = w.company("Own");
+        long[] other = w.company("Other");
+        Map<String, Api> roles = new LinkedHashMap<>();
+        roles.put("CIRCUIT_ADMIN", w.asAdmin());
+        roles.put("COMPANY_ADMIN", w.as(w.operator("COMPANY_ADMIN", own[0], null)));
+        roles.put("STORE_OPERATOR", w.as(w.operator("STORE_OPERATOR", null, own[1])));
+        roles.put("API_KEY", api.withKey(w.apiKey(own[0], own[1])));
+        roles.put("OTHER_CIRCUIT_ADMIN", fixtures.world(api).asAdmin());
+        Map<String, String> paths = new LinkedHashMap<>();
+        paths.put("points report", "/api/v1/reports/points");
+        paths.put("own company's points report", "/api/v1/reports/points?companyId=" + own[0]);
+        paths.put("another company's points report", "/api/v1/reports/points?companyId=" + other[0]);
+        paths.put("points rows as CSV", "/api/v1/reports/points/rows.csv");
+        paths.put("points summary as CSV", "/api/v1/reports/points/summary.csv");
+        paths.put("liability", "/api/v1/reports/liability");
+        paths.put("breakage", "/api/v1/reports/breakage");
+        paths.put("members report", "/api/v1/reports/members");
+        paths.put("sales report", "/api/v1/reports/sales");
+        Map<String, List<Integer>> expected = new LinkedHashMap<>();
+        expected.put("points report", List.of(200, 200, 403, 403, 200));
+        expected.put("own company's points report", List.of(200, 200, 403, 403, 404));
+        expected.put("another company's points report", List.of(200, 403, 403, 403, 404));
+        expected.put("points rows as CSV", List.of(200, 200, 403, 403, 200));
+        expected.put("points summary as CSV", List.of(200, 200, 403, 403, 200));
+        expected.put("liability", List.of(200, 200, 403, 403, 200));
+        expected.put("breakage", List.of(200, 200, 403, 403, 200));
+        expected.put("members report", List.of(200, 200, 403, 403, 200));
+        expected.put("sales report", List.of(200, 200, 403, 403, 200));
+        List<String> roleNames = List.copyOf(roles.keySet());
+        for (int i = 0; i < roleNames.size(); i++) {
+            for (var path : paths.entrySet()) {
+                assertThat(roles.get(roleNames.get(i)).get(path.getValue()).status())
+                        .as(roleNames.get(i) + " " + path.getKey()).isEqualTo(expected.get(path.getKey()).get(i));
+            }
+        }
+    }
 }

@@ -1,0 +1,94 @@
+package org.loyaltyhub.analytics.internal;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import org.loyaltyhub.analytics.Breakage;
+import org.loyaltyhub.analytics.Liability;
+import org.loyaltyhub.analytics.ReportScope;
+import org.loyaltyhub.programs.ProgramSettings;
+import org.loyaltyhub.programs.Programs;
+import org.loyaltyhub.tenancy.Tenancy;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Liability and breakage read from the journal, lots and lot movements, so they match the ledger to the point. */
+@Service
+public class BooksReport {
+
+    private final JdbcClient jdbc;
+    private final Programs programs;
+    private final Tenancy tenancy;
+
+    BooksReport(JdbcClient jdbc, Programs programs, Tenancy tenancy) {
+        this.jdbc = jdbc;
+        this.programs = programs;
+        this.tenancy = tenancy;
+    }
+
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+    public Liability liability(ReportScope scope, LocalDate asOf) {
+        var end = asOf.plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC);
+        String issuer = scope.companyId() != null ? " and l.issuer_company_id = :company" : "";
+        List<Object[]> shares = jdbc.sql("select l.issuer_company_id, sum(m.amount) from lot_movement m"
+                        + " join lot l on l.id = m.lot_id join account a on a.id = l.account_id"
+                        + " join journal_entry e on e.id = m.entry_id where l.circuit_id = :circuit"
+                        + " and a.kind = 'MEMBER_AVAILABLE' and e.created_at < :end" + issuer
+                        + " group by 1 having sum(m.amount) <> 0 order by 1 nulls first")
+                .param("circuit", scope.circuitId()).param("end", end).param("company", scope.companyId())
+                .query((rs, n) -> new Object[] {rs.getObject(1, Long.class), rs.getLong(2)}).list();
+        String company = scope.companyId() != null ? " and e.company_id = :company" : "";
+        long pending = onAccounts(scope, "MEMBER_PENDING", " and e.created_at < :end" + company, end, null);
+        long held = onAccounts(scope, "MEMBER_HELD", " and e.created_at < :end" + company, end, null);
+        BigDecimal perPoint = perPoint(scope.circuitId());
+        String currency = tenancy.circuit(scope.circuitId()).currency();
+        List<Liability.IssuerShare> issuers = new ArrayList<>();
+        long total = pending + held;
+        for (Object[] s : shares) {
+            long points = (Long) s[1];
+            issuers.add(new Liability.IssuerShare((Long) s[0], points, Liability.valueOf(points, perPoint, currency)));
+            total += points;
+        }
+        return new Liability(asOf, issuers, pending, held, total, Liability.valueOf(total, perPoint, currency),
+                perPoint);
+    }
+
+    @Transactional(readOnly = true)
+    public Breakage breakage(ReportScope scope, LocalDate from, LocalDate to, LocalDate today) {
+        var start = from.atStartOfDay().atOffset(ZoneOffset.UTC);
+        var end = to.plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC);
+        String company = scope.companyId() != null ? " and e.company_id = :company" : "";
+        String range = " and e.created_at >= :start and e.created_at < :end" + company;
+        long expired = onAccounts(scope, "EXPIRED", range, end, start);
+        long redeemed = onAccounts(scope, "REDEEMED", range, end, start);
+        List<Breakage.Upcoming> upcoming = jdbc.sql("select to_char(l.expires_at at time zone 'UTC', 'YYYY-MM'),"
+                        + " sum(l.remaining) from lot l join account a on a.id = l.account_id"
+                        + " where l.circuit_id = :circuit and a.kind = 'MEMBER_AVAILABLE' and l.remaining > 0"
+                        + " and l.expires_at >= :today" + (scope.companyId() != null
+                        ? " and l.issuer_company_id = :company" : "") + " group by 1 order by 1")
+                .param("circuit", scope.circuitId()).param("company", scope.companyId())
+                .param("today", today.atStartOfDay().atOffset(ZoneOffset.UTC))
+                .query((rs, n) -> new Breakage.Upcoming(YearMonth.parse(rs.getString(1)), rs.getLong(2))).list();
+        return new Breakage(from, to, expired, redeemed, upcoming);
+    }
+
+    private long onAccounts(ReportScope scope, String kind, String where, Object end, Object start) {
+        return jdbc.sql("select coalesce(sum(p.amount), 0) from posting p join account a on a.id = p.account_id"
+                        + " join journal_entry e on e.id = p.entry_id where a.circuit_id = :circuit and a.kind = :kind"
+                        + where)
+                .param("circuit", scope.circuitId()).param("kind", kind).param("end", end)
+                .param("start", start).param("company", scope.companyId()).query(Long.class).single();
+    }
+
+    private BigDecimal perPoint(long circuitId) {
+        ProgramSettings s = programs.settings(circuitId);
+        return s.redeemValue().divide(BigDecimal.valueOf(s.redeemPoints()), 8, RoundingMode.HALF_UP);
+    }
+
+}
