@@ -425,17 +425,7 @@ class RoleMatrixTest extends IntegrationTest {
                 Map.of("orderId", "matrix", "storeId", own[1])), List.of(200, 200, 200, 200));
         expected.put(new Action("cancel a voucher", "POST", "/api/v1/vouchers/" + code + "/cancel",
                 Map.of("reason", "matrix")), List.of(422, 403, 403, 403));
-        expected.forEach((a, statuses) -> {
-            int i = 0;
-            for (Map.Entry<String, Api> role : roles.entrySet()) {
-                Api.Response r = switch (a.method()) {
-                    case "GET" -> role.getValue().get(a.path());
-                    case "PUT" -> role.getValue().put(a.path(), a.body());
-                    default -> role.getValue().post(a.path(), a.body());
-                };
-                assertThat(r.status()).as(role.getKey() + " may " + a.name() + "? " + r).isEqualTo(statuses.get(i++));
-            }
-        });
+        assertMatrix(roles, expected);
         w.assertBooksBalance();
     }
 
@@ -516,17 +506,7 @@ class RoleMatrixTest extends IntegrationTest {
                 List.of(200, 403, 403, 403, 404));
         expected.put(new Action("redeem the shared code", "POST", "/api/v1/vouchers/" + shared + "/redeem",
                 Map.of("memberId", member, "orderId", "matrix", "storeId", own[1])), List.of(200, 200, 200, 200, 404));
-        expected.forEach((a, statuses) -> {
-            int i = 0;
-            for (Map.Entry<String, Api> role : roles.entrySet()) {
-                Api.Response r = switch (a.method()) {
-                    case "GET" -> role.getValue().get(a.path());
-                    case "PUT" -> role.getValue().put(a.path(), a.body());
-                    default -> role.getValue().post(a.path(), a.body());
-                };
-                assertThat(r.status()).as(role.getKey() + " may " + a.name() + "? " + r).isEqualTo(statuses.get(i++));
-            }
-        });
+        assertMatrix(roles, expected);
     }
 
     @Test
@@ -554,18 +534,7 @@ class RoleMatrixTest extends IntegrationTest {
                 rate), List.of(200, 403, 403, 403, 200));
         expected.put(new Action("list products' rates", "GET", "/api/v1/money-programs/CASHBACK/product-rates", null),
                 List.of(200, 200, 403, 403, 200));
-        expected.forEach((a, statuses) -> {
-            int i = 0;
-            for (Map.Entry<String, Api> role : roles.entrySet()) {
-                Api.Response r = switch (a.method()) {
-                    case "GET" -> role.getValue().get(a.path());
-                    case "PUT" -> role.getValue().put(a.path(), a.body());
-                    case "DELETE" -> role.getValue().delete(a.path());
-                    default -> role.getValue().post(a.path(), a.body());
-                };
-                assertThat(r.status()).as(role.getKey() + " may " + a.name() + "? " + r).isEqualTo(statuses.get(i++));
-            }
-        });
+        assertMatrix(roles, expected);
     }
 
     @Test
@@ -644,17 +613,7 @@ class RoleMatrixTest extends IntegrationTest {
                 Map.of("memberId", member, "storeId", own[1], "total", "10")), List.of(200, 200, 200, 200, 404));
         expected.put(new Action("read a purchase's promotions", "GET", "/api/v1/purchases/" + purchase + "/promotions",
                 null), List.of(200, 200, 200, 200, 404));
-        expected.forEach((a, statuses) -> {
-            int i = 0;
-            for (Map.Entry<String, Api> role : roles.entrySet()) {
-                Api.Response r = switch (a.method()) {
-                    case "GET" -> role.getValue().get(a.path());
-                    case "PUT" -> role.getValue().put(a.path(), a.body());
-                    default -> role.getValue().post(a.path(), a.body());
-                };
-                assertThat(r.status()).as(role.getKey() + " may " + a.name() + "? " + r).isEqualTo(statuses.get(i++));
-            }
-        });
+        assertMatrix(roles, expected);
     }
 
     @Test
@@ -864,18 +823,7 @@ class RoleMatrixTest extends IntegrationTest {
                 "/api/v1/notifications/POINTS_EARNED/templates/en/preview", template), List.of(200, 403, 403, 403, 200));
         expected.put(new Action("reset a template", "DELETE", "/api/v1/notifications/POINTS_EARNED/templates/it",
                 null), List.of(200, 403, 403, 403, 200));
-        expected.forEach((a, statuses) -> {
-            int i = 0;
-            for (Map.Entry<String, Api> role : roles.entrySet()) {
-                Api.Response r = switch (a.method()) {
-                    case "GET" -> role.getValue().get(a.path());
-                    case "PUT" -> role.getValue().put(a.path(), a.body());
-                    case "DELETE" -> role.getValue().delete(a.path());
-                    default -> role.getValue().post(a.path(), a.body());
-                };
-                assertThat(r.status()).as(role.getKey() + " may " + a.name() + "? " + r).isEqualTo(statuses.get(i++));
-            }
-        });
+        assertMatrix(roles, expected);
         assertThat(w.asAdmin().get("/api/v1/notifications/POINTS_EARNED/templates").json().get(0).path("custom")
                 .asBoolean()).as("another circuit's template is its own").isFalse();
     }
@@ -919,4 +867,21 @@ class RoleMatrixTest extends IntegrationTest {
             }
         }
     }
+
+    /** Each action by each role, in the roles' order, answers the status expected for that role. */
+    private static void assertMatrix(Map<String, Api> roles, Map<Action, List<Integer>> expected) {
+        expected.forEach((a, statuses) -> {
+            int i = 0;
+            for (Map.Entry<String, Api> role : roles.entrySet()) {
+                Api.Response r = switch (a.method()) {
+                    case "GET" -> role.getValue().get(a.path());
+                    case "PUT" -> role.getValue().put(a.path(), a.body());
+                    case "DELETE" -> role.getValue().delete(a.path());
+                    default -> role.getValue().post(a.path(), a.body());
+                };
+                assertThat(r.status()).as(role.getKey() + " may " + a.name() + "? " + r).isEqualTo(statuses.get(i++));
+            }
+        });
+    }
+
 }
