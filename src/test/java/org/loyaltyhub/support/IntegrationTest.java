@@ -1,9 +1,11 @@
 package org.loyaltyhub.support;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
@@ -12,6 +14,7 @@ import org.springframework.test.context.ActiveProfiles;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
+@Import(TestClock.Config.class)
 public abstract class IntegrationTest {
 
     @LocalServerPort
@@ -21,6 +24,10 @@ public abstract class IntegrationTest {
     protected Fixtures fixtures;
 
     protected Api api;
+
+    /** The application's clock; a test may move it ({@code clock.advance(Duration.ofDays(1))}); it is reset after. */
+    @Autowired
+    protected TestClock clock;
 
     /** E-mails go to a real SMTP server in the test JVM (GreenMail); Shopify's admin is a stub (WireMock). */
     @org.springframework.test.context.DynamicPropertySource
@@ -39,5 +46,10 @@ public abstract class IntegrationTest {
         if (!getClass().isAnnotationPresent(FreshInstall.class)) {
             fixtures.platformAdmin(api);
         }
+    }
+
+    @AfterEach
+    void realTimeAgain() {
+        clock.reset();
     }
 }
