@@ -104,9 +104,9 @@ public class PrepaidReversalService {
 
     /** Refunds {@code amount} of what is left of the sale (all of it when null). */
     public Undone refund(Caller caller, long saleId, Money amount, String reason) {
-        caller.require(Role.COMPANY_ADMIN);
         String why = reason(reason);
         PrepaidSale sale = visible(caller, saleId);
+        caller.require(Role.COMPANY_ADMIN);
         long circuitId = caller.circuit();
         Currency currency = wallets.currency(circuitId);
         if (amount != null) {
