@@ -14,7 +14,9 @@
           spend: 'Use in this shop', vouchers: 'Your vouchers', useVoucher: 'Use in this shop',
           voucherCode: 'Your code for this shop', copy: 'Copy',
           toNext: { POINTS_EARNED: 'points to', AMOUNT_SPENT: 'to spend to reach', VISITS: 'visits to' },
-          invite: 'Invite a friend with your code' },
+          invite: 'Invite a friend with your code',
+          giftCard: 'Pay with a gift card', giftNumber: 'Card number', giftPin: 'PIN',
+          giftAmount: 'Amount (empty: all that is left)', giftUse: 'Get the code' },
     it: { points: 'punti', card: 'Tessera', use: 'Usa i miei punti', code: 'Il tuo codice sconto', until: 'valido fino al',
           worth: 'del valore di', failed: 'Impossibile caricare i tuoi punti.', notMember: 'Non sei ancora iscritto.',
           refused: 'Impossibile creare il codice: ', held: 'riservati', keptUntil: 'mantenuto fino al',
@@ -22,7 +24,9 @@
           spend: 'Usa in questo negozio', vouchers: 'I tuoi buoni', useVoucher: 'Usa in questo negozio',
           voucherCode: 'Il tuo codice per questo negozio', copy: 'Copia',
           toNext: { POINTS_EARNED: 'punti per', AMOUNT_SPENT: 'da spendere per', VISITS: 'visite per' },
-          invite: 'Invita un amico con il tuo codice' }
+          invite: 'Invita un amico con il tuo codice',
+          giftCard: 'Paga con una carta regalo', giftNumber: 'Numero della carta', giftPin: 'PIN',
+          giftAmount: 'Importo (vuoto: tutto il residuo)', giftUse: 'Ottieni il codice' }
   };
   var lang = (document.documentElement.lang || navigator.language || 'en').slice(0, 2).toLowerCase();
   var t = TEXT[lang] || TEXT.en;
@@ -211,12 +215,60 @@
     this.root.appendChild(list);
   };
 
+  /*
+   * An anonymous gift card, for members and guests alike: its number and PIN (and an amount, or all that is left)
+   * become a code of this shop; a wrong PIN, or a card locked after five, is said next to the form.
+   */
+  Widget.prototype.showGiftCard = function () {
+    var self = this;
+    var form = el('form', 'loyaltyhub-gift-card');
+    form.noValidate = true;
+    form.appendChild(el('div', 'loyaltyhub-gift-card-title', t.giftCard));
+    var field = function (name, label, mode) {
+      var id = 'loyaltyhub-gift-' + name + '-' + Math.random().toString(36).slice(2, 8);
+      var l = el('label', null, label);
+      l.htmlFor = id;
+      var input = el('input');
+      input.id = id;
+      input.name = name;
+      input.autocomplete = 'off';
+      input.inputMode = mode;
+      form.appendChild(l);
+      form.appendChild(input);
+      return input;
+    };
+    var number = field('cardNumber', t.giftNumber, 'numeric');
+    var pin = field('pin', t.giftPin, 'numeric');
+    pin.type = 'password';
+    var amount = field('amount', t.giftAmount, 'decimal');
+    var button = el('button', 'loyaltyhub-gift-card-use', t.giftUse);
+    button.type = 'submit';
+    form.appendChild(button);
+    var out = el('div', 'loyaltyhub-gift-card-result');
+    out.setAttribute('role', 'status');
+    form.appendChild(out);
+    form.addEventListener('submit', function (event) {
+      event.preventDefault();
+      button.disabled = true;
+      var body = { cardNumber: number.value.replace(/\s+/g, ''), pin: pin.value.trim() };
+      if (amount.value.trim()) { body.amount = amount.value.trim().replace(',', '.'); }
+      self.call('POST', '/api/v1/widget/gift-card-codes', body)
+        .then(function (code) { pin.value = ''; self.showCode(out, code); })
+        .catch(function (e) { out.textContent = ''; out.appendChild(el('div', 'loyaltyhub-error', t.refused + e.message)); })
+        .then(function () { button.disabled = false; });
+    });
+    this.root.appendChild(form);
+  };
+
   Widget.prototype.start = function () {
     var self = this;
     this.root.setAttribute('aria-live', 'polite');
     return this.call('GET', '/api/v1/widget/me')
-      .then(function (me) { self.render(me); return self.referral(); })
-      .catch(function (e) { self.root.textContent = e.status === 404 ? t.notMember : t.failed; });
+      .then(function (me) { self.render(me); self.showGiftCard(); return self.referral(); })
+      .catch(function (e) {
+        self.root.textContent = e.status === 404 ? t.notMember : t.failed;
+        if (e.status === 404) { self.showGiftCard(); }
+      });
   };
 
   function init() {

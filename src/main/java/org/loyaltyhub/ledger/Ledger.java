@@ -70,6 +70,22 @@ public interface Ledger {
 
     /** The lots of an account with something left, oldest-expiring first: who issued what it holds, until when. */
     List<OpenLot> openLots(long circuitId, AccountRef account);
+
+    /** The lots an entry opened, in the order of its legs, with what is left of each. */
+    List<OpenedLot> lotsOpenedBy(long circuitId, long entryId);
+
+    /**
+     * Locks the accounts an entry posted to (in the journal's order) until the transaction ends: nothing consumes the
+     * lots it opened before a reversal or a refund posted in the same transaction.
+     */
+    void lockAccountsOf(long circuitId, long entryId);
+
+    /** A lot as its entry opened it ({@code amount}) and what is left of it now; untouched while they are equal. */
+    record OpenedLot(long lotId, Long issuerCompanyId, long amount, long remaining) {
+        public boolean untouched() {
+            return remaining == amount;
+        }
+    }
     /**
      * Members of the circuit with available points expiring in {@code [from, to)}: per member, the points and the
      * first of those expiries; members ascending after {@code afterMemberId}, at most {@code limit} (paging).

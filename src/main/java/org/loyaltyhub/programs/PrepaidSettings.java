@@ -21,7 +21,8 @@ import java.util.Map;
  * A circuit's prepaid credit and gift cards (issue 11 §2): whether companies sell them, how long credit is valid
  * ({@code expiryMonths} null: no expiry, the default; otherwise at least 12 months, local law decides), the amounts a
  * sale may have (between {@code minAmount} and {@code maxAmount}; {@code fixedAmounts} offered as buttons at the
- * counter), and where credit is spent: at every company ({@link AcceptedAt#ALL}) or at {@code acceptingCompanies}.
+ * counter), where credit is spent: at every company ({@link AcceptedAt#ALL}) or at {@code acceptingCompanies}, and
+ * for how many hours a mistaken sale may be voided ({@code voidWindowHours}, 1 to 720; null: 24).
  */
 public record PrepaidSettings(
         boolean enabled,
@@ -33,7 +34,11 @@ public record PrepaidSettings(
         @NotNull @Size(max = 12) List<@NotNull @DecimalMin(value = "0", inclusive = false) @DecimalMax("100000")
         @Digits(integer = 6, fraction = 2) BigDecimal> fixedAmounts,
         @NotNull AcceptedAt acceptedAt,
-        @NotNull @Size(max = 1000) List<@NotNull Long> acceptingCompanies) {
+        @NotNull @Size(max = 1000) List<@NotNull Long> acceptingCompanies,
+        @Min(1) @Max(720) Integer voidWindowHours) {
+
+    /** How long after a sale it may be voided when the circuit does not say. */
+    public static final int VOID_WINDOW_HOURS = 24;
 
     /** Where prepaid credit and gift cards are spent. */
     public enum AcceptedAt { ALL, LISTED }
@@ -56,15 +61,30 @@ public record PrepaidSettings(
         }
         acceptedAt = acceptedAt == null ? AcceptedAt.ALL : acceptedAt;
         acceptingCompanies = acceptingCompanies == null ? List.of() : acceptingCompanies.stream().distinct().sorted().toList();
+        voidWindowHours = voidWindowHours == null ? VOID_WINDOW_HOURS : voidWindowHours;
+        if (voidWindowHours < 1 || voidWindowHours > 720) {
+            errors.put("voidWindowHours", "a sale may be voided for 1 to 720 hours");
+        }
         if (!errors.isEmpty()) {
             throw new InvalidInput(errors);
         }
     }
 
-    /** Off until a circuit administrator turns it on: no expiry, 5 to 500, accepted everywhere. */
+    /** The same with the default void window. */
+    public PrepaidSettings(boolean enabled, Integer expiryMonths, BigDecimal minAmount, BigDecimal maxAmount,
+                           List<BigDecimal> fixedAmounts, AcceptedAt acceptedAt, List<Long> acceptingCompanies) {
+        this(enabled, expiryMonths, minAmount, maxAmount, fixedAmounts, acceptedAt, acceptingCompanies, null);
+    }
+
+    /** Off until a circuit administrator turns it on: no expiry, 5 to 500, accepted everywhere, voided within 24 h. */
     public static PrepaidSettings defaults() {
         return new PrepaidSettings(false, null, new BigDecimal("5"), new BigDecimal("500"), List.of(), AcceptedAt.ALL,
                 List.of());
+    }
+
+    /** Until when a sale made at {@code soldAt} may be voided. */
+    public Instant voidableUntil(Instant soldAt) {
+        return soldAt.plus(java.time.Duration.ofHours(voidWindowHours));
     }
 
     /** Whether credit is spent at the company. */

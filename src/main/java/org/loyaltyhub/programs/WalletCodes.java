@@ -28,19 +28,42 @@ public interface WalletCodes {
     CodeHold holdForCode(long circuitId, long memberId, long storeId, Purpose purpose, Money amount, Instant expiresAt,
                          String actor);
 
-    /** Money held for a code: the wallet payment and its hold, the amount, and the cart the code must ask for. */
-    record CodeHold(long paymentId, long holdId, long memberId, Purpose purpose, Money amount, Money minimumSpend,
+    /**
+     * Checks an anonymous gift card's number and PIN in a transaction of its own, so a wrong PIN is counted even when
+     * the caller's work rolls back: five wrong PINs lock the card for 15 minutes (429 {@code too-many-attempts}
+     * with the time to wait), a wrong one is 422 {@code wrong-pin}; a malformed number or PIN is an invalid input.
+     */
+    void checkGiftCard(long circuitId, String number, String pin);
+
+    /**
+     * Holds what an anonymous gift card pays for a code that lives until {@code expiresAt}: {@code amount}, or all
+     * that is left on it when null or when it holds less, once its number and PIN match, at a store whose company
+     * accepts prepaid credit. The hold names no member ({@link CodeHold#memberId()} is null). A card attached to a
+     * member is refused (its credit is the member's prepaid wallet now).
+     */
+    CodeHold holdGiftCardForCode(long circuitId, String number, String pin, long storeId, Money amount,
+                                 Instant expiresAt, String actor);
+
+    /**
+     * Money held for a code: the wallet payment and its hold, the member (null for an anonymous gift card), the
+     * amount, and the cart the code must ask for.
+     */
+    record CodeHold(long paymentId, long holdId, Long memberId, Purpose purpose, Money amount, Money minimumSpend,
                     Instant expiresAt) {
     }
 
-    /** The order placed at {@code orderedAt} that used the code is paid: the amount is taken (once). */
-    void captureForOrder(long circuitId, long paymentId, long memberId, String orderId, Instant orderedAt, String actor);
+    /**
+     * The order placed at {@code orderedAt} that used the code is paid: the amount is taken (once). {@code memberId}
+     * is the order's member, checked against the payment's; null for an anonymous gift card's code.
+     */
+    void captureForOrder(long circuitId, long paymentId, Long memberId, String orderId, Instant orderedAt,
+                         String actor);
 
     /** The order is cancelled or refunded in full: what it took comes back (what is still held is released). */
-    void giveBackForOrder(long circuitId, long paymentId, long memberId, String actor);
+    void giveBackForOrder(long circuitId, long paymentId, Long memberId, String actor);
 
     /** The order's refunds add up to {@code refunded} of {@code orderTotal}: that share comes back, once. */
-    void giveBackRefundedShare(long circuitId, long paymentId, long memberId, BigDecimal orderTotal,
+    void giveBackRefundedShare(long circuitId, long paymentId, Long memberId, BigDecimal orderTotal,
                                BigDecimal refunded, String actor);
 
     /** The code ran out unused or the shop refused it: the amount comes back; a captured payment stays as it is. */

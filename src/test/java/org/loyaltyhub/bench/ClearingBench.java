@@ -22,7 +22,8 @@ import java.util.Arrays;
  * The clearing phase: a circuit of its own with {@code companies} companies and {@code redemptions} redemptions
  * over the last 365 days, seeded by SQL as the deltas the posting transaction writes (one per redemption: issuer,
  * redeemer, purpose, amount), spread over every pair, day and purpose so they make as many daily rows as they can;
- * the fold job turns them into daily rows, timed; then the report for the last full month and for the whole year, each
+ * the fold job turns them into daily and monthly rows, timed; then the report for the last full month and for the
+ * whole year (365 days to yesterday: its whole months from the monthly rows, the days around them from the daily), each
  * run {@code RUNS} times after a warm-up, timed (median and slowest).
  */
 final class ClearingBench {
@@ -62,6 +63,7 @@ final class ClearingBench {
         long dailyRows;
         try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
             s.execute("vacuum analyze clearing_day");
+            s.execute("vacuum analyze clearing_month");
             dailyRows = single(s, "select count(*) from clearing_day where circuit_id = " + circuit);
         }
         Clearing clearing = context.getBean(Clearing.class);

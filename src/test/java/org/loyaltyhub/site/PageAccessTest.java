@@ -375,6 +375,42 @@ class PageAccessTest extends BrowserTest {
     }
 
     @Test
+    void aPrepaidSalesPageOpensForItsCompanyAndTheCircuitAndItsFormsOnlyForWhoMayUseThem() {
+        World w = fixtures.world(api, true, false);
+        long[] shop = w.company("Prepaid");
+        long[] otherShop = w.company("Elsewhere");
+        w.asAdmin().put("/api/v1/prepaid/settings", Map.of("enabled", true, "minAmount", "5", "maxAmount", "500",
+                "fixedAmounts", List.of(), "acceptedAt", "ALL", "acceptingCompanies", List.of()));
+        Api.Login companyAdmin = w.operator("COMPANY_ADMIN", shop[0], null);
+        Api.Login otherCompanyAdmin = w.operator("COMPANY_ADMIN", otherShop[0], null);
+        Api.Login till = w.operator("STORE_OPERATOR", null, shop[1]);
+        long sale = w.as(till).post("/api/v1/prepaid/sales", Map.of("kind", "GIFT_CARD", "amount",
+                Map.of("currency", "EUR", "amount", "10"), "paymentMethod", "CASH", "receiptNumber", "PS-1"))
+                .json().path("sale").path("id").asLong();
+        World stranger = fixtures.world(api);
+        List<String> pages = List.of("/prepaid/sales/" + sale);
+
+        assertThat(statuses(w.admin, pages)).isEqualTo(expect(pages, 200));
+        assertThat(statuses(companyAdmin, pages)).isEqualTo(expect(pages, 200));
+        assertThat(statuses(otherCompanyAdmin, pages)).as("a sale of another company").isEqualTo(expect(pages, 404));
+        assertThat(statuses(till, pages)).isEqualTo(expect(pages, 200));
+        assertThat(statuses(stranger.admin, pages)).isEqualTo(expect(pages, 404));
+        assertThat(forms(till, "/prepaid/sales/" + sale)).as("the seller voids").containsExactly("sale-void");
+        assertThat(forms(companyAdmin, "/prepaid/sales/" + sale)).containsExactly("sale-void", "sale-refund");
+        assertThat(forms(w.admin, "/prepaid/sales/" + sale)).as("the circuit only looks").isEmpty();
+    }
+
+    /** The ids of the forms a page shows the operator. */
+    private List<String> forms(Api.Login login, String path) {
+        Page page = browser.desktop("en-GB");
+        Browser.signIn(page, "http://localhost:" + port, login);
+        page.navigate("http://localhost:" + port + path);
+        List<String> ids = page.locator("main form").all().stream().map(f -> f.getAttribute("id")).toList();
+        page.context().close();
+        return ids;
+    }
+
+    @Test
     void segmentPagesAreForAdministratorsOnlyTheCircuitAdministratorOpensANewOneAndNeverAnotherCircuits() {
         World w = fixtures.world(api);
         long[] shop = w.company("Segments");

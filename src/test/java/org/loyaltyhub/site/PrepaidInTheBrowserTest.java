@@ -121,4 +121,50 @@ class PrepaidInTheBrowserTest extends BrowserTest {
         Browser.screenshot(page, "counter-prepaid-credit-phone-it");
         assertThat(browser.errors()).isEmpty();
     }
+
+    @Test
+    void theSellerVoidsAMistakenSaleOnAPhoneAndACompanyAdministratorRefundsWhatIsLeftOfAnother() {
+        World w = fixtures.world(api);
+        long[] shop = w.company("Mistakes");
+        w.asAdmin().put("/api/v1/prepaid/settings", java.util.Map.of("enabled", true, "minAmount", "5",
+                "maxAmount", "500", "fixedAmounts", java.util.List.of(), "acceptedAt", "ALL",
+                "acceptingCompanies", java.util.List.of()));
+        Page counter = browser.phone("en-GB");
+        Browser.signIn(counter, url(""), w.operator("STORE_OPERATOR", null, shop[1]));
+        counter.navigate(url("/counter/prepaid"));
+        counter.getByLabel("Amount paid (from 5 to 500)").fill("500");
+        counter.getByLabel("Receipt number").fill("MX-1");
+        counter.getByRole(AriaRole.BUTTON, named("Sell")).click();
+        assertThat(counter.locator("#sold h2")).hasText("Gift card of 500.00 EUR");
+        counter.locator("#sold-sale").click();
+        counter.getByRole(AriaRole.BUTTON, named("Void the sale")).click();
+        assertThat(counter.locator("#void-reason-error")).hasText("Say why (up to 500 characters).");
+        counter.getByLabel("Reason").fill("typed 500 instead of 50");
+        counter.getByRole(AriaRole.BUTTON, named("Void the sale")).click();
+        assertThat(counter.getByRole(AriaRole.STATUS)).hasText("The sale is voided: its credit is cancelled.");
+        assertThat(counter.locator("#sale-reversal")).containsText("typed 500 instead of 50");
+        assertThat(counter.locator("#sale-left")).hasText("0.00 EUR");
+        assertThat(counter.locator("#sale-void")).hasCount(0);
+        Browser.screenshot(counter, "prepaid-sale-voided-phone-en");
+
+        String pin = w.as(w.operator("STORE_OPERATOR", null, shop[1])).post("/api/v1/prepaid/sales", java.util.Map.of(
+                "kind", "GIFT_CARD", "amount", java.util.Map.of("currency", "EUR", "amount", "40"),
+                "paymentMethod", "CASH", "receiptNumber", "MX-2")).json().path("pin").asString();
+        Page office = browser.desktop("it-IT");
+        Browser.signIn(office, url(""), w.operator("COMPANY_ADMIN", shop[0], null));
+        office.navigate(url("/admin/prepaid"));
+        office.locator("#prepaid-sales a", new Page.LocatorOptions().setHasText("MX-2")).click();
+        office.locator("#refund-amount").fill("50");
+        office.locator("#refund-reason").fill("carta restituita");
+        office.getByRole(AriaRole.BUTTON, named("Rimborsa")).click();
+        assertThat(office.locator("#refund-amount-error")).hasText(
+                "Scrivi un importo maggiore di zero, in centesimi interi, fino al residuo.");
+        office.locator("#refund-amount").fill("15");
+        office.getByRole(AriaRole.BUTTON, named("Rimborsa")).click();
+        assertThat(office.getByRole(AriaRole.STATUS)).hasText("Il residuo è rimborsato: restituisci il denaro al cliente.");
+        assertThat(office.locator("#sale-left")).hasText("25.00 EUR");
+        assertThat(pin).matches("[0-9]{6}");
+        Browser.screenshot(office, "prepaid-sale-refunded-desktop-it");
+        assertThat(browser.errors()).isEmpty();
+    }
 }

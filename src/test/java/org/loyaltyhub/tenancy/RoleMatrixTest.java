@@ -752,6 +752,74 @@ class RoleMatrixTest extends IntegrationTest {
     }
 
     @Test
+    void aShopsAdministratorsAndItsCompanysApiKeysMakeAGiftCardTheShopsCode() {
+        World w = fixtures.world(api, true, false);
+        long[] own = w.company("Own");
+        long[] other = w.company("Other");
+        long connection = w.prestaShop(own[0], "PSMATRIX0002");
+        w.asAdmin().put("/api/v1/prepaid/settings", Map.of("enabled", true, "minAmount", "1", "maxAmount", "500",
+                "fixedAmounts", List.of(), "acceptedAt", "ALL", "acceptingCompanies", List.of()));
+        JsonNode sold = w.asAdmin().post("/api/v1/prepaid/sales", Map.of("kind", "GIFT_CARD", "amount",
+                Map.of("currency", "EUR", "amount", "5"), "paymentMethod", "CASH", "receiptNumber", "GM-1",
+                "storeId", own[1])).json();
+        String pin = sold.path("pin").asString();
+        World stranger = fixtures.world(api);
+        Map<String, Api> roles = new LinkedHashMap<>();
+        roles.put("CIRCUIT_ADMIN", w.asAdmin());
+        roles.put("COMPANY_ADMIN", w.as(w.operator("COMPANY_ADMIN", own[0], null)));
+        roles.put("OTHER_COMPANY_ADMIN", w.as(w.operator("COMPANY_ADMIN", other[0], null)));
+        roles.put("STORE_OPERATOR", w.as(w.operator("STORE_OPERATOR", null, own[1])));
+        roles.put("API_KEY", api.withKey(w.apiKey(own[0], own[1])));
+        roles.put("ANOTHER_CIRCUIT_ADMIN", stranger.asAdmin());
+        // allowed callers reach the card's own rule with a wrong PIN (422 wrong-pin; three of them lock nothing)
+        List<Integer> expected = List.of(422, 422, 404, 403, 422, 404);
+        int i = 0;
+        for (Map.Entry<String, Api> role : roles.entrySet()) {
+            Api.Response r = role.getValue().post("/api/v1/connections/" + connection + "/gift-card-codes", Map.of(
+                    "cardNumber", sold.path("sale").path("cardNumber").asString(),
+                    "pin", pin.equals("000000") ? "111111" : "000000"));
+            assertThat(r.status()).as(role.getKey() + " may make a gift card's code? " + r)
+                    .isEqualTo(expected.get(i++));
+            if (r.status() == 422) {
+                assertThat(r.code()).isEqualTo("wrong-pin");
+            }
+        }
+    }
+
+    @Test
+    void theSellerOrItsCompanyAdministratorVoidsAPrepaidSaleAndOnlyTheCompanyAdministratorRefundsOne() {
+        World w = fixtures.world(api, true, false);
+        long[] own = w.company("Own");
+        w.asAdmin().put("/api/v1/prepaid/settings", Map.of("enabled", true, "minAmount", "1", "maxAmount", "500",
+                "fixedAmounts", List.of(), "acceptedAt", "ALL", "acceptingCompanies", List.of()));
+        Api seller = w.as(w.operator("STORE_OPERATOR", null, own[1]));
+        World stranger = fixtures.world(api);
+        Map<String, Api> roles = new LinkedHashMap<>();
+        roles.put("CIRCUIT_ADMIN", w.asAdmin());
+        roles.put("COMPANY_ADMIN", w.as(w.operator("COMPANY_ADMIN", own[0], null)));
+        roles.put("STORE_OPERATOR (the seller)", seller);
+        roles.put("API_KEY", api.withKey(w.apiKey(own[0], own[1])));
+        roles.put("ANOTHER_CIRCUIT_ADMIN", stranger.asAdmin());
+        Map<String, List<Integer>> expected = new LinkedHashMap<>();
+        expected.put("void", List.of(403, 201, 201, 403, 404));
+        expected.put("refund", List.of(403, 201, 403, 403, 404));
+        int receipt = 0;
+        for (var action : expected.entrySet()) {
+            int i = 0;
+            for (var role : roles.entrySet()) {
+                long sale = seller.post("/api/v1/prepaid/sales", Map.of("kind", "GIFT_CARD", "amount",
+                        Map.of("currency", "EUR", "amount", "5"), "paymentMethod", "CASH", "receiptNumber",
+                        "V-" + receipt++)).json().path("sale").path("id").asLong();
+                Api.Response r = role.getValue().post("/api/v1/prepaid/sales/" + sale + "/" + action.getKey(),
+                        Map.of("reason", "matrix"));
+                assertThat(r.status()).as(role.getKey() + " may " + action.getKey() + "? " + r)
+                        .isEqualTo(action.getValue().get(i++));
+            }
+        }
+        w.assertBooksBalance();
+    }
+
+    @Test
     void theCircuitAdministratorManagesSegmentsCompanyAdministratorsReadThemAndNobodyElseSeesThem() {
         World w = fixtures.world(api, true, false);
         long[] own = w.company("Own");

@@ -5,6 +5,7 @@ import org.loyaltyhub.shared.InvalidInput;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
+import java.util.Optional;
 
 /** A clearing period: whole UTC days from {@code first} to {@code last}, both included, at most ten years. */
 public record Period(LocalDate first, LocalDate last) {
@@ -51,6 +52,17 @@ public record Period(LocalDate first, LocalDate last) {
         } catch (DateTimeParseException e) {
             throw new InvalidInput(field, "a day is written 2026-11-01");
         }
+    }
+
+    /**
+     * The whole calendar months inside the period (a period from their first day to the last day of the last one),
+     * or empty when it holds none: a report reads those from the monthly rows and only the days around them from
+     * the daily rows.
+     */
+    public Optional<Period> wholeMonths() {
+        LocalDate from = first.getDayOfMonth() == 1 ? first : first.plusMonths(1).withDayOfMonth(1);
+        LocalDate to = last.equals(YearMonth.from(last).atEndOfMonth()) ? last : last.withDayOfMonth(1).minusDays(1);
+        return to.isBefore(from) ? Optional.empty() : Optional.of(new Period(from, to));
     }
 
     public boolean overlaps(Period other) {

@@ -3,7 +3,9 @@ package org.loyaltyhub.integrations.internal;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import org.loyaltyhub.integrations.internal.ShopCodes.ShopCode;
 import org.loyaltyhub.members.Member;
 import org.loyaltyhub.members.Members;
@@ -86,8 +88,19 @@ public class CodeService {
                                 @DecimalMin("0.01") @Digits(integer = 9, fraction = 2) BigDecimal amount) {
     }
 
-    /** {@code purpose}: what the code spends (POINTS, or a wallet); {@code points} is zero for a wallet's code. */
-    public record View(long id, long connectionId, long memberId, Purpose purpose, String code, BigDecimal amount,
+    /**
+     * An anonymous gift card spent in the shop: its number and PIN, and the amount (all it pays when none is given or
+     * when it holds less).
+     */
+    public record GiftCardRequest(@NotBlank @Size(max = 40) String cardNumber, @NotBlank @Size(max = 8) String pin,
+                                  @DecimalMin("0.01") @Digits(integer = 9, fraction = 2) BigDecimal amount) {
+    }
+
+    /**
+     * {@code purpose}: what the code spends (POINTS, or a wallet); {@code points} is zero for a wallet's code;
+     * {@code memberId} is null for an anonymous gift card's code.
+     */
+    public record View(long id, long connectionId, Long memberId, Purpose purpose, String code, BigDecimal amount,
                        String currency, long points, String status, Instant expiresAt, Instant createdAt) {
         static View of(ShopCode c) {
             return new View(c.id(), c.connectionId(), c.memberId(), c.purpose(), c.code(), c.amount().display(),
@@ -130,6 +143,31 @@ public class CodeService {
         return issueWallet(c, m, shopCustomer, email != null ? email : m.email(), purpose, amount, true);
     }
 
+    /** A shop's own server (a headless checkout) spends a gift card for its shopper through the API. */
+    public View issueGiftCard(Caller caller, long connectionId, GiftCardRequest r) {
+        return issueGiftCard(connections.forCheckout(caller, connectionId), r.cardNumber(), r.pin(), r.amount());
+    }
+
+    /**
+     * A shopper, member or guest, spends an anonymous gift card: the PIN is checked first in a transaction of its own
+     * (a wrong one counts towards the card's lock whatever happens next), then what the card pays is held on it and
+     * the shop makes a single-use code for anyone who has it (the shopper gave the card's secret), naming no member.
+     */
+    public View issueGiftCard(Connection c, String number, String pin, BigDecimal amount) {
+        wallets.checkGiftCard(c.circuitId(), number, pin);
+        DiscountApi api = api(c);
+        Currency currency = Currency.getInstance(tenancy.circuit(c.circuitId()).currency());
+        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        Instant expiresAt = now.plus(settings.codeValidity());
+        Held held = tx.execute(s -> {
+            WalletCodes.CodeHold hold = wallets.holdGiftCardForCode(c.circuitId(), number, pin, c.storeId(),
+                    amount == null ? null : new Money(amount, currency), expiresAt.plus(HOLD_GRACE),
+                    "shop-connection:" + c.id());
+            return held(c, hold, expiresAt, null, null, now);
+        });
+        return create(c, api, held);
+    }
+
     private View issue(Connection c, Member m, String shopCustomer, String email, Long points, BigDecimal amount,
                        boolean oneOpenCode) {
         if (points != null && amount != null) {
@@ -151,18 +189,22 @@ public class CodeService {
             throw new InvalidInput("purpose", "must be a wallet (a money purpose such as CASHBACK or DISCOUNT)");
         }
         Currency currency = Currency.getInstance(tenancy.circuit(c.circuitId()).currency());
-        return make(c, m, shopCustomer, email, purpose, oneOpenCode, (now, expiresAt) -> {
-            WalletCodes.CodeHold hold = wallets.holdForCode(c.circuitId(), m.id(), c.storeId(), purpose,
-                    amount == null ? null : new Money(amount, currency), expiresAt.plus(HOLD_GRACE),
-                    "shop-connection:" + c.id());
-            ShopCode pending = codes.insertPending(c, new WalletCodes.CodeHold(hold.paymentId(), hold.holdId(),
-                    hold.memberId(), purpose, hold.amount(), hold.minimumSpend(), expiresAt), code(c, hold.holdId()),
-                    shopCustomer);
-            return new Held(pending, new DiscountApi.NewCode(pending.code(), pending.holdId(),
-                    purpose.name().toLowerCase(java.util.Locale.ROOT) + " " + pending.amount(),
-                    new DiscountApi.Benefit.AmountOff(pending.amount()), hold.minimumSpend(), email, shopCustomer, now,
-                    expiresAt, Redemptions.ProductLimits.NONE));
-        });
+        return make(c, m, shopCustomer, email, purpose, oneOpenCode, (now, expiresAt) -> held(c,
+                wallets.holdForCode(c.circuitId(), m.id(), c.storeId(), purpose,
+                        amount == null ? null : new Money(amount, currency), expiresAt.plus(HOLD_GRACE),
+                        "shop-connection:" + c.id()), expiresAt, email, shopCustomer, now));
+    }
+
+    /** The pending code of money held for it (a wallet's or a gift card's), and what to ask the shop for. */
+    private Held held(Connection c, WalletCodes.CodeHold hold, Instant expiresAt, String email, String shopCustomer,
+                      Instant now) {
+        ShopCode pending = codes.insertPending(c, new WalletCodes.CodeHold(hold.paymentId(), hold.holdId(),
+                hold.memberId(), hold.purpose(), hold.amount(), hold.minimumSpend(), expiresAt), code(c, hold.holdId()),
+                shopCustomer);
+        return new Held(pending, new DiscountApi.NewCode(pending.code(), pending.holdId(),
+                hold.purpose().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + " " + pending.amount(),
+                new DiscountApi.Benefit.AmountOff(pending.amount()), hold.minimumSpend(), email, shopCustomer, now,
+                expiresAt, Redemptions.ProductLimits.NONE));
     }
 
     /** Holds the value and stores the pending code (in its own transaction), then asks the shop for the code. */
@@ -189,6 +231,11 @@ public class CodeService {
             }
             return hold.hold(now, expiresAt);
         });
+        return create(c, api, held);
+    }
+
+    /** Asks the shop for the held code (unless it is an open one shown again); a refusal releases the value. */
+    private View create(Connection c, DiscountApi api, Held held) {
         if (held.request() == null) {
             return View.of(held.code());
         }

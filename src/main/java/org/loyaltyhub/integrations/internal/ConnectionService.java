@@ -147,6 +147,20 @@ public class ConnectionService {
         return c;
     }
 
+    /**
+     * The connection for a checkout the shop's own server runs: its company's administrators, or an API key of its
+     * company (the shop's server); a 404 for anybody else's.
+     */
+    @Transactional(readOnly = true)
+    public Connection forCheckout(Caller caller, long id) {
+        caller.require(Role.CIRCUIT_ADMIN, Role.COMPANY_ADMIN, Role.API_KEY);
+        Connection c = connections.get(caller.circuit(), id);
+        if (!caller.coversCompany(c.companyId())) {
+            throw new org.loyaltyhub.shared.NotFound("Connection", id);
+        }
+        return c;
+    }
+
     private void requireAdmin(Caller caller, long companyId) {
         caller.require(Role.CIRCUIT_ADMIN, Role.COMPANY_ADMIN);
         tenancy.company(caller, companyId);

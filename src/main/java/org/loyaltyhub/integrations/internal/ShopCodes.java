@@ -27,7 +27,8 @@ class ShopCodes {
      * One code: PENDING until the shop confirmed it, CREATED, USED by an order, EXPIRED unused, or FAILED. It spends
      * points held by a redemption ({@code purpose} POINTS) or wallet money held by a wallet payment.
      */
-    record ShopCode(long id, long circuitId, long connectionId, long memberId, Purpose purpose, Long redemptionId,
+    /** A code of the shop; {@code memberId} is null for an anonymous gift card's. */
+    record ShopCode(long id, long circuitId, long connectionId, Long memberId, Purpose purpose, Long redemptionId,
                     Long walletPaymentId, long holdId, String code, Money amount, long points, String shopCustomer,
                     String shopId, String status, String orderId, Instant expiresAt, Instant createdAt) {
 
@@ -37,7 +38,7 @@ class ShopCodes {
     }
 
     private static final RowMapper<ShopCode> ROW = (rs, n) -> new ShopCode(rs.getLong("id"), rs.getLong("circuit_id"),
-            rs.getLong("connection_id"), rs.getLong("member_id"), Purpose.valueOf(rs.getString("purpose")),
+            rs.getLong("connection_id"), (Long) rs.getObject("member_id"), Purpose.valueOf(rs.getString("purpose")),
             (Long) rs.getObject("redemption_id"), (Long) rs.getObject("wallet_payment_id"), rs.getLong("hold_id"),
             rs.getString("code"), new Money(rs.getBigDecimal("amount"), Currency.getInstance(rs.getString("currency"))),
             rs.getLong("points"), rs.getString("shop_customer"), rs.getString("shop_id"), rs.getString("status"),
@@ -159,25 +160,37 @@ class ShopCodes {
         return used(c, memberId, orderId, codes, true);
     }
 
+    /** The anonymous gift card's code an order used (whoever placed it), marked USED by that order. */
+    Optional<ShopCode> giftCardUsed(Connection c, String orderId, List<String> codes) {
+        return used(c, null, orderId, codes, true);
+    }
+
+    /** The anonymous gift card's code an earlier report of this order used, if any. */
+    Optional<ShopCode> giftCardOfOrder(Connection c, String orderId) {
+        return jdbc.sql("select * from shop_code where connection_id = :conn and order_id = :o "
+                        + "and wallet_payment_id is not null and member_id is null order by id limit 1")
+                .param("conn", c.id()).param("o", orderId).query(ROW).optional();
+    }
+
     /** The wallet code an earlier report of this order used, if any. */
     Optional<ShopCode> walletOfOrder(Connection c, String orderId) {
         return jdbc.sql("select * from shop_code where connection_id = :conn and order_id = :o "
-                        + "and wallet_payment_id is not null order by id limit 1")
+                        + "and wallet_payment_id is not null and member_id is not null order by id limit 1")
                 .param("conn", c.id()).param("o", orderId).query(ROW).optional();
     }
 
     /**
      * The code of ours (points or wallet) an order used, marking it USED by that order. Only a code of the same
-     * member that is open, or already used by this very order, counts: a code reused after its order was cancelled,
+     * member (none, for an anonymous gift card's code) that is open, or already used by this very order, counts: a code reused after its order was cancelled,
      * or one whose value was given back, settles nothing.
      */
-    private Optional<ShopCode> used(Connection c, long memberId, String orderId, List<String> codes, boolean wallet) {
+    private Optional<ShopCode> used(Connection c, Long memberId, String orderId, List<String> codes, boolean wallet) {
         for (String code : codes) {
             Optional<ShopCode> found = jdbc.sql("select * from shop_code where connection_id = :conn "
                             + "and upper(code) = :code and (wallet_payment_id is not null) = :wallet for update")
                     .param("conn", c.id()).param("code", code.strip().toUpperCase(Locale.ROOT)).param("wallet", wallet)
                     .query(ROW).optional();
-            if (found.isEmpty() || found.get().memberId() != memberId) {
+            if (found.isEmpty() || !java.util.Objects.equals(found.get().memberId(), memberId)) {
                 continue;
             }
             ShopCode sc = found.get();

@@ -13,6 +13,7 @@ import java.util.Optional;
  * Hands the orders the platforms read to purchases, which keeps the one state machine of an order (merging
  * out-of-order deliveries, refunds by id): this side finds the member behind the customer and the discount code the
  * order used (points or wallet money held for a code, or a voucher made into the shop's code), voids a cancelled order's code, and says in words what a delivery came to.
+ * An anonymous gift card's code settles from the order itself, whether or not a member placed it.
  */
 @Component
 public class ShopOrders {
@@ -55,6 +56,7 @@ public class ShopOrders {
                         return codes.redemptionUsed(c, memberId, order.orderId(), order.codes());
                     }
                 });
+        wallets.settleGiftCard(c, order);
         Purchase p = result.purchase();
         if (p == null) {
             return Outcome.ignored(order.customer() == null || order.customer().email() == null
@@ -85,6 +87,7 @@ public class ShopOrders {
 
     /** The order was deleted in the shop. */
     public Outcome deleted(Connection c, String orderId) {
+        wallets.giftCardOrderDeleted(c, orderId);
         Purchase p = purchases.reportDeletion(c.caller(), ref(c, orderId)).purchase();
         if (p == null) {
             return Outcome.ignored("order " + orderId + " was deleted but never recorded", null);

@@ -80,6 +80,16 @@ public class WidgetService {
                               boolean inShop) {
     }
 
+    /** The shop a signed token names, whoever it is for: a guest too (an anonymous gift card needs no member). */
+    public Connection shopByToken(String token) {
+        return CustomerTokens.verify(token, connections::find, clock.instant()).connection();
+    }
+
+    /** "Use a gift card": the card's number and PIN become a code in the shop for what it pays, member or not. */
+    public CodeService.View redeemGiftCard(Connection shop, String number, String pin, BigDecimal amount) {
+        return codes.issueGiftCard(codeConnection(shop), number, pin, amount);
+    }
+
     @Transactional
     public Customer byToken(String token) {
         CustomerTokens.Claims claims = CustomerTokens.verify(token, connections::find, clock.instant());

@@ -43,6 +43,8 @@ class PrestaCartRules implements DiscountApi {
         String currency = currencyId(c, code.minimumSpend().currency().getCurrencyCode());
         String names = languageIds(c).stream().map(id -> "<language id=\"" + id + "\">"
                 + xmlText("LoyaltyHub " + code.label()) + "</language>").collect(java.util.stream.Collectors.joining());
+        // customer 0: any customer (an anonymous gift card's code, for whoever holds it)
+        String customer = code.shopCustomer() == null ? "0" : xmlText(code.shopCustomer());
         String xml = """
                 <?xml version="1.0" encoding="UTF-8"?>
                 <prestashop xmlns:xlink="http://www.w3.org/1999/xlink">
@@ -69,7 +71,7 @@ class PrestaCartRules implements DiscountApi {
                 <active>1</active>
                 </cart_rule>
                 </prestashop>
-                """.formatted(xmlText(code.shopCustomer()), DATE.format(code.startsAt()), DATE.format(code.expiresAt()),
+                """.formatted(customer, DATE.format(code.startsAt()), DATE.format(code.expiresAt()),
                 names, xmlText("loyaltyhub_hold=" + code.holdId()),
                 xmlText(code.code()), code.minimumSpend().display().toPlainString(), currency,
                 benefit(code.benefit(), currency), code.limits().excludeDiscounted() ? 1 : 0);

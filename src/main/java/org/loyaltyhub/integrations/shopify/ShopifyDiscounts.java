@@ -49,7 +49,12 @@ class ShopifyDiscounts implements DiscountApi {
         } else {
             customerGets(d.putObject("customerGets"), code);
         }
-        d.putObject("context").putObject("customers").putArray("add").add("gid://shopify/Customer/" + code.shopCustomer());
+        if (code.shopCustomer() == null) { // an anonymous gift card's code, for whoever holds it
+            d.putObject("context").put("all", "ALL");
+        } else {
+            d.putObject("context").putObject("customers").putArray("add")
+                    .add("gid://shopify/Customer/" + code.shopCustomer());
+        }
         d.putObject("combinesWith").put("orderDiscounts", false).put("productDiscounts", false)
                 .put("shippingDiscounts", !shipping);
         if (code.minimumSpend().isPositive()) {

@@ -36,4 +36,17 @@ class CodeController {
                                                   @Valid @RequestBody CodeService.WalletRequest r) {
         return ResponseEntity.status(201).body(codes.issueWallet(caller, id, r, false));
     }
+
+    @PostMapping("/api/v1/connections/{id}/gift-card-codes")
+    @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.CREATED)
+    @io.swagger.v3.oas.annotations.Operation(summary = "Makes an anonymous gift card's value a single-use code of the "
+            + "shop (a headless checkout)", description = "The card's number and PIN (five wrong PINs lock the card "
+            + "for 15 minutes: 429 with Retry-After); the amount, or all the card pays when none is given or it holds "
+            + "less, is held on the card and the shop makes a code for whoever has it. The order using it takes the "
+            + "money, a cancelled or refunded order gives it back to the card, an unused code expires and releases "
+            + "it. Send an Idempotency-Key to make a retry return the same code.")
+    ResponseEntity<CodeService.View> createGiftCard(Caller caller, @PathVariable long id,
+                                                    @Valid @RequestBody CodeService.GiftCardRequest r) {
+        return ResponseEntity.status(201).body(codes.issueGiftCard(caller, id, r));
+    }
 }

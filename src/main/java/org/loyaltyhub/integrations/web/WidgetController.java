@@ -116,6 +116,28 @@ class WidgetController {
         return ResponseEntity.status(201).cacheControl(CacheControl.noStore()).body(code);
     }
 
+    record SpendGiftCard(@jakarta.validation.constraints.NotBlank @jakarta.validation.constraints.Size(max = 40)
+                         String cardNumber,
+                         @jakarta.validation.constraints.NotBlank @jakarta.validation.constraints.Size(max = 8) String pin,
+                         @jakarta.validation.constraints.DecimalMin("0.01")
+                         @jakarta.validation.constraints.Digits(integer = 9, fraction = 2) BigDecimal amount) {
+    }
+
+    @PostMapping("/api/v1/widget/gift-card-codes")
+    @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.CREATED)
+    @io.swagger.v3.oas.annotations.Operation(summary = "A shopper (a guest too) spends an anonymous gift card in the shop",
+            description = "The card's number and PIN (five wrong PINs lock the card for 15 minutes: 429 with "
+                    + "Retry-After) become a single-use code of the shop for the amount, or for all the card pays "
+                    + "when none is given or it holds less; the order using the code takes the money, a cancelled "
+                    + "or refunded order gives it back to the card, an unused code expires and releases it. The shop's "
+                    + "signed token names the shop; it need not name a customer.")
+    ResponseEntity<CodeService.View> spendGiftCard(@RequestHeader(name = TOKEN, required = false) String token,
+                                                   @jakarta.validation.Valid @RequestBody SpendGiftCard r,
+                                                   HttpServletRequest request) {
+        CodeService.View code = widget.redeemGiftCard(shop(token, request), r.cardNumber(), r.pin(), r.amount());
+        return ResponseEntity.status(201).cacheControl(CacheControl.noStore()).body(code);
+    }
+
     @PostMapping("/api/v1/widget/voucher-codes")
     @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.CREATED)
     @io.swagger.v3.oas.annotations.Operation(summary = "The signed-in shop customer uses a voucher in the shop",
@@ -142,11 +164,21 @@ class WidgetController {
     /** The token's connection must be the shop the browser is on, when the browser says (CORS already checked it). */
     private WidgetService.Customer customer(String token, HttpServletRequest request) {
         WidgetService.Customer who = widget.byToken(token);
+        sameOrigin(who.connection(), request);
+        return who;
+    }
+
+    private org.loyaltyhub.integrations.internal.Connection shop(String token, HttpServletRequest request) {
+        return sameOrigin(widget.shopByToken(token), request);
+    }
+
+    private static org.loyaltyhub.integrations.internal.Connection sameOrigin(
+            org.loyaltyhub.integrations.internal.Connection c, HttpServletRequest request) {
         String origin = request.getHeader("Origin");
-        if (origin != null && !origin.equalsIgnoreCase(WidgetService.origin(who.connection().shopUrl()))) {
+        if (origin != null && !origin.equalsIgnoreCase(WidgetService.origin(c.shopUrl()))) {
             throw new LoyaltyException("wrong-origin", 403, "This token belongs to another shop");
         }
-        return who;
+        return c;
     }
 
     private static <T> ResponseEntity<T> noStore(T body) {

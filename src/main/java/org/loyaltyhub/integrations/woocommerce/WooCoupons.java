@@ -35,7 +35,9 @@ class WooCoupons implements DiscountApi {
         body.put("individual_use", true);
         body.put("usage_limit", 1);
         body.put("usage_limit_per_user", 1);
-        body.putArray("email_restrictions").add(code.email());
+        if (code.email() != null) { // none: an anonymous gift card's code, for whoever holds it
+            body.putArray("email_restrictions").add(code.email());
+        }
         body.put("date_expires_gmt", GMT.format(code.expiresAt()));
         if (code.minimumSpend().isPositive()) {
             body.put("minimum_amount", code.minimumSpend().display().toPlainString());

@@ -348,6 +348,23 @@ class LedgerService implements Ledger {
                 .list();
     }
 
+    @Override
+    public void lockAccountsOf(long circuitId, long entryId) {
+        jdbc.sql("select id from account where circuit_id = :c and id in (select account_id from posting "
+                        + "where entry_id = :e) order by id for no key update")
+                .param("c", circuitId).param("e", entryId).query(Long.class).list();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<OpenedLot> lotsOpenedBy(long circuitId, long entryId) {
+        return jdbc.sql("select id, issuer_company_id, amount, remaining from lot where circuit_id = :c "
+                        + "and entry_id = :e order by id")
+                .param("c", circuitId).param("e", entryId)
+                .query((rs, n) -> new OpenedLot(rs.getLong(1), (Long) rs.getObject(2), rs.getLong(3), rs.getLong(4)))
+                .list();
+    }
+
     private record LotState(long accountId, long owner, long remaining, Instant expiresAt, long moves, Long issuer,
                             Purpose purpose) {
     }

@@ -82,12 +82,28 @@ public class GiftCardService implements PrepaidCards {
                                       String orderId, Long storeId) {
         caller.require(Role.CIRCUIT_ADMIN, Role.COMPANY_ADMIN, Role.STORE_OPERATOR, Role.API_KEY);
         Store at = tenancy.storeFor(caller, storeId);
-        PrepaidStore.Card card = unlock(caller.circuit(), number, pin);
+        PrepaidStore.Card card = anonymous(caller.circuit(), number, pin);
+        WalletPolicy.Quote q = wallets.quote(caller.circuit(), available(card.id()), at.companyId(), orderTotal, amount);
+        return wallets.hold(caller, Purpose.GIFT_CARD, card.id(), q, orderId, at);
+    }
+
+    /** Checks the card's PIN in a transaction of its own: a wrong PIN is counted whatever the caller's work does. */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.REQUIRES_NEW,
+            noRollbackFor = {WrongPin.class, TooManyAttempts.class})
+    public void checkPin(long circuitId, String number, String pin) {
+        unlock(circuitId, number, pin);
+    }
+
+    /**
+     * The anonymous card with that number, its row locked, once the PIN matches (see {@link #unlock}); a card attached
+     * to a member is refused.
+     */
+    PrepaidStore.Card anonymous(long circuitId, String number, String pin) {
+        PrepaidStore.Card card = unlock(circuitId, number, pin);
         if (card.memberId() != null) {
             throw new GiftCardAttached("This gift card was attached to a member: pay with their prepaid credit");
         }
-        WalletPolicy.Quote q = wallets.quote(caller.circuit(), available(card.id()), at.companyId(), orderTotal, amount);
-        return wallets.hold(caller, Purpose.GIFT_CARD, card.id(), q, orderId, at);
+        return card;
     }
 
     /** An operator attaches a card to a member at the counter (the customer gives number and PIN). */
@@ -211,7 +227,7 @@ public class GiftCardService implements PrepaidCards {
                 c.pins().locked(clock.instant()).isPresent());
     }
 
-    private static AccountRef available(long cardId) {
+    static AccountRef available(long cardId) {
         return AccountRef.member(AccountKind.GIFT_CARD_AVAILABLE, cardId);
     }
 }

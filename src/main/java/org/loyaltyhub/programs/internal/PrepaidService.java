@@ -152,7 +152,7 @@ public class PrepaidService {
         PostedEntry entry = ledger.post(draft.member(memberId).company(at.companyId()).store(at.id())
                 .actor(caller.actor()).build());
         long id = store.newSale(circuitId, at.companyId(), at.id(), memberId, cardId, facts, receipt, entry.id(),
-                expiresAt, caller.actor());
+                expiresAt, caller.actor(), now);
         return new Sold(store.sale(circuitId, id).orElseThrow(), pin, false);
     }
 

@@ -67,24 +67,26 @@ class PrepaidStore {
                 .query((rs, n) -> new PrepaidSettings(rs.getBoolean("enabled"), (Integer) rs.getObject("expiry_months"),
                         rs.getBigDecimal("min_amount").stripTrailingZeros(),
                         rs.getBigDecimal("max_amount").stripTrailingZeros(), amounts(rs.getArray("fixed_amounts")),
-                        PrepaidSettings.AcceptedAt.valueOf(rs.getString("accepted_at")), accepting))
+                        PrepaidSettings.AcceptedAt.valueOf(rs.getString("accepted_at")), accepting,
+                        rs.getInt("void_window_hours")))
                 .optional().orElseGet(PrepaidSettings::defaults);
     }
 
     void save(long circuitId, PrepaidSettings s) {
         jdbc.sql("""
                         insert into prepaid_settings (circuit_id, enabled, expiry_months, min_amount, max_amount,
-                            fixed_amounts, accepted_at)
-                        values (:c, :enabled, :months, :min, :max, cast(:fixed as numeric[]), :at)
+                            fixed_amounts, accepted_at, void_window_hours)
+                        values (:c, :enabled, :months, :min, :max, cast(:fixed as numeric[]), :at, :window)
                         on conflict (circuit_id) do update set enabled = excluded.enabled,
                             expiry_months = excluded.expiry_months, min_amount = excluded.min_amount,
                             max_amount = excluded.max_amount, fixed_amounts = excluded.fixed_amounts,
-                            accepted_at = excluded.accepted_at, updated_at = now()""")
+                            accepted_at = excluded.accepted_at, void_window_hours = excluded.void_window_hours,
+                            updated_at = now()""")
                 .param("c", circuitId).param("enabled", s.enabled()).param("months", s.expiryMonths())
                 .param("min", s.minAmount()).param("max", s.maxAmount())
                 .param("fixed", "{" + String.join(",", s.fixedAmounts().stream().map(BigDecimal::toPlainString)
                         .toList()) + "}")
-                .param("at", s.acceptedAt().name()).update();
+                .param("at", s.acceptedAt().name()).param("window", s.voidWindowHours()).update();
         jdbc.sql("delete from prepaid_acceptance where circuit_id = :c").param("c", circuitId).update();
         for (long company : s.acceptingCompanies()) {
             jdbc.sql("insert into prepaid_acceptance (circuit_id, company_id) values (:c, :co)")
@@ -158,17 +160,17 @@ class PrepaidStore {
     }
 
     long newSale(long circuitId, long companyId, Long storeId, Long memberId, Long cardId, SaleFacts f, String receipt,
-                 long entryId, Instant expiresAt, String actor) {
+                 long entryId, Instant expiresAt, String actor, Instant soldAt) {
         return jdbc.sql("""
                         insert into prepaid_sale (circuit_id, company_id, store_id, member_id, gift_card_id, paid, bonus,
-                            currency, payment_method, receipt_number, entry_id, expires_at, actor)
-                        values (:c, :co, :store, :m, :card, :paid, :bonus, :cur, :method, :r, :e, :exp, :actor)
+                            currency, payment_method, receipt_number, entry_id, expires_at, actor, created_at)
+                        values (:c, :co, :store, :m, :card, :paid, :bonus, :cur, :method, :r, :e, :exp, :actor, :at)
                         returning id""")
                 .param("c", circuitId).param("co", companyId).param("store", storeId).param("m", memberId)
                 .param("card", cardId).param("paid", f.paid().amount()).param("bonus", f.bonus().amount())
                 .param("cur", f.paid().currency().getCurrencyCode()).param("method", f.method().name())
                 .param("r", receipt).param("e", entryId).param("exp", ts(expiresAt)).param("actor", actor)
-                .query(Long.class).single();
+                .param("at", ts(soldAt)).query(Long.class).single();
     }
 
     Optional<PrepaidSale> sale(long circuitId, long id) {
@@ -188,6 +190,32 @@ class PrepaidStore {
 
     Optional<PrepaidSale> saleOfCard(long cardId) {
         return jdbc.sql(SALES + "where s.gift_card_id = :id").param("id", cardId).query(SALE).optional();
+    }
+
+    // --- voids and refunds ----------------------------------------------------------------------------------
+
+    /** Serializes the undoing of one sale until the transaction ends (every node alike). */
+    void lockSale(long saleId) {
+        jdbc.sql("select id from prepaid_sale where id = :id for no key update").param("id", saleId)
+                .query(Long.class).list();
+    }
+
+    Optional<PrepaidReversal> reversalOf(long saleId) {
+        return jdbc.sql("select * from prepaid_sale_reversal where sale_id = :s").param("s", saleId)
+                .query((rs, n) -> new PrepaidReversal(rs.getLong("id"), rs.getLong("sale_id"),
+                        PrepaidReversal.Kind.valueOf(rs.getString("kind")), new Money(rs.getBigDecimal("amount"),
+                        Currency.getInstance(rs.getString("currency"))), rs.getString("reason"),
+                        rs.getLong("entry_id"), rs.getString("actor"), instant(rs, "created_at")))
+                .optional();
+    }
+
+    void newReversal(long circuitId, PrepaidReversal r) {
+        jdbc.sql("insert into prepaid_sale_reversal (circuit_id, sale_id, kind, amount, currency, reason, entry_id, "
+                        + "actor, created_at) values (:c, :s, :k, :a, :cur, :r, :e, :actor, :at)")
+                .param("c", circuitId).param("s", r.saleId()).param("k", r.kind().name())
+                .param("a", r.amount().amount()).param("cur", r.amount().currency().getCurrencyCode())
+                .param("r", r.reason()).param("e", r.entryId()).param("actor", r.actor()).param("at", ts(r.at()))
+                .update();
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -43,8 +43,11 @@ class WalletCodeHolds implements WalletCodes {
     private final Members members;
     private final Tenancy tenancy;
     private final MoneyPrograms programs;
+    private final GiftCardService giftCards;
 
-    WalletCodeHolds(JdbcClient jdbc, Ledger ledger, Members members, Tenancy tenancy, MoneyPrograms programs) {
+    WalletCodeHolds(JdbcClient jdbc, Ledger ledger, Members members, Tenancy tenancy, MoneyPrograms programs,
+                    GiftCardService giftCards) {
+        this.giftCards = giftCards;
         this.jdbc = jdbc;
         this.ledger = ledger;
         this.members = members;
@@ -52,8 +55,13 @@ class WalletCodeHolds implements WalletCodes {
         this.programs = programs;
     }
 
-    private record Row(long id, long memberId, Purpose purpose, long companyId, Long storeId, long holdId,
-                       long minor, long backMinor, String status) {
+    /** A wallet payment as locked: its holder is the member, or the gift card for an anonymous card's code. */
+    private record Row(long id, Long memberId, Long giftCardId, Purpose purpose, long companyId, Long storeId,
+                       long holdId, long minor, long backMinor, String status) {
+
+        long holder() {
+            return memberId != null ? memberId : giftCardId;
+        }
     }
 
     @Override
@@ -80,36 +88,66 @@ class WalletCodeHolds implements WalletCodes {
                                 Instant expiresAt, String actor) {
         WalletService.requireMoney(purpose);
         Store at = tenancy.store(circuitId, storeId);
+        checkAmount(circuitId, amount);
+        Money balance = Money.ofMinorUnits(ledger.balance(circuitId, AccountRef.member(purpose.available(), memberId)),
+                currency(circuitId));
+        CodeHold held = hold(circuitId, purpose, memberId, at, balance, amount, expiresAt, actor);
+        members.relate(circuitId, memberId, at.companyId());
+        return held;
+    }
+
+    @Override
+    public void checkGiftCard(long circuitId, String number, String pin) {
+        giftCards.checkPin(circuitId, number, pin);
+    }
+
+    @Override
+    public CodeHold holdGiftCardForCode(long circuitId, String number, String pin, long storeId, Money amount,
+                                        Instant expiresAt, String actor) {
+        Store at = tenancy.store(circuitId, storeId);
+        checkAmount(circuitId, amount);
+        PrepaidStore.Card card = giftCards.anonymous(circuitId, number, pin);
+        Money balance = Money.ofMinorUnits(ledger.balance(circuitId, GiftCardService.available(card.id())),
+                currency(circuitId));
+        Money wanted = amount == null || amount.compareTo(balance) > 0 ? null : amount;
+        return hold(circuitId, Purpose.GIFT_CARD, card.id(), at, balance, wanted, expiresAt, actor);
+    }
+
+    private void checkAmount(long circuitId, Money amount) {
         Currency currency = currency(circuitId);
         if (amount != null && (!amount.currency().equals(currency) || !amount.isPositive()
                 || amount.floorToMinorUnit().compareTo(amount) != 0)) {
             throw new org.loyaltyhub.shared.InvalidInput("amount", "must be a positive amount in whole "
                     + currency.getCurrencyCode() + " cents");
         }
-        Money balance = Money.ofMinorUnits(ledger.balance(circuitId, AccountRef.member(purpose.available(), memberId)),
-                currency);
+    }
+
+    /** Holds {@code wanted} (the whole balance when null) of a holder's account for a code, as a wallet payment. */
+    private CodeHold hold(long circuitId, Purpose purpose, long holderId, Store at, Money balance, Money wanted,
+                          Instant expiresAt, String actor) {
         WalletPolicy.CodeQuote q = WalletPolicy.quoteCode(programs.effective(circuitId, at.companyId(), purpose),
-                balance, amount);
+                balance, wanted);
         if (!q.allowed()) {
             throw new LoyaltyException(q.code(), 422, q.reason()).with("balance", q.balance().display());
         }
-        Ledger.Hold hold = ledger.hold(circuitId, purpose, memberId, q.amount().toMinorUnits(),
+        Ledger.Hold hold = ledger.hold(circuitId, purpose, holderId, q.amount().toMinorUnits(),
                 "wallet-code:" + UUID.randomUUID(), expiresAt, at.companyId(), at.id(), actor);
-        members.relate(circuitId, memberId, at.companyId());
-        long id = jdbc.sql("insert into wallet_payment (circuit_id, member_id, purpose, company_id, store_id, hold_id, "
-                        + "amount, currency, status, expires_at) values (:c, :m, :p, :company, :store, :hold, "
-                        + ":amount, :currency, 'HELD', :exp) returning id")
-                .param("c", circuitId).param("m", memberId).param("p", purpose.name())
-                .param("company", at.companyId()).param("store", at.id()).param("hold", hold.id())
-                .param("amount", q.amount().amount()).param("currency", currency.getCurrencyCode())
+        boolean card = !purpose.heldByMember();
+        long id = jdbc.sql("insert into wallet_payment (circuit_id, member_id, gift_card_id, purpose, company_id, "
+                        + "store_id, hold_id, amount, currency, status, expires_at) values (:c, :m, :card, :p, "
+                        + ":company, :store, :hold, :amount, :currency, 'HELD', :exp) returning id")
+                .param("c", circuitId).param("m", card ? null : holderId).param("card", card ? holderId : null)
+                .param("p", purpose.name()).param("company", at.companyId()).param("store", at.id())
+                .param("hold", hold.id()).param("amount", q.amount().amount())
+                .param("currency", q.amount().currency().getCurrencyCode())
                 .param("exp", Timestamp.from(expiresAt)).query(Long.class).single();
-        return new CodeHold(id, hold.id(), memberId, purpose, q.amount(), q.minimumSpend(), expiresAt);
+        return new CodeHold(id, hold.id(), card ? null : holderId, purpose, q.amount(), q.minimumSpend(), expiresAt);
     }
 
     @Override
-    public void captureForOrder(long circuitId, long paymentId, long memberId, String orderId, Instant orderedAt,
+    public void captureForOrder(long circuitId, long paymentId, Long memberId, String orderId, Instant orderedAt,
                                 String actor) {
-        Row r = lock(circuitId, paymentId, memberId);
+        Row r = lock(circuitId, paymentId, true, memberId);
         if (!r.status().equals("HELD")) {
             return;
         }
@@ -124,8 +162,8 @@ class WalletCodeHolds implements WalletCodes {
     }
 
     @Override
-    public void giveBackForOrder(long circuitId, long paymentId, long memberId, String actor) {
-        Row r = lock(circuitId, paymentId, memberId);
+    public void giveBackForOrder(long circuitId, long paymentId, Long memberId, String actor) {
+        Row r = lock(circuitId, paymentId, true, memberId);
         if (r.status().equals("CAPTURED") && r.backMinor() > 0) {
             post(circuitId, r, r.minor() - r.backMinor(), "hold:" + r.holdId() + ":refund-rest",
                     "Order cancelled: the rest of the wallet payment given back", actor);
@@ -141,9 +179,9 @@ class WalletCodeHolds implements WalletCodes {
     }
 
     @Override
-    public void giveBackRefundedShare(long circuitId, long paymentId, long memberId, BigDecimal orderTotal,
+    public void giveBackRefundedShare(long circuitId, long paymentId, Long memberId, BigDecimal orderTotal,
                                       BigDecimal refunded, String actor) {
-        Row r = lock(circuitId, paymentId, memberId);
+        Row r = lock(circuitId, paymentId, true, memberId);
         if (!r.status().equals("CAPTURED")) {
             return;
         }
@@ -158,7 +196,7 @@ class WalletCodeHolds implements WalletCodes {
 
     @Override
     public void release(long circuitId, long paymentId, String reason, String actor) {
-        Row r = lock(circuitId, paymentId, null);
+        Row r = lock(circuitId, paymentId, false, null);
         if (r.status().equals("HELD")) {
             ledger.release(circuitId, r.holdId(), reason, actor);
             status(r, "RELEASED", null);
@@ -171,7 +209,7 @@ class WalletCodeHolds implements WalletCodes {
         }
         long holdEntry = ledger.findHold(circuitId, r.holdId()).orElseThrow().entryId();
         ledger.post(EntryDraft.transfer(circuitId, key, r.purpose().name() + "_PAYMENT_REFUND", reason)
-                .move(AccountRef.circuit(r.purpose().redeemed()), AccountRef.member(r.purpose().available(), r.memberId()),
+                .move(AccountRef.circuit(r.purpose().redeemed()), AccountRef.member(r.purpose().available(), r.holder()),
                         minor, null, new LotRule.Restore(holdEntry))
                 .member(r.memberId()).company(r.companyId()).store(r.storeId()).actor(actor).build());
     }
@@ -189,17 +227,19 @@ class WalletCodeHolds implements WalletCodes {
                 .param("s", status).param("order", orderId).param("id", r.id()).update();
     }
 
-    private Row lock(long circuitId, long paymentId, Long memberId) {
+    /** The payment's row, locked; with {@code checkHolder}, refused unless it is {@code memberId}'s (null: a card's). */
+    private Row lock(long circuitId, long paymentId, boolean checkHolder, Long memberId) {
         Row r = jdbc.sql("select * from wallet_payment where circuit_id = :c and id = :id for update")
                 .param("c", circuitId).param("id", paymentId)
                 .query((rs, n) -> {
                     Currency currency = Currency.getInstance(rs.getString("currency"));
-                    return new Row(rs.getLong("id"), rs.getLong("member_id"), Purpose.valueOf(rs.getString("purpose")),
+                    return new Row(rs.getLong("id"), (Long) rs.getObject("member_id"),
+                            (Long) rs.getObject("gift_card_id"), Purpose.valueOf(rs.getString("purpose")),
                             rs.getLong("company_id"), (Long) rs.getObject("store_id"), rs.getLong("hold_id"),
                             new Money(rs.getBigDecimal("amount"), currency).toMinorUnits(),
                             new Money(rs.getBigDecimal("amount_back"), currency).toMinorUnits(), rs.getString("status"));
                 }).optional().orElseThrow(() -> new org.loyaltyhub.shared.NotFound("Wallet payment", paymentId));
-        if (memberId != null && r.memberId() != memberId) {
+        if (checkHolder && !java.util.Objects.equals(r.memberId(), memberId)) {
             throw new LoyaltyException("wallet-payment-of-another-member", 422,
                     "The wallet payment belongs to another member").with("field", "paymentId");
         }

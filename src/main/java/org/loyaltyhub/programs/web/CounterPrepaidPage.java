@@ -48,6 +48,7 @@ class CounterPrepaidPage {
     String page(Caller caller, Model model) {
         model.addAttribute("settings", prepaid.settings(caller))
                 .addAttribute("methods", PaymentMethod.values())
+                .addAttribute("recent", prepaid.sales(caller, org.loyaltyhub.shared.PageQuery.of(0, 5)).items())
                 .addAttribute("stores", caller.storeId() == null ? tenancy.stores(caller) : java.util.List.of());
         model.asMap().putIfAbsent("sell", new LinkedHashMap<>(Map.of("kind", "GIFT_CARD", "paymentMethod", "CASH")));
         model.asMap().putIfAbsent("errors", Map.of());

@@ -9,6 +9,7 @@ import org.loyaltyhub.members.MemberIdentifier;
 import org.loyaltyhub.programs.PrepaidSettings;
 import org.loyaltyhub.programs.internal.GiftCardService;
 import org.loyaltyhub.programs.internal.PaymentMethod;
+import org.loyaltyhub.programs.internal.PrepaidReversalService;
 import org.loyaltyhub.programs.internal.PrepaidSale;
 import org.loyaltyhub.programs.internal.PrepaidService;
 import org.loyaltyhub.programs.internal.WalletService;
@@ -38,10 +39,18 @@ class PrepaidController {
 
     private final PrepaidService prepaid;
     private final GiftCardService cards;
+    private final PrepaidReversalService reversals;
 
-    PrepaidController(PrepaidService prepaid, GiftCardService cards) {
+    PrepaidController(PrepaidService prepaid, GiftCardService cards, PrepaidReversalService reversals) {
         this.prepaid = prepaid;
         this.cards = cards;
+        this.reversals = reversals;
+    }
+
+    record VoidRequest(@NotBlank @Size(max = 500) String reason) {
+    }
+
+    record RefundRequest(@Valid WalletController.MoneyInput amount, @NotBlank @Size(max = 500) String reason) {
     }
 
     /** What is sold: {@code PREPAID_CREDIT} to a member, or a new anonymous {@code GIFT_CARD}. */
@@ -103,6 +112,27 @@ class PrepaidController {
     @GetMapping("/api/v1/prepaid/sales/{id}")
     PrepaidSale sale(Caller caller, @PathVariable long id) {
         return prepaid.sale(caller, id);
+    }
+
+    @Operation(summary = "Void a mistaken sale while none of its credit was used, within the circuit's window (24 h "
+            + "by default): the seller or an administrator of its company, with a reason; a new journal entry reverses "
+            + "the sale's; a retry answers 200 with the first void")
+    @PostMapping("/api/v1/prepaid/sales/{id}/void")
+    ResponseEntity<PrepaidReversalService.Undone> voidSale(Caller caller, @PathVariable long id,
+                                                           @Valid @RequestBody VoidRequest r) {
+        return answered(reversals.voidSale(caller, id, r.reason()));
+    }
+
+    @Operation(summary = "Refund the unspent remainder of a sale, or part of it (company administrators, where the "
+            + "law allows): it goes back to the accounts it came from; once per sale, a retry answers 200")
+    @PostMapping("/api/v1/prepaid/sales/{id}/refund")
+    ResponseEntity<PrepaidReversalService.Undone> refund(Caller caller, @PathVariable long id,
+                                                         @Valid @RequestBody RefundRequest r) {
+        return answered(reversals.refund(caller, id, r.amount() == null ? null : r.amount().money(), r.reason()));
+    }
+
+    private static ResponseEntity<PrepaidReversalService.Undone> answered(PrepaidReversalService.Undone u) {
+        return ResponseEntity.status(u.replayed() ? HttpStatus.OK : HttpStatus.CREATED).body(u);
     }
 
     @Operation(summary = "Gift cards sold, newest first, with their balance (administrators)")

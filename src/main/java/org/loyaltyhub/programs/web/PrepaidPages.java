@@ -55,6 +55,7 @@ class PrepaidPages {
             form.put("fixedAmounts", String.join(" ", s.fixedAmounts().stream().map(BigDecimal::toPlainString).toList()));
             form.put("acceptedAt", s.acceptedAt().name());
             form.put("accepting", s.acceptingCompanies());
+            form.put("voidWindowHours", s.voidWindowHours().toString());
             model.addAttribute("form", form);
         }
         model.asMap().putIfAbsent("errors", Map.of());
@@ -70,12 +71,17 @@ class PrepaidPages {
                   @RequestParam(required = false) String expiryMonths, @RequestParam(required = false) String minAmount,
                   @RequestParam(required = false) String maxAmount, @RequestParam(required = false) String fixedAmounts,
                   @RequestParam(required = false) String acceptedAt,
-                  @RequestParam(required = false) List<Long> accepting, Model model) {
+                  @RequestParam(required = false) List<Long> accepting,
+                  @RequestParam(required = false) String voidWindowHours, Model model) {
         caller.require(Role.CIRCUIT_ADMIN);
         Map<String, String> errors = new LinkedHashMap<>();
         Integer months = null;
         if (expiryMonths != null && !expiryMonths.isBlank()) {
             months = expiryMonths.strip().matches("[0-9]{1,3}") ? Integer.valueOf(expiryMonths.strip()) : -1;
+        }
+        Integer window = null;
+        if (voidWindowHours != null && !voidWindowHours.isBlank()) {
+            window = voidWindowHours.strip().matches("[0-9]{1,4}") ? Integer.valueOf(voidWindowHours.strip()) : -1;
         }
         BigDecimal min = TypedAmount.parse(minAmount).orElse(null);
         BigDecimal max = TypedAmount.parse(maxAmount).orElse(null);
@@ -96,7 +102,7 @@ class PrepaidPages {
             try {
                 prepaid.changeSettings(caller, new PrepaidSettings("on".equals(enabled), months, min, max, fixed,
                         "LISTED".equals(acceptedAt) ? PrepaidSettings.AcceptedAt.LISTED : PrepaidSettings.AcceptedAt.ALL,
-                        accepting == null ? List.of() : accepting));
+                        accepting == null ? List.of() : accepting, window));
                 return "redirect:/admin/prepaid?saved";
             } catch (InvalidInput e) {
                 e.fieldErrors().keySet().forEach(f -> errors.put(f, "prepaid.error." + f));
@@ -110,6 +116,7 @@ class PrepaidPages {
         form.put("fixedAmounts", fixedAmounts);
         form.put("acceptedAt", "LISTED".equals(acceptedAt) ? "LISTED" : "ALL");
         form.put("accepting", accepting == null ? List.of() : accepting);
+        form.put("voidWindowHours", voidWindowHours);
         model.addAttribute("form", form).addAttribute("errors", errors);
         return overview(caller, null, model);
     }

@@ -91,4 +91,19 @@ class ClearingPolicyTest {
         assertThatThrownBy(() -> new Position(BAR, BAR, eur("1.00"))).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new Position(BAR, SHOP, eur("0.00"))).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void aPeriodReadsTheWholeMonthsItHoldsFromTheMonthlyRowsAndOnlyTheDaysAroundThem() {
+        assertThat(period("2025-12-01", "2026-11-30").wholeMonths()).contains(period("2025-12-01", "2026-11-30"));
+        assertThat(period("2025-11-30", "2026-11-29").wholeMonths()).as("a year from any day")
+                .contains(period("2025-12-01", "2026-10-31"));
+        assertThat(period("2026-02-01", "2026-02-28").wholeMonths()).contains(period("2026-02-01", "2026-02-28"));
+        assertThat(period("2026-02-01", "2026-02-27").wholeMonths()).as("a month but its last day").isEmpty();
+        assertThat(period("2026-01-15", "2026-02-14").wholeMonths()).as("two halves make no whole month").isEmpty();
+        assertThat(period("2026-01-31", "2026-03-01").wholeMonths()).contains(period("2026-02-01", "2026-02-28"));
+    }
+
+    private static Period period(String first, String last) {
+        return new Period(LocalDate.parse(first), LocalDate.parse(last));
+    }
 }

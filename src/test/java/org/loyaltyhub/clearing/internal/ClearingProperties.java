@@ -13,7 +13,11 @@ import org.loyaltyhub.ledger.Purpose;
 import org.loyaltyhub.members.MemberIdentifier;
 import org.loyaltyhub.programs.MoneyProgram;
 import org.loyaltyhub.programs.Programs;
+import org.loyaltyhub.programs.PrepaidSettings;
 import org.loyaltyhub.programs.internal.ExpiryJobs;
+import org.loyaltyhub.programs.internal.GiftCardService;
+import org.loyaltyhub.programs.internal.PaymentMethod;
+import org.loyaltyhub.programs.internal.PrepaidService;
 import org.loyaltyhub.programs.internal.MoneyProgramAdmin;
 import org.loyaltyhub.programs.internal.RedemptionService;
 import org.loyaltyhub.programs.internal.WalletService;
@@ -37,6 +41,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -48,15 +53,17 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Random chains mixing points and money (cashback, accumulated discounts) earned at one of two companies and spent
- * at the other or the same, reservations captured, released or undone, expiry, folding of the daily rows and the
- * closing of a period: after every step the books balance per unit, the clearing read from its daily rows equals
- * the clearing recomputed from the lot movements, each purpose's total equals what its held and redeemed accounts
- * gained in the journal, the positions net to zero over the parties, and a closed period never changes.
+ * Random chains mixing points and money (cashback, accumulated discounts, prepaid credit sold to members and on
+ * anonymous gift cards) earned or sold at one of two companies and spent at the other or the same, reservations
+ * captured, released or undone, expiry, folding of the daily rows and the closing of a period: after every step the
+ * books balance per unit, the clearing read from its daily rows equals the clearing recomputed from the lot movements
+ * (and so does the month read from its monthly rows), the total of the purposes that end in one redeemed account
+ * equals what their held and redeemed accounts gained in the journal, the positions net to zero over the parties, and
+ * a closed period never changes.
  */
 class ClearingProperties {
 
-    sealed interface Op permits Earn, Redeem, WalletPay, Expire, Fold, Close {
+    sealed interface Op permits Earn, Redeem, WalletPay, PrepaidSell, PrepaidPay, Expire, Fold, Close {
     }
 
     record Earn(int member, int company, int cents) implements Op {
@@ -67,6 +74,17 @@ class ClearingProperties {
     }
 
     record WalletPay(int member, int company, int cents, boolean discount, boolean capture) implements Op {
+    }
+
+    /** Sells prepaid credit at a company: to a member, or on a new anonymous gift card when {@code card}. */
+    record PrepaidSell(int member, int company, int cents, boolean card) implements Op {
+    }
+
+    /**
+     * Pays at a company with prepaid credit: the member's, or a gift card sold earlier when {@code card} (the
+     * member's number picks which); captured or released.
+     */
+    record PrepaidPay(int member, int company, int cents, boolean card, boolean capture) implements Op {
     }
 
     record Expire(int days) implements Op {
@@ -91,6 +109,10 @@ class ClearingProperties {
                         Arbitraries.integers().between(0, 2)).as(Redeem::new)),
                 net.jqwik.api.Tuple.of(3, Combinators.combine(who, where, Arbitraries.integers().between(1, 900),
                         Arbitraries.of(true, false), Arbitraries.of(true, false)).as(WalletPay::new)),
+                net.jqwik.api.Tuple.of(3, Combinators.combine(who, where, Arbitraries.integers().between(100, 20_000),
+                        Arbitraries.of(true, false)).as(PrepaidSell::new)),
+                net.jqwik.api.Tuple.of(3, Combinators.combine(who, where, Arbitraries.integers().between(1, 900),
+                        Arbitraries.of(true, false), Arbitraries.of(true, false)).as(PrepaidPay::new)),
                 net.jqwik.api.Tuple.of(1, Arbitraries.integers().between(10, 60).map(Expire::new)),
                 net.jqwik.api.Tuple.of(1, Arbitraries.just(new Fold())),
                 net.jqwik.api.Tuple.of(1, Arbitraries.just(new Close())));
@@ -110,6 +132,8 @@ class ClearingProperties {
         final PurchaseService purchases;
         final RedemptionService redemptions;
         final WalletService wallets;
+        final PrepaidService prepaid;
+        final GiftCardService giftCards;
         final ExpiryJobs expiry;
         final ClearingFold fold;
         final ClearingFlows flows;
@@ -119,6 +143,8 @@ class ClearingProperties {
         final LocalDate today = LocalDate.now(ZoneOffset.UTC);
         final Period around = new Period(today.minusDays(1), today.plusDays(1));
         final Period closing = new Period(today.minusDays(1), today);
+        final Period month = Period.month(YearMonth.from(today));
+        final List<String[]> cards = new ArrayList<>();
         ClearingReport closed;
         Instant now = Instant.now();
         int orders;
@@ -128,6 +154,8 @@ class ClearingProperties {
             this.purchases = ctx.getBean(PurchaseService.class);
             this.redemptions = ctx.getBean(RedemptionService.class);
             this.wallets = ctx.getBean(WalletService.class);
+            this.prepaid = ctx.getBean(PrepaidService.class);
+            this.giftCards = ctx.getBean(GiftCardService.class);
             this.expiry = ctx.getBean(ExpiryJobs.class);
             this.fold = ctx.getBean(ClearingFold.class);
             this.flows = ctx.getBean(ClearingFlows.class);
@@ -148,6 +176,8 @@ class ClearingProperties {
                     BigDecimal.ZERO, new BigDecimal("100")));
             money.changeProgram(c.admin(), Purpose.DISCOUNT, null, new MoneyProgram(true, new BigDecimal("2.5"), null,
                     BigDecimal.ZERO, new BigDecimal("100")));
+            prepaid.changeSettings(c.admin(), new PrepaidSettings(true, 12, BigDecimal.ONE, new BigDecimal("500"),
+                    List.of(), PrepaidSettings.AcceptedAt.ALL, List.of()));
         }
 
         void play(List<Op> ops) {
@@ -192,6 +222,32 @@ class ClearingProperties {
                         wallets.release(till, p.id());
                     }
                 }
+                case PrepaidSell p -> {
+                    PrepaidService.Sold sold = prepaid.sell(tills.get(p.company()), new PrepaidService.Sell(
+                            p.card() ? null : MemberIdentifier.byId(member(p.member())),
+                            Money.ofMinorUnits(p.cents(), EUR), null, PaymentMethod.CASH, "r" + orders++, null));
+                    if (p.card()) {
+                        cards.add(new String[] {sold.sale().cardNumber().value(), sold.pin()});
+                    }
+                }
+                case PrepaidPay p -> {
+                    if (p.card() && cards.isEmpty()) {
+                        return;
+                    }
+                    Caller till = tills.get(p.company());
+                    Money order = Money.of("100.00", "EUR");
+                    Money amount = Money.ofMinorUnits(p.cents(), EUR);
+                    String[] card = p.card() ? cards.get(p.member() % cards.size()) : null;
+                    WalletService.Payment paid = p.card()
+                            ? giftCards.hold(till, card[0], card[1], order, amount, null, null)
+                            : wallets.hold(till, MemberIdentifier.byId(member(p.member())), Purpose.PREPAID, order,
+                            amount, null, null);
+                    if (p.capture()) {
+                        wallets.capture(till, paid.id(), null);
+                    } else {
+                        wallets.release(till, paid.id());
+                    }
+                }
                 case Expire x -> {
                     now = now.plus(Duration.ofDays(x.days()));
                     expiry.runAt(now);
@@ -217,14 +273,18 @@ class ClearingProperties {
                     .param("c", c.circuitId()).query(String.class).list()).as("each unit balances after " + after)
                     .isEmpty();
 
+            assertThat(flows.between(c.circuitId(), month)).as("the monthly rows equal the lot movements after " + after)
+                    .containsExactlyInAnyOrderElementsOf(flows.fromJournal(c.circuitId(), month));
             List<Flow> read = flows.between(c.circuitId(), around);
             assertThat(read).as("the daily rows equal the lot movements after " + after)
                     .containsExactlyInAnyOrderElementsOf(flows.fromJournal(c.circuitId(), around).stream()
                             .filter(f -> f.amount() != 0).toList());
-            for (Purpose p : Purpose.values()) {
-                long clearing = read.stream().filter(f -> f.purpose() == p).mapToLong(Flow::amount).sum();
-                assertThat(clearing).as(p + " clearing equals what its held and redeemed accounts gained, after "
-                        + after).isEqualTo(gained(p));
+            // purposes that end in the same redeemed account (a gift card is redeemed as prepaid credit) are summed
+            for (List<Purpose> family : Arrays.stream(Purpose.values())
+                    .collect(java.util.stream.Collectors.groupingBy(Purpose::redeemed)).values()) {
+                long clearing = read.stream().filter(f -> family.contains(f.purpose())).mapToLong(Flow::amount).sum();
+                assertThat(clearing).as(family + " clearing equals what their held and redeemed accounts gained, "
+                        + "after " + after).isEqualTo(gained(family));
             }
             ClearingReport report = tomorrow.report(c.admin(), around);
             Map<Party, Money> balance = new HashMap<>();
@@ -241,13 +301,13 @@ class ClearingProperties {
             }
         }
 
-        /** What a purpose's held and redeemed accounts gained today, straight from the journal's postings. */
-        long gained(Purpose purpose) {
+        /** What the purposes' held and redeemed accounts gained, straight from the journal's postings. */
+        long gained(List<Purpose> purposes) {
             return jdbc.sql("select coalesce(sum(p.amount), 0) from posting p join account a on a.id = p.account_id "
                             + "where a.circuit_id = :c and a.kind in (:kinds)")
                     .param("c", c.circuitId())
-                    .param("kinds", Arrays.asList(ClearingPolicy.redemptionAccounts(purpose).stream()
-                            .map(AccountKind::name).toArray(String[]::new)))
+                    .param("kinds", purposes.stream().flatMap(p -> ClearingPolicy.redemptionAccounts(p).stream())
+                            .map(AccountKind::name).distinct().toList())
                     .query(Long.class).single();
         }
     }

@@ -103,6 +103,44 @@ class WalletCodesOnEveryPlatformTest extends ShopCodeScenario {
         world.assertBooksBalance();
     }
 
+    /** Prepaid credit on, accepted everywhere; the connection's company sells the member {@code amount} of it. */
+    private void prepaid(String amount) {
+        Api.Response on = world.asAdmin().put("/api/v1/prepaid/settings", Map.of("enabled", true, "minAmount", "1",
+                "maxAmount", "500", "fixedAmounts", java.util.List.of(), "acceptedAt", "ALL",
+                "acceptingCompanies", java.util.List.of()));
+        assertThat(on.status()).as(on.toString()).isEqualTo(200);
+        Api.Response sold = world.asAdmin().post("/api/v1/prepaid/sales", Map.of("kind", "PREPAID_CREDIT", "member",
+                Map.of("id", member), "amount", Map.of("currency", "EUR", "amount", amount), "paymentMethod", "CARD",
+                "receiptNumber", Fixtures.unique("R"), "storeId", storeId));
+        assertThat(sold.status()).as(sold.toString()).isEqualTo(201);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"WOOCOMMERCE", "SHOPIFY", "PRESTASHOP"})
+    void aMembersPrepaidCreditGoesThroughTheSameWalletCodesTakenOnceAndRefundedByShare(String platform) {
+        open(platform);
+        prepaid("12.00");
+
+        Api.Response made = spend(world.asAdmin(), "PREPAID", "8.00");
+
+        assertThat(made.status()).as(made.toString()).isEqualTo(201);
+        assertThat(made.json().path("purpose").asString()).isEqualTo("PREPAID");
+        String code = made.json().path("code").asString();
+        assertThat(lastCreate()).contains(code).contains("8.00");
+        assertThat(available("PREPAID")).isEqualTo("4.00");
+        assertThat(held("PREPAID")).isEqualTo("8.00");
+
+        processed(order(994, code, "paid", null, "e-01"));
+        processed(order(994, code, "paid", null, "e-02"));
+        assertThat(held("PREPAID")).isEqualTo("0.00");
+        assertThat(available("PREPAID")).as("taken once").isEqualTo("4.00");
+
+        processed(order(994, code, "refunded", "10.00", "e-03"));
+        assertThat(available("PREPAID")).as("a quarter of the order refunded: 2.00 of the 8.00 back")
+                .isEqualTo("6.00");
+        world.assertBooksBalance();
+    }
+
     @Test
     void aCancelledOrderGivesTheMoneyBackAndTheCodeIsThenDeletedInTheShop() {
         open("WOOCOMMERCE");
