@@ -109,7 +109,7 @@ class LandingPagesPage {
                 blocks.add(new Block(kind, form.text("textIt-" + i), form.text("textEn-" + i), imageId,
                         read(CallToAction.class, form.text("action-" + i)), form.number("bookable-" + i)));
             } catch (InvalidInput e) {
-                errors.put("block-" + i, e.fieldErrors().values().iterator().next());
+                errors.put("block-" + i, "landing.error.block");
             }
         }
         if (errors.isEmpty()) {
@@ -120,7 +120,7 @@ class LandingPagesPage {
                         : pages.change(caller, existing.id(), input);
                 return "redirect:/landing/" + saved.id() + "?saved";
             } catch (InvalidInput e) {
-                errors.putAll(e.fieldErrors());
+                e.fieldErrors().keySet().forEach(field -> errors.put(field, "landing.error." + field));
             }
         }
         return show(caller, existing, values, rows - NEW_ROWS, errors, model);
