@@ -27,7 +27,7 @@ public class ReservationReminders {
     }
 
     /** The reminders sent this round (0 when another node holds the job). */
-    @Scheduled(fixedDelayString = "${loyaltyhub.reservations.reminder-interval:PT1M}", initialDelayString = "PT30S")
+    @Scheduled(fixedDelayString = "${loyaltyhub.reservations.reminder-interval:PT1M}", initialDelayString = "${loyaltyhub.reservations.reminder-delay:PT30S}")
     public int sendDue() {
         Integer sent = jobs.runExclusively(JOB, () -> {
             int done = 0;
