@@ -90,6 +90,8 @@ class CustomerBookings {
             reservations.cancel(circuitId, member.id(), reservationId);
         } catch (BookingRefused e) {
             return "redirect:/c/" + circuitId + "/my/bookings?refused=" + e.reason().name();
+        } catch (NotFound e) {
+            throw new org.springframework.web.server.ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND);
         }
         return "redirect:/c/" + circuitId + "/my/bookings?cancelled";
     }

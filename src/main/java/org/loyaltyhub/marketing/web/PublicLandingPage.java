@@ -6,16 +6,17 @@ import org.loyaltyhub.marketing.landing.BlockKind;
 import org.loyaltyhub.marketing.landing.LandingPage;
 import org.loyaltyhub.marketing.landing.LandingPages;
 import org.loyaltyhub.marketing.reservations.Reservations;
-import org.loyaltyhub.shared.NotFound;
 import org.loyaltyhub.tenancy.Tenancy;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.server.ResponseStatusException;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -26,7 +27,7 @@ import java.time.LocalDate;
 import java.util.HexFormat;
 
 /**
- * A published landing page for anyone, in the visitor's language: every text escaped, no script of its own, the
+ * A published landing page for anyone (a page that is not published, or not of this circuit, is a plain 404), in the visitor's language: every text escaped, no script of its own, the
  * circuit's content security policy. A visit and a followed call to action count once per visitor and day; the
  * visitor is a hash of the address, the browser and the day, so nothing that names them is kept.
  */
@@ -63,7 +64,7 @@ class PublicLandingPage {
         LandingPage page = published(circuitId, slug);
         if (position < 0 || position >= page.content().blocks().size()
                 || page.content().blocks().get(position).kind() != BlockKind.ACTION) {
-            throw new NotFound("Call to action", position);
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
         Block block = page.content().blocks().get(position);
         LocalDate day = LocalDate.ofInstant(clock.instant(), reservations.zone());
@@ -78,14 +79,15 @@ class PublicLandingPage {
 
     @GetMapping("/c/{circuitId}/p/images/{imageId}")
     ResponseEntity<byte[]> image(@PathVariable long circuitId, @PathVariable long imageId) {
-        LandingPages.Image image = pages.image(circuitId, imageId).orElseThrow(() -> new NotFound("Image", imageId));
+        LandingPages.Image image = pages.image(circuitId, imageId)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         return ResponseEntity.ok().contentType(MediaType.parseMediaType(image.contentType()))
                 .cacheControl(CacheControl.maxAge(Duration.ofDays(7)).cachePublic())
                 .header("X-Content-Type-Options", "nosniff").body(image.bytes());
     }
 
     private LandingPage published(long circuitId, String slug) {
-        return pages.published(circuitId, slug).orElseThrow(() -> new NotFound("Landing page", slug));
+        return pages.published(circuitId, slug).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     }
 
     /** Who visits, as a hash that cannot be reversed to an address and changes every day. */
