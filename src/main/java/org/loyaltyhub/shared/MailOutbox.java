@@ -47,7 +47,7 @@ class MailOutbox {
     }
 
     private record Queued(long id, String to, String subject, String body, String html, String unsubscribe,
-                          int attempts) {
+                          int attempts, Mailer.Attachment attachment) {
     }
 
     @Scheduled(fixedDelayString = "${loyaltyhub.mail.send-interval:PT1S}", initialDelayString = "PT1S")
@@ -59,12 +59,15 @@ class MailOutbox {
     }
 
     private int sendBatch() {
-        List<Queued> due = jdbc.sql("select id, recipient, subject, body, html_body, list_unsubscribe, attempts from mail_outbox where sent_at is null "
+        List<Queued> due = jdbc.sql("select id, recipient, subject, body, html_body, list_unsubscribe, attempts, attachment_name, "
+                        + "attachment_type, attachment from mail_outbox where sent_at is null "
                         + "and failed_at is null and next_attempt_at <= :now order by id limit 20 for update skip locked")
                 .param("now", Timestamp.from(clock.instant()))
                 .query((rs, n) -> new Queued(rs.getLong("id"), rs.getString("recipient"), rs.getString("subject"),
                         rs.getString("body"), rs.getString("html_body"), rs.getString("list_unsubscribe"),
-                        rs.getInt("attempts")))
+                        rs.getInt("attempts"), rs.getString("attachment_name") == null ? null
+                                : new Mailer.Attachment(rs.getString("attachment_name"),
+                                rs.getString("attachment_type"), rs.getBytes("attachment"))))
                 .list();
         due.forEach(this::send);
         return due.size();
@@ -95,7 +98,7 @@ class MailOutbox {
                     mail.to(), mail.subject(), mail.body());
             return;
         }
-        if (mail.html() != null) {
+        if (mail.html() != null || mail.attachment() != null) {
             smtp.send(rich(smtp, mail));
             return;
         }
@@ -107,7 +110,7 @@ class MailOutbox {
         smtp.send(message);
     }
 
-    /** Text and HTML as alternatives, with the one-click unsubscribe headers of RFC 8058 when the message has one. */
+    /** Text and HTML as alternatives (and the attachment, if any), with the one-click unsubscribe headers of RFC 8058 when the message has one. */
     private jakarta.mail.internet.MimeMessage rich(JavaMailSender smtp, Queued mail)
             throws jakarta.mail.MessagingException {
         jakarta.mail.internet.MimeMessage message = smtp.createMimeMessage();
@@ -115,7 +118,16 @@ class MailOutbox {
         helper.setFrom(from);
         helper.setTo(mail.to());
         helper.setSubject(mail.subject());
-        helper.setText(mail.body(), mail.html());
+        if (mail.html() != null) {
+            helper.setText(mail.body(), mail.html());
+        } else {
+            helper.setText(mail.body());
+        }
+        if (mail.attachment() != null) {
+            helper.addAttachment(mail.attachment().name(),
+                    new org.springframework.core.io.ByteArrayResource(mail.attachment().content()),
+                    mail.attachment().contentType());
+        }
         if (mail.unsubscribe() != null) {
             message.setHeader("List-Unsubscribe", "<" + mail.unsubscribe() + ">");
             message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");

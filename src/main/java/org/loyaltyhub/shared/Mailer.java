@@ -32,10 +32,35 @@ public class Mailer {
         send(new RichMail(mail.to(), mail.subject(), mail.text(), null, null));
     }
 
+    /** A file sent with a message, such as a booking's calendar entry ({@code text/calendar}). */
+    public record Attachment(String name, String contentType, byte[] content) {
+
+        public Attachment {
+            if (name == null || name.isBlank() || contentType == null || content == null) {
+                throw new IllegalArgumentException("An attachment needs a name, a content type and content");
+            }
+            content = content.clone();
+        }
+
+        @Override
+        public byte[] content() {
+            return content.clone();
+        }
+    }
+
     public void send(RichMail mail) {
-        jdbc.sql("insert into mail_outbox (recipient, subject, body, html_body, list_unsubscribe) "
-                        + "values (:to, :subject, :body, :html, :unsubscribe)")
+        send(mail, null);
+    }
+
+    /** A message with one attachment (null: none). */
+    public void send(RichMail mail, Attachment attachment) {
+        jdbc.sql("insert into mail_outbox (recipient, subject, body, html_body, list_unsubscribe, attachment_name, "
+                        + "attachment_type, attachment) values (:to, :subject, :body, :html, :unsubscribe, :name, "
+                        + ":type, :content)")
                 .param("to", mail.to()).param("subject", mail.subject()).param("body", mail.text())
-                .param("html", mail.html()).param("unsubscribe", mail.unsubscribeUrl()).update();
+                .param("html", mail.html()).param("unsubscribe", mail.unsubscribeUrl())
+                .param("name", attachment == null ? null : attachment.name())
+                .param("type", attachment == null ? null : attachment.contentType())
+                .param("content", attachment == null ? null : attachment.content()).update();
     }
 }

@@ -460,4 +460,27 @@ class PageAccessTest extends BrowserTest {
         assertThat(statuses(till, pages)).isEqualTo(expect(pages, 403, 403, 403));
         assertThat(statuses(stranger.admin, pages)).isEqualTo(expect(pages, 200, 403, 200));
     }
+    @Test
+    void bookingsAndLandingPagesOpenForTheRolesThatWorkWithThemAndNeverForAnotherCircuit() {
+        World w = fixtures.world(api);
+        long[] shop = w.company("Bookings");
+        Api.Login companyAdmin = w.operator("COMPANY_ADMIN", shop[0], null);
+        Api.Login till = w.operator("STORE_OPERATOR", null, shop[1]);
+        long bookable = w.asAdmin().post("/api/v1/stores/" + shop[1] + "/bookables", Map.of("kind", "TABLE",
+                "name", "Tavolo", "durationMinutes", 60, "capacity", 2,
+                "hours", List.of(Map.of("day", "MONDAY", "opens", "09:00", "closes", "12:00")))).json()
+                .path("id").asLong();
+        long landing = w.asAdmin().post("/api/v1/landing-pages", Map.of("slug", "access", "titleEn", "Access",
+                "blocks", List.of(Map.of("kind", "TEXT", "textEn", "Hello")), "published", true)).json()
+                .path("id").asLong();
+        World stranger = fixtures.world(api);
+        List<String> pages = List.of("/bookings", "/bookings/" + bookable, "/bookings/day",
+                "/bookings/day?storeId=" + shop[1], "/landing", "/landing/new", "/landing/" + landing,
+                "/landing/" + landing + "/poster");
+
+        assertThat(statuses(w.admin, pages)).isEqualTo(expect(pages, 200, 200, 200, 200, 200, 200, 200, 200));
+        assertThat(statuses(companyAdmin, pages)).isEqualTo(expect(pages, 200, 200, 200, 200, 200, 200, 404, 404));
+        assertThat(statuses(till, pages)).isEqualTo(expect(pages, 403, 403, 200, 200, 403, 403, 403, 403));
+        assertThat(statuses(stranger.admin, pages)).isEqualTo(expect(pages, 200, 404, 200, 404, 200, 200, 404, 404));
+    }
 }

@@ -936,6 +936,53 @@ class RoleMatrixTest extends IntegrationTest {
         }
     }
 
+    @Test
+    void bookablesAreOfferedByAdministratorsAndReservationsSeenAtTheStoresEachRoleCovers() {
+        World w = fixtures.world(api);
+        long[] own = w.company("Own");
+        long[] other = w.company("Other");
+        long member = w.enrol(w.asAdmin(), Map.of("email", "bookings@member.test", "storeId", own[1])).path("id").asLong();
+        Map<String, Object> table = Map.of("kind", "TABLE", "name", "Tavolo", "durationMinutes", 60, "capacity", 50,
+                "hours", List.of(Map.of("day", "MONDAY", "opens", "09:00", "closes", "12:00")));
+        long ownTable = w.asAdmin().post("/api/v1/stores/" + own[1] + "/bookables", table).json().path("id").asLong();
+        long otherTable = w.asAdmin().post("/api/v1/stores/" + other[1] + "/bookables", table).json().path("id").asLong();
+        java.time.LocalDate monday = java.time.LocalDate.now(clock).with(java.time.temporal.TemporalAdjusters.next(
+                java.time.DayOfWeek.MONDAY));
+        String start = monday.atTime(10, 0).atZone(java.time.ZoneId.systemDefault()).toInstant().toString();
+        long otherReservation = w.asAdmin().post("/api/v1/reservations", Map.of("memberId", member,
+                "bookableId", otherTable, "startsAt", start)).json().path("id").asLong();
+
+        Map<String, Api> roles = new LinkedHashMap<>();
+        roles.put("CIRCUIT_ADMIN", w.asAdmin());
+        roles.put("COMPANY_ADMIN", w.as(w.operator("COMPANY_ADMIN", own[0], null)));
+        roles.put("STORE_OPERATOR", w.as(w.operator("STORE_OPERATOR", null, own[1])));
+        roles.put("API_KEY", api.withKey(w.apiKey(own[0], own[1])));
+        roles.put("OTHER_CIRCUIT_ADMIN", fixtures.world(api).asAdmin());
+        Map<Action, List<Integer>> expected = new LinkedHashMap<>();
+        expected.put(new Action("offer a table at own store", "POST", "/api/v1/stores/" + own[1] + "/bookables", table),
+                List.of(201, 201, 403, 403, 404));
+        expected.put(new Action("offer a table at another company's store", "POST",
+                "/api/v1/stores/" + other[1] + "/bookables", table), List.of(201, 404, 403, 403, 404));
+        expected.put(new Action("read own bookable", "GET", "/api/v1/bookables/" + ownTable, null),
+                List.of(200, 200, 200, 200, 404));
+        expected.put(new Action("change another company's bookable", "PUT", "/api/v1/bookables/" + otherTable, table),
+                List.of(200, 404, 403, 403, 404));
+        expected.put(new Action("book own store's table", "POST", "/api/v1/reservations", Map.of("memberId", member,
+                "bookableId", ownTable, "startsAt", start)), List.of(201, 201, 201, 201, 404));
+        expected.put(new Action("book another company's table", "POST", "/api/v1/reservations",
+                Map.of("memberId", member, "bookableId", otherTable, "startsAt", start)),
+                List.of(201, 404, 404, 404, 404));
+        expected.put(new Action("see the day at own store", "GET", "/api/v1/stores/" + own[1] + "/reservations?date="
+                + monday, null), List.of(200, 200, 200, 200, 404));
+        expected.put(new Action("read another company's reservation", "GET", "/api/v1/reservations/" + otherReservation,
+                null), List.of(200, 404, 404, 404, 404));
+        expected.put(new Action("cancel another company's reservation", "POST", "/api/v1/reservations/"
+                + otherReservation + "/cancel", Map.of()), List.of(200, 404, 404, 404, 404));
+        expected.put(new Action("list landing pages", "GET", "/api/v1/landing-pages", null),
+                List.of(200, 200, 403, 403, 200));
+        assertMatrix(roles, expected);
+    }
+
     /** Each action by each role, in the roles' order, answers the status expected for that role. */
     private static void assertMatrix(Map<String, Api> roles, Map<Action, List<Integer>> expected) {
         expected.forEach((a, statuses) -> {
