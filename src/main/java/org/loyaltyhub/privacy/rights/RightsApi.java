@@ -37,7 +37,7 @@ class RightsApi {
     @Operation(summary = "Everything held about a member, as a ZIP (member.json, one CSV per collection, summary.html; "
             + "format in docs/privacy/member-export.md). Circuit and company administrators, API keys")
     @ApiResponse(responseCode = "200", content = @Content(mediaType = "application/zip"))
-    @GetMapping(value = "/api/v1/members/{id}/export", produces = {"application/zip", "application/problem+json"})
+    @GetMapping("/api/v1/members/{id}/export")
     ResponseEntity<byte[]> export(Caller caller, @PathVariable long id) {
         return rights.export(caller, id).download();
     }
@@ -69,8 +69,7 @@ class RightsApi {
 
     @Operation(summary = "The export a shop's data request asked for, as a ZIP; marks the request downloaded")
     @ApiResponse(responseCode = "200", content = @Content(mediaType = "application/zip"))
-    @GetMapping(value = "/api/v1/privacy/data-requests/{id}/export", produces = {"application/zip",
-            "application/problem+json"})
+    @GetMapping("/api/v1/privacy/data-requests/{id}/export")
     ResponseEntity<byte[]> fulfil(Caller caller, @PathVariable long id) {
         return rights.fulfil(caller, id).download();
     }

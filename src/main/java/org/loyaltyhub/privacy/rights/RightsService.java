@@ -84,7 +84,7 @@ class RightsService implements MemberRights {
     @Override
     @Transactional(readOnly = true)
     public MemberExport exportOwn(long circuitId, long memberId) {
-        String email = contact(circuitId, memberId).email();
+        String email = contact(circuitId, memberId, false).email();
         Map<String, Object> params = Map.of("c", circuitId, "m", memberId);
         List<ExportFiles.Table> tables = new ArrayList<>();
         for (PersonalData.Collection collection : PersonalData.EXPORT) {
@@ -123,7 +123,7 @@ class RightsService implements MemberRights {
 
     /** Erases a member once: a second request returns the first record and changes nothing. */
     Erasure erase(long circuitId, long memberId, ErasureSource source, String actor, String reason) {
-        Contact contact = contact(circuitId, memberId); // locks the member's row
+        Contact contact = contact(circuitId, memberId, true);
         Optional<Erasure> done = erasure(circuitId, memberId);
         if (done.isPresent()) {
             return done.get();
@@ -141,7 +141,7 @@ class RightsService implements MemberRights {
         if (contact.phone() != null) {
             needles.add(contact.phone());
         }
-        Instant now = clock.instant();
+        Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS); // as stored
         for (String statement : PersonalData.ERASE) {
             jdbc.sql(statement).param("c", circuitId).param("m", memberId).param("email", contact.email())
                     .param("phone", contact.phone()).param("needles", String.join("\n", needles))
@@ -245,8 +245,10 @@ class RightsService implements MemberRights {
     private record Contact(String email, String phone, List<String> cards) {
     }
 
-    private Contact contact(long circuitId, long memberId) {
-        Contact contact = jdbc.sql("select email, phone from member where circuit_id = :c and id = :m for update")
+    /** The member's contacts and card numbers; {@code lock}: with the member's row locked until the transaction ends. */
+    private Contact contact(long circuitId, long memberId, boolean lock) {
+        Contact contact = jdbc.sql("select email, phone from member where circuit_id = :c and id = :m"
+                        + (lock ? " for update" : ""))
                 .param("c", circuitId).param("m", memberId)
                 .query((rs, n) -> new Contact(rs.getString(1), rs.getString(2), List.of())).optional()
                 .orElseThrow(() -> new NotFound("Member", memberId));
