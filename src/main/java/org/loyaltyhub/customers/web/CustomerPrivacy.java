@@ -85,8 +85,7 @@ class CustomerPrivacy {
         boolean fresh = sessions.authenticatedWithin(request, FRESH);
         if (!fresh || !understood) {
             model.addAttribute("fresh", fresh).addAttribute("eraseError", "myPrivacy.confirmErase");
-            response.setStatus(fresh ? 400 : 403);
-            return "customer/privacy";
+            return "customer/privacy"; // the page again, with the message next to the box (as every form does)
         }
         rights.eraseOwn(circuitId, member.id());
         sessions.signOut(request, response);
