@@ -1,2 +1,5 @@
-/** Legal texts (privacy notice, program rules) in versions that members accept, and what they accepted. */
+/**
+ * Privacy: legal texts in versions that members accept; the rights of access, portability and erasure
+ * ({@code rights}); retention of personal data ({@code retention}).
+ */
 package org.loyaltyhub.privacy;

@@ -40,7 +40,7 @@ import java.util.stream.Stream;
 public final class Benchmark {
 
     /** The phases -Dbench.phases selects from, in the order they run. */
-    static final List<String> PHASES = List.of("startup", "load", "tiers", "codes", "reliability", "backtest", "clearing", "segments", "reports");
+    static final List<String> PHASES = List.of("startup", "load", "tiers", "codes", "reliability", "backtest", "clearing", "segments", "reports", "export");
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String PASSWORD = "bench-password-0123";
@@ -196,6 +196,10 @@ public final class Benchmark {
             }
             if (config.phases().contains("segments")) {
                 segmentRows(context);
+                out("=".repeat(86));
+            }
+            if (config.phases().contains("export")) {
+                exportRows(context);
                 out("=".repeat(86));
             }
         } finally {
@@ -739,6 +743,18 @@ public final class Benchmark {
                 r.monthMillis()[1] <= 1000 ? "MET" : "NOT MET"));
         out(String.format(Locale.ROOT, "   report, whole year: median %.0f ms, slowest %.0f ms, %d positions",
                 r.yearMillis()[0], r.yearMillis()[1], r.yearPositions()));
+    }
+
+    /** The export phase (issue 15): one member with 10,000 movements exported as a ZIP, timed. */
+    private void exportRows(ConfigurableApplicationContext context) {
+        int movements = Integer.getInteger("bench.exportMovements", 10_000);
+        say("Export: posting " + movements + " movements for one member ...");
+        ExportBench.Result r = ExportBench.run(context, movements);
+        out("");
+        out(String.format(Locale.ROOT, "k. Export  one member with %d movements (posted in %.1f s): ZIP of %d KB "
+                + "(JSON, CSV, HTML)", r.movements(), r.seedSeconds(), r.zipBytes() / 1024));
+        out(String.format(Locale.ROOT, "   median %.0f ms, slowest %.0f ms over %d runs  (target <= 1 s: %s)",
+                r.medianMillis(), r.slowestMillis(), ExportBench.RUNS, r.slowestMillis() <= 1000 ? "MET" : "NOT MET"));
     }
 
     /** The segments phase: seeds its members by SQL, evaluates a segment of six conditions, and prints its rows. */

@@ -483,4 +483,23 @@ class PageAccessTest extends BrowserTest {
         assertThat(statuses(till, pages)).isEqualTo(expect(pages, 403, 403, 200, 200, 403, 403, 403, 403));
         assertThat(statuses(stranger.admin, pages)).isEqualTo(expect(pages, 200, 404, 200, 404, 200, 200, 404, 404));
     }
+
+    @Test
+    void thePrivacyPagesAreForAdministratorsAndAMembersOnlyForThoseWhoSeeTheMember() {
+        World w = fixtures.world(api, true, false);
+        long[] shop = w.company("Privacy");
+        long[] otherShop = w.company("Elsewhere");
+        Api.Login companyAdmin = w.operator("COMPANY_ADMIN", shop[0], null);
+        Api.Login otherCompanyAdmin = w.operator("COMPANY_ADMIN", otherShop[0], null);
+        Api.Login till = w.operator("STORE_OPERATOR", null, shop[1]);
+        long memberId = w.enrol(w.as(till), "privacy-access").path("id").asLong();
+        World stranger = fixtures.world(api);
+        List<String> pages = List.of("/admin/privacy", "/members/" + memberId + "/privacy", "/admin/privacy?preview=3");
+
+        assertThat(statuses(w.admin, pages)).isEqualTo(expect(pages, 200, 200, 200));
+        assertThat(statuses(companyAdmin, pages)).isEqualTo(expect(pages, 200, 200, 200));
+        assertThat(statuses(otherCompanyAdmin, pages)).as("companies kept apart").isEqualTo(expect(pages, 200, 404, 200));
+        assertThat(statuses(till, pages)).isEqualTo(expect(pages, 403, 403, 403));
+        assertThat(statuses(stranger.admin, pages)).isEqualTo(expect(pages, 200, 404, 200));
+    }
 }

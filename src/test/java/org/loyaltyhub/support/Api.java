@@ -73,6 +73,30 @@ public final class Api {
         return send("DELETE", path, null);
     }
 
+    /** A GET whose answer is a file (a ZIP, say): its status, content type and bytes. */
+    public Download download(String path) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .timeout(Duration.ofSeconds(60)).GET().header("Accept", "*/*");
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        headers.forEach(request::header);
+        try {
+            HttpResponse<byte[]> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            return new Download(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+                    response.body());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A file downloaded by {@link #download}. */
+    public record Download(int status, String contentType, byte[] bytes) {
+    }
+
     /** Sends a raw body as is (malformed JSON, oversized payloads). */
     public Response postRaw(String path, String raw) {
         return exchange("POST", path, HttpRequest.BodyPublishers.ofString(raw));

@@ -984,6 +984,38 @@ class RoleMatrixTest extends IntegrationTest {
     }
 
     /** Each action by each role, in the roles' order, answers the status expected for that role. */
+    @Test
+    void erasuresAndRetentionAreTheCircuitAdministratorsAndShopsDataRequestsAlsoTheCompanyAdministrators() {
+        World w = fixtures.world(api, true, false);
+        long[] own = w.company("Own");
+        Map<String, Api> roles = new LinkedHashMap<>();
+        roles.put("CIRCUIT_ADMIN", w.asAdmin());
+        roles.put("COMPANY_ADMIN", w.as(w.operator("COMPANY_ADMIN", own[0], null)));
+        roles.put("STORE_OPERATOR", w.as(w.operator("STORE_OPERATOR", null, own[1])));
+        roles.put("API_KEY", api.withKey(w.apiKey(own[0], null)));
+        roles.put("ANOTHER_CIRCUIT_ADMIN", fixtures.world(api).asAdmin());
+        long member = w.enrol(w.asAdmin(), Map.of("email", "erase@member.test", "storeId", own[1])).path("id").asLong();
+        Map<String, Object> settings = new java.util.HashMap<>(Map.of("deliveryBodyDays", 30, "auditYears", 5));
+        settings.put("inactiveMemberYears", null);
+        Map<Action, List<Integer>> expected = new LinkedHashMap<>();
+        expected.put(new Action("erase a member", "POST", "/api/v1/members/" + member + "/erasure",
+                Map.of("reason", "matrix")), List.of(200, 403, 403, 403, 404));
+        expected.put(new Action("list erasures", "GET", "/api/v1/privacy/erasures", null),
+                List.of(200, 403, 403, 403, 200));
+        expected.put(new Action("read retention", "GET", "/api/v1/privacy/retention", null),
+                List.of(200, 403, 403, 403, 200));
+        expected.put(new Action("change retention", "PUT", "/api/v1/privacy/retention", settings),
+                List.of(200, 403, 403, 403, 200));
+        expected.put(new Action("preview retention", "GET", "/api/v1/privacy/retention/preview?years=3", null),
+                List.of(200, 403, 403, 403, 200));
+        expected.put(new Action("list retention runs", "GET", "/api/v1/privacy/retention/runs", null),
+                List.of(200, 403, 403, 403, 200));
+        expected.put(new Action("list shops' data requests", "GET", "/api/v1/privacy/data-requests", null),
+                List.of(200, 200, 403, 403, 200));
+        assertMatrix(roles, expected);
+        w.assertBooksBalance();
+    }
+
     private static void assertMatrix(Map<String, Api> roles, Map<Action, List<Integer>> expected) {
         expected.forEach((a, statuses) -> {
             int i = 0;

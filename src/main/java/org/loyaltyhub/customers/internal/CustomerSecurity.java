@@ -63,15 +63,37 @@ public class CustomerSecurity {
     @Component
     public static class CustomerSessions {
 
-        private final HttpSessionSecurityContextRepository contexts;
+        /** When the customer last proved who they are (a password or a link): what privacy actions ask for. */
+        public static final String AUTHENTICATED_AT = "loyaltyhub.customer.authenticatedAt";
 
-        CustomerSessions(HttpSessionSecurityContextRepository customerContexts) {
+        private final HttpSessionSecurityContextRepository contexts;
+        private final java.time.Clock clock;
+
+        CustomerSessions(HttpSessionSecurityContextRepository customerContexts, java.time.Clock clock) {
             this.contexts = customerContexts;
+            this.clock = clock;
+        }
+
+        /** Records that the signed-in customer proved who they are again (their password, asked once more). */
+        public void reauthenticated(HttpServletRequest request) {
+            request.getSession().setAttribute(AUTHENTICATED_AT, clock.instant());
+        }
+
+        /** Whether the customer proved who they are within {@code window}. */
+        public boolean authenticatedWithin(HttpServletRequest request, java.time.Duration window) {
+            var session = request.getSession(false);
+            return session != null && session.getAttribute(AUTHENTICATED_AT) instanceof java.time.Instant at
+                    && !at.plus(window).isBefore(clock.instant());
         }
 
         public void signIn(Customer customer, HttpServletRequest request, HttpServletResponse response) {
             request.getSession(true);
             request.changeSessionId(); // a session id known before sign-in must not carry the account
+            // indexed by the customer, so erasing the member ends their sessions everywhere
+            request.getSession().setAttribute(
+                    org.springframework.session.FindByIndexNameSessionRepository.PRINCIPAL_NAME_INDEX_NAME,
+                    org.loyaltyhub.privacy.MemberRights.sessionIndex(customer.circuitId(), customer.memberId()));
+            reauthenticated(request);
             SecurityContext context = SecurityContextHolder.createEmptyContext();
             context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(customer, null,
                     List.of(new SimpleGrantedAuthority("ROLE_CUSTOMER"))));

@@ -65,6 +65,13 @@ public class CustomerMatcher {
                 .update();
     }
 
+    /** Privacy: the member a shop's customer is, by the shop's link or else by e-mail; never enrols. */
+    Optional<Long> known(Connection c, String shopCustomerId, String email) {
+        Optional<Long> linked = shopCustomerId == null ? Optional.empty() : linked(c, shopCustomerId);
+        return linked.isPresent() || email == null || !EMAIL.matcher(email).matches() || email.length() > 254
+                ? linked : customers.findByEmail(c.circuitId(), email);
+    }
+
     /** Privacy: forgets which member a shop customer was. Returns whether a link existed. */
     boolean unlink(Connection c, String shopCustomerId) {
         return jdbc.sql("delete from member_shop_link where connection_id = :conn and shop_customer_id = :id")

@@ -1,8 +1,11 @@
 package org.loyaltyhub.integrations.internal;
 
+import org.loyaltyhub.privacy.MemberRights;
 import org.loyaltyhub.purchases.Purchases;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+
+import java.util.Optional;
 
 /**
  * What a shop may ask LoyaltyHub to forget. A customer: the link between the shop's customer and the member, and
@@ -22,24 +25,53 @@ public class Privacy {
     private final Deliveries deliveries;
     private final Connections connections;
     private final Purchases purchases;
+    private final MemberRights rights;
 
     Privacy(JdbcClient jdbc, CustomerMatcher matcher, Deliveries deliveries, Connections connections,
-            Purchases purchases) {
+            Purchases purchases, MemberRights rights) {
         this.purchases = purchases;
+        this.rights = rights;
         this.jdbc = jdbc;
         this.matcher = matcher;
         this.deliveries = deliveries;
         this.connections = connections;
     }
 
-    public Outcome forgetCustomer(Connection c, String shopCustomerId) {
+    /**
+     * The shop's customer asked to be forgotten (Shopify customers/redact): the member they are in LoyaltyHub is
+     * erased (see {@link MemberRights}: the books keep an anonymous id), then the shop's link and stored deliveries go.
+     */
+    public Outcome forgetCustomer(Connection c, String shopCustomerId, String email) {
         if (shopCustomerId == null) {
             throw new IllegalArgumentException("the payload names no customer id");
         }
-        boolean linked = matcher.unlink(c, shopCustomerId);
+        Optional<Long> member = matcher.known(c, shopCustomerId, email);
+        member.ifPresent(m -> rights.eraseForShop(c.circuitId(), m, shopName(c)));
+        boolean linked = matcher.unlink(c, shopCustomerId) || member.isPresent();
         int scrubbed = deliveries.scrubCustomer(c.id(), shopCustomerId);
-        return Outcome.processed("customer " + shopCustomerId + " forgotten: " + (linked ? "member link removed, " : "no member link, ")
+        return Outcome.processed("customer " + shopCustomerId + " forgotten: " + (member.isPresent() ? "member "
+                + member.get() + " erased, " : "") + (linked ? "member link removed, " : "no member link, ")
                 + scrubbed + " stored deliveries emptied", null);
+    }
+
+    /**
+     * The shop's customer asked for their data (Shopify customers/data_request): the export waits in the back office
+     * for the company's administrators, who are told by e-mail. Once per request id, whatever the retries.
+     */
+    public Outcome requestCustomerData(Connection c, String shopCustomerId, String email, String requestId) {
+        Optional<Long> member = matcher.known(c, shopCustomerId, email);
+        if (member.isEmpty()) {
+            return Outcome.processed("data request " + requestId + ": LoyaltyHub holds no member for customer "
+                    + shopCustomerId, shopCustomerId);
+        }
+        rights.requestFromShop(c.circuitId(), c.companyId(), member.get(), shopName(c),
+                c.platform().name().toLowerCase(java.util.Locale.ROOT) + ":" + c.id() + ":data_request:" + requestId);
+        return Outcome.processed("data request " + requestId + ": the export of member " + member.get()
+                + " waits on the Privacy page of the back office", shopCustomerId);
+    }
+
+    private static String shopName(Connection c) {
+        return c.shopDomain() != null ? c.shopDomain() : c.name();
     }
 
     /**

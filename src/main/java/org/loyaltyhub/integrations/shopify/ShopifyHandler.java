@@ -58,10 +58,10 @@ class ShopifyHandler {
             case "refunds/create" -> orders.refund(c, Json.require(body, "order_id"),
                     Json.require(body, "id"), refunded(body));
             case "customers/create" -> customer(c, body);
-            case "customers/data_request" -> Outcome.processed("data request recorded for customer "
-                    + Json.text(body.path("customer"), "id") + "; LoyaltyHub keeps its data under the member's record",
-                    Json.text(body.path("customer"), "id"));
-            case "customers/redact" -> privacy.forgetCustomer(c, Json.text(body.path("customer"), "id"));
+            case "customers/data_request" -> privacy.requestCustomerData(c, Json.text(body.path("customer"), "id"),
+                    Json.text(body.path("customer"), "email"), Json.text(body.path("data_request"), "id"));
+            case "customers/redact" -> privacy.forgetCustomer(c, Json.text(body.path("customer"), "id"),
+                    Json.text(body.path("customer"), "email"));
             case "app/uninstalled" -> {
                 connections.dropApiKey(c.id());
                 yield Outcome.processed("the app was uninstalled from the shop: its access token is dropped; install "

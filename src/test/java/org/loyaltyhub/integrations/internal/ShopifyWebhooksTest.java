@@ -162,6 +162,38 @@ class ShopifyWebhooksTest extends ShopScenario {
     }
 
     @Test
+    void aCustomersDataRequestWaitsInTheBackOfficeWithAnEmailAndARedactionErasesTheMember() throws Exception {
+        open();
+        long m = member(email);
+        processed(deliver("orders/paid", "o", order(9020, "paid", null, null, "2026-01-10T12:00:00+01:00")));
+        String request = "{\"shop_id\":954889,\"shop_domain\":\"" + domain + "\",\"orders_requested\":[9020],"
+                + "\"customer\":{\"id\":7001,\"email\":\"" + email + "\"},\"data_request\":{\"id\":4242}}";
+        jakarta.mail.internet.MimeMessage mail = org.loyaltyhub.support.TestMail.nextTo(world.admin.email(),
+                () -> processed(deliver("customers/data_request", "dr1", request)));
+        assertThat(mail.getSubject()).contains(domain);
+        processed(deliver("customers/data_request", "dr2", request)); // Shopify retries: one request
+        JsonNode requests = world.asAdmin().get("/api/v1/privacy/data-requests").json();
+        assertThat(requests.size()).isEqualTo(1);
+        assertThat(requests.get(0).path("memberId").asLong()).isEqualTo(m);
+        assertThat(requests.get(0).path("requestedBy").asString()).isEqualTo(domain);
+        Api.Download zip = world.asAdmin().download("/api/v1/privacy/data-requests/" + requests.get(0).path("id")
+                .asLong() + "/export");
+        assertThat(zip.status()).isEqualTo(200);
+        assertThat(new String(zip.bytes(), java.nio.charset.StandardCharsets.ISO_8859_1)).contains("member.json");
+        assertThat(world.asAdmin().get("/api/v1/privacy/data-requests").json().get(0).path("downloadedAt").isNull())
+                .isFalse();
+
+        JsonNode redact = processed(deliver("customers/redact", "rd1", "{\"shop_id\":954889,\"shop_domain\":\""
+                + domain + "\",\"customer\":{\"id\":7001,\"email\":\"" + email + "\"},\"orders_to_redact\":[9020]}"));
+        assertThat(redact.path("outcome").asString()).contains("member " + m + " erased");
+        JsonNode erasure = world.asAdmin().get("/api/v1/privacy/erasures").json().get(0);
+        assertThat(erasure.path("source").asString()).isEqualTo("SHOP");
+        assertThat(erasure.path("actor").asString()).isEqualTo(domain);
+        assertThat(world.asAdmin().get("/api/v1/members/lookup?email=" + email).status()).isEqualTo(404);
+        world.assertBooksBalance();
+    }
+
+    @Test
     void aShopRedactionIsRecordedAndTheConnectionErasedOnlyAfterShopifysDelay() {
         open();
         member(email);

@@ -1,0 +1,87 @@
+package org.loyaltyhub.privacy.retention;
+
+import org.loyaltyhub.privacy.MemberRights;
+import org.loyaltyhub.privacy.Retention;
+import org.loyaltyhub.privacy.RetentionSettings;
+import org.loyaltyhub.shared.ClusterJobs;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Applies each circuit's retention settings once a day (on one node at a time): erases members inactive for the
+ * years set, one per transaction, so a crash midway leaves the rest for the next round and an erased member is
+ * never erased twice; empties old webhook bodies and stored API answers; records and logs what it did.
+ */
+@Component
+public class RetentionJob {
+
+    private static final Logger log = LoggerFactory.getLogger(RetentionJob.class);
+    private static final int BATCH = 500;
+
+    private final RetentionService retention;
+    private final MemberRights rights;
+    private final ClusterJobs jobs;
+    private final Clock clock;
+
+    RetentionJob(RetentionService retention, MemberRights rights, ClusterJobs jobs, Clock clock) {
+        this.retention = retention;
+        this.rights = rights;
+        this.jobs = jobs;
+        this.clock = clock;
+    }
+
+    @Scheduled(fixedDelayString = "${loyaltyhub.jobs.retention-interval:PT6H}", initialDelayString = "PT5M")
+    void scheduled() {
+        runAt(clock.instant());
+    }
+
+    /** One round as of {@code asOf}: per circuit with settings, what was done; null when another node runs it. */
+    public List<Retention.Run> runAt(Instant asOf) {
+        return jobs.runExclusively("privacy-retention", () -> {
+            List<Retention.Run> runs = new ArrayList<>();
+            for (long circuitId : retention.circuits()) {
+                Retention.Run run = circuit(circuitId, asOf);
+                retention.recordRun(circuitId, run);
+                runs.add(run);
+                if (run.membersErased() + run.bodiesEmptied() + run.answersDeleted() > 0) {
+                    log.info("Retention in circuit {}: {} inactive members erased, {} webhook bodies emptied, {} stored "
+                            + "answers deleted", circuitId, run.membersErased(), run.bodiesEmptied(), run.answersDeleted());
+                }
+            }
+            return runs;
+        });
+    }
+
+    private Retention.Run circuit(long circuitId, Instant asOf) {
+        RetentionSettings settings = retention.settings(circuitId);
+        int erased = 0;
+        if (settings.erasesInactiveMembers()) {
+            int years = settings.inactiveMemberYears();
+            List<Long> due;
+            do {
+                due = retention.inactive(circuitId, years, asOf, BATCH);
+                int before = erased;
+                for (long memberId : due) {
+                    erased += jobs.runItem("Retention", "member " + memberId, () -> {
+                        rights.eraseInactive(circuitId, memberId, years);
+                        return true;
+                    }) ? 1 : 0;
+                }
+                if (erased == before) {
+                    break; // every item failed: leave them for the next round
+                }
+            } while (due.size() == BATCH);
+        }
+        Instant before = asOf.minus(Duration.ofDays(settings.deliveryBodyDays()));
+        return new Retention.Run(asOf, erased, retention.emptyBodies(circuitId, before),
+                retention.deleteAnswers(circuitId, before));
+    }
+}
