@@ -10,6 +10,7 @@ import org.loyaltyhub.marketing.Shortcode;
 import org.loyaltyhub.programs.BadgeChanged;
 import org.loyaltyhub.programs.MembershipChanged;
 import org.loyaltyhub.programs.MembershipExpiring;
+import org.loyaltyhub.programs.ReferralRewarded;
 import org.loyaltyhub.programs.StatusEventKind;
 import org.loyaltyhub.programs.TierChanged;
 import org.loyaltyhub.rewards.VoucherIssued;
@@ -128,6 +129,17 @@ class NotificationTriggers {
             notifier.tell(new Notice(e.circuitId(), e.memberId(), NotificationKind.VOUCHER_ISSUED,
                     "voucher:" + e.voucherId(), Map.of(Shortcode.VOUCHER_CODE, e.code(), Shortcode.EXPIRY_DATE, expiry)));
         });
+    }
+
+    /** The referrer is told of their reward, once per award (a friend's purchase that took over a reversed one again). */
+    @EventListener
+    void on(ReferralRewarded e) {
+        if (e.referrerPoints() == 0) {
+            return;
+        }
+        safely(e.circuitId(), () -> notifier.tell(new Notice(e.circuitId(), e.referrerId(),
+                NotificationKind.REFERRAL_REWARD, "referral:" + e.friendId() + ":" + e.purchaseId(),
+                Map.of(Shortcode.POINTS, Notifier.points(e.referrerPoints(), language(e.circuitId()))))));
     }
 
     private void status(long circuitId, long memberId, NotificationKind kind, Shortcode shortcode, String value,
