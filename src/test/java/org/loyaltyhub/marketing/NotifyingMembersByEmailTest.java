@@ -151,6 +151,34 @@ class NotifyingMembersByEmailTest extends IntegrationTest {
     }
 
     @Test
+    void messagesAreWrittenInTheMembersLanguageElseInTheCircuits() throws Exception {
+        World w = fixtures.world(api);
+        on(w, "POINTS_EARNED", Map.of());
+        long[] shop = w.company("Forno");
+        Api till = api.withKey(w.apiKey(shop[0], shop[1]));
+        String english = Fixtures.unique("english") + "@member.test";
+        String italian = Fixtures.unique("italian") + "@member.test";
+        long reader = w.enrol(till, Map.of("firstName", "Jane", "email", english, "consents", PRIVACY,
+                "language", "EN")).path("id").asLong();
+        long other = member(w, till, italian, PRIVACY);
+        JsonNode none = w.asAdmin().get("/api/v1/members/" + other).json().path("language");
+        assertThat(none.isNull() || none.isMissingNode()).as("no language of their own").isTrue();
+
+        MimeMessage mail = TestMail.nextTo(english, () -> w.purchase(till, "L-1", reader, "1250.00", "PAID"));
+        assertThat(TestMail.subject(mail)).as("English numbers too").isEqualTo("You earned 1,250 points");
+        assertThat(TestMail.subject(TestMail.nextTo(italian, () -> w.purchase(till, "L-2", other, "1250.00", "PAID"))))
+                .as("the circuit's language (Italy)").isEqualTo("Hai guadagnato 1.250 punti");
+
+        Api.Response changed = w.asAdmin().patch("/api/v1/members/" + reader, Map.of("language", "IT"));
+        assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
+        assertThat(changed.json().path("language").asString()).isEqualTo("IT");
+        assertThat(TestMail.subject(TestMail.nextTo(english, () -> w.purchase(till, "L-3", reader, "10.00", "PAID"))))
+                .isEqualTo("Hai guadagnato 10 punti");
+        assertThat(w.asAdmin().patch("/api/v1/members/" + reader, Map.of("language", "FR")).status()).isEqualTo(400);
+        assertThat(w.asAdmin().get("/api/v1/members/" + reader).json().path("language").asString()).isEqualTo("IT");
+    }
+
+    @Test
     void anUnknownShortcodeIsRefusedWithTheValidOnesAndNothingIsSaved() {
         World w = fixtures.world(api);
         Api.Response r = w.asAdmin().put("/api/v1/notifications/POINTS_EARNED/templates/en",

@@ -1,7 +1,7 @@
 package org.loyaltyhub.marketing.internal;
 
 import org.loyaltyhub.marketing.Channel;
-import org.loyaltyhub.marketing.Language;
+import org.loyaltyhub.members.Language;
 import org.loyaltyhub.marketing.MessageTemplate;
 import org.loyaltyhub.marketing.NotificationKind;
 import org.loyaltyhub.marketing.NotificationSetting;

@@ -1,7 +1,7 @@
 package org.loyaltyhub.marketing.web;
 
 import io.swagger.v3.oas.annotations.Operation;
-import org.loyaltyhub.marketing.Language;
+import org.loyaltyhub.members.Language;
 import org.loyaltyhub.marketing.MessageTemplate;
 import org.loyaltyhub.marketing.NotificationKind;
 import org.loyaltyhub.marketing.NotificationSetting;

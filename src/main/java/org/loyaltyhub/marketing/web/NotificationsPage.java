@@ -1,6 +1,6 @@
 package org.loyaltyhub.marketing.web;
 
-import org.loyaltyhub.marketing.Language;
+import org.loyaltyhub.members.Language;
 import org.loyaltyhub.marketing.MessageTemplate;
 import org.loyaltyhub.marketing.NotificationKind;
 import org.loyaltyhub.marketing.NotificationSetting;
