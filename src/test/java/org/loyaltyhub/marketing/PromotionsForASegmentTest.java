@@ -79,6 +79,12 @@ class PromotionsForASegmentTest extends IntegrationTest {
         s.w().purchase(s.till(), "T-3", s.roman(), "10.00", "PAID");
         assertThat(s.w().available(s.roman())).as("10 + 10 + 50").isEqualTo(70);
         s.w().assertBooksBalance();
+
+        // a dry run (read-only) of a promotion for the segment replays the purchases of its members only
+        Api.Response run = s.w().asAdmin().post("/api/v1/promotions/dry-run", Map.of("promotion",
+                promotion("Milan again", s.segment()), "days", 30));
+        assertThat(run.status()).as(run.toString()).isEqualTo(200);
+        assertThat(run.json().path("members").asLong()).as("Ada and Bruno, now in Milano").isEqualTo(2);
     }
 
     @Test

@@ -7,6 +7,7 @@ import org.loyaltyhub.marketing.SegmentDefinition;
 import org.loyaltyhub.marketing.SegmentInput;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.sql.Array;
 import java.sql.SQLException;
@@ -40,11 +41,12 @@ class SegmentRows {
     }
 
     /**
-     * Whether the segment exists, keeping it so until the transaction ends (a key-share lock: a deletion waits for a
-     * campaign being saved with it as target).
+     * Whether the segment exists, keeping it so until a read-write transaction ends (a key-share lock: a deletion waits
+     * for a campaign being saved with it as target); a read-only one (a dry run) only looks.
      */
     boolean existsKept(long circuitId, long id) {
-        return jdbc.sql("select id from segment where circuit_id = :c and id = :id for key share")
+        String keep = TransactionSynchronizationManager.isCurrentTransactionReadOnly() ? "" : " for key share";
+        return jdbc.sql("select id from segment where circuit_id = :c and id = :id" + keep)
                 .param("c", circuitId).param("id", id).query(Long.class).optional().isPresent();
     }
 
