@@ -161,7 +161,7 @@ class CustomersInTheBrowserTest extends BrowserTest {
         phone.navigate(url("/c/" + w.circuitId + "/my/consents"));
         assertThat(phone.getByLabel("Language of your messages")).hasValue("en");
         phone.getByLabel("Language of your messages").selectOption("it");
-        phone.getByRole(AriaRole.BUTTON, named("Save the language")).click();
+        phone.getByRole(AriaRole.BUTTON, named("Use this language")).click();
         assertThat(phone.getByRole(AriaRole.STATUS)).hasText("Language saved: your next messages are written in it.");
         assertThat(phone.getByLabel("Language of your messages")).hasValue("it");
         org.assertj.core.api.Assertions.assertThat(w.asAdmin().get("/api/v1/members/" + member.path("id").asLong())
