@@ -1,6 +1,7 @@
 package org.loyaltyhub.programs.internal;
 
 import org.loyaltyhub.programs.PurchaseFacts;
+import org.loyaltyhub.programs.ReferralReversed;
 import org.loyaltyhub.programs.ReferralRewarded;
 import org.loyaltyhub.programs.ReferralRewards.AwardStatus;
 import org.loyaltyhub.programs.ReferralSettings;
@@ -57,7 +58,7 @@ class ReferralAwards implements PurchaseListener {
     @Override
     public void settled(PurchaseFacts f) {
         ReferralSettings s = program.settings(f.circuitId());
-        if (!s.enabled() && s.referrerPoints() + s.friendPoints() == 0) {
+        if (!s.enabled() && !s.givesAnything()) {
             return; // a circuit that never set referral rewards up: no query on the hot path
         }
         Optional<Award> award = lock(f.memberId());
@@ -99,7 +100,7 @@ class ReferralAwards implements PurchaseListener {
                             + "where friend_member_id = :friend")
                     .param("re", referrerEntry).param("fe", friendEntry).param("friend", f.memberId()).update();
             events.publishEvent(new ReferralRewarded(f.circuitId(), referrerId, f.memberId(), f.purchaseId(),
-                    s.referrerPoints(), s.friendPoints()));
+                    s.referrerPoints(), s.friendPoints(), s.referrerRewardId(), s.friendRewardId()));
         }, "referral rewards of member " + f.memberId() + " on purchase " + f.purchaseId());
     }
 
@@ -142,6 +143,7 @@ class ReferralAwards implements PurchaseListener {
         }
         jdbc.sql("update referral_award set status = 'REVERSED', reversed_at = :at where friend_member_id = :friend")
                 .param("at", Timestamp.from(now)).param("friend", f.memberId()).update();
+        events.publishEvent(new ReferralReversed(f.circuitId(), a.referrerId(), f.memberId(), a.purchaseId()));
     }
 
     private Optional<Award> lock(long friendId) {
