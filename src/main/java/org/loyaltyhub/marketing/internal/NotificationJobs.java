@@ -1,10 +1,10 @@
 package org.loyaltyhub.marketing.internal;
 
 import org.loyaltyhub.ledger.Ledger;
-import org.loyaltyhub.members.Language;
 import org.loyaltyhub.marketing.Notice;
 import org.loyaltyhub.marketing.NotificationKind;
 import org.loyaltyhub.marketing.Shortcode;
+import org.loyaltyhub.members.Language;
 import org.loyaltyhub.members.Members;
 import org.loyaltyhub.shared.ClusterJobs;
 import org.springframework.scheduling.annotation.Scheduled;

@@ -2,12 +2,12 @@ package org.loyaltyhub.marketing.internal;
 
 import org.loyaltyhub.ledger.Ledger;
 import org.loyaltyhub.marketing.Channel;
-import org.loyaltyhub.members.Language;
 import org.loyaltyhub.marketing.MessageTemplate;
 import org.loyaltyhub.marketing.Notice;
 import org.loyaltyhub.marketing.NotificationKind;
 import org.loyaltyhub.marketing.Notifications;
 import org.loyaltyhub.marketing.Shortcode;
+import org.loyaltyhub.members.Language;
 import org.loyaltyhub.members.Member;
 import org.loyaltyhub.members.Members;
 import org.loyaltyhub.programs.ProgramSettings;
