@@ -31,9 +31,10 @@ public interface Members {
 
     /**
      * A customer enrols themselves (loyalty space sign-up), at a store when they came from its poster. The map holds
-     * the consents given, each with the version of the text accepted. A taken e-mail is a 409 {@code member-exists}.
+     * the consents given, each with the version of the text accepted, and the language of the page they signed up on
+     * (the browser's). A taken e-mail is a 409 {@code member-exists}.
      */
-    Member signUp(long circuitId, Long storeId, String firstName, String lastName, String email,
+    Member signUp(long circuitId, Long storeId, String firstName, String lastName, String email, Language language,
                   java.util.Map<ConsentKind, String> consents);
 
     /**
@@ -47,6 +48,9 @@ public interface Members {
 
     /** The member as the signed-in customer sees themselves. */
     Member own(long circuitId, long memberId);
+
+    /** The language the customer reads, chosen in the customer area. */
+    void changeLanguage(long circuitId, long memberId, Language language);
 
     /** A consent the customer gives or withdraws in the customer area. */
     void consent(long circuitId, long memberId, ConsentKind kind, boolean granted, String textVersion);

@@ -6,6 +6,7 @@ import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import org.loyaltyhub.shared.InvalidInput;
 
@@ -18,7 +19,8 @@ import java.util.List;
  * program's award moment, taken back when it is refunded within {@code returnDays}; at most {@code dailyCap} referrals
  * per referrer a day. {@code levelPercents}: per upline level (1 = the referrer), the % of the points a member earns on
  * purchases credited to that level (empty: no multi-level), at most {@code monthlyCap} points per upline member a
- * month (0: no cap). {@code funding} says who pays for both.
+ * month (0: no cap). {@code funding} says who pays for both. {@code referrerRewardId}, {@code friendRewardId}: a reward
+ * of the catalogue each is given as a voucher on the same award, besides or instead of the points (null: none).
  */
 public record ReferralSettings(
         boolean enabled,
@@ -30,7 +32,9 @@ public record ReferralSettings(
         @NotNull Funding funding,
         @NotNull @Size(max = MAX_LEVELS) List<@NotNull @DecimalMin("0.01") @DecimalMax("100")
                 @Digits(integer = 3, fraction = 2) BigDecimal> levelPercents,
-        @Min(0) @Max(100_000_000) long monthlyCap) {
+        @Min(0) @Max(100_000_000) long monthlyCap,
+        @Positive Long referrerRewardId,
+        @Positive Long friendRewardId) {
 
     public static final int MAX_LEVELS = 10;
 
@@ -43,6 +47,18 @@ public record ReferralSettings(
         if (total.compareTo(BigDecimal.valueOf(100)) > 0) {
             throw new InvalidInput("levelPercents", "the levels together give at most 100% of the points earned");
         }
+    }
+
+    /** Points only, no reward voucher. */
+    public ReferralSettings(boolean enabled, long referrerPoints, long friendPoints, BigDecimal minSpend, int dailyCap,
+                            int returnDays, Funding funding, List<BigDecimal> levelPercents, long monthlyCap) {
+        this(enabled, referrerPoints, friendPoints, minSpend, dailyCap, returnDays, funding, levelPercents, monthlyCap,
+                null, null);
+    }
+
+    /** Whether an award gives anything: points or a reward voucher to either. */
+    public boolean givesAnything() {
+        return referrerPoints + friendPoints > 0 || referrerRewardId != null || friendRewardId != null;
     }
 
     /** Off, nothing given; 14 days to return, 5 referrals a day, paid by the circuit, no multi-level. */

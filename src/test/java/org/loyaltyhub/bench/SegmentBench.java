@@ -18,7 +18,7 @@ import java.util.List;
 /**
  * The segments phase: a circuit of its own with {@code members} members seeded by SQL (city, gender, birth date, a
  * points balance, a tier, a marketing consent, enrolment and last purchase, about three months of activity each in
- * the last year), then a segment of six conditions in two groups evaluated through {@link SegmentService#members}
+ * the last year, and the facts row the application keeps from them), then a segment of six conditions in two groups evaluated through {@link SegmentService#members}
  * (the count and the first page of 50, one query), timed: once cold, then {@code RUNS} more.
  */
 final class SegmentBench {
@@ -76,6 +76,12 @@ final class SegmentBench {
                     + "purchases) select m, (date_trunc('month', current_date) - make_interval(months => k))::date, "
                     + circuit + ", (m * 7919 + k * 104729) % 800, (m * 7919 + k * 104729) % 300, 1 + (m + k) % 3 "
                     + "from " + ids + ", generate_series(0, 11) k where (m + k) % 4 = 0");
+            // the facts row as the application keeps it (V180): the running totals and the consents in force
+            s.execute("update member_facts f set activity_to = w.activity_to, purchases_back = w.purchases_back, "
+                    + "spent_back = w.spent_back, points_back = w.points_back from member_activity_windows(array("
+                    + "select " + ids + ")) w where w.member_id = f.member_id");
+            s.execute("update member_facts set consents_given = '{MARKETING}' where circuit_id = " + circuit
+                    + " and member_id % 10 < 6");
             for (String table : List.of("member", "member_facts", "account", "member_tier", "consent",
                     "member_activity")) {
                 s.execute("analyze " + table);

@@ -45,6 +45,21 @@ class SigningUpOnlineTest extends IntegrationTest {
     }
 
     @Test
+    void aCustomerSigningUpKeepsTheLanguageOfTheirBrowser() {
+        World w = fixtures.world(api);
+        String english = Fixtures.unique("en") + "@member.test";
+        String italian = Fixtures.unique("it") + "@member.test";
+        assertThat(join(client().header("Accept-Language", "en-GB,en;q=0.8"), w.circuitId, english, false).status())
+                .isEqualTo(200);
+        assertThat(join(client().header("Accept-Language", "it-IT"), w.circuitId, italian, false).status())
+                .isEqualTo(200);
+        assertThat(w.asAdmin().get("/api/v1/members/" + memberId(w, english)).json().path("language").asString())
+                .isEqualTo("EN");
+        assertThat(w.asAdmin().get("/api/v1/members/" + memberId(w, italian)).json().path("language").asString())
+                .isEqualTo("IT");
+    }
+
+    @Test
     void signingUpOnlineEarnsTheRegistrationAndNewsletterPointsOnlyOnceTheAddressIsConfirmed() {
         World w = fixtures.world(api);
         w.settings(Map.of("registrationPoints", 50, "newsletterPoints", 20));

@@ -7,6 +7,7 @@ import org.loyaltyhub.marketing.internal.NotificationJobs;
 import org.loyaltyhub.support.Api;
 import org.loyaltyhub.support.Fixtures;
 import org.loyaltyhub.support.IntegrationTest;
+import org.loyaltyhub.support.ReferralSteps;
 import org.loyaltyhub.support.TestMail;
 import org.loyaltyhub.support.World;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -121,6 +122,60 @@ class NotifyingMembersByEmailTest extends IntegrationTest {
         assertThat(TestMail.subject(mail)).contains("30");
         w.purchase(till, "T-3", member, "15.00", "PAID");
         assertThat(messages(w.circuitId, member, "THRESHOLD_REACHED")).isEqualTo(1);
+    }
+
+    @Test
+    void aReferrerIsToldByEmailAndInTheInboxOnceWhenTheirFriendsFirstPurchaseRewardsThem() throws Exception {
+        World w = fixtures.world(api);
+        w.settings(Map.of());
+        on(w, "REFERRAL_REWARD", Map.of());
+        ReferralSteps.set(w, Map.of());
+        long[] shop = w.company("Forno");
+        Api till = api.withKey(w.apiKey(shop[0], shop[1]));
+        String email = Fixtures.unique("referrer") + "@member.test";
+        long anna = member(w, till, email, List.of(Map.of("kind", "PRIVACY", "granted", true, "textVersion", "v1"),
+                Map.of("kind", "MARKETING", "granted", true, "textVersion", "v1")));
+        long bruno = w.enrol(till, "friend").path("id").asLong();
+        assertThat(ReferralSteps.refer(till, bruno, ReferralSteps.code(w, anna)).status()).isEqualTo(201);
+
+        ReferralSteps.paid(w, till, bruno, "10.00");
+        assertThat(messages(w.circuitId, anna, "REFERRAL_REWARD")).as("under the minimum spend").isZero();
+        MimeMessage mail = TestMail.nextTo(email, () -> ReferralSteps.paid(w, till, bruno, "30.00"));
+
+        assertThat(TestMail.subject(mail)).isEqualTo("Grazie per aver invitato un amico");
+        assertThat(parts((MimeMultipart) mail.getContent())).contains("Giulia", "100");
+        assertThat(mail.getHeader("List-Unsubscribe")).as("a marketing message").isNotNull();
+        ReferralSteps.paid(w, till, bruno, "40.00");
+        assertThat(messages(w.circuitId, anna, "REFERRAL_REWARD")).as("once per award").isEqualTo(1);
+        assertThat(messages(w.circuitId, bruno, "REFERRAL_REWARD")).isZero();
+    }
+
+    @Test
+    void messagesAreWrittenInTheMembersLanguageElseInTheCircuits() throws Exception {
+        World w = fixtures.world(api);
+        on(w, "POINTS_EARNED", Map.of());
+        long[] shop = w.company("Forno");
+        Api till = api.withKey(w.apiKey(shop[0], shop[1]));
+        String english = Fixtures.unique("english") + "@member.test";
+        String italian = Fixtures.unique("italian") + "@member.test";
+        long reader = w.enrol(till, Map.of("firstName", "Jane", "email", english, "consents", PRIVACY,
+                "language", "EN")).path("id").asLong();
+        long other = member(w, till, italian, PRIVACY);
+        JsonNode none = w.asAdmin().get("/api/v1/members/" + other).json().path("language");
+        assertThat(none.isNull() || none.isMissingNode()).as("no language of their own").isTrue();
+
+        MimeMessage mail = TestMail.nextTo(english, () -> w.purchase(till, "L-1", reader, "1250.00", "PAID"));
+        assertThat(TestMail.subject(mail)).as("English numbers too").isEqualTo("You earned 1,250 points");
+        assertThat(TestMail.subject(TestMail.nextTo(italian, () -> w.purchase(till, "L-2", other, "1250.00", "PAID"))))
+                .as("the circuit's language (Italy)").isEqualTo("Hai guadagnato 1.250 punti");
+
+        Api.Response changed = w.asAdmin().patch("/api/v1/members/" + reader, Map.of("language", "IT"));
+        assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
+        assertThat(changed.json().path("language").asString()).isEqualTo("IT");
+        assertThat(TestMail.subject(TestMail.nextTo(english, () -> w.purchase(till, "L-3", reader, "10.00", "PAID"))))
+                .isEqualTo("Hai guadagnato 10 punti");
+        assertThat(w.asAdmin().patch("/api/v1/members/" + reader, Map.of("language", "FR")).status()).isEqualTo(400);
+        assertThat(w.asAdmin().get("/api/v1/members/" + reader).json().path("language").asString()).isEqualTo("IT");
     }
 
     @Test

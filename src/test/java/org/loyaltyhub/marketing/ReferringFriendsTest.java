@@ -108,6 +108,44 @@ class ReferringFriendsTest extends IntegrationTest {
     }
 
     @Test
+    void aRewardVoucherChosenInTheSettingsIsGivenOnceWithTheAwardAndWithdrawnWhenItIsTakenBack() {
+        Setup c = circuit(false);
+        World w = c.w();
+        long coffee = w.asAdmin().post("/api/v1/rewards", Map.of("kind", "FREE_SHIPPING", "titleEn", "Free delivery",
+                "titleIt", "Consegna gratuita", "points", 500)).json().path("id").asLong();
+        Api.Response unknown = w.asAdmin().put("/api/v1/referral/settings",
+                ReferralSteps.settings(Map.of("friendRewardId", 987654321)));
+        assertThat(unknown.status()).as(unknown.toString()).isEqualTo(400);
+        assertThat(unknown.body()).contains("friendRewardId");
+        ReferralSteps.set(w, Map.of("referrerPoints", 0, "friendPoints", 0, "referrerRewardId", coffee,
+                "friendRewardId", coffee));
+        assertThat(w.asAdmin().get("/api/v1/referral/settings").json().path("friendRewardId").asLong())
+                .isEqualTo(coffee);
+        long anna = w.enrol(c.till(), "anna").path("id").asLong();
+        long bruno = w.enrol(c.till(), "bruno").path("id").asLong();
+        assertThat(ReferralSteps.refer(c.till(), bruno, ReferralSteps.code(w, anna)).status()).isEqualTo(201);
+
+        long first = ReferralSteps.paid(w, c.till(), bruno, "30.00");
+        assertThat(c.till().patch("/api/v1/purchases/" + first, Map.of("status", "PAID")).status()).isEqualTo(200);
+        ReferralSteps.paid(w, c.till(), bruno, "40.00");
+        JsonNode annas = w.asAdmin().get("/api/v1/members/" + anna + "/vouchers").json();
+        JsonNode brunos = w.asAdmin().get("/api/v1/members/" + bruno + "/vouchers").json();
+        assertThat(annas.size()).as("one voucher per award, whatever the replays").isEqualTo(1);
+        assertThat(brunos.size()).isEqualTo(1);
+        assertThat(annas.get(0).path("rewardId").asLong()).isEqualTo(coffee);
+        assertThat(annas.get(0).path("status").asString()).isEqualTo("ISSUED");
+        assertThat(w.available(anna)).as("no points spent on a given voucher").isZero();
+
+        assertThat(c.till().patch("/api/v1/purchases/" + first, Map.of("status", "REFUNDED", "refundedTotal",
+                "30.00")).status()).isEqualTo(200);
+        assertThat(w.asAdmin().get("/api/v1/members/" + anna + "/vouchers").json().get(0).path("status").asString())
+                .as("taken back with the award").isEqualTo("CANCELLED");
+        assertThat(w.asAdmin().get("/api/v1/members/" + bruno + "/vouchers").json().get(0).path("status").asString())
+                .isEqualTo("CANCELLED");
+        w.assertBooksBalance();
+    }
+
+    @Test
     void everyGuardRefusesWithItsReasonAndTheRefusalIsRecorded() {
         Setup c = circuit(false);
         World w = c.w();

@@ -147,6 +147,39 @@ class SegmentingMembersTest extends IntegrationTest {
     }
 
     @Test
+    void windowsOfPurchasesAndSpendFollowTheMonthsAsTimePassesAndConsentsFollowTheLatestChoice() {
+        clock.set(Instant.parse("2026-01-15T10:00:00Z"));
+        Circuit c = circuit();
+        World w = c.w();
+        clock.set(Instant.parse("2026-02-19T10:00:00Z"));
+        assertThat(w.purchase(c.till(), "S-3", c.ada(), "30.00", "PAID").status()).isEqualTo(201);
+        assertThat(preview(w, condition("PURCHASES", "AT_LEAST", List.of("1"), 1))).containsExactly(c.ada());
+        assertThat(preview(w, condition("PURCHASES", "AT_LEAST", List.of("2"), 2))).containsExactly(c.ada());
+        assertThat(preview(w, condition("SPEND", "BETWEEN", List.of("20.00", "20.00"), 2))).containsExactly(c.carla());
+        assertThat(preview(w, condition("SPEND", "AT_LEAST", List.of("130.00"), 2))).containsExactly(c.ada());
+        assertThat(preview(w, condition("LIFETIME_POINTS", "AT_LEAST", List.of("120"), null)))
+                .containsExactly(c.ada());
+
+        clock.set(Instant.parse("2026-05-30T10:00:00Z"));
+        assertThat(preview(w, condition("PURCHASES", "AT_LEAST", List.of("1"), 3))).isEmpty();
+        assertThat(preview(w, condition("PURCHASES", "AT_MOST", List.of("0"), 3))).hasSize(3);
+        assertThat(preview(w, condition("PURCHASES", "BETWEEN", List.of("1", "1"), 4))).containsExactly(c.ada());
+        assertThat(preview(w, condition("SPEND", "BETWEEN", List.of("30.00", "30.00"), 4))).containsExactly(c.ada());
+        assertThat(preview(w, condition("SPEND", "AT_LEAST", List.of("130.00"), 5))).containsExactly(c.ada());
+        assertThat(preview(w, condition("SPEND", "AT_LEAST", List.of("20.00"), 5)))
+                .containsExactlyInAnyOrder(c.ada(), c.carla());
+
+        w.asAdmin().post("/api/v1/members/" + c.ada() + "/consents", List.of(Map.of("kind", "MARKETING",
+                "granted", false, "textVersion", "1")));
+        w.asAdmin().post("/api/v1/members/" + c.carla() + "/consents", List.of(Map.of("kind", "MARKETING",
+                "granted", true, "textVersion", "1"), Map.of("kind", "NEWSLETTER", "granted", true, "textVersion", "1")));
+        assertThat(preview(w, condition("CONSENT", "GIVEN", List.of("MARKETING"), null))).containsExactly(c.carla());
+        assertThat(preview(w, condition("CONSENT", "GIVEN", List.of("NEWSLETTER"), null))).containsExactly(c.carla());
+        assertThat(preview(w, condition("CONSENT", "NOT_GIVEN", List.of("MARKETING"), null)))
+                .containsExactlyInAnyOrder(c.ada(), c.bruno());
+    }
+
+    @Test
     void aConditionOnAnUnknownFieldOrWithABadOperatorOrValueIsRefusedWhereItIsAndNothingIsSaved() {
         Circuit c = circuit();
         long otherTier = fixtures.world(api).asAdmin().post("/api/v1/tiers", Map.of("nameEn", "Theirs",

@@ -65,6 +65,45 @@ class TiersTest extends IntegrationTest {
         return new Setup(w, till, silver.json().path("id").asLong(), gold.json().path("id").asLong(), shop);
     }
 
+    private String tierOf(Setup s, long member) {
+        JsonNode tier = s.w().asAdmin().get("/api/v1/members/" + member + "/tier").json().path("standing").path("tier");
+        return tier.isMissingNode() || tier.isNull() ? "none" : tier.path("name").path("en").asString();
+    }
+
+    @Test
+    void promotionAndReferralPointsCountTowardTiersOnlyWhenTheCircuitSaysSo() {
+        Setup s = circuitWithSilverAndGold(policy("LIFETIME", null, "NEVER", null));
+        org.loyaltyhub.support.ReferralSteps.set(s.w(), Map.of());
+        PromotionsTest.activeOne(s.w(), PromotionsTest.promotion("Fifty more", Map.of("type", "FIXED_POINTS",
+                "points", 50), List.of()));
+        long anna = s.w().enrol(s.till(), "anna").path("id").asLong();
+        long bruno = s.w().enrol(s.till(), "bruno").path("id").asLong();
+        long carla = s.w().enrol(s.till(), "carla").path("id").asLong();
+        String code = org.loyaltyhub.support.ReferralSteps.code(s.w(), anna);
+        org.loyaltyhub.support.ReferralSteps.refer(s.till(), bruno, code);
+        org.loyaltyhub.support.ReferralSteps.refer(s.till(), carla, code);
+
+        s.w().purchase(s.till(), "B-1", bruno, "30.00", "PAID");
+        assertThat(s.w().available(bruno)).as("30 + 50 promotion + 50 welcome").isEqualTo(130);
+        assertThat(s.w().available(anna)).as("the referrer's 100").isEqualTo(100);
+        assertThat(tierOf(s, bruno)).as("by default only the purchase's 30 count").isEqualTo("none");
+        assertThat(tierOf(s, anna)).isEqualTo("none");
+
+        Map<String, Object> counting = policy("LIFETIME", null, "NEVER", null);
+        counting.put("bonusPoints", List.of("PROMOTIONS", "REFERRALS"));
+        Api.Response saved = s.w().asAdmin().put("/api/v1/tiers/policy", counting);
+        assertThat(saved.status()).as(saved.toString()).isEqualTo(200);
+        assertThat(s.w().asAdmin().get("/api/v1/tiers/policy").json().path("bonusPoints").toString())
+                .contains("PROMOTIONS", "REFERRALS");
+
+        s.w().purchase(s.till(), "B-2", bruno, "30.00", "PAID");
+        assertThat(tierOf(s, bruno)).as("30 + 30 + 50 from now on: 110").isEqualTo("Silver");
+        s.w().purchase(s.till(), "C-1", carla, "30.00", "PAID");
+        assertThat(tierOf(s, anna)).as("Carla's referral gave Anna 100 that count").isEqualTo("Silver");
+        assertThat(s.w().asAdmin().put("/api/v1/tiers/policy", Map.of("basis", "POINTS_EARNED", "window", "LIFETIME",
+                "downgrade", "NEVER", "graceDays", 0, "bonusPoints", List.of("BIRTHDAYS"))).status()).isEqualTo(400);
+    }
+
     @Test
     void aPurchaseCrossingAThresholdUpgradesAtOnceAndTheNextPurchaseEarnsWithTheTiersMultiplier() {
         Setup s = circuitWithSilverAndGold(policy("ROLLING_MONTHS", 12, "AFTER_MONTHS_BELOW", 3));

@@ -149,6 +149,36 @@ class CustomersInTheBrowserTest extends BrowserTest {
     }
 
     @Test
+    void aCustomerWhoSignsUpInEnglishReadsEnglishAndSwitchesTheirMessagesToItalian() {
+        World w = fixtures.world(api);
+        String email = Fixtures.unique("lingua") + "@member.test";
+        Page phone = browser.phone("en-GB");
+        joinAndConfirm(phone, w.circuitId, email, "lingua-password-1");
+        JsonNode member = w.asAdmin().get("/api/v1/members/lookup?email=" + email).json();
+        org.assertj.core.api.Assertions.assertThat(member.path("language").asString())
+                .as("the sign-up page's language, in an Italian circuit").isEqualTo("EN");
+
+        phone.navigate(url("/c/" + w.circuitId + "/my/consents"));
+        assertThat(phone.getByLabel("Language of your messages")).hasValue("en");
+        phone.getByLabel("Language of your messages").selectOption("it");
+        phone.getByRole(AriaRole.BUTTON, named("Use this language")).click();
+        assertThat(phone.getByRole(AriaRole.STATUS)).hasText("Language saved: your next messages are written in it.");
+        assertThat(phone.getByLabel("Language of your messages")).hasValue("it");
+        org.assertj.core.api.Assertions.assertThat(w.asAdmin().get("/api/v1/members/" + member.path("id").asLong())
+                .json().path("language").asString()).isEqualTo("IT");
+
+        Page desk = browser.desktop("en-GB");
+        Browser.signIn(desk, url(""), w.admin);
+        desk.navigate(url("/members/" + member.path("id").asLong() + "/profile"));
+        assertThat(desk.getByLabel("Language of the messages")).hasValue("it");
+        desk.getByLabel("Language of the messages").selectOption("en");
+        desk.getByRole(AriaRole.BUTTON, named("Save")).click();
+        org.assertj.core.api.Assertions.assertThat(w.asAdmin().get("/api/v1/members/" + member.path("id").asLong())
+                .json().path("language").asString()).isEqualTo("EN");
+        assertThat(browser.errors()).isEmpty();
+    }
+
+    @Test
     void aNewVersionOfTheProgramRulesIsAcceptedBeforeTheCardShows() {
         World w = fixtures.world(api);
         String email = Fixtures.unique("rita") + "@member.test";

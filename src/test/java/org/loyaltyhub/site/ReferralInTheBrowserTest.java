@@ -96,6 +96,8 @@ class ReferralInTheBrowserTest extends BrowserTest {
         counter.locator("form button.primary").click();
         assertThat(counter.locator("#referral-refused")).containsText("non è stato accettato");
 
+        long delivery = w.asAdmin().post("/api/v1/rewards", Map.of("kind", "FREE_SHIPPING", "titleEn", "Free delivery",
+                "titleIt", "Consegna gratuita", "points", 500)).json().path("id").asLong();
         Page admin = browser.phone("en-GB");
         Browser.signIn(admin, url(""), w.admin);
         admin.navigate(url("/admin/referral"));
@@ -108,9 +110,12 @@ class ReferralInTheBrowserTest extends BrowserTest {
         admin.getByRole(AriaRole.BUTTON, named("Save")).click();
         assertThat(admin.locator("#level1-error")).hasText("Enter a % from 0.01 to 100, with at most two decimals.");
         admin.getByLabel("Level 1 (%)").fill("10");
+        admin.getByLabel("Reward voucher for the friend").selectOption(String.valueOf(delivery));
         admin.getByRole(AriaRole.BUTTON, named("Save")).click();
         assertThat(admin.locator("main .message.info")).hasText("Referral settings saved.");
         assertThat(admin.getByLabel("Level 2 (%)")).hasValue("5");
+        assertThat(admin.getByLabel("Reward voucher for the friend")).hasValue(String.valueOf(delivery));
+        assertThat(admin.getByLabel("Reward voucher for the referrer")).hasValue("");
         Browser.screenshot(admin, "referral-admin-phone-en");
         assertThat((Boolean) admin.evaluate("document.documentElement.scrollWidth <= window.innerWidth"))
                 .as("fits a phone's width").isTrue();
@@ -120,6 +125,8 @@ class ReferralInTheBrowserTest extends BrowserTest {
         assertThat(admin.locator("#referral-tree")).containsText("waiting for a first purchase");
         assertThat(w.asAdmin().get("/api/v1/referral/settings").json().path("levelPercents").valueStream()
                 .map(n -> n.decimalValue().intValue()).toList()).isEqualTo(List.of(10, 5));
+        assertThat(w.asAdmin().get("/api/v1/referral/settings").json().path("friendRewardId").asLong())
+                .isEqualTo(delivery);
         assertThat(browser.errors()).isEmpty();
     }
 }

@@ -79,4 +79,29 @@ class SegmentsInTheBrowserTest extends BrowserTest {
         Browser.screenshot(phone, "segment-editor-phone");
         org.assertj.core.api.Assertions.assertThat(browser.errors()).isEmpty();
     }
+
+    @Test
+    void deletingASegmentAPromotionTargetsShowsThePromotionAndKeepsTheSegment() {
+        World w = fixtures.world(api);
+        long segment = w.asAdmin().post("/api/v1/segments", Map.of("name", "Milanese", "match", "ALL", "groups",
+                java.util.List.of(Map.of("match", "ALL", "conditions", java.util.List.of(Map.of("field", "CITY",
+                        "operator", "ANY_OF", "values", java.util.List.of("milano"))))))).json().path("id").asLong();
+        var promotion = w.asAdmin().post("/api/v1/promotions", Map.of("name", "Milan week", "priority", 10,
+                "validFrom", java.time.Instant.now().toString(), "target", Map.of("segmentId", segment),
+                "trigger", Map.of("type", "PURCHASE", "conditions", java.util.List.of()),
+                "effect", Map.of("type", "FIXED_POINTS", "points", 50)));
+        org.assertj.core.api.Assertions.assertThat(promotion.status()).as(promotion.toString()).isEqualTo(201);
+
+        Page page = browser.phone("it-IT");
+        Browser.signIn(page, url(""), w.admin);
+        page.navigate(url("/admin/segments/" + segment));
+        page.locator("#delete").click();
+        assertThat(page.locator("#in-use")).containsText("Promozione \"Milan week\"");
+        page.locator("#in-use a").click();
+        assertThat(page).hasURL(java.util.regex.Pattern.compile("/admin/promotions/" + promotion.json().path("id")
+                .asLong() + "$"));
+        page.navigate(url("/admin/segments"));
+        assertThat(page.locator("#segments")).containsText("Milanese");
+        org.assertj.core.api.Assertions.assertThat(browser.errors()).isEmpty();
+    }
 }

@@ -2,6 +2,7 @@ package org.loyaltyhub.customers.internal;
 
 import org.loyaltyhub.customers.Customer;
 import org.loyaltyhub.members.ConsentKind;
+import org.loyaltyhub.members.Language;
 import org.loyaltyhub.members.Member;
 import org.loyaltyhub.members.Members;
 import org.loyaltyhub.shared.AttemptLimits;
@@ -67,7 +68,7 @@ public class CustomerAccounts {
     }
 
     public record SignUp(String firstName, String lastName, String email, String password, boolean privacy,
-                         boolean terms, boolean newsletter, Long storeId) {
+                         boolean terms, boolean newsletter, Long storeId, Language language) {
     }
 
     /** A link to e-mail: to whom, the token, and whether it confirms a sign-up or signs in. */
@@ -127,7 +128,7 @@ public class CustomerAccounts {
             consents.put(ConsentKind.PRIVACY, privacyVersion);
             consents.put(ConsentKind.TERMS, termsVersion);
             member = members.signUp(circuitId, form.storeId(), blankToNull(form.firstName()),
-                    blankToNull(form.lastName()), email, consents);
+                    blankToNull(form.lastName()), email, form.language(), consents);
         }
         // an unconfirmed account takes the latest sign-up's password: only the owner of the address can confirm it
         jdbc.sql("""

@@ -2,6 +2,7 @@ package org.loyaltyhub.customers.web;
 
 import org.loyaltyhub.ledger.Ledger;
 import org.loyaltyhub.members.ConsentKind;
+import org.loyaltyhub.members.Language;
 import org.loyaltyhub.members.Member;
 import org.loyaltyhub.members.Members;
 import org.loyaltyhub.privacy.LegalText;
@@ -139,6 +140,20 @@ class CustomerArea {
             }
         }
         return "redirect:/c/" + circuitId + "/my/consents?saved";
+    }
+
+    /** The language the customer's messages and e-mails are written in. */
+    @PostMapping("/c/{circuitId}/my/language")
+    String changeLanguage(@PathVariable long circuitId, @RequestParam(defaultValue = "") String language,
+                          Model model) {
+        Member member = signedIn(circuitId, model);
+        Language chosen = Language.read(language);
+        if (chosen == null) {
+            model.addAttribute("errors", Map.of("language", "my.language.error"));
+            return "customer/consents";
+        }
+        members.changeLanguage(circuitId, member.id(), chosen);
+        return "redirect:/c/" + circuitId + "/my/consents?languageSaved";
     }
 
     @GetMapping("/c/{circuitId}/my/terms")

@@ -10,6 +10,7 @@ import org.loyaltyhub.customers.internal.CustomerAccounts.SignInResult;
 import org.loyaltyhub.customers.internal.CustomerSecurity.CustomerSessions;
 import org.loyaltyhub.marketing.ReferralChannel;
 import org.loyaltyhub.marketing.Referrals;
+import org.loyaltyhub.members.Language;
 import org.loyaltyhub.shared.InvalidInput;
 import org.loyaltyhub.shared.LoyaltyException;
 import org.loyaltyhub.shared.Mailer;
@@ -95,7 +96,7 @@ class CustomerPages {
             Optional<Long> member = accounts.signUp(circuitId, new CustomerAccounts.SignUp(form.get("firstName"),
                             form.get("lastName"), form.get("email"), form.get("password"), "on".equals(form.get("privacy")),
                             "on".equals(form.get("terms")), "on".equals(form.get("newsletter")),
-                            store == null ? null : store.id()),
+                            store == null ? null : store.id(), Language.of(locale)),
                     space.privacy(circuitId).tag(), space.terms(circuitId).tag(), request.getRemoteAddr(),
                     link -> mail(circuitId, link, request, locale));
             String ref = form.get("ref");

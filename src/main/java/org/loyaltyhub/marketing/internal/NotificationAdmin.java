@@ -1,11 +1,11 @@
 package org.loyaltyhub.marketing.internal;
 
 import org.loyaltyhub.marketing.Channel;
-import org.loyaltyhub.marketing.Language;
 import org.loyaltyhub.marketing.MessageTemplate;
 import org.loyaltyhub.marketing.NotificationKind;
 import org.loyaltyhub.marketing.NotificationSetting;
 import org.loyaltyhub.marketing.Shortcode;
+import org.loyaltyhub.members.Language;
 import org.loyaltyhub.shared.InvalidInput;
 import org.loyaltyhub.shared.Mailer;
 import org.loyaltyhub.tenancy.Caller;

@@ -1,13 +1,12 @@
 package org.loyaltyhub.marketing.internal;
 
 import org.loyaltyhub.ledger.Ledger;
-import org.loyaltyhub.marketing.Language;
 import org.loyaltyhub.marketing.Notice;
 import org.loyaltyhub.marketing.NotificationKind;
 import org.loyaltyhub.marketing.Shortcode;
+import org.loyaltyhub.members.Language;
 import org.loyaltyhub.members.Members;
 import org.loyaltyhub.shared.ClusterJobs;
-import org.loyaltyhub.tenancy.Tenancy;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -36,17 +35,15 @@ public class NotificationJobs {
     private final Notifier notifier;
     private final Ledger ledger;
     private final Members members;
-    private final Tenancy tenancy;
     private final Clock clock;
 
     NotificationJobs(ClusterJobs jobs, NotificationSettings settings, Notifier notifier, Ledger ledger,
-                     Members members, Tenancy tenancy, Clock clock) {
+                     Members members, Clock clock) {
         this.jobs = jobs;
         this.settings = settings;
         this.notifier = notifier;
         this.ledger = ledger;
         this.members = members;
-        this.tenancy = tenancy;
         this.clock = clock;
     }
 
@@ -68,13 +65,13 @@ public class NotificationJobs {
         int told = 0;
         for (long circuitId : settings.circuitsSending(NotificationKind.POINTS_EXPIRING)) {
             int days = settings.of(circuitId, NotificationKind.POINTS_EXPIRING).days();
-            Language language = Language.ofCountry(tenancy.circuit(circuitId).defaultCountry());
             long after = 0;
             List<Ledger.ExpiringPoints> page;
             do {
                 page = ledger.pointsExpiring(circuitId, now, now.plus(Duration.ofDays(days)), after, PAGE);
                 for (Ledger.ExpiringPoints p : page) {
                     LocalDate day = LocalDate.ofInstant(p.firstExpiry(), ZoneOffset.UTC);
+                    Language language = notifier.languageOf(circuitId, p.memberId());
                     told += item("member " + p.memberId(), new Notice(circuitId, p.memberId(),
                             NotificationKind.POINTS_EXPIRING, "expiring:" + p.memberId() + ":" + day,
                             Map.of(Shortcode.POINTS, Notifier.points(p.points(), language),

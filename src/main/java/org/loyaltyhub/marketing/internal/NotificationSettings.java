@@ -1,10 +1,10 @@
 package org.loyaltyhub.marketing.internal;
 
 import org.loyaltyhub.marketing.Channel;
-import org.loyaltyhub.marketing.Language;
 import org.loyaltyhub.marketing.MessageTemplate;
 import org.loyaltyhub.marketing.NotificationKind;
 import org.loyaltyhub.marketing.NotificationSetting;
+import org.loyaltyhub.members.Language;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;

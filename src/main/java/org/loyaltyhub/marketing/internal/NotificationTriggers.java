@@ -3,13 +3,14 @@ package org.loyaltyhub.marketing.internal;
 import org.loyaltyhub.ledger.AccountKind;
 import org.loyaltyhub.ledger.EntryPosted;
 import org.loyaltyhub.ledger.Ledger;
-import org.loyaltyhub.marketing.Language;
 import org.loyaltyhub.marketing.Notice;
 import org.loyaltyhub.marketing.NotificationKind;
 import org.loyaltyhub.marketing.Shortcode;
+import org.loyaltyhub.members.Language;
 import org.loyaltyhub.programs.BadgeChanged;
 import org.loyaltyhub.programs.MembershipChanged;
 import org.loyaltyhub.programs.MembershipExpiring;
+import org.loyaltyhub.programs.ReferralRewarded;
 import org.loyaltyhub.programs.StatusEventKind;
 import org.loyaltyhub.programs.TierChanged;
 import org.loyaltyhub.rewards.VoucherIssued;
@@ -69,7 +70,7 @@ class NotificationTriggers {
             }
             Ledger.Entry entry = ledger.entry(e.circuitId(), e.entryId()).orElseThrow();
             String store = entry.storeId() == null ? "" : tenancy.store(e.circuitId(), entry.storeId()).name();
-            Language language = language(e.circuitId());
+            Language language = notifier.languageOf(e.circuitId(), e.memberId());
             for (NotificationKind kind : news) {
                 long points = kind == NotificationKind.POINTS_REDEEMED ? redeemed(entry) : e.memberAvailable();
                 Map<Shortcode, String> values = new EnumMap<>(Shortcode.class);
@@ -109,7 +110,8 @@ class NotificationTriggers {
     void on(MembershipChanged e) {
         if (e.kind() == StatusEventKind.MEMBERSHIP_RENEWED) {
             status(e.circuitId(), e.memberId(), NotificationKind.MEMBERSHIP_RENEWED, Shortcode.EXPIRY_DATE,
-                    date(e.endsAt(), language(e.circuitId())), "membership-renewed:" + e.membershipId() + ":"
+                    date(e.endsAt(), notifier.languageOf(e.circuitId(), e.memberId())),
+                    "membership-renewed:" + e.membershipId() + ":"
                             + e.endsAt().toEpochMilli());
         }
     }
@@ -117,26 +119,35 @@ class NotificationTriggers {
     @EventListener
     void on(MembershipExpiring e) {
         status(e.circuitId(), e.memberId(), NotificationKind.MEMBERSHIP_EXPIRING, Shortcode.EXPIRY_DATE,
-                date(e.endsAt(), language(e.circuitId())), "membership-expiring:" + e.membershipId() + ":"
+                date(e.endsAt(), notifier.languageOf(e.circuitId(), e.memberId())),
+                "membership-expiring:" + e.membershipId() + ":"
                         + e.endsAt().toEpochMilli());
     }
 
     @EventListener
     void on(VoucherIssued e) {
         safely(e.circuitId(), () -> {
-            String expiry = date(e.expiresAt(), language(e.circuitId()));
+            String expiry = date(e.expiresAt(), notifier.languageOf(e.circuitId(), e.memberId()));
             notifier.tell(new Notice(e.circuitId(), e.memberId(), NotificationKind.VOUCHER_ISSUED,
                     "voucher:" + e.voucherId(), Map.of(Shortcode.VOUCHER_CODE, e.code(), Shortcode.EXPIRY_DATE, expiry)));
         });
     }
 
+    /** The referrer is told of their reward, once per award (a friend's purchase that took over a reversed one again). */
+    @EventListener
+    void on(ReferralRewarded e) {
+        if (e.referrerPoints() == 0) {
+            return;
+        }
+        safely(e.circuitId(), () -> notifier.tell(new Notice(e.circuitId(), e.referrerId(),
+                NotificationKind.REFERRAL_REWARD, "referral:" + e.friendId() + ":" + e.purchaseId(),
+                Map.of(Shortcode.POINTS, Notifier.points(e.referrerPoints(),
+                        notifier.languageOf(e.circuitId(), e.referrerId()))))));
+    }
+
     private void status(long circuitId, long memberId, NotificationKind kind, Shortcode shortcode, String value,
                         String key) {
         safely(circuitId, () -> notifier.tell(new Notice(circuitId, memberId, kind, key, Map.of(shortcode, value))));
-    }
-
-    private Language language(long circuitId) {
-        return Language.ofCountry(tenancy.circuit(circuitId).defaultCountry());
     }
 
     static String date(Instant at, Language language) {

@@ -2,12 +2,12 @@ package org.loyaltyhub.marketing.internal;
 
 import org.loyaltyhub.ledger.Ledger;
 import org.loyaltyhub.marketing.Channel;
-import org.loyaltyhub.marketing.Language;
 import org.loyaltyhub.marketing.MessageTemplate;
 import org.loyaltyhub.marketing.Notice;
 import org.loyaltyhub.marketing.NotificationKind;
 import org.loyaltyhub.marketing.Notifications;
 import org.loyaltyhub.marketing.Shortcode;
+import org.loyaltyhub.members.Language;
 import org.loyaltyhub.members.Member;
 import org.loyaltyhub.members.Members;
 import org.loyaltyhub.programs.ProgramSettings;
@@ -28,7 +28,8 @@ import java.util.EnumMap;
 import java.util.Map;
 
 /**
- * Tells members about facts: renders the circuit's template in the member's language, keeps the message in their
+ * Tells members about facts: renders the circuit's template in the member's language (the circuit's when they have
+ * none), keeps the message in their
  * inbox and queues the e-mail in the outbox, all in the caller's transaction (the fact's), so a crash after the
  * fact committed still sends it and a fact rolled back sends nothing.
  */
@@ -71,7 +72,7 @@ public class Notifier implements Notifications {
         }
         Member member = members.own(notice.circuitId(), notice.memberId());
         Circuit circuit = tenancy.circuit(notice.circuitId());
-        Language language = Language.ofCountry(circuit.defaultCountry());
+        Language language = member.languageOr(circuit.defaultCountry());
         Map<Shortcode, String> values = values(circuit, member, language);
         values.putAll(notice.values());
         MessageTemplate.Rendered message = settings.template(circuit.id(), notice.kind(), language, Channel.EMAIL)
@@ -92,6 +93,11 @@ public class Notifier implements Notifications {
                     unsubscribeUrl));
         }
         return told;
+    }
+
+    /** The language the member's messages are written in: theirs, else the circuit's. */
+    Language languageOf(long circuitId, long memberId) {
+        return members.own(circuitId, memberId).languageOr(tenancy.circuit(circuitId).defaultCountry());
     }
 
     /** An e-mail of a rendered message in the circuit's layout. */

@@ -22,9 +22,11 @@ class SegmentMembership implements SegmentMembers {
         this.clock = clock;
     }
 
+    /** Kept existing until the caller's transaction ends: a campaign saved with it as target is seen by a deletion. */
     @Override
+    @Transactional
     public boolean exists(long circuitId, long segmentId) {
-        return rows.exists(circuitId, segmentId);
+        return rows.existsKept(circuitId, segmentId);
     }
 
     @Override

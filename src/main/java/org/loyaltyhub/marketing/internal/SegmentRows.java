@@ -7,6 +7,7 @@ import org.loyaltyhub.marketing.SegmentDefinition;
 import org.loyaltyhub.marketing.SegmentInput;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.sql.Array;
 import java.sql.SQLException;
@@ -39,9 +40,20 @@ class SegmentRows {
                 .param("c", circuitId).param("id", id).query(this::head).optional().map(this::whole);
     }
 
-    boolean exists(long circuitId, long id) {
-        return jdbc.sql("select exists (select 1 from segment where circuit_id = :c and id = :id)")
-                .param("c", circuitId).param("id", id).query(Boolean.class).single();
+    /**
+     * Whether the segment exists, keeping it so until a read-write transaction ends (a key-share lock: a deletion waits
+     * for a campaign being saved with it as target); a read-only one (a dry run) only looks.
+     */
+    boolean existsKept(long circuitId, long id) {
+        String keep = TransactionSynchronizationManager.isCurrentTransactionReadOnly() ? "" : " for key share";
+        return jdbc.sql("select id from segment where circuit_id = :c and id = :id" + keep)
+                .param("c", circuitId).param("id", id).query(Long.class).optional().isPresent();
+    }
+
+    /** Locks the segment's row until the transaction ends (before a deletion); false when there is none. */
+    boolean lock(long circuitId, long id) {
+        return jdbc.sql("select id from segment where circuit_id = :c and id = :id for update")
+                .param("c", circuitId).param("id", id).query(Long.class).optional().isPresent();
     }
 
     boolean nameTaken(long circuitId, String name, Long except) {

@@ -7,11 +7,14 @@ import org.loyaltyhub.marketing.Segment;
 import org.loyaltyhub.marketing.SegmentChoices;
 import org.loyaltyhub.marketing.SegmentCount;
 import org.loyaltyhub.marketing.SegmentDefinition;
+import org.loyaltyhub.marketing.SegmentInUse;
 import org.loyaltyhub.marketing.SegmentInput;
+import org.loyaltyhub.programs.SegmentUsers;
 import org.loyaltyhub.shared.NotFound;
 import org.loyaltyhub.tenancy.Caller;
 import org.loyaltyhub.tenancy.Role;
 import org.loyaltyhub.tenancy.Tenancy;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -36,12 +39,15 @@ public class SegmentService {
     private final SegmentQueries queries;
     private final Tenancy tenancy;
     private final Clock clock;
+    private final ObjectProvider<SegmentUsers> users;
 
-    SegmentService(SegmentRows rows, SegmentQueries queries, Tenancy tenancy, Clock clock) {
+    SegmentService(SegmentRows rows, SegmentQueries queries, Tenancy tenancy, Clock clock,
+                   ObjectProvider<SegmentUsers> users) {
         this.rows = rows;
         this.queries = queries;
         this.tenancy = tenancy;
         this.clock = clock;
+        this.users = users;
     }
 
     @Transactional(readOnly = true)
@@ -70,9 +76,21 @@ public class SegmentService {
         return get(caller, id);
     }
 
+    /**
+     * Deletes a segment no campaign targets; one that some do is refused with their list ({@link SegmentInUse}). The
+     * segment's row is locked first: a campaign saved meanwhile with it as target waits (it checks the segment with a
+     * key-share lock, see {@link SegmentMembership#exists}) and then finds it gone, or is seen here.
+     */
     public void delete(Caller caller, long id) {
         caller.require(Role.CIRCUIT_ADMIN);
-        get(caller, id);
+        if (!rows.lock(caller.circuit(), id)) {
+            throw new NotFound("Segment", id);
+        }
+        List<SegmentUsers.SegmentUse> usedBy = users.orderedStream()
+                .flatMap(u -> u.targeting(caller.circuit(), id).stream()).toList();
+        if (!usedBy.isEmpty()) {
+            throw new SegmentInUse(id, usedBy);
+        }
         rows.delete(caller.circuit(), id);
     }
 

@@ -70,12 +70,9 @@ final class SegmentSql {
             case Condition.OneOf o -> oneOf(o);
             case Condition.Dated d -> dated(d);
             case Condition.Consented c -> {
-                String alias = "cn_" + c.kind().name().toLowerCase(java.util.Locale.ROOT);
-                params.put(alias, c.kind().name());
-                joins.putIfAbsent(alias, "left join (select distinct on (member_id) member_id, granted "
-                        + "from segment_consent where circuit_id = :c and kind = :" + alias
-                        + " order by member_id, id desc) " + alias + " on " + alias + ".member_id = m.member_id");
-                yield c.given() ? alias + ".granted" : "not coalesce(" + alias + ".granted, false)";
+                // the kinds in force are kept on the member's facts row (V180)
+                String given = ":" + param(c.kind().name()) + " = any(" + facts() + ".consents_given)";
+                yield c.given() ? given : "not coalesce(" + given + ", false)";
             }
         };
     }
@@ -87,21 +84,15 @@ final class SegmentSql {
                         + "and b.member_id = m.member_id");
                 yield "b.balance";
             }
-            case LIFETIME_POINTS -> {
-                joins.putIfAbsent("lp", "left join (select member_id, sum(points) as points from segment_member_activity"
-                        + " where circuit_id = :c group by member_id) lp on lp.member_id = m.member_id");
-                yield "lp.points";
-            }
+            case LIFETIME_POINTS -> facts() + ".points_back[cardinality(" + facts() + ".points_back)]";
             case PURCHASES, SPEND -> {
-                // one aggregate per measure and window: summing only what the condition reads
-                String measure = q.field() == SegmentField.SPEND ? "spent" : "purchases";
-                String alias = "w" + q.months() + measure.charAt(0);
-                if (joins.putIfAbsent(alias, "left join (select member_id, sum(" + measure + ") as total "
-                        + "from segment_member_activity where circuit_id = :c and month >= :" + alias
-                        + " group by member_id) " + alias + " on " + alias + ".member_id = m.member_id") == null) {
-                    params.put(alias, Date.valueOf(today.withDayOfMonth(1).minusMonths(q.months() - 1L)));
-                }
-                yield alias + ".total";
+                // the running totals on the facts row (V180): the element of the window's first month
+                String f = facts();
+                String totals = f + (q.field() == SegmentField.SPEND ? ".spent_back" : ".purchases_back");
+                LocalDate first = today.withDayOfMonth(1).minusMonths(q.months() - 1L);
+                String from = param(first.getYear() * 12 + first.getMonthValue() - 1);
+                yield "(case when " + f + ".activity_to < :" + from + " then 0 else coalesce(" + totals + "["
+                        + f + ".activity_to - :" + from + " + 1], " + totals + "[cardinality(" + totals + ")]) end)";
             }
             default -> throw new IllegalStateException(q.field() + " is no quantity");
         };
@@ -165,9 +156,14 @@ final class SegmentSql {
         return o.none() ? "not coalesce((" + anyOf + "), false)" : anyOf;
     }
 
-    private String dated(Condition.Dated d) {
+    /** The member's facts row (enrolment, last purchase, activity totals, consents in force), joined once. */
+    private String facts() {
         joins.putIfAbsent("f", "left join segment_member_facts f on f.member_id = m.member_id and f.circuit_id = :c");
-        String at = d.field() == SegmentField.ENROLLED ? "f.enrolled_at" : "f.last_purchase_at";
+        return "f";
+    }
+
+    private String dated(Condition.Dated d) {
+        String at = facts() + (d.field() == SegmentField.ENROLLED ? ".enrolled_at" : ".last_purchase_at");
         return switch (d.operator()) {
             case ON_OR_AFTER -> at + " >= :" + param(startOf(d.from()));
             case ON_OR_BEFORE -> at + " < :" + param(startOf(d.to().plusDays(1)));

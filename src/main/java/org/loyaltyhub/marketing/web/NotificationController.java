@@ -1,11 +1,11 @@
 package org.loyaltyhub.marketing.web;
 
 import io.swagger.v3.oas.annotations.Operation;
-import org.loyaltyhub.marketing.Language;
 import org.loyaltyhub.marketing.MessageTemplate;
 import org.loyaltyhub.marketing.NotificationKind;
 import org.loyaltyhub.marketing.NotificationSetting;
 import org.loyaltyhub.marketing.internal.NotificationAdmin;
+import org.loyaltyhub.members.Language;
 import org.loyaltyhub.shared.InvalidInput;
 import org.loyaltyhub.shared.NotFound;
 import org.loyaltyhub.tenancy.Caller;

@@ -1,12 +1,12 @@
 package org.loyaltyhub.marketing.web;
 
-import org.loyaltyhub.marketing.Language;
 import org.loyaltyhub.marketing.MessageTemplate;
 import org.loyaltyhub.marketing.NotificationKind;
 import org.loyaltyhub.marketing.NotificationSetting;
 import org.loyaltyhub.marketing.Shortcode;
 import org.loyaltyhub.marketing.UnknownShortcode;
 import org.loyaltyhub.marketing.internal.NotificationAdmin;
+import org.loyaltyhub.members.Language;
 import org.loyaltyhub.shared.InvalidInput;
 import org.loyaltyhub.shared.NotFound;
 import org.loyaltyhub.shared.web.FormValues;

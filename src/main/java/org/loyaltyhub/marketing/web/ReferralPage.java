@@ -3,11 +3,13 @@ package org.loyaltyhub.marketing.web;
 import org.loyaltyhub.marketing.internal.ReferralReport;
 import org.loyaltyhub.programs.ReferralRewards;
 import org.loyaltyhub.programs.ReferralSettings;
+import org.loyaltyhub.programs.RewardOffers;
 import org.loyaltyhub.shared.InvalidInput;
 import org.loyaltyhub.shared.web.FormValues;
 import org.loyaltyhub.shared.web.Page;
 import org.loyaltyhub.tenancy.Caller;
 import org.loyaltyhub.tenancy.Role;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -29,10 +31,12 @@ class ReferralPage {
 
     private final ReferralRewards rewards;
     private final ReferralReport report;
+    private final ObjectProvider<RewardOffers> offers;
 
-    ReferralPage(ReferralRewards rewards, ReferralReport report) {
+    ReferralPage(ReferralRewards rewards, ReferralReport report, ObjectProvider<RewardOffers> offers) {
         this.rewards = rewards;
         this.report = report;
+        this.offers = offers;
     }
 
     @GetMapping("/admin/referral")
@@ -69,18 +73,36 @@ class ReferralPage {
                 levels.add(pct);
             }
         }
+        Long referrerReward = rewardChoice(form, "referrerRewardId", errors);
+        Long friendReward = rewardChoice(form, "friendRewardId", errors);
         ReferralSettings.Funding funding = "EARNING_COMPANY".equals(form.text("funding"))
                 ? ReferralSettings.Funding.EARNING_COMPANY : ReferralSettings.Funding.CIRCUIT;
         if (errors.isEmpty()) {
             try {
                 rewards.change(caller, new ReferralSettings(form.checked("enabled"), referrer, friend, minSpend,
-                        dailyCap.intValue(), returnDays.intValue(), funding, levels, monthlyCap));
+                        dailyCap.intValue(), returnDays.intValue(), funding, levels, monthlyCap, referrerReward,
+                        friendReward));
                 return "redirect:/admin/referral?saved";
             } catch (InvalidInput e) {
-                errors.put("level1", "referral.error.levels");
+                String field = e.fieldErrors().keySet().stream().filter(f -> f.endsWith("RewardId")).findFirst()
+                        .orElse(null);
+                errors.put(field != null ? field : "level1", field != null ? "referral.error.reward"
+                        : "referral.error.levels");
             }
         }
         return show(caller, submitted, errors, model);
+    }
+
+    /** The reward chosen in a voucher select: none (blank) or a reward id. */
+    private static Long rewardChoice(FormValues form, String field, Map<String, String> errors) {
+        if (form.blank(field)) {
+            return null;
+        }
+        Long id = form.number(field);
+        if (id == null || id < 1) {
+            errors.put(field, "referral.error.reward");
+        }
+        return id;
     }
 
     private static Long bounded(FormValues form, String field, long min, long max, Map<String, String> errors) {
@@ -101,6 +123,8 @@ class ReferralPage {
         form.put("returnDays", String.valueOf(s.returnDays()));
         form.put("funding", s.funding().name());
         form.put("monthlyCap", String.valueOf(s.monthlyCap()));
+        form.put("referrerRewardId", s.referrerRewardId() == null ? "" : String.valueOf(s.referrerRewardId()));
+        form.put("friendRewardId", s.friendRewardId() == null ? "" : String.valueOf(s.friendRewardId()));
         for (int i = 0; i < s.levelPercents().size() && i < PAGE_LEVELS; i++) {
             form.put("level" + (i + 1), s.levelPercents().get(i).toPlainString());
         }
@@ -108,6 +132,8 @@ class ReferralPage {
     }
 
     private String show(Caller caller, Map<String, String> form, Map<String, String> errors, Model model) {
+        RewardOffers catalogue = offers.getIfAvailable();
+        model.addAttribute("offers", catalogue == null ? List.of() : catalogue.offered(caller.circuit()));
         model.addAttribute("form", form).addAttribute("errors", errors).addAttribute("report", report.report(caller))
                 .addAttribute("levels", java.util.stream.IntStream.rangeClosed(1, PAGE_LEVELS).boxed().toList());
         return "referral/admin";

@@ -87,7 +87,10 @@ class SegmentController {
 
     @DeleteMapping("/api/v1/segments/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    @Operation(summary = "Deletes a segment (circuit administrators)")
+    @Operation(summary = "Deletes a segment (circuit administrators)",
+            description = "A segment that campaigns (promotions, in any status) target is kept: change their target first.")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "409", description = "segment-in-use: the "
+            + "campaigns that target it are listed in usedBy (kind, id, name); nothing is deleted")
     void delete(Caller caller, @PathVariable long id) {
         segments.delete(caller, id);
     }

@@ -5,6 +5,7 @@ import org.loyaltyhub.marketing.Flaw;
 import org.loyaltyhub.marketing.InvalidSegment;
 import org.loyaltyhub.marketing.Segment;
 import org.loyaltyhub.marketing.SegmentCount;
+import org.loyaltyhub.marketing.SegmentInUse;
 import org.loyaltyhub.marketing.SegmentInput;
 import org.loyaltyhub.marketing.internal.SegmentService;
 import org.loyaltyhub.shared.web.Page;
@@ -99,9 +100,15 @@ class SegmentsPage {
     }
 
     @PostMapping("/admin/segments/{id}/delete")
-    String delete(Caller caller, @PathVariable long id) {
-        segments.delete(caller, id);
-        return "redirect:/admin/segments?deleted";
+    String delete(Caller caller, @PathVariable long id, Model model, Locale locale) {
+        try {
+            segments.delete(caller, id);
+            return "redirect:/admin/segments?deleted";
+        } catch (SegmentInUse e) {
+            Segment s = segments.get(caller, id);
+            model.addAttribute("inUse", e.usedBy());
+            return editor(caller, s, SegmentForm.input(s), Map.of(), model, locale, "marketing/segment");
+        }
     }
 
     @GetMapping("/admin/segments/{id}/members")

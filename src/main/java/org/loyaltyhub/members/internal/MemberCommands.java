@@ -9,6 +9,7 @@ import jakarta.validation.constraints.Past;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.loyaltyhub.members.ConsentKind;
+import org.loyaltyhub.members.Language;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -44,7 +45,8 @@ public final class MemberCommands {
             @Size(max = 60) String brand,
             @Size(max = 10) List<@Valid ConsentInput> consents,
             @Size(max = 10) List<@Valid ExternalIdInput> externalIds,
-            Boolean allowSharedPhone) {
+            Boolean allowSharedPhone,
+            @Schema(description = "The language the member reads (IT, EN); absent: the circuit's") Language language) {
 
         /** A member whose phone, if already on file, is not shared on purpose: enrolment answers phone-shared. */
         public NewMember(String firstName, String lastName, String email, String phone, LocalDate birthDate,
@@ -52,7 +54,7 @@ public final class MemberCommands {
                          String cardGroup, String brand, List<ConsentInput> consents,
                          List<ExternalIdInput> externalIds) {
             this(firstName, lastName, email, phone, birthDate, gender, city, postcode, preferredStoreId, storeId,
-                    cardGroup, brand, consents, externalIds, null);
+                    cardGroup, brand, consents, externalIds, null, null);
         }
     }
 
@@ -70,17 +72,24 @@ public final class MemberCommands {
             @Schema(description = "The card's group (a cluster of customers): blank removes it, absent leaves it")
             @Size(max = 60) String cardGroup,
             @Schema(description = "The card's brand (its kind): blank removes it, absent leaves it")
-            @Size(max = 60) String brand) {
+            @Size(max = 60) String brand,
+            @Schema(description = "The language the member reads (IT, EN): absent leaves it") Language language) {
 
         /** A change that leaves the card's labels as they are. */
         public ProfileChange(String firstName, String lastName, String email, String phone, LocalDate birthDate,
                              String gender, String city, String postcode, Long preferredStoreId) {
-            this(firstName, lastName, email, phone, birthDate, gender, city, postcode, preferredStoreId, null, null);
+            this(firstName, lastName, email, phone, birthDate, gender, city, postcode, preferredStoreId, null, null,
+                    null);
         }
 
         /** A change of the card's labels alone. */
         public static ProfileChange cardLabels(String cardGroup, String brand) {
-            return new ProfileChange(null, null, null, null, null, null, null, null, null, cardGroup, brand);
+            return new ProfileChange(null, null, null, null, null, null, null, null, null, cardGroup, brand, null);
+        }
+
+        /** A change of the language alone. */
+        public static ProfileChange language(Language language) {
+            return new ProfileChange(null, null, null, null, null, null, null, null, null, null, null, language);
         }
     }
 }

@@ -1,6 +1,7 @@
 package org.loyaltyhub.members.internal;
 
 import org.loyaltyhub.members.ConsentKind;
+import org.loyaltyhub.members.Language;
 import org.loyaltyhub.members.Member;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -35,12 +36,14 @@ class MemberRows {
                             birth == null ? null : birth.toLocalDate(), rs.getString("gender"), rs.getString("city"),
                             rs.getString("postcode"), (Long) rs.getObject("preferred_store_id"),
                             (Long) rs.getObject("enrolled_company_id"), (Long) rs.getObject("enrolled_store_id"),
-                            rs.getTimestamp("created_at").toInstant(), card, null, null);
+                            rs.getTimestamp("created_at").toInstant(), card, null, null,
+                            rs.getString("language") == null ? null : Language.valueOf(rs.getString("language")));
                 })
                 .optional()
                 .map(m -> new Member(m.id(), m.circuitId(), m.firstName(), m.lastName(), m.email(), m.phone(),
                         m.birthDate(), m.gender(), m.city(), m.postcode(), m.preferredStoreId(), m.enrolledCompanyId(),
-                        m.enrolledStoreId(), m.createdAt(), m.card(), consents(m.id()), externalIds(m.id())));
+                        m.enrolledStoreId(), m.createdAt(), m.card(), consents(m.id()), externalIds(m.id()),
+                        m.language()));
     }
 
     private static final org.springframework.jdbc.core.RowMapper<Member.Consent> CONSENT = (rs, n) ->

@@ -4,6 +4,7 @@ import org.loyaltyhub.members.CardBrand;
 import org.loyaltyhub.members.CardGroup;
 import org.loyaltyhub.members.CardLabel;
 import org.loyaltyhub.members.ConsentChanged;
+import org.loyaltyhub.members.Language;
 import org.loyaltyhub.members.Member;
 import org.loyaltyhub.members.MemberEnrolled;
 import org.loyaltyhub.members.MemberIdentifier;
@@ -81,12 +82,13 @@ public class MemberService implements Members {
 
     @Override
     public Member signUp(long circuitId, Long storeId, String firstName, String lastName, String email,
-                         java.util.Map<org.loyaltyhub.members.ConsentKind, String> consents) {
+                         Language language, java.util.Map<org.loyaltyhub.members.ConsentKind, String> consents) {
         Store store = storeId == null ? null : tenancy.store(circuitId, storeId);
         List<ConsentInput> given = consents.entrySet().stream()
                 .map(c -> new ConsentInput(c.getKey(), true, c.getValue(), "sign-up")).toList();
         return enrol(circuitId, store == null ? null : store.companyId(), store, new NewMember(firstName, lastName,
-                email, null, null, null, null, null, null, null, null, null, given, null), SELF_SIGN_UP);
+                email, null, null, null, null, null, null, null, null, null, given, null, null, language),
+                SELF_SIGN_UP);
     }
 
     @Override
@@ -131,6 +133,14 @@ public class MemberService implements Members {
     }
 
     @Override
+    public void changeLanguage(long circuitId, long memberId, Language language) {
+        own(circuitId, memberId);
+        jdbc.sql("update member set language = :language where circuit_id = :c and id = :m")
+                .param("language", java.util.Objects.requireNonNull(language).name()).param("c", circuitId)
+                .param("m", memberId).update();
+    }
+
+    @Override
     public void withdraw(long circuitId, long memberId, org.loyaltyhub.members.ConsentKind kind, String source) {
         own(circuitId, memberId);
         rows.consents(memberId).stream().filter(c -> c.kind() == kind && c.granted()).findFirst()
@@ -163,15 +173,17 @@ public class MemberService implements Members {
         }
         long id = jdbc.sql("""
                         insert into member (circuit_id, first_name, last_name, email, phone, birth_date, gender, city,
-                                            postcode, preferred_store_id, enrolled_company_id, enrolled_store_id)
+                                            postcode, preferred_store_id, enrolled_company_id, enrolled_store_id,
+                                            language)
                         values (:c, :first, :last, :email, :phone, :birth, :gender, :city, :postcode, :preferred,
-                                :company, :store) returning id""")
+                                :company, :store, :language) returning id""")
                 .param("c", circuitId).param("first", trim(m.firstName())).param("last", trim(m.lastName()))
                 .param("email", trim(m.email())).param("phone", phone(circuitId, m.phone()))
                 .param("birth", m.birthDate() == null ? null : Date.valueOf(m.birthDate())).param("gender", m.gender())
                 .param("city", trim(m.city())).param("postcode", trim(m.postcode()))
                 .param("preferred", m.preferredStoreId()).param("company", companyId)
                 .param("store", store == null ? null : store.id())
+                .param("language", m.language() == null ? null : m.language().name())
                 .query(Long.class).single();
         cards.issue(circuitId, id, group, brand);
         if (companyId != null) {
@@ -287,13 +299,15 @@ public class MemberService implements Members {
                                email = coalesce(:email, email), phone = coalesce(:phone, phone),
                                birth_date = coalesce(:birth, birth_date), gender = coalesce(:gender, gender),
                                city = coalesce(:city, city), postcode = coalesce(:postcode, postcode),
-                               preferred_store_id = coalesce(:preferred, preferred_store_id)
+                               preferred_store_id = coalesce(:preferred, preferred_store_id),
+                               language = coalesce(:language, language)
                          where circuit_id = :c and id = :id""")
                 .param("first", trim(c.firstName())).param("last", trim(c.lastName())).param("email", trim(c.email()))
                 .param("phone", phone(caller.circuit(), c.phone()))
                 .param("birth", c.birthDate() == null ? null : Date.valueOf(c.birthDate()))
                 .param("gender", c.gender()).param("city", trim(c.city())).param("postcode", trim(c.postcode()))
-                .param("preferred", c.preferredStoreId()).param("c", caller.circuit()).param("id", memberId).update();
+                .param("preferred", c.preferredStoreId()).param("c", caller.circuit()).param("id", memberId)
+                .param("language", c.language() == null ? null : c.language().name()).update();
         return visible(caller, memberId);
     }
 

@@ -70,7 +70,7 @@ class CounterEnrolPage {
                 }
                 Member m = members.enrol(caller, new NewMember(blankToNull(form.get("firstName")),
                         blankToNull(form.get("lastName")), email, phone, null, null, null, null, null, null, null,
-                        null, consents, null, "on".equals(form.get("allowSharedPhone"))));
+                        null, consents, null, "on".equals(form.get("allowSharedPhone")), null));
                 UriComponentsBuilder next = UriComponentsBuilder.fromPath("/counter").queryParam("q", m.card().number())
                         .queryParam("enrolled", "1");
                 String code = blankToNull(form.get("referralCode"));

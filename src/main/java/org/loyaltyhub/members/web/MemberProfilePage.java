@@ -1,5 +1,6 @@
 package org.loyaltyhub.members.web;
 
+import org.loyaltyhub.members.Language;
 import org.loyaltyhub.members.Member;
 import org.loyaltyhub.members.internal.MemberCommands.ProfileChange;
 import org.loyaltyhub.members.internal.MemberService;
@@ -42,6 +43,7 @@ class MemberProfilePage {
         form.put("birthDate", m.birthDate() == null ? null : m.birthDate().toString());
         form.put("city", m.city());
         form.put("postcode", m.postcode());
+        form.put("language", m.language() == null ? "" : m.language().code());
         model.addAttribute("member", m).addAttribute("form", form).addAttribute("errors", Map.of());
         return "profile";
     }
@@ -79,10 +81,15 @@ class MemberProfilePage {
         if (form.text("postcode") != null && form.text("postcode").length() > 20) {
             errors.put("postcode", "profile.error.tooLong");
         }
+        Language language = Language.read(form.text("language"));
+        if (form.text("language") != null && language == null) {
+            errors.put("language", "profile.error.language");
+        }
         if (errors.isEmpty()) {
             try {
                 members.changeProfile(caller, id, new ProfileChange(form.text("firstName"), form.text("lastName"),
-                        email, phone, birth, null, form.text("city"), form.text("postcode"), null));
+                        email, phone, birth, null, form.text("city"), form.text("postcode"), null, null, null,
+                        language));
                 return "redirect:/members/" + id + "?profileSaved";
             } catch (LoyaltyException e) {
                 errors.put("email", "member-exists".equals(e.code()) ? "profile.error.emailTaken" : "enrol.invalid");

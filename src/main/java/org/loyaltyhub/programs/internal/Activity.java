@@ -25,16 +25,21 @@ import java.util.Set;
 @Component
 public class Activity {
 
-    /** Kinds of entries whose effect on the member's available points counts as points earned. */
+    /**
+     * Kinds of entries whose effect on the member's available points counts as points earned; bonus points
+     * (promotions, referrals) count too when the circuit's tier policy says so ({@link TierPolicy#bonusPoints}).
+     */
     public static final Set<String> QUALIFYING = Set.of("EARN", "PENDING_RELEASE", "EARN_REVERSAL", "MANUAL_CREDIT",
             "MANUAL_DEBIT", "ACTION_REGISTRATION", "ACTION_NEWSLETTER", "ACTION_REVIEW");
 
     private final JdbcClient jdbc;
     private final Clock clock;
     private final ObjectProvider<ActivityListener> listeners;
+    private final TierStore tiers;
 
-    Activity(JdbcClient jdbc, Clock clock, ObjectProvider<ActivityListener> listeners) {
+    Activity(JdbcClient jdbc, Clock clock, ObjectProvider<ActivityListener> listeners, TierStore tiers) {
         this.jdbc = jdbc;
+        this.tiers = tiers;
         this.clock = clock;
         this.listeners = listeners;
     }
@@ -50,9 +55,14 @@ public class Activity {
             return;
         }
         String kind = e.reversedKind() != null ? e.reversedKind() : e.kind();
-        if (QUALIFYING.contains(kind)) {
+        if (QUALIFYING.contains(kind) || counted(e.circuitId(), TierPolicy.BonusPoints.of(kind))) {
             add(e.circuitId(), e.memberId(), thisMonth(), e.memberAvailable(), BigDecimal.ZERO, 0);
         }
+    }
+
+    /** Whether the circuit counts this bonus as points earned (the policy is read only for bonus entries). */
+    private boolean counted(long circuitId, TierPolicy.BonusPoints bonus) {
+        return bonus != null && tiers.policy(circuitId).orElse(TierPolicy.DEFAULT).counts(bonus);
     }
 
     /** The first day of the current month (UTC): the month activity is counted in. */

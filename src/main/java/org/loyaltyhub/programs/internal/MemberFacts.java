@@ -1,5 +1,6 @@
 package org.loyaltyhub.programs.internal;
 
+import org.loyaltyhub.members.ConsentChanged;
 import org.loyaltyhub.members.MemberEnrolled;
 import org.loyaltyhub.programs.MemberScores;
 import org.loyaltyhub.programs.PurchaseFacts;
@@ -14,10 +15,12 @@ import java.time.LocalDate;
 
 /**
  * The member-facts row of each member: written at enrolment, its last purchase moved by each purchase recorded
- * (in the purchase's transaction), its scores by the nightly {@link ScoreJobs}.
+ * (in the purchase's transaction), its scores by the nightly {@link ScoreJobs}; the running totals of its monthly
+ * activity and the consents in force (what segments read, V180) recomputed from their sources in the transaction
+ * of each change.
  */
 @Component
-public class MemberFacts implements MemberScores, PurchaseListener {
+public class MemberFacts implements MemberScores, PurchaseListener, ActivityListener {
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -33,6 +36,30 @@ public class MemberFacts implements MemberScores, PurchaseListener {
                         + "on conflict do nothing")
                 .param("m", e.memberId()).param("c", e.circuitId()).param("at", Timestamp.from(clock.instant()))
                 .update();
+    }
+
+    /** The running totals again from member_activity (the database function {@code member_activity_windows}). */
+    @Override
+    public void activityChanged(long circuitId, long memberId) {
+        jdbc.sql("""
+                        update member_facts f
+                           set activity_to = w.activity_to, purchases_back = w.purchases_back,
+                               spent_back = w.spent_back, points_back = w.points_back
+                          from member_activity_windows(array[cast(:m as bigint)]) w
+                         where f.member_id = w.member_id""")
+                .param("m", memberId).update();
+    }
+
+    /** The kinds whose latest consent is a grant, again from the consent rows. */
+    @EventListener
+    public void on(ConsentChanged e) {
+        jdbc.sql("""
+                        update member_facts set consents_given = array(
+                            select kind from (select distinct on (kind) kind, granted from consent
+                                               where member_id = :m order by kind, id desc) latest
+                             where granted order by kind)
+                         where member_id = :m""")
+                .param("m", e.memberId()).update();
     }
 
     /** A purchase just recorded (and not cancelled on arrival) is the member's latest; replays change nothing. */

@@ -1,10 +1,13 @@
 package org.loyaltyhub.programs.internal;
 
 import org.loyaltyhub.programs.PurchaseFacts;
+import org.loyaltyhub.programs.ReferralReversed;
+import org.loyaltyhub.programs.ReferralRewarded;
 import org.loyaltyhub.programs.ReferralRewards.AwardStatus;
 import org.loyaltyhub.programs.ReferralSettings;
 import org.loyaltyhub.programs.Sponsors;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -19,7 +22,8 @@ import java.util.Optional;
  * Referral rewards (seed 000): when a referred friend's first qualifying purchase is settled, the referrer and the
  * friend get the circuit's points, once per friend (the award row, keyed by the friend, is locked while deciding, and
  * every entry has a business key naming the friend and the purchase, so a replayed settlement or webhook gives
- * nothing more); a refund within the return window takes both back. {@link ReferralPolicy} decides.
+ * nothing more); a refund within the return window takes both back. {@link ReferralPolicy} decides. Each award is
+ * published ({@link ReferralRewarded}) for the message to the referrer.
  */
 @Component
 @Order(10)
@@ -30,10 +34,12 @@ class ReferralAwards implements PurchaseListener {
     private final ProgramStore programs;
     private final ObjectProvider<Sponsors> sponsors;
     private final ReferralFunding funding;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     ReferralAwards(JdbcClient jdbc, ReferralProgram program, ProgramStore programs, ObjectProvider<Sponsors> sponsors,
-                   ReferralFunding funding, Clock clock) {
+                   ReferralFunding funding, ApplicationEventPublisher events, Clock clock) {
+        this.events = events;
         this.jdbc = jdbc;
         this.program = program;
         this.programs = programs;
@@ -52,7 +58,7 @@ class ReferralAwards implements PurchaseListener {
     @Override
     public void settled(PurchaseFacts f) {
         ReferralSettings s = program.settings(f.circuitId());
-        if (!s.enabled() && s.referrerPoints() + s.friendPoints() == 0) {
+        if (!s.enabled() && !s.givesAnything()) {
             return; // a circuit that never set referral rewards up: no query on the hot path
         }
         Optional<Award> award = lock(f.memberId());
@@ -93,6 +99,8 @@ class ReferralAwards implements PurchaseListener {
             jdbc.sql("update referral_award set referrer_entry_id = :re, friend_entry_id = :fe "
                             + "where friend_member_id = :friend")
                     .param("re", referrerEntry).param("fe", friendEntry).param("friend", f.memberId()).update();
+            events.publishEvent(new ReferralRewarded(f.circuitId(), referrerId, f.memberId(), f.purchaseId(),
+                    s.referrerPoints(), s.friendPoints(), s.referrerRewardId(), s.friendRewardId()));
         }, "referral rewards of member " + f.memberId() + " on purchase " + f.purchaseId());
     }
 
@@ -135,6 +143,7 @@ class ReferralAwards implements PurchaseListener {
         }
         jdbc.sql("update referral_award set status = 'REVERSED', reversed_at = :at where friend_member_id = :friend")
                 .param("at", Timestamp.from(now)).param("friend", f.memberId()).update();
+        events.publishEvent(new ReferralReversed(f.circuitId(), a.referrerId(), f.memberId(), a.purchaseId()));
     }
 
     private Optional<Award> lock(long friendId) {

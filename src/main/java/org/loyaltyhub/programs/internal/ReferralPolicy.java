@@ -33,7 +33,7 @@ final class ReferralPolicy {
     static Step next(ReferralSettings s, Stage awardMoment, Current current, PurchaseFacts f, Instant now) {
         boolean qualifies = qualifies(s, awardMoment, f);
         if (current == null || current.status() == AwardStatus.REVERSED && current.purchaseId() != f.purchaseId()) {
-            return s.enabled() && qualifies && s.referrerPoints() + s.friendPoints() > 0 ? Step.AWARD : Step.NOTHING;
+            return s.enabled() && qualifies && s.givesAnything() ? Step.AWARD : Step.NOTHING;
         }
         if (current.status() == AwardStatus.AWARDED && current.purchaseId() == f.purchaseId() && !qualifies
                 && withinReturnWindow(s, current.awardedAt(), now)) {

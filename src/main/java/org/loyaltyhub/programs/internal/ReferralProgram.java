@@ -3,9 +3,12 @@ package org.loyaltyhub.programs.internal;
 import org.loyaltyhub.programs.ReferralRewards;
 import org.loyaltyhub.programs.ReferralSettings;
 import org.loyaltyhub.programs.ReferralSettings.Funding;
+import org.loyaltyhub.programs.RewardOffers;
+import org.loyaltyhub.shared.InvalidInput;
 import org.loyaltyhub.shared.TtlCache;
 import org.loyaltyhub.tenancy.Caller;
 import org.loyaltyhub.tenancy.Role;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,10 +34,12 @@ import java.util.stream.Collectors;
 class ReferralProgram implements ReferralRewards {
 
     private final JdbcClient jdbc;
+    private final ObjectProvider<RewardOffers> offers;
     private final TtlCache<Long, ReferralSettings> cache = new TtlCache<>(Duration.ofSeconds(5), 10_000);
 
-    ReferralProgram(JdbcClient jdbc) {
+    ReferralProgram(JdbcClient jdbc, ObjectProvider<RewardOffers> offers) {
         this.jdbc = jdbc;
+        this.offers = offers;
     }
 
     @Override
@@ -48,7 +53,8 @@ class ReferralProgram implements ReferralRewards {
                 .query((rs, n) -> new ReferralSettings(rs.getBoolean("enabled"), rs.getLong("referrer_points"),
                         rs.getLong("friend_points"), rs.getBigDecimal("min_spend").stripTrailingZeros(),
                         rs.getInt("daily_cap"), rs.getInt("return_days"), Funding.valueOf(rs.getString("funding")),
-                        percents(rs), rs.getLong("monthly_cap")))
+                        percents(rs), rs.getLong("monthly_cap"), (Long) rs.getObject("referrer_reward_id"),
+                        (Long) rs.getObject("friend_reward_id")))
                 .optional().orElseGet(ReferralSettings::defaults);
     }
 
@@ -60,25 +66,41 @@ class ReferralProgram implements ReferralRewards {
     @Override
     public ReferralSettings change(Caller caller, ReferralSettings s) {
         caller.require(Role.CIRCUIT_ADMIN);
+        offered(caller.circuit(), "referrerRewardId", s.referrerRewardId());
+        offered(caller.circuit(), "friendRewardId", s.friendRewardId());
         String percents = s.levelPercents().stream().map(BigDecimal::toPlainString)
                 .collect(Collectors.joining(",", "{", "}"));
         jdbc.sql("""
                         insert into referral_settings (circuit_id, enabled, referrer_points, friend_points, min_spend,
-                            daily_cap, return_days, funding, level_percents, monthly_cap, updated_at)
+                            daily_cap, return_days, funding, level_percents, monthly_cap, referrer_reward_id,
+                            friend_reward_id, updated_at)
                         values (:c, :enabled, :referrer, :friend, :minSpend, :cap, :days, :funding,
-                            cast(:percents as numeric[]), :monthlyCap, now())
+                            cast(:percents as numeric[]), :monthlyCap, :referrerReward, :friendReward, now())
                         on conflict (circuit_id) do update set enabled = excluded.enabled,
                             referrer_points = excluded.referrer_points, friend_points = excluded.friend_points,
                             min_spend = excluded.min_spend, daily_cap = excluded.daily_cap,
                             return_days = excluded.return_days, funding = excluded.funding,
                             level_percents = excluded.level_percents, monthly_cap = excluded.monthly_cap,
-                            updated_at = now()""")
+                            referrer_reward_id = excluded.referrer_reward_id,
+                            friend_reward_id = excluded.friend_reward_id, updated_at = now()""")
                 .param("c", caller.circuit()).param("enabled", s.enabled()).param("referrer", s.referrerPoints())
                 .param("friend", s.friendPoints()).param("minSpend", s.minSpend()).param("cap", s.dailyCap())
                 .param("days", s.returnDays()).param("funding", s.funding().name()).param("percents", percents)
-                .param("monthlyCap", s.monthlyCap()).update();
+                .param("monthlyCap", s.monthlyCap()).param("referrerReward", s.referrerRewardId())
+                .param("friendReward", s.friendRewardId()).update();
         cache.invalidate(caller.circuit());
         return load(caller.circuit());
+    }
+
+    /** A reward voucher must be one of the circuit's active rewards. */
+    private void offered(long circuitId, String field, Long rewardId) {
+        if (rewardId == null) {
+            return;
+        }
+        RewardOffers catalogue = offers.getIfAvailable();
+        if (catalogue == null || catalogue.offered(circuitId).stream().noneMatch(o -> o.id() == rewardId)) {
+            throw new InvalidInput(field, "reward " + rewardId + " is not an active reward of this circuit");
+        }
     }
 
     @Override

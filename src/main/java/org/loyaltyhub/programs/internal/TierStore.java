@@ -53,23 +53,25 @@ class TierStore {
                 .query((rs, n) -> new TierPolicy(Basis.valueOf(rs.getString("basis")),
                         Window.valueOf(rs.getString("window_kind")), (Integer) rs.getObject("window_months"),
                         Downgrade.valueOf(rs.getString("downgrade")), (Integer) rs.getObject("below_months"),
-                        rs.getInt("grace_days")))
+                        rs.getInt("grace_days"), java.util.Arrays.stream((String[]) rs.getArray("bonus_points").getArray())
+                                .map(TierPolicy.BonusPoints::valueOf).collect(java.util.stream.Collectors.toSet())))
                 .optional();
     }
 
     void savePolicy(long circuitId, TierPolicy p) {
         jdbc.sql("""
                         insert into tier_policy (circuit_id, basis, window_kind, window_months, downgrade, below_months,
-                                                 grace_days)
-                        values (:c, :basis, :window, :months, :downgrade, :below, :grace)
+                                                 grace_days, bonus_points)
+                        values (:c, :basis, :window, :months, :downgrade, :below, :grace, cast(:bonus as text[]))
                         on conflict (circuit_id) do update set basis = excluded.basis,
                             window_kind = excluded.window_kind, window_months = excluded.window_months,
                             downgrade = excluded.downgrade, below_months = excluded.below_months,
-                            grace_days = excluded.grace_days
+                            grace_days = excluded.grace_days, bonus_points = excluded.bonus_points
                         """)
                 .param("c", circuitId).param("basis", p.basis().name()).param("window", p.window().name())
                 .param("months", p.windowMonths()).param("downgrade", p.downgrade().name())
-                .param("below", p.belowMonths()).param("grace", p.graceDays()).update();
+                .param("below", p.belowMonths()).param("grace", p.graceDays())
+                .param("bonus", p.bonusPoints().stream().map(Enum::name).sorted().toArray(String[]::new)).update();
     }
 
     /** The circuit's tiers, lowest threshold first. */

@@ -22,10 +22,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The circuit's tiers (issue 9): the list, a form to add or change one, and how members qualify and move down; each
@@ -141,7 +143,7 @@ class TiersPage {
                 .addAttribute("form", policyForm).addAttribute("errors", policyErrors)
                 .addAttribute("tierForm", tierForm).addAttribute("tierErrors", tierErrors)
                 .addAttribute("bases", Basis.values()).addAttribute("windows", Window.values())
-                .addAttribute("downgrades", Downgrade.values());
+                .addAttribute("downgrades", Downgrade.values()).addAttribute("bonuses", TierPolicy.BonusPoints.values());
         return "tiers";
     }
 
@@ -159,7 +161,13 @@ class TiersPage {
         Integer months = whole(f, "windowMonths", 1, 36, errors, locale);
         Integer below = whole(f, "belowMonths", 1, 36, errors, locale);
         Integer grace = whole(f, "graceDays", 0, 365, errors, locale);
-        TierPolicy p = new TierPolicy(basis, window, months, downgrade, below, grace == null ? 0 : grace);
+        Set<TierPolicy.BonusPoints> bonus = EnumSet.noneOf(TierPolicy.BonusPoints.class);
+        for (TierPolicy.BonusPoints b : TierPolicy.BonusPoints.values()) {
+            if ("on".equals(f.text("bonus" + b.name()))) {
+                bonus.add(b);
+            }
+        }
+        TierPolicy p = new TierPolicy(basis, window, months, downgrade, below, grace == null ? 0 : grace, bonus);
         if (errors.isEmpty()) {
             p.problems().forEach((field, message) -> errors.put(field,
                     messages.getMessage("tiers.error." + field, null, message, locale)));
@@ -223,6 +231,7 @@ class TiersPage {
         v.put("downgrade", p.downgrade().name());
         v.put("belowMonths", p.belowMonths() == null ? "" : String.valueOf(p.belowMonths()));
         v.put("graceDays", String.valueOf(p.graceDays()));
+        p.bonusPoints().forEach(b -> v.put("bonus" + b.name(), "on"));
         return v;
     }
 

@@ -305,6 +305,25 @@ public class VoucherService implements ShopVouchers {
         return vouchers.find(caller.circuit(), v.id()).orElseThrow();
     }
 
+    /**
+     * Withdraws the member's voucher issued under {@code key} while it is unused (a referral taken back): cancelled,
+     * with nothing to give back (it cost no points); a used one, or none, is left as it is. False when nothing changed.
+     */
+    boolean withdraw(long circuitId, VoucherSource source, long memberId, String key, String reason) {
+        Voucher found = vouchers.byRequest(circuitId, source, memberId, key).orElse(null);
+        if (found == null) {
+            return false;
+        }
+        Voucher v = vouchers.lock(circuitId, found.id()).orElseThrow();
+        if (v.status() != VoucherStatus.ISSUED) {
+            return false;
+        }
+        FulfilmentStatus fulfilment = v.fulfilment() == null ? null : v.fulfilment().to(FulfilmentStatus.CANCELLED);
+        vouchers.change(v.id(), v.status().to(VoucherStatus.CANCELLED), fulfilment, null, null);
+        vouchers.event(v, VoucherStatus.CANCELLED.name(), "system", null, null, reason, clock.instant());
+        return true;
+    }
+
     /** Expires one voucher due at {@code asOf} (the expiry round); false when it was used or changed meanwhile. */
     public boolean expire(long circuitId, long voucherId, Instant asOf) {
         Voucher v = vouchers.lock(circuitId, voucherId).orElseThrow();

@@ -17,7 +17,7 @@ class ReferralGuardTest {
                                  List<Member.ExternalId> externalIds) {
         return new Member(id, 1, "A", "B", email, phone, null, null, null, null, null, null, null, Instant.EPOCH,
                 card == null ? null : new Member.Card(id, card, "qr", true, null, null, Instant.EPOCH, null), List.of(),
-                externalIds);
+                externalIds, null);
     }
 
     private static final Member ANNA = member(1, "anna@example.com", "+39 333 1234567", "2000000001",

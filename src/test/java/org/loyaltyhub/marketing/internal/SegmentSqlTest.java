@@ -29,20 +29,25 @@ class SegmentSqlTest {
     }
 
     @Test
-    void aReadModelIsJoinedOnceHoweverManyConditionsUseItAndAWindowOncePerLengthAndMeasure() {
+    void aReadModelIsJoinedOnceHoweverManyConditionsUseItAndWindowsAndConsentsComeFromTheFactsRow() {
         SegmentSql.Compiled q = SegmentSql.compile(1, definition(List.of(
                 new SegmentInput.ConditionInput("PURCHASES", "AT_LEAST", List.of("1"), 3),
                 new SegmentInput.ConditionInput("SPEND", "AT_LEAST", List.of("10"), 3),
                 new SegmentInput.ConditionInput("SPEND", "AT_MOST", List.of("90"), 3),
                 new SegmentInput.ConditionInput("SPEND", "AT_LEAST", List.of("10"), 12),
+                new SegmentInput.ConditionInput("LIFETIME_POINTS", "AT_LEAST", List.of("10"), null),
+                new SegmentInput.ConditionInput("CONSENT", "GIVEN", List.of("MARKETING"), null),
+                new SegmentInput.ConditionInput("LAST_PURCHASE", "WITHIN_DAYS", List.of("30"), null),
                 new SegmentInput.ConditionInput("POINTS_BALANCE", "AT_LEAST", List.of("1"), null),
                 new SegmentInput.ConditionInput("POINTS_BALANCE", "AT_MOST", List.of("100"), null))),
                 Instant.parse("2026-06-15T10:00:00Z"), null);
         assertThat(q.from().split("segment_points_balance", -1)).hasSize(2);
-        assertThat(q.from()).contains(") w3p on", ") w3s on", ") w12s on");
-        assertThat(q.from().split("\\) w3s on", -1)).hasSize(2);
-        assertThat(q.params().get("w3s")).isEqualTo(java.sql.Date.valueOf("2026-04-01"));
-        assertThat(q.params().get("w12s")).isEqualTo(java.sql.Date.valueOf("2025-07-01"));
+        assertThat(q.from().split("segment_member_facts", -1)).as("one facts row per member").hasSize(2);
+        assertThat(q.from()).doesNotContain("segment_member_activity", "segment_consent", "group by");
+        assertThat(q.from()).contains("f.purchases_back[", "f.spent_back[", "f.points_back[cardinality(",
+                "any(f.consents_given)");
+        // the windows' first months as year * 12 + month - 1: April 2026 (3 months) and July 2025 (12 months)
+        assertThat(q.params().values()).contains(2026 * 12 + 3, 2025 * 12 + 6, "MARKETING");
     }
 
     @Test

@@ -26,7 +26,7 @@ class TierRulesTest {
     static final LocalDate TODAY = LocalDate.of(2026, 3, 2);
 
     static TierPolicy policy(Window window, Integer months, Downgrade downgrade, Integer below, int grace) {
-        return new TierPolicy(Basis.POINTS_EARNED, window, months, downgrade, below, grace);
+        return new TierPolicy(Basis.POINTS_EARNED, window, months, downgrade, below, grace, null);
     }
 
     static BigDecimal n(long v) {

@@ -16,6 +16,7 @@ import org.loyaltyhub.programs.ProgramSettings;
 import org.loyaltyhub.programs.PurchaseFacts;
 import org.loyaltyhub.programs.PurchaseHistory;
 import org.loyaltyhub.programs.SegmentMembers;
+import org.loyaltyhub.programs.SegmentUsers;
 import org.loyaltyhub.programs.internal.ProgramStore;
 import org.loyaltyhub.shared.InvalidInput;
 import org.loyaltyhub.shared.Money;
@@ -44,7 +45,7 @@ import java.util.stream.Collectors;
  */
 @Service
 @Transactional
-public class PromotionAdmin implements ActivePromotions {
+public class PromotionAdmin implements ActivePromotions, SegmentUsers {
 
     private final PromotionStore store;
     private final PromotionBacktest backtest;
@@ -70,6 +71,13 @@ public class PromotionAdmin implements ActivePromotions {
         this.tenancy = tenancy;
         this.segments = segments;
         this.clock = clock;
+    }
+
+    /** The promotions whose target is the segment (a segment they target is not deleted). */
+    @Override
+    @Transactional(readOnly = true)
+    public List<SegmentUse> targeting(long circuitId, long segmentId) {
+        return store.targeting(circuitId, segmentId);
     }
 
     /** A promotion with its rule in words and what it has given so far. */

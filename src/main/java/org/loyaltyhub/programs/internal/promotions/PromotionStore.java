@@ -1,5 +1,6 @@
 package org.loyaltyhub.programs.internal.promotions;
 
+import org.loyaltyhub.programs.SegmentUsers;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
@@ -69,6 +70,15 @@ public class PromotionStore {
     public List<Stored> all(long circuitId) {
         return jdbc.sql("select * from promotion where circuit_id = :c order by priority, id").param("c", circuitId)
                 .query((rs, n) -> stored(rs)).list();
+    }
+
+    /** The circuit's promotions (any status) whose target is the segment, by id. */
+    public List<SegmentUsers.SegmentUse> targeting(long circuitId, long segmentId) {
+        return jdbc.sql("select id, name from promotion where circuit_id = :c "
+                        + "and definition -> 'target' ->> 'segmentId' = :s order by id")
+                .param("c", circuitId).param("s", String.valueOf(segmentId))
+                .query((rs, n) -> new SegmentUsers.SegmentUse(SegmentUsers.SegmentUse.Kind.PROMOTION, rs.getLong("id"),
+                        rs.getString("name"))).list();
     }
 
     /** The circuit's active promotions, in the order they are considered (validity is the engine's to check). */

@@ -1,8 +1,8 @@
-package org.loyaltyhub.marketing;
+package org.loyaltyhub.members;
 
 import java.util.Locale;
 
-/** The languages messages are written in. */
+/** The languages a member reads (messages, the customer area) and messages are written in: Italian or English. */
 public enum Language {
     IT, EN;
 
@@ -12,6 +12,11 @@ public enum Language {
 
     public String code() {
         return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The language of a page's locale (the browser's, or the one the visitor chose): Italian or else English. */
+    public static Language of(Locale locale) {
+        return locale != null && "it".equals(locale.getLanguage()) ? IT : EN;
     }
 
     /** A member's language as far as the circuit tells: Italian in Italy, San Marino and the Vatican, else English. */
