@@ -1,6 +1,6 @@
 package org.loyaltyhub.marketing.internal.reservations;
 
-import org.loyaltyhub.marketing.Language;
+import org.loyaltyhub.members.Language;
 import org.loyaltyhub.marketing.internal.MailLayout;
 import org.loyaltyhub.marketing.internal.NotificationSettings;
 import org.loyaltyhub.marketing.reservations.Reservation;
@@ -52,7 +52,7 @@ class ReservationMails {
         }
         Circuit circuit = tenancy.circuit(r.circuitId());
         Store store = tenancy.store(r.circuitId(), r.storeId());
-        Language language = Language.ofCountry(circuit.defaultCountry());
+        Language language = member.languageOr(circuit.defaultCountry());
         String when = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.FULL, FormatStyle.SHORT)
                 .withLocale(language.locale()).withZone(zone).format(r.startsAt());
         String key = "bookings.mail." + kind.name().toLowerCase(java.util.Locale.ROOT);
