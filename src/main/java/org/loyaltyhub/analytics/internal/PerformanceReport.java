@@ -37,12 +37,13 @@ public class PerformanceReport {
     public Performance of(Subject subject, ReportScope scope, LocalDate from, LocalDate to, Locale locale) {
         String currency = tenancy.circuit(scope.circuitId()).currency();
         boolean italian = "it".equals(locale.getLanguage());
+        boolean oneCompany = scope.companyId() != null;
         String sql = switch (subject) {
-            case CAMPAIGNS -> campaigns(scope.companyId() != null);
-            case COUPONS -> vouchers("campaign_id", "coupon_campaign", "i.name", "coalesce(d.redeemed, 0) * coalesce(i.bonus_points, 0)",
-                    scope.companyId() != null);
-            case REWARDS -> vouchers("reward_id", "reward", italian ? "i.title_it" : "i.title_en", "coalesce(s.points, 0)",
-                    scope.companyId() != null);
+            case CAMPAIGNS -> campaigns(oneCompany);
+            case COUPONS -> vouchers("campaign_id", "coupon_campaign", "i.name",
+                    "coalesce(d.redeemed, 0) * coalesce(i.bonus_points, 0)", oneCompany);
+            case REWARDS -> vouchers("reward_id", "reward", italian ? "i.title_it" : "i.title_en",
+                    "coalesce(s.points, 0)", oneCompany);
         };
         var q = jdbc.sql(sql).param("c", scope.circuitId())
                 .param("from", Timestamp.from(from.atStartOfDay(ZoneOffset.UTC).toInstant()))
