@@ -48,6 +48,18 @@ public class AudienceReport {
                 p), count("select count(*) from member m where " + inScope(scope) + " and " + bought(scope), p));
     }
 
+    /** Members enrolled per period of the range (the period's first day): what the dashboard charts. */
+    @Transactional(readOnly = true)
+    public List<Count> enrolments(ReportScope scope, LocalDate from, LocalDate to, Grouping grouping) {
+        return enrolments(scope, params(scope, from, to).addValue("grouping", grouping.field()));
+    }
+
+    private List<Count> enrolments(ReportScope scope, MapSqlParameterSource p) {
+        return counts("select date_trunc(:grouping, m.created_at at time zone 'UTC')::date::text, count(*)"
+                + " from member m where " + inScope(scope) + " and m.created_at >= :start and m.created_at < :end"
+                + " group by 1 order by 1", p);
+    }
+
     private static MapSqlParameterSource activityParams(ReportScope scope, LocalDate from, LocalDate to,
                                                         int activeDays) {
         return params(scope, from, to)
@@ -79,8 +91,7 @@ public class AudienceReport {
         long churned = count("select count(*) from member m where " + inScope + " and " + boughtBefore
                 + " and not " + bought, p);
         String enrolled = " from member m where " + inScope + " and m.created_at >= :start and m.created_at < :end";
-        List<Count> byPeriod = counts("select date_trunc(:grouping, m.created_at at time zone 'UTC')::date::text, count(*)"
-                + enrolled + " group by 1 order by 1", p);
+        List<Count> byPeriod = enrolments(scope, p);
         List<Count> byStore = counts("select coalesce(m.enrolled_store_id::text, 'none'), count(*)" + enrolled
                 + " group by 1 order by 2 desc", p);
         String all = " from member m where " + inScope + " and m.created_at < :end";

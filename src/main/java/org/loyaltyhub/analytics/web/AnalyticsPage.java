@@ -91,8 +91,10 @@ class AnalyticsPage {
         PointsReport.Detailed now = points.detailed(scope, filter(start, end));
         PointsSummary all = now.summary();
         PointsSummary previous = points.summary(scope, filter(prevStart, prevEnd));
-        MembersFigures members = audience.members(scope, start, end, Grouping.WEEK, 90);
+        // of the members report, only what the dashboard shows: headcounts and enrolments per week
+        AudienceReport.Headcount members = audience.headcount(scope, start, end, 90);
         AudienceReport.Headcount before = audience.headcount(scope, prevStart, prevEnd, 90);
+        List<MembersFigures.Count> enrolments = audience.enrolments(scope, start, end, Grouping.WEEK);
         Liability opening = books.liability(scope, prevEnd);
         Liability closing = books.liability(scope, end);
         SalesFigures sales = audience.sales(scope, start, end);
@@ -110,14 +112,14 @@ class AnalyticsPage {
         List<Row> liabilityRows = new ArrayList<>();
         List<Row> memberRows = new ArrayList<>();
         long running = opening.total();
-        long enrolled = members.total() - sum(members.enrolmentsByPeriod());
+        long enrolled = members.total() - sum(enrolments);
         for (PointsSummary.Period p : all.periods()) {
             pointsRows.add(new Row(p.start(), List.of(now.of(ReportKind.EARN, p.start(), 0),
                     now.of(ReportKind.REDEEM, p.start(), 1), now.of(ReportKind.EXPIRY, p.start(), 1))));
             running += p.credits() - p.debits();
             liabilityRows.add(new Row(p.start(), List.of(running)));
         }
-        for (MembersFigures.Count c : members.enrolmentsByPeriod()) {
+        for (MembersFigures.Count c : enrolments) {
             enrolled += c.count();
             memberRows.add(new Row(LocalDate.parse(c.key()), List.of(c.count(), enrolled)));
         }
