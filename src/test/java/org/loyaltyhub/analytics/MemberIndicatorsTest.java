@@ -27,9 +27,18 @@ class MemberIndicatorsTest extends IntegrationTest {
     IndicatorJob job;
 
     private static Api.Response buy(Api till, long member, String order, String total, int daysAgo) {
-        Api.Response r = till.post("/api/v1/purchases", Map.of("orderId", order, "member", Map.of("id", member),
+        return buy(till, null, member, order, total, daysAgo);
+    }
+
+    /** A purchase at {@code store} (null: the till's own), {@code daysAgo} days before {@link #NOW}. */
+    private static Api.Response buy(Api as, Long store, long member, String order, String total, int daysAgo) {
+        Map<String, Object> body = new HashMap<>(Map.of("orderId", order, "member", Map.of("id", member),
                 "currency", "EUR", "total", total, "status", "PAID",
                 "occurredAt", NOW.minus(Duration.ofDays(daysAgo)).toString()));
+        if (store != null) {
+            body.put("storeId", store);
+        }
+        Api.Response r = as.post("/api/v1/purchases", body);
         assertThat(r.status()).as(r.toString()).isEqualTo(201);
         return r;
     }
@@ -161,11 +170,10 @@ class MemberIndicatorsTest extends IntegrationTest {
         World w = fixtures.world(api, true, false);
         long[] shop = w.company("Shop");
         long[] bar = w.company("Bar");
-        Api shopTill = api.withKey(w.apiKey(shop[0], shop[1]));
-        Api barTill = api.withKey(w.apiKey(bar[0], bar[1]));
         long m = member(w, "both", null);
-        buy(shopTill, m, "S-1", "100.00", 3);
-        buy(barTill, m, "B-1", "30.00", 2);
+        // the circuit administrator records them: a company's till finds only its own company's customers
+        buy(w.asAdmin(), shop[1], m, "S-1", "100.00", 3);
+        buy(w.asAdmin(), bar[1], m, "B-1", "30.00", 2);
         job.runAt(NOW);
         Api barAdmin = api.as(w.operator("COMPANY_ADMIN", bar[0], null));
 

@@ -23,6 +23,14 @@ class IndicatorsAndPerformanceInTheBrowserTest extends BrowserTest {
     @Autowired
     IndicatorJob job;
 
+    private static String readCsv(com.microsoft.playwright.Download download) {
+        try {
+            return java.nio.file.Files.readString(download.path());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     @Test
     void theMemberPageShowsIndicatorsAndThePerformancePageListsRewardsOnDesktopAndPhone() {
         World w = fixtures.world(api);
@@ -55,6 +63,8 @@ class IndicatorsAndPerformanceInTheBrowserTest extends BrowserTest {
         assertThat(page.locator("#performance-table")).containsText("Five off");
         // the voucher was used on the 18.00 order
         assertThat(page.locator("#performance-table tbody tr").first()).containsText("18.00");
+        com.microsoft.playwright.Download csv = page.waitForDownload(() -> page.locator("#performance-csv").click());
+        org.assertj.core.api.Assertions.assertThat(readCsv(csv)).contains("Five off,1,1,20,1,18.00,EUR");
         page.locator("#from").fill("2026-03-01");
         page.locator("#to").fill("2026-01-01");
         page.locator("#performance-range button").click();

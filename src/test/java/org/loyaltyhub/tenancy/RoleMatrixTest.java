@@ -876,8 +876,10 @@ class RoleMatrixTest extends IntegrationTest {
         Api ownKey = api.withKey(w.apiKey(own[0], own[1]));
         long ours = w.enrol(w.asAdmin(), "ours").path("id").asLong();
         long theirs = w.enrol(w.asAdmin(), "theirs").path("id").asLong();
-        w.purchase(ownKey, "o-1", ours, "10.00", "PAID");
-        w.purchase(api.withKey(w.apiKey(other[0], other[1])), "t-1", theirs, "10.00", "PAID");
+        for (Object[] sale : new Object[][] {{own[1], "o-1", ours}, {other[1], "t-1", theirs}}) {
+            assertThat(w.asAdmin().post("/api/v1/purchases", Map.of("orderId", sale[1], "storeId", sale[0],
+                    "member", Map.of("id", sale[2]), "currency", "EUR", "total", "10.00")).status()).isEqualTo(201);
+        }
         Map<String, Api> roles = new LinkedHashMap<>();
         roles.put("CIRCUIT_ADMIN", w.asAdmin());
         roles.put("COMPANY_ADMIN", w.as(w.operator("COMPANY_ADMIN", own[0], null)));
