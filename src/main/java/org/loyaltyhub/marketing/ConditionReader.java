@@ -1,5 +1,7 @@
 package org.loyaltyhub.marketing;
 
+import org.loyaltyhub.analytics.RfmSegment;
+import org.loyaltyhub.members.AgeGroup;
 import org.loyaltyhub.members.ConsentKind;
 
 import java.math.BigDecimal;
@@ -202,6 +204,7 @@ public final class ConditionReader {
             Optional<String> c = switch (f) {
                 case AGE_GROUP -> constant(AgeGroup.class, v).map(Enum::name);
                 case GENDER -> constant(Gender.class, v).map(Enum::name);
+                case RFM_SEGMENT -> constant(RfmSegment.class, v).map(Enum::name);
                 default -> v.matches("(0?[1-9]|1[0-2])") ? Optional.of(String.valueOf(Integer.parseInt(v)))
                         : Optional.empty();
             };

@@ -16,7 +16,7 @@ public record SegmentChoices(List<Choice> tiers, List<Choice> badges, List<Choic
             case TIER -> tiers;
             case BADGE -> badges;
             case PLAN -> plans;
-            case ENROLMENT_STORE, PREFERRED_STORE -> stores;
+            case ENROLMENT_STORE, PREFERRED_STORE, MOST_VISITED_STORE -> stores;
             default -> List.of();
         };
         return among.stream().anyMatch(c -> c.id() == id);

@@ -5,9 +5,9 @@ import java.util.List;
 import static org.loyaltyhub.marketing.SegmentOperator.*;
 
 /**
- * What a segment condition looks at in a member. Recency, frequency and monetary are plain filters until analytics
- * brings RFM scores: {@link #LAST_PURCHASE} within or not within the last N days, {@link #PURCHASES} and
- * {@link #SPEND} over the last N calendar months (UTC, this month included).
+ * What a segment condition looks at in a member. Recency, frequency and monetary as plain filters:
+ * {@link #LAST_PURCHASE} within or not within the last N days, {@link #PURCHASES} and {@link #SPEND} over the last N
+ * calendar months (UTC, this month included); as scores, the RFM quintiles and segment analytics computes nightly.
  */
 public enum SegmentField {
     /** Points available now. */
@@ -34,7 +34,17 @@ public enum SegmentField {
     /** Purchases counted over the last N months (frequency). */
     PURCHASES(Kind.QUANTITY),
     /** Amount spent over the last N months, in the circuit's currency (monetary). */
-    SPEND(Kind.QUANTITY);
+    SPEND(Kind.QUANTITY),
+    /** The store the member visited most in the last 12 months (analytics' indicators, as of last night). */
+    MOST_VISITED_STORE(Kind.REFERENCE),
+    /** The named RFM segment ({@link org.loyaltyhub.analytics.RfmSegment}, as of last night). */
+    RFM_SEGMENT(Kind.CHOICE),
+    /** The recency quintile, 1 (bought longest ago) to 5 (most recently), among the circuit's buyers of 3 years. */
+    RECENCY_SCORE(Kind.QUANTITY),
+    /** The frequency quintile, 1 to 5 (purchases over 3 years). */
+    FREQUENCY_SCORE(Kind.QUANTITY),
+    /** The monetary quintile, 1 to 5 (spend over 3 years, net of refunds). */
+    MONETARY_SCORE(Kind.QUANTITY);
 
     /** The shape of a field's values, which gives the operators it takes. */
     public enum Kind {

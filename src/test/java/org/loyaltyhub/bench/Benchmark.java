@@ -40,7 +40,7 @@ import java.util.stream.Stream;
 public final class Benchmark {
 
     /** The phases -Dbench.phases selects from, in the order they run. */
-    static final List<String> PHASES = List.of("startup", "load", "tiers", "codes", "reliability", "backtest", "clearing", "segments", "reports", "export");
+    static final List<String> PHASES = List.of("startup", "load", "tiers", "codes", "reliability", "backtest", "clearing", "segments", "reports", "export", "indicators");
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String PASSWORD = "bench-password-0123";
@@ -200,6 +200,10 @@ public final class Benchmark {
             }
             if (config.phases().contains("export")) {
                 exportRows(context);
+                out("=".repeat(86));
+            }
+            if (config.phases().contains("indicators")) {
+                indicatorRows(context);
                 out("=".repeat(86));
             }
         } finally {
@@ -664,6 +668,21 @@ public final class Benchmark {
                 + "%.1f s), 4 tiers, rolling 12 months", r.members(), r.activityRows(), r.seedSeconds()));
         out(String.format(Locale.ROOT, "   %.1f s, %s members/s: %d up, %d down  (target <= 300 s: %s)", r.seconds(),
                 rate(r.perSecond()), r.run().up(), r.run().down(), r.seconds() <= 300 ? "MET" : "NOT MET"));
+    }
+
+    /** The indicators phase (issue 14 §3): members and purchases seeded by SQL, then one nightly indicators run. */
+    private void indicatorRows(ConfigurableApplicationContext context) throws Exception {
+        long members = Long.getLong("bench.indicatorMembers", 1_000_000L);
+        long purchases = Long.getLong("bench.indicatorPurchases", 20_000_000L);
+        say("Indicators: seeding " + members + " members and " + purchases + " purchases ...");
+        IndicatorsBench.Result r = IndicatorsBench.run(context, context.getBean(HikariDataSource.class), members,
+                purchases);
+        out("");
+        out(String.format(Locale.ROOT, "l. Indicators  %d members, %d purchases over 3 years (seeded by SQL in %.1f s)",
+                r.members(), r.purchases(), r.seedSeconds()));
+        out(String.format(Locale.ROOT, "   nightly indicators + RFM: %.1f s, %d members scored in %d segments  "
+                + "(target <= 300 s: %s); again the same day: %.2f s", r.seconds(), r.scored(), r.segments(),
+                r.seconds() <= 300 ? "MET" : "NOT MET", r.againSeconds()));
     }
 
     /** The reports phase (issue 14): movements seeded by SQL, rolled up, then summaries, the export and the dashboard. */

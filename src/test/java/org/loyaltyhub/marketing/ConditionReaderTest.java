@@ -1,6 +1,7 @@
 package org.loyaltyhub.marketing;
 
 import org.junit.jupiter.api.Test;
+import org.loyaltyhub.members.AgeGroup;
 import org.loyaltyhub.members.ConsentKind;
 
 import java.math.BigDecimal;

@@ -502,4 +502,21 @@ class PageAccessTest extends BrowserTest {
         assertThat(statuses(till, pages)).isEqualTo(expect(pages, 403, 403, 403));
         assertThat(statuses(stranger.admin, pages)).isEqualTo(expect(pages, 200, 404, 200));
     }
+
+    @Test
+    void performanceReportsAreForAdministratorsEachInItsOwnScope() {
+        World w = fixtures.world(api);
+        long[] shop = w.company("Performance");
+        Api.Login companyAdmin = w.operator("COMPANY_ADMIN", shop[0], null);
+        Api.Login till = w.operator("STORE_OPERATOR", null, shop[1]);
+        World stranger = fixtures.world(api);
+        List<String> pages = List.of("/admin/analytics/performance", "/company/analytics/performance",
+                "/admin/analytics/performance?subject=COUPONS&from=2026-01-01&to=2026-03-31",
+                "/admin/analytics/performance?from=2026-03-01&to=2026-01-01");
+
+        assertThat(statuses(w.admin, pages)).isEqualTo(expect(pages, 200, 403, 200, 200));
+        assertThat(statuses(companyAdmin, pages)).isEqualTo(expect(pages, 403, 200, 403, 403));
+        assertThat(statuses(till, pages)).isEqualTo(expect(pages, 403, 403, 403, 403));
+        assertThat(statuses(stranger.admin, pages)).isEqualTo(expect(pages, 200, 403, 200, 200));
+    }
 }

@@ -1031,4 +1031,37 @@ class RoleMatrixTest extends IntegrationTest {
         });
     }
 
+    @Test
+    void indicatorsAndPerformanceReportsAreForAdministratorsAndKeysEachSeeingOnlyItsOwnCompanysCustomers() {
+        World w = fixtures.world(api, true, false);
+        long[] own = w.company("Own");
+        long[] other = w.company("Other");
+        Api ownKey = api.withKey(w.apiKey(own[0], own[1]));
+        long ours = w.enrol(w.asAdmin(), "ours").path("id").asLong();
+        long theirs = w.enrol(w.asAdmin(), "theirs").path("id").asLong();
+        for (Object[] sale : new Object[][] {{own[1], "o-1", ours}, {other[1], "t-1", theirs}}) {
+            assertThat(w.asAdmin().post("/api/v1/purchases", Map.of("orderId", sale[1], "storeId", sale[0],
+                    "member", Map.of("id", sale[2]), "currency", "EUR", "total", "10.00")).status()).isEqualTo(201);
+        }
+        Map<String, Api> roles = new LinkedHashMap<>();
+        roles.put("CIRCUIT_ADMIN", w.asAdmin());
+        roles.put("COMPANY_ADMIN", w.as(w.operator("COMPANY_ADMIN", own[0], null)));
+        roles.put("STORE_OPERATOR", w.as(w.operator("STORE_OPERATOR", null, own[1])));
+        roles.put("API_KEY", ownKey);
+        roles.put("OTHER_CIRCUIT_ADMIN", fixtures.world(api).asAdmin());
+        Map<Action, List<Integer>> expected = new LinkedHashMap<>();
+        expected.put(new Action("read a customer's indicators", "GET", "/api/v1/members/" + ours + "/indicators",
+                null), List.of(200, 200, 403, 200, 404));
+        expected.put(new Action("read another company's customer's indicators", "GET",
+                "/api/v1/members/" + theirs + "/indicators", null), List.of(200, 404, 403, 404, 404));
+        expected.put(new Action("read the rewards' performance", "GET", "/api/v1/reports/performance?subject=REWARDS",
+                null), List.of(200, 200, 403, 403, 200));
+        expected.put(new Action("read the campaigns' performance as CSV", "GET",
+                "/api/v1/reports/performance.csv?subject=CAMPAIGNS", null), List.of(200, 200, 403, 403, 200));
+        expected.put(new Action("read another company's coupons' performance", "GET",
+                "/api/v1/reports/performance?subject=COUPONS&companyId=" + other[0], null),
+                List.of(200, 403, 403, 403, 404));
+        assertMatrix(roles, expected);
+    }
+
 }

@@ -36,16 +36,54 @@ public class AudienceReport {
         this.tenancy = tenancy;
     }
 
+    /** Members in scope at the end of a range, and those of them active (see {@link MembersFigures}). */
+    public record Headcount(long total, long active) {
+    }
+
+    /** Only the members in total and the active ones: what the dashboard compares with the previous period. */
     @Transactional(readOnly = true)
-    public MembersFigures members(ReportScope scope, LocalDate from, LocalDate to, Grouping grouping, int activeDays) {
-        MapSqlParameterSource p = params(scope, from, to).addValue("grouping", grouping.field())
-                .addValue("active", to.plusDays(1).minusDays(activeDays).atStartOfDay().atOffset(ZoneOffset.UTC))
-                .addValue("today", to);
-        String inScope = "m.circuit_id = :circuit" + (scope.companyId() == null ? ""
+    public Headcount headcount(ReportScope scope, LocalDate from, LocalDate to, int activeDays) {
+        MapSqlParameterSource p = activityParams(scope, from, to, activeDays);
+        return new Headcount(count("select count(*) from member m where " + inScope(scope) + " and m.created_at < :end",
+                p), count("select count(*) from member m where " + inScope(scope) + " and " + bought(scope), p));
+    }
+
+    /** Members enrolled per period of the range (the period's first day): what the dashboard charts. */
+    @Transactional(readOnly = true)
+    public List<Count> enrolments(ReportScope scope, LocalDate from, LocalDate to, Grouping grouping) {
+        return enrolments(scope, params(scope, from, to).addValue("grouping", grouping.field()));
+    }
+
+    private List<Count> enrolments(ReportScope scope, MapSqlParameterSource p) {
+        return counts("select date_trunc(:grouping, m.created_at at time zone 'UTC')::date::text, count(*)"
+                + " from member m where " + inScope(scope) + " and m.created_at >= :start and m.created_at < :end"
+                + " group by 1 order by 1", p);
+    }
+
+    private static MapSqlParameterSource activityParams(ReportScope scope, LocalDate from, LocalDate to,
+                                                        int activeDays) {
+        return params(scope, from, to)
+                .addValue("active", to.plusDays(1).minusDays(activeDays).atStartOfDay().atOffset(ZoneOffset.UTC));
+    }
+
+    private static String inScope(ReportScope scope) {
+        return "m.circuit_id = :circuit" + (scope.companyId() == null ? ""
                 : " and exists (select 1 from member_company mc where mc.member_id = m.id and mc.company_id = :company)");
-        String bought = "exists (select 1 from purchase b where b.member_id = m.id and b.status <> 'CANCELLED'"
+    }
+
+    /** The member bought (in scope) in the active window. */
+    private static String bought(ReportScope scope) {
+        return "exists (select 1 from purchase b where b.member_id = m.id and b.status <> 'CANCELLED'"
                 + (scope.companyId() == null ? "" : " and b.company_id = :company")
                 + " and b.occurred_at >= :active and b.occurred_at < :end)";
+    }
+
+    @Transactional(readOnly = true)
+    public MembersFigures members(ReportScope scope, LocalDate from, LocalDate to, Grouping grouping, int activeDays) {
+        MapSqlParameterSource p = activityParams(scope, from, to, activeDays).addValue("grouping", grouping.field())
+                .addValue("today", to);
+        String inScope = inScope(scope);
+        String bought = bought(scope);
         String boughtBefore = "exists (select 1 from purchase b where b.member_id = m.id and b.status <> 'CANCELLED'"
                 + (scope.companyId() == null ? "" : " and b.company_id = :company") + " and b.occurred_at < :active)";
         long total = count("select count(*) from member m where " + inScope + " and m.created_at < :end", p);
@@ -53,8 +91,7 @@ public class AudienceReport {
         long churned = count("select count(*) from member m where " + inScope + " and " + boughtBefore
                 + " and not " + bought, p);
         String enrolled = " from member m where " + inScope + " and m.created_at >= :start and m.created_at < :end";
-        List<Count> byPeriod = counts("select date_trunc(:grouping, m.created_at at time zone 'UTC')::date::text, count(*)"
-                + enrolled + " group by 1 order by 1", p);
+        List<Count> byPeriod = enrolments(scope, p);
         List<Count> byStore = counts("select coalesce(m.enrolled_store_id::text, 'none'), count(*)" + enrolled
                 + " group by 1 order by 2 desc", p);
         String all = " from member m where " + inScope + " and m.created_at < :end";

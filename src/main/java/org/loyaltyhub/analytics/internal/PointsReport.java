@@ -44,6 +44,32 @@ public class PointsReport {
 
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public PointsSummary summary(ReportScope scope, PointsFilter f) {
+        return fold(f, parts(scope, f), membersOf(scope, f));
+    }
+
+    /** A summary and its figures per kind and period (credits, debits, operations): a dashboard's charts in one read. */
+    public record Detailed(PointsSummary summary, Map<ReportKind, Map<LocalDate, long[]>> byKindAndPeriod) {
+
+        /** Credits ({@code 0}), debits ({@code 1}) or operations ({@code 2}) of a kind in the period from {@code start}. */
+        public long of(ReportKind kind, LocalDate start, int figure) {
+            long[] v = byKindAndPeriod.getOrDefault(kind, Map.of()).get(start);
+            return v == null ? 0 : v[figure];
+        }
+    }
+
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+    public Detailed detailed(ReportScope scope, PointsFilter f) {
+        List<Object[]> parts = parts(scope, f);
+        Map<ReportKind, Map<LocalDate, long[]>> byKind = new EnumMap<>(ReportKind.class);
+        for (Object[] r : parts) {
+            add(byKind.computeIfAbsent((ReportKind) r[1], k -> new TreeMap<>())
+                    .computeIfAbsent((LocalDate) r[0], d -> new long[3]), new long[] {(Long) r[2], (Long) r[3], (Long) r[4]});
+        }
+        return new Detailed(fold(f, parts, membersOf(scope, f)), byKind);
+    }
+
+    /** The rows (period, kind, credits, debits, operations) of the rollups and the journal's tail, or the journal. */
+    private List<Object[]> parts(ReportScope scope, PointsFilter f) {
         MapSqlParameterSource p = params(scope, f);
         List<Object[]> parts = new ArrayList<>();
         String grouped = " group by 1, 2";
@@ -64,7 +90,7 @@ public class PointsReport {
             parts.addAll(rows(fromJournal + Movements.select(journalWhere(scope, f) + " and e.id > :watermark")
                     + kindOnJournal + grouped, p));
         }
-        return fold(f, parts, membersOf(scope, f));
+        return parts;
     }
 
     /** Streams every movement of the filter, oldest first, as CSV: flat memory whatever the size. */

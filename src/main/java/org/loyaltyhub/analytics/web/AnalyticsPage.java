@@ -87,22 +87,22 @@ class AnalyticsPage {
         LocalDate prevEnd = start.minusDays(1);
         LocalDate prevStart = prevEnd.minusDays(days - 1);
 
-        PointsSummary issued = summary(scope, start, end, ReportKind.EARN);
-        PointsSummary redeemed = summary(scope, start, end, ReportKind.REDEEM);
-        PointsSummary expired = summary(scope, start, end, ReportKind.EXPIRY);
-        PointsSummary all = summary(scope, start, end, null);
-        MembersFigures members = audience.members(scope, start, end, Grouping.WEEK, 90);
-        MembersFigures before = audience.members(scope, prevStart, prevEnd, Grouping.WEEK, 90);
+        // two reads of the points report (this period by kind and week, the previous one by kind), not one per figure
+        PointsReport.Detailed now = points.detailed(scope, filter(start, end));
+        PointsSummary all = now.summary();
+        PointsSummary previous = points.summary(scope, filter(prevStart, prevEnd));
+        // of the members report, only what the dashboard shows: headcounts and enrolments per week
+        AudienceReport.Headcount members = audience.headcount(scope, start, end, 90);
+        AudienceReport.Headcount before = audience.headcount(scope, prevStart, prevEnd, 90);
+        List<MembersFigures.Count> enrolments = audience.enrolments(scope, start, end, Grouping.WEEK);
         Liability opening = books.liability(scope, prevEnd);
         Liability closing = books.liability(scope, end);
         SalesFigures sales = audience.sales(scope, start, end);
 
         List<Figure> figures = List.of(
-                new Figure("issued", issued.credits(), summary(scope, prevStart, prevEnd, ReportKind.EARN).credits()),
-                new Figure("redeemed", redeemed.debits(),
-                        summary(scope, prevStart, prevEnd, ReportKind.REDEEM).debits()),
-                new Figure("expired", expired.debits(),
-                        summary(scope, prevStart, prevEnd, ReportKind.EXPIRY).debits()),
+                new Figure("issued", kind(all, ReportKind.EARN, true), kind(previous, ReportKind.EARN, true)),
+                new Figure("redeemed", kind(all, ReportKind.REDEEM, false), kind(previous, ReportKind.REDEEM, false)),
+                new Figure("expired", kind(all, ReportKind.EXPIRY, false), kind(previous, ReportKind.EXPIRY, false)),
                 new Figure("members", members.total(), before.total()),
                 new Figure("active", members.active(), before.active()),
                 new Figure("liability", closing.total(), opening.total()));
@@ -112,14 +112,14 @@ class AnalyticsPage {
         List<Row> liabilityRows = new ArrayList<>();
         List<Row> memberRows = new ArrayList<>();
         long running = opening.total();
-        long enrolled = members.total() - sum(members.enrolmentsByPeriod());
+        long enrolled = members.total() - sum(enrolments);
         for (PointsSummary.Period p : all.periods()) {
-            pointsRows.add(new Row(p.start(), List.of(credits(issued, p.start()), debits(redeemed, p.start()),
-                    debits(expired, p.start()))));
+            pointsRows.add(new Row(p.start(), List.of(now.of(ReportKind.EARN, p.start(), 0),
+                    now.of(ReportKind.REDEEM, p.start(), 1), now.of(ReportKind.EXPIRY, p.start(), 1))));
             running += p.credits() - p.debits();
             liabilityRows.add(new Row(p.start(), List.of(running)));
         }
-        for (MembersFigures.Count c : members.enrolmentsByPeriod()) {
+        for (MembersFigures.Count c : enrolments) {
             enrolled += c.count();
             memberRows.add(new Row(LocalDate.parse(c.key()), List.of(c.count(), enrolled)));
         }
@@ -143,16 +143,14 @@ class AnalyticsPage {
         return "analytics/dashboard";
     }
 
-    private PointsSummary summary(ReportScope scope, LocalDate from, LocalDate to, ReportKind kind) {
-        return points.summary(scope, new PointsFilter(from, to, null, kind, null, null, null, Grouping.WEEK));
+    private static PointsFilter filter(LocalDate from, LocalDate to) {
+        return new PointsFilter(from, to, null, null, null, null, null, Grouping.WEEK);
     }
 
-    private static long credits(PointsSummary s, LocalDate week) {
-        return s.periods().stream().filter(p -> p.start().equals(week)).mapToLong(PointsSummary.Period::credits).sum();
-    }
-
-    private static long debits(PointsSummary s, LocalDate week) {
-        return s.periods().stream().filter(p -> p.start().equals(week)).mapToLong(PointsSummary.Period::debits).sum();
+    /** A kind's credits (points issued) or debits (redeemed, expired) in a summary. */
+    private static long kind(PointsSummary s, ReportKind kind, boolean credits) {
+        return s.byKind().stream().filter(k -> k.kind() == kind)
+                .mapToLong(k -> credits ? k.credits() : k.debits()).sum();
     }
 
     private static long sum(List<MembersFigures.Count> counts) {

@@ -12,10 +12,12 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.Locale;
 import org.loyaltyhub.analytics.Breakage;
 import org.loyaltyhub.analytics.Grouping;
 import org.loyaltyhub.analytics.Liability;
 import org.loyaltyhub.analytics.MembersFigures;
+import org.loyaltyhub.analytics.Performance;
 import org.loyaltyhub.analytics.PointsFilter;
 import org.loyaltyhub.analytics.PointsSummary;
 import org.loyaltyhub.analytics.ReportKind;
@@ -23,6 +25,7 @@ import org.loyaltyhub.analytics.ReportScope;
 import org.loyaltyhub.analytics.SalesFigures;
 import org.loyaltyhub.analytics.internal.AudienceReport;
 import org.loyaltyhub.analytics.internal.BooksReport;
+import org.loyaltyhub.analytics.internal.PerformanceReport;
 import org.loyaltyhub.analytics.internal.PointsReport;
 import org.loyaltyhub.ledger.Purpose;
 import org.loyaltyhub.tenancy.Caller;
@@ -48,12 +51,15 @@ class ReportsController {
     private final PointsReport points;
     private final BooksReport books;
     private final AudienceReport audience;
+    private final PerformanceReport performance;
 
-    ReportsController(ReportRequests requests, PointsReport points, BooksReport books, AudienceReport audience) {
+    ReportsController(ReportRequests requests, PointsReport points, BooksReport books, AudienceReport audience,
+                      PerformanceReport performance) {
         this.requests = requests;
         this.points = points;
         this.books = books;
         this.audience = audience;
+        this.performance = performance;
     }
 
     @Operation(summary = "Points report: totals, operations, averages per operation and member, per kind and period")
@@ -148,6 +154,31 @@ class ReportsController {
         ReportScope scope = requests.scope(caller, companyId);
         LocalDate end = requests.to(to);
         return audience.sales(scope, range(requests.from(from, to), end), end);
+    }
+
+    @Operation(summary = "Campaign, coupon or reward performance over a range: issued, redeemed, points, purchases "
+            + "attributed and their spend, per item (subject CAMPAIGNS, COUPONS or REWARDS)")
+    @GetMapping("/api/v1/reports/performance")
+    Performance performance(Caller caller, @RequestParam Performance.Subject subject,
+                            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                            @RequestParam(required = false) @Positive Long companyId, Locale locale) {
+        ReportScope scope = requests.scope(caller, companyId);
+        LocalDate end = requests.to(to);
+        return performance.of(subject, scope, range(requests.from(from, to), end), end, locale);
+    }
+
+    @Operation(summary = "Campaign, coupon or reward performance as CSV (text/csv), one line per item")
+    @GetMapping("/api/v1/reports/performance.csv")
+    void performanceCsv(Caller caller, @RequestParam Performance.Subject subject,
+                        @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                        @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                        @RequestParam(required = false) @Positive Long companyId, Locale locale,
+                        HttpServletResponse response) throws IOException {
+        Performance report = performance(caller, subject, from, to, companyId, locale);
+        Writer out = csv(response, subject.name().toLowerCase(Locale.ROOT) + "-performance.csv");
+        performance.csv(report, out);
+        out.flush();
     }
 
     private PointsFilter filter(LocalDate from, LocalDate to, Long storeId, ReportKind kind, Long memberId,

@@ -1,6 +1,6 @@
 package org.loyaltyhub.marketing.internal;
 
-import org.loyaltyhub.marketing.AgeGroup;
+import org.loyaltyhub.members.AgeGroup;
 import org.loyaltyhub.marketing.Condition;
 import org.loyaltyhub.marketing.Match;
 import org.loyaltyhub.marketing.SegmentDefinition;
@@ -94,6 +94,9 @@ final class SegmentSql {
                 yield "(case when " + f + ".activity_to < :" + from + " then 0 else coalesce(" + totals + "["
                         + f + ".activity_to - :" + from + " + 1], " + totals + "[cardinality(" + totals + ")]) end)";
             }
+            case RECENCY_SCORE -> indicators() + ".recency_score";
+            case FREQUENCY_SCORE -> indicators() + ".frequency_score";
+            case MONETARY_SCORE -> indicators() + ".monetary_score";
             default -> throw new IllegalStateException(q.field() + " is no quantity");
         };
     }
@@ -142,6 +145,8 @@ final class SegmentSql {
             }
             case ENROLMENT_STORE -> "m.enrolled_store_id in (:" + ids(o) + ")";
             case PREFERRED_STORE -> "m.preferred_store_id in (:" + ids(o) + ")";
+            case MOST_VISITED_STORE -> indicators() + ".most_visited_store_id in (:" + ids(o) + ")";
+            case RFM_SEGMENT -> indicators() + ".rfm_segment in (:" + param(o.values()) + ")";
             case CITY -> "lower(trim(m.city)) in (:" + param(o.values()) + ")";
             case POSTCODE -> "upper(replace(m.postcode, ' ', '')) in (:" + param(o.values()) + ")";
             case GENDER -> "m.gender in (:" + param(o.values()) + ")";
@@ -174,6 +179,13 @@ final class SegmentSql {
                     + param(Timestamp.from(now.minus(d.days(), ChronoUnit.DAYS))) + ", false)";
             default -> throw new IllegalStateException(d.operator() + " is no date operator");
         };
+    }
+
+    /** The member's indicators (analytics, refreshed nightly), joined once: its alias. */
+    private String indicators() {
+        joins.putIfAbsent("mi", "left join segment_member_indicator mi on mi.member_id = m.member_id "
+                + "and mi.circuit_id = :c");
+        return "mi";
     }
 
     private static Timestamp startOf(LocalDate day) {

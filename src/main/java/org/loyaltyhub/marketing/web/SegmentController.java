@@ -34,11 +34,14 @@ class SegmentController {
             + "LIFETIME_POINTS, PURCHASES and SPEND (with months, 1-36: this calendar month and the ones before, UTC) "
             + "take AT_LEAST, AT_MOST (one value) or BETWEEN (two); TIER, BADGE, PLAN, ENROLMENT_STORE, "
             + "PREFERRED_STORE (ids), CARD_GROUP, CARD_BRAND, CITY, POSTCODE (texts, any case), GENDER (FEMALE, MALE, "
-            + "OTHER, UNDISCLOSED), AGE_GROUP (UNDER_18, FROM_18_TO_24 ... FROM_65), BIRTHDAY_MONTH (1-12) take ANY_OF "
+            + "OTHER, UNDISCLOSED), AGE_GROUP (UNDER_18, FROM_18_TO_24 ... FROM_65), BIRTHDAY_MONTH (1-12), "
+            + "MOST_VISITED_STORE (ids) and RFM_SEGMENT (CHAMPIONS, LOYAL, POTENTIAL_LOYALISTS, NEW_CUSTOMERS, "
+            + "PROMISING, NEED_ATTENTION, ABOUT_TO_SLEEP, AT_RISK, CANNOT_LOSE, HIBERNATING) take ANY_OF "
             + "or NONE_OF (a list; a member without a value is in none of them); ENROLLED and LAST_PURCHASE take "
             + "ON_OR_AFTER, ON_OR_BEFORE (a date), BETWEEN (two dates) or WITHIN_DAYS, NOT_WITHIN_DAYS (days; never "
             + "bought is not within); CONSENT takes GIVEN or NOT_GIVEN with one kind (PRIVACY, MARKETING, NEWSLETTER, "
-            + "TERMS). A bad part is a 400 naming it (groups[0].conditions[1].values) and nothing is saved.";
+            + "TERMS); RECENCY_SCORE, FREQUENCY_SCORE and MONETARY_SCORE (quintiles 1-5, computed nightly) take "
+            + "AT_LEAST, AT_MOST or BETWEEN. A bad part is a 400 naming it (groups[0].conditions[1].values) and nothing is saved.";
 
     private final SegmentService segments;
 

@@ -1,6 +1,7 @@
 package org.loyaltyhub.marketing.web;
 
-import org.loyaltyhub.marketing.AgeGroup;
+import org.loyaltyhub.analytics.RfmSegment;
+import org.loyaltyhub.members.AgeGroup;
 import org.loyaltyhub.marketing.Flaw;
 import org.loyaltyhub.marketing.Gender;
 import org.loyaltyhub.marketing.SegmentChoices;
@@ -77,7 +78,9 @@ record SegmentEditor(String match, List<Group> groups, Map<String, String> error
             case TIER -> named(choices.tiers(), chosen, locale);
             case BADGE -> named(choices.badges(), chosen, locale);
             case PLAN -> named(choices.plans(), chosen, locale);
-            case ENROLMENT_STORE, PREFERRED_STORE -> named(choices.stores(), chosen, locale);
+            case ENROLMENT_STORE, PREFERRED_STORE, MOST_VISITED_STORE -> named(choices.stores(), chosen, locale);
+            case RFM_SEGMENT -> keyed(Arrays.stream(RfmSegment.values()).map(Enum::name).toList(), "segments.rfm.",
+                    chosen);
             case AGE_GROUP -> keyed(Arrays.stream(AgeGroup.values()).map(Enum::name).toList(), "segments.age.", chosen);
             case GENDER -> keyed(Arrays.stream(Gender.values()).map(Enum::name).toList(), "segments.gender.", chosen);
             case BIRTHDAY_MONTH -> keyed(IntStream.rangeClosed(1, 12).mapToObj(String::valueOf).toList(),

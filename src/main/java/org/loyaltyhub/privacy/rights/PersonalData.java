@@ -131,6 +131,10 @@ final class PersonalData {
             new Collection("indicators", "Computed indicators (recency, frequency, score)", "select enrolled_at, "
                     + "last_purchase_at, score, loyalty_score, recency_days, purchases_12m, tenure_months, computed_on "
                     + "from member_facts where circuit_id = :c and member_id = :m"),
+            new Collection("rfm", "Recency, frequency and monetary scores and the segment they name (profiling)",
+                    "select visits_12m, most_visited_store_id, visits_3y, spend_3y, spend_this_year, spend_last_year, "
+                            + "spend_year_before, last_purchase_at, recency_score, frequency_score, monetary_score, "
+                            + "rfm_segment from member_indicator where circuit_id = :c and member_id = :m"),
             new Collection("promotions", "Promotion bonuses received", "select promotion_id, purchase_id, points, "
                     + "given, withdrawn, occurred_at from promotion_grant where circuit_id = :c and member_id = :m "
                     + "order by id"),
@@ -154,6 +158,7 @@ final class PersonalData {
                     + "block_note = 'erasure', blocked_by = coalesce(blocked_by, :actor) "
                     + "where circuit_id = :c and member_id = :m",
             "delete from consent where circuit_id = :c and member_id = :m",
+            "delete from member_indicator where circuit_id = :c and member_id = :m",
             "delete from customer_pending_consent where member_id = :m",
             "delete from customer_token where circuit_id = :c and member_id = :m",
             "delete from customer_account where circuit_id = :c and member_id = :m",

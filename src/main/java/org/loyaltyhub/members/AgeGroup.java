@@ -1,4 +1,4 @@
-package org.loyaltyhub.marketing;
+package org.loyaltyhub.members;
 
 import java.time.LocalDate;
 
