@@ -1,6 +1,6 @@
 package org.loyaltyhub.rewards;
 
-/** What issued a voucher: a member's claim of a reward, or (later) a coupon campaign. */
+/** What issued a voucher: a member's claim of a reward, a coupon campaign, or a promotion or funnel (no points spent). */
 public enum VoucherSource {
-    REWARD_CLAIM, CAMPAIGN
+    REWARD_CLAIM, CAMPAIGN, PROMOTION
 }

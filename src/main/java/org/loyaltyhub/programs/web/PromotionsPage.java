@@ -1,6 +1,5 @@
 package org.loyaltyhub.programs.web;
 
-import org.loyaltyhub.programs.ActivePromotions;
 import org.loyaltyhub.programs.internal.promotions.Promotion;
 import org.loyaltyhub.programs.internal.promotions.PromotionAdmin;
 import org.loyaltyhub.programs.internal.promotions.PromotionBacktest;
@@ -206,15 +205,15 @@ class PromotionsPage {
                 fields.add(visit);
             }
         }
-        ActivePromotions.Gives kind = enumOf(ActivePromotions.Gives.class, f.text("effectType"), ActivePromotions.Gives.FIXED_POINTS);
+        PromotionEffect.Kind kind = enumOf(PromotionEffect.Kind.class, f.text("effectType"), PromotionEffect.Kind.FIXED_POINTS);
         BigDecimal value = f.decimal("effectValue");
         if (value == null) {
             errors.put("effectValue", "promotions.error.effectValue");
         }
         PromotionInput.EffectInput effect = new PromotionInput.EffectInput(kind,
-                kind == ActivePromotions.Gives.FIXED_POINTS && value != null ? value.longValue() : null,
-                kind == ActivePromotions.Gives.MULTIPLIER ? value : null,
-                kind == ActivePromotions.Gives.PERCENT_OF_SPEND ? value : null);
+                kind == PromotionEffect.Kind.FIXED_POINTS && value != null ? value.longValue() : null,
+                kind == PromotionEffect.Kind.MULTIPLIER ? value : null,
+                kind == PromotionEffect.Kind.PERCENT_OF_SPEND ? value : null);
         List<Long> storeIds = stores.stream().filter(s -> s.matches("[0-9]{1,18}")).map(Long::valueOf).toList();
         List<String> channels = f.blank("channels") ? List.of() : Arrays.stream(f.text("channels").split(","))
                 .map(String::strip).filter(s -> !s.isEmpty()).toList();
@@ -279,7 +278,7 @@ class PromotionsPage {
         model.addAttribute("editing", editing).addAttribute("form", form).addAttribute("errors", errors)
                 .addAttribute("weekdays", WEEKDAYS).addAttribute("chosenDays", weekdays)
                 .addAttribute("stores", all).addAttribute("chosenStores", stores)
-                .addAttribute("effects", ActivePromotions.Gives.values()).addAttribute("periods", Promotion.Period.values())
+                .addAttribute("effects", java.util.Arrays.stream(PromotionEffect.Kind.values()).filter(PromotionEffect.Kind::onPurchase).toList()).addAttribute("periods", Promotion.Period.values())
                 .addAttribute("stackings", Promotion.Stacking.values());
         return "promotion";
     }
@@ -293,9 +292,11 @@ class PromotionsPage {
         v.put("stacking", in.stacking().name());
         v.put("effectType", in.effect().type().name());
         v.put("effectValue", switch (in.effect().type()) {
-            case FIXED_POINTS -> String.valueOf(in.effect().points());
+            case FIXED_POINTS, REMOVE_POINTS, SET_POINTS -> String.valueOf(in.effect().points());
             case MULTIPLIER -> in.effect().factor().toPlainString();
             case PERCENT_OF_SPEND -> in.effect().percent().toPlainString();
+            case VOUCHER -> String.valueOf(in.effect().rewardId());
+            case TAG -> in.effect().tag();
         });
         for (PromotionInput.ConditionInput c : in.trigger().conditions()) {
             switch (c.field()) {

@@ -71,6 +71,31 @@ public class PromotionStore {
                 .query((rs, n) -> stored(rs)).list();
     }
 
+    /** The circuit's active promotions with a trigger of this kind, in the order they are considered. */
+    public List<Promotion> active(long circuitId, PromotionTrigger.Kind kind) {
+        return jdbc.sql("select * from promotion where circuit_id = :c and status = 'ACTIVE' "
+                        + "and definition -> 'trigger' ->> 'type' = :kind order by priority, id")
+                .param("c", circuitId).param("kind", kind.name()).query((rs, n) -> stored(rs).promotion()).list();
+    }
+
+    /** Every circuit's active promotions on dates and schedules: the campaigns job's work list. */
+    public Map<Long, List<Promotion>> activeDated() {
+        Map<Long, List<Promotion>> out = new java.util.TreeMap<>();
+        jdbc.sql("select * from promotion where status = 'ACTIVE' and definition -> 'trigger' ->> 'type' in "
+                        + "('DATE', 'SCHEDULE') order by circuit_id, priority, id")
+                .query(rs -> {
+                    out.computeIfAbsent(rs.getLong("circuit_id"), c -> new java.util.ArrayList<>())
+                            .add(stored(rs).promotion());
+                });
+        return out;
+    }
+
+    /** Adds what a promotion gave outside a purchase to its spent points (only a budget counts them). */
+    public void spent(long promotionId, long points) {
+        jdbc.sql("update promotion set spent_points = spent_points + :d where id = :id and budget_points is not null")
+                .param("d", points).param("id", promotionId).update();
+    }
+
     /** The circuit's active promotions, in the order they are considered (validity is the engine's to check). */
     public List<Promotion> active(long circuitId) {
         return jdbc.sql("select * from promotion where circuit_id = :c and status = 'ACTIVE' order by priority, id")
@@ -101,10 +126,14 @@ public class PromotionStore {
         return out;
     }
 
-    /** The member's grants of the promotion since {@code since} that still stand (not wholly taken back). */
+    /**
+     * The member's uses of the promotion since {@code since}: purchase grants that still stand (not wholly taken back),
+     * and what it did on events, dates and schedules.
+     */
     public int uses(long promotionId, long memberId, Instant since) {
-        return jdbc.sql("select count(*) from promotion_grant where promotion_id = :p and member_id = :m "
-                        + "and occurred_at >= :since and not withdrawn")
+        return jdbc.sql("select (select count(*) from promotion_grant where promotion_id = :p and member_id = :m "
+                        + "and occurred_at >= :since and not withdrawn) + (select count(*) from promotion_occurrence "
+                        + "where promotion_id = :p and member_id = :m and occurred_at >= :since)")
                 .param("p", promotionId).param("m", memberId).param("since", Timestamp.from(since))
                 .query(Integer.class).single();
     }
