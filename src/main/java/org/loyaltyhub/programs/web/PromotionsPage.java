@@ -1,5 +1,8 @@
 package org.loyaltyhub.programs.web;
 
+import org.loyaltyhub.programs.internal.promotions.AttributeCondition;
+import org.loyaltyhub.programs.internal.promotions.CampaignEventService;
+import org.loyaltyhub.programs.internal.promotions.EventTypes;
 import org.loyaltyhub.programs.internal.promotions.Promotion;
 import org.loyaltyhub.programs.internal.promotions.PromotionAdmin;
 import org.loyaltyhub.programs.internal.promotions.PromotionBacktest;
@@ -43,10 +46,12 @@ class PromotionsPage {
     private static final List<String> WEEKDAYS = Arrays.stream(DayOfWeek.values()).map(DayOfWeek::name).toList();
 
     private final PromotionAdmin promotions;
+    private final CampaignEventService events;
     private final Tenancy tenancy;
 
-    PromotionsPage(PromotionAdmin promotions, Tenancy tenancy) {
+    PromotionsPage(PromotionAdmin promotions, CampaignEventService events, Tenancy tenancy) {
         this.promotions = promotions;
+        this.events = events;
         this.tenancy = tenancy;
     }
 
@@ -63,7 +68,7 @@ class PromotionsPage {
         ZoneId zone = promotions.zone(caller);
         Map<String, String> form = new HashMap<>(Map.of("validFrom",
                 LocalDateTime.now(zone).truncatedTo(ChronoUnit.MINUTES).toString(), "priority", "10",
-                "effectType", "FIXED_POINTS", "dryRunDays", "30"));
+                "effectType", "FIXED_POINTS", "dryRunDays", "30", "triggerType", "PURCHASE"));
         return show(caller, model, null, form, List.of(), List.of(), Map.of());
     }
 
@@ -156,6 +161,15 @@ class PromotionsPage {
             if (path.startsWith("effect")) {
                 return "effectValue";
             }
+            if (path.startsWith("trigger.")) {
+                return switch (path) {
+                    case "trigger.eventType" -> "eventType";
+                    case "trigger.date" -> "dateKind";
+                    case "trigger.fixedDate" -> "fixedDate";
+                    case "trigger.every", "trigger.day" -> "scheduleDay";
+                    default -> "attribute";
+                };
+            }
             if (path.startsWith("limits.")) {
                 return path.substring("limits.".length());
             }
@@ -205,15 +219,7 @@ class PromotionsPage {
                 fields.add(visit);
             }
         }
-        PromotionEffect.Kind kind = enumOf(PromotionEffect.Kind.class, f.text("effectType"), PromotionEffect.Kind.FIXED_POINTS);
-        BigDecimal value = f.decimal("effectValue");
-        if (value == null) {
-            errors.put("effectValue", "promotions.error.effectValue");
-        }
-        PromotionInput.EffectInput effect = new PromotionInput.EffectInput(kind,
-                kind == PromotionEffect.Kind.FIXED_POINTS && value != null ? value.longValue() : null,
-                kind == PromotionEffect.Kind.MULTIPLIER ? value : null,
-                kind == PromotionEffect.Kind.PERCENT_OF_SPEND ? value : null);
+        PromotionInput.EffectInput effect = effect(f, errors);
         List<Long> storeIds = stores.stream().filter(s -> s.matches("[0-9]{1,18}")).map(Long::valueOf).toList();
         List<String> channels = f.blank("channels") ? List.of() : Arrays.stream(f.text("channels").split(","))
                 .map(String::strip).filter(s -> !s.isEmpty()).toList();
@@ -223,7 +229,7 @@ class PromotionsPage {
         PromotionInput input = new PromotionInput(f.text("name"), instant(f, "validFrom", zone, errors),
                 instant(f, "validUntil", zone, errors),
                 new PromotionInput.TargetInput(null, List.of(), storeIds, List.of(), channels),
-                new PromotionInput.TriggerInput(PromotionTrigger.Kind.PURCHASE, conditions), effect,
+                trigger(f, conditions, errors), effect,
                 new PromotionInput.LimitsInput(perMember == null || perMember > 10_000 ? null : perMember.intValue(),
                         perMember == null ? null : enumOf(Promotion.Period.class, f.text("period"), Promotion.Period.EVER),
                         budget),
@@ -236,6 +242,64 @@ class PromotionsPage {
             errors.put("priority", "promotions.error.priority");
         }
         return new FormInput(input, fields);
+    }
+
+    /** The effect as entered: points, a factor or a percentage, a reward's id or a tag, by kind. */
+    private static PromotionInput.EffectInput effect(FormValues f, Map<String, String> errors) {
+        PromotionEffect.Kind kind = enumOf(PromotionEffect.Kind.class, f.text("effectType"), PromotionEffect.Kind.FIXED_POINTS);
+        if (kind == PromotionEffect.Kind.TAG) {
+            if (f.blank("effectValue")) {
+                errors.put("effectValue", "promotions.error.effectValue");
+            }
+            return new PromotionInput.EffectInput(kind, null, null, null, null, f.text("effectValue"));
+        }
+        BigDecimal value = f.decimal("effectValue");
+        if (value == null) {
+            errors.put("effectValue", "promotions.error.effectValue");
+        }
+        Long whole = value == null ? null : value.longValue();
+        return switch (kind) {
+            case MULTIPLIER -> new PromotionInput.EffectInput(kind, null, value, null);
+            case PERCENT_OF_SPEND -> new PromotionInput.EffectInput(kind, null, null, value);
+            case VOUCHER -> new PromotionInput.EffectInput(kind, null, null, null, whole, null);
+            default -> new PromotionInput.EffectInput(kind, whole, null, null);
+        };
+    }
+
+    /** What makes it give: a purchase (with the conditions above), an event, a date or a schedule. */
+    private static PromotionInput.TriggerInput trigger(FormValues f, List<PromotionInput.ConditionInput> conditions,
+                                                       Map<String, String> errors) {
+        PromotionTrigger.Kind kind = enumOf(PromotionTrigger.Kind.class, f.text("triggerType"), PromotionTrigger.Kind.PURCHASE);
+        return switch (kind) {
+            case PURCHASE -> new PromotionInput.TriggerInput(kind, conditions);
+            case EVENT -> {
+                List<PromotionInput.AttributeConditionInput> attributes = f.blank("attribute") ? List.of()
+                        : List.of(new PromotionInput.AttributeConditionInput(f.text("attribute"),
+                        enumOf(AttributeCondition.Op.class, f.text("attributeOp"), AttributeCondition.Op.EQUALS),
+                        Arrays.stream(f.blank("attributeValue") ? new String[0] : f.text("attributeValue").split(","))
+                                .map(String::strip).filter(v -> !v.isEmpty()).toList()));
+                yield new PromotionInput.TriggerInput(kind, List.of(), f.text("eventType"), attributes, null, null, null, null);
+            }
+            case DATE -> {
+                java.time.LocalDate fixed = null;
+                if (!f.blank("fixedDate")) {
+                    try {
+                        fixed = java.time.LocalDate.parse(f.text("fixedDate"));
+                    } catch (DateTimeParseException e) {
+                        errors.put("fixedDate", "promotions.error.fixedDate");
+                    }
+                }
+                yield new PromotionInput.TriggerInput(kind, List.of(), null, null,
+                        enumOf(PromotionTrigger.DateKind.class, f.text("dateKind"), PromotionTrigger.DateKind.BIRTHDAY),
+                        fixed, null, null);
+            }
+            case SCHEDULE -> {
+                Long day = number(f, "scheduleDay", errors);
+                yield new PromotionInput.TriggerInput(kind, List.of(), null, null, null, null,
+                        enumOf(PromotionTrigger.Every.class, f.text("every"), PromotionTrigger.Every.WEEK),
+                        day == null || day > 31 ? 0 : day.intValue());
+            }
+        };
     }
 
     private static Long number(FormValues f, String field, Map<String, String> errors) {
@@ -278,7 +342,12 @@ class PromotionsPage {
         model.addAttribute("editing", editing).addAttribute("form", form).addAttribute("errors", errors)
                 .addAttribute("weekdays", WEEKDAYS).addAttribute("chosenDays", weekdays)
                 .addAttribute("stores", all).addAttribute("chosenStores", stores)
-                .addAttribute("effects", java.util.Arrays.stream(PromotionEffect.Kind.values()).filter(PromotionEffect.Kind::onPurchase).toList()).addAttribute("periods", Promotion.Period.values())
+                .addAttribute("effects", PromotionEffect.Kind.values()).addAttribute("periods", Promotion.Period.values())
+                .addAttribute("triggers", PromotionTrigger.Kind.values())
+                .addAttribute("eventTypes", events.types(caller).stream().map(EventTypes.EventType::name).toList())
+                .addAttribute("attributeOps", AttributeCondition.Op.values())
+                .addAttribute("dateKinds", PromotionTrigger.DateKind.values())
+                .addAttribute("everies", PromotionTrigger.Every.values())
                 .addAttribute("stackings", Promotion.Stacking.values());
         return "promotion";
     }
@@ -291,6 +360,19 @@ class PromotionsPage {
         v.put("priority", String.valueOf(in.priority()));
         v.put("stacking", in.stacking().name());
         v.put("effectType", in.effect().type().name());
+        PromotionInput.TriggerInput t = in.trigger();
+        v.put("triggerType", t.type().name());
+        v.put("eventType", t.eventType() == null ? "" : t.eventType());
+        if (t.attributeConditions() != null && !t.attributeConditions().isEmpty()) {
+            PromotionInput.AttributeConditionInput a = t.attributeConditions().getFirst();
+            v.put("attribute", a.attribute());
+            v.put("attributeOp", a.op().name());
+            v.put("attributeValue", String.join(", ", a.values()));
+        }
+        v.put("dateKind", t.date() == null ? "" : t.date().name());
+        v.put("fixedDate", t.fixedDate() == null ? "" : t.fixedDate().toString());
+        v.put("every", t.every() == null ? "" : t.every().name());
+        v.put("scheduleDay", t.day() == null ? "" : t.day().toString());
         v.put("effectValue", switch (in.effect().type()) {
             case FIXED_POINTS, REMOVE_POINTS, SET_POINTS -> String.valueOf(in.effect().points());
             case MULTIPLIER -> in.effect().factor().toPlainString();
