@@ -149,6 +149,18 @@ class CampaignEventsTest extends IntegrationTest {
         assertThat(w.available(m)).isEqualTo(100);
         Api.Response tagged = event(w.asAdmin(), "e-4", m, "review", Map.of("rating", 4));
         assertThat(tagged.json().path("outcomes").toString()).contains("tagged reviewer");
+        long reward = w.asAdmin().post("/api/v1/rewards", Map.of("kind", "FREE_SHIPPING", "titleEn", "Ship",
+                "titleIt", "Spedizione", "points", 10)).json().path("id").asLong();
+        PromotionsTest.activeOne(w, onEvent("Thanks for coming", "reservation_attended", List.of(),
+                Map.of("type", "VOUCHER", "rewardId", reward)));
+        Api.Response voucher = event(w.asAdmin(), "e-5", m, "reservation_attended", Map.of("partySize", 4));
+        assertThat(voucher.json().path("outcomes").toString()).contains("voucher ");
+        JsonNode vouchers = w.asAdmin().get("/api/v1/members/" + m + "/vouchers").json();
+        assertThat(vouchers.toString()).contains("PROMOTION");
+        assertThat(w.available(m)).as("a promotion's voucher spends no points").isEqualTo(100);
+        Api.Response unknownReward = w.asAdmin().post("/api/v1/promotions", onEvent("Bad", "review", List.of(),
+                Map.of("type", "VOUCHER", "rewardId", 999999)));
+        assertThat(unknownReward.body()).contains("effect.rewardId");
         assertThat(w.movements(m).stream().filter(e -> e.path("kind").asString().equals("CAMPAIGN_DEBIT"))
                 .findFirst().orElseThrow().path("reason").asString()).contains("Remove 50", "not below zero");
         w.assertBooksBalance();

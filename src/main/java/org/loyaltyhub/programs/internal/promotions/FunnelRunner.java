@@ -8,7 +8,9 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Clock;
@@ -27,15 +29,20 @@ import java.util.stream.Collectors;
 @Component
 class FunnelRunner {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(FunnelRunner.class);
+
     private final FunnelStore funnels;
     private final OccasionStore occasions;
     private final OccasionEffects effects;
     private final MemberStatuses statuses;
     private final ObjectProvider<SegmentMembers> segments;
     private final Clock clock;
+    private final TransactionTemplate savepoint;
 
     FunnelRunner(FunnelStore funnels, OccasionStore occasions, OccasionEffects effects, MemberStatuses statuses,
-                 ObjectProvider<SegmentMembers> segments, Clock clock) {
+                 ObjectProvider<SegmentMembers> segments, Clock clock, TransactionTemplate tx) {
+        this.savepoint = new TransactionTemplate(tx.getTransactionManager());
+        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
         this.funnels = funnels;
         this.occasions = occasions;
         this.effects = effects;
@@ -78,12 +85,26 @@ class FunnelRunner {
             if (run.isEmpty()) {
                 out.add(name + ": already entered for " + occurrence);
             } else if (f.delayDays() == 0) {
-                out.add(name + ": " + settle(run.get(), actor));
+                out.add(name + ": " + settleNow(run.get(), actor));
             } else {
                 out.add(name + ": entered, waiting until " + due);
             }
         }
         return out;
+    }
+
+    /**
+     * Settles a run that is due at once, behind a savepoint: an effect that fails (a reward out of stock) neither
+     * undoes the enrolment or the event that triggered it nor leaves half of the effects; the run stays waiting and
+     * the campaigns job tries it again.
+     */
+    private String settleNow(long runId, String actor) {
+        try {
+            return savepoint.execute(status -> settle(runId, actor));
+        } catch (RuntimeException e) {
+            log.warn("Funnel run {} left for the next round: {}", runId, e.getMessage());
+            return "entered; it acts in the next round";
+        }
     }
 
     /** Settles a due run once (null when it is not waiting or not due); what it did, in words. */
