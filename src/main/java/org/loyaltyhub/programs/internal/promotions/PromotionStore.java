@@ -207,13 +207,17 @@ public class PromotionStore {
                         }))).optional();
     }
 
-    /** What a promotion has given so far: grants standing, members reached, points given (after refunds). */
+    /**
+     * What a promotion has given so far: grants standing (purchases, or events, dates and schedules), members
+     * reached, points given (after refunds).
+     */
     public record Figures(long grants, long members, long points) {
     }
 
     public Figures figures(long promotionId) {
-        return jdbc.sql("select count(*), count(distinct member_id), coalesce(sum(given), 0) from promotion_grant "
-                        + "where promotion_id = :p and given > 0")
+        return jdbc.sql("select count(*), count(distinct member_id), coalesce(sum(points), 0) from ("
+                        + "select member_id, given as points from promotion_grant where promotion_id = :p and given > 0 "
+                        + "union all select member_id, greatest(points, 0) from promotion_occurrence where promotion_id = :p) x")
                 .param("p", promotionId)
                 .query((rs, n) -> new Figures(rs.getLong(1), rs.getLong(2), rs.getLong(3))).single();
     }
