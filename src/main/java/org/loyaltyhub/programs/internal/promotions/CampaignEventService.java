@@ -14,6 +14,7 @@ import org.loyaltyhub.tenancy.Role;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.JsonNodeFactory;
 
 import java.time.Clock;
@@ -32,6 +33,7 @@ import java.util.Map;
 public class CampaignEventService implements CampaignEvents {
 
     public static final int MAX_ATTRIBUTES_CHARS = 8_000;
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final EventTypes types;
     private final OccasionStore occasions;
@@ -75,7 +77,7 @@ public class CampaignEventService implements CampaignEvents {
         caller.require(Role.CIRCUIT_ADMIN, Role.COMPANY_ADMIN, Role.API_KEY);
         long memberId = members.visible(caller, in.memberId()).id();
         JsonNode attributes = in.attributes() == null ? JsonNodeFactory.instance.objectNode()
-                : tools.jackson.databind.json.JsonMapper.builder().build().valueToTree(in.attributes());
+                : JSON.valueToTree(in.attributes());
         return received(new Event(caller.circuit(), memberId, in.type(), in.eventId(), in.occurredAt(), attributes,
                 caller.actor()));
     }
@@ -126,7 +128,7 @@ public class CampaignEventService implements CampaignEvents {
 
     public EventTypes.EventType declare(Caller caller, TypeInput in) {
         caller.require(Role.CIRCUIT_ADMIN);
-        JsonNode schema = tools.jackson.databind.json.JsonMapper.builder().build().valueToTree(in.schema());
+        JsonNode schema = JSON.valueToTree(in.schema());
         return types.declare(caller.circuit(), in.name().strip(), schema, clock.instant());
     }
 
