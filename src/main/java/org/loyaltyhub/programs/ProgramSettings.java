@@ -37,7 +37,29 @@ public record ProgramSettings(
         @NotNull RedeemableProducts redeemableProducts,
         @Min(1) @Max(43_200) int holdMinutes,
         @Size(max = 4000) String introText,
-        boolean earnOnTaxAndShipping) {
+        boolean earnOnTaxAndShipping,
+        @Size(max = 64) @io.swagger.v3.oas.annotations.media.Schema(description = "The circuit's time zone (IANA name): "
+                + "days, hours, birthdays and schedules of promotions count in it; empty: Europe/Rome") String timeZone) {
+
+    public static final String DEFAULT_TIME_ZONE = "Europe/Rome";
+
+    public ProgramSettings {
+        timeZone = timeZone == null || timeZone.isBlank() ? DEFAULT_TIME_ZONE : timeZone.strip();
+    }
+
+    /** The settings in the default time zone. */
+    public ProgramSettings(boolean pointsEnabled, long earnPoints, BigDecimal earnPerAmount, Rounding earnRounding,
+                           Stage pendingFrom, Stage awardMoment, long registrationPoints, long newsletterPoints,
+                           long reviewPoints, boolean reviewPointsOnce, Validity validity, Integer validityMonths,
+                           long redeemPoints, BigDecimal redeemValue, long minBalance, BigDecimal minCartTotal,
+                           BigDecimal maxDiscountAmount, BigDecimal maxDiscountPercent, boolean excludeDiscounted,
+                           RedeemableProducts redeemableProducts, int holdMinutes, String introText,
+                           boolean earnOnTaxAndShipping) {
+        this(pointsEnabled, earnPoints, earnPerAmount, earnRounding, pendingFrom, awardMoment, registrationPoints,
+                newsletterPoints, reviewPoints, reviewPointsOnce, validity, validityMonths, redeemPoints, redeemValue,
+                minBalance, minCartTotal, maxDiscountAmount, maxDiscountPercent, excludeDiscounted, redeemableProducts,
+                holdMinutes, introText, earnOnTaxAndShipping, null);
+    }
 
     /** The settings without {@code earnOnTaxAndShipping} (off: shop orders earn on the goods after discounts). */
     public ProgramSettings(boolean pointsEnabled, long earnPoints, BigDecimal earnPerAmount, Rounding earnRounding,

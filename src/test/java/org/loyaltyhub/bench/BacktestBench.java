@@ -1,6 +1,5 @@
 package org.loyaltyhub.bench;
 
-import org.loyaltyhub.programs.ActivePromotions;
 import org.loyaltyhub.programs.internal.promotions.PromotionBacktest;
 import org.loyaltyhub.programs.internal.promotions.PromotionInput;
 import org.loyaltyhub.programs.internal.promotions.Promotion;
@@ -64,7 +63,7 @@ final class BacktestBench {
                         new PromotionInput.ConditionInput("minSpend", "20", null, null, null),
                         new PromotionInput.ConditionInput("daysOfWeek", null,
                                 List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY"), null, null))),
-                new PromotionInput.EffectInput(ActivePromotions.Gives.MULTIPLIER, null, new BigDecimal("2"), null),
+                new PromotionInput.EffectInput(PromotionEffect.Kind.MULTIPLIER, null, new BigDecimal("2"), null),
                 new PromotionInput.LimitsInput(2, Promotion.Period.WEEK, 5_000_000L), 10, Promotion.Stacking.STACKABLE);
         Promotion promotion = input.toPromotion(null, Promotion.Status.DRAFT);
         long t1 = System.nanoTime();

@@ -41,7 +41,7 @@ class PromotionBudgetUnderConcurrencyTest extends IntegrationTest {
         PromotionAdmin admin = context.getBean(PromotionAdmin.class);
         PromotionAdmin.View v = admin.create(c.admin(), new PromotionInput("Rush +30", Instant.now().minus(1, ChronoUnit.DAYS),
                 null, null, new PromotionInput.TriggerInput(PromotionTrigger.Kind.PURCHASE, List.of()),
-                new PromotionInput.EffectInput(ActivePromotions.Gives.FIXED_POINTS, 30L, null, null),
+                new PromotionInput.EffectInput(PromotionEffect.Kind.FIXED_POINTS, 30L, null, null),
                 new PromotionInput.LimitsInput(1, Promotion.Period.EVER, 200L), 0, null));
         admin.activate(c.admin(), v.id());
         PurchaseService purchases = context.getBean(PurchaseService.class);

@@ -67,10 +67,10 @@ class PromotionLimitsProperties {
         ctx.getBean(BudgetService.class).recharge(c.admin(), c.companyId(), 400, "start");
         PromotionAdmin admin = ctx.getBean(PromotionAdmin.class);
         List<PromotionAdmin.View> promotions = List.of(
-                promotion(admin, c, "Twice +25", 1, ActivePromotions.Gives.FIXED_POINTS, 25L, null, 2, Promotion.Period.EVER, 120L),
-                promotion(admin, c, "Double once a day", 2, ActivePromotions.Gives.MULTIPLIER, null, new BigDecimal("2"), 1,
+                promotion(admin, c, "Twice +25", 1, PromotionEffect.Kind.FIXED_POINTS, 25L, null, 2, Promotion.Period.EVER, 120L),
+                promotion(admin, c, "Double once a day", 2, PromotionEffect.Kind.MULTIPLIER, null, new BigDecimal("2"), 1,
                         Promotion.Period.DAY, 150L),
-                promotion(admin, c, "2% back", 3, ActivePromotions.Gives.PERCENT_OF_SPEND, null, new BigDecimal("2"), null,
+                promotion(admin, c, "2% back", 3, PromotionEffect.Kind.PERCENT_OF_SPEND, null, new BigDecimal("2"), null,
                         null, 90L));
         PurchaseService purchases = ctx.getBean(PurchaseService.class);
         JdbcClient jdbc = ctx.getBean(JdbcClient.class);
@@ -132,12 +132,12 @@ class PromotionLimitsProperties {
     }
 
     private static PromotionAdmin.View promotion(PromotionAdmin admin, Circuits c, String name, int priority,
-                                                 ActivePromotions.Gives kind, Long points, BigDecimal factor,
+                                                 PromotionEffect.Kind kind, Long points, BigDecimal factor,
                                                  Integer perMember, Promotion.Period period, Long budget) {
         PromotionAdmin.View v = admin.create(c.admin(), new PromotionInput(name, Instant.now().minus(1, ChronoUnit.DAYS),
                 null, null, new PromotionInput.TriggerInput(PromotionTrigger.Kind.PURCHASE, List.of()),
-                new PromotionInput.EffectInput(kind, points, kind == ActivePromotions.Gives.MULTIPLIER ? factor : null,
-                        kind == ActivePromotions.Gives.PERCENT_OF_SPEND ? factor : null),
+                new PromotionInput.EffectInput(kind, points, kind == PromotionEffect.Kind.MULTIPLIER ? factor : null,
+                        kind == PromotionEffect.Kind.PERCENT_OF_SPEND ? factor : null),
                 new PromotionInput.LimitsInput(perMember, period, budget), priority, Promotion.Stacking.STACKABLE));
         return admin.activate(c.admin(), v.id());
     }

@@ -309,6 +309,24 @@ class PageAccessTest extends BrowserTest {
     }
 
     @Test
+    void onlyTheCircuitAdministratorOpensTheEventAndFunnelPagesAndNeverAnotherCircuitsFunnel() {
+        World w = fixtures.world(api);
+        long[] shop = w.company("Funnels");
+        Api.Login companyAdmin = w.operator("COMPANY_ADMIN", shop[0], null);
+        Api.Login till = w.operator("STORE_OPERATOR", null, shop[1]);
+        long funnel = w.asAdmin().post("/api/v1/funnels", Map.of("name", "Access funnel", "trigger",
+                Map.of("type", "ENROLMENT"), "effects", List.of(Map.of("type", "FIXED_POINTS", "points", 5))))
+                .json().path("id").asLong();
+        World stranger = fixtures.world(api);
+        List<String> pages = List.of("/admin/events", "/admin/funnels", "/admin/funnels/new", "/admin/funnels/" + funnel);
+
+        assertThat(statuses(w.admin, pages)).isEqualTo(expect(pages, 200, 200, 200, 200));
+        assertThat(statuses(companyAdmin, pages)).isEqualTo(expect(pages, 403, 403, 403, 403));
+        assertThat(statuses(till, pages)).isEqualTo(expect(pages, 403, 403, 403, 403));
+        assertThat(statuses(stranger.admin, pages)).isEqualTo(expect(pages, 200, 200, 200, 404));
+    }
+
+    @Test
     void theMemberPagesShopCodeFormsAnswerOnlyTheAdministratorsWhoSeeTheMemberAndItsShop() {
         World w = fixtures.world(api, true, false);
         long[] shop = w.company("Web");

@@ -1064,4 +1064,45 @@ class RoleMatrixTest extends IntegrationTest {
         assertMatrix(roles, expected);
     }
 
+    /** Each action by each role, in the roles' order, answers the status expected for that role. */
+    @Test
+    void eventsAreSentByAdministratorsAndTillsForMembersTheySeeTypesAndFunnelsAreTheCircuitAdministrators() {
+        World w = fixtures.world(api, true, false);
+        long[] own = w.company("Own");
+        long[] other = w.company("Other");
+        long member = w.enrol(w.asAdmin(), Map.of("email", "events-matrix@member.test", "storeId", own[1]))
+                .path("id").asLong();
+        long otherMember = w.enrol(w.asAdmin(), Map.of("email", "events-other@member.test", "storeId", other[1]))
+                .path("id").asLong();
+        Map<String, Object> type = Map.of("name", "matrix_visit", "schema", Map.of("properties",
+                Map.of("minutes", Map.of("type", "integer"))));
+        Map<String, Object> funnel = Map.of("name", "Matrix funnel", "trigger", Map.of("type", "ENROLMENT"),
+                "effects", List.of(Map.of("type", "TAG", "tag", "matrix")));
+        long funnelId = w.asAdmin().post("/api/v1/funnels", funnel).json().path("id").asLong();
+        World stranger = fixtures.world(api);
+
+        Map<String, Api> roles = new LinkedHashMap<>();
+        roles.put("CIRCUIT_ADMIN", w.asAdmin());
+        roles.put("COMPANY_ADMIN", w.as(w.operator("COMPANY_ADMIN", own[0], null)));
+        roles.put("STORE_OPERATOR", w.as(w.operator("STORE_OPERATOR", null, own[1])));
+        roles.put("API_KEY", api.withKey(w.apiKey(own[0], own[1])));
+        roles.put("ANOTHER_CIRCUIT_ADMIN", stranger.asAdmin());
+        Map<Action, List<Integer>> expected = new LinkedHashMap<>();
+        expected.put(new Action("declare an event type", "POST", "/api/v1/event-types", type),
+                List.of(201, 403, 403, 403, 201));
+        expected.put(new Action("list event types", "GET", "/api/v1/event-types", null), List.of(200, 200, 403, 200, 200));
+        expected.put(new Action("send an event for an own member", "POST", "/api/v1/events",
+                Map.of("eventId", "matrix-own", "type", "review", "memberId", member)), List.of(201, 200, 403, 200, 404));
+        expected.put(new Action("send an event for another company's member", "POST", "/api/v1/events",
+                Map.of("eventId", "matrix-other", "type", "review", "memberId", otherMember)), List.of(201, 404, 403, 404, 404));
+        expected.put(new Action("list events", "GET", "/api/v1/events", null), List.of(200, 403, 403, 403, 200));
+        expected.put(new Action("create a funnel", "POST", "/api/v1/funnels", funnel), List.of(201, 403, 403, 403, 201));
+        expected.put(new Action("list funnels", "GET", "/api/v1/funnels", null), List.of(200, 200, 403, 403, 200));
+        expected.put(new Action("read a funnel's runs", "GET", "/api/v1/funnels/" + funnelId + "/runs", null),
+                List.of(200, 200, 403, 403, 404));
+        expected.put(new Action("activate a funnel", "POST", "/api/v1/funnels/" + funnelId + "/activate", Map.of()),
+                List.of(200, 403, 403, 403, 404));
+        assertMatrix(roles, expected);
+    }
+
 }

@@ -41,6 +41,9 @@ public class ProgramAdmin {
         if (s.awardMoment() == ProgramSettings.Stage.NONE) {
             errors.put("awardMoment", "must be CREATED, PAID or COMPLETED");
         }
+        if (!java.time.ZoneId.getAvailableZoneIds().contains(s.timeZone())) {
+            errors.put("timeZone", "must be a time zone such as Europe/Rome or America/New_York");
+        }
         if (!errors.isEmpty()) {
             throw new InvalidInput(errors);
         }

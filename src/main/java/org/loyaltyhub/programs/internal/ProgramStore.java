@@ -43,7 +43,7 @@ public class ProgramStore implements org.loyaltyhub.programs.Programs {
                         rs.getBigDecimal("min_cart_total"), rs.getBigDecimal("max_discount_amount"),
                         rs.getBigDecimal("max_discount_percent"), rs.getBoolean("exclude_discounted"),
                         RedeemableProducts.valueOf(rs.getString("redeemable_products")), rs.getInt("hold_minutes"),
-                        rs.getString("intro_text"), rs.getBoolean("earn_on_tax_and_shipping")))
+                        rs.getString("intro_text"), rs.getBoolean("earn_on_tax_and_shipping"), rs.getString("time_zone")))
                 .optional().orElseGet(ProgramSettings::defaults);
     }
 
@@ -53,11 +53,11 @@ public class ProgramStore implements org.loyaltyhub.programs.Programs {
                             pending_from, award_moment, registration_points, newsletter_points, review_points,
                             review_points_once, validity, validity_months, redeem_points, redeem_value, min_balance,
                             min_cart_total, max_discount_amount, max_discount_percent, exclude_discounted,
-                            redeemable_products, hold_minutes, intro_text, earn_on_tax_and_shipping, updated_at)
+                            redeemable_products, hold_minutes, intro_text, earn_on_tax_and_shipping, time_zone, updated_at)
                         values (:c, :enabled, :earnPoints, :earnPer, :rounding, :pendingFrom, :award, :registration,
                             :newsletter, :review, :reviewOnce, :validity, :months, :redeemPoints, :redeemValue,
                             :minBalance, :minCart, :maxAmount, :maxPercent, :excludeDiscounted, :products, :hold,
-                            :intro, :taxAndShipping, now())
+                            :intro, :taxAndShipping, :zone, now())
                         on conflict (circuit_id) do update set points_enabled = excluded.points_enabled,
                             earn_points = excluded.earn_points, earn_per_amount = excluded.earn_per_amount,
                             earn_rounding = excluded.earn_rounding, pending_from = excluded.pending_from,
@@ -71,7 +71,8 @@ public class ProgramStore implements org.loyaltyhub.programs.Programs {
                             exclude_discounted = excluded.exclude_discounted,
                             redeemable_products = excluded.redeemable_products, hold_minutes = excluded.hold_minutes,
                             intro_text = excluded.intro_text,
-                            earn_on_tax_and_shipping = excluded.earn_on_tax_and_shipping, updated_at = now()""")
+                            earn_on_tax_and_shipping = excluded.earn_on_tax_and_shipping,
+                            time_zone = excluded.time_zone, updated_at = now()""")
                 .param("c", circuitId).param("enabled", s.pointsEnabled()).param("earnPoints", s.earnPoints())
                 .param("earnPer", s.earnPerAmount()).param("rounding", s.earnRounding().name())
                 .param("pendingFrom", s.pendingFrom().name()).param("award", s.awardMoment().name())
@@ -83,7 +84,7 @@ public class ProgramStore implements org.loyaltyhub.programs.Programs {
                 .param("maxAmount", s.maxDiscountAmount()).param("maxPercent", s.maxDiscountPercent())
                 .param("excludeDiscounted", s.excludeDiscounted()).param("products", s.redeemableProducts().name())
                 .param("hold", s.holdMinutes()).param("intro", s.introText())
-                .param("taxAndShipping", s.earnOnTaxAndShipping()).update();
+                .param("taxAndShipping", s.earnOnTaxAndShipping()).param("zone", s.timeZone()).update();
         cache.invalidate(circuitId);
     }
 

@@ -75,7 +75,7 @@ public final class RedemptionPolicy {
                 s.pendingFrom(), s.awardMoment(), s.registrationPoints(), s.newsletterPoints(), s.reviewPoints(),
                 s.reviewPointsOnce(), s.validity(), s.validityMonths(), s.redeemPoints(), value, s.minBalance(),
                 s.minCartTotal(), maxAmount, maxPercent, s.excludeDiscounted(), s.redeemableProducts(),
-                s.holdMinutes(), s.introText(), s.earnOnTaxAndShipping());
+                s.holdMinutes(), s.introText(), s.earnOnTaxAndShipping(), s.timeZone());
     }
 
     /** The quote for a member with these bonuses: the program {@link #boosted} by them, naming them in the quote. */

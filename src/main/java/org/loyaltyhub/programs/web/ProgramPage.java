@@ -135,7 +135,7 @@ class ProgramPage {
                 p.decimal("minCartTotal", true), p.decimal("maxDiscountAmount", false),
                 p.decimal("maxDiscountPercent", false), f.checked("excludeDiscounted"),
                 p.choice("redeemableProducts", RedeemableProducts.class), (int) p.whole("holdMinutes", true),
-                f.text("introText"), f.checked("earnOnTaxAndShipping"));
+                f.text("introText"), f.checked("earnOnTaxAndShipping"), f.text("timeZone"));
     }
 
     private static Map<String, String> values(ProgramSettings s) {
@@ -163,6 +163,7 @@ class ProgramPage {
         v.put("redeemableProducts", s.redeemableProducts().name());
         v.put("holdMinutes", String.valueOf(s.holdMinutes()));
         v.put("introText", s.introText() == null ? "" : s.introText());
+        v.put("timeZone", s.timeZone());
         return v;
     }
 

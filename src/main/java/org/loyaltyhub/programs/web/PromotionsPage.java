@@ -1,11 +1,12 @@
 package org.loyaltyhub.programs.web;
 
-import org.loyaltyhub.programs.ActivePromotions;
+import org.loyaltyhub.programs.internal.promotions.AttributeCondition;
+import org.loyaltyhub.programs.internal.promotions.CampaignEventService;
+import org.loyaltyhub.programs.internal.promotions.EventTypes;
 import org.loyaltyhub.programs.internal.promotions.Promotion;
 import org.loyaltyhub.programs.internal.promotions.PromotionAdmin;
 import org.loyaltyhub.programs.internal.promotions.PromotionBacktest;
 import org.loyaltyhub.programs.internal.promotions.PromotionEffect;
-import org.loyaltyhub.programs.internal.promotions.PromotionInput;
 import org.loyaltyhub.programs.internal.promotions.PromotionTrigger;
 import org.loyaltyhub.shared.InvalidInput;
 import org.loyaltyhub.shared.web.FormValues;
@@ -20,13 +21,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-import java.math.BigDecimal;
 import java.time.DayOfWeek;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -44,10 +42,12 @@ class PromotionsPage {
     private static final List<String> WEEKDAYS = Arrays.stream(DayOfWeek.values()).map(DayOfWeek::name).toList();
 
     private final PromotionAdmin promotions;
+    private final CampaignEventService events;
     private final Tenancy tenancy;
 
-    PromotionsPage(PromotionAdmin promotions, Tenancy tenancy) {
+    PromotionsPage(PromotionAdmin promotions, CampaignEventService events, Tenancy tenancy) {
         this.promotions = promotions;
+        this.events = events;
         this.tenancy = tenancy;
     }
 
@@ -64,7 +64,7 @@ class PromotionsPage {
         ZoneId zone = promotions.zone(caller);
         Map<String, String> form = new HashMap<>(Map.of("validFrom",
                 LocalDateTime.now(zone).truncatedTo(ChronoUnit.MINUTES).toString(), "priority", "10",
-                "effectType", "FIXED_POINTS", "dryRunDays", "30"));
+                "effectType", "FIXED_POINTS", "dryRunDays", "30", "triggerType", "PURCHASE"));
         return show(caller, model, null, form, List.of(), List.of(), Map.of());
     }
 
@@ -72,8 +72,8 @@ class PromotionsPage {
     String edit(Caller caller, @PathVariable long id, Model model) {
         caller.require(Role.CIRCUIT_ADMIN);
         PromotionAdmin.View view = promotions.get(caller, id);
-        return show(caller, model, view, values(view.definition(), promotions.zone(caller)),
-                weekdays(view.definition()), view.definition().target() == null ? List.of()
+        return show(caller, model, view, PromotionForm.values(view.definition(), promotions.zone(caller)),
+                PromotionForm.weekdays(view.definition()), view.definition().target() == null ? List.of()
                         : view.definition().target().storeIds().stream().map(String::valueOf).toList(), Map.of());
     }
 
@@ -110,7 +110,7 @@ class PromotionsPage {
         List<String> days = weekdays == null ? List.of() : weekdays;
         List<String> stores = storeIds == null ? List.of() : storeIds;
         Map<String, String> errors = new LinkedHashMap<>();
-        FormInput in = input(submitted, days, stores, promotions.zone(caller), errors);
+        PromotionForm.FormInput in = PromotionForm.input(submitted, days, stores, promotions.zone(caller), errors);
         boolean dryRun = "dryRun".equals(submitted.get("action"));
         Long dryRunDays = new FormValues(submitted).number("dryRunDays");
         if (dryRun && (dryRunDays == null || dryRunDays < 1 || dryRunDays > 366)) {
@@ -137,141 +137,6 @@ class PromotionsPage {
         return show(caller, model, editing, submitted, days, stores, errors);
     }
 
-    /** The form's values as the API's input; values that do not parse are reported and left out. */
-    private record FormInput(PromotionInput input, List<String> conditionFields) {
-        /** The form field an error's path names ("trigger.conditions[1].value", "effect.factor", "limits.perMember"). */
-        String fieldOf(String path) {
-            if (path.startsWith("trigger.conditions[")) {
-                int i = Integer.parseInt(path.substring("trigger.conditions[".length(), path.indexOf(']')));
-                return i < conditionFields.size() ? conditionFields.get(i) : "minSpend";
-            }
-            if (path.startsWith("trigger.conditions.")) {
-                String field = path.substring("trigger.conditions.".length());
-                return switch (field) {
-                    case "daysOfWeek" -> "weekdays";
-                    case "hours" -> "hoursFrom";
-                    case "nthVisit" -> conditionFields.contains("everyNthVisit") ? "everyNthVisit" : "nthVisit";
-                    default -> field;
-                };
-            }
-            if (path.startsWith("effect")) {
-                return "effectValue";
-            }
-            if (path.startsWith("limits.")) {
-                return path.substring("limits.".length());
-            }
-            if (path.startsWith("target.")) {
-                return path.substring("target.".length());
-            }
-            return path;
-        }
-    }
-
-    private static FormInput input(Map<String, String> submitted, List<String> weekdays, List<String> stores,
-                                   ZoneId zone, Map<String, String> errors) {
-        FormValues f = new FormValues(submitted);
-        List<PromotionInput.ConditionInput> conditions = new ArrayList<>();
-        List<String> fields = new ArrayList<>();
-        if (!f.blank("minSpend")) {
-            BigDecimal min = f.decimal("minSpend");
-            if (min == null) {
-                errors.put("minSpend", "promotions.error.minSpend");
-            } else {
-                conditions.add(new PromotionInput.ConditionInput("minSpend", min.toPlainString(), null, null, null));
-                fields.add("minSpend");
-            }
-        }
-        for (String list : List.of("products", "categories")) {
-            if (!f.blank(list)) {
-                conditions.add(new PromotionInput.ConditionInput(list, null, Arrays.stream(f.text(list).split(","))
-                        .map(String::strip).filter(s -> !s.isEmpty()).toList(), null, null));
-                fields.add(list);
-            }
-        }
-        if (!weekdays.isEmpty()) {
-            conditions.add(new PromotionInput.ConditionInput("daysOfWeek", null, weekdays, null, null));
-            fields.add("weekdays");
-        }
-        if (!f.blank("hoursFrom") || !f.blank("hoursTo")) {
-            conditions.add(new PromotionInput.ConditionInput("hours", null, null, f.text("hoursFrom"), f.text("hoursTo")));
-            fields.add("hoursFrom");
-        }
-        if (f.checked("firstPurchase")) {
-            conditions.add(new PromotionInput.ConditionInput("firstPurchase", null, null, null, null));
-            fields.add("firstPurchase");
-        }
-        for (String visit : List.of("nthVisit", "everyNthVisit")) {
-            if (!f.blank(visit)) {
-                conditions.add(new PromotionInput.ConditionInput(visit, f.text(visit), null, null, null));
-                fields.add(visit);
-            }
-        }
-        ActivePromotions.Gives kind = enumOf(ActivePromotions.Gives.class, f.text("effectType"), ActivePromotions.Gives.FIXED_POINTS);
-        BigDecimal value = f.decimal("effectValue");
-        if (value == null) {
-            errors.put("effectValue", "promotions.error.effectValue");
-        }
-        PromotionInput.EffectInput effect = new PromotionInput.EffectInput(kind,
-                kind == ActivePromotions.Gives.FIXED_POINTS && value != null ? value.longValue() : null,
-                kind == ActivePromotions.Gives.MULTIPLIER ? value : null,
-                kind == ActivePromotions.Gives.PERCENT_OF_SPEND ? value : null);
-        List<Long> storeIds = stores.stream().filter(s -> s.matches("[0-9]{1,18}")).map(Long::valueOf).toList();
-        List<String> channels = f.blank("channels") ? List.of() : Arrays.stream(f.text("channels").split(","))
-                .map(String::strip).filter(s -> !s.isEmpty()).toList();
-        Long perMember = number(f, "perMember", errors);
-        Long budget = number(f, "budgetPoints", errors);
-        Long priority = f.blank("priority") ? Long.valueOf(0) : number(f, "priority", errors);
-        PromotionInput input = new PromotionInput(f.text("name"), instant(f, "validFrom", zone, errors),
-                instant(f, "validUntil", zone, errors),
-                new PromotionInput.TargetInput(null, List.of(), storeIds, List.of(), channels),
-                new PromotionInput.TriggerInput(PromotionTrigger.Kind.PURCHASE, conditions), effect,
-                new PromotionInput.LimitsInput(perMember == null || perMember > 10_000 ? null : perMember.intValue(),
-                        perMember == null ? null : enumOf(Promotion.Period.class, f.text("period"), Promotion.Period.EVER),
-                        budget),
-                priority == null || priority > Promotion.MAX_PRIORITY ? 0 : priority.intValue(),
-                enumOf(Promotion.Stacking.class, f.text("stacking"), Promotion.Stacking.STACKABLE));
-        if (f.blank("name")) {
-            errors.put("name", "promotions.error.name");
-        }
-        if (priority != null && priority > Promotion.MAX_PRIORITY) {
-            errors.put("priority", "promotions.error.priority");
-        }
-        return new FormInput(input, fields);
-    }
-
-    private static Long number(FormValues f, String field, Map<String, String> errors) {
-        if (f.blank(field)) {
-            return null;
-        }
-        Long n = f.number(field);
-        if (n == null) {
-            errors.put(field, "promotions.error." + field);
-        }
-        return n;
-    }
-
-    private static java.time.Instant instant(FormValues f, String field, ZoneId zone, Map<String, String> errors) {
-        if (f.blank(field)) {
-            if ("validFrom".equals(field)) {
-                errors.put(field, "promotions.error.validFrom");
-            }
-            return null;
-        }
-        try {
-            return LocalDateTime.parse(f.text(field)).atZone(zone).toInstant();
-        } catch (DateTimeParseException e) {
-            errors.put(field, "promotions.error." + field);
-            return null;
-        }
-    }
-
-    private static <E extends Enum<E>> E enumOf(Class<E> type, String name, E fallback) {
-        try {
-            return name == null ? fallback : Enum.valueOf(type, name);
-        } catch (IllegalArgumentException e) {
-            return fallback;
-        }
-    }
 
     private String show(Caller caller, Model model, PromotionAdmin.View editing, Map<String, String> form,
                         List<String> weekdays, List<String> stores, Map<String, String> errors) {
@@ -279,48 +144,14 @@ class PromotionsPage {
         model.addAttribute("editing", editing).addAttribute("form", form).addAttribute("errors", errors)
                 .addAttribute("weekdays", WEEKDAYS).addAttribute("chosenDays", weekdays)
                 .addAttribute("stores", all).addAttribute("chosenStores", stores)
-                .addAttribute("effects", ActivePromotions.Gives.values()).addAttribute("periods", Promotion.Period.values())
+                .addAttribute("effects", PromotionEffect.Kind.values()).addAttribute("periods", Promotion.Period.values())
+                .addAttribute("triggers", PromotionTrigger.Kind.values())
+                .addAttribute("eventTypes", events.types(caller).stream().map(EventTypes.EventType::name).toList())
+                .addAttribute("attributeOps", AttributeCondition.Op.values())
+                .addAttribute("dateKinds", PromotionTrigger.DateKind.values())
+                .addAttribute("everies", PromotionTrigger.Every.values())
                 .addAttribute("stackings", Promotion.Stacking.values());
         return "promotion";
     }
 
-    private static Map<String, String> values(PromotionInput in, ZoneId zone) {
-        Map<String, String> v = new HashMap<>();
-        v.put("name", in.name());
-        v.put("validFrom", LocalDateTime.ofInstant(in.validFrom(), zone).toString());
-        v.put("validUntil", in.validUntil() == null ? "" : LocalDateTime.ofInstant(in.validUntil(), zone).toString());
-        v.put("priority", String.valueOf(in.priority()));
-        v.put("stacking", in.stacking().name());
-        v.put("effectType", in.effect().type().name());
-        v.put("effectValue", switch (in.effect().type()) {
-            case FIXED_POINTS -> String.valueOf(in.effect().points());
-            case MULTIPLIER -> in.effect().factor().toPlainString();
-            case PERCENT_OF_SPEND -> in.effect().percent().toPlainString();
-        });
-        for (PromotionInput.ConditionInput c : in.trigger().conditions()) {
-            switch (c.field()) {
-                case "products", "categories" -> v.put(c.field(), String.join(", ", c.values()));
-                case "hours" -> {
-                    v.put("hoursFrom", c.from());
-                    v.put("hoursTo", c.to());
-                }
-                case "firstPurchase" -> v.put("firstPurchase", "on");
-                case "daysOfWeek" -> { }
-                default -> v.put(c.field(), c.value());
-            }
-        }
-        v.put("channels", in.target() == null ? "" : String.join(", ", in.target().channels()));
-        if (in.limits() != null) {
-            v.put("perMember", in.limits().perMember() == null ? "" : in.limits().perMember().toString());
-            v.put("period", in.limits().period() == null ? "" : in.limits().period().name());
-            v.put("budgetPoints", in.limits().budgetPoints() == null ? "" : in.limits().budgetPoints().toString());
-        }
-        v.put("dryRunDays", "30");
-        return v;
-    }
-
-    private static List<String> weekdays(PromotionInput in) {
-        return in.trigger().conditions().stream().filter(c -> c.field().equals("daysOfWeek"))
-                .flatMap(c -> c.values().stream()).toList();
-    }
 }

@@ -51,6 +51,11 @@ public record Promotion(Long id, String name, Status status, Validity validity, 
         if (effect == null) {
             throw new InvalidInput("effect", "is required");
         }
+        boolean purchase = trigger.kind() == PromotionTrigger.Kind.PURCHASE;
+        if (purchase ? !effect.kind().onPurchase() : !effect.kind().offPurchase()) {
+            throw new InvalidInput("effect.type", effect.kind() + (purchase ? " is for events, dates and schedules, "
+                    + "not purchases" : " needs a purchase; use FIXED_POINTS"));
+        }
     }
 
     public Promotion withId(long newId) {

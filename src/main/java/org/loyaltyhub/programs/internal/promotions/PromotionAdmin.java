@@ -26,7 +26,6 @@ import org.loyaltyhub.tenancy.Company;
 import org.loyaltyhub.tenancy.Role;
 import org.loyaltyhub.tenancy.Store;
 import org.loyaltyhub.tenancy.Tenancy;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -55,12 +54,12 @@ public class PromotionAdmin implements ActivePromotions, SegmentUsers {
     private final PurchaseHistory history;
     private final Members members;
     private final Tenancy tenancy;
-    private final ObjectProvider<SegmentMembers> segments;
+    private final CampaignChecks checks;
     private final Clock clock;
 
     PromotionAdmin(PromotionStore store, PromotionBacktest backtest, PromotionCases cases, ProgramStore programs,
                    Earning earning, PurchaseHistory history, Members members, Tenancy tenancy,
-                   ObjectProvider<SegmentMembers> segments, Clock clock) {
+                   CampaignChecks checks, Clock clock) {
         this.store = store;
         this.backtest = backtest;
         this.cases = cases;
@@ -69,7 +68,7 @@ public class PromotionAdmin implements ActivePromotions, SegmentUsers {
         this.history = history;
         this.members = members;
         this.tenancy = tenancy;
-        this.segments = segments;
+        this.checks = checks;
         this.clock = clock;
     }
 
@@ -183,6 +182,7 @@ public class PromotionAdmin implements ActivePromotions, SegmentUsers {
                 lines, caller.actor(), false, when, in.channel() == null ? "pos" : in.channel());
         List<Promotion> promotions = store.all(circuitId).stream().map(PromotionStore.Stored::promotion)
                 .filter(p -> p.status() == Promotion.Status.ACTIVE || (in.includeDrafts() && p.status() == Promotion.Status.DRAFT))
+                .filter(p -> p.trigger().kind() == PromotionTrigger.Kind.PURCHASE)
                 .toList();
         java.time.ZoneId zone = store.zone(circuitId);
         PromotionEngine.PurchaseCase c = cases.of(f, when, zone, s, base,
@@ -216,15 +216,19 @@ public class PromotionAdmin implements ActivePromotions, SegmentUsers {
         Instant now = clock.instant();
         return store.active(circuitId).stream()
                 .filter(p -> p.validity().contains(now) || p.validity().from().isAfter(now))
+                .filter(p -> p.effect().kind().onPurchase())
                 .map(p -> {
-                    PromotionInput.EffectInput e = PromotionInput.of(p).effect();
-                    BigDecimal amount = switch (e.type()) {
-                        case FIXED_POINTS -> BigDecimal.valueOf(e.points());
-                        case MULTIPLIER -> e.factor();
-                        case PERCENT_OF_SPEND -> e.percent();
+                    PromotionInput.EffectInput e = PromotionInput.effectInput(p.effect());
+                    return switch (e.type()) {
+                        case MULTIPLIER -> summary(p, Gives.MULTIPLIER, e.factor());
+                        case PERCENT_OF_SPEND -> summary(p, Gives.PERCENT_OF_SPEND, e.percent());
+                        default -> summary(p, Gives.FIXED_POINTS, BigDecimal.valueOf(e.points()));
                     };
-                    return new Summary(p.id(), p.name(), e.type(), amount, p.validity().from(), p.validity().until());
                 }).toList();
+    }
+
+    private static Summary summary(Promotion p, Gives gives, BigDecimal amount) {
+        return new Summary(p.id(), p.name(), gives, amount, p.validity().from(), p.validity().until());
     }
 
     /** The circuit's time zone, in which the back office shows and reads promotions' dates. */
@@ -266,15 +270,11 @@ public class PromotionAdmin implements ActivePromotions, SegmentUsers {
         if (!tiers.isEmpty()) {
             throw new InvalidInput("target.tierIds", "not tiers of this circuit: " + tiers);
         }
-        if (t.segmentId() != null) {
-            SegmentMembers sm = segments.getIfAvailable();
-            if (sm == null) {
-                throw new InvalidInput("target.segmentId", "segments are not available in this installation");
-            }
-            if (!sm.exists(circuitId, t.segmentId())) {
-                throw new InvalidInput("target.segmentId", "segment " + t.segmentId() + " is not in this circuit");
-            }
+        checks.segment(circuitId, t.segmentId(), "target.segmentId");
+        if (p.trigger() instanceof PromotionTrigger.OnEvent on) {
+            checks.event(circuitId, on);
         }
+        checks.effect(circuitId, p.effect(), "effect");
         return p;
     }
 }

@@ -41,21 +41,8 @@ class PromotionCases {
 
     PromotionEngine.PurchaseCase of(PurchaseFacts f, Instant at, ZoneId zone, ProgramSettings s, long basePoints,
                                     LongSupplier visit, List<Promotion> promotions) {
-        boolean tiers = promotions.stream().anyMatch(p -> !p.target().tierIds().isEmpty());
-        Long tierId = null;
-        if (tiers) {
-            MemberStatus.Ref tier = statuses.of(f.circuitId(), f.memberId()).tier();
-            tierId = tier == null ? null : tier.id();
-        }
-        Set<Long> in = new HashSet<>();
-        SegmentMembers members = segments.getIfAvailable();
-        for (Promotion p : promotions) {
-            Long segment = p.target().segmentId();
-            if (segment != null && members != null && !in.contains(segment)
-                    && members.contains(f.circuitId(), segment, f.memberId())) {
-                in.add(segment);
-            }
-        }
+        Long tierId = tier(f.circuitId(), f.memberId(), promotions);
+        Set<Long> in = segments(f.circuitId(), f.memberId(), promotions);
         boolean visits = promotions.stream().anyMatch(p -> p.trigger() instanceof PromotionTrigger.OnPurchase on
                 && on.countsVisits());
         Long companyBudget = tenancy.circuit(f.circuitId()).budgetsEnforced()
@@ -63,6 +50,29 @@ class PromotionCases {
         return new PromotionEngine.PurchaseCase(f.memberId(), f.companyId(), f.storeId(), f.channel(), at, zone,
                 f.total().amount(), lines(f.lines()), basePoints, visits ? visit.getAsLong() : 0, tierId, in,
                 pointsPerUnit(s), companyBudget);
+    }
+
+    /** The member's tier when one of the promotions targets tiers (null otherwise, or without a tier). */
+    Long tier(long circuitId, long memberId, List<Promotion> promotions) {
+        if (promotions.stream().allMatch(p -> p.target().tierIds().isEmpty())) {
+            return null;
+        }
+        MemberStatus.Ref tier = statuses.of(circuitId, memberId).tier();
+        return tier == null ? null : tier.id();
+    }
+
+    /** The segments, of those the promotions target, that the member is in now. */
+    Set<Long> segments(long circuitId, long memberId, List<Promotion> promotions) {
+        Set<Long> in = new HashSet<>();
+        SegmentMembers members = segments.getIfAvailable();
+        for (Promotion p : promotions) {
+            Long segment = p.target().segmentId();
+            if (segment != null && members != null && !in.contains(segment)
+                    && members.contains(circuitId, segment, memberId)) {
+                in.add(segment);
+            }
+        }
+        return in;
     }
 
     static List<PromotionEngine.PurchaseCase.Line> lines(List<PurchaseFacts.Line> lines) {

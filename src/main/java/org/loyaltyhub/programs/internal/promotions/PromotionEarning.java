@@ -67,7 +67,7 @@ class PromotionEarning implements PurchaseListener {
     }
 
     private void decide(PurchaseFacts f, ProgramSettings s) {
-        List<Promotion> active = store.active(f.circuitId());
+        List<Promotion> active = store.active(f.circuitId(), PromotionTrigger.Kind.PURCHASE);
         Instant at = f.occurredAt() == null ? clock.instant() : f.occurredAt();
         if (active.isEmpty()) {
             store.evaluated(f.circuitId(), f.companyId(), f.purchaseId(), clock.instant(), List.of());

@@ -11,8 +11,32 @@ public sealed interface PromotionEffect {
     /** The rule in words, as movements' reasons quote it. */
     String describe();
 
-    /** The points it gives for a purchase (never negative). */
+    /** The points it gives for a purchase (never negative; 0 for the effects that are not for purchases). */
     long points(PromotionEngine.PurchaseCase p);
+
+    /** The change it makes to a balance outside a purchase (an event, a date, a schedule, a funnel): signed. */
+    long change(long balance);
+
+    Kind kind();
+
+    /** The kinds, as the API and pages name them; each says where it can be used. */
+    enum Kind {
+        FIXED_POINTS, MULTIPLIER, PERCENT_OF_SPEND, REMOVE_POINTS, SET_POINTS, VOUCHER, TAG;
+
+        /** Whether it gives on a purchase (the first three), or outside one (all but the multiplier and the %). */
+        public boolean onPurchase() {
+            return this == FIXED_POINTS || this == MULTIPLIER || this == PERCENT_OF_SPEND;
+        }
+
+        public boolean offPurchase() {
+            return this != MULTIPLIER && this != PERCENT_OF_SPEND;
+        }
+
+        /** Whether it moves points (a voucher or a tag does not: it applies even when it changes no balance). */
+        public boolean movesPoints() {
+            return this != VOUCHER && this != TAG;
+        }
+    }
 
     /** A fixed number of points. */
     record FixedPoints(long points) implements PromotionEffect {
@@ -28,6 +52,14 @@ public sealed interface PromotionEffect {
 
         public long points(PromotionEngine.PurchaseCase p) {
             return points;
+        }
+
+        public long change(long balance) {
+            return points;
+        }
+
+        public Kind kind() {
+            return Kind.FIXED_POINTS;
         }
     }
 
@@ -49,6 +81,14 @@ public sealed interface PromotionEffect {
             return BigDecimal.valueOf(p.basePoints()).multiply(factor.subtract(BigDecimal.ONE))
                     .setScale(0, RoundingMode.FLOOR).longValueExact();
         }
+
+        public long change(long balance) {
+            return 0;
+        }
+
+        public Kind kind() {
+            return Kind.MULTIPLIER;
+        }
     }
 
     /** Points worth {@code percent}% of the amount spent, at the points' redemption value. */
@@ -68,6 +108,115 @@ public sealed interface PromotionEffect {
         public long points(PromotionEngine.PurchaseCase p) {
             return p.spend().multiply(percent).movePointLeft(2).multiply(p.pointsPerUnit())
                     .setScale(0, RoundingMode.FLOOR).longValueExact();
+        }
+
+        public long change(long balance) {
+            return 0;
+        }
+
+        public Kind kind() {
+            return Kind.PERCENT_OF_SPEND;
+        }
+    }
+
+    /** Takes {@code points} away, never below zero: a member with less loses what they have. */
+    record RemovePoints(long points) implements PromotionEffect {
+        public RemovePoints {
+            if (points < 1 || points > 10_000_000) {
+                throw new InvalidInput("effect.points", "must be between 1 and 10000000");
+            }
+        }
+
+        public String describe() {
+            return "-" + points + " points (not below zero)";
+        }
+
+        public long points(PromotionEngine.PurchaseCase p) {
+            return 0;
+        }
+
+        public long change(long balance) {
+            return -Math.min(points, Math.max(0, balance));
+        }
+
+        public Kind kind() {
+            return Kind.REMOVE_POINTS;
+        }
+    }
+
+    /** Brings the member's available points to {@code points}: adds or takes away the difference. */
+    record SetPoints(long points) implements PromotionEffect {
+        public SetPoints {
+            if (points < 0 || points > 10_000_000) {
+                throw new InvalidInput("effect.points", "must be between 0 and 10000000");
+            }
+        }
+
+        public String describe() {
+            return "points set to " + points;
+        }
+
+        public long points(PromotionEngine.PurchaseCase p) {
+            return 0;
+        }
+
+        public long change(long balance) {
+            return points - Math.max(0, balance);
+        }
+
+        public Kind kind() {
+            return Kind.SET_POINTS;
+        }
+    }
+
+    /** Issues a voucher of one of the circuit's rewards, without spending the member's points. */
+    record IssueVoucher(long rewardId) implements PromotionEffect {
+        public IssueVoucher {
+            if (rewardId < 1) {
+                throw new InvalidInput("effect.rewardId", "is required: one of the circuit's rewards");
+            }
+        }
+
+        public String describe() {
+            return "voucher of reward #" + rewardId;
+        }
+
+        public long points(PromotionEngine.PurchaseCase p) {
+            return 0;
+        }
+
+        public long change(long balance) {
+            return 0;
+        }
+
+        public Kind kind() {
+            return Kind.VOUCHER;
+        }
+    }
+
+    /** Tags the member (a segment can then select the tag). */
+    record AddTag(String tag) implements PromotionEffect {
+        public AddTag {
+            tag = tag == null ? "" : tag.strip().toLowerCase(java.util.Locale.ROOT);
+            if (!tag.matches("[a-z0-9][a-z0-9_-]{0,39}")) {
+                throw new InvalidInput("effect.tag", "must be a tag: lower-case letters, digits, _ and -, at most 40");
+            }
+        }
+
+        public String describe() {
+            return "tag " + tag;
+        }
+
+        public long points(PromotionEngine.PurchaseCase p) {
+            return 0;
+        }
+
+        public long change(long balance) {
+            return 0;
+        }
+
+        public Kind kind() {
+            return Kind.TAG;
         }
     }
 }

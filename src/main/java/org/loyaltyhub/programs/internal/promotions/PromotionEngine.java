@@ -42,6 +42,29 @@ public final class PromotionEngine {
         }
     }
 
+    /**
+     * What the engine knows of a member outside a purchase: the occasion (an event received, or a date or schedule
+     * falling due for one promotion), when, the circuit's zone, the member's tier, the segments (of those promotions
+     * name) the member is in, and the member's available points (what remove and set work from).
+     */
+    public record MemberCase(long memberId, Occasion occasion, Instant occurredAt, ZoneId zone, Long tierId,
+                             Set<Long> segments, long balance) {
+        public MemberCase {
+            segments = segments == null ? Set.of() : Set.copyOf(segments);
+        }
+    }
+
+    /** What happened to the member, outside a purchase. */
+    public sealed interface Occasion {
+        /** An event of a type with its attributes. */
+        record Event(String type, tools.jackson.databind.JsonNode attributes) implements Occasion {
+        }
+
+        /** A date or a schedule of one promotion fell due (the job decided which; the engine checks the rest). */
+        record Due(long promotionId) implements Occasion {
+        }
+    }
+
     /** A promotion's counters when the purchase is decided: the member's uses in the limit's window, points given. */
     public record Counters(int memberUses, long spent) {
         public static final Counters NONE = new Counters(0, 0);
@@ -79,13 +102,24 @@ public final class PromotionEngine {
             .thenComparing(Promotion::id);
 
     public static Evaluation evaluate(PurchaseCase p, List<Promotion> promotions, Map<Long, Counters> counters) {
+        return decide(promotions, counters, p.companyBudget(), promo -> mismatch(p, promo), promo -> promo.effect().points(p));
+    }
+
+    /** The promotions an event, a date or a schedule gives the member: the same order, limits, budget and stacking. */
+    public static Evaluation evaluate(MemberCase m, List<Promotion> promotions, Map<Long, Counters> counters) {
+        return decide(promotions, counters, null, promo -> mismatch(m, promo), promo -> promo.effect().change(m.balance()));
+    }
+
+    private static Evaluation decide(List<Promotion> promotions, Map<Long, Counters> counters, Long companyBudget,
+                                     java.util.function.Function<Promotion, Miss> mismatch,
+                                     java.util.function.ToLongFunction<Promotion> pointsOf) {
         List<Considered> out = new ArrayList<>();
         Considered exclusive = null;
         boolean anyApplied = false;
-        Long companyLeft = p.companyBudget();
+        Long companyLeft = companyBudget;
         for (Promotion promo : promotions.stream().sorted(ORDER).toList()) {
             String rule = rule(promo);
-            Miss miss = mismatch(p, promo);
+            Miss miss = mismatch.apply(promo);
             if (miss != null) {
                 out.add(new Considered(promo.id(), promo.name(), miss.outcome(), 0, miss.why(), rule));
                 continue;
@@ -107,9 +141,9 @@ public final class PromotionEngine {
                         "the member has had it " + c.memberUses() + " time(s) " + window(limits.period()), rule));
                 continue;
             }
-            long points = promo.effect().points(p);
+            long points = pointsOf.applyAsLong(promo);
             String why = "applies";
-            if (limits.budgetPoints() != null) {
+            if (limits.budgetPoints() != null && points > 0) {
                 long left = Math.max(0, limits.budgetPoints() - c.spent());
                 if (left == 0) {
                     out.add(new Considered(promo.id(), promo.name(), Outcome.BUDGET_SPENT, 0,
@@ -121,7 +155,7 @@ public final class PromotionEngine {
                     why = "applies, capped at the " + left + " points left in its budget";
                 }
             }
-            if (companyLeft != null) {
+            if (companyLeft != null && points > 0) {
                 if (companyLeft <= 0) {
                     out.add(new Considered(promo.id(), promo.name(), Outcome.COMPANY_BUDGET_SPENT, 0,
                             "the company's points budget is spent", rule));
@@ -132,9 +166,9 @@ public final class PromotionEngine {
                     why = "applies, capped at the " + companyLeft + " points left in the company's budget";
                 }
             }
-            if (points <= 0) {
+            if (points == 0 && promo.effect().kind().movesPoints()) {
                 out.add(new Considered(promo.id(), promo.name(), Outcome.NOTHING_TO_GIVE, 0,
-                        "its rule gives 0 points for this purchase", rule));
+                        "its rule changes no points here", rule));
                 continue;
             }
             Considered applied = new Considered(promo.id(), promo.name(), Outcome.APPLIED, points, why, rule);
@@ -157,11 +191,8 @@ public final class PromotionEngine {
 
     /** The promotion's effect and conditions in words: what movements' reasons quote as its rule. */
     public static String rule(Promotion promo) {
-        String effect = promo.effect().describe();
-        if (promo.trigger() instanceof PromotionTrigger.OnPurchase on && !on.conditions().isEmpty()) {
-            return effect + " if " + String.join(", ", on.conditions().stream().map(PurchaseCondition::describe).toList());
-        }
-        return effect;
+        String trigger = promo.trigger().describe();
+        return trigger.isEmpty() ? promo.effect().describe() : promo.effect().describe() + " " + trigger;
     }
 
     private record Miss(Outcome outcome, String why) {
@@ -169,17 +200,11 @@ public final class PromotionEngine {
 
     /** Null when validity, target and conditions all hold; otherwise the first that does not, and why. */
     private static Miss mismatch(PurchaseCase p, Promotion promo) {
-        if (!promo.validity().contains(p.occurredAt())) {
-            return new Miss(Outcome.NOT_VALID_THEN, "valid from " + promo.validity().from()
-                    + (promo.validity().until() == null ? "" : " until " + promo.validity().until()));
+        Miss member = memberMismatch(promo, p.occurredAt(), p.segments(), p.tierId());
+        if (member != null) {
+            return member;
         }
         Promotion.Target t = promo.target();
-        if (t.segmentId() != null && !p.segments().contains(t.segmentId())) {
-            return new Miss(Outcome.NOT_TARGETED, "the member is not in segment #" + t.segmentId());
-        }
-        if (!t.tierIds().isEmpty() && (p.tierId() == null || !t.tierIds().contains(p.tierId()))) {
-            return new Miss(Outcome.NOT_TARGETED, "the member's tier is not one of the promotion's");
-        }
         if (!t.storeIds().isEmpty() && !t.storeIds().contains(p.storeId())) {
             return new Miss(Outcome.NOT_TARGETED, "store #" + p.storeId() + " is not one of the promotion's");
         }
@@ -199,6 +224,51 @@ public final class PromotionEngine {
             return null;
         }
         return new Miss(Outcome.CONDITION_UNMET, "not a purchase promotion");
+    }
+
+    /** Validity, segment and tier: what a purchase and any other occasion both check. */
+    private static Miss memberMismatch(Promotion promo, Instant at, Set<Long> segments, Long tierId) {
+        if (!promo.validity().contains(at)) {
+            return new Miss(Outcome.NOT_VALID_THEN, "valid from " + promo.validity().from()
+                    + (promo.validity().until() == null ? "" : " until " + promo.validity().until()));
+        }
+        Promotion.Target t = promo.target();
+        if (t.segmentId() != null && !segments.contains(t.segmentId())) {
+            return new Miss(Outcome.NOT_TARGETED, "the member is not in segment #" + t.segmentId());
+        }
+        if (!t.tierIds().isEmpty() && (tierId == null || !t.tierIds().contains(tierId))) {
+            return new Miss(Outcome.NOT_TARGETED, "the member's tier is not one of the promotion's");
+        }
+        return null;
+    }
+
+    /** Outside a purchase: a target on stores, companies or channels does not reach it; the trigger must be this one. */
+    private static Miss mismatch(MemberCase m, Promotion promo) {
+        Miss member = memberMismatch(promo, m.occurredAt(), m.segments(), m.tierId());
+        if (member != null) {
+            return member;
+        }
+        Promotion.Target t = promo.target();
+        if (!t.storeIds().isEmpty() || !t.companyIds().isEmpty() || !t.channels().isEmpty()) {
+            return new Miss(Outcome.NOT_TARGETED, "it targets stores, companies or channels: purchases only");
+        }
+        return switch (promo.trigger()) {
+            case PromotionTrigger.OnEvent on when m.occasion() instanceof Occasion.Event e -> {
+                if (!on.eventType().equals(e.type())) {
+                    yield new Miss(Outcome.CONDITION_UNMET, "not a " + on.eventType() + " event");
+                }
+                for (AttributeCondition c : on.conditions()) {
+                    String unmet = c.unmet(e.attributes());
+                    if (unmet != null) {
+                        yield new Miss(Outcome.CONDITION_UNMET, unmet);
+                    }
+                }
+                yield null;
+            }
+            case PromotionTrigger.OnDate _ when m.occasion() instanceof Occasion.Due due && due.promotionId() == promo.id() -> null;
+            case PromotionTrigger.OnSchedule _ when m.occasion() instanceof Occasion.Due due && due.promotionId() == promo.id() -> null;
+            default -> new Miss(Outcome.CONDITION_UNMET, "its trigger is " + promo.trigger().kind());
+        };
     }
 
     private static String window(Promotion.Period period) {

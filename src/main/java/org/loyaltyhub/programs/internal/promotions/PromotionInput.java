@@ -1,6 +1,5 @@
 package org.loyaltyhub.programs.internal.promotions;
 
-import org.loyaltyhub.programs.ActivePromotions;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -50,8 +49,24 @@ public record PromotionInput(
                               List<@NotNull @Size(max = 81) String> channels) {
     }
 
+    @Schema(description = "PURCHASE (conditions), EVENT (eventType, attributeConditions), DATE (date: BIRTHDAY, "
+            + "ENROLMENT_ANNIVERSARY or FIXED_DATE with fixedDate) or SCHEDULE (every: WEEK with day 1 Monday … 7, or "
+            + "MONTH with day 1 … 31)")
     public record TriggerInput(@NotNull PromotionTrigger.Kind type,
-                               @Size(max = PromotionTrigger.OnPurchase.MAX_CONDITIONS) List<@Valid @NotNull ConditionInput> conditions) {
+                               @Size(max = PromotionTrigger.OnPurchase.MAX_CONDITIONS) List<@Valid @NotNull ConditionInput> conditions,
+                               @Size(max = 40) String eventType,
+                               @Size(max = PromotionTrigger.OnPurchase.MAX_CONDITIONS) List<@Valid @NotNull AttributeConditionInput> attributeConditions,
+                               PromotionTrigger.DateKind date, java.time.LocalDate fixedDate,
+                               PromotionTrigger.Every every, @Min(1) @Max(31) Integer day) {
+
+        public TriggerInput(PromotionTrigger.Kind type, List<ConditionInput> conditions) {
+            this(type, conditions, null, null, null, null, null, null);
+        }
+    }
+
+    @Schema(description = "A condition on an event attribute: EQUALS (one value), ONE_OF (values), AT_LEAST or AT_MOST (a number)")
+    public record AttributeConditionInput(@NotBlank @Size(max = 40) String attribute, @NotNull AttributeCondition.Op op,
+                                          @Size(max = 100) List<@NotNull @Size(max = 200) String> values) {
     }
 
     @Schema(description = "A condition on one field: minSpend (value), products (values: ids or SKUs), categories (values), "
@@ -62,8 +77,28 @@ public record PromotionInput(
                                  @Size(max = 5) String from, @Size(max = 5) String to) {
     }
 
-    @Schema(description = "FIXED_POINTS (points), MULTIPLIER (factor on the purchase's points), PERCENT_OF_SPEND (percent)")
-    public record EffectInput(@NotNull ActivePromotions.Gives type, Long points, BigDecimal factor, BigDecimal percent) {
+    @Schema(description = "FIXED_POINTS (points), MULTIPLIER (factor on the purchase's points), PERCENT_OF_SPEND (percent); "
+            + "outside purchases also REMOVE_POINTS (points, never below zero), SET_POINTS (points: the target balance), "
+            + "VOUCHER (rewardId) and TAG (tag)")
+    public record EffectInput(@NotNull PromotionEffect.Kind type, Long points, BigDecimal factor, BigDecimal percent,
+                              Long rewardId, @Size(max = 40) String tag) {
+
+        public EffectInput(PromotionEffect.Kind type, Long points, BigDecimal factor, BigDecimal percent) {
+            this(type, points, factor, percent, null, null);
+        }
+
+        /** The checked effect; a missing value is refused under {@code path}. */
+        public PromotionEffect toEffect(String path) {
+            return switch (type) {
+                case FIXED_POINTS -> new PromotionEffect.FixedPoints(required(path + ".points", points));
+                case MULTIPLIER -> new PromotionEffect.Multiplier(required(path + ".factor", factor));
+                case PERCENT_OF_SPEND -> new PromotionEffect.PercentOfSpend(required(path + ".percent", percent));
+                case REMOVE_POINTS -> new PromotionEffect.RemovePoints(required(path + ".points", points));
+                case SET_POINTS -> new PromotionEffect.SetPoints(required(path + ".points", points));
+                case VOUCHER -> new PromotionEffect.IssueVoucher(required(path + ".rewardId", rewardId));
+                case TAG -> new PromotionEffect.AddTag(required(path + ".tag", tag));
+            };
+        }
     }
 
     @Schema(description = "perMember times per period (EVER, DAY, WEEK, MONTH); budgetPoints in all; empty: no limit")
@@ -101,15 +136,36 @@ public record PromotionInput(
                 });
             }
         }
-        EffectInput effect = switch (p.effect()) {
-            case PromotionEffect.FixedPoints f -> new EffectInput(ActivePromotions.Gives.FIXED_POINTS, f.points(), null, null);
-            case PromotionEffect.Multiplier m -> new EffectInput(ActivePromotions.Gives.MULTIPLIER, null, m.factor(), null);
-            case PromotionEffect.PercentOfSpend s -> new EffectInput(ActivePromotions.Gives.PERCENT_OF_SPEND, null, null, s.percent());
-        };
         Promotion.Limits l = p.limits();
         return new PromotionInput(p.name(), p.validity().from(), p.validity().until(), target,
-                new TriggerInput(PromotionTrigger.Kind.PURCHASE, conditions), effect,
+                triggerInput(p.trigger(), conditions), effectInput(p.effect()),
                 new LimitsInput(l.perMember(), l.period(), l.budgetPoints()), p.priority(), p.stacking());
+    }
+
+    private static TriggerInput triggerInput(PromotionTrigger trigger, List<ConditionInput> conditions) {
+        return switch (trigger) {
+            case PromotionTrigger.OnPurchase _ -> new TriggerInput(PromotionTrigger.Kind.PURCHASE, conditions);
+            case PromotionTrigger.OnEvent e -> new TriggerInput(PromotionTrigger.Kind.EVENT, List.of(), e.eventType(),
+                    e.conditions().stream().map(c -> new AttributeConditionInput(c.attribute(), c.op(), c.values())).toList(),
+                    null, null, null, null);
+            case PromotionTrigger.OnDate d -> new TriggerInput(PromotionTrigger.Kind.DATE, List.of(), null, null, d.date(),
+                    d.fixedDate(), null, null);
+            case PromotionTrigger.OnSchedule s -> new TriggerInput(PromotionTrigger.Kind.SCHEDULE, List.of(), null, null, null,
+                    null, s.every(), s.day());
+        };
+    }
+
+    /** The input that builds {@code e} (a promotion's effect, or one of a funnel's). */
+    public static EffectInput effectInput(PromotionEffect e) {
+        return switch (e) {
+            case PromotionEffect.FixedPoints f -> new EffectInput(e.kind(), f.points(), null, null);
+            case PromotionEffect.Multiplier m -> new EffectInput(e.kind(), null, m.factor(), null);
+            case PromotionEffect.PercentOfSpend s -> new EffectInput(e.kind(), null, null, s.percent());
+            case PromotionEffect.RemovePoints r -> new EffectInput(e.kind(), r.points(), null, null);
+            case PromotionEffect.SetPoints s -> new EffectInput(e.kind(), s.points(), null, null);
+            case PromotionEffect.IssueVoucher v -> new EffectInput(e.kind(), null, null, null, v.rewardId(), null);
+            case PromotionEffect.AddTag t -> new EffectInput(e.kind(), null, null, null, null, t.tag());
+        };
     }
 
     private Promotion.Target targetModel() {
@@ -122,6 +178,18 @@ public record PromotionInput(
     }
 
     private PromotionTrigger triggerModel() {
+        return switch (trigger.type()) {
+            case PURCHASE -> purchaseTrigger();
+            case EVENT -> new PromotionTrigger.OnEvent(trigger.eventType() == null ? null : trigger.eventType().strip(),
+                    trigger.attributeConditions() == null ? List.of() : trigger.attributeConditions().stream()
+                            .map(c -> new AttributeCondition(c.attribute().strip(), c.op(), c.values())).toList());
+            case DATE -> new PromotionTrigger.OnDate(trigger.date(), trigger.fixedDate());
+            case SCHEDULE -> new PromotionTrigger.OnSchedule(trigger.every(),
+                    required("trigger.day", trigger.day()));
+        };
+    }
+
+    private PromotionTrigger purchaseTrigger() {
         List<PurchaseCondition> conditions = new ArrayList<>();
         List<ConditionInput> given = trigger.conditions() == null ? List.of() : trigger.conditions();
         Set<String> seen = new HashSet<>();
@@ -151,11 +219,7 @@ public record PromotionInput(
     }
 
     private PromotionEffect effectModel() {
-        return switch (effect.type()) {
-            case FIXED_POINTS -> new PromotionEffect.FixedPoints(required("effect.points", effect.points()));
-            case MULTIPLIER -> new PromotionEffect.Multiplier(required("effect.factor", effect.factor()));
-            case PERCENT_OF_SPEND -> new PromotionEffect.PercentOfSpend(required("effect.percent", effect.percent()));
-        };
+        return effect.toEffect("effect");
     }
 
     private static <T> T required(String field, T value) {

@@ -79,6 +79,29 @@ public class PromotionStore {
                 .param("c", circuitId).param("s", String.valueOf(segmentId))
                 .query((rs, n) -> new SegmentUsers.SegmentUse(SegmentUsers.SegmentUse.Kind.PROMOTION, rs.getLong("id"),
                         rs.getString("name"))).list();
+    /** The circuit's active promotions with a trigger of this kind, in the order they are considered. */
+    public List<Promotion> active(long circuitId, PromotionTrigger.Kind kind) {
+        return jdbc.sql("select * from promotion where circuit_id = :c and status = 'ACTIVE' "
+                        + "and definition -> 'trigger' ->> 'type' = :kind order by priority, id")
+                .param("c", circuitId).param("kind", kind.name()).query((rs, n) -> stored(rs).promotion()).list();
+    }
+
+    /** Every circuit's active promotions on dates and schedules: the campaigns job's work list. */
+    public Map<Long, List<Promotion>> activeDated() {
+        Map<Long, List<Promotion>> out = new java.util.TreeMap<>();
+        jdbc.sql("select * from promotion where status = 'ACTIVE' and definition -> 'trigger' ->> 'type' in "
+                        + "('DATE', 'SCHEDULE') order by circuit_id, priority, id")
+                .query(rs -> {
+                    out.computeIfAbsent(rs.getLong("circuit_id"), c -> new java.util.ArrayList<>())
+                            .add(stored(rs).promotion());
+                });
+        return out;
+    }
+
+    /** Adds what a promotion gave outside a purchase to its spent points (only a budget counts them). */
+    public void spent(long promotionId, long points) {
+        jdbc.sql("update promotion set spent_points = spent_points + :d where id = :id and budget_points is not null")
+                .param("d", points).param("id", promotionId).update();
     }
 
     /** The circuit's active promotions, in the order they are considered (validity is the engine's to check). */
@@ -111,10 +134,14 @@ public class PromotionStore {
         return out;
     }
 
-    /** The member's grants of the promotion since {@code since} that still stand (not wholly taken back). */
+    /**
+     * The member's uses of the promotion since {@code since}: purchase grants that still stand (not wholly taken back),
+     * and what it did on events, dates and schedules.
+     */
     public int uses(long promotionId, long memberId, Instant since) {
-        return jdbc.sql("select count(*) from promotion_grant where promotion_id = :p and member_id = :m "
-                        + "and occurred_at >= :since and not withdrawn")
+        return jdbc.sql("select (select count(*) from promotion_grant where promotion_id = :p and member_id = :m "
+                        + "and occurred_at >= :since and not withdrawn) + (select count(*) from promotion_occurrence "
+                        + "where promotion_id = :p and member_id = :m and occurred_at >= :since)")
                 .param("p", promotionId).param("m", memberId).param("since", Timestamp.from(since))
                 .query(Integer.class).single();
     }
@@ -188,13 +215,17 @@ public class PromotionStore {
                         }))).optional();
     }
 
-    /** What a promotion has given so far: grants standing, members reached, points given (after refunds). */
+    /**
+     * What a promotion has given so far: grants standing (purchases, or events, dates and schedules), members
+     * reached, points given (after refunds).
+     */
     public record Figures(long grants, long members, long points) {
     }
 
     public Figures figures(long promotionId) {
-        return jdbc.sql("select count(*), count(distinct member_id), coalesce(sum(given), 0) from promotion_grant "
-                        + "where promotion_id = :p and given > 0")
+        return jdbc.sql("select count(*), count(distinct member_id), coalesce(sum(points), 0) from ("
+                        + "select member_id, given as points from promotion_grant where promotion_id = :p and given > 0 "
+                        + "union all select member_id, greatest(points, 0) from promotion_occurrence where promotion_id = :p) x")
                 .param("p", promotionId)
                 .query((rs, n) -> new Figures(rs.getLong(1), rs.getLong(2), rs.getLong(3))).single();
     }

@@ -1,6 +1,5 @@
 package org.loyaltyhub.programs.internal.promotions;
 
-import org.loyaltyhub.programs.ActivePromotions;
 import org.junit.jupiter.api.Test;
 import org.loyaltyhub.shared.InvalidInput;
 
@@ -91,7 +90,7 @@ class PromotionEngineTest {
         PromotionInput unknown = new PromotionInput("X", start, null, null,
                 new PromotionInput.TriggerInput(PromotionTrigger.Kind.PURCHASE,
                         List.of(new PromotionInput.ConditionInput("weather", "sunny", null, null, null))),
-                new PromotionInput.EffectInput(ActivePromotions.Gives.FIXED_POINTS, 5L, null, null), null, 0, null);
+                new PromotionInput.EffectInput(PromotionEffect.Kind.FIXED_POINTS, 5L, null, null), null, 0, null);
         assertThatThrownBy(() -> unknown.toPromotion(null, Promotion.Status.DRAFT))
                 .isInstanceOf(PurchaseCondition.UnknownConditionField.class);
     }

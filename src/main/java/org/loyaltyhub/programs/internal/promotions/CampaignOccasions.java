@@ -1,0 +1,72 @@
+package org.loyaltyhub.programs.internal.promotions;
+
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Promotions outside purchases: an event, a date or a schedule reaches a member; the engine decides with the same
+ * order, limits, budget and stacking as for purchases (promotions with limits locked while deciding), and each applied
+ * promotion acts once per member and occurrence (the business key {@code promotion_occurrence} holds).
+ */
+@Component
+class CampaignOccasions {
+
+    private final PromotionStore store;
+    private final OccasionStore occasions;
+    private final OccasionEffects effects;
+    private final PromotionCases cases;
+
+    CampaignOccasions(PromotionStore store, OccasionStore occasions, OccasionEffects effects, PromotionCases cases) {
+        this.store = store;
+        this.occasions = occasions;
+        this.effects = effects;
+        this.cases = cases;
+    }
+
+    /** What the promotions did for an occasion: each one in words, and how many acted. */
+    record Result(List<String> outcomes, int acted) {
+    }
+
+    /** Applies the promotions to the member for the occasion. */
+    Result apply(long circuitId, long memberId, PromotionEngine.Occasion occasion, String occurrence, Instant at,
+                       List<Promotion> promotions, String actor) {
+        if (promotions.isEmpty()) {
+            return new Result(List.of(), 0);
+        }
+        ZoneId zone = store.zone(circuitId);
+        PromotionEngine.MemberCase c = new PromotionEngine.MemberCase(memberId, occasion, at, zone,
+                cases.tier(circuitId, memberId, promotions), cases.segments(circuitId, memberId, promotions),
+                effects.balance(circuitId, memberId));
+        Map<Long, PromotionEngine.Counters> counters = store.counters(promotions, memberId, at, zone, true);
+        PromotionEngine.Evaluation evaluation = PromotionEngine.evaluate(c, promotions, counters);
+        List<String> out = new ArrayList<>();
+        int acted = 0;
+        for (PromotionEngine.Considered considered : evaluation.considered()) {
+            String name = "Promotion #" + considered.promotionId() + " \"" + considered.name() + "\"";
+            if (!considered.applied()) {
+                out.add(name + ": " + considered.outcome() + " (" + considered.why() + ")");
+                continue;
+            }
+            Promotion p = promotions.stream().filter(x -> x.id() == considered.promotionId()).findFirst().orElseThrow();
+            if (!occasions.claim(circuitId, p.id(), memberId, occurrence, at)) {
+                out.add(name + ": already given for " + occurrence);
+                continue;
+            }
+            OccasionEffects.Done done = effects.apply(circuitId, memberId, p.effect(), considered.points(),
+                    "promotion:" + p.id() + ":member:" + memberId + ":" + occurrence,
+                    name + " (" + considered.rule() + ")", actor);
+            if (done.points() > 0) {
+                store.spent(p.id(), done.points());
+            }
+            occasions.done(p.id(), memberId, occurrence, done.points(), done.entryId(), done.detail());
+            out.add(name + ": " + done.detail());
+            acted++;
+        }
+        return new Result(out, acted);
+    }
+}
