@@ -238,4 +238,34 @@ class BookingReservationsTest extends IntegrationTest {
         }
         throw new AssertionError("no " + suffix + " attachment");
     }
+
+    @Test
+    void anArrivalMarkedAtTheCounterTriggersTheReservationAttendedPromotionOnce() {
+        long table = table(4);
+        long anna = member(Fixtures.unique("arrives") + "@member.test");
+        Api.Response created = w.asAdmin().post("/api/v1/promotions", Map.of("name", "Came to dinner",
+                "validFrom", at(MONDAY, 8).minusSeconds(86_400).toString(), "priority", 10,
+                "trigger", Map.of("type", "EVENT", "eventType", "reservation_attended",
+                        "attributeConditions", List.of()),
+                "effect", Map.of("type", "FIXED_POINTS", "points", 15)));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        long promotion = created.json().path("id").asLong();
+        assertThat(w.asAdmin().post("/api/v1/promotions/" + promotion + "/activate", Map.of()).status())
+                .isEqualTo(200);
+        Api.Response r = book(w.as(till), anna, table, at(MONDAY, 11), 2);
+        assertThat(r.status()).as(r.toString()).isEqualTo(201);
+        long id = r.json().path("id").asLong();
+        clock.set(at(MONDAY, 11).plusSeconds(120));
+        Api.Response arrived = w.as(till).post("/api/v1/reservations/" + id + "/attendance",
+                Map.of("attendance", "ARRIVED"));
+        assertThat(arrived.status()).as(arrived.toString()).isEqualTo(200);
+        assertThat(w.available(anna)).as("the promotion on reservation_attended gives its points").isEqualTo(15);
+        assertThat(w.movements(anna).stream().map(e -> e.path("reason").asString()))
+                .anySatisfy(reason -> assertThat(reason).contains("Promotion #" + promotion));
+        Api.Response again = w.as(till).post("/api/v1/reservations/" + id + "/attendance",
+                Map.of("attendance", "ARRIVED"));
+        assertThat(again.status()).as(again.toString()).isEqualTo(409);
+        assertThat(w.available(anna)).as("an arrival marked twice gives once").isEqualTo(15);
+        w.assertBooksBalance();
+    }
 }

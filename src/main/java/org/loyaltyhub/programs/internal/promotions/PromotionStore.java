@@ -79,6 +79,8 @@ public class PromotionStore {
                 .param("c", circuitId).param("s", String.valueOf(segmentId))
                 .query((rs, n) -> new SegmentUsers.SegmentUse(SegmentUsers.SegmentUse.Kind.PROMOTION, rs.getLong("id"),
                         rs.getString("name"))).list();
+    }
+
     /** The circuit's active promotions with a trigger of this kind, in the order they are considered. */
     public List<Promotion> active(long circuitId, PromotionTrigger.Kind kind) {
         return jdbc.sql("select * from promotion where circuit_id = :c and status = 'ACTIVE' "
