@@ -75,7 +75,7 @@ class AuditTrail extends RequestBodyAdviceAdapter implements HandlerInterceptor,
         Map<String, String> variables = pathVariables(request);
         String operation = request.getMethod() + " " + pattern;
         PersonalDataRead read = method.getMethodAnnotation(PersonalDataRead.class);
-        if (CHANGES.contains(request.getMethod())) {
+        if (changes(request.getMethod(), pattern)) {
             log.record(caller, AuditAction.CHANGE, operation, entity(pattern),
                     variables.values().stream().findFirst().orElse((String) request.getAttribute(ANSWER_ID)),
                     fields(request), response.getStatus());
@@ -84,6 +84,11 @@ class AuditTrail extends RequestBodyAdviceAdapter implements HandlerInterceptor,
                     read.id().isEmpty() ? (String) request.getAttribute(ANSWER_ID) : variables.get(read.id()), List.of(),
                     response.getStatus());
         }
+    }
+
+    /** Writes change data, except previews and quotes (posted only to keep a form's token out of the address). */
+    static boolean changes(String method, String pattern) {
+        return CHANGES.contains(method) && !pattern.endsWith("/preview") && !pattern.endsWith("/quote");
     }
 
     /** The first literal word of the path after {@code /api/v1} and {@code /admin}: "members", "companies". */
