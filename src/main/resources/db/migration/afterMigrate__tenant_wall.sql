@@ -45,10 +45,10 @@ begin
         execute format('alter table %I enable row level security', t.relname);
         if not exists (select 1 from pg_policies where schemaname = current_schema() and tablename = t.relname
                                                    and policyname = 'circuit_wall') then
-            execute format($p$create policy circuit_wall on %I as permissive for all to loyaltyhub_tenant
-                using (circuit_id is null or circuit_id = nullif(current_setting('loyaltyhub.circuit', true), '')::bigint)
-                with check (circuit_id is null or circuit_id = nullif(current_setting('loyaltyhub.circuit', true), '')::bigint)$p$,
-                t.relname);
+            execute format('create policy circuit_wall on %I as permissive for all to loyaltyhub_tenant '
+                || 'using (circuit_id is null or circuit_id = nullif(current_setting(%L, true), %L)::bigint) '
+                || 'with check (circuit_id is null or circuit_id = nullif(current_setting(%L, true), %L)::bigint)',
+                t.relname, 'loyaltyhub.circuit', '', 'loyaltyhub.circuit', '');
         end if;
         if not exists (select 1 from pg_policies where schemaname = current_schema() and tablename = t.relname
                                                    and policyname = 'platform_wide') then
