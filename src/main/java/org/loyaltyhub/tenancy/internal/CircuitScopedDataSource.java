@@ -26,6 +26,8 @@ final class CircuitScopedDataSource extends DelegatingDataSource implements Smar
 
     private static final Logger log = LoggerFactory.getLogger(CircuitScopedDataSource.class);
 
+    private static final ThreadLocal<Boolean> READING_THE_CALLER = new ThreadLocal<>();
+
     private final Supplier<Optional<Long>> circuitOfRequest;
     private volatile boolean wallBuilt;
 
@@ -62,8 +64,25 @@ final class CircuitScopedDataSource extends DelegatingDataSource implements Smar
         return walled(super.getConnection(username, password));
     }
 
+    /**
+     * The request's circuit. Reading it may itself need the database (a signed-in operator's security context is
+     * loaded from the session store when first asked for): that inner connection is taken unwalled, rather than
+     * asking for the circuit again and again, each time holding one more connection.
+     */
+    private Optional<Long> circuitOfRequest() {
+        if (READING_THE_CALLER.get() != null) {
+            return Optional.empty();
+        }
+        READING_THE_CALLER.set(Boolean.TRUE);
+        try {
+            return circuitOfRequest.get();
+        } finally {
+            READING_THE_CALLER.remove();
+        }
+    }
+
     private Connection walled(Connection connection) throws SQLException {
-        Optional<Long> circuit = wallBuilt ? circuitOfRequest.get() : Optional.empty();
+        Optional<Long> circuit = wallBuilt ? circuitOfRequest() : Optional.empty();
         if (circuit.isEmpty()) {
             return connection;
         }
