@@ -28,7 +28,7 @@ class AuditController {
 
     @Operation(summary = "Audit records, newest first: changes (CHANGE) made through the back office and the API, and "
             + "reads of members' personal data (READ). Filters: from/to (ISO days, UTC, both included), action, entity "
-            + "(members, purchases, ...), entityId, actor (operator:12, api-key:3 or part of the operator's name)")
+            + "(members, purchases, ...), entityId, actor (operator:12, api-key:3, a whole kind: operator or api-key, or part of a name)")
     @GetMapping("/api/v1/audit")
     Page<AuditRecord> search(Caller caller, @RequestParam(required = false) String from,
                              @RequestParam(required = false) String to, @RequestParam(required = false) String action,

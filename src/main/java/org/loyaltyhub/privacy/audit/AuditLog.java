@@ -132,8 +132,9 @@ public class AuditLog {
             params.put("entityId", query.entityId());
         }
         if (query.actor() != null) {
-            sql.add("(actor = :actor or actor_name ilike :actorLike escape '\\')");
+            sql.add("(actor = :actor or actor like :actorKind or actor_name ilike :actorLike escape '\\')");
             params.put("actor", query.actor());
+            params.put("actorKind", query.actor().replace("%", "").replace("_", "") + ":%");
             params.put("actorLike", "%" + query.actor().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
         }
         return new Where(String.join(" and ", sql), params);
