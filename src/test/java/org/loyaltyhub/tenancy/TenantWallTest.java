@@ -73,7 +73,7 @@ class TenantWallTest extends IntegrationTest {
         assertThatThrownBy(() -> jdbc.sql("insert into audit_record (circuit_id, at, actor_kind, actor, action, "
                 + "operation, entity, status) values (:c, now(), 'SYSTEM', 'x', 'CHANGE', 'x', 'x', 200)")
                 .param("c", two.circuitId).update()).isInstanceOf(DataAccessException.class)
-                .hasMessageContaining("row-level security");
+                .rootCause().hasMessageContaining("row-level security");
         SecurityContextHolder.clearContext();
 
         assertThat(changed).isZero();
