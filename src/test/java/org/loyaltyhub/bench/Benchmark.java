@@ -316,6 +316,13 @@ public final class Benchmark {
                         r.errors().total()));
             }
 
+            // what the audit log and the tenant wall cost the earn path, at the highest client count
+            int privacyClients = config.concurrencies()[config.concurrencies().length - 1];
+            PrivacyCost.Result privacy = PrivacyCost.measure(context, privacyClients,
+                    Duration.ofSeconds(config.levelWarmupSeconds()), Duration.ofSeconds(config.seconds()), earn);
+            say("Privacy cost at " + privacyClients + " clients:");
+            privacy.rows().forEach(Benchmark::say);
+
             boolean statements = Boolean.getBoolean("bench.statements");
             if (statements) {
                 resetStatements(ds);
@@ -354,6 +361,8 @@ public final class Benchmark {
 
             summarize(dbInfo, members.length, earnResults, redemption, reads, pg, check, earnedOk.sum(),
                     purchasesInDb, earnProbe, readProbe);
+            out("Privacy cost (earn at " + privacyClients + " clients, issue 15):");
+            privacy.rows().forEach(this::out);
             return consistent(check) ? 0 : 1;
         }
     }

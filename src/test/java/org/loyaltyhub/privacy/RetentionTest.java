@@ -104,4 +104,39 @@ class RetentionTest extends IntegrationTest {
     private static Timestamp at(java.time.Instant i) {
         return Timestamp.from(i);
     }
+
+    @Test
+    void auditRecordsAreKeptTheYearsSetAndThenRemovedByTheRetentionJob() {
+        World w = fixtures.world(api);
+        long[] shop = w.company("Audited");
+        assertThat(w.asAdmin().put("/api/v1/privacy/retention", settings(null, 30, 2)).status()).isEqualTo(200);
+        clock.advance(Duration.ofDays(-3 * 365));
+        w.enrol(w.asAdmin(), Map.of("email", Fixtures.unique("old") + "@member.test", "storeId", shop[1]));
+        recordedAfterTheAnswer(w.circuitId);
+        clock.reset();
+        w.enrol(w.asAdmin(), Map.of("email", Fixtures.unique("new") + "@member.test", "storeId", shop[1]));
+        assertThat(auditRecords(w.circuitId, true)).as("a change three years ago was recorded").isPositive();
+
+        job.runAt(clock.instant());
+
+        assertThat(auditRecords(w.circuitId, true)).as("older than the 2 years set: removed").isZero();
+        assertThat(auditRecords(w.circuitId, false)).as("recent records stay").isPositive();
+    }
+
+    /** The audit record is written once the request completes, just after the answer: wait for it (at most 10 s). */
+    private void recordedAfterTheAnswer(long circuitId) {
+        for (int i = 0; i < 200 && auditRecords(circuitId, true) == 0; i++) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private long auditRecords(long circuitId, boolean old) {
+        return jdbc.sql("select count(*) from audit_record where circuit_id = :c and (at < now() - interval '1 year') = :old")
+                .param("c", circuitId).param("old", old).query(Long.class).single();
+    }
 }

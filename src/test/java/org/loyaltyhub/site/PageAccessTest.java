@@ -197,6 +197,21 @@ class PageAccessTest extends BrowserTest {
         assertThat(statuses(stranger.admin, pages)).isEqualTo(expect(pages, 200, 200, 200));
     }
 
+    @Test
+    void theAuditLogPageIsForCircuitAndCompanyAdministrators() {
+        World w = fixtures.world(api);
+        long[] shop = w.company("Audit");
+        Api.Login companyAdmin = w.operator("COMPANY_ADMIN", shop[0], null);
+        Api.Login till = w.operator("STORE_OPERATOR", null, shop[1]);
+        World stranger = fixtures.world(api);
+        List<String> pages = List.of("/admin/audit", "/admin/audit.csv");
+
+        assertThat(fetched(w.admin, pages)).isEqualTo(expect(pages, 200, 200));
+        assertThat(fetched(companyAdmin, pages)).isEqualTo(expect(pages, 200, 200));
+        assertThat(fetched(till, pages)).isEqualTo(expect(pages, 403, 403));
+        assertThat(fetched(stranger.admin, pages)).as("their own circuit's log").isEqualTo(expect(pages, 200, 200));
+    }
+
     private Map<String, Integer> statuses(Api.Login login, List<String> pages) {
         Page page = browser.desktop("en-GB");
         Browser.signIn(page, "http://localhost:" + port, login);

@@ -1105,4 +1105,24 @@ class RoleMatrixTest extends IntegrationTest {
         assertMatrix(roles, expected);
     }
 
+    /** Each action by each role, in the roles' order, answers the status expected for that role. */
+    @Test
+    void theAuditLogIsReadByAdministratorsOnlyAndNobodyChangesIt() {
+        World w = fixtures.world(api, true, false);
+        long[] own = w.company("Own");
+        Map<String, Api> roles = new LinkedHashMap<>();
+        roles.put("CIRCUIT_ADMIN", w.asAdmin());
+        roles.put("COMPANY_ADMIN", w.as(w.operator("COMPANY_ADMIN", own[0], null)));
+        roles.put("STORE_OPERATOR", w.as(w.operator("STORE_OPERATOR", null, own[1])));
+        roles.put("API_KEY", api.withKey(w.apiKey(own[0], own[1])));
+        roles.put("ANOTHER_CIRCUIT_ADMIN", fixtures.world(api).asAdmin());
+        Map<Action, List<Integer>> expected = new LinkedHashMap<>();
+        expected.put(new Action("read the audit log", "GET", "/api/v1/audit", null), List.of(200, 200, 403, 403, 200));
+        expected.put(new Action("download the audit log", "GET", "/api/v1/audit/csv", null),
+                List.of(200, 200, 403, 403, 200));
+        expected.put(new Action("remove an audit record", "DELETE", "/api/v1/audit", null),
+                List.of(405, 405, 405, 405, 405));
+        assertMatrix(roles, expected);
+    }
+
 }

@@ -12,6 +12,7 @@ import org.loyaltyhub.marketing.ReferralChannel;
 import org.loyaltyhub.marketing.Referrals;
 import org.loyaltyhub.members.Language;
 import org.loyaltyhub.shared.InvalidInput;
+import org.loyaltyhub.shared.LinkRequestLimits;
 import org.loyaltyhub.shared.LoyaltyException;
 import org.loyaltyhub.shared.Mailer;
 import org.loyaltyhub.shared.TooManyAttempts;
@@ -44,10 +45,12 @@ class CustomerPages {
     private final PublicUrl publicUrl;
     private final MessageSource messages;
     private final Referrals referrals;
+    private final LinkRequestLimits linkLimits;
 
     CustomerPages(SpaceModel space, CustomerAccounts accounts, CustomerSessions sessions, Tenancy tenancy,
-                  PublicUrl publicUrl, MessageSource messages, Referrals referrals) {
+                  PublicUrl publicUrl, MessageSource messages, Referrals referrals, LinkRequestLimits linkLimits) {
         this.referrals = referrals;
+        this.linkLimits = linkLimits;
         this.space = space;
         this.accounts = accounts;
         this.sessions = sessions;
@@ -167,8 +170,15 @@ class CustomerPages {
 
     @PostMapping("/c/{circuitId}/login/link")
     String emailLink(@PathVariable long circuitId, @RequestParam(defaultValue = "") String email,
-                     HttpServletRequest request, Locale locale, Model model) {
+                     HttpServletRequest request, HttpServletResponse response, Locale locale, Model model) {
         space.add(circuitId, model);
+        try {
+            linkLimits.count(email, request.getRemoteAddr());
+        } catch (TooManyAttempts e) {
+            refused(e, response);
+            model.addAttribute("error", "customerLogin.linkThrottled").addAttribute("email", email);
+            return "customer/login";
+        }
         accounts.emailLink(circuitId, email, link -> mail(circuitId, link, request, locale));
         model.addAttribute("sentTo", email).addAttribute("kind", "link");
         return "customer/sent";

@@ -7,6 +7,7 @@ import org.loyaltyhub.members.Member;
 import org.loyaltyhub.members.internal.CardService;
 import org.loyaltyhub.members.internal.CardService.CardChange;
 import org.loyaltyhub.members.internal.IssuedCard;
+import org.loyaltyhub.privacy.PersonalDataRead;
 import org.loyaltyhub.tenancy.Caller;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -28,6 +29,7 @@ class CardController {
         this.cards = cards;
     }
 
+    @PersonalDataRead
     @GetMapping("/api/v1/members/{id}/cards")
     @Operation(summary = "Every card the member has held: the one in use first, then blocked and replaced ones")
     List<IssuedCard> history(Caller caller, @PathVariable long id) {

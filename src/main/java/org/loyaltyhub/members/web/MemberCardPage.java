@@ -7,6 +7,7 @@ import org.loyaltyhub.members.internal.CardService;
 import org.loyaltyhub.members.internal.CardService.CardChange;
 import org.loyaltyhub.members.internal.MemberCommands.ProfileChange;
 import org.loyaltyhub.members.internal.MemberService;
+import org.loyaltyhub.privacy.PersonalDataRead;
 import org.loyaltyhub.shared.NotFound;
 import org.loyaltyhub.shared.web.FormValues;
 import org.loyaltyhub.shared.web.Page;
@@ -41,6 +42,7 @@ class MemberCardPage {
         this.cards = cards;
     }
 
+    @PersonalDataRead
     @GetMapping("/members/{id}/card")
     String form(Caller caller, @PathVariable long id, Model model) {
         caller.require(Role.CIRCUIT_ADMIN, Role.COMPANY_ADMIN, Role.STORE_OPERATOR);

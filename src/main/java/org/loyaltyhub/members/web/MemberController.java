@@ -1,5 +1,6 @@
 package org.loyaltyhub.members.web;
 
+import org.loyaltyhub.privacy.PersonalDataRead;
 import org.loyaltyhub.shared.web.QrCodes;
 
 import jakarta.validation.Valid;
@@ -50,6 +51,7 @@ class MemberController {
         return members.enrol(caller, request);
     }
 
+    @PersonalDataRead(id = "")
     @GetMapping("/api/v1/members")
     Page<Member> search(Caller caller, @RequestParam(required = false) @Size(max = 200) String q,
                         @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
@@ -62,6 +64,7 @@ class MemberController {
         return members.search(caller, q, filter, PageQuery.of(page, size));
     }
 
+    @PersonalDataRead(id = "")
     @GetMapping("/api/v1/members/lookup")
     @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "410", description = "card-blocked: the card "
             + "or QR code presented was blocked (and maybe replaced): the detail says when; ask for the new card")
@@ -72,6 +75,7 @@ class MemberController {
         return members.identify(caller, new MemberIdentifier(null, card, qr, email, phone, connection, externalId));
     }
 
+    @PersonalDataRead
     @GetMapping("/api/v1/members/{id}")
     Member member(Caller caller, @PathVariable long id) {
         return members.visible(caller, id);
@@ -88,6 +92,7 @@ class MemberController {
         return members.changeConsents(caller, id, consents);
     }
 
+    @PersonalDataRead
     @GetMapping("/api/v1/members/{id}/consents/history")
     List<Member.Consent> consentHistory(Caller caller, @PathVariable long id) {
         return members.consentHistory(caller, id);

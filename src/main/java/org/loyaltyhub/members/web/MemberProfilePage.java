@@ -4,6 +4,7 @@ import org.loyaltyhub.members.Language;
 import org.loyaltyhub.members.Member;
 import org.loyaltyhub.members.internal.MemberCommands.ProfileChange;
 import org.loyaltyhub.members.internal.MemberService;
+import org.loyaltyhub.privacy.PersonalDataRead;
 import org.loyaltyhub.shared.LoyaltyException;
 import org.loyaltyhub.shared.web.FormValues;
 import org.loyaltyhub.shared.web.Page;
@@ -31,6 +32,7 @@ class MemberProfilePage {
         this.members = members;
     }
 
+    @PersonalDataRead
     @GetMapping("/members/{id}/profile")
     String form(Caller caller, @PathVariable long id, Model model) {
         caller.require(Role.CIRCUIT_ADMIN, Role.COMPANY_ADMIN);

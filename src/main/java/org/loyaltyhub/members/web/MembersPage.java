@@ -4,6 +4,7 @@ import org.loyaltyhub.members.CardBrand;
 import org.loyaltyhub.members.CardGroup;
 import org.loyaltyhub.members.CardLabel;
 import org.loyaltyhub.members.internal.MemberService;
+import org.loyaltyhub.privacy.PersonalDataRead;
 import org.loyaltyhub.shared.PageQuery;
 import org.loyaltyhub.shared.web.Page;
 import org.loyaltyhub.tenancy.Caller;
@@ -25,6 +26,7 @@ class MembersPage {
         this.tenancy = tenancy;
     }
 
+    @PersonalDataRead(id = "")
     @GetMapping("/members")
     String list(Caller caller, @RequestParam(required = false) String q,
                 @RequestParam(required = false, defaultValue = "0") int page,

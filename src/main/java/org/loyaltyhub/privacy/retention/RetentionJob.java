@@ -30,8 +30,11 @@ public class RetentionJob {
     private final MemberRights rights;
     private final ClusterJobs jobs;
     private final Clock clock;
+    private final org.loyaltyhub.privacy.audit.AuditLog audit;
 
-    RetentionJob(RetentionService retention, MemberRights rights, ClusterJobs jobs, Clock clock) {
+    RetentionJob(RetentionService retention, MemberRights rights, ClusterJobs jobs, Clock clock,
+                 org.loyaltyhub.privacy.audit.AuditLog audit) {
+        this.audit = audit;
         this.retention = retention;
         this.rights = rights;
         this.jobs = jobs;
@@ -81,6 +84,13 @@ public class RetentionJob {
             } while (due.size() == BATCH);
         }
         Instant before = asOf.minus(Duration.ofDays(settings.deliveryBodyDays()));
+        // audit records are kept the years set, then removed (as the platform role: nobody else may delete them)
+        int audits = audit.removeOlderThan(circuitId,
+                asOf.atZone(java.time.ZoneOffset.UTC).minusYears(settings.auditYears()).toInstant());
+        if (audits > 0) {
+            log.info("Retention in circuit {}: {} audit records older than {} years removed", circuitId, audits,
+                    settings.auditYears());
+        }
         return new Retention.Run(asOf, erased, retention.emptyBodies(circuitId, before),
                 retention.deleteAnswers(circuitId, before));
     }

@@ -37,6 +37,7 @@ class MemberPrivacyPage {
         return show(caller, id, model);
     }
 
+    @org.loyaltyhub.privacy.PersonalDataRead
     @GetMapping("/members/{id}/privacy/export.zip")
     ResponseEntity<byte[]> export(Caller caller, @PathVariable long id) {
         caller.require(Role.CIRCUIT_ADMIN, Role.COMPANY_ADMIN);

@@ -37,6 +37,7 @@ class RightsApi {
     @Operation(summary = "Everything held about a member, as a ZIP (member.json, one CSV per collection, summary.html; "
             + "format in docs/privacy/member-export.md). Circuit and company administrators, API keys")
     @ApiResponse(responseCode = "200", content = @Content(mediaType = "application/zip"))
+    @org.loyaltyhub.privacy.PersonalDataRead
     @GetMapping("/api/v1/members/{id}/export")
     ResponseEntity<byte[]> export(Caller caller, @PathVariable long id) {
         return rights.export(caller, id).download();

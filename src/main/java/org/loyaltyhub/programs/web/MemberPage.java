@@ -2,6 +2,7 @@ package org.loyaltyhub.programs.web;
 
 import org.loyaltyhub.ledger.Ledger;
 import org.loyaltyhub.members.Members;
+import org.loyaltyhub.privacy.PersonalDataRead;
 import org.loyaltyhub.programs.internal.PointsService;
 import org.loyaltyhub.programs.internal.PointsService.Direction;
 import org.loyaltyhub.shared.LoyaltyException;
@@ -38,6 +39,7 @@ class MemberPage {
         this.actors = actors;
     }
 
+    @PersonalDataRead
     @GetMapping("/members/{id}")
     String member(Caller caller, @PathVariable long id, @RequestParam(required = false, defaultValue = "0") int page,
                   @RequestParam(required = false) String from, @RequestParam(required = false) String to,

@@ -8,6 +8,9 @@ public final class ContentSecurity {
             + "frame-ancestors 'none'; form-action 'self'; manifest-src 'self'; worker-src 'self'; "
             + "style-src 'self' 'unsafe-hashes' 'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU='";
 
+    /** API answers are data, never a document: nothing in them may load or run, nor be framed. */
+    public static final String API_POLICY = "default-src 'none'; frame-ancestors 'none'; sandbox";
+
     /**
      * Other sites learn at most our origin, never a page's address (links carry tokens). HSTS is Spring Security's
      * default on secure requests: behind a TLS proxy a request is secure when a trusted proxy says so

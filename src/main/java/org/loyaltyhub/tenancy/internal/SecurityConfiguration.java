@@ -71,7 +71,8 @@ class SecurityConfiguration implements WebMvcConfigurer {
                 .httpBasic(b -> b.authenticationEntryPoint(entryPoint))
                 .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint))
                 .addFilterBefore(new ApiKeyAuthentication(keys, entryPoint), BasicAuthenticationFilter.class)
-                .headers(h -> h.referrerPolicy(r -> r.policy(org.loyaltyhub.shared.web.ContentSecurity.REFERRER_POLICY)))
+                .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(org.loyaltyhub.shared.web.ContentSecurity.API_POLICY))
+                        .referrerPolicy(r -> r.policy(org.loyaltyhub.shared.web.ContentSecurity.REFERRER_POLICY)))
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/api/v1/setup", "/api/v1/setup/**").permitAll()
                         // shops' webhooks authenticate by their signature, verified by the integrations module

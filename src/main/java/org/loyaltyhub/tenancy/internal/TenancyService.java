@@ -351,11 +351,19 @@ public class TenancyService implements Tenancy {
 
     long createAccount(Long circuitId, Role role, Long companyId, Long storeId, NewOperatorAccount account) {
         if (operators.emailTaken(account.email())) {
-            throw new LoyaltyException("email-taken", 409, "An operator with this e-mail already exists")
-                    .with("field", "email");
+            throw emailTaken();
         }
-        return operators.create(circuitId, role, companyId, storeId, account.email(), account.name(),
-                passwords.encode(account.password()));
+        try {
+            return operators.create(circuitId, role, companyId, storeId, account.email(), account.name(),
+                    passwords.encode(account.password()));
+        } catch (org.springframework.dao.DuplicateKeyException e) {
+            throw emailTaken(); // an operator of another circuit, which the tenant wall hides from the check above
+        }
+    }
+
+    private static LoyaltyException emailTaken() {
+        return new LoyaltyException("email-taken", 409, "An operator with this e-mail already exists")
+                .with("field", "email");
     }
 
     private record Placement(Long companyId, Long storeId) {

@@ -1,8 +1,11 @@
 package org.loyaltyhub.tenancy.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.loyaltyhub.shared.InvalidInput;
+import org.loyaltyhub.shared.LinkRequestLimits;
 import org.loyaltyhub.shared.Mailer;
+import org.loyaltyhub.shared.TooManyAttempts;
 import org.loyaltyhub.shared.web.Page;
 import org.loyaltyhub.shared.web.PublicUrl;
 import org.loyaltyhub.tenancy.internal.PasswordResets;
@@ -25,9 +28,11 @@ class PasswordResetPage {
     private final PasswordResets resets;
     private final PublicUrl publicUrl;
     private final MessageSource messages;
+    private final LinkRequestLimits limits;
 
-    PasswordResetPage(PasswordResets resets, PublicUrl publicUrl, MessageSource messages) {
+    PasswordResetPage(PasswordResets resets, PublicUrl publicUrl, MessageSource messages, LinkRequestLimits limits) {
         this.resets = resets;
+        this.limits = limits;
         this.publicUrl = publicUrl;
         this.messages = messages;
     }
@@ -38,8 +43,16 @@ class PasswordResetPage {
     }
 
     @PostMapping("/login/forgot")
-    String request(@RequestParam(defaultValue = "") String email, HttpServletRequest request, Locale locale,
-                   Model model) {
+    String request(@RequestParam(defaultValue = "") String email, HttpServletRequest request,
+                   HttpServletResponse response, Locale locale, Model model) {
+        try {
+            limits.count(email, request.getRemoteAddr());
+        } catch (TooManyAttempts e) {
+            response.setStatus(429);
+            response.setHeader("Retry-After", String.valueOf(e.seconds()));
+            model.addAttribute("throttled", e.minutes());
+            return "forgot";
+        }
         resets.request(email, link -> new Mailer.Mail(link.email(), messages.getMessage("reset.mail.subject", null, locale),
                 messages.getMessage("reset.mail.body", new Object[]{link.name(),
                         publicUrl.of(request, "/login/reset?token=" + link.token())}, locale)));

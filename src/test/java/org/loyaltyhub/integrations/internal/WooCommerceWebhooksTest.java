@@ -18,6 +18,9 @@ class WooCommerceWebhooksTest extends ShopScenario {
     @Autowired
     DeliveryProcessor processor;
 
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     private String email;
 
     private void open() {
@@ -54,6 +57,29 @@ class WooCommerceWebhooksTest extends ShopScenario {
             h.put("X-WC-Webhook-Signature", signature);
         }
         return Shops.post(port, "/api/v1/hooks/woocommerce/" + connectionId, "application/json", body, h);
+    }
+
+    @Test
+    void anOrderOfACustomerKnownOnlyInAnotherCircuitNeverReachesThatCircuitsMemberStoreOrBooks() {
+        open();
+        org.loyaltyhub.support.World other = fixtures.world(api);
+        long stranger = other.enrol(other.asAdmin(), Map.of("firstName", "Anna", "lastName", "Rossi", "email", email))
+                .path("id").asLong();
+
+        processed(deliver("order.created", order(777, "processing", "2026-01-10T10:00:00", List.of())));
+
+        assertThat(other.points(stranger).path("available").asLong()).isZero();
+        assertThat(other.points(stranger).path("pending").asLong()).isZero();
+        assertThat(jdbc.sql("select count(*) from purchase where circuit_id = :c").param("c", other.circuitId)
+                .query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("""
+                        select count(*) from purchase p
+                          left join store s on s.id = p.store_id and s.circuit_id = p.circuit_id
+                          left join member m on m.id = p.member_id and m.circuit_id = p.circuit_id
+                         where p.circuit_id = :c and (s.id is null or (p.member_id is not null and m.id is null))""")
+                .param("c", world.circuitId).query(Long.class).single()).as("store and member of its own circuit")
+                .isZero();
+        other.assertBooksBalance();
     }
 
     @Test

@@ -1,0 +1,60 @@
+-- The second wall between tenants (issue 15 §5), (re)applied after every migration run so that a table added later
+-- with a circuit_id column gets it too. Requests of a circuit's operators and API keys run as loyaltyhub_tenant with
+-- loyaltyhub.circuit set (tenancy.internal.CircuitScopedDataSource): its policy shows and accepts only that circuit's
+-- rows (and the platform's shared rows, circuit_id null). Platform work (jobs, sign-in, webhooks before a shop is
+-- known) runs as the login role, which owns the tables and so is not subject to them (no FORCE). The names are
+-- shared.TenantWall's. Where the login role may not create roles, the wall is skipped with a warning.
+do $wall$
+declare
+    t record;
+begin
+    begin
+        if not exists (select 1 from pg_roles where rolname = 'loyaltyhub_tenant') then
+            create role loyaltyhub_tenant nologin nobypassrls;
+        end if;
+        if not exists (select 1 from pg_roles where rolname = 'loyaltyhub_platform') then
+            create role loyaltyhub_platform nologin nobypassrls;
+        end if;
+        if not pg_has_role(current_user, 'loyaltyhub_tenant', 'MEMBER') then
+            execute format('grant loyaltyhub_tenant to %I', current_user);
+        end if;
+        if not pg_has_role(current_user, 'loyaltyhub_platform', 'MEMBER') then
+            execute format('grant loyaltyhub_platform to %I', current_user);
+        end if;
+    exception when insufficient_privilege then
+        raise warning 'LoyaltyHub: no row-level security between circuits: % may not create roles', current_user;
+        return;
+    end;
+
+    execute 'grant usage on schema ' || quote_ident(current_schema()) || ' to loyaltyhub_tenant, loyaltyhub_platform';
+    execute 'grant select, insert, update, delete, truncate, references, trigger on all tables in schema '
+                || quote_ident(current_schema()) || ' to loyaltyhub_tenant, loyaltyhub_platform';
+    execute 'grant usage, select, update on all sequences in schema ' || quote_ident(current_schema())
+                || ' to loyaltyhub_tenant, loyaltyhub_platform';
+
+    -- views read their tables with the reader's rights, so the policies apply through them
+    for t in select c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace
+              where n.nspname = current_schema() and c.relkind = 'v' loop
+        execute format('alter view %I set (security_invoker = true)', t.relname);
+    end loop;
+
+    for t in select c.relname from pg_class c
+               join pg_namespace n on n.oid = c.relnamespace
+               join pg_attribute a on a.attrelid = c.oid and a.attname = 'circuit_id' and not a.attisdropped
+              where n.nspname = current_schema() and c.relkind in ('r', 'p') loop
+        execute format('alter table %I enable row level security', t.relname);
+        if not exists (select 1 from pg_policies where schemaname = current_schema() and tablename = t.relname
+                                                   and policyname = 'circuit_wall') then
+            execute format('create policy circuit_wall on %I as permissive for all to loyaltyhub_tenant '
+                || 'using (circuit_id is null or circuit_id = nullif(current_setting(%L, true), %L)::bigint) '
+                || 'with check (circuit_id is null or circuit_id = nullif(current_setting(%L, true), %L)::bigint)',
+                t.relname, 'loyaltyhub.circuit', '', 'loyaltyhub.circuit', '');
+        end if;
+        if not exists (select 1 from pg_policies where schemaname = current_schema() and tablename = t.relname
+                                                   and policyname = 'platform_wide') then
+            execute format('create policy platform_wide on %I as permissive for all to loyaltyhub_platform '
+                || 'using (true) with check (true)', t.relname);
+        end if;
+    end loop;
+end
+$wall$;

@@ -1,0 +1,82 @@
+package org.loyaltyhub.bench;
+
+import com.zaxxer.hikari.HikariDataSource;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * What the audit log and the tenant wall cost the earn path (issue 15: at most 5 %): the same closed loop of earning
+ * as shipped, with the audit log's insert turned into nothing (a rule on the table, so the request path is otherwise
+ * unchanged), and with the tenant wall off too (the connections are not switched to the tenant role).
+ */
+final class PrivacyCost {
+
+    record Result(Load.Result shipped, Load.Result noAudit, Load.Result noAuditNoWall) {
+
+        double auditCost() {
+            return 1 - shipped.perSecond() / noAudit.perSecond();
+        }
+
+        double wallCost() {
+            return 1 - noAudit.perSecond() / noAuditNoWall.perSecond();
+        }
+
+        List<String> rows() {
+            return List.of(
+                    row("as shipped (audit log + tenant wall)", shipped),
+                    row("without the audit insert", noAudit),
+                    row("without the audit insert nor the wall", noAuditNoWall),
+                    String.format(Locale.ROOT, "  cost of the audit log %.1f %%, of the tenant wall %.1f %% (target <= 5 %% each)",
+                            auditCost() * 100, wallCost() * 100));
+        }
+
+        private static String row(String label, Load.Result r) {
+            return String.format(Locale.ROOT, "  %-40s %8.0f earn/s  p50 %s ms  p99 %s ms  errors %d", label,
+                    r.perSecond(), Latencies.ms(r.latency().p50()), Latencies.ms(r.latency().p99()), r.errors().total());
+        }
+    }
+
+    private PrivacyCost() {
+    }
+
+    static Result measure(ConfigurableApplicationContext context, int clients, Duration warmup, Duration time,
+                          Load.Call earn) throws Exception {
+        HikariDataSource ds = context.getBean(HikariDataSource.class);
+        Object wall = context.getBean("circuitScopedDataSource");
+        Load.Result shipped = Load.closedLoop("privacy-shipped", clients, warmup, time, earn);
+        sql(ds, "create rule bench_no_audit as on insert to audit_record do instead nothing");
+        Load.Result noAudit;
+        Load.Result neither;
+        try {
+            noAudit = Load.closedLoop("privacy-no-audit", clients, warmup, time, earn);
+            wall(wall, false);
+            try {
+                neither = Load.closedLoop("privacy-neither", clients, warmup, time, earn);
+            } finally {
+                wall(wall, true);
+            }
+        } finally {
+            sql(ds, "drop rule bench_no_audit on audit_record");
+        }
+        return new Result(shipped, noAudit, neither);
+    }
+
+    private static void sql(HikariDataSource ds, String statement) throws SQLException {
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+            s.execute(statement);
+        }
+    }
+
+    /** The bench alone switches the wall off and on again, by its private field. */
+    private static void wall(Object dataSource, boolean on) throws ReflectiveOperationException {
+        var field = dataSource.getClass().getDeclaredField("wallBuilt");
+        field.setAccessible(true);
+        field.setBoolean(dataSource, on);
+    }
+}

@@ -1,0 +1,155 @@
+package org.loyaltyhub.privacy;
+
+import org.junit.jupiter.api.Test;
+import org.loyaltyhub.privacy.audit.AuditLog;
+import org.loyaltyhub.support.Api;
+import org.loyaltyhub.support.IntegrationTest;
+import org.loyaltyhub.support.World;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The audit log records every change made through the API or the back office (who, when, where, what, the names of
+ * the fields but never their values) and every read of a member's personal data; administrators read their own part
+ * of it, filtered, as JSON or CSV; nobody can change or remove a record but the platform's retention.
+ */
+class AuditLogTest extends IntegrationTest {
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    AuditLog log;
+
+    private static List<JsonNode> items(Api.Response r) {
+        assertThat(r.status()).as(r.toString()).isEqualTo(200);
+        return r.json().path("items").valueStream().toList();
+    }
+
+    @Test
+    void aChangeThroughTheApiIsRecordedWithWhoWhatAndTheFieldNamesButNotTheirValues() {
+        World w = fixtures.world(api);
+        long[] shop = w.company("Audited");
+        Api till = api.withKey(w.apiKey(shop[0], shop[1]));
+        long member = w.enrol(till, "audited").path("id").asLong();
+        assertThat(w.asAdmin().patch("/api/v1/members/" + member, Map.of("city", "Secret-City-42")).status())
+                .isEqualTo(200);
+
+        List<JsonNode> records = items(w.asAdmin().get("/api/v1/audit?entity=members&entityId=" + member
+                + "&action=CHANGE&actor=operator"));
+        assertThat(records).as("the enrolment was the API key's").hasSize(1);
+        JsonNode change = records.getFirst();
+        assertThat(change.path("operation").asString()).isEqualTo("PATCH /api/v1/members/{id}");
+        assertThat(change.path("actorKind").asString()).isEqualTo("OPERATOR");
+        assertThat(change.path("actor").asString()).startsWith("operator:");
+        assertThat(change.path("fields").valueStream().map(JsonNode::asString).toList()).containsExactly("city");
+        assertThat(change.path("status").asInt()).isEqualTo(200);
+
+        JsonNode enrolment = items(w.asAdmin().get("/api/v1/audit?entity=members&actor=api-key")).stream()
+                .filter(r -> r.path("operation").asString().equals("POST /api/v1/members")).findFirst().orElseThrow();
+        assertThat(enrolment.path("entityId").asString()).as("the id of what it created").isEqualTo(String.valueOf(member));
+        assertThat(enrolment.path("actorKind").asString()).isEqualTo("API_KEY");
+        assertThat(enrolment.path("companyId").asLong()).isEqualTo(shop[0]);
+        assertThat(enrolment.path("storeId").asLong()).isEqualTo(shop[1]);
+        assertThat(enrolment.path("fields").valueStream().map(JsonNode::asString).toList()).contains("email", "firstName");
+
+        assertThat(jdbc.sql("select count(*) from audit_record where array_to_string(fields, ' ') || operation "
+                + "|| coalesce(entity_id, '') like '%Secret-City%'").query(Long.class).single())
+                .as("no value is ever stored").isZero();
+    }
+
+    @Test
+    void readsOfAMembersPersonalDataAreRecordedButRefusedRequestsAreNot() {
+        World w = fixtures.world(api);
+        long member = w.enrol(w.asAdmin(), "read").path("id").asLong();
+        assertThat(w.asAdmin().get("/api/v1/members/" + member).status()).isEqualTo(200);
+        assertThat(w.asAdmin().get("/api/v1/members/" + member + "/consents/history").status()).isEqualTo(200);
+        assertThat(w.asAdmin().patch("/api/v1/members/" + member, Map.of("preferredStoreId", 987654)).status())
+                .isEqualTo(404);
+
+        List<JsonNode> reads = items(w.asAdmin().get("/api/v1/audit?action=READ&entityId=" + member));
+        assertThat(reads).extracting(r -> r.path("operation").asString()).containsExactlyInAnyOrder(
+                "GET /api/v1/members/{id}", "GET /api/v1/members/{id}/consents/history");
+        assertThat(reads).allMatch(r -> r.path("entity").asString().equals("members"));
+        assertThat(items(w.asAdmin().get("/api/v1/audit?action=CHANGE&entityId=" + member)))
+                .as("the refused change").noneMatch(r -> r.path("operation").asString().startsWith("PATCH"));
+    }
+
+    @Test
+    void companyAdministratorsReadTheirCompanysRecordsOnlyAndOtherCircuitsNone() {
+        World w = fixtures.world(api);
+        long[] own = w.company("Own");
+        long[] other = w.company("Other");
+        Api ownAdmin = w.as(w.operator("COMPANY_ADMIN", own[0], null));
+        Api otherAdmin = w.as(w.operator("COMPANY_ADMIN", other[0], null));
+        long ownMember = w.enrol(ownAdmin, "own").path("id").asLong();
+        long otherMember = w.enrol(otherAdmin, "other").path("id").asLong();
+        World stranger = fixtures.world(api);
+
+        List<JsonNode> seen = items(ownAdmin.get("/api/v1/audit?size=200"));
+        assertThat(seen).isNotEmpty().allMatch(r -> r.path("companyId").asLong() == own[0]);
+        assertThat(seen).noneMatch(r -> String.valueOf(otherMember).equals(r.path("entityId").asString()));
+        assertThat(items(w.asAdmin().get("/api/v1/audit?size=200"))).extracting(r -> r.path("companyId").asLong())
+                .contains(own[0], other[0]);
+        assertThat(items(stranger.asAdmin().get("/api/v1/audit?entityId=" + ownMember))).isEmpty();
+    }
+
+    @Test
+    void theLogIsFilteredByPeriodAndDownloadedAsCsvAndABadFilterIsAProblem() {
+        World w = fixtures.world(api);
+        long member = w.enrol(w.asAdmin(), "csv").path("id").asLong();
+        String today = clock.instant().toString().substring(0, 10);
+        String tomorrow = clock.instant().plus(Duration.ofDays(1)).toString().substring(0, 10);
+
+        assertThat(items(w.asAdmin().get("/api/v1/audit?from=" + today + "&to=" + today))).isNotEmpty();
+        assertThat(items(w.asAdmin().get("/api/v1/audit?from=" + tomorrow))).isEmpty();
+        Api.Response csv = w.asAdmin().get("/api/v1/audit/csv?entityId=" + member);
+        assertThat(csv.status()).isEqualTo(200);
+        assertThat(csv.header("Content-Type")).startsWith("text/csv");
+        assertThat(csv.body().lines().toList()).hasSizeGreaterThanOrEqualTo(2)
+                .first().asString().startsWith("at,action,actor_kind,actor");
+        assertThat(csv.body()).contains("POST /api/v1/members");
+
+        Api.Response bad = w.asAdmin().get("/api/v1/audit?from=yesterday");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.body()).contains("from");
+        assertThat(w.asAdmin().get("/api/v1/audit?action=DANCE").status()).isEqualTo(400);
+        assertThat(w.asAdmin().get("/api/v1/audit?from=" + tomorrow + "&to=" + today).status()).isEqualTo(400);
+    }
+
+    @Test
+    void aRecordCannotBeChangedOrRemovedExceptByThePlatformsRetention() {
+        World w = fixtures.world(api);
+        w.enrol(w.asAdmin(), "kept");
+        long records = count(w.circuitId);
+        assertThat(records).isPositive();
+
+        assertThatThrownBy(() -> jdbc.sql("update audit_record set actor = 'nobody' where circuit_id = :c")
+                .param("c", w.circuitId).update()).isInstanceOf(DataAccessException.class).rootCause()
+                .hasMessageContaining("append-only");
+        assertThatThrownBy(() -> jdbc.sql("delete from audit_record where circuit_id = :c")
+                .param("c", w.circuitId).update()).isInstanceOf(DataAccessException.class).rootCause()
+                .hasMessageContaining("append-only");
+        assertThatThrownBy(() -> jdbc.sql("truncate audit_record").update())
+                .isInstanceOf(DataAccessException.class).rootCause().hasMessageContaining("append-only");
+        assertThat(count(w.circuitId)).isEqualTo(records);
+
+        assertThat(log.removeOlderThan(w.circuitId, clock.instant().minus(Duration.ofDays(1)))).isZero();
+        assertThat(log.removeOlderThan(w.circuitId, clock.instant().plus(Duration.ofSeconds(1)))).isEqualTo(records);
+        assertThat(count(w.circuitId)).isZero();
+    }
+
+    private long count(long circuitId) {
+        return jdbc.sql("select count(*) from audit_record where circuit_id = :c").param("c", circuitId)
+                .query(Long.class).single();
+    }
+}
