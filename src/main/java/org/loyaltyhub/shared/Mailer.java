@@ -32,10 +32,11 @@ public class Mailer {
         send(new RichMail(mail.to(), mail.subject(), mail.text(), null, null));
     }
 
-    public void send(RichMail mail) {
-        jdbc.sql("insert into mail_outbox (recipient, subject, body, html_body, list_unsubscribe) "
-                        + "values (:to, :subject, :body, :html, :unsubscribe)")
+    /** Queues the message; returns its id in the outbox (a campaign follows whether it went out). */
+    public long send(RichMail mail) {
+        return jdbc.sql("insert into mail_outbox (recipient, subject, body, html_body, list_unsubscribe) "
+                        + "values (:to, :subject, :body, :html, :unsubscribe) returning id")
                 .param("to", mail.to()).param("subject", mail.subject()).param("body", mail.text())
-                .param("html", mail.html()).param("unsubscribe", mail.unsubscribeUrl()).update();
+                .param("html", mail.html()).param("unsubscribe", mail.unsubscribeUrl()).query(Long.class).single();
     }
 }
