@@ -122,7 +122,7 @@ class SendingEmailCampaignsTest extends IntegrationTest {
         assertThat(api.get(path(pixel.group(1).replace("&amp;", "&"))).status()).isEqualTo(200);
         Api.Response click = api.get(path(TestMail.link(mail, "/track/click/")));
         assertThat(click.status()).isEqualTo(302);
-        assertThat(click.header("Location")).isEqualTo("https://shop.example.org/sale");
+        assertThat(click.header("Location")).as("the circuit is Italian").isEqualTo("https://shop.example.org/saldi");
         String forged = path(TestMail.link(mail, "/track/click/")).replaceAll("url=[^&]*", "url=https%3A%2F%2Fevil.test");
         assertThat(api.get(forged).status()).as("no open redirect").isEqualTo(404);
         Api.Response unsubscribe = api.postRaw(path(TestMail.link(mail, "/unsubscribe/")), "List-Unsubscribe=One-Click");
