@@ -777,7 +777,7 @@ public final class Benchmark {
                 perMinute, seconds);
         smtp.stop();
         out("");
-        out(String.format(Locale.ROOT, "k. Campaigns  one e-mail campaign to %d members (seeded by SQL in %.1f s): "
+        out(String.format(Locale.ROOT, "l. Campaigns  one e-mail campaign to %d members (seeded by SQL in %.1f s): "
                 + "%d recipients queued in %.2f s  (target <= 10 s: %s)", r.members(), r.seedSeconds(), r.queued(),
                 r.queueSeconds(), r.queueSeconds() <= 10 ? "MET" : "NOT MET"));
         out(String.format(Locale.ROOT, "   at %d a minute for %.0f s: %d put in the outbox, %d delivered to GreenMail "
