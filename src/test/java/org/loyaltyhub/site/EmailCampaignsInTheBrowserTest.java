@@ -37,7 +37,7 @@ class EmailCampaignsInTheBrowserTest extends BrowserTest {
 
         Page page = browser.desktop("en-GB");
         Browser.signIn(page, url(""), w.admin);
-        page.getByRole(AriaRole.LINK, named("Campaigns").setExact(true)).click();
+        page.getByRole(AriaRole.LINK, named("E-mail campaigns").setExact(true)).click();
         assertThat(page).hasURL(url("/admin/email-campaigns"));
         page.locator("#name").fill("Spring sale");
         page.locator("#filter").fill(email);

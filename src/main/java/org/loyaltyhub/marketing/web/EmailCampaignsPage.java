@@ -67,7 +67,7 @@ class EmailCampaignsPage {
                     form.get("bodyEn"), days), form.get("requestKey"));
             return "redirect:/admin/email-campaigns/" + c.id();
         } catch (NumberFormatException e) {
-            errors.put("attributionDays", messages.getMessage("campaigns.error.number", null, locale));
+            errors.put("attributionDays", messages.getMessage("mailings.error.number", null, locale));
         } catch (UnknownShortcode e) {
             errors.put(e.field(), unknown(e, locale));
         } catch (InvalidInput e) {
