@@ -864,6 +864,26 @@ class RoleMatrixTest extends IntegrationTest {
     }
 
     @Test
+    void smsCreditsAreRechargedByTheCircuitAdministratorAndSpentByTheCompanysAdministratorOnly() {
+        World w = fixtures.world(api);
+        long[] own = w.company("Own");
+        Map<String, Api> roles = new LinkedHashMap<>();
+        roles.put("CIRCUIT_ADMIN", w.asAdmin());
+        roles.put("COMPANY_ADMIN", w.as(w.operator("COMPANY_ADMIN", own[0], null)));
+        roles.put("STORE_OPERATOR", w.as(w.operator("STORE_OPERATOR", null, own[1])));
+        roles.put("API_KEY", api.withKey(w.apiKey(own[0], own[1])));
+        roles.put("ANOTHER_CIRCUIT_ADMIN", fixtures.world(api).asAdmin());
+        Map<Action, List<Integer>> expected = new LinkedHashMap<>();
+        expected.put(new Action("read a company's SMS credits", "GET", "/api/v1/companies/" + own[0] + "/sms-credits",
+                null), List.of(200, 200, 403, 403, 404));
+        expected.put(new Action("recharge them", "POST", "/api/v1/companies/" + own[0] + "/sms-credits",
+                Map.of("credits", 1)), List.of(200, 403, 403, 403, 404));
+        expected.put(new Action("send an SMS (nobody to send to)", "POST", "/api/v1/sms/sends",
+                Map.of("memberIds", List.of(1), "text", "Hi")), List.of(403, 400, 403, 403, 403));
+        assertMatrix(roles, expected);
+    }
+
+    @Test
     void reportsAreForAdministratorsAndACompanyAdministratorOfACircuitKeepingCompaniesApartSeesOnlyItsOwn() {
         World w = fixtures.world(api, true, false);
         long[] own = w.company("Own");
