@@ -1,6 +1,7 @@
 package org.loyaltyhub.marketing.web;
 
 import org.loyaltyhub.marketing.internal.OpensAndClicks;
+import org.loyaltyhub.shared.NotFound;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -37,6 +38,12 @@ class TrackingController {
     ResponseEntity<Void> click(@PathVariable long campaignId, @PathVariable long memberId,
                                @PathVariable String signature, @RequestParam(required = false) String url) {
         String target = tracking.clicked(campaignId, memberId, signature, url);
-        return ResponseEntity.status(HttpStatus.FOUND).location(URI.create(target)).build();
+        URI location;
+        try {
+            location = URI.create(target);
+        } catch (IllegalArgumentException notAnAddress) {
+            throw new NotFound("Link", campaignId); // signed, but not a web address a browser could follow
+        }
+        return ResponseEntity.status(HttpStatus.FOUND).location(location).build();
     }
 }
