@@ -14,6 +14,9 @@ public record SmsSend(List<Long> memberIds, Long segmentId, MessageTemplate text
     public static final int MAX_LENGTH = 1000;
 
     public SmsSend {
+        if (memberIds != null && memberIds.stream().anyMatch(java.util.Objects::isNull)) {
+            throw new InvalidInput("memberIds", "Member ids are whole numbers");
+        }
         memberIds = memberIds == null ? List.of() : List.copyOf(memberIds);
         if (memberIds.isEmpty() == (segmentId == null)) {
             throw new InvalidInput("memberIds", "List the members or choose a segment (one of the two)");
