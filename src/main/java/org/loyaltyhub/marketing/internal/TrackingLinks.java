@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
 @Component
 public class TrackingLinks {
 
-    private static final Pattern LINK = Pattern.compile("https?://[^\\s<>\"]+");
+    /** A web address, without the punctuation that ends the sentence around it. */
+    private static final Pattern LINK = Pattern.compile("https?://[^\\s<>\"]*[^\\s<>\".,;:!?)]");
 
     private final CircuitSignature signature;
     private final PublicUrl urls;
