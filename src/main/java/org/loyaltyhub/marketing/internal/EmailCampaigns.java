@@ -94,8 +94,7 @@ public class EmailCampaigns {
         return audience.size(caller.circuit(), draft, clock.instant());
     }
 
-    /** The message as typed, for a sample member in the circuit's layout. */
-    @Transactional(readOnly = true)
+    /** The message as typed, for a sample member in the circuit's layout (its first e-mail setting may be written). */
     public NotificationAdmin.Preview preview(Caller caller, MessageTemplate template, Language language) {
         caller.require(Role.CIRCUIT_ADMIN);
         Circuit circuit = tenancy.circuit(caller.circuit());
@@ -145,7 +144,7 @@ public class EmailCampaigns {
         return rows.report(caller.circuit(), id, c.draft().attributionDays());
     }
 
-    @Transactional(readOnly = true)
+    /** Whether opens and clicks are counted (the circuit's e-mail settings are written the first time). */
     public NotificationSettings.Tracking tracking(Caller caller) {
         caller.require(Role.CIRCUIT_ADMIN);
         return settings.tracking(caller.circuit());
