@@ -50,7 +50,7 @@ class EmailCampaignsPage {
     private String list(Caller caller, Model model, Map<String, String> form, Map<String, String> errors) {
         model.addAttribute("campaigns", campaigns.list(caller)).addAttribute("segments", segments.list(caller))
                 .addAttribute("form", form).addAttribute("errors", errors)
-                .addAttribute("shortcodes", Shortcode.tokens())
+                .addAttribute("shortcodes", Shortcode.tokens()).addAttribute("tracking", campaigns.tracking(caller))
                 .addAttribute("requestKey", java.util.UUID.randomUUID().toString());
         return "marketing/email-campaigns";
     }
@@ -74,6 +74,14 @@ class EmailCampaignsPage {
             errors.putAll(e.fieldErrors());
         }
         return list(caller, model, form, errors);
+    }
+
+    @PostMapping("/admin/email-campaigns/tracking")
+    String tracking(Caller caller, @RequestParam Map<String, String> form) {
+        var f = new org.loyaltyhub.shared.web.FormValues(form);
+        campaigns.changeTracking(caller, new org.loyaltyhub.marketing.internal.NotificationSettings.Tracking(
+                f.checked("opens"), f.checked("clicks")));
+        return "redirect:/admin/email-campaigns?tracking";
     }
 
     @PostMapping("/admin/email-campaigns/preview/{language}")
