@@ -46,4 +46,10 @@ class TrackingController {
         }
         return ResponseEntity.status(HttpStatus.FOUND).location(location).build();
     }
+
+    /** A link that is not one of ours (a wrong signature, an unknown campaign) counts nothing and leads nowhere. */
+    @org.springframework.web.bind.annotation.ExceptionHandler(NotFound.class)
+    ResponseEntity<Void> notOurs() {
+        return ResponseEntity.notFound().build();
+    }
 }
