@@ -30,9 +30,18 @@ final class CampaignBench {
     }
 
     record Result(int members, double seedSeconds, long queued, double queueSeconds, int perMinute, double seconds,
-                  long outboxed, long delivered) {
+                  long outboxed, long delivered, double drainSeconds, long drained) {
+        double outboxedPerSecond() {
+            return outboxed / seconds;
+        }
+
         double deliveredPerSecond() {
             return delivered / seconds;
+        }
+
+        /** How fast the outbox delivered what was left once the campaign stopped adding to it. */
+        double drainedPerSecond() {
+            return drainSeconds == 0 ? 0 : drained / drainSeconds;
         }
     }
 
@@ -81,8 +90,17 @@ final class CampaignBench {
         double elapsed = (System.nanoTime() - start) / 1e9;
         long outboxed = count(ds, "select count(*) from email_campaign_recipient where campaign_id = " + campaign
                 + " and status = 'SENT'");
-        return new Result(members, seedSeconds, queued, queueSeconds, perMinute, elapsed, outboxed,
-                smtp.getReceivedMessages().length - before);
+        long delivered = smtp.getReceivedMessages().length - before;
+        // then the outbox alone: what it delivers once nothing more is added, for up to as long again
+        long drainStart = System.nanoTime();
+        long drainEnd = drainStart + seconds * 1_000_000_000L;
+        while (smtp.getReceivedMessages().length - before < outboxed && System.nanoTime() < drainEnd) {
+            Thread.sleep(200);
+        }
+        double drainSeconds = (System.nanoTime() - drainStart) / 1e9;
+        long drained = smtp.getReceivedMessages().length - before - delivered;
+        return new Result(members, seedSeconds, queued, queueSeconds, perMinute, elapsed, outboxed, delivered,
+                drainSeconds, drained);
     }
 
     private static long count(DataSource ds, String sql) throws SQLException {
