@@ -37,7 +37,13 @@ public enum AccountKind {
     PREPAID_EXPIRED(false, Purpose.PREPAID),
     GIFT_CARD_AVAILABLE(true, Purpose.GIFT_CARD),
     GIFT_CARD_PENDING(true, Purpose.GIFT_CARD),
-    GIFT_CARD_HELD(true, Purpose.GIFT_CARD);
+    GIFT_CARD_HELD(true, Purpose.GIFT_CARD),
+    /** A company's SMS credits (its owner is the company). */
+    SMS_CREDITS(true, Purpose.SMS),
+    /** Where SMS credits come from: the circuit's recharges. */
+    SMS_ISSUANCE(false, Purpose.SMS),
+    /** Where the credits of SMS sent end. */
+    SMS_SPENT(false, Purpose.SMS);
 
     private final boolean floored;
     private final Purpose purpose;
@@ -63,11 +69,12 @@ public enum AccountKind {
 
     /** Credits create lots (issuer, expiry) and debits consume them oldest-expiring first. */
     public boolean tracksLots() {
-        return this == purpose.available();
+        return purpose.heldByHolders() && this == purpose.available();
     }
 
     /** Owned by a holder: a member, or a gift card for {@link Purpose#GIFT_CARD} (see {@link Purpose#heldByMember()}). */
     public boolean ownedByMember() {
-        return this == purpose.available() || this == purpose.pending() || this == purpose.held();
+        return purpose.heldByHolders()
+                && (this == purpose.available() || this == purpose.pending() || this == purpose.held());
     }
 }

@@ -4,7 +4,8 @@ package org.loyaltyhub.ledger;
 public record AccountRef(AccountKind kind, Long ownerId) {
 
     public AccountRef {
-        boolean needsOwner = kind.ownedByMember() || kind == AccountKind.COMPANY_BUDGET;
+        boolean needsOwner = kind.ownedByMember() || kind == AccountKind.COMPANY_BUDGET
+                || kind == AccountKind.SMS_CREDITS;
         if (needsOwner != (ownerId != null)) {
             throw new IllegalArgumentException(kind + (needsOwner ? " needs an owner" : " has no owner"));
         }
@@ -29,6 +30,11 @@ public record AccountRef(AccountKind kind, Long ownerId) {
 
     public static AccountRef budget(long companyId) {
         return new AccountRef(AccountKind.COMPANY_BUDGET, companyId);
+    }
+
+    /** A company's SMS credits. */
+    public static AccountRef smsCredits(long companyId) {
+        return new AccountRef(AccountKind.SMS_CREDITS, companyId);
     }
 
     public static AccountRef circuit(AccountKind kind) {

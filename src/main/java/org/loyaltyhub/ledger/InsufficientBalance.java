@@ -13,6 +13,7 @@ public class InsufficientBalance extends LoyaltyException {
     private static String code(AccountKind kind) {
         return switch (kind) {
             case COMPANY_BUDGET -> "budget-exhausted";
+            case SMS_CREDITS -> "sms-credits-exhausted";
             case MEMBER_AVAILABLE -> "insufficient-points";
             default -> kind.money() && kind.tracksLots() ? "insufficient-wallet" : "insufficient-balance";
         };
@@ -22,6 +23,9 @@ public class InsufficientBalance extends LoyaltyException {
         return switch (kind) {
             case COMPANY_BUDGET -> "The company's points budget has " + balance + " points left, " + requested
                     + " are needed; ask the circuit administrator for a recharge";
+            case SMS_CREDITS -> "The company has " + balance + " SMS credits, " + requested + " are needed (one a "
+                    + "segment of 160 characters, 70 with accents outside GSM or emoji); ask the circuit administrator "
+                    + "for a recharge";
             case MEMBER_AVAILABLE -> "The member has " + balance + " points available, " + requested + " are needed";
             case GIFT_CARD_AVAILABLE -> "The gift card has " + balance + " minor units (cents) available, " + requested
                     + " are needed";

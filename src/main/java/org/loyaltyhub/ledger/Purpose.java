@@ -18,7 +18,13 @@ public enum Purpose {
      * Prepaid credit on an anonymous gift card: its accounts are owned by the card (the owner id is the card's id, not
      * a member's) until a member attaches it; it comes from and ends in the prepaid credit's circuit accounts.
      */
-    GIFT_CARD(true, false);
+    GIFT_CARD(true, false),
+    /**
+     * SMS credits (seed 002 "Crediti SMS"): a company's means of sending SMS, counted in credits (unit {@code SMS}, one
+     * credit a segment), recharged by the circuit and spent on each send. Held by companies: no member accounts, no
+     * lots, holds or expiry.
+     */
+    SMS(false, false);
 
     private final boolean money;
     private final boolean heldByMember;
@@ -34,6 +40,19 @@ public enum Purpose {
      */
     public boolean heldByMember() {
         return heldByMember;
+    }
+
+    /**
+     * Value that members (or gift cards) hold: it has available, pending and held accounts, lots, holds and expiry.
+     * False for {@link #SMS}, whose credits a company holds.
+     */
+    public boolean heldByHolders() {
+        return this != SMS;
+    }
+
+    /** The unit its accounts count in: {@code PTS}, the circuit's currency (minor units), or {@code SMS} credits. */
+    public String unit(String circuitCurrency) {
+        return money ? circuitCurrency : this == SMS ? "SMS" : "PTS";
     }
 
     /** A member's money wallet: a money purpose whose accounts a member owns. */
@@ -53,6 +72,7 @@ public enum Purpose {
             case DISCOUNT -> AccountKind.DISCOUNT_AVAILABLE;
             case PREPAID -> AccountKind.PREPAID_AVAILABLE;
             case GIFT_CARD -> AccountKind.GIFT_CARD_AVAILABLE;
+            case SMS -> throw noHolders();
         };
     }
 
@@ -63,6 +83,7 @@ public enum Purpose {
             case DISCOUNT -> AccountKind.DISCOUNT_PENDING;
             case PREPAID -> AccountKind.PREPAID_PENDING;
             case GIFT_CARD -> AccountKind.GIFT_CARD_PENDING;
+            case SMS -> throw noHolders();
         };
     }
 
@@ -73,6 +94,7 @@ public enum Purpose {
             case DISCOUNT -> AccountKind.DISCOUNT_HELD;
             case PREPAID -> AccountKind.PREPAID_HELD;
             case GIFT_CARD -> AccountKind.GIFT_CARD_HELD;
+            case SMS -> throw noHolders();
         };
     }
 
@@ -84,6 +106,7 @@ public enum Purpose {
             case DISCOUNT -> AccountKind.DISCOUNT_ISSUANCE;
             case PREPAID -> AccountKind.PREPAID_ISSUANCE;
             case GIFT_CARD -> AccountKind.PREPAID_ISSUANCE;
+            case SMS -> AccountKind.SMS_ISSUANCE;
         };
     }
 
@@ -95,6 +118,7 @@ public enum Purpose {
             case DISCOUNT -> AccountKind.DISCOUNT_REDEEMED;
             case PREPAID -> AccountKind.PREPAID_REDEEMED;
             case GIFT_CARD -> AccountKind.PREPAID_REDEEMED;
+            case SMS -> AccountKind.SMS_SPENT;
         };
     }
 
@@ -106,6 +130,11 @@ public enum Purpose {
             case DISCOUNT -> AccountKind.DISCOUNT_EXPIRED;
             case PREPAID -> AccountKind.PREPAID_EXPIRED;
             case GIFT_CARD -> AccountKind.PREPAID_EXPIRED;
+            case SMS -> throw noHolders();
         };
+    }
+
+    private IllegalStateException noHolders() {
+        return new IllegalStateException(this + " has no member accounts, lots or expiry (see heldByHolders)");
     }
 }

@@ -6,7 +6,7 @@ import java.util.List;
 /** The messages a member was sent, as their customer area's Messages page shows them (newest first). */
 public interface Inbox {
 
-    /** One message: read when {@code readAt} is set. */
+    /** One message: read when {@code readAt} is set; {@code kind} is null for a campaign's message. */
     record Message(long id, NotificationKind kind, String subject, String body, Instant sentAt, Instant readAt) {
         public boolean unread() {
             return readAt == null;

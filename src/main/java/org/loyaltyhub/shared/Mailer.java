@@ -48,19 +48,20 @@ public class Mailer {
         }
     }
 
-    public void send(RichMail mail) {
-        send(mail, null);
+    /** Queues the message; returns its id in the outbox (a campaign follows whether it went out). */
+    public long send(RichMail mail) {
+        return send(mail, null);
     }
 
-    /** A message with one attachment (null: none). */
-    public void send(RichMail mail, Attachment attachment) {
-        jdbc.sql("insert into mail_outbox (recipient, subject, body, html_body, list_unsubscribe, attachment_name, "
+    /** A message with one attachment (null: none); returns its id in the outbox. */
+    public long send(RichMail mail, Attachment attachment) {
+        return jdbc.sql("insert into mail_outbox (recipient, subject, body, html_body, list_unsubscribe, attachment_name, "
                         + "attachment_type, attachment) values (:to, :subject, :body, :html, :unsubscribe, :name, "
-                        + ":type, :content)")
+                        + ":type, :content) returning id")
                 .param("to", mail.to()).param("subject", mail.subject()).param("body", mail.text())
                 .param("html", mail.html()).param("unsubscribe", mail.unsubscribeUrl())
                 .param("name", attachment == null ? null : attachment.name())
                 .param("type", attachment == null ? null : attachment.contentType())
-                .param("content", attachment == null ? null : attachment.content()).update();
+                .param("content", attachment == null ? null : attachment.content()).query(Long.class).single();
     }
 }

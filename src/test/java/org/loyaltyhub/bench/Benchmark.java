@@ -40,7 +40,7 @@ import java.util.stream.Stream;
 public final class Benchmark {
 
     /** The phases -Dbench.phases selects from, in the order they run. */
-    static final List<String> PHASES = List.of("startup", "load", "tiers", "codes", "reliability", "backtest", "clearing", "segments", "reports", "export", "indicators");
+    static final List<String> PHASES = List.of("startup", "load", "tiers", "codes", "reliability", "backtest", "clearing", "segments", "reports", "export", "indicators", "campaigns");
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String PASSWORD = "bench-password-0123";
@@ -151,6 +151,12 @@ public final class Benchmark {
                 args.add("--loyaltyhub.db.server-settings[shared_preload_libraries]=pg_stat_statements");
             }
         }
+        if (config.phases().contains("campaigns")) {
+            smtp = CampaignBench.smtp();
+            args.add("--spring.mail.host=127.0.0.1");
+            args.add("--spring.mail.port=" + smtp.getSmtp().getPort());
+            args.add("--loyaltyhub.jobs.campaign-interval=PT24H");
+        }
         say("Starting LoyaltyHub (" + (embedded ? "embedded PostgreSQL in " + dataDir : "PostgreSQL at " + externalUrl)
                 + ") ...");
         long t = System.nanoTime();
@@ -204,6 +210,10 @@ public final class Benchmark {
             }
             if (config.phases().contains("indicators")) {
                 indicatorRows(context);
+                out("=".repeat(86));
+            }
+            if (config.phases().contains("campaigns")) {
+                campaignRows(context);
                 out("=".repeat(86));
             }
         } finally {
@@ -797,6 +807,27 @@ public final class Benchmark {
         out(String.format(Locale.ROOT, "   first %.2f s, then at most %.2f s over %d runs  (target <= 2 s: %s)",
                 r.first(), r.worstWarm(), SegmentBench.RUNS, Math.max(r.first(), r.worstWarm()) <= 2 ? "MET"
                         : "NOT MET"));
+    }
+
+    private com.icegreen.greenmail.util.GreenMail smtp;
+
+    /** The campaigns phase: a campaign to {@code bench.campaignMembers} members queued, then sent through GreenMail. */
+    private void campaignRows(ConfigurableApplicationContext context) throws Exception {
+        int members = Integer.getInteger("bench.campaignMembers", 100_000);
+        int perMinute = Integer.getInteger("bench.campaignPerMinute", 1_200);
+        int seconds = Integer.getInteger("bench.campaignSeconds", 30);
+        say("Campaigns: seeding " + members + " members with an address and the marketing consent ...");
+        CampaignBench.Result r = CampaignBench.run(context, context.getBean(HikariDataSource.class), smtp, members,
+                perMinute, seconds);
+        smtp.stop();
+        out("");
+        out(String.format(Locale.ROOT, "l. Campaigns  one e-mail campaign to %d members (seeded by SQL in %.1f s): "
+                + "%d recipients queued in %.2f s  (target <= 10 s: %s)", r.members(), r.seedSeconds(), r.queued(),
+                r.queueSeconds(), r.queueSeconds() <= 10 ? "MET" : "NOT MET"));
+        out(String.format(Locale.ROOT, "   at %d a minute for %.0f s: %d put in the outbox (%.1f/s), %d delivered to "
+                + "GreenMail (%.1f messages/s); then the outbox alone delivered %d more in %.0f s (%.1f messages/s)",
+                r.perMinute(), r.seconds(), r.outboxed(), r.outboxedPerSecond(), r.delivered(),
+                r.deliveredPerSecond(), r.drained(), r.drainSeconds(), r.drainedPerSecond()));
     }
 
     private List<StartupTimes.Start> startup = List.of();

@@ -479,6 +479,38 @@ class PageAccessTest extends BrowserTest {
     }
 
     @Test
+    void theEmailCampaignPagesAreTheCircuitAdministratorsAndAnotherCircuitsCampaignIsNotFound() {
+        World w = fixtures.world(api);
+        long[] shop = w.company("Mailing");
+        Api.Login companyAdmin = w.operator("COMPANY_ADMIN", shop[0], null);
+        Api.Login till = w.operator("STORE_OPERATOR", null, shop[1]);
+        World stranger = fixtures.world(api);
+        long campaign = w.asAdmin().post("/api/v1/email-campaigns", Map.of("name", "Sale", "filter", "Rossi",
+                "subjectIt", "Saldi", "bodyIt", "Ciao", "subjectEn", "Sale", "bodyEn", "Hi")).json().path("id").asLong();
+        List<String> pages = List.of("/admin/email-campaigns", "/admin/email-campaigns/" + campaign);
+
+        assertThat(statuses(w.admin, pages)).isEqualTo(expect(pages, 200, 200));
+        assertThat(statuses(companyAdmin, pages)).isEqualTo(expect(pages, 403, 403));
+        assertThat(statuses(till, pages)).isEqualTo(expect(pages, 403, 403));
+        assertThat(statuses(stranger.admin, pages)).isEqualTo(expect(pages, 200, 404));
+    }
+
+    @Test
+    void theSmsPagesAreTheCompanyAdministratorsAndTheCreditsPageTheCircuitAdministrators() {
+        World w = fixtures.world(api);
+        long[] shop = w.company("Texting");
+        Api.Login companyAdmin = w.operator("COMPANY_ADMIN", shop[0], null);
+        Api.Login till = w.operator("STORE_OPERATOR", null, shop[1]);
+        World stranger = fixtures.world(api);
+        List<String> pages = List.of("/company/sms", "/admin/sms");
+
+        assertThat(statuses(w.admin, pages)).isEqualTo(expect(pages, 403, 200));
+        assertThat(statuses(companyAdmin, pages)).isEqualTo(expect(pages, 200, 403));
+        assertThat(statuses(till, pages)).isEqualTo(expect(pages, 403, 403));
+        assertThat(statuses(stranger.admin, pages)).isEqualTo(expect(pages, 403, 200));
+    }
+
+    @Test
     void theCircuitsAnalyticsAreForItsAdministratorAndACompanysForItsAdministrator() {
         World w = fixtures.world(api);
         long[] shop = w.company("Analytics");

@@ -76,12 +76,29 @@ public final class TestMail {
         throw new AssertionError("no link with " + pathPart + " in: " + text(message));
     }
 
+    /** The message's text: its body, or the plain-text part of a message with an HTML part beside it. */
     public static String text(MimeMessage message) {
         try {
-            return message.getContent().toString();
+            return text(message.getContent());
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static String text(Object content) throws Exception {
+        if (content instanceof jakarta.mail.internet.MimeMultipart parts) {
+            StringBuilder out = new StringBuilder();
+            for (int i = 0; i < parts.getCount(); i++) {
+                var part = parts.getBodyPart(i);
+                if (part.getContent() instanceof jakarta.mail.internet.MimeMultipart) {
+                    out.append(text(part.getContent()));
+                } else if (part.isMimeType("text/plain")) {
+                    out.append(part.getContent());
+                }
+            }
+            return out.toString();
+        }
+        return content.toString();
     }
 
     public static String subject(MimeMessage message) {

@@ -897,6 +897,61 @@ class RoleMatrixTest extends IntegrationTest {
     }
 
     @Test
+    void emailCampaignsAreTheCircuitAdministratorsAndAnotherCircuitsCampaignIsNotFound() {
+        World w = fixtures.world(api);
+        long[] own = w.company("Own");
+        Map<String, Api> roles = new LinkedHashMap<>();
+        roles.put("CIRCUIT_ADMIN", w.asAdmin());
+        roles.put("COMPANY_ADMIN", w.as(w.operator("COMPANY_ADMIN", own[0], null)));
+        roles.put("STORE_OPERATOR", w.as(w.operator("STORE_OPERATOR", null, own[1])));
+        roles.put("API_KEY", api.withKey(w.apiKey(own[0], own[1])));
+        roles.put("ANOTHER_CIRCUIT_ADMIN", fixtures.world(api).asAdmin());
+        Map<String, Object> campaign = Map.of("name", "Sale", "filter", "Rossi", "subjectIt", "Saldi {first_name}",
+                "bodyIt", "Ciao", "subjectEn", "Sale {first_name}", "bodyEn", "Hi");
+        long id = w.asAdmin().post("/api/v1/email-campaigns", campaign).json().path("id").asLong();
+        Map<Action, List<Integer>> expected = new LinkedHashMap<>();
+        expected.put(new Action("list campaigns", "GET", "/api/v1/email-campaigns", null),
+                List.of(200, 403, 403, 403, 200));
+        expected.put(new Action("read a campaign", "GET", "/api/v1/email-campaigns/" + id, null),
+                List.of(200, 403, 403, 403, 404));
+        expected.put(new Action("change a campaign", "PUT", "/api/v1/email-campaigns/" + id, campaign),
+                List.of(200, 403, 403, 403, 404));
+        expected.put(new Action("count an audience", "POST", "/api/v1/email-campaigns/audience", campaign),
+                List.of(200, 403, 403, 403, 200));
+        expected.put(new Action("preview a message", "POST", "/api/v1/email-campaigns/preview/it",
+                Map.of("subject", "Ciao", "body", "{first_name}")), List.of(200, 403, 403, 403, 200));
+        expected.put(new Action("read a report", "GET", "/api/v1/email-campaigns/" + id + "/report", null),
+                List.of(200, 403, 403, 403, 404));
+        expected.put(new Action("read tracking", "GET", "/api/v1/email-campaigns/tracking", null),
+                List.of(200, 403, 403, 403, 200));
+        expected.put(new Action("cancel a campaign", "POST", "/api/v1/email-campaigns/" + id + "/cancel", null),
+                List.of(200, 403, 403, 403, 404));
+        expected.put(new Action("create a campaign", "POST", "/api/v1/email-campaigns", campaign),
+                List.of(201, 403, 403, 403, 201));
+        assertMatrix(roles, expected);
+    }
+
+    @Test
+    void smsCreditsAreRechargedByTheCircuitAdministratorAndSpentByTheCompanysAdministratorOnly() {
+        World w = fixtures.world(api);
+        long[] own = w.company("Own");
+        Map<String, Api> roles = new LinkedHashMap<>();
+        roles.put("CIRCUIT_ADMIN", w.asAdmin());
+        roles.put("COMPANY_ADMIN", w.as(w.operator("COMPANY_ADMIN", own[0], null)));
+        roles.put("STORE_OPERATOR", w.as(w.operator("STORE_OPERATOR", null, own[1])));
+        roles.put("API_KEY", api.withKey(w.apiKey(own[0], own[1])));
+        roles.put("ANOTHER_CIRCUIT_ADMIN", fixtures.world(api).asAdmin());
+        Map<Action, List<Integer>> expected = new LinkedHashMap<>();
+        expected.put(new Action("read a company's SMS credits", "GET", "/api/v1/companies/" + own[0] + "/sms-credits",
+                null), List.of(200, 200, 403, 403, 404));
+        expected.put(new Action("recharge them", "POST", "/api/v1/companies/" + own[0] + "/sms-credits",
+                Map.of("credits", 1)), List.of(200, 403, 403, 403, 404));
+        expected.put(new Action("send an SMS (nobody to send to)", "POST", "/api/v1/sms/sends",
+                Map.of("memberIds", List.of(1), "text", "Hi")), List.of(403, 400, 403, 403, 403));
+        assertMatrix(roles, expected);
+    }
+
+    @Test
     void reportsAreForAdministratorsAndACompanyAdministratorOfACircuitKeepingCompaniesApartSeesOnlyItsOwn() {
         World w = fixtures.world(api, true, false);
         long[] own = w.company("Own");

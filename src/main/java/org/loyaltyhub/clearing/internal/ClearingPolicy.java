@@ -34,7 +34,8 @@ public final class ClearingPolicy {
 
     /** The accounts of every purpose towards which (or back from which) lot movements count. */
     public static Set<AccountKind> redemptionAccounts() {
-        return java.util.Arrays.stream(Purpose.values()).flatMap(p -> redemptionAccounts(p).stream())
+        return java.util.Arrays.stream(Purpose.values()).filter(Purpose::heldByHolders)
+                .flatMap(p -> redemptionAccounts(p).stream())
                 .collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
 

@@ -29,12 +29,12 @@ class Accounts {
         if (cached != null) {
             return cached;
         }
-        // the unit: points, or the circuit's currency for a money purpose (amounts in its minor unit)
+        // the unit: points, SMS credits, or the circuit's currency for a money purpose (amounts in its minor unit)
         long id = jdbc.sql("insert into account (circuit_id, kind, owner_id, unit, materialized) values (:c, :kind, "
-                        + ":owner, case when :money then (select currency from circuit where id = :c) else 'PTS' end, "
+                        + ":owner, case when :money then (select currency from circuit where id = :c) else :unit end, "
                         + ":materialized) on conflict do nothing returning id")
                 .param("c", circuitId).param("kind", ref.kind().name()).param("owner", ref.ownerId())
-                .param("money", ref.kind().money())
+                .param("money", ref.kind().money()).param("unit", ref.kind().purpose().unit(null))
                 .param("materialized", ref.kind().floored()).query(Long.class).optional()
                 .or(() -> find(circuitId, ref)).orElseThrow();
         remember(key, id);

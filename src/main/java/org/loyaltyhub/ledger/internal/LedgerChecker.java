@@ -24,10 +24,12 @@ class LedgerChecker {
 
     private static final String LOT_KINDS = Arrays.stream(AccountKind.values()).filter(AccountKind::tracksLots)
             .map(k -> "'" + k.name() + "'").collect(Collectors.joining(", "));
-    private static final String HELD_KINDS = Arrays.stream(Purpose.values())
+    private static final String HELD_KINDS = Arrays.stream(Purpose.values()).filter(Purpose::heldByHolders)
             .map(p -> "('" + p.held().name() + "', '" + p.name() + "')").collect(Collectors.joining(", "));
+    /** Each kind with its unit; null: the circuit's currency. */
     private static final String UNITS = Arrays.stream(AccountKind.values())
-            .map(k -> "('" + k.name() + "', " + k.money() + ")").collect(Collectors.joining(", "));
+            .map(k -> "('" + k.name() + "', " + (k.money() ? "null" : "'" + k.purpose().unit(null) + "'") + ")")
+            .collect(Collectors.joining(", "));
 
     LedgerCheck check(Long circuitId) {
         List<String> differences = new ArrayList<>();
@@ -67,9 +69,9 @@ class LedgerChecker {
                 circuitId));
         differences.addAll(list("""
                 select 'account ' || a.id || ' (' || a.kind || ') counts in ' || a.unit || ', not in '
-                       || case when k.money then c.currency else 'PTS' end
-                  from account a join circuit c on c.id = a.circuit_id join (values %s) as k(kind, money) on k.kind = a.kind
-                 where %s and a.unit <> case when k.money then c.currency else 'PTS' end""".formatted(UNITS, scope),
+                       || coalesce(k.unit, c.currency)
+                  from account a join circuit c on c.id = a.circuit_id join (values %s) as k(kind, unit) on k.kind = a.kind
+                 where %s and a.unit <> coalesce(k.unit, c.currency)""".formatted(UNITS, scope),
                 circuitId));
         differences.addAll(list("""
                 select 'circuit ' || a.circuit_id || ' does not sum to zero in ' || a.unit || ': ' || sum(p.amount)

@@ -51,7 +51,7 @@ class LotFlows {
 
     /** Every purpose the ledger has (none listed here), and the accounts asked for, each with its purpose. */
     private static JdbcClient.StatementSpec purposes(JdbcClient.StatementSpec sql, Collection<AccountKind> towards) {
-        Purpose[] all = Purpose.values();
+        Purpose[] all = Arrays.stream(Purpose.values()).filter(Purpose::heldByHolders).toArray(Purpose[]::new);
         return sql.param("available", Arrays.stream(all).map(p -> p.available().name()).toArray(String[]::new))
                 .param("purpose", Arrays.stream(all).map(Purpose::name).toArray(String[]::new))
                 .param("towards", towards.stream().map(k -> k.purpose().name() + "/" + k.name()).toArray(String[]::new));

@@ -19,7 +19,7 @@ class MoneyAccountsHoldTheCurrency implements CurrencyInUse {
 
     @Override
     public Optional<CurrencyLocked.Holder> holder(long circuitId) {
-        boolean any = jdbc.sql("select exists (select 1 from account where circuit_id = :c and unit <> 'PTS')")
+        boolean any = jdbc.sql("select exists (select 1 from account where circuit_id = :c and unit not in ('PTS', 'SMS'))")
                 .param("c", circuitId).query(Boolean.class).single();
         return any ? Optional.of(CurrencyLocked.Holder.MONEY_ACCOUNTS) : Optional.empty();
     }

@@ -43,6 +43,12 @@ public final class MailLayout {
                 + (f.unsubscribeUrl() == null ? "" : "\n" + f.unsubscribeLabel() + ": " + f.unsubscribeUrl()) + "\n";
     }
 
+    /** The HTML with a 1×1 image whose loading counts the e-mail opened. */
+    public static String withPixel(String html, String pixelUrl) {
+        return html.replace("</body>", "<img src=\"" + escape(pixelUrl) + "\" width=\"1\" height=\"1\" alt=\"\" "
+                + "style=\"display:block;border:0\"></body>");
+    }
+
     private static String escape(String s) {
         return s == null ? "" : HtmlUtils.htmlEscape(s, "UTF-8");
     }

@@ -29,7 +29,7 @@ class MemberInbox implements Inbox {
         return jdbc.sql("select id, kind, subject, body, created_at, read_at from member_message "
                         + "where circuit_id = :c and member_id = :m order by id desc limit :n")
                 .param("c", circuitId).param("m", memberId).param("n", Math.clamp(limit, 1, 200))
-                .query((rs, n) -> new Message(rs.getLong(1), NotificationKind.valueOf(rs.getString(2)),
+                .query((rs, n) -> new Message(rs.getLong(1), NotificationKind.read(rs.getString(2)),
                         rs.getString(3), rs.getString(4), rs.getTimestamp(5).toInstant(),
                         rs.getTimestamp(6) == null ? null : rs.getTimestamp(6).toInstant()))
                 .list();

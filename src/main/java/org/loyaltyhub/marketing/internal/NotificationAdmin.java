@@ -106,7 +106,11 @@ public class NotificationAdmin {
 
     /** Sends the preview to the signed-in administrator's own address, through the outbox; returns the address. */
     public String testSend(Caller caller, NotificationKind kind, Language language, MessageTemplate t) {
-        Preview p = preview(caller, kind, language, t);
+        return sendTest(caller, preview(caller, kind, language, t));
+    }
+
+    /** Sends a preview, marked as a test, to the signed-in administrator's own address; returns the address. */
+    String sendTest(Caller caller, Preview p) {
         String to = tenancy.operators(caller).stream().filter(o -> caller.operatorId() != null
                         && o.id() == caller.operatorId()).map(Operator::email).findFirst()
                 .orElseThrow(() -> new InvalidInput("to", "Only an administrator signed in with an e-mail address "
@@ -121,7 +125,7 @@ public class NotificationAdmin {
                 custom.orElseGet(() -> settings.standard(kind, language)), custom.isPresent());
     }
 
-    private static Map<Shortcode, String> sample(Circuit circuit) {
+    static Map<Shortcode, String> sample(Circuit circuit) {
         Map<Shortcode, String> values = new EnumMap<>(Shortcode.class);
         Arrays.stream(Shortcode.values()).forEach(s -> values.put(s, s.sample()));
         values.put(Shortcode.CIRCUIT_NAME, circuit.name());

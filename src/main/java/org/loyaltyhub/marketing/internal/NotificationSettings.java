@@ -117,4 +117,20 @@ public class NotificationSettings {
         jdbc.sql("update notification_circuit set colour = :colour where circuit_id = :c")
                 .param("c", circuitId).param("colour", colour).update();
     }
+
+    /** Whether a circuit's campaigns count opens (a tracking pixel) and clicks (links through a redirect). */
+    public record Tracking(boolean opens, boolean clicks) {
+    }
+
+    public Tracking tracking(long circuitId) {
+        style(circuitId);
+        return jdbc.sql("select track_opens, track_clicks from notification_circuit where circuit_id = :c")
+                .param("c", circuitId).query((rs, n) -> new Tracking(rs.getBoolean(1), rs.getBoolean(2))).single();
+    }
+
+    void saveTracking(long circuitId, Tracking tracking) {
+        style(circuitId);
+        jdbc.sql("update notification_circuit set track_opens = :o, track_clicks = :k where circuit_id = :c")
+                .param("c", circuitId).param("o", tracking.opens()).param("k", tracking.clicks()).update();
+    }
 }

@@ -9,8 +9,8 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * The unsubscribe links are open to anyone holding one: their signature is the authorisation, and a mail client's
- * one-click POST (RFC 8058) carries no CSRF token and no session.
+ * The unsubscribe and tracking links are open to anyone holding one: their signature is the authorisation, and a mail
+ * client's one-click POST (RFC 8058) carries no CSRF token and no session.
  */
 @Configuration(proxyBeanMethods = false)
 class UnsubscribeSecurity {
@@ -18,7 +18,7 @@ class UnsubscribeSecurity {
     @Bean
     @Order(2)
     SecurityFilterChain unsubscribe(HttpSecurity http) throws Exception {
-        http.securityMatcher("/unsubscribe/**")
+        http.securityMatcher("/unsubscribe/**", "/track/**")
                 .csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(

@@ -25,7 +25,7 @@ class ClearingPolicyTest {
 
     @Test
     void lotsTakenTowardsAReservationOrARedemptionCountAndEverythingElseDoesNot() {
-        for (Purpose p : Purpose.values()) {
+        for (Purpose p : java.util.Arrays.stream(Purpose.values()).filter(Purpose::heldByHolders).toList()) {
             assertThat(ClearingPolicy.counts(p, List.of(p.available(), p.held()))).as(p + " reserved").isTrue();
             assertThat(ClearingPolicy.counts(p, List.of(p.available(), p.redeemed()))).as(p + " redeemed").isTrue();
             assertThat(ClearingPolicy.counts(p, List.of(p.available(), p.expired()))).as(p + " expired").isFalse();

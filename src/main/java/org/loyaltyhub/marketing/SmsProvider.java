@@ -1,0 +1,22 @@
+package org.loyaltyhub.marketing;
+
+/**
+ * Sends one SMS through a gateway. Chosen with {@code loyaltyhub.sms.provider}: {@code log} (the default, for first
+ * runs: the message is written to the log) or {@code twilio} (Twilio's Messages API).
+ */
+public interface SmsProvider {
+
+    /** What the gateway answered: its id for the message. */
+    record Accepted(String providerId) {
+    }
+
+    /** The gateway refused the message or could not be reached; nothing was sent. */
+    class SmsRefused extends org.loyaltyhub.shared.LoyaltyException {
+        public SmsRefused(String reason) {
+            super("sms-refused", 502, "The SMS gateway did not take the message: " + reason);
+        }
+    }
+
+    /** Sends {@code text} to a phone number in E.164 form ({@code +393471234567}). */
+    Accepted send(String to, String text);
+}

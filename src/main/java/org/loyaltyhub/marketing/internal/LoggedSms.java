@@ -1,0 +1,25 @@
+package org.loyaltyhub.marketing.internal;
+
+import org.loyaltyhub.marketing.SmsProvider;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.stereotype.Component;
+
+import java.util.UUID;
+
+/** The SMS "gateway" of a first run: writes each message to the log and sends nothing. */
+@Component
+@ConditionalOnProperty(name = "loyaltyhub.sms.provider", havingValue = "log", matchIfMissing = true)
+class LoggedSms implements SmsProvider {
+
+    private static final Logger log = LoggerFactory.getLogger(LoggedSms.class);
+
+    @Override
+    public Accepted send(String to, String text) {
+        String id = "log-" + UUID.randomUUID();
+        log.warn("No SMS gateway is configured (loyaltyhub.sms.provider): this SMS to {} was not sent ({}):\n{}",
+                to, id, text);
+        return new Accepted(id);
+    }
+}
