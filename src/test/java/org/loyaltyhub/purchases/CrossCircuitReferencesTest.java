@@ -34,15 +34,17 @@ class CrossCircuitReferencesTest extends IntegrationTest {
         long member = mine.enrol(mine.asAdmin(), "mine").path("id").asLong();
         long stranger = theirs.enrol(theirs.asAdmin(), "theirs").path("id").asLong();
         Api admin = mine.asAdmin();
+        String first = org.loyaltyhub.support.Fixtures.unique("X-1");
+        String second = org.loyaltyhub.support.Fixtures.unique("X-2");
 
-        Api.Response atTheirStore = admin.post("/api/v1/purchases", Map.of("orderId", "X-1", "member",
+        Api.Response atTheirStore = admin.post("/api/v1/purchases", Map.of("orderId", first, "member",
                 Map.of("id", member), "currency", "EUR", "total", "10.00", "status", "PAID", "storeId", elsewhere[1]));
-        Api.Response forTheirMember = mine.purchase(api.withKey(mine.apiKey(shop[0], shop[1])), "X-2", stranger,
+        Api.Response forTheirMember = mine.purchase(api.withKey(mine.apiKey(shop[0], shop[1])), second, stranger,
                 "10.00", "PAID");
 
         assertThat(atTheirStore.status()).as(atTheirStore.toString()).isEqualTo(404);
         assertThat(forTheirMember.status()).as(forTheirMember.toString()).isEqualTo(404);
-        assertThat(purchases("X-1") + purchases("X-2")).isZero();
+        assertThat(purchases(first) + purchases(second)).isZero();
     }
 
     @Test

@@ -48,9 +48,9 @@ class MembersInTheBrowserTest extends IntegrationTest {
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save")).click();
             assertThat(page.getByRole(AriaRole.STATUS)).containsText("Saved");
             assertThat(page.locator("#member-available")).hasText("150");
-            assertThat(page.locator("tbody tr").first()).containsText("+150");
-            assertThat(page.locator("tbody tr").first()).containsText("Welcome gift");
-            assertThat(page.locator("tbody tr").first().locator("td.actor")).hasText("Circuit Admin");
+            assertThat(page.locator("#member-history tbody tr").first()).containsText("+150");
+            assertThat(page.locator("#member-history tbody tr").first()).containsText("Welcome gift");
+            assertThat(page.locator("#member-history tbody tr").first().locator("td.actor")).hasText("Circuit Admin");
 
             Browser.answered(page, "/adjustment", () -> page.getByLabel("Operation").selectOption(new SelectOption().setValue("DEBIT")));
             Browser.answered(page, "/adjustment", () -> page.getByLabel("Points", new Page.GetByLabelOptions().setExact(true)).pressSequentially("500"));
@@ -65,11 +65,11 @@ class MembersInTheBrowserTest extends IntegrationTest {
             long memberId = w.asAdmin().get("/api/v1/members?q=bassic").json().path("items").get(0).path("id").asLong();
             w.purchase(api.withKey(w.apiKey(shop[0], shop[1])), "N-1", memberId, "3.00", "PAID");
             page.reload();
-            assertThat(page.locator("tbody tr").first()).containsText(
+            assertThat(page.locator("#member-history tbody tr").first()).containsText(
                     w.asAdmin().get("/api/v1/stores/" + shop[1]).json().path("name").asString());
             page.onceDialog(com.microsoft.playwright.Dialog::dismiss);
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Void")).click();
-            assertThat(page.locator("tbody tr")).hasCount(2); // the operator changed their mind: nothing voided
+            assertThat(page.locator("#member-history tbody tr")).hasCount(2); // the operator changed their mind: nothing voided
             page.onceDialog(d -> {
                 assertThat(d.message()).contains("Void this movement?");
                 d.accept();
@@ -78,10 +78,10 @@ class MembersInTheBrowserTest extends IntegrationTest {
                     () -> page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Void")).click());
             assertThat(page.getByRole(AriaRole.STATUS)).containsText("Movement voided");
             assertThat(page.locator("#member-available")).hasText("3");
-            assertThat(page.locator("tbody tr")).hasCount(3);
-            assertThat(page.locator("tbody tr").nth(2)).containsText("voided");
-            assertThat(page.locator("tbody tr").first()).containsText("Cancellation of an earlier movement");
-            assertThat(page.locator("tbody tr").first()).not().containsText("Voided movement");
+            assertThat(page.locator("#member-history tbody tr")).hasCount(3);
+            assertThat(page.locator("#member-history tbody tr").nth(2)).containsText("voided");
+            assertThat(page.locator("#member-history tbody tr").first()).containsText("Cancellation of an earlier movement");
+            assertThat(page.locator("#member-history tbody tr").first()).not().containsText("Voided movement");
             assertThat(browser.errors()).isEmpty();
         }
         w.assertBooksBalance();

@@ -49,7 +49,7 @@ class MembershipsInTheBrowserTest extends BrowserTest {
         assertThat(page.locator("#plans tbody tr")).containsText("×2 points on purchases");
         assertThat(page.locator("#plans tbody tr")).containsText("77, CLUB-6M");
 
-        page.getByRole(AriaRole.LINK, named("Edit")).click();
+        page.getByRole(AriaRole.LINK, named("Edit").setExact(true)).click();
         assertThat(page.getByLabel("Price (EUR)")).hasValue("29.00");
         page.getByLabel("Price (EUR)").fill("35");
         page.getByRole(AriaRole.BUTTON, named("Save the plan")).click();

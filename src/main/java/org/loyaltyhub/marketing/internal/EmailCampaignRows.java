@@ -107,9 +107,9 @@ class EmailCampaignRows {
                 .params(audience.params()).param("campaign", campaignId).update();
     }
 
-    /** The latest marketing consent of the member {@code m} is a grant. */
-    static final String MARKETING_CONSENT = "coalesce((select x.granted from segment_consent x where "
-            + "x.member_id = m.member_id and x.kind = 'MARKETING' order by x.id desc limit 1), false)";
+    /** The latest marketing consent of the member {@code m} is a grant (the consents in force, kept on member_facts). */
+    static final String MARKETING_CONSENT = "coalesce((select 'MARKETING' = any(f.consents_given) from "
+            + "segment_member_facts f where f.member_id = m.member_id), false)";
 
     /** Up to {@code limit} recipients still queued, locked for this transaction (another node skips them). */
     List<Long> takeQueued(long campaignId, int limit) {

@@ -135,6 +135,24 @@ final class PersonalData {
                     "select visits_12m, most_visited_store_id, visits_3y, spend_3y, spend_this_year, spend_last_year, "
                             + "spend_year_before, last_purchase_at, recency_score, frequency_score, monetary_score, "
                             + "rfm_segment from member_indicator where circuit_id = :c and member_id = :m"),
+            new Collection("campaign_events", "Events about the member that campaigns react to (a Wi-Fi login, a review, "
+                    + "an arrival), with what each did", "select event_id, type, attributes, occurred_at, received_at, outcomes "
+                    + "from campaign_event where circuit_id = :c and member_id = :m order by id"),
+            new Collection("campaign_occurrences", "Dated and event promotions given (birthday, anniversary, schedules)",
+                    "select promotion_id, occurrence, occurred_at, points, detail from promotion_occurrence "
+                            + "where circuit_id = :c and member_id = :m order by id"),
+            new Collection("funnels", "Automation funnels the member entered, waited in, acted on or skipped",
+                    "select funnel_id, occurrence, state, entered_at, due_at, done_at, detail from funnel_run "
+                            + "where circuit_id = :c and member_id = :m order by id"),
+            new Collection("tags", "Tags given to the member by campaigns or staff",
+                    "select tag, added_at, source from member_tag where circuit_id = :c and member_id = :m order by tag"),
+            new Collection("email_campaigns", "E-mail campaigns sent to the member, with opens and clicks",
+                    "select r.campaign_id, c.name as campaign, r.status, r.sent_at, r.opened_at, r.clicked_at "
+                            + "from email_campaign_recipient r join email_campaign c on c.id = r.campaign_id "
+                            + "where c.circuit_id = :c and r.member_id = :m order by r.campaign_id"),
+            new Collection("sms", "Text messages sent to the member",
+                    "select company_id, phone, body, segments, status, created_at, sent_at from sms_message "
+                            + "where circuit_id = :c and member_id = :m order by id"),
             new Collection("promotions", "Promotion bonuses received", "select promotion_id, purchase_id, points, "
                     + "given, withdrawn, occurred_at from promotion_grant where circuit_id = :c and member_id = :m "
                     + "order by id"),
@@ -159,6 +177,10 @@ final class PersonalData {
                     + "where circuit_id = :c and member_id = :m",
             "delete from consent where circuit_id = :c and member_id = :m",
             "delete from member_indicator where circuit_id = :c and member_id = :m",
+            "delete from member_tag where circuit_id = :c and member_id = :m",
+            "update campaign_event set attributes = '{}' where circuit_id = :c and member_id = :m",
+            "update sms_message set phone = '+10000000', body = '-', status = case when status = 'QUEUED' then 'FAILED' "
+                    + "else status end, error = 'erased' where circuit_id = :c and member_id = :m",
             "delete from customer_pending_consent where member_id = :m",
             "delete from customer_token where circuit_id = :c and member_id = :m",
             "delete from customer_account where circuit_id = :c and member_id = :m",
