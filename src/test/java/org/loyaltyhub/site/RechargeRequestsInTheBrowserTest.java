@@ -35,12 +35,14 @@ class RechargeRequestsInTheBrowserTest extends BrowserTest {
         admin.locator("#legalName").fill("Circuito Lago srl");
         admin.locator("#vatNumber").fill("IT123");
         admin.locator("#pricePerThousand").fill("12,50");
+        admin.locator("#smsCreditPrice").fill("0,05");
         admin.getByRole(AriaRole.BUTTON, named("Update billing details")).click();
         assertThat(admin.locator("#vatNumber-error")).containsText("IT01234567890");
         admin.locator("#vatNumber").fill("IT01234567890");
         admin.getByRole(AriaRole.BUTTON, named("Update billing details")).click();
         assertThat(admin.locator("#billing [role=status]")).hasText("Saved.");
         assertThat(admin.locator("#pricePerThousand")).hasValue("12.5");
+        assertThat(admin.locator("#smsCreditPrice")).hasValue("0.05");
 
         Page phone = browser.phone("it-IT");
         Browser.signIn(phone, url(""), companyAdmin);

@@ -48,36 +48,46 @@ public class BillingSettings {
                 .query((rs, n) -> new CircuitBilling(new BillingDetails(rs.getString("legal_name"),
                         rs.getString("vat_number"), rs.getString("tax_code"), rs.getString("address"),
                         rs.getString("invoice_email")),
-                        rs.getBigDecimal("price_per_thousand") == null ? null
-                                : Money.of(rs.getBigDecimal("price_per_thousand"), circuit.currency()),
-                        rs.getBigDecimal("vat_rate")))
+                        money(rs.getBigDecimal("price_per_thousand"), circuit), money(rs.getBigDecimal("sms_credit_price"),
+                        circuit), rs.getBigDecimal("vat_rate")))
                 .optional().orElseGet(() -> new CircuitBilling(new BillingDetails(null, null, null, null, null), null,
-                        BillingDetails.DEFAULT_VAT_RATE));
+                        null, BillingDetails.DEFAULT_VAT_RATE));
     }
 
+    private static Money money(BigDecimal amount, Circuit circuit) {
+        return amount == null ? null : Money.of(amount, circuit.currency());
+    }
+
+    /** Changes the circuit's billing: a blank price of 1,000 points makes recharges free, of an SMS credit unbilled. */
     public CircuitBilling changeCircuit(Caller caller, BillingDetails details, BigDecimal pricePerThousand,
-                                        BigDecimal vatRate) {
+                                        BigDecimal smsCreditPrice, BigDecimal vatRate) {
         caller.require(Role.CIRCUIT_ADMIN);
-        if (pricePerThousand != null && (pricePerThousand.signum() < 0 || pricePerThousand.compareTo(MAX_PRICE) > 0
-                || pricePerThousand.stripTrailingZeros().scale() > 4)) {
-            throw new InvalidInput("pricePerThousand", "must be between 0 and 1000000, with at most 4 decimals");
-        }
+        checkPrice("pricePerThousand", pricePerThousand);
+        checkPrice("smsCreditPrice", smsCreditPrice);
         BigDecimal rate = vatRate == null ? BillingDetails.DEFAULT_VAT_RATE : vatRate;
         if (rate.signum() < 0 || rate.compareTo(BigDecimal.valueOf(100)) >= 0 || rate.stripTrailingZeros().scale() > 2) {
             throw new InvalidInput("vatRate", "must be a percentage from 0 to 99.99");
         }
         jdbc.sql("""
                         insert into circuit_billing (circuit_id, legal_name, vat_number, tax_code, address, invoice_email,
-                                                     price_per_thousand, vat_rate)
-                        values (:c, :name, :vat, :tax, :address, :email, :price, :rate)
+                                                     price_per_thousand, sms_credit_price, vat_rate)
+                        values (:c, :name, :vat, :tax, :address, :email, :price, :smsPrice, :rate)
                         on conflict (circuit_id) do update set legal_name = excluded.legal_name,
                             vat_number = excluded.vat_number, tax_code = excluded.tax_code, address = excluded.address,
                             invoice_email = excluded.invoice_email, price_per_thousand = excluded.price_per_thousand,
-                            vat_rate = excluded.vat_rate, updated_at = now()""")
+                            sms_credit_price = excluded.sms_credit_price, vat_rate = excluded.vat_rate,
+                            updated_at = now()""")
                 .param("c", caller.circuit()).param("name", details.legalName()).param("vat", details.vatNumber())
                 .param("tax", details.taxCode()).param("address", details.address())
-                .param("email", details.invoiceEmail()).param("price", pricePerThousand).param("rate", rate).update();
+                .param("email", details.invoiceEmail()).param("price", pricePerThousand).param("smsPrice", smsCreditPrice).param("rate", rate).update();
         return circuit(caller.circuit());
+    }
+
+    private static void checkPrice(String field, BigDecimal price) {
+        if (price != null && (price.signum() < 0 || price.compareTo(MAX_PRICE) > 0
+                || price.stripTrailingZeros().scale() > 4)) {
+            throw new InvalidInput(field, "must be between 0 and 1000000, with at most 4 decimals");
+        }
     }
 
     /** The company's details; a company administrator reads only their own (another is not found). */

@@ -6,7 +6,10 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Optional;
 
-/** What a recharge costs at the circuit's price per 1,000 points, rounded half-up to the cent; free without a price. */
+/**
+ * What a recharge costs, rounded half-up to the cent: budget points at the circuit's price per 1,000 points, SMS
+ * credits at its price per credit; nothing to bill without a price (or at zero).
+ */
 public final class RechargePrice {
 
     private static final BigDecimal THOUSAND = BigDecimal.valueOf(1000);
@@ -15,15 +18,22 @@ public final class RechargePrice {
     }
 
     public static Optional<Money> of(long points, Money perThousand) {
-        if (points <= 0) {
-            throw new IllegalArgumentException("points must be positive: " + points);
+        return priced(points, perThousand, THOUSAND);
+    }
+
+    public static Optional<Money> ofSmsCredits(long credits, Money perCredit) {
+        return priced(credits, perCredit, BigDecimal.ONE);
+    }
+
+    private static Optional<Money> priced(long quantity, Money price, BigDecimal per) {
+        if (quantity <= 0) {
+            throw new IllegalArgumentException("quantity must be positive: " + quantity);
         }
-        if (perThousand == null || perThousand.isZero()) {
+        if (price == null || price.isZero()) {
             return Optional.empty();
         }
-        int digits = Math.max(perThousand.currency().getDefaultFractionDigits(), 0);
-        BigDecimal amount = perThousand.amount().multiply(BigDecimal.valueOf(points))
-                .divide(THOUSAND, digits, RoundingMode.HALF_UP);
-        return Optional.of(new Money(amount, perThousand.currency()));
+        int digits = Math.max(price.currency().getDefaultFractionDigits(), 0);
+        BigDecimal amount = price.amount().multiply(BigDecimal.valueOf(quantity)).divide(per, digits, RoundingMode.HALF_UP);
+        return Optional.of(new Money(amount, price.currency()));
     }
 }

@@ -31,6 +31,7 @@ class BillingController {
                                 @Size(max = 40) String taxCode, @Size(max = 400) String address,
                                 @Size(max = 254) String invoiceEmail,
                                 @DecimalMin("0") @DecimalMax("1000000") BigDecimal pricePerThousand,
+                                @DecimalMin("0") @DecimalMax("1000000") BigDecimal smsCreditPrice,
                                 @DecimalMin("0") @DecimalMax("99.99") BigDecimal vatRate) {
     }
 
@@ -44,11 +45,13 @@ class BillingController {
     }
 
     @Operation(summary = "The circuit's billing details (legal name, VAT number with its country prefix, tax code, "
-            + "address, e-mail for invoices), the price of 1,000 budget points (none: free) and the VAT rate (22 %)")
+            + "address, e-mail for invoices), the price of 1,000 budget points (none: free), the price of one SMS credit "
+            + "(each SMS-credit recharge is invoiced at it; none: no invoice) and the VAT rate (22 %)")
     @PutMapping("/api/v1/circuit/billing")
     CircuitBilling changeCircuit(Caller caller, @Valid @RequestBody CircuitBillingFields f) {
         return settings.changeCircuit(caller, BillingDetails.checked(f.legalName(), f.vatNumber(), f.taxCode(),
-                f.address(), f.invoiceEmail()), f.pricePerThousand(), f.vatRate());
+                f.address(), f.invoiceEmail()), f.pricePerThousand(), f.smsCreditPrice(),
+                f.vatRate());
     }
 
     @GetMapping("/api/v1/companies/{id}/billing")

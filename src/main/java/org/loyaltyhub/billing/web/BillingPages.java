@@ -122,6 +122,10 @@ class BillingPages {
         if (!form.blank("pricePerThousand") && (price == null || price.signum() < 0)) {
             errors.put("pricePerThousand", "billing.error.price");
         }
+        BigDecimal smsPrice = form.decimal("smsCreditPrice");
+        if (!form.blank("smsCreditPrice") && (smsPrice == null || smsPrice.signum() < 0)) {
+            errors.put("smsCreditPrice", "billing.error.smsCreditPrice");
+        }
         BigDecimal rate = form.decimal("vatRate");
         if (!form.blank("vatRate") && (rate == null || rate.signum() < 0 || rate.compareTo(BigDecimal.valueOf(100)) >= 0)) {
             errors.put("vatRate", "billing.error.vatRate");
@@ -129,7 +133,7 @@ class BillingPages {
         try {
             BillingDetails details = details(form);
             if (errors.isEmpty()) {
-                settings.changeCircuit(caller, details, price, rate);
+                settings.changeCircuit(caller, details, price, smsPrice, rate);
                 return "redirect:/admin/circuit?billingSaved";
             }
         } catch (InvalidInput e) {

@@ -49,14 +49,18 @@ public class BillingViews {
     public Map<String, String> circuitForm(Caller caller) {
         CircuitBilling billing = settings.circuit(caller);
         Map<String, String> form = form(billing.details());
-        form.put("pricePerThousand", billing.pricePerThousand() == null ? ""
-                : billing.pricePerThousand().amount().stripTrailingZeros().toPlainString());
+        form.put("pricePerThousand", price(billing.pricePerThousand()));
+        form.put("smsCreditPrice", price(billing.smsCreditPrice()));
         form.put("vatRate", billing.vatRate().toPlainString());
         return form;
     }
 
     public Map<String, String> companyForm(Caller caller, long companyId) {
         return form(settings.company(caller, companyId).details());
+    }
+
+    private static String price(Money price) {
+        return price == null ? "" : price.amount().stripTrailingZeros().toPlainString();
     }
 
     private static Map<String, String> form(BillingDetails d) {

@@ -5,8 +5,10 @@ import org.loyaltyhub.ledger.AccountRef;
 import org.loyaltyhub.ledger.EntryDraft;
 import org.loyaltyhub.ledger.InsufficientBalance;
 import org.loyaltyhub.ledger.Ledger;
+import org.loyaltyhub.ledger.PostedEntry;
 import org.loyaltyhub.members.Language;
 import org.loyaltyhub.marketing.NotificationKind;
+import org.loyaltyhub.marketing.SmsCreditsRecharged;
 import org.loyaltyhub.marketing.SmsSegments;
 import org.loyaltyhub.marketing.SmsSend;
 import org.loyaltyhub.members.Member;
@@ -17,6 +19,7 @@ import org.loyaltyhub.tenancy.Circuit;
 import org.loyaltyhub.tenancy.Company;
 import org.loyaltyhub.tenancy.Role;
 import org.loyaltyhub.tenancy.Tenancy;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -46,9 +49,10 @@ public class SmsService {
     private final SegmentRows segments;
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     SmsService(Ledger ledger, Tenancy tenancy, Members members, Notifier notifier, SegmentRows segments,
-               JdbcClient jdbc, Clock clock) {
+               JdbcClient jdbc, Clock clock, ApplicationEventPublisher events) {
         this.ledger = ledger;
         this.tenancy = tenancy;
         this.members = members;
@@ -56,6 +60,7 @@ public class SmsService {
         this.segments = segments;
         this.jdbc = jdbc;
         this.clock = clock;
+        this.events = events;
     }
 
     /** A company's SMS credits. */
@@ -73,17 +78,23 @@ public class SmsService {
         return new Credits(company.id(), ledger.balance(caller.circuit(), AccountRef.smsCredits(company.id())));
     }
 
-    /** Adds credits to a company's balance; the same request key again adds nothing more. */
+    /**
+     * Adds credits to a company's balance and tells billing ({@link SmsCreditsRecharged}, same transaction); the same
+     * request key again adds nothing more and tells nothing.
+     */
     public Credits recharge(Caller caller, long companyId, long credits, String requestKey) {
         caller.require(Role.CIRCUIT_ADMIN);
         if (credits <= 0 || credits > MAX_RECHARGE) {
             throw new InvalidInput("credits", "Between 1 and " + MAX_RECHARGE + " credits");
         }
         Company company = tenancy.company(caller, companyId);
-        ledger.post(EntryDraft.transfer(caller.circuit(), "sms-recharge:" + company.id() + ":" + requestKey,
-                        "SMS_RECHARGE", "SMS credits recharge")
+        PostedEntry entry = ledger.post(EntryDraft.transfer(caller.circuit(),
+                        "sms-recharge:" + company.id() + ":" + requestKey, "SMS_RECHARGE", "SMS credits recharge")
                 .move(AccountRef.circuit(AccountKind.SMS_ISSUANCE), AccountRef.smsCredits(company.id()), credits)
                 .company(company.id()).actor(caller.actor()).build());
+        if (!entry.replayed()) {
+            events.publishEvent(new SmsCreditsRecharged(caller.circuit(), company.id(), entry.id(), credits));
+        }
         return credits(caller, company.id());
     }
 
