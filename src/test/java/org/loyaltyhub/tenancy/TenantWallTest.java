@@ -99,6 +99,25 @@ class TenantWallTest extends IntegrationTest {
     }
 
     @Test
+    void connectionsTakenInTurnByTwoCircuitsAndPlatformWorkSeeOnlyWhatEachMaySee() {
+        World one = fixtures.world(api);
+        World two = fixtures.world(api);
+        one.enrol(one.asAdmin(), "wall-turns");
+        two.enrol(two.asAdmin(), "wall-turns");
+        for (int i = 0; i < 20; i++) { // connections of the pool taken in turn by two circuits and by platform work
+            for (World w : List.of(one, two, one)) {
+                inARequestOf(w.circuitId);
+                assertThat(jdbc.sql("select distinct circuit_id from member where circuit_id in (:a, :b)")
+                        .param("a", one.circuitId).param("b", two.circuitId).query(Long.class).list())
+                        .containsExactly(w.circuitId);
+            }
+            SecurityContextHolder.clearContext();
+            assertThat(jdbc.sql("select count(distinct circuit_id) from member where circuit_id in (:a, :b)")
+                    .param("a", one.circuitId).param("b", two.circuitId).query(Long.class).single()).isEqualTo(2);
+        }
+    }
+
+    @Test
     void everyTableWithACircuitIdCarriesTheWall() {
         List<String> unwalled = jdbc.sql("""
                         select c.relname from pg_class c
