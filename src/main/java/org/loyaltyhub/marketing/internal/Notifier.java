@@ -101,7 +101,8 @@ public class Notifier implements Notifications {
     }
 
     /** An e-mail of a rendered message in the circuit's layout. */
-    Mailer.RichMail mail(Circuit circuit, String to, MessageTemplate.Rendered message, Language language,
+    /** A message in the circuit's e-mail layout (logo, colour, customer area link, unsubscribe when given). */
+    public Mailer.RichMail mail(Circuit circuit, String to, MessageTemplate.Rendered message, Language language,
                          String customerAreaUrl, String unsubscribeUrl) {
         String logo = circuit.logoUrl() == null ? null
                 : circuit.logoUrl().startsWith("/") ? urls.anywhere(circuit.logoUrl()) : circuit.logoUrl();

@@ -1,8 +1,8 @@
 package org.loyaltyhub.marketing.internal.reservations;
 
 import org.loyaltyhub.members.Language;
-import org.loyaltyhub.marketing.internal.MailLayout;
-import org.loyaltyhub.marketing.internal.NotificationSettings;
+import org.loyaltyhub.marketing.MessageTemplate;
+import org.loyaltyhub.marketing.internal.Notifier;
 import org.loyaltyhub.marketing.reservations.Reservation;
 import org.loyaltyhub.members.Member;
 import org.loyaltyhub.shared.Mailer;
@@ -31,16 +31,16 @@ class ReservationMails {
 
     private final Mailer mailer;
     private final Tenancy tenancy;
-    private final NotificationSettings settings;
+    private final Notifier notifier;
     private final PublicUrl urls;
     private final MessageSource messages;
     private final Clock clock;
 
-    ReservationMails(Mailer mailer, Tenancy tenancy, NotificationSettings settings, PublicUrl urls,
+    ReservationMails(Mailer mailer, Tenancy tenancy, Notifier notifier, PublicUrl urls,
                      MessageSource messages, Clock clock) {
         this.mailer = mailer;
         this.tenancy = tenancy;
-        this.settings = settings;
+        this.notifier = notifier;
         this.urls = urls;
         this.messages = messages;
         this.clock = clock;
@@ -61,13 +61,8 @@ class ReservationMails {
                 language.locale());
         String text = messages.getMessage(key + ".body", new Object[] {name, r.bookableName(), store.name(), when,
                 r.seats()}, language.locale()).replace("\\n", "\n");
-        String area = urls.anywhere("/c/" + circuit.id() + "/my/bookings");
-        String logo = circuit.logoUrl() == null ? null
-                : circuit.logoUrl().startsWith("/") ? urls.anywhere(circuit.logoUrl()) : circuit.logoUrl();
-        MailLayout.Frame frame = new MailLayout.Frame(circuit.name(), logo, settings.style(circuit.id()).colour(),
-                area, messages.getMessage("notifications.mail.customerArea", null, language.locale()), null, null);
-        Mailer.RichMail mail = new Mailer.RichMail(member.email(), subject, MailLayout.text(text, frame),
-                MailLayout.html(subject, text, frame), null);
+        Mailer.RichMail mail = notifier.mail(circuit, member.email(), new MessageTemplate.Rendered(subject, text),
+                language, urls.anywhere("/c/" + circuit.id() + "/my/bookings"), null);
         mailer.send(mail, kind == Kind.CONFIRMED ? calendar(r, store, circuit) : null);
     }
 
