@@ -32,6 +32,8 @@ class Journal {
     private final Accounts accounts;
     private final Lots lots;
     private final org.loyaltyhub.shared.Meters meters;
+    private static final java.util.Set<AccountKind> FUNDING = java.util.EnumSet.of(AccountKind.CIRCUIT_ISSUANCE,
+            AccountKind.COMPANY_BUDGET, AccountKind.ADJUSTMENTS);
 
     Journal(JdbcClient jdbc, Accounts accounts, Lots lots, org.loyaltyhub.shared.Meters meters) {
         this.meters = meters;
@@ -55,12 +57,12 @@ class Journal {
     }
 
     /**
-     * Points issued: credited to a member by an entry funded from the circuit's issuance or a company budget. Points
+     * Points issued: credited to a member by an entry funded from the circuit's issuance, a company budget or a manual
+     * adjustment. Points
      * redeemed: what reaches the redeemed account. Reversals count as the flows they are, never subtracted.
      */
     private void count(EntryDraft d) {
-        boolean funded = d.legs().stream().anyMatch(l -> l.amount() < 0
-                && (l.account().kind() == AccountKind.CIRCUIT_ISSUANCE || l.account().kind() == AccountKind.COMPANY_BUDGET));
+        boolean funded = d.legs().stream().anyMatch(l -> l.amount() < 0 && FUNDING.contains(l.account().kind()));
         long issued = 0;
         long redeemed = 0;
         for (Leg leg : d.legs()) {
