@@ -43,9 +43,9 @@ public class Meters {
         this.registry = registry;
     }
 
-    /** A purchase recorded for the first time (not a replay, not a status change); {@code stage} as recorded. */
-    public void purchaseRecorded(Enum<?> stage) {
-        afterCommit(() -> registry.counter("loyaltyhub.purchases.recorded", "stage", tag(stage)).increment());
+    /** A purchase recorded for the first time (not a replay, not a status change), with the status it came with. */
+    public void purchaseRecorded(Enum<?> status) {
+        afterCommit(() -> registry.counter("loyaltyhub.purchases.recorded", "status", tag(status)).increment());
     }
 
     /** Points credited to members from the circuit's issuance or a company budget. */
