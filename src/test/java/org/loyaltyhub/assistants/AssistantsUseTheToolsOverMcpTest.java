@@ -106,7 +106,7 @@ class AssistantsUseTheToolsOverMcpTest extends IntegrationTest {
             assertThat(t.inputSchema()).containsEntry("type", "object");
         });
         McpSchema.Tool purchase = tools.stream().filter(t -> t.name().equals("record_purchase")).findFirst().orElseThrow();
-        assertThat((List<?>) purchase.inputSchema().get("required")).contains("idempotencyKey", "member", "total");
+        assertThat(String.valueOf(purchase.inputSchema().get("required"))).contains("idempotencyKey", "member", "total");
         assertThat(purchase.annotations().readOnlyHint()).isFalse();
     }
 
@@ -156,8 +156,7 @@ class AssistantsUseTheToolsOverMcpTest extends IntegrationTest {
         assertThat(replayed.path("entryId").asLong()).isEqualTo(made.path("entryId").asLong());
         assertThat(world.available(member)).isEqualTo(before + 25);
 
-        assertThat(answer(call(admin, "list_reports", Map.of()))).extracting(r -> r.path("report").asString())
-                .contains("POINTS", "LIABILITY", "PERFORMANCE");
+        assertThat(answer(call(admin, "list_reports", Map.of())).toString()).contains("POINTS", "LIABILITY", "PERFORMANCE");
         assertThat(answer(call(admin, "run_report", Map.of("report", "LIABILITY"))).isObject()).isTrue();
         assertThat(answer(call(admin, "run_report", Map.of("report", "POINTS"))).isObject()).isTrue();
 
@@ -166,7 +165,9 @@ class AssistantsUseTheToolsOverMcpTest extends IntegrationTest {
                 "idempotencyKey", "campaign-1")));
         assertThat(draft.path("status").asString()).isEqualTo("DRAFT");
 
-        assertThat(answer(call(admin, "ledger_check", Map.of())).path("consistent").asBoolean()).isTrue();
+        JsonNode check = answer(call(admin, "ledger_check", Map.of()));
+        assertThat(check.path("entries").asLong()).isPositive();
+        assertThat(check.path("differences").isEmpty()).as(check.toString()).isTrue();
         world.assertBooksBalance();
     }
 

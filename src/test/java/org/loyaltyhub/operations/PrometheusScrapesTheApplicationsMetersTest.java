@@ -13,6 +13,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Prometheus scrapes /actuator/prometheus with the metrics token; the application's own counters move with the facts. */
 class PrometheusScrapesTheApplicationsMetersTest extends IntegrationTest {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.loyaltyhub.shared.ClusterJobs jobs;
+
     private static final String TOKEN = "test-metrics-token"; // application-test.yml
 
     private String scrape() {
@@ -56,6 +59,7 @@ class PrometheusScrapesTheApplicationsMetersTest extends IntegrationTest {
         assertThat(refused.status()).isEqualTo(422);
         assertThat(till.post("/api/v1/redemptions/" + hold.json().path("id").asLong() + "/capture", Map.of()).status())
                 .isEqualTo(200);
+        jobs.runExclusively("metered-job", () -> "done");
         String after = scrape();
 
         assertThat(value(after, "loyaltyhub_purchases_recorded_total", "status=\"paid\"")
@@ -70,6 +74,7 @@ class PrometheusScrapesTheApplicationsMetersTest extends IntegrationTest {
                     .isGreaterThanOrEqualTo(1);
         }
         assertThat(after).contains("http_server_requests_seconds_count").contains("hikaricp_connections_active")
-                .contains("loyaltyhub_jobs_seconds_count").doesNotContain("circuit=");
+                .doesNotContain("circuit=");
+        assertThat(value(after, "loyaltyhub_jobs_seconds_count", "job=\"metered-job\",outcome=\"ran\"")).isEqualTo(1);
     }
 }
