@@ -32,9 +32,12 @@ class McpServerConfiguration {
             need an idempotencyKey: send a new one for each change and the same one when you retry it. Campaigns are \
             only ever created as drafts: a person sends them from the back office.""";
 
+    /** A call's body is capped like an API request's ({@code loyaltyhub.api.max-body-bytes}). */
     @Bean
-    HttpServletStatelessServerTransport mcpTransport() {
-        return HttpServletStatelessServerTransport.builder().jsonMapper(protocolJson()).messageEndpoint(ENDPOINT).build();
+    HttpServletStatelessServerTransport mcpTransport(
+            @org.springframework.beans.factory.annotation.Value("${loyaltyhub.api.max-body-bytes:262144}") int maxBody) {
+        return HttpServletStatelessServerTransport.builder().jsonMapper(protocolJson()).messageEndpoint(ENDPOINT)
+                .maxRequestSize(maxBody).build();
     }
 
     @Bean

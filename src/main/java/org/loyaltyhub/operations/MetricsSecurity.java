@@ -9,13 +9,13 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.preauth.PreAuthenticatedAuthenticationToken;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -63,26 +63,10 @@ class MetricsSecurity {
             String header = request.getHeader("Authorization");
             if (token != null && header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)
                     && MessageDigest.isEqual(token, header.substring(7).strip().getBytes(StandardCharsets.UTF_8))) {
-                SecurityContextHolder.getContext().setAuthentication(new Scraper());
+                SecurityContextHolder.getContext().setAuthentication(new PreAuthenticatedAuthenticationToken(
+                        "metrics-scraper", "", AuthorityUtils.createAuthorityList("ROLE_" + ROLE)));
             }
             chain.doFilter(request, response);
-        }
-    }
-
-    static final class Scraper extends AbstractAuthenticationToken {
-        Scraper() {
-            super(AuthorityUtils.createAuthorityList("ROLE_" + ROLE));
-            setAuthenticated(true);
-        }
-
-        @Override
-        public Object getCredentials() {
-            return "";
-        }
-
-        @Override
-        public Object getPrincipal() {
-            return "metrics-scraper";
         }
     }
 }

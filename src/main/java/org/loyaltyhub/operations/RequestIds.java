@@ -25,6 +25,7 @@ class RequestIds extends OncePerRequestFilter {
 
     static final String HEADER = "X-Request-Id";
     static final String MDC_KEY = "requestId";
+    private static final String ATTRIBUTE = RequestIds.class.getName();
 
     /** Short and plain: an id is copied into logs, so nothing that could forge a line or a field. */
     private static final Pattern USABLE = Pattern.compile("[A-Za-z0-9._:-]{8,100}");
@@ -32,7 +33,11 @@ class RequestIds extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String id = idOf(request.getHeader(HEADER));
+        String id = (String) request.getAttribute(ATTRIBUTE); // an async dispatch keeps the request's first id
+        if (id == null) {
+            id = idOf(request.getHeader(HEADER));
+            request.setAttribute(ATTRIBUTE, id);
+        }
         MDC.put(MDC_KEY, id);
         response.setHeader(HEADER, id);
         try {
