@@ -165,6 +165,12 @@ class AssistantsUseTheToolsOverMcpTest extends IntegrationTest {
                 "idempotencyKey", "campaign-1")));
         assertThat(draft.path("status").asString()).isEqualTo("DRAFT");
 
+        answer(call(admin, "find_member", Map.of("card", world.asAdmin().get("/api/v1/members/" + member).json()
+                .path("card").path("number").asString())));
+        String audit = world.asAdmin().get("/api/v1/audit?size=100").body();
+        assertThat(audit).contains("MCP make_adjustment", "MCP create_campaign_draft", "MCP find_member")
+                .doesNotContain("MCP preview_adjustment");
+
         JsonNode check = answer(call(admin, "ledger_check", Map.of()));
         assertThat(check.path("entries").asLong()).isPositive();
         assertThat(check.path("differences").isEmpty()).as(check.toString()).isTrue();
