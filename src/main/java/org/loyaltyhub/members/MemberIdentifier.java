@@ -7,6 +7,13 @@ package org.loyaltyhub.members;
 public record MemberIdentifier(Long id, String card, String qr, String email, String phone, String connection,
                                String externalId) {
 
+    /** The JSON Schema of an identifier as the assistants' tools (MCP) take it: one of id, card, email or phone. */
+    public static final String JSON_SCHEMA = """
+            {"type": "object", "additionalProperties": false, "minProperties": 1, "maxProperties": 1,
+             "description": "the member, by one of id, card number, e-mail or phone",
+             "properties": {"id": {"type": "integer", "minimum": 1}, "card": {"type": "string", "maxLength": 64},
+                            "email": {"type": "string", "maxLength": 254}, "phone": {"type": "string", "maxLength": 32}}}""";
+
     public static MemberIdentifier byId(long id) {
         return new MemberIdentifier(id, null, null, null, null, null, null);
     }

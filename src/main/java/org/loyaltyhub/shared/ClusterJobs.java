@@ -18,8 +18,10 @@ public class ClusterJobs {
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
     private final TransactionTemplate eachItem;
+    private final Meters meters;
 
-    public ClusterJobs(JdbcClient jdbc, TransactionTemplate tx) {
+    public ClusterJobs(JdbcClient jdbc, TransactionTemplate tx, Meters meters) {
+        this.meters = meters;
         this.jdbc = jdbc;
         this.tx = tx;
         this.eachItem = new TransactionTemplate(tx.getTransactionManager());
@@ -42,10 +44,23 @@ public class ClusterJobs {
 
     /** Returns the job's result, or {@code null} when another node holds the job's lock. */
     public <T> T runExclusively(String jobName, Supplier<T> job) {
-        return tx.execute(status -> {
-            boolean locked = jdbc.sql("select pg_try_advisory_xact_lock(hashtextextended(:name, 0))")
-                    .param("name", "loyaltyhub-job:" + jobName).query(Boolean.class).single();
-            return locked ? job.get() : null;
-        });
+        long start = System.nanoTime(); // a duration, not a date: the clock tests move is not the one to time with
+        Meters.JobOutcome[] outcome = {Meters.JobOutcome.FAILED};
+        try {
+            T result = tx.execute(status -> {
+                boolean locked = jdbc.sql("select pg_try_advisory_xact_lock(hashtextextended(:name, 0))")
+                        .param("name", "loyaltyhub-job:" + jobName).query(Boolean.class).single();
+                if (!locked) {
+                    outcome[0] = Meters.JobOutcome.SKIPPED;
+                    return null;
+                }
+                T done = job.get();
+                outcome[0] = Meters.JobOutcome.RAN;
+                return done;
+            });
+            return result;
+        } finally {
+            meters.jobRun(jobName, outcome[0], java.time.Duration.ofNanos(System.nanoTime() - start));
+        }
     }
 }

@@ -36,9 +36,11 @@ class MailOutbox {
     private final ObjectProvider<JavaMailSender> sender;
     private final Clock clock;
     private final String from;
+    private final Meters meters;
 
     MailOutbox(JdbcClient jdbc, TransactionTemplate tx, ObjectProvider<JavaMailSender> sender, Clock clock,
-               @Value("${loyaltyhub.mail.from:LoyaltyHub <no-reply@localhost>}") String from) {
+               @Value("${loyaltyhub.mail.from:LoyaltyHub <no-reply@localhost>}") String from, Meters meters) {
+        this.meters = meters;
         this.jdbc = jdbc;
         this.tx = tx;
         this.sender = sender;
@@ -78,6 +80,7 @@ class MailOutbox {
             deliver(mail);
             jdbc.sql("update mail_outbox set sent_at = :now, attempts = attempts + 1, last_error = null where id = :id")
                     .param("now", Timestamp.from(clock.instant())).param("id", mail.id()).update();
+            meters.mail(Meters.SendOutcome.SENT);
         } catch (MailException | IllegalStateException | jakarta.mail.MessagingException e) {
             boolean last = mail.attempts() + 1 >= ATTEMPTS;
             log.error("Could not send the e-mail '{}' to {} (attempt {}{}): {}", mail.subject(), mail.to(),
@@ -88,6 +91,7 @@ class MailOutbox {
                     .param("error", String.valueOf(e.getMessage()))
                     .param("next", Timestamp.from(clock.instant().plus(later)))
                     .param("failed", last ? Timestamp.from(clock.instant()) : null).param("id", mail.id()).update();
+            meters.mail(last ? Meters.SendOutcome.GIVEN_UP : Meters.SendOutcome.FAILED);
         }
     }
 

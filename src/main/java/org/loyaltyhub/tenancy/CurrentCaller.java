@@ -12,6 +12,11 @@ public final class CurrentCaller {
     private CurrentCaller() {
     }
 
+    /** The caller, for code that runs only behind authentication (a tool of the MCP server). */
+    public static Caller required() {
+        return get().orElseThrow(() -> new org.springframework.security.access.AccessDeniedException("not signed in"));
+    }
+
     public static Optional<Caller> get() {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         Object principal = auth == null ? null : auth.getPrincipal();

@@ -50,7 +50,7 @@ class MailOutboxRetriesTest extends IntegrationTest {
         for (int attempt = 1; attempt <= MailOutbox.ATTEMPTS; attempt++) {
             Instant now = later.plus(Duration.ofDays(attempt));
             new MailOutbox(jdbc, tx, beans.getBeanProvider(JavaMailSender.class), Clock.fixed(now, ZoneOffset.UTC),
-                    "test@localhost").sendDue();
+                    "test@localhost", new Meters(new io.micrometer.core.instrument.simple.SimpleMeterRegistry())).sendDue();
             var row = jdbc.sql("select attempts, sent_at, failed_at, next_attempt_at, last_error from mail_outbox "
                     + "where id = :id").param("id", id).query().singleRow();
             assertThat(row.get("attempts")).isEqualTo(attempt);

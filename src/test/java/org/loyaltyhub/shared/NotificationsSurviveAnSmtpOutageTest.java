@@ -57,7 +57,7 @@ class NotificationsSurviveAnSmtpOutageTest extends IntegrationTest {
         StaticListableBeanFactory beans = new StaticListableBeanFactory();
         beans.addBean("smtp", smtp);
         return new MailOutbox(jdbc, tx, beans.getBeanProvider(JavaMailSender.class), Clock.fixed(at, ZoneOffset.UTC),
-                "test@localhost");
+                "test@localhost", new Meters(new io.micrometer.core.instrument.simple.SimpleMeterRegistry()));
     }
 
     @Test

@@ -1180,4 +1180,60 @@ class RoleMatrixTest extends IntegrationTest {
         assertMatrix(roles, expected);
     }
 
+    /**
+     * The MCP server answers every role that may use the API, each within its place (the ledger check is the circuit
+     * administrator's; another circuit's administrator does not see this circuit's member), and nobody anonymous;
+     * the Prometheus scrape answers only its token.
+     */
+    @Test
+    void theMcpServerServesEachRoleWithinItsPlaceAndThePrometheusScrapeOnlyItsToken() {
+        World w = fixtures.world(api);
+        long[] own = w.company("Own");
+        long member = w.enrol(w.asAdmin(), Map.of("email", "mcp-matrix@member.test", "storeId", own[1])).path("id").asLong();
+        Map<String, String> roles = new LinkedHashMap<>();
+        roles.put("CIRCUIT_ADMIN", basic(w.admin));
+        roles.put("COMPANY_ADMIN", basic(w.operator("COMPANY_ADMIN", own[0], null)));
+        roles.put("STORE_OPERATOR", basic(w.operator("STORE_OPERATOR", null, own[1])));
+        roles.put("API_KEY", "Bearer " + w.apiKey(own[0], own[1]));
+        roles.put("ANOTHER_CIRCUIT_ADMIN", basic(fixtures.world(api).admin));
+        Map<String, List<Boolean>> allowed = new LinkedHashMap<>(); // per tool: allowed for each role, in order
+        allowed.put("ledger_check", List.of(true, false, false, false, true));
+        allowed.put("member_points", List.of(true, true, true, true, false));
+        allowed.put("run_report", List.of(true, true, false, false, true));
+        int i = 0;
+        for (var role : roles.entrySet()) {
+            var transport = io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport
+                    .builder("http://localhost:" + port).endpoint("/mcp")
+                    .httpRequestCustomizer((request, method, uri, body, context) -> request.header("Authorization", role.getValue()))
+                    .build();
+            try (var client = io.modelcontextprotocol.client.McpClient.sync(transport).build()) {
+                client.initialize();
+                for (var tool : allowed.entrySet()) {
+                    Map<String, Object> arguments = switch (tool.getKey()) {
+                        case "member_points" -> Map.of("memberId", member);
+                        case "run_report" -> Map.of("report", "SALES");
+                        default -> Map.of();
+                    };
+                    var result = client.callTool(new io.modelcontextprotocol.spec.McpSchema.CallToolRequest(tool.getKey(), arguments));
+                    assertThat(!result.isError()).as(role.getKey() + " " + tool.getKey() + " " + result.content())
+                            .isEqualTo(tool.getValue().get(i));
+                }
+            }
+            i++;
+        }
+        String initialize = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":"
+                + "\"2025-06-18\",\"capabilities\":{},\"clientInfo\":{\"name\":\"anonymous\",\"version\":\"1\"}}}";
+        assertThat(api.post("/mcp", initialize).status()).isEqualTo(401);
+        assertThat(api.withKey("lhk_not-a-key").post("/mcp", initialize).status()).isEqualTo(401);
+
+        assertThat(api.download("/actuator/prometheus").status()).isEqualTo(401);
+        assertThat(w.asAdmin().download("/actuator/prometheus").status()).isEqualTo(401);
+        assertThat(api.withKey(w.apiKey(own[0], null)).download("/actuator/prometheus").status()).isEqualTo(401);
+        assertThat(api.withKey("test-metrics-token").download("/actuator/prometheus").status()).isEqualTo(200);
+    }
+
+    private static String basic(Api.Login login) {
+        return "Basic " + java.util.Base64.getEncoder().encodeToString((login.email() + ":" + login.password())
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
 }

@@ -34,12 +34,15 @@ public class DeliveryProcessor {
     private final TransactionTemplate tx;
     private final IntegrationSettings settings;
     private final ThreadPoolExecutor pool;
+    private final org.loyaltyhub.shared.Meters meters;
 
     /** Tests slow the handling down here, to show that the shop's answer does not wait for it. */
     volatile LongConsumer beforeHandling = id -> { };
 
     DeliveryProcessor(Deliveries deliveries, Connections connections, ShopPlatforms platforms,
-                      PlatformTransactionManager transactions, IntegrationSettings settings) {
+                      PlatformTransactionManager transactions, IntegrationSettings settings,
+                      org.loyaltyhub.shared.Meters meters) {
+        this.meters = meters;
         this.deliveries = deliveries;
         this.connections = connections;
         this.platforms = platforms;
@@ -83,6 +86,9 @@ public class DeliveryProcessor {
                 tx.executeWithoutResult(s -> deliveries.fail(deliveryId, error, retryIn));
             }
             log.warn("Delivery {} failed (attempt {}{}): {}", deliveryId, attempts, permanent ? ", not retried" : "", error);
+            if (d != null) {
+                meters.webhookDelivery(d.platform(), Delivery.Status.FAILED);
+            }
             return Delivery.Status.FAILED;
         }
     }
@@ -93,6 +99,7 @@ public class DeliveryProcessor {
         JsonNode body = Json.parse(d.body());
         Outcome outcome = platforms.of(d.platform()).handle(c, d.topic(), body);
         deliveries.finish(d.id(), outcome.status(), outcome.note(), outcome.customerRef());
+        meters.webhookDelivery(d.platform(), outcome.status());
         return outcome.status();
     }
 

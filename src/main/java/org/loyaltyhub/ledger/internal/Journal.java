@@ -31,8 +31,12 @@ class Journal {
     private final JdbcClient jdbc;
     private final Accounts accounts;
     private final Lots lots;
+    private final org.loyaltyhub.shared.Meters meters;
+    private static final java.util.Set<AccountKind> FUNDING = java.util.EnumSet.of(AccountKind.CIRCUIT_ISSUANCE,
+            AccountKind.COMPANY_BUDGET, AccountKind.ADJUSTMENTS);
 
-    Journal(JdbcClient jdbc, Accounts accounts, Lots lots) {
+    Journal(JdbcClient jdbc, Accounts accounts, Lots lots, org.loyaltyhub.shared.Meters meters) {
+        this.meters = meters;
         this.jdbc = jdbc;
         this.accounts = accounts;
         this.lots = lots;
@@ -40,11 +44,40 @@ class Journal {
 
     PostedEntry post(EntryDraft d) {
         try {
-            return postOnce(d);
+            PostedEntry posted = postOnce(d);
+            if (!posted.replayed()) {
+                count(d);
+            }
+            return posted;
         } catch (RuntimeException e) {
             // a refusal may roll back only a savepoint: balances written before it must not be believed
             WrittenBalances.forgetAll();
             throw e;
+        }
+    }
+
+    /**
+     * Points issued: credited to a member by an entry funded from the circuit's issuance, a company budget or a manual
+     * adjustment. Points
+     * redeemed: what reaches the redeemed account. Reversals count as the flows they are, never subtracted.
+     */
+    private void count(EntryDraft d) {
+        boolean funded = d.legs().stream().anyMatch(l -> l.amount() < 0 && FUNDING.contains(l.account().kind()));
+        long issued = 0;
+        long redeemed = 0;
+        for (Leg leg : d.legs()) {
+            AccountKind kind = leg.account().kind();
+            if (funded && leg.amount() > 0 && (kind == AccountKind.MEMBER_AVAILABLE || kind == AccountKind.MEMBER_PENDING)) {
+                issued += leg.amount();
+            } else if (kind == AccountKind.REDEEMED && leg.amount() > 0) {
+                redeemed += leg.amount();
+            }
+        }
+        if (issued > 0) {
+            meters.pointsIssued(issued);
+        }
+        if (redeemed > 0) {
+            meters.pointsRedeemed(redeemed);
         }
     }
 

@@ -29,8 +29,11 @@ public class SmsSender {
     private final Ledger ledger;
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final org.loyaltyhub.shared.Meters meters;
 
-    SmsSender(ClusterJobs jobs, SmsProvider provider, Ledger ledger, JdbcClient jdbc, Clock clock) {
+    SmsSender(ClusterJobs jobs, SmsProvider provider, Ledger ledger, JdbcClient jdbc, Clock clock,
+              org.loyaltyhub.shared.Meters meters) {
+        this.meters = meters;
         this.jobs = jobs;
         this.provider = provider;
         this.ledger = ledger;
@@ -79,10 +82,12 @@ public class SmsSender {
             String providerId = provider.send(q.phone(), q.body()).providerId();
             jdbc.sql("update sms_message set status = 'SENT', provider_id = :p, sent_at = :now where id = :id")
                     .param("p", providerId).param("now", now).param("id", id).update();
+            meters.sms(org.loyaltyhub.shared.Meters.SendOutcome.SENT);
             return true;
         } catch (SmsProvider.SmsRefused e) {
             jdbc.sql("update sms_message set status = 'FAILED', error = :e, sent_at = :now where id = :id")
                     .param("e", e.getMessage()).param("now", now).param("id", id).update();
+            meters.sms(org.loyaltyhub.shared.Meters.SendOutcome.FAILED);
             ledger.post(EntryDraft.transfer(q.circuitId(), "sms-refund:" + id, "SMS_REFUND",
                             "SMS the gateway refused: credits given back")
                     .move(AccountRef.circuit(AccountKind.SMS_SPENT), AccountRef.smsCredits(q.companyId()), q.segments())

@@ -9,6 +9,7 @@ import org.loyaltyhub.programs.ProgramSettings;
 import org.loyaltyhub.programs.PurchaseFacts.Line;
 import org.loyaltyhub.programs.Redemptions;
 import org.loyaltyhub.programs.internal.RedemptionPolicy.Quote;
+import org.loyaltyhub.shared.Meters;
 import org.loyaltyhub.shared.InvalidInput;
 import org.loyaltyhub.shared.LoyaltyException;
 import org.loyaltyhub.shared.Money;
@@ -56,9 +57,11 @@ public class RedemptionService implements Redemptions {
     private final Clock clock;
 
     private final List<RedemptionBoost> boosts;
+    private final Meters meters;
 
     RedemptionService(JdbcClient jdbc, Ledger ledger, Members members, Tenancy tenancy, ProgramStore store,
-                      Clock clock, RedemptionRefunds refunds, List<RedemptionBoost> boosts) {
+                      Clock clock, RedemptionRefunds refunds, List<RedemptionBoost> boosts, Meters meters) {
+        this.meters = meters;
         this.refunds = refunds;
         this.boosts = boosts;
         this.jdbc = jdbc;
@@ -105,6 +108,7 @@ public class RedemptionService implements Redemptions {
         long circuitId = caller.circuit();
         Quote q = quote(circuitId, memberId, cart, points);
         if (!q.allowed()) {
+            meters.redemption(Meters.RedemptionOutcome.REFUSED);
             throw new LoyaltyException(q.code(), 422, q.reason()).with("maxPoints", q.maxPoints())
                     .with("balance", q.balance());
         }
@@ -119,6 +123,7 @@ public class RedemptionService implements Redemptions {
                 .param("hold", hold.id()).param("points", q.points()).param("discount", q.discount().amount())
                 .param("currency", q.discount().currency().getCurrencyCode()).param("order", orderId)
                 .param("exp", Timestamp.from(expiresAt)).query(Long.class).single();
+        meters.redemption(Meters.RedemptionOutcome.HELD);
         return find(circuitId, id);
     }
 
@@ -157,6 +162,7 @@ public class RedemptionService implements Redemptions {
         ledger.giveBack(caller.circuit(), r.holdId(), "Redemption undone: " + reason.strip(), caller.actor());
         jdbc.sql("update redemption set status = 'REFUNDED', updated_at = now() where id = :id").param("id", r.id())
                 .update();
+        meters.redemption(Meters.RedemptionOutcome.REFUNDED);
         return find(caller.circuit(), id);
     }
 
@@ -213,6 +219,7 @@ public class RedemptionService implements Redemptions {
                     + "products, and none is listed");
         }
         if (!q.allowed()) {
+            meters.redemption(Meters.RedemptionOutcome.REFUSED);
             throw new LoyaltyException(q.code(), 422, q.reason()).with("maxPoints", q.maxPoints())
                     .with("balance", q.balance());
         }
@@ -226,6 +233,7 @@ public class RedemptionService implements Redemptions {
                 .param("hold", hold.id()).param("points", q.points()).param("discount", q.discount().amount())
                 .param("currency", currency.getCurrencyCode()).param("exp", Timestamp.from(expiresAt))
                 .query(Long.class).single();
+        meters.redemption(Meters.RedemptionOutcome.HELD);
         return new CodeHold(id, hold.id(), memberId, q.points(), q.discount(),
                 RedemptionPolicy.codeMinimumSpend(RedemptionPolicy.boosted(s, bonuses), q.discount()), expiresAt,
                 limits);
@@ -295,6 +303,7 @@ public class RedemptionService implements Redemptions {
         jdbc.sql("update redemption set status = :s, order_id = coalesce(:order, order_id), updated_at = now() "
                         + "where id = :id")
                 .param("s", status).param("order", orderId).param("id", r.id()).update();
+        meters.redemption(Meters.RedemptionOutcome.valueOf(status));
         return find(circuitId, r.id());
     }
 

@@ -48,10 +48,13 @@ public class PurchaseService {
     private final Redemptions redemptions;
     private final Ledger ledger;
     private final Clock clock;
+    private final org.loyaltyhub.shared.Meters meters;
     private final org.loyaltyhub.programs.Wallets wallets;
 
     PurchaseService(JdbcClient jdbc, Tenancy tenancy, Members members, Earning earning, Redemptions redemptions,
-                    Ledger ledger, Clock clock, org.loyaltyhub.programs.Wallets wallets) {
+                    Ledger ledger, Clock clock, org.loyaltyhub.programs.Wallets wallets,
+                    org.loyaltyhub.shared.Meters meters) {
+        this.meters = meters;
         this.wallets = wallets;
         this.jdbc = jdbc;
         this.tenancy = tenancy;
@@ -106,6 +109,7 @@ public class PurchaseService {
         if (inserted.isPresent()) {
             List<Purchase.Line> lines = insertLines(inserted.get(), p.lines());
             members.relate(circuitId, memberId, store.companyId());
+            meters.purchaseRecorded(status);
             Instant now = clock.instant();
             return settle(caller, circuitId, new Row(inserted.get(), memberId, store.companyId(), store.id(), channel,
                     p.orderId().strip(), currency, p.total(), refunded, status, stage, p.redemptionId(),

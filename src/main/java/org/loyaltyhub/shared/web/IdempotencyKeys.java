@@ -53,9 +53,11 @@ class IdempotencyKeys extends OncePerRequestFilter {
     private final JdbcClient jdbc;
     private final PlatformTransactionManager transactions;
     private final Duration wait;
+    private final org.loyaltyhub.shared.Meters meters;
 
     IdempotencyKeys(JdbcClient jdbc, PlatformTransactionManager transactions,
-                    @Value("${loyaltyhub.api.idempotency-wait:PT2S}") Duration wait) {
+                    @Value("${loyaltyhub.api.idempotency-wait:PT2S}") Duration wait, org.loyaltyhub.shared.Meters meters) {
+        this.meters = meters;
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.wait = wait;
@@ -192,6 +194,7 @@ class IdempotencyKeys extends OncePerRequestFilter {
                 response.setContentType(s.contentType());
             }
             response.setHeader("Idempotent-Replayed", "true");
+            meters.idempotentReplay("api");
             if (s.body() != null) {
                 response.getOutputStream().write(s.body());
             }

@@ -25,7 +25,7 @@ import java.util.List;
 
 /**
  * The API authenticates operators with HTTP Basic and servers with API keys; it is stateless, so it needs no
- * CSRF token. Everything under /api is authenticated except the first-run set-up.
+ * CSRF token. Everything under /api (and the MCP server at /mcp) is authenticated except the first-run set-up.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration implements WebMvcConfigurer {
@@ -65,7 +65,8 @@ class SecurityConfiguration implements WebMvcConfigurer {
             org.loyaltyhub.shared.web.Problems.write(response, 401, "unauthenticated",
                     "Sign in with an operator's e-mail and password (HTTP Basic) or an API key (Bearer)");
         };
-        http.securityMatcher("/api/**")
+        // the MCP server (assistants module) answers the same callers as the REST API: API keys and operators
+        http.securityMatcher("/api/**", "/mcp", "/mcp/**")
                 .csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .httpBasic(b -> b.authenticationEntryPoint(entryPoint))

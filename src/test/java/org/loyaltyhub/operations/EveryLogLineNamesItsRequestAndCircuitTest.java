@@ -1,0 +1,87 @@
+package org.loyaltyhub.operations;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import io.modelcontextprotocol.client.McpClient;
+import io.modelcontextprotocol.client.McpSyncClient;
+import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
+import io.modelcontextprotocol.spec.McpSchema;
+import org.junit.jupiter.api.Test;
+import org.loyaltyhub.support.Api;
+import org.loyaltyhub.support.IntegrationTest;
+import org.loyaltyhub.support.World;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.env.YamlPropertySourceLoader;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.io.ClassPathResource;
+
+import java.io.IOException;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Each request has an id (the caller's X-Request-Id when usable, else a new one) echoed in the answer, and its log
+ * lines carry it with the circuit; LOYALTYHUB_LOG_FORMAT=json turns the console into JSON lines (ECS).
+ */
+class EveryLogLineNamesItsRequestAndCircuitTest extends IntegrationTest {
+
+    @Test
+    void aUsableRequestIdIsKeptAndEchoed() {
+        Api.Response r = api.header("X-Request-Id", "till-0042-abc").get("/actuator/health/liveness");
+        assertThat(r.header("X-Request-Id")).isEqualTo("till-0042-abc");
+    }
+
+    @Test
+    void anUnusableOrMissingRequestIdIsReplacedByANewOne() {
+        String forged = api.header("X-Request-Id", "x\"}{\"level\":\"ERROR").get("/actuator/health/liveness")
+                .header("X-Request-Id");
+        assertThat(forged).matches("[0-9a-f-]{36}");
+        String none = api.get("/actuator/health/liveness").header("X-Request-Id");
+        assertThat(none).matches("[0-9a-f-]{36}").isNotEqualTo(forged);
+    }
+
+    @Test
+    void theLinesARequestWritesNameItsIdAndCircuit() {
+        World w = fixtures.world(api);
+        long[] shop = w.company("Logged");
+        String key = w.apiKey(shop[0], shop[1]);
+        Logger logger = (Logger) LoggerFactory.getLogger("org.loyaltyhub.assistants");
+        ListAppender<ILoggingEvent> lines = new ListAppender<>();
+        lines.start();
+        logger.addAppender(lines);
+        var transport = HttpClientStreamableHttpTransport.builder("http://localhost:" + port).endpoint("/mcp")
+                .httpRequestCustomizer((request, method, uri, body, context) -> request
+                        .header("Authorization", "Bearer " + key).header("X-Request-Id", "assistant-call-0001"))
+                .build();
+        try (McpSyncClient client = McpClient.sync(transport).build()) {
+            client.initialize();
+            assertThat(client.callTool(new McpSchema.CallToolRequest("list_reports", Map.of())).isError()).isFalse();
+        } finally {
+            logger.detachAppender(lines);
+        }
+        assertThat(lines.list).isNotEmpty().allSatisfy(line -> assertThat(line.getMDCPropertyMap())
+                .containsEntry("requestId", "assistant-call-0001").containsEntry("circuitId", String.valueOf(w.circuitId)));
+    }
+
+    @Test
+    void jsonLogsAreAskedForWithLoyaltyhubLogFormat() throws IOException {
+        assertThat(consoleFormat(null)).isEmpty();
+        assertThat(consoleFormat("json")).isEqualTo("ecs");
+        assertThat(consoleFormat("logstash")).isEqualTo("logstash");
+        assertThat(consoleFormat("fancy")).isEmpty();
+    }
+
+    private static String consoleFormat(String asked) throws IOException {
+        StandardEnvironment env = new StandardEnvironment();
+        env.getPropertySources().remove(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME);
+        new YamlPropertySourceLoader().load("application", new ClassPathResource("application.yml"))
+                .forEach(env.getPropertySources()::addLast);
+        if (asked != null) {
+            env.getPropertySources().addFirst(new MapPropertySource("env", Map.of("LOYALTYHUB_LOG_FORMAT", asked)));
+        }
+        return env.getProperty("logging.structured.format.console");
+    }
+}
