@@ -175,9 +175,17 @@ public interface Ledger {
     record OpenLot(long lotId, Long issuerCompanyId, long remaining, Instant expiresAt) {
     }
 
-    record LedgerCheck(long entries, long accounts, long lots, List<String> differences) {
-        public boolean consistent() {
-            return differences.isEmpty();
+    /** What the ledger check found; {@code consistent} is part of the value (and of the API's answer). */
+    record LedgerCheck(long entries, long accounts, long lots, List<String> differences, boolean consistent) {
+        public LedgerCheck {
+            differences = List.copyOf(differences);
+            if (consistent != differences.isEmpty()) {
+                throw new IllegalArgumentException("consistent must say whether there are differences");
+            }
+        }
+
+        public LedgerCheck(long entries, long accounts, long lots, List<String> differences) {
+            this(entries, accounts, lots, differences, differences.isEmpty());
         }
     }
 }

@@ -138,5 +138,7 @@ public final class World {
         Response r = asAdmin().get("/api/v1/ledger/check");
         assertThat(r.status()).as(r.toString()).isEqualTo(200);
         assertThat(r.json().path("differences").valueStream().map(JsonNode::asString).toList()).isEmpty();
+        assertThat(r.json().path("consistent").isBoolean()).as("the answer says whether the books are consistent").isTrue();
+        assertThat(r.json().path("consistent").asBoolean()).isTrue();
     }
 }

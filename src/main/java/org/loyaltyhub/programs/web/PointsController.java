@@ -25,6 +25,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -37,11 +38,13 @@ class PointsController {
     private final PointsService points;
     private final Ledger ledger;
     private final ExpiryJobs expiry;
+    private final Clock clock;
 
-    PointsController(PointsService points, Ledger ledger, ExpiryJobs expiry) {
+    PointsController(PointsService points, Ledger ledger, ExpiryJobs expiry, Clock clock) {
         this.points = points;
         this.ledger = ledger;
         this.expiry = expiry;
+        this.clock = clock;
     }
 
     record Adjustment(@NotNull Direction direction, @NotNull @Min(1) @Max(10_000_000) Long points,
@@ -114,7 +117,7 @@ class PointsController {
     @PostMapping("/api/v1/ledger/expiry-runs")
     ExpiryJobs.Run runExpiry(Caller caller) {
         caller.require(Role.PLATFORM_ADMIN);
-        ExpiryJobs.Run run = expiry.runAt(Instant.now());
+        ExpiryJobs.Run run = expiry.runAt(clock.instant());
         return run == null ? new ExpiryJobs.Run(0, 0) : run;
     }
 }
