@@ -150,6 +150,8 @@ final class SegmentSql {
             case CITY -> "lower(trim(m.city)) in (:" + param(o.values()) + ")";
             case POSTCODE -> "upper(replace(m.postcode, ' ', '')) in (:" + param(o.values()) + ")";
             case GENDER -> "m.gender in (:" + param(o.values()) + ")";
+            case TAG -> "exists (select 1 from segment_member_tag g where g.member_id = m.member_id "
+                    + "and g.circuit_id = :c and g.tag in (:" + param(o.values()) + "))";
             case BIRTHDAY_MONTH -> "extract(month from m.birth_date)::int in (:"
                     + param(o.values().stream().map(Integer::valueOf).toList()) + ")";
             case AGE_GROUP -> o.values().stream().map(AgeGroup::valueOf).map(a -> "(m.birth_date > :"
