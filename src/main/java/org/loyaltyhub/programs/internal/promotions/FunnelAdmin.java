@@ -93,8 +93,8 @@ public class FunnelAdmin implements SegmentUsers {
         if (f.trigger().event() != null) {
             checks.event(circuitId, f.trigger().event());
         }
-        for (PromotionEffect e : f.effects()) {
-            checks.effect(circuitId, e, "effects");
+        for (int i = 0; i < f.effects().size(); i++) {
+            checks.effect(circuitId, f.effects().get(i), "effects[" + i + "]");
         }
         checks.filters(circuitId, f.filters());
         return f;
