@@ -90,11 +90,8 @@ public class CampaignJobs {
 
     /** The promotion's days from the first not finished (at most {@value #CATCH_UP_DAYS} back) through today. */
     private int dated(long circuitId, Promotion p, LocalDate today, ZoneId zone, Instant asOf) {
-        LocalDate oldest = today.minusDays(CATCH_UP_DAYS);
-        LocalDate first = occasions.nextDay(p.id()).map(d -> d.isBefore(oldest) ? oldest : d)
-                .filter(d -> !d.isAfter(today)).orElse(today);
-        List<LocalDate> days = first.datesUntil(today.plusDays(1)).filter(d -> occurrence(p, d, zone, asOf) != null)
-                .toList();
+        List<LocalDate> days = CampaignCalendar.daysToWalk(occasions.nextDay(p.id()), today, CATCH_UP_DAYS).stream()
+                .filter(d -> occurrence(p, d, zone, asOf) != null).toList();
         long[] among = days.isEmpty() ? null : audience(circuitId, p);
         int given = 0;
         for (LocalDate day : days) {
