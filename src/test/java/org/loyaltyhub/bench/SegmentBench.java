@@ -61,14 +61,16 @@ final class SegmentBench {
             long first = single(s, "select min(id) from member where circuit_id = " + circuit);
             long last = single(s, "select max(id) from member where circuit_id = " + circuit);
             String ids = "generate_series(" + first + "::bigint, " + last + ") m";
+            // tiers before the facts rows: each facts row is written with its tier columns (V272), as for a member
+            // who earned a tier before an import rewrote the facts; a tier placed later updates the row in place
+            s.execute("insert into member_tier (member_id, circuit_id, tier_id, since) select m, " + circuit
+                    + ", (select id from tier where circuit_id = " + circuit + " order by threshold offset (m % 3) "
+                    + "limit 1), current_date - 100 from " + ids);
             s.execute("insert into member_facts (member_id, circuit_id, enrolled_at, last_purchase_at) select m, "
                     + circuit + ", now() - make_interval(days => (m % 1500)::int), "
                     + "case when m % 5 <> 0 then now() - make_interval(days => (m % 400)::int) end from " + ids);
             s.execute("insert into account (circuit_id, kind, owner_id, unit, materialized, balance) select " + circuit
                     + ", 'MEMBER_AVAILABLE', m, 'PTS', true, (m * 104729) % 5000 from " + ids);
-            s.execute("insert into member_tier (member_id, circuit_id, tier_id, since) select m, " + circuit
-                    + ", (select id from tier where circuit_id = " + circuit + " order by threshold offset (m % 3) "
-                    + "limit 1), current_date - 100 from " + ids);
             s.execute("insert into consent (circuit_id, member_id, kind, granted, text_version, source) select "
                     + circuit + ", m, 'MARKETING', m % 10 < 6, '1', 'bench' from " + ids);
             // about three months of activity each in the last twelve
