@@ -61,8 +61,7 @@ final class SegmentBench {
             long first = single(s, "select min(id) from member where circuit_id = " + circuit);
             long last = single(s, "select max(id) from member where circuit_id = " + circuit);
             String ids = "generate_series(" + first + "::bigint, " + last + ") m";
-            // tiers before the facts rows: each facts row is written with its tier columns (V272), as for a member
-            // who earned a tier before an import rewrote the facts; a tier placed later updates the row in place
+            // tiers before the facts rows, which take their tier columns as they are written (V272)
             s.execute("insert into member_tier (member_id, circuit_id, tier_id, since) select m, " + circuit
                     + ", (select id from tier where circuit_id = " + circuit + " order by threshold offset (m % 3) "
                     + "limit 1), current_date - 100 from " + ids);
