@@ -12,6 +12,8 @@ import org.loyaltyhub.shared.InvalidInput;
 import org.loyaltyhub.tenancy.Circuit;
 import org.loyaltyhub.tenancy.Tenancy;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.util.Map;
 
@@ -43,20 +45,32 @@ class FunnelMessenger implements FunnelMessages {
         }
     }
 
+    /**
+     * Within a transaction the message is written and e-mailed just before it commits, when the member is whole: an
+     * enrolment funnel acts as the member is enrolled, before the consents given with the enrolment are recorded.
+     */
     @Override
     public String send(long circuitId, long memberId, String businessKey, Texts texts) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return deliver(circuitId, memberId, businessKey, texts).words();
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void beforeCommit(boolean readOnly) {
+                deliver(circuitId, memberId, businessKey, texts);
+            }
+        });
+        return "message sent: kept in the inbox, e-mailed with the marketing consent";
+    }
+
+    private Notifier.Delivery deliver(long circuitId, long memberId, String businessKey, Texts texts) {
         Circuit circuit = tenancy.circuit(circuitId);
         Member member = members.own(circuitId, memberId);
         Language language = member.languageOr(circuit.defaultCountry());
         Map<Shortcode, String> values = notifier.values(circuit, member, language);
         MessageTemplate.Rendered message = template(texts, language, "message").render(values);
-        return switch (notifier.deliver(circuit, member, language, KIND, NotificationKind.Audience.MARKETING,
-                "funnel-message:" + businessKey, message, values)) {
-            case EMAILED -> "message e-mailed (" + language + ")";
-            case INBOX_ONLY -> "message in the inbox only (" + (member.email() == null ? "no e-mail address"
-                    : "no marketing consent") + ")";
-            case ALREADY -> "message sent before";
-        };
+        return notifier.deliver(circuit, member, language, KIND, NotificationKind.Audience.MARKETING,
+                "funnel-message:" + businessKey, message, values);
     }
 
     /** The message in one language; a part the template refuses is named {@code path.subjectIt} and so on. */

@@ -83,7 +83,15 @@ public class Notifier implements Notifications {
 
     /** How a message went: e-mailed (queued in the outbox), kept in the inbox only, or sent before under its key. */
     enum Delivery {
-        EMAILED, INBOX_ONLY, ALREADY
+        EMAILED, INBOX_ONLY, ALREADY;
+
+        String words() {
+            return switch (this) {
+                case EMAILED -> "message e-mailed";
+                case INBOX_ONLY -> "message in the inbox only (no address or consent)";
+                case ALREADY -> "message sent before";
+            };
+        }
     }
 
     /**

@@ -10,8 +10,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
@@ -53,16 +51,12 @@ class FunnelRunner {
         this.clock = clock;
     }
 
-    /**
-     * A new member enters the circuit's enrolment funnels (an online sign-up too: the funnel's filters decide). A run
-     * without a delay acts just before the enrolment commits, once the member is whole (consents, cards, relations
-     * are written after this event): a welcome message sees the consents given at enrolment.
-     */
+    /** A new member enters the circuit's enrolment funnels (an online sign-up too: the funnel's filters decide). */
     @EventListener
     @Transactional(propagation = Propagation.NESTED)
     public void on(MemberEnrolled e) {
         enter(e.circuitId(), e.memberId(), funnels.active(e.circuitId(), Funnel.Kind.ENROLMENT), null, "enrolment",
-                clock.instant(), e.actor(), TransactionSynchronizationManager.isSynchronizationActive());
+                clock.instant(), e.actor());
     }
 
     /** Enters the member in each funnel the event triggers; what each did, in words. */
@@ -70,11 +64,11 @@ class FunnelRunner {
                          String actor) {
         List<Funnel> matching = funnels.active(circuitId, Funnel.Kind.EVENT).stream()
                 .filter(f -> f.trigger().event().eventType().equals(type)).toList();
-        return enter(circuitId, memberId, matching, attributes, occurrence, at, actor, false);
+        return enter(circuitId, memberId, matching, attributes, occurrence, at, actor);
     }
 
     private List<String> enter(long circuitId, long memberId, List<Funnel> list, JsonNode attributes, String occurrence,
-                               Instant at, String actor, boolean atCommit) {
+                               Instant at, String actor) {
         List<String> out = new ArrayList<>();
         for (Funnel f : list) {
             String name = "Funnel #" + f.id() + " \"" + f.name() + "\"";
@@ -90,15 +84,6 @@ class FunnelRunner {
             var run = funnels.enter(circuitId, f.id(), memberId, occurrence, at, due);
             if (run.isEmpty()) {
                 out.add(name + ": already entered for " + occurrence);
-            } else if (f.delayDays() == 0 && atCommit) {
-                long runId = run.get();
-                TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                    @Override
-                    public void beforeCommit(boolean readOnly) {
-                        settleNow(runId, actor);
-                    }
-                });
-                out.add(name + ": entered, acting as the enrolment is saved");
             } else if (f.delayDays() == 0) {
                 out.add(name + ": " + settleNow(run.get(), actor));
             } else {
