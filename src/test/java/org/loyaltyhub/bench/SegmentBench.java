@@ -83,9 +83,11 @@ final class SegmentBench {
                     + "select " + ids + ")) w where w.member_id = f.member_id");
             s.execute("update member_facts set consents_given = '{MARKETING}' where circuit_id = " + circuit
                     + " and member_id % 10 < 6");
+            // vacuumed as autovacuum leaves a table in use: without it the first evaluation also sets the hint bits
+            // of the 3,000,000 row versions just written (measured: 2.09 s cold against 1.33 s warm)
             for (String table : List.of("member", "member_facts", "account", "member_tier", "consent",
                     "member_activity")) {
-                s.execute("analyze " + table);
+                s.execute("vacuum (analyze) " + table);
             }
         }
         double seedSeconds = (System.nanoTime() - t0) / 1e9;
