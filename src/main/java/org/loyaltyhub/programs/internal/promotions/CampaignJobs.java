@@ -2,9 +2,9 @@ package org.loyaltyhub.programs.internal.promotions;
 
 import org.loyaltyhub.programs.SegmentMembers;
 import org.loyaltyhub.shared.ClusterJobs;
-import org.springframework.beans.factory.ObjectProvider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -40,7 +40,6 @@ public class CampaignJobs {
     private final FunnelStore funnels;
     private final FunnelRunner runner;
     private final java.time.Clock clock;
-
     private final ObjectProvider<SegmentMembers> segments;
 
     CampaignJobs(ClusterJobs jobs, PromotionStore promotions, OccasionStore occasions, CampaignOccasions apply,
