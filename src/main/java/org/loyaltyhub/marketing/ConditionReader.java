@@ -23,6 +23,8 @@ public final class ConditionReader {
 
     static final BigDecimal MAX_QUANTITY = new BigDecimal("1000000000000");
     public static final int MAX_VALUES = 100;
+    /** A tag as promotions and funnels give it (the member_tag check). */
+    private static final String TAG = "[a-z0-9][a-z0-9_-]{0,39}";
 
     /** Which tiers, badges, plans and stores exist in the circuit. */
     @FunctionalInterface
@@ -191,6 +193,9 @@ public final class ConditionReader {
         for (String v : values) {
             if (v.isEmpty() || v.length() > 100) {
                 return flaw(at, Flaw.TEXT);
+            }
+            if (f == SegmentField.TAG && !v.toLowerCase(Locale.ROOT).matches(TAG)) {
+                return flaw(at, Flaw.TAG);
             }
             texts.add(f == SegmentField.POSTCODE ? v.replace(" ", "").toUpperCase(Locale.ROOT)
                     : v.toLowerCase(Locale.ROOT));

@@ -20,7 +20,8 @@ public enum Flaw {
     NO_MONTHS("this field counts no window of months"),
     ID("give the ids of this circuit's tiers, badges, plans or stores"),
     CHOICE("is not one of the values this field takes"),
-    TEXT("give texts of 1 to 100 characters");
+    TEXT("give texts of 1 to 100 characters"),
+    TAG("give tags: lower-case letters, digits, _ and -, at most 40 characters");
 
     private final String english;
 

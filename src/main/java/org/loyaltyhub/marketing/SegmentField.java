@@ -44,7 +44,9 @@ public enum SegmentField {
     /** The frequency quintile, 1 to 5 (purchases over 3 years). */
     FREQUENCY_SCORE(Kind.QUANTITY),
     /** The monetary quintile, 1 to 5 (spend over 3 years, net of refunds). */
-    MONETARY_SCORE(Kind.QUANTITY);
+    MONETARY_SCORE(Kind.QUANTITY),
+    /** Tags promotions and funnels gave the member: has any of them (ANY_OF) or none of them (NONE_OF). */
+    TAG(Kind.TEXT);
 
     /** The shape of a field's values, which gives the operators it takes. */
     public enum Kind {

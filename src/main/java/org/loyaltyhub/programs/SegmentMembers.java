@@ -14,6 +14,12 @@ public interface SegmentMembers {
     /** Whether the member is in the circuit's segment now; false for an unknown segment or another circuit's. */
     boolean contains(long circuitId, long segmentId, long memberId);
 
+    /**
+     * The ids of all the segment's members now, ascending, from one evaluation of the segment (a job that walks them
+     * all, rather than asking {@link #contains} member by member); empty for an unknown segment.
+     */
+    long[] all(long circuitId, long segmentId);
+
     /** The ids of the segment's members now, ascending, after {@code afterMemberId}, at most {@code limit} (paging). */
     List<Long> members(long circuitId, long segmentId, long afterMemberId, int limit);
 }

@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * What targets a segment, asked by the marketing module before a segment is deleted: a segment in use is kept. Each
- * module whose campaigns keep a segment as their target implements it (programs for its promotions).
+ * module whose campaigns keep a segment as their target implements it (programs for its promotions and funnels,
+ * marketing for its e-mail campaigns not yet sent).
  */
 public interface SegmentUsers {
 
@@ -15,7 +16,7 @@ public interface SegmentUsers {
     record SegmentUse(Kind kind, long id, String name) {
 
         public enum Kind {
-            PROMOTION
+            PROMOTION, FUNNEL, EMAIL_CAMPAIGN
         }
     }
 }

@@ -61,14 +61,15 @@ final class SegmentBench {
             long first = single(s, "select min(id) from member where circuit_id = " + circuit);
             long last = single(s, "select max(id) from member where circuit_id = " + circuit);
             String ids = "generate_series(" + first + "::bigint, " + last + ") m";
+            // tiers before the facts rows, which take their tier columns as they are written (V272)
+            s.execute("insert into member_tier (member_id, circuit_id, tier_id, since) select m, " + circuit
+                    + ", (select id from tier where circuit_id = " + circuit + " order by threshold offset (m % 3) "
+                    + "limit 1), current_date - 100 from " + ids);
             s.execute("insert into member_facts (member_id, circuit_id, enrolled_at, last_purchase_at) select m, "
                     + circuit + ", now() - make_interval(days => (m % 1500)::int), "
                     + "case when m % 5 <> 0 then now() - make_interval(days => (m % 400)::int) end from " + ids);
             s.execute("insert into account (circuit_id, kind, owner_id, unit, materialized, balance) select " + circuit
                     + ", 'MEMBER_AVAILABLE', m, 'PTS', true, (m * 104729) % 5000 from " + ids);
-            s.execute("insert into member_tier (member_id, circuit_id, tier_id, since) select m, " + circuit
-                    + ", (select id from tier where circuit_id = " + circuit + " order by threshold offset (m % 3) "
-                    + "limit 1), current_date - 100 from " + ids);
             s.execute("insert into consent (circuit_id, member_id, kind, granted, text_version, source) select "
                     + circuit + ", m, 'MARKETING', m % 10 < 6, '1', 'bench' from " + ids);
             // about three months of activity each in the last twelve
@@ -82,9 +83,11 @@ final class SegmentBench {
                     + "select " + ids + ")) w where w.member_id = f.member_id");
             s.execute("update member_facts set consents_given = '{MARKETING}' where circuit_id = " + circuit
                     + " and member_id % 10 < 6");
+            // vacuumed as autovacuum leaves a table in use: without it the first evaluation also sets the hint bits
+            // of the 3,000,000 row versions just written (measured: 2.09 s cold against 1.33 s warm)
             for (String table : List.of("member", "member_facts", "account", "member_tier", "consent",
                     "member_activity")) {
-                s.execute("analyze " + table);
+                s.execute("vacuum (analyze) " + table);
             }
         }
         double seedSeconds = (System.nanoTime() - t0) / 1e9;

@@ -1,10 +1,12 @@
 package org.loyaltyhub.marketing;
 
 import org.junit.jupiter.api.Test;
+import org.loyaltyhub.programs.internal.promotions.CampaignJobs;
 import org.loyaltyhub.support.Api;
 import org.loyaltyhub.support.Fixtures;
 import org.loyaltyhub.support.IntegrationTest;
 import org.loyaltyhub.support.World;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Instant;
@@ -17,6 +19,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** A promotion whose target is a segment (issue 12 §1, §2): it gives to the segment's members only, and keeps it. */
 class PromotionsForASegmentTest extends IntegrationTest {
+
+    @Autowired
+    CampaignJobs jobs;
 
     record Shop(World w, Api till, long milanese, long roman, long segment) {
     }
@@ -112,5 +117,53 @@ class PromotionsForASegmentTest extends IntegrationTest {
         }
         assertThat(s.w().asAdmin().delete("/api/v1/segments/" + s.segment()).status()).isEqualTo(204);
         assertThat(s.w().asAdmin().get("/api/v1/segments/" + s.segment()).status()).isEqualTo(404);
+    }
+
+    @Test
+    void deletingASegmentAFunnelOrAnUnsentEmailCampaignUsesIsRefusedWithThemNamed() {
+        Shop s = shop();
+        Map<String, Object> funnel = new HashMap<>(Map.of("name", "Milan welcome", "trigger", Map.of("type", "ENROLMENT"),
+                "filters", Map.of("segmentId", s.segment()), "effects", List.of(Map.of("type", "FIXED_POINTS",
+                        "points", 5))));
+        Api.Response f = s.w().asAdmin().post("/api/v1/funnels", funnel);
+        assertThat(f.status()).as(f.toString()).isEqualTo(201);
+        Map<String, Object> campaign = new HashMap<>(Map.of("name", "Milan news", "segmentId", s.segment(),
+                "subjectIt", "Novità", "bodyIt", "Ciao {first_name}", "subjectEn", "News", "bodyEn", "Hi {first_name}"));
+        Api.Response c = s.w().asAdmin().post("/api/v1/email-campaigns", campaign);
+        assertThat(c.status()).as(c.toString()).isEqualTo(201);
+
+        Api.Response refused = s.w().asAdmin().delete("/api/v1/segments/" + s.segment());
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(409);
+        assertThat(refused.json().path("usedBy").valueStream().map(u -> u.path("kind").asString() + " "
+                + u.path("id").asLong() + " " + u.path("name").asString()).toList())
+                .containsExactly("FUNNEL " + f.json().path("id").asLong() + " Milan welcome",
+                        "EMAIL_CAMPAIGN " + c.json().path("id").asLong() + " Milan news");
+        assertThat(s.w().asAdmin().get("/api/v1/segments/" + s.segment()).status()).isEqualTo(200);
+
+        // a cancelled campaign reads its segment no more; a funnel without the filter neither
+        assertThat(s.w().asAdmin().post("/api/v1/email-campaigns/" + c.json().path("id").asLong() + "/cancel",
+                Map.of()).status()).isEqualTo(200);
+        funnel.put("filters", Map.of());
+        Api.Response changed = s.w().asAdmin().put("/api/v1/funnels/" + f.json().path("id").asLong(), funnel);
+        assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
+        assertThat(s.w().asAdmin().delete("/api/v1/segments/" + s.segment()).status()).isEqualTo(204);
+    }
+
+    @Test
+    void aMonthlyGiftForASegmentGoesToItsMembersOnlyEvenForDaysCaughtUp() {
+        Shop s = shop();
+        Map<String, Object> gift = new HashMap<>(Map.of("name", "Milan monthly", "priority", 10,
+                "validFrom", "2026-01-01T00:00:00Z", "trigger", Map.of("type", "SCHEDULE", "every", "MONTH", "day", 1),
+                "effect", Map.of("type", "FIXED_POINTS", "points", 20), "target", Map.of("segmentId", s.segment())));
+        activeOne(s.w(), gift);
+
+        clock.set(Instant.parse("2027-04-30T10:00:00Z"));
+        jobs.runAt(clock.instant());
+        clock.set(Instant.parse("2027-05-03T10:00:00Z")); // the 1st was missed
+        jobs.runAt(clock.instant());
+        jobs.runAt(clock.instant());
+        assertThat(s.w().available(s.milanese())).isEqualTo(20);
+        assertThat(s.w().available(s.roman())).isZero();
+        s.w().assertBooksBalance();
     }
 }

@@ -106,10 +106,11 @@ class CampaignDatesTest extends IntegrationTest {
         clock.set(Instant.parse("2026-12-25T10:00:00Z"));
         jobs.runAt(clock.instant());
         jobs.runAt(clock.instant());
-        assertThat(w.available(m)).as("Christmas once").isEqualTo(27);
+        assertThat(w.available(m)).as("Christmas once, and Tuesday 22nd caught up").isEqualTo(20 + 10 + 7);
         clock.set(Instant.parse("2027-02-28T10:00:00Z")); // day 31 falls on the month's last day
         jobs.runAt(clock.instant());
-        assertThat(w.available(m)).as("a Sunday: no weekly gift").isEqualTo(27 + 1);
+        assertThat(w.available(m)).as("a Sunday: no weekly gift today; Tuesday 23rd caught up, a week back at most")
+                .isEqualTo(37 + 10 + 1);
     }
 
     @Test
@@ -123,5 +124,55 @@ class CampaignDatesTest extends IntegrationTest {
                 dated("Bad", Map.of("type", "DATE", "date", "FIXED_DATE"), 10));
         assertThat(fixed.body()).contains("trigger.fixedDate");
         assertThat(w.asAdmin().get("/api/v1/promotions").json().size()).isZero();
+    }
+
+    @Test
+    void daysTheJobMissedAreCaughtUpOnceAtMostAWeekBackAndOnlyForMembersEnrolledByThen() {
+        World w = fixtures.world(api);
+        long m = w.enrol(w.asAdmin(), Map.of("email", "missed@member.test", "birthDate", "1980-03-03")).path("id").asLong();
+        PromotionsTest.activeOne(w, dated("Tuesday gift", Map.of("type", "SCHEDULE", "every", "WEEK", "day", 2), 10));
+        PromotionsTest.activeOne(w, dated("Birthday", Map.of("type", "DATE", "date", "BIRTHDAY"), 100));
+
+        clock.set(Instant.parse("2027-03-01T10:00:00Z")); // a Monday: the promotions' first round
+        jobs.runAt(clock.instant());
+        assertThat(w.available(m)).isZero();
+
+        clock.advance(Duration.ofDays(4)); // down from Monday to Friday: Tuesday's gift and Wednesday's birthday
+        jobs.runAt(clock.instant());
+        jobs.runAt(clock.instant());
+        assertThat(w.available(m)).as("each missed day once").isEqualTo(110);
+        assertThat(w.movements(m)).extracting(x -> x.path("reason").asString())
+                .anySatisfy(r -> assertThat(r).contains("Birthday"))
+                .anySatisfy(r -> assertThat(r).contains("Tuesday gift"));
+
+        clock.set(Instant.parse("2027-03-25T08:00:00Z")); // down for three weeks: only Tuesday 23rd is within a week
+        long late = w.enrol(w.asAdmin(), "enrolled-after-tuesday").path("id").asLong();
+        jobs.runAt(clock.instant());
+        assertThat(w.available(m)).isEqualTo(120);
+        assertThat(w.available(late)).as("enrolled after the missed Tuesday").isZero();
+        w.assertBooksBalance();
+    }
+
+    @Test
+    void anEnrolmentAnniversaryComesAYearAfterEnrolmentByTheApplicationsClock() {
+        World w = fixtures.world(api);
+        clock.set(Instant.parse("2027-04-10T09:00:00Z"));
+        long m = w.enrol(w.asAdmin(), "anniversary").path("id").asLong();
+        clock.set(Instant.parse("2027-04-11T09:00:00Z"));
+        long next = w.enrol(w.asAdmin(), "anniversary-next-day").path("id").asLong();
+        Map<String, Object> p = dated("A year with us", Map.of("type", "DATE", "date", "ENROLMENT_ANNIVERSARY"), 200);
+        PromotionsTest.activeOne(w, p);
+        jobs.runAt(clock.instant());
+        assertThat(w.available(m)).as("not in the year of enrolment").isZero();
+
+        clock.set(Instant.parse("2028-04-10T09:00:00Z"));
+        jobs.runAt(clock.instant());
+        jobs.runAt(clock.instant());
+        assertThat(w.available(m)).isEqualTo(200);
+        assertThat(w.available(next)).isZero();
+        clock.advance(Duration.ofDays(1));
+        jobs.runAt(clock.instant());
+        assertThat(w.available(next)).isEqualTo(200);
+        assertThat(w.available(m)).as("once a year").isEqualTo(200);
     }
 }

@@ -1,5 +1,6 @@
 package org.loyaltyhub.marketing.internal;
 
+import org.loyaltyhub.programs.SegmentUsers;
 import org.loyaltyhub.marketing.EmailCampaign;
 import org.loyaltyhub.marketing.EmailCampaignDraft;
 import org.loyaltyhub.marketing.EmailCampaignReport;
@@ -63,6 +64,15 @@ class EmailCampaignRows {
     Optional<EmailCampaign> find(long circuitId, long id) {
         return jdbc.sql("select " + COLUMNS + " from email_campaign where circuit_id = :c and id = :id")
                 .param("c", circuitId).param("id", id).query(EmailCampaignRows::campaign).optional();
+    }
+
+    /** The circuit's campaigns still to go out (drafts and scheduled: they read their segment when sent), by id. */
+    List<SegmentUsers.SegmentUse> targeting(long circuitId, long segmentId) {
+        return jdbc.sql("select id, name from email_campaign where circuit_id = :c and segment_id = :s "
+                        + "and status in ('DRAFT', 'SCHEDULED') order by id")
+                .param("c", circuitId).param("s", segmentId)
+                .query((rs, n) -> new SegmentUsers.SegmentUse(SegmentUsers.SegmentUse.Kind.EMAIL_CAMPAIGN,
+                        rs.getLong("id"), rs.getString("name"))).list();
     }
 
     /** The circuit of a campaign, whoever asks (the tracking links name only the campaign). */

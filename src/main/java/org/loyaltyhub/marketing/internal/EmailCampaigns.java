@@ -7,6 +7,7 @@ import org.loyaltyhub.marketing.EmailCampaignStatus;
 import org.loyaltyhub.members.Language;
 import org.loyaltyhub.marketing.MessageTemplate;
 import org.loyaltyhub.marketing.Shortcode;
+import org.loyaltyhub.programs.SegmentUsers;
 import org.loyaltyhub.shared.InvalidInput;
 import org.loyaltyhub.shared.Mailer;
 import org.loyaltyhub.shared.NotFound;
@@ -31,7 +32,7 @@ import java.util.Set;
  */
 @Service
 @Transactional
-public class EmailCampaigns {
+public class EmailCampaigns implements SegmentUsers {
 
     private final EmailCampaignRows rows;
     private final EmailCampaignAudience audience;
@@ -55,6 +56,13 @@ public class EmailCampaigns {
         this.notifier = notifier;
         this.tenancy = tenancy;
         this.clock = clock;
+    }
+
+    /** Drafts and scheduled campaigns to the segment: they keep it (a campaign already going out has its recipients). */
+    @Override
+    @Transactional(readOnly = true)
+    public List<SegmentUse> targeting(long circuitId, long segmentId) {
+        return rows.targeting(circuitId, segmentId);
     }
 
     @Transactional(readOnly = true)

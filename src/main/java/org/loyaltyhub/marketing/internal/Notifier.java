@@ -77,22 +77,48 @@ public class Notifier implements Notifications {
         values.putAll(notice.values());
         MessageTemplate.Rendered message = settings.template(circuit.id(), notice.kind(), language, Channel.EMAIL)
                 .render(values);
-        boolean email = member.email() != null
-                && ConsentRule.allows(notice.kind().audience(), member.consents());
+        return deliver(circuit, member, language, notice.kind().name(), notice.kind().audience(), notice.businessKey(),
+                message, values) != Delivery.ALREADY;
+    }
+
+    /** How a message went: e-mailed (queued in the outbox), kept in the inbox only, or sent before under its key. */
+    enum Delivery {
+        EMAILED, INBOX_ONLY, ALREADY;
+
+        String words() {
+            return switch (this) {
+                case EMAILED -> "message e-mailed";
+                case INBOX_ONLY -> "message in the inbox only (no address or consent)";
+                case ALREADY -> "message sent before";
+            };
+        }
+    }
+
+    /**
+     * Keeps a rendered message in the member's inbox once per business key and queues its e-mail when the member has
+     * an address and the consent its audience needs (a marketing message carries a one-click unsubscribe).
+     */
+    Delivery deliver(Circuit circuit, Member member, Language language, String kind, NotificationKind.Audience audience,
+                     String businessKey, MessageTemplate.Rendered message, Map<Shortcode, String> values) {
+        boolean email = member.email() != null && ConsentRule.allows(audience, member.consents());
         boolean told = jdbc.sql("""
                         insert into member_message (circuit_id, member_id, kind, business_key, subject, body, emailed, created_at)
                         values (:c, :m, :kind, :key, :subject, :body, :emailed, :at)
                         on conflict (circuit_id, business_key) do nothing""")
-                .param("c", circuit.id()).param("m", member.id()).param("kind", notice.kind().name())
-                .param("key", notice.businessKey()).param("subject", message.subject()).param("body", message.text())
+                .param("c", circuit.id()).param("m", member.id()).param("kind", kind)
+                .param("key", businessKey).param("subject", message.subject()).param("body", message.text())
                 .param("emailed", email).param("at", java.sql.Timestamp.from(clock.instant())).update() == 1;
-        if (told && email) {
-            String unsubscribeUrl = notice.kind().audience() == NotificationKind.Audience.MARKETING
-                    ? unsubscribe.url(circuit.id(), member.id()) : null;
-            mailer.send(mail(circuit, member.email(), message, language, values.get(Shortcode.CUSTOMER_AREA_URL),
-                    unsubscribeUrl));
+        if (!told) {
+            return Delivery.ALREADY;
         }
-        return told;
+        if (!email) {
+            return Delivery.INBOX_ONLY;
+        }
+        String unsubscribeUrl = audience == NotificationKind.Audience.MARKETING
+                ? unsubscribe.url(circuit.id(), member.id()) : null;
+        mailer.send(mail(circuit, member.email(), message, language, values.get(Shortcode.CUSTOMER_AREA_URL),
+                unsubscribeUrl));
+        return Delivery.EMAILED;
     }
 
     /** The language the member's messages are written in: theirs, else the circuit's. */

@@ -37,6 +37,13 @@ class SegmentMembership implements SegmentMembers {
     }
 
     @Override
+    public long[] all(long circuitId, long segmentId) {
+        return rows.find(circuitId, segmentId)
+                .map(s -> queries.ids(SegmentSql.compile(circuitId, s.definition(), clock.instant(), null)))
+                .orElse(new long[0]);
+    }
+
+    @Override
     public List<Long> members(long circuitId, long segmentId, long afterMemberId, int limit) {
         if (limit < 1) {
             throw new IllegalArgumentException("limit " + limit);

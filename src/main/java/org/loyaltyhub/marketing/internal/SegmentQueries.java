@@ -76,6 +76,17 @@ class SegmentQueries {
                 .params(q.params()).param("after", after).param("limit", limit).query(Long.class).list();
     }
 
+    /** Every member id of the segment, ascending, in one evaluation (a job walking the whole segment). */
+    long[] ids(SegmentSql.Compiled q) {
+        roomToHash();
+        java.util.stream.LongStream.Builder ids = java.util.stream.LongStream.builder();
+        jdbc.sql("select m.member_id " + q.from() + " order by m.member_id").params(q.params())
+                .query(rs -> {
+                    ids.add(rs.getLong(1));
+                });
+        return ids.build().toArray();
+    }
+
     boolean contains(SegmentSql.Compiled q, long memberId) {
         return jdbc.sql("select exists (select 1 " + q.from() + " and m.member_id = :member)")
                 .params(q.params()).param("member", memberId).query(Boolean.class).single();

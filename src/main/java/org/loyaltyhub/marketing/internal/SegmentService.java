@@ -87,7 +87,9 @@ public class SegmentService {
             throw new NotFound("Segment", id);
         }
         List<SegmentUsers.SegmentUse> usedBy = users.orderedStream()
-                .flatMap(u -> u.targeting(caller.circuit(), id).stream()).toList();
+                .flatMap(u -> u.targeting(caller.circuit(), id).stream())
+                .sorted(java.util.Comparator.comparing(SegmentUsers.SegmentUse::kind)
+                        .thenComparingLong(SegmentUsers.SegmentUse::id)).toList();
         if (!usedBy.isEmpty()) {
             throw new SegmentInUse(id, usedBy);
         }

@@ -120,11 +120,13 @@ final class SegmentSql {
     private String oneOf(Condition.OneOf o) {
         String anyOf = switch (o.field()) {
             case TIER -> {
-                joins.putIfAbsent("t", "left join segment_member_tier t on t.member_id = m.member_id and t.circuit_id = :c");
+                // the member's tier columns are copied onto the facts row (V272): no join to member_tier
+                String f = facts();
                 params.put("today", Date.valueOf(today));
-                yield "(case when t.member_id is null then (select z.id from segment_tier z where z.circuit_id = :c "
-                        + "and z.threshold = 0) when t.manual_tier_id is not null and (t.manual_until is null "
-                        + "or t.manual_until >= :today) then t.manual_tier_id else t.tier_id end) in (:" + ids(o) + ")";
+                yield "(case when not coalesce(" + f + ".tier_row, false) then (select z.id from segment_tier z "
+                        + "where z.circuit_id = :c and z.threshold = 0) when " + f + ".manual_tier_id is not null and ("
+                        + f + ".manual_until is null or " + f + ".manual_until >= :today) then " + f + ".manual_tier_id "
+                        + "else " + f + ".tier_id end) in (:" + ids(o) + ")";
             }
             case BADGE -> {
                 joins.putIfAbsent("bd", "left join segment_member_badge bd on bd.member_id = m.member_id "
@@ -150,6 +152,8 @@ final class SegmentSql {
             case CITY -> "lower(trim(m.city)) in (:" + param(o.values()) + ")";
             case POSTCODE -> "upper(replace(m.postcode, ' ', '')) in (:" + param(o.values()) + ")";
             case GENDER -> "m.gender in (:" + param(o.values()) + ")";
+            case TAG -> "exists (select 1 from segment_member_tag g where g.member_id = m.member_id "
+                    + "and g.circuit_id = :c and g.tag in (:" + param(o.values()) + "))";
             case BIRTHDAY_MONTH -> "extract(month from m.birth_date)::int in (:"
                     + param(o.values().stream().map(Integer::valueOf).toList()) + ")";
             case AGE_GROUP -> o.values().stream().map(AgeGroup::valueOf).map(a -> "(m.birth_date > :"

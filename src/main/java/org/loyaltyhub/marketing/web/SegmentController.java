@@ -40,7 +40,8 @@ class SegmentController {
             + "or NONE_OF (a list; a member without a value is in none of them); ENROLLED and LAST_PURCHASE take "
             + "ON_OR_AFTER, ON_OR_BEFORE (a date), BETWEEN (two dates) or WITHIN_DAYS, NOT_WITHIN_DAYS (days; never "
             + "bought is not within); CONSENT takes GIVEN or NOT_GIVEN with one kind (PRIVACY, MARKETING, NEWSLETTER, "
-            + "TERMS); RECENCY_SCORE, FREQUENCY_SCORE and MONETARY_SCORE (quintiles 1-5, computed nightly) take "
+            + "TERMS); TAG takes ANY_OF (has one of the tags) or NONE_OF (has none of them), tags as promotions and "
+            + "funnels give them (lower-case letters, digits, _ and -); RECENCY_SCORE, FREQUENCY_SCORE and MONETARY_SCORE (quintiles 1-5, computed nightly) take "
             + "AT_LEAST, AT_MOST or BETWEEN. A bad part is a 400 naming it (groups[0].conditions[1].values) and nothing is saved.";
 
     private final SegmentService segments;

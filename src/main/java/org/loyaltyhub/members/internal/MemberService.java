@@ -30,6 +30,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
@@ -51,11 +53,13 @@ public class MemberService implements Members {
     private final Tenancy tenancy;
     private final ApplicationEventPublisher events;
     private final Cards cards;
+    private final Clock clock;
     private final java.util.Set<List<Long>> related = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     MemberService(JdbcClient jdbc, MemberRows rows, MemberFinder finder, Tenancy tenancy,
-                  ApplicationEventPublisher events, Cards cards) {
+                  ApplicationEventPublisher events, Cards cards, Clock clock) {
         this.cards = cards;
+        this.clock = clock;
         this.jdbc = jdbc;
         this.rows = rows;
         this.finder = finder;
@@ -174,9 +178,9 @@ public class MemberService implements Members {
         long id = jdbc.sql("""
                         insert into member (circuit_id, first_name, last_name, email, phone, birth_date, gender, city,
                                             postcode, preferred_store_id, enrolled_company_id, enrolled_store_id,
-                                            language)
+                                            language, created_at)
                         values (:c, :first, :last, :email, :phone, :birth, :gender, :city, :postcode, :preferred,
-                                :company, :store, :language) returning id""")
+                                :company, :store, :language, :at) returning id""")
                 .param("c", circuitId).param("first", trim(m.firstName())).param("last", trim(m.lastName()))
                 .param("email", trim(m.email())).param("phone", phone(circuitId, m.phone()))
                 .param("birth", m.birthDate() == null ? null : Date.valueOf(m.birthDate())).param("gender", m.gender())
@@ -184,6 +188,7 @@ public class MemberService implements Members {
                 .param("preferred", m.preferredStoreId()).param("company", companyId)
                 .param("store", store == null ? null : store.id())
                 .param("language", m.language() == null ? null : m.language().name())
+                .param("at", Timestamp.from(clock.instant())) // the application's time: anniversaries follow it
                 .query(Long.class).single();
         cards.issue(circuitId, id, group, brand);
         if (companyId != null) {

@@ -28,7 +28,7 @@ import java.util.Map;
 
 /**
  * Automation funnels in the back office (issue 12 §3): the list, a funnel's form (trigger, delay, filters, one
- * effect; the API takes up to five), activate / pause, and the run log of each member (waiting, acted, skipped and why).
+ * effect, such as a message in Italian and English; the API takes up to five), activate / pause, and the run log of each member (waiting, acted, skipped and why).
  */
 @Page
 class FunnelsPage {
@@ -109,6 +109,9 @@ class FunnelsPage {
 
     /** The form field an error's path names ("effects[0].points", "filters.badgeId", "trigger.eventType"). */
     static String fieldOf(String path) {
+        if (path.contains("message.")) {
+            return path.substring(path.lastIndexOf("message.") + "message.".length());
+        }
         if (path.startsWith("effects")) {
             return "effectValue";
         }
@@ -128,11 +131,15 @@ class FunnelsPage {
                 .orElse(PromotionEffect.Kind.FIXED_POINTS);
         PromotionInput.EffectInput effectInput;
         if (effect == PromotionEffect.Kind.TAG) {
-            effectInput = new PromotionInput.EffectInput(effect, null, null, null, null, f.text("effectValue"));
+            effectInput = new PromotionInput.EffectInput(effect, null, f.text("effectValue"));
+        } else if (effect == PromotionEffect.Kind.MESSAGE) {
+            effectInput = new PromotionInput.EffectInput(effect, null, null, null, null, null,
+                    new PromotionInput.MessageInput(f.text("subjectIt"), f.text("bodyIt"), f.text("subjectEn"),
+                            f.text("bodyEn")));
         } else {
             Long value = whole(f, "effectValue", errors);
             effectInput = effect == PromotionEffect.Kind.VOUCHER
-                    ? new PromotionInput.EffectInput(effect, null, null, null, value, null)
+                    ? new PromotionInput.EffectInput(effect, value, null)
                     : new PromotionInput.EffectInput(effect, value, null, null);
         }
         if (f.blank("name")) {
@@ -178,8 +185,15 @@ class FunnelsPage {
         v.put("effectValue", switch (e.type()) {
             case VOUCHER -> text(e.rewardId());
             case TAG -> e.tag();
+            case MESSAGE -> "";
             default -> text(e.points());
         });
+        if (e.message() != null) {
+            v.put("subjectIt", e.message().subjectIt());
+            v.put("bodyIt", e.message().bodyIt());
+            v.put("subjectEn", e.message().subjectEn());
+            v.put("bodyEn", e.message().bodyEn());
+        }
         return v;
     }
 

@@ -135,7 +135,7 @@ final class PromotionForm {
             if (f.blank("effectValue")) {
                 errors.put("effectValue", "promotions.error.effectValue");
             }
-            return new PromotionInput.EffectInput(kind, null, null, null, null, f.text("effectValue"));
+            return new PromotionInput.EffectInput(kind, null, f.text("effectValue"));
         }
         BigDecimal value = f.decimal("effectValue");
         if (value == null) {
@@ -145,7 +145,7 @@ final class PromotionForm {
         return switch (kind) {
             case MULTIPLIER -> new PromotionInput.EffectInput(kind, null, value, null);
             case PERCENT_OF_SPEND -> new PromotionInput.EffectInput(kind, null, null, value);
-            case VOUCHER -> new PromotionInput.EffectInput(kind, null, null, null, whole, null);
+            case VOUCHER -> new PromotionInput.EffectInput(kind, whole, null);
             default -> new PromotionInput.EffectInput(kind, whole, null, null);
         };
     }
@@ -247,6 +247,7 @@ final class PromotionForm {
             case PERCENT_OF_SPEND -> in.effect().percent().toPlainString();
             case VOUCHER -> String.valueOf(in.effect().rewardId());
             case TAG -> in.effect().tag();
+            case MESSAGE -> ""; // funnels only: a promotion never holds one
         });
         for (PromotionInput.ConditionInput c : in.trigger().conditions()) {
             switch (c.field()) {

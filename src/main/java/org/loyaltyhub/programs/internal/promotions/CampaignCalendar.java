@@ -32,6 +32,17 @@ public final class CampaignCalendar {
         };
     }
 
+    /**
+     * The days a round walks for a promotion: from {@code nextDay} (the day after the last one finished; empty before
+     * the promotion's first round, which does today only) to today, at most {@code catchUpDays} before today; today
+     * at least, even when the last day finished is later (a clock set back).
+     */
+    public static List<LocalDate> daysToWalk(java.util.Optional<LocalDate> nextDay, LocalDate today, int catchUpDays) {
+        LocalDate oldest = today.minusDays(catchUpDays);
+        LocalDate first = nextDay.map(d -> d.isBefore(oldest) ? oldest : d).filter(d -> !d.isAfter(today)).orElse(today);
+        return first.datesUntil(today.plusDays(1)).toList();
+    }
+
     /** The days of the month whose birthdays (and anniversaries) count today: 29 counts on 28 February too. */
     public static List<Integer> daysCounted(LocalDate today) {
         if (today.getMonthValue() == 2 && today.getDayOfMonth() == 28 && !today.isLeapYear()) {

@@ -1,6 +1,7 @@
 package org.loyaltyhub.programs.internal.promotions;
 
 import org.loyaltyhub.programs.CampaignVouchers;
+import org.loyaltyhub.programs.FunnelMessages;
 import org.loyaltyhub.programs.SegmentMembers;
 import org.loyaltyhub.shared.InvalidInput;
 import org.springframework.beans.factory.ObjectProvider;
@@ -21,10 +22,12 @@ class CampaignChecks {
     private final PromotionStore promotions;
     private final ObjectProvider<CampaignVouchers> vouchers;
     private final ObjectProvider<SegmentMembers> segments;
+    private final ObjectProvider<FunnelMessages> messages;
     private final JdbcClient jdbc;
 
     CampaignChecks(EventTypes types, PromotionStore promotions, ObjectProvider<CampaignVouchers> vouchers,
-                   ObjectProvider<SegmentMembers> segments, JdbcClient jdbc) {
+                   ObjectProvider<SegmentMembers> segments, ObjectProvider<FunnelMessages> messages, JdbcClient jdbc) {
+        this.messages = messages;
         this.types = types;
         this.promotions = promotions;
         this.vouchers = vouchers;
@@ -40,6 +43,13 @@ class CampaignChecks {
     }
 
     void effect(long circuitId, PromotionEffect e, String field) {
+        if (e instanceof PromotionEffect.SendMessage m) {
+            FunnelMessages sender = messages.getIfAvailable();
+            if (sender == null) {
+                throw new InvalidInput(field + ".type", "messages are not available in this installation");
+            }
+            sender.check(m.texts(), field + ".message");
+        }
         if (e instanceof PromotionEffect.IssueVoucher v) {
             CampaignVouchers issuer = vouchers.getIfAvailable();
             if (issuer == null || !issuer.rewardExists(circuitId, v.rewardId())) {

@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Promotions outside purchases: an event, a date or a schedule reaches a member; the engine decides with the same
@@ -35,12 +36,22 @@ class CampaignOccasions {
     /** Applies the promotions to the member for the occasion. */
     Result apply(long circuitId, long memberId, PromotionEngine.Occasion occasion, String occurrence, Instant at,
                        List<Promotion> promotions, String actor) {
+        return apply(circuitId, memberId, occasion, occurrence, at, promotions, null, actor);
+    }
+
+    /**
+     * The same, with the segments (of those the promotions target) the member is known to be in, when the caller
+     * evaluated them once for many members; null to ask for this member.
+     */
+    Result apply(long circuitId, long memberId, PromotionEngine.Occasion occasion, String occurrence, Instant at,
+                 List<Promotion> promotions, Set<Long> segmentsIn, String actor) {
         if (promotions.isEmpty()) {
             return new Result(List.of(), 0);
         }
         ZoneId zone = store.zone(circuitId);
         PromotionEngine.MemberCase c = new PromotionEngine.MemberCase(memberId, occasion, at, zone,
-                cases.tier(circuitId, memberId, promotions), cases.segments(circuitId, memberId, promotions),
+                cases.tier(circuitId, memberId, promotions), segmentsIn != null ? segmentsIn
+                        : cases.segments(circuitId, memberId, promotions),
                 effects.balance(circuitId, memberId));
         Map<Long, PromotionEngine.Counters> counters = store.counters(promotions, memberId, at, zone, true);
         PromotionEngine.Evaluation evaluation = PromotionEngine.evaluate(c, promotions, counters);

@@ -1,6 +1,7 @@
 package org.loyaltyhub.programs.internal.promotions;
 
 import org.loyaltyhub.members.Members;
+import org.loyaltyhub.programs.SegmentUsers;
 import org.loyaltyhub.shared.NotFound;
 import org.loyaltyhub.tenancy.Caller;
 import org.loyaltyhub.tenancy.Role;
@@ -15,7 +16,7 @@ import java.util.List;
  */
 @Service
 @Transactional
-public class FunnelAdmin {
+public class FunnelAdmin implements SegmentUsers {
 
     private final FunnelStore store;
     private final CampaignChecks checks;
@@ -25,6 +26,12 @@ public class FunnelAdmin {
         this.store = store;
         this.checks = checks;
         this.members = members;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<SegmentUse> targeting(long circuitId, long segmentId) {
+        return store.targeting(circuitId, segmentId);
     }
 
     /** A funnel with its rule in words. */
@@ -86,8 +93,8 @@ public class FunnelAdmin {
         if (f.trigger().event() != null) {
             checks.event(circuitId, f.trigger().event());
         }
-        for (PromotionEffect e : f.effects()) {
-            checks.effect(circuitId, e, "effects");
+        for (int i = 0; i < f.effects().size(); i++) {
+            checks.effect(circuitId, f.effects().get(i), "effects[" + i + "]");
         }
         checks.filters(circuitId, f.filters());
         return f;

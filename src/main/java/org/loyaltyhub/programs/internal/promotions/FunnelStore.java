@@ -1,5 +1,6 @@
 package org.loyaltyhub.programs.internal.promotions;
 
+import org.loyaltyhub.programs.SegmentUsers;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.json.JsonMapper;
@@ -43,6 +44,15 @@ public class FunnelStore {
     public Optional<Funnel> find(long circuitId, long id) {
         return jdbc.sql("select * from funnel where circuit_id = :c and id = :id").param("c", circuitId).param("id", id)
                 .query((rs, n) -> funnel(rs)).optional();
+    }
+
+    /** The circuit's funnels (any status) that filter on the segment, by id. */
+    public List<SegmentUsers.SegmentUse> targeting(long circuitId, long segmentId) {
+        return jdbc.sql("select id, name from funnel where circuit_id = :c "
+                        + "and definition -> 'filters' ->> 'segmentId' = :s order by id")
+                .param("c", circuitId).param("s", String.valueOf(segmentId))
+                .query((rs, n) -> new SegmentUsers.SegmentUse(SegmentUsers.SegmentUse.Kind.FUNNEL, rs.getLong("id"),
+                        rs.getString("name"))).list();
     }
 
     public List<Funnel> all(long circuitId) {

@@ -6,6 +6,7 @@ import org.loyaltyhub.ledger.EntryDraft;
 import org.loyaltyhub.ledger.Ledger;
 import org.loyaltyhub.ledger.LotRule;
 import org.loyaltyhub.programs.CampaignVouchers;
+import org.loyaltyhub.programs.FunnelMessages;
 import org.loyaltyhub.programs.internal.Expiry;
 import org.loyaltyhub.programs.internal.ProgramStore;
 import org.springframework.beans.factory.ObjectProvider;
@@ -16,7 +17,7 @@ import java.time.Clock;
 /**
  * Carries out one effect of a promotion or a funnel for a member outside a purchase: points added (a new lot from
  * the circuit's issuance), taken away (to adjustments, never below zero) or set to a target, a voucher of a reward,
- * a tag. Each movement's reason names the campaign and its rule; {@code key} makes each one happen once.
+ * a tag, a funnel's message. Each movement's reason names the campaign and its rule; {@code key} makes each one happen once.
  */
 @Component
 class OccasionEffects {
@@ -28,10 +29,12 @@ class OccasionEffects {
     private final ProgramStore programs;
     private final OccasionStore occasions;
     private final ObjectProvider<CampaignVouchers> vouchers;
+    private final ObjectProvider<FunnelMessages> messages;
     private final Clock clock;
 
     OccasionEffects(Ledger ledger, ProgramStore programs, OccasionStore occasions,
-                    ObjectProvider<CampaignVouchers> vouchers, Clock clock) {
+                    ObjectProvider<CampaignVouchers> vouchers, ObjectProvider<FunnelMessages> messages, Clock clock) {
+        this.messages = messages;
         this.ledger = ledger;
         this.programs = programs;
         this.occasions = occasions;
@@ -63,6 +66,11 @@ class OccasionEffects {
             }
             case PromotionEffect.AddTag t -> new Done(0, null, occasions.tag(circuitId, memberId, t.tag(),
                     clock.instant(), reason) ? "tagged " + t.tag() : "already tagged " + t.tag());
+            case PromotionEffect.SendMessage m -> {
+                FunnelMessages sender = messages.getIfAvailable();
+                yield new Done(0, null, sender == null ? "no message: messages are not available in this installation"
+                        : sender.send(circuitId, memberId, key, m.texts()));
+            }
             default -> move(circuitId, memberId, points != null ? points
                     : effect.change(balance(circuitId, memberId)), key, reason, actor);
         };

@@ -87,12 +87,13 @@ public class OccasionStore implements MemberTags {
     }
 
     /**
-     * Members of the circuit a date or schedule may reach today, after {@code after} (paging), without the occurrence
-     * yet: every member for a fixed date or a schedule, those born on the day for a birthday (29 February counts on
-     * 28 February in other years), those enrolled on the day in an earlier year for an anniversary.
+     * Members of the circuit a date or schedule may reach on {@code today}, after {@code after} (paging), enrolled by
+     * the end of that day and without the occurrence yet: every member for a fixed date or a schedule, those born on
+     * the day for a birthday (29 February counts on 28 February in other years), those enrolled on the day in an
+     * earlier year for an anniversary. With {@code among} (ascending ids, a segment evaluated once), only those.
      */
     public List<Long> due(long circuitId, Promotion p, LocalDate today, ZoneId zone, String occurrence, long after,
-                          int limit) {
+                          int limit, long[] among) {
         String day = "";
         if (p.trigger() instanceof PromotionTrigger.OnDate d && d.date() != PromotionTrigger.DateKind.FIXED_DATE) {
             String date = d.date() == PromotionTrigger.DateKind.BIRTHDAY ? "m.birth_date"
@@ -102,12 +103,29 @@ public class OccasionStore implements MemberTags {
                     + ") < :year" : "");
         }
         Integer[] days = CampaignCalendar.daysCounted(today).toArray(Integer[]::new);
-        return jdbc.sql("select m.id from member m where m.circuit_id = :c and m.id > :after" + day
-                        + " and not exists (select 1 from promotion_occurrence o where o.promotion_id = :p "
+        String restricted = among == null ? "" : " and m.id = any(:among)";
+        return jdbc.sql("select m.id from member m where m.circuit_id = :c and m.id > :after" + day + restricted
+                        + " and m.created_at < :dayEnd and not exists (select 1 from promotion_occurrence o where o.promotion_id = :p "
                         + "and o.member_id = m.id and o.occurrence = :o) order by m.id limit :n")
                 .param("c", circuitId).param("after", after).param("zone", zone.getId())
                 .param("month", today.getMonthValue()).param("days", days).param("year", today.getYear())
-                .param("p", p.id()).param("o", occurrence).param("n", limit).query(Long.class).list();
+                .param("p", p.id()).param("o", occurrence).param("n", limit).param("among", among)
+                .param("dayEnd", Timestamp.from(today.plusDays(1).atStartOfDay(zone).toInstant()))
+                .query(Long.class).list();
+    }
+
+    /** The day after the last one the job finished for the promotion, or empty before its first round. */
+    public Optional<LocalDate> nextDay(long promotionId) {
+        return jdbc.sql("select done_through + 1 from promotion_days_done where promotion_id = :p")
+                .param("p", promotionId).query(LocalDate.class).optional();
+    }
+
+    /** Records that the job finished the promotion's days through {@code day} (never moves back). */
+    public void doneThrough(long circuitId, long promotionId, LocalDate day) {
+        jdbc.sql("insert into promotion_days_done (promotion_id, circuit_id, done_through) values (:p, :c, :d) "
+                        + "on conflict (promotion_id) do update set done_through = greatest("
+                        + "promotion_days_done.done_through, excluded.done_through)")
+                .param("p", promotionId).param("c", circuitId).param("d", day).update();
     }
 
     /** Tags the member; false when the member had the tag already. */

@@ -51,6 +51,10 @@ public record Promotion(Long id, String name, Status status, Validity validity, 
         if (effect == null) {
             throw new InvalidInput("effect", "is required");
         }
+        if (effect.kind().funnelOnly()) {
+            throw new InvalidInput("effect.type", effect.kind() + " is for funnels, which send it once per member "
+                    + "and occurrence");
+        }
         boolean purchase = trigger.kind() == PromotionTrigger.Kind.PURCHASE;
         if (purchase ? !effect.kind().onPurchase() : !effect.kind().offPurchase()) {
             throw new InvalidInput("effect.type", effect.kind() + (purchase ? " is for events, dates and schedules, "

@@ -1,5 +1,6 @@
 package org.loyaltyhub.programs.internal.promotions;
 
+import org.loyaltyhub.programs.FunnelMessages;
 import org.loyaltyhub.shared.InvalidInput;
 
 import java.math.BigDecimal;
@@ -21,7 +22,7 @@ public sealed interface PromotionEffect {
 
     /** The kinds, as the API and pages name them; each says where it can be used. */
     enum Kind {
-        FIXED_POINTS, MULTIPLIER, PERCENT_OF_SPEND, REMOVE_POINTS, SET_POINTS, VOUCHER, TAG;
+        FIXED_POINTS, MULTIPLIER, PERCENT_OF_SPEND, REMOVE_POINTS, SET_POINTS, VOUCHER, TAG, MESSAGE;
 
         /** Whether it gives on a purchase (the first three), or outside one (all but the multiplier and the %). */
         public boolean onPurchase() {
@@ -32,9 +33,14 @@ public sealed interface PromotionEffect {
             return this != MULTIPLIER && this != PERCENT_OF_SPEND;
         }
 
-        /** Whether it moves points (a voucher or a tag does not: it applies even when it changes no balance). */
+        /** Whether it moves points (a voucher, a tag or a message does not: it applies even with no balance change). */
         public boolean movesPoints() {
-            return this != VOUCHER && this != TAG;
+            return this != VOUCHER && this != TAG && this != MESSAGE;
+        }
+
+        /** Only a funnel sends a message (a member walks a funnel once per occurrence, with its run log). */
+        public boolean funnelOnly() {
+            return this == MESSAGE;
         }
     }
 
@@ -217,6 +223,31 @@ public sealed interface PromotionEffect {
 
         public Kind kind() {
             return Kind.TAG;
+        }
+    }
+
+    /** Sends the member a message (the marketing module e-mails it, in their language, with their consent). */
+    record SendMessage(FunnelMessages.Texts texts) implements PromotionEffect {
+        public SendMessage {
+            if (texts == null) {
+                throw new InvalidInput("message", "is required: a subject and a body in Italian and English");
+            }
+        }
+
+        public String describe() {
+            return "message \"" + texts.subjectEn() + "\"";
+        }
+
+        public long points(PromotionEngine.PurchaseCase p) {
+            return 0;
+        }
+
+        public long change(long balance) {
+            return 0;
+        }
+
+        public Kind kind() {
+            return Kind.MESSAGE;
         }
     }
 }

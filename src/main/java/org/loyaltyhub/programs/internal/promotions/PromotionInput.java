@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.loyaltyhub.programs.FunnelMessages;
 import org.loyaltyhub.shared.InvalidInput;
 
 import java.math.BigDecimal;
@@ -81,10 +82,16 @@ public record PromotionInput(
             + "outside purchases also REMOVE_POINTS (points, never below zero), SET_POINTS (points: the target balance), "
             + "VOUCHER (rewardId) and TAG (tag)")
     public record EffectInput(@NotNull PromotionEffect.Kind type, Long points, BigDecimal factor, BigDecimal percent,
-                              Long rewardId, @Size(max = 40) String tag) {
+                              Long rewardId, @Size(max = 40) String tag,
+                              @Valid @Schema(description = "MESSAGE (funnels only): the message in both languages")
+                              MessageInput message) {
 
         public EffectInput(PromotionEffect.Kind type, Long points, BigDecimal factor, BigDecimal percent) {
-            this(type, points, factor, percent, null, null);
+            this(type, points, factor, percent, null, null, null);
+        }
+
+        public EffectInput(PromotionEffect.Kind type, Long rewardId, String tag) {
+            this(type, null, null, null, rewardId, tag, null);
         }
 
         /** The checked effect; a missing value is refused under {@code path}. */
@@ -97,7 +104,24 @@ public record PromotionInput(
                 case SET_POINTS -> new PromotionEffect.SetPoints(required(path + ".points", points));
                 case VOUCHER -> new PromotionEffect.IssueVoucher(required(path + ".rewardId", rewardId));
                 case TAG -> new PromotionEffect.AddTag(required(path + ".tag", tag));
+                case MESSAGE -> new PromotionEffect.SendMessage(required(path + ".message", message).texts());
             };
+        }
+    }
+
+    @Schema(description = "A message a funnel sends: subject and body in Italian and English, with shortcodes such as "
+            + "{first_name}; e-mailed to members with the marketing consent, always kept in their inbox")
+    public record MessageInput(@Size(max = FunnelMessages.Texts.MAX_SUBJECT) String subjectIt,
+                               @Size(max = FunnelMessages.Texts.MAX_BODY) String bodyIt,
+                               @Size(max = FunnelMessages.Texts.MAX_SUBJECT) String subjectEn,
+                               @Size(max = FunnelMessages.Texts.MAX_BODY) String bodyEn) {
+
+        FunnelMessages.Texts texts() {
+            return new FunnelMessages.Texts(subjectIt, bodyIt, subjectEn, bodyEn);
+        }
+
+        static MessageInput of(FunnelMessages.Texts t) {
+            return new MessageInput(t.subjectIt(), t.bodyIt(), t.subjectEn(), t.bodyEn());
         }
     }
 
@@ -163,8 +187,10 @@ public record PromotionInput(
             case PromotionEffect.PercentOfSpend s -> new EffectInput(e.kind(), null, null, s.percent());
             case PromotionEffect.RemovePoints r -> new EffectInput(e.kind(), r.points(), null, null);
             case PromotionEffect.SetPoints s -> new EffectInput(e.kind(), s.points(), null, null);
-            case PromotionEffect.IssueVoucher v -> new EffectInput(e.kind(), null, null, null, v.rewardId(), null);
-            case PromotionEffect.AddTag t -> new EffectInput(e.kind(), null, null, null, null, t.tag());
+            case PromotionEffect.IssueVoucher v -> new EffectInput(e.kind(), v.rewardId(), null);
+            case PromotionEffect.AddTag t -> new EffectInput(e.kind(), null, t.tag());
+            case PromotionEffect.SendMessage m -> new EffectInput(e.kind(), null, null, null, null, null,
+                    MessageInput.of(m.texts()));
         };
     }
 

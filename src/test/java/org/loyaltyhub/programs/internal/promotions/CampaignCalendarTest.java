@@ -40,4 +40,17 @@ class CampaignCalendarTest {
         assertThat(CampaignCalendar.daysCounted(LocalDate.parse("2028-02-28"))).containsExactly(28);
         assertThat(CampaignCalendar.daysCounted(LocalDate.parse("2028-02-29"))).containsExactly(29);
     }
+
+    @Test
+    void aRoundWalksTheDaysSinceTheLastFinishedAtMostAWeekBackAndTodayAlways() {
+        LocalDate today = LocalDate.parse("2027-03-10");
+        assertThat(CampaignCalendar.daysToWalk(java.util.Optional.empty(), today, 7)).as("a first round")
+                .containsExactly(today);
+        assertThat(CampaignCalendar.daysToWalk(java.util.Optional.of(LocalDate.parse("2027-03-08")), today, 7))
+                .containsExactly(LocalDate.parse("2027-03-08"), LocalDate.parse("2027-03-09"), today);
+        assertThat(CampaignCalendar.daysToWalk(java.util.Optional.of(LocalDate.parse("2027-01-01")), today, 7))
+                .as("down for months: a week back").hasSize(8).startsWith(LocalDate.parse("2027-03-03"));
+        assertThat(CampaignCalendar.daysToWalk(java.util.Optional.of(LocalDate.parse("2027-04-01")), today, 7))
+                .as("a clock set back").containsExactly(today);
+    }
 }
