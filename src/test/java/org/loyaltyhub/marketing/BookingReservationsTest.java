@@ -57,14 +57,21 @@ class BookingReservationsTest extends IntegrationTest {
     private long[] shop;
     private Api.Login till;
 
+    /** The circuits' default time zone (program settings), in which opening hours are read. */
+    private static final java.time.ZoneId ROME = java.time.ZoneId.of("Europe/Rome");
+
     private Instant at(LocalDate day, int hour) {
-        return ZonedDateTime.of(day, LocalTime.of(hour, 0), reservations.zone()).toInstant();
+        return ZonedDateTime.of(day, LocalTime.of(hour, 0), ROME).toInstant();
     }
 
     /** A circuit with one store offering a table of {@code capacity} places, hourly from 9 to 12 on weekdays. */
     private long table(int capacity) {
         clock.set(at(MONDAY, 8));
         w = fixtures.world(api);
+        return offerTable(capacity);
+    }
+
+    private long offerTable(int capacity) {
         shop = w.company("Trattoria");
         till = w.operator("STORE_OPERATOR", null, shop[1]);
         List<Map<String, Object>> hours = new ArrayList<>();
@@ -126,6 +133,37 @@ class BookingReservationsTest extends IntegrationTest {
                 Map.of("attendance", "NO_SHOW"));
         assertThat(again.status()).as(again.toString()).isEqualTo(409);
         assertThat(again.json().path("reason").asString()).isEqualTo("NOT_OPEN");
+    }
+
+    @Test
+    void aCircuitFarFromUtcOpensClosesAndShowsItsDayInItsOwnTimeZoneAcrossMidnight() {
+        java.time.ZoneId auckland = java.time.ZoneId.of("Pacific/Auckland");
+        // Sunday 23:30 in Auckland (UTC+13 in January) is Sunday 10:30 UTC
+        clock.set(ZonedDateTime.of(MONDAY.minusDays(1), LocalTime.of(23, 30), auckland).toInstant());
+        w = fixtures.world(api);
+        w.settings(Map.of("timeZone", "Pacific/Auckland"));
+        long table = offerTable(2);
+        Instant nine = ZonedDateTime.of(MONDAY, LocalTime.of(9, 0), auckland).toInstant();
+        assertThat(nine).isEqualTo(Instant.parse("2030-01-06T20:00:00Z"));
+
+        JsonNode slots = w.as(till).get("/api/v1/bookables/" + table + "/slots?date=" + MONDAY).json();
+        assertThat(slots.valueStream().map(s -> s.path("startsAt").asString()).toList()).as("9 to 12 in Auckland")
+                .containsExactly(nine.toString(), nine.plusSeconds(3600).toString(), nine.plusSeconds(7200).toString());
+        assertThat(w.as(till).get("/api/v1/bookables/" + table + "/slots?date=" + MONDAY.plusDays(2)).json())
+                .as("Wednesday is closed in Auckland's calendar").isEmpty();
+        long anna = member(Fixtures.unique("anna") + "@member.test");
+        Api.Response utcNine = book(w.as(till), anna, table, Instant.parse("2030-01-07T09:00:00Z"), 1);
+        assertThat(utcNine.status()).as("09:00 UTC is 22:00 in Auckland: closed").isEqualTo(409);
+        Api.Response booked = book(w.as(till), anna, table, nine, 1);
+        assertThat(booked.status()).as(booked.toString()).isEqualTo(201);
+
+        clock.set(ZonedDateTime.of(MONDAY, LocalTime.of(0, 30), auckland).toInstant()); // still Sunday in UTC
+        String counter = w.as(till).get("/bookings/day").body();
+        assertThat(counter).as("today at the counter is Auckland's Monday").contains(MONDAY.toString())
+                .contains("09:00").contains("Anna Verdi");
+        assertThat(w.as(till).get("/api/v1/stores/" + shop[1] + "/reservations?date=" + MONDAY).json()).hasSize(1);
+        assertThat(w.as(till).get("/api/v1/stores/" + shop[1] + "/reservations?date=" + MONDAY.minusDays(1))
+                .json()).isEmpty();
     }
 
     @Test

@@ -49,7 +49,7 @@ class PublicLandingPage {
     @GetMapping("/c/{circuitId}/p/{slug}")
     String page(@PathVariable long circuitId, @PathVariable String slug, HttpServletRequest request, Model model) {
         LandingPage page = published(circuitId, slug);
-        LocalDate day = LocalDate.ofInstant(clock.instant(), reservations.zone());
+        LocalDate day = LocalDate.ofInstant(clock.instant(), reservations.zone(circuitId));
         pages.visited(page.id(), visitor(request, page.id(), day), day);
         String language = LocaleContextHolder.getLocale().getLanguage();
         model.addAttribute("circuit", tenancy.circuit(circuitId)).addAttribute("page", page)
@@ -67,7 +67,7 @@ class PublicLandingPage {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
         Block block = page.content().blocks().get(position);
-        LocalDate day = LocalDate.ofInstant(clock.instant(), reservations.zone());
+        LocalDate day = LocalDate.ofInstant(clock.instant(), reservations.zone(circuitId));
         pages.converted(page.id(), visitor(request, page.id(), day), day, block.action());
         String base = "redirect:/c/" + circuitId;
         return switch (block.action()) {
