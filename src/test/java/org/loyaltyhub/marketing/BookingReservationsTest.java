@@ -169,6 +169,49 @@ class BookingReservationsTest extends IntegrationTest {
     }
 
     @Test
+    void bookingEmailsAreTheCircuitsEditableTemplatesWithTheBookingsShortcodesAndLandInTheInbox() throws Exception {
+        long table = table(4);
+        String email = Fixtures.unique("anna") + "@member.test";
+        long anna = member(email);
+        Api admin = w.asAdmin();
+        Map<String, String> confirmed = Map.of("subject", "Booked: {booking_name} on {booking_date}",
+                "body", "Dear {first_name}, see you at {booking_time} at {booking_place}, {booking_seats} seats.");
+        Api.Response preview = admin.post("/api/v1/notifications/BOOKING_CONFIRMED/templates/en/preview", confirmed);
+        assertThat(preview.json().path("text").asString()).as(preview.toString())
+                .contains("see you at 20:30 at Negozio Centro");
+        Api.Response unknown = admin.put("/api/v1/notifications/BOOKING_REMINDER/templates/en",
+                Map.of("subject", "Hi", "body", "{booking_hour}"));
+        assertThat(unknown.code()).as(unknown.toString()).isEqualTo("unknown-shortcode");
+        assertThat(unknown.body()).contains("{booking_time}");
+        for (String language : List.of("it", "en")) {
+            assertThat(admin.put("/api/v1/notifications/BOOKING_CONFIRMED/templates/" + language, confirmed).status())
+                    .isEqualTo(200);
+        }
+
+        MimeMessage mail = TestMail.nextTo(email, () -> assertThat(book(w.as(till), anna, table, at(MONDAY, 10), 2)
+                .status()).isEqualTo(201));
+        assertThat(TestMail.subject(mail)).startsWith("Booked: Tavolo in veranda on ");
+        assertThat(TestMail.text(mail)).contains("Dear Anna, see you at 10:00 at ").contains(", 2 seats.");
+        assertThat(attachment(mail, ".ics")).contains("DTSTART:" + stamp(at(MONDAY, 10)));
+        long id = w.as(till).get("/api/v1/stores/" + shop[1] + "/reservations?date=" + MONDAY).json().get(0)
+                .path("id").asLong();
+
+        MimeMessage cancelled = TestMail.nextTo(email, () -> assertThat(w.as(till)
+                .post("/api/v1/reservations/" + id + "/cancel", Map.of()).status()).isEqualTo(200));
+        assertThat(TestMail.text(cancelled)).contains("Tavolo in veranda").contains("10:00");
+        JsonNode inbox = admin.get("/api/v1/members/" + anna + "/messages").json();
+        assertThat(inbox.valueStream().map(m -> m.path("kind").asString()).toList()).as("newest first")
+                .containsExactly("BOOKING_CANCELLED", "BOOKING_CONFIRMED");
+
+        assertThat(admin.put("/api/v1/notifications/BOOKING_CONFIRMED", Map.of("enabled", false)).status())
+                .isEqualTo(200);
+        int before = TestMail.countTo(email);
+        assertThat(book(w.as(till), anna, table, at(MONDAY, 11), 1).status()).isEqualTo(201);
+        assertThat(admin.get("/api/v1/members/" + anna + "/messages").json()).as("switched off: none").hasSize(2);
+        assertThat(TestMail.countTo(email)).isEqualTo(before);
+    }
+
+    @Test
     void aSlotInThePastAClosedDayATimeOffTheSlotsAndTooManyPlacesAreRefusedWithNothingBooked() {
         long table = table(4);
         long anna = member(Fixtures.unique("anna") + "@member.test");

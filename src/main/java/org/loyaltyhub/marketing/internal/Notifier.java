@@ -67,6 +67,11 @@ public class Notifier implements Notifications {
     /** In the caller's transaction: the fact's, or a job item's. */
     @Override
     public boolean tell(Notice notice) {
+        return tell(notice, null);
+    }
+
+    /** {@link #tell(Notice)}, the e-mail carrying a file (a booking's calendar entry). */
+    public boolean tell(Notice notice, Mailer.Attachment attachment) {
         if (!settings.of(notice.circuitId(), notice.kind()).enabled()) {
             return false;
         }
@@ -90,7 +95,7 @@ public class Notifier implements Notifications {
             String unsubscribeUrl = notice.kind().audience() == NotificationKind.Audience.MARKETING
                     ? unsubscribe.url(circuit.id(), member.id()) : null;
             mailer.send(mail(circuit, member.email(), message, language, values.get(Shortcode.CUSTOMER_AREA_URL),
-                    unsubscribeUrl));
+                    unsubscribeUrl), attachment);
         }
         return told;
     }

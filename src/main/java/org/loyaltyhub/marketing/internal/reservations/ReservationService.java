@@ -28,6 +28,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import org.loyaltyhub.programs.Programs;
+import org.loyaltyhub.marketing.NotificationKind;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -162,7 +163,7 @@ class ReservationService implements Reservations {
             throw new BookingRefused(BookingRefused.Reason.OVER_CAPACITY);
         }
         Reservation r = reservation(rows.reservation(row.circuitId(), id.get()).orElseThrow());
-        mails.send(ReservationMails.Kind.CONFIRMED, r, member, zone(row.circuitId()));
+        mails.send(NotificationKind.BOOKING_CONFIRMED, r, member, zone(row.circuitId()));
         return r;
     }
 
@@ -219,10 +220,13 @@ class ReservationService implements Reservations {
     private Reservation close(ReservationRow r, ReservationStatus next, String by) {
         ReservationStatus status = r.status().then(next);
         rows.close(r.id(), status, clock.instant(), by);
+        Reservation closed = reservation(rows.reservation(r.circuitId(), r.id()).orElseThrow());
         if (status == ReservationStatus.CANCELLED) {
             rows.giveBack(r.bookableId(), r.startsAt(), r.seats());
+            mails.send(NotificationKind.BOOKING_CANCELLED, closed, members.own(r.circuitId(), r.memberId()),
+                    zone(r.circuitId()));
         }
-        return reservation(rows.reservation(r.circuitId(), r.id()).orElseThrow());
+        return closed;
     }
 
     @Override
@@ -239,7 +243,7 @@ class ReservationService implements Reservations {
     boolean remind(long reservationId) {
         return rows.claimReminder(reservationId, clock.instant()).map(row -> {
             Reservation r = reservation(row);
-            mails.send(ReservationMails.Kind.REMINDER, r, members.own(r.circuitId(), r.memberId()),
+            mails.send(NotificationKind.BOOKING_REMINDER, r, members.own(r.circuitId(), r.memberId()),
                     zone(r.circuitId()));
             return true;
         }).orElse(false);
