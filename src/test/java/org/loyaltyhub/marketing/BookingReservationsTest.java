@@ -154,8 +154,8 @@ class BookingReservationsTest extends IntegrationTest {
         long anna = member(Fixtures.unique("anna") + "@member.test");
         Api.Response utcNine = book(w.as(till), anna, table, Instant.parse("2030-01-07T09:00:00Z"), 1);
         assertThat(utcNine.status()).as(utcNine.toString()).isEqualTo(422);
-        assertThat(utcNine.json().path("reason").asString()).as("09:00 UTC is 22:00 in Auckland: closed")
-                .isEqualTo("CLOSED");
+        assertThat(utcNine.json().path("reason").asString()).as("09:00 UTC is 22:00 in Auckland: no slot")
+                .isEqualTo("NOT_A_SLOT");
         Api.Response booked = book(w.as(till), anna, table, nine, 1);
         assertThat(booked.status()).as(booked.toString()).isEqualTo(201);
 
