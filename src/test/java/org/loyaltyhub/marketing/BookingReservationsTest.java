@@ -160,7 +160,10 @@ class BookingReservationsTest extends IntegrationTest {
         assertThat(booked.status()).as(booked.toString()).isEqualTo(201);
 
         clock.set(ZonedDateTime.of(MONDAY, LocalTime.of(0, 30), auckland).toInstant()); // still Sunday in UTC
-        String counter = w.as(till).get("/bookings/day").body();
+        org.loyaltyhub.support.WebForms office = new org.loyaltyhub.support.WebForms(port);
+        office.get("/login");
+        office.post("/login", Map.of("email", till.email(), "password", till.password()));
+        String counter = office.get("/bookings/day").body();
         assertThat(counter).as("today at the counter is Auckland's Monday").contains(MONDAY.toString())
                 .contains("09:00").contains("Anna Verdi");
         assertThat(w.as(till).get("/api/v1/stores/" + shop[1] + "/reservations?date=" + MONDAY).json()).hasSize(1);
