@@ -10,7 +10,6 @@ import org.loyaltyhub.support.Fixtures;
 import org.loyaltyhub.support.World;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
@@ -31,12 +30,26 @@ class LandingCouponInTheBrowserTest extends BrowserTest {
                 "codeMode", "UNIQUE"));
         long id = campaign.json().path("id").asLong();
         assertThat(w.asAdmin().post("/api/v1/campaigns/" + id + "/codes", Map.of("total", 5)).status()).isEqualTo(200);
-        Api.Response page = w.asAdmin().post("/api/v1/landing-pages", Map.of("slug", "spring", "titleIt", "Primavera",
-                "titleEn", "Spring", "published", true, "blocks", List.of(
-                        Map.of("kind", "TEXT", "textIt", "Spedizione gratis", "textEn", "Free shipping all March"),
-                        Map.of("kind", "ACTION", "textIt", "Prendi il coupon", "textEn", "Get my coupon",
-                                "action", "COUPON", "campaignId", id))));
-        assertThat(page.status()).as(page.toString()).isEqualTo(201);
+        Page office = browser.desktop("en-GB");
+        Browser.signIn(office, url(""), w.admin);
+        office.navigate(url("/landing"));
+        office.getByRole(AriaRole.LINK, named("New page")).click();
+        office.getByLabel("Address").fill("spring");
+        office.getByLabel("Title (Italian)").fill("Primavera");
+        office.getByLabel("Title (English)").fill("Spring");
+        office.locator("#kind-0").selectOption("TEXT");
+        office.locator("#textIt-0").fill("Spedizione gratis");
+        office.locator("#textEn-0").fill("Free shipping all March");
+        office.locator("#kind-1").selectOption("ACTION");
+        office.locator("#textIt-1").fill("Prendi il coupon");
+        office.locator("#textEn-1").fill("Get my coupon");
+        office.locator("#action-1").selectOption("COUPON");
+        office.locator("#campaign-1").selectOption(new com.microsoft.playwright.options.SelectOption()
+                .setLabel("Spring shipping"));
+        office.getByLabel("Published").check();
+        office.getByRole(AriaRole.BUTTON, named("Save")).click();
+        assertThat(office.getByRole(AriaRole.STATUS)).hasText("Saved.");
+        assertThat(office.locator("#campaign-1")).hasValue(String.valueOf(id));
 
         Page phone = browser.phone("en-GB");
         phone.navigate(url("/c/" + w.circuitId + "/p/spring"));
@@ -54,7 +67,8 @@ class LandingCouponInTheBrowserTest extends BrowserTest {
         assertThat(phone.locator("#coupon-claimed")).hasText("You already have this coupon: its code is " + claimed
                 + ".");
         assertThat(phone.locator(".voucher-code")).hasCount(1);
-        assertThat(w.asAdmin().get("/api/v1/campaigns/" + id + "/figures").status()).isEqualTo(200);
+        office.getByRole(AriaRole.LINK, named("All pages")).click();
+        assertThat(office.locator("#landing-pages .conversions")).hasText("1");
         assertThat(browser.errors()).isEmpty();
     }
 
