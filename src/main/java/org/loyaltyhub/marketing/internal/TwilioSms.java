@@ -29,7 +29,8 @@ import java.util.Optional;
  * Twilio's Messages API: {@code POST /2010-04-01/Accounts/{AccountSid}/Messages.json} with HTTP basic
  * authentication (account SID and auth token) and the form fields {@code To}, {@code From} and {@code Body}; a 201
  * answer carries the message's {@code sid}, a refusal its {@code code} and {@code message}. Settings:
- * {@code loyaltyhub.sms.twilio.account-sid}, {@code .auth-token}, {@code .from} and {@code .base-url} (tests).
+ * {@code loyaltyhub.sms.twilio.account-sid}, {@code .auth-token}, {@code .from}, {@code .timeout} (20 s: no answer
+ * by then leaves the message's outcome unknown) and {@code .base-url} (tests).
  */
 @Component
 @ConditionalOnProperty(name = "loyaltyhub.sms.provider", havingValue = "twilio")
@@ -43,11 +44,14 @@ class TwilioSms implements SmsProvider {
     private final String accountSid;
     private final String authToken;
     private final String from;
+    private final Duration timeout;
 
     TwilioSms(@Value("${loyaltyhub.sms.twilio.base-url:https://api.twilio.com}") String baseUrl,
               @Value("${loyaltyhub.sms.twilio.account-sid}") String accountSid,
               @Value("${loyaltyhub.sms.twilio.auth-token}") String authToken,
-              @Value("${loyaltyhub.sms.twilio.from}") String from) {
+              @Value("${loyaltyhub.sms.twilio.from}") String from,
+              @Value("${loyaltyhub.sms.twilio.timeout:PT20S}") Duration timeout) {
+        this.timeout = timeout;
         this.baseUrl = baseUrl.replaceAll("/+$", "");
         this.accountSid = accountSid;
         this.authToken = authToken;
@@ -93,7 +97,7 @@ class TwilioSms implements SmsProvider {
 
     private HttpRequest.Builder request(String path) {
         return HttpRequest.newBuilder(URI.create(baseUrl + "/2010-04-01/Accounts/" + encode(accountSid) + path))
-                .timeout(Duration.ofSeconds(20))
+                .timeout(timeout)
                 .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
                         (accountSid + ":" + authToken).getBytes(StandardCharsets.UTF_8)))
                 .header("Accept", "application/json");

@@ -30,7 +30,8 @@ class TwilioSmsTest {
     void start() {
         twilio = new WireMockServer(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1"));
         twilio.start();
-        sms = new TwilioSms("http://127.0.0.1:" + twilio.port() + "/", "AC123", "secret-token", "+15005550006");
+        sms = new TwilioSms("http://127.0.0.1:" + twilio.port() + "/", "AC123", "secret-token", "+15005550006",
+                java.time.Duration.ofSeconds(2));
     }
 
     @AfterEach
@@ -87,5 +88,14 @@ class TwilioSmsTest {
         assertThat(sms.find("+393471234567", "Ciao", java.time.Instant.parse("2026-11-30T10:00:00Z")))
                 .contains(new SmsProvider.Accepted("SMours"));
         assertThat(sms.find("+393471234567", "Ciao", java.time.Instant.parse("2026-11-30T11:00:00Z"))).isEmpty();
+    }
+
+    @Test
+    void noAnswerInTimeAfterTheRequestWentOutLeavesTheOutcomeUnknown() {
+        twilio.stubFor(post(urlEqualTo(PATH)).willReturn(aResponse().withStatus(201).withFixedDelay(4000)
+                .withHeader("Content-Type", "application/json").withBody("{\"sid\": \"SMlate\"}")));
+
+        assertThatThrownBy(() -> sms.send("+393471234567", "Ciao"))
+                .isInstanceOf(SmsProvider.SmsOutcomeUnknown.class);
     }
 }
