@@ -16,11 +16,18 @@ public enum NotificationKind {
     MEMBERSHIP_EXPIRING(Audience.TRANSACTIONAL),
     VOUCHER_ISSUED(Audience.TRANSACTIONAL),
     BIRTHDAY(Audience.MARKETING),
-    REFERRAL_REWARD(Audience.MARKETING);
+    REFERRAL_REWARD(Audience.MARKETING),
+    BOOKING_CONFIRMED(Audience.SERVICE),
+    BOOKING_REMINDER(Audience.SERVICE),
+    BOOKING_CANCELLED(Audience.SERVICE);
 
-    /** Whom a message may reach: account news (privacy consent) or promotion (marketing consent). */
+    /**
+     * Whom a message may reach: account news (privacy consent), promotion (marketing consent) or the service the
+     * member asked for (a booking's confirmation, reminder and cancellation: any member with an e-mail, on unless
+     * the circuit switches it off).
+     */
     public enum Audience {
-        TRANSACTIONAL, MARKETING
+        TRANSACTIONAL, MARKETING, SERVICE
     }
 
     private final Audience audience;

@@ -28,8 +28,8 @@ public record NotificationSetting(NotificationKind kind, boolean enabled, Long t
         }
     }
 
-    /** A kind the circuit never set: off. */
-    public static NotificationSetting off(NotificationKind kind) {
-        return new NotificationSetting(kind, false, null, null);
+    /** A kind the circuit never set: on for the service the member asked for (bookings), off for the others. */
+    public static NotificationSetting unset(NotificationKind kind) {
+        return new NotificationSetting(kind, kind.audience() == NotificationKind.Audience.SERVICE, null, null);
     }
 }

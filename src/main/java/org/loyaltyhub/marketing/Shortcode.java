@@ -9,7 +9,9 @@ public enum Shortcode {
     FIRST_NAME("Maria"), LAST_NAME("Rossi"), POINTS("120"), BALANCE("1,540"), POINTS_VALUE("15.40 EUR"),
     THRESHOLD("1,500"), EXPIRY_DATE("31/12/2026"), CARD_NUMBER("2000000000017"), CIRCUIT_NAME("Circuito Demo"),
     STORE_NAME("Negozio Centro"), TIER("Gold"), BADGE("Silver"), VOUCHER_CODE("ABCD-EFGH-JKLM"),
-    CUSTOMER_AREA_URL("https://example.org/c/1/my");
+    CUSTOMER_AREA_URL("https://example.org/c/1/my"), BOOKING_NAME("Tavolo in veranda"),
+    BOOKING_DATE("mercoledì 2 dicembre 2026"), BOOKING_TIME("20:30"),
+    BOOKING_PLACE("Negozio Centro, Via Roma 1, Milano"), BOOKING_SEATS("2");
 
     private final String sample;
 

@@ -6,7 +6,6 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.MailException;
-import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -22,8 +21,12 @@ import java.util.List;
  * Sends the queued e-mails through the SMTP server configured with {@code spring.mail.*}; without one, as on a first
  * local run, each message is written to the log instead, so a newcomer can still follow the link. Each node takes
  * messages no other node holds (row locks, skip locked) and marks them sent in the same transaction, so a message
- * goes out once (twice at worst if a node dies between the SMTP server's acceptance and the commit). A refused
- * message is retried later, less and less often, and given up after {@value #ATTEMPTS} attempts.
+ * goes out once, or twice if a node dies between the SMTP server's acceptance and the commit. SMTP has no way to ask
+ * a server whether it took a message, and a sign-in link or a booking's confirmation that never arrives is worse than
+ * one that arrives twice, so the outbox keeps delivering at least once (unlike SMS, see the marketing module's
+ * SmsSender) and gives every row one Message-ID ({@link #messageId}): a message sent again after a crash is the same
+ * message to the receiving side, which shows it once. A refused message is retried later, less and less often, and
+ * given up after {@value #ATTEMPTS} attempts.
  */
 @Component
 class MailOutbox {
@@ -102,16 +105,26 @@ class MailOutbox {
                     mail.to(), mail.subject(), mail.body());
             return;
         }
+        jakarta.mail.internet.MimeMessage message;
         if (mail.html() != null || mail.attachment() != null) {
-            smtp.send(rich(smtp, mail));
-            return;
+            message = rich(smtp, mail);
+        } else {
+            message = smtp.createMimeMessage();
+            MimeMessageHelper plain = new MimeMessageHelper(message, false, "UTF-8");
+            plain.setFrom(from);
+            plain.setTo(mail.to());
+            plain.setSubject(mail.subject());
+            plain.setText(mail.body());
         }
-        SimpleMailMessage message = new SimpleMailMessage();
-        message.setFrom(from);
-        message.setTo(mail.to());
-        message.setSubject(mail.subject());
-        message.setText(mail.body());
+        message.setHeader("Message-ID", messageId(mail.id(), from));
         smtp.send(message);
+    }
+
+    /** The row's own Message-ID (RFC 5322), the same on every attempt: {@code <outbox-42@example.org>}. */
+    static String messageId(long outboxId, String from) {
+        String address = from.contains("<") ? from.substring(from.lastIndexOf('<') + 1).replace(">", "") : from;
+        String domain = address.contains("@") ? address.substring(address.lastIndexOf('@') + 1).strip() : "localhost";
+        return "<outbox-" + outboxId + "@" + (domain.isEmpty() ? "localhost" : domain) + ">";
     }
 
     /** Text and HTML as alternatives (and the attachment, if any), with the one-click unsubscribe headers of RFC 8058 when the message has one. */

@@ -29,7 +29,7 @@ public class Meters {
 
     /** What became of one attempt to send an e-mail or an SMS. */
     public enum SendOutcome {
-        SENT, FAILED, GIVEN_UP
+        SENT, FAILED, GIVEN_UP, UNKNOWN
     }
 
     /** What became of a scheduled job's round on this node. */

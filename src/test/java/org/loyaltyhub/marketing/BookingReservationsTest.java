@@ -57,14 +57,21 @@ class BookingReservationsTest extends IntegrationTest {
     private long[] shop;
     private Api.Login till;
 
+    /** The circuits' default time zone (program settings), in which opening hours are read. */
+    private static final java.time.ZoneId ROME = java.time.ZoneId.of("Europe/Rome");
+
     private Instant at(LocalDate day, int hour) {
-        return ZonedDateTime.of(day, LocalTime.of(hour, 0), reservations.zone()).toInstant();
+        return ZonedDateTime.of(day, LocalTime.of(hour, 0), ROME).toInstant();
     }
 
     /** A circuit with one store offering a table of {@code capacity} places, hourly from 9 to 12 on weekdays. */
     private long table(int capacity) {
         clock.set(at(MONDAY, 8));
         w = fixtures.world(api);
+        return offerTable(capacity);
+    }
+
+    private long offerTable(int capacity) {
         shop = w.company("Trattoria");
         till = w.operator("STORE_OPERATOR", null, shop[1]);
         List<Map<String, Object>> hours = new ArrayList<>();
@@ -126,6 +133,85 @@ class BookingReservationsTest extends IntegrationTest {
                 Map.of("attendance", "NO_SHOW"));
         assertThat(again.status()).as(again.toString()).isEqualTo(409);
         assertThat(again.json().path("reason").asString()).isEqualTo("NOT_OPEN");
+    }
+
+    @Test
+    void aCircuitFarFromUtcOpensClosesAndShowsItsDayInItsOwnTimeZoneAcrossMidnight() {
+        java.time.ZoneId auckland = java.time.ZoneId.of("Pacific/Auckland");
+        // Sunday 23:30 in Auckland (UTC+13 in January) is Sunday 10:30 UTC
+        clock.set(ZonedDateTime.of(MONDAY.minusDays(1), LocalTime.of(23, 30), auckland).toInstant());
+        w = fixtures.world(api);
+        w.settings(Map.of("timeZone", "Pacific/Auckland"));
+        long table = offerTable(2);
+        Instant nine = ZonedDateTime.of(MONDAY, LocalTime.of(9, 0), auckland).toInstant();
+        assertThat(nine).isEqualTo(Instant.parse("2030-01-06T20:00:00Z"));
+
+        JsonNode slots = w.as(till).get("/api/v1/bookables/" + table + "/slots?date=" + MONDAY).json();
+        assertThat(slots.valueStream().map(s -> s.path("startsAt").asString()).toList()).as("9 to 12 in Auckland")
+                .containsExactly(nine.toString(), nine.plusSeconds(3600).toString(), nine.plusSeconds(7200).toString());
+        assertThat(w.as(till).get("/api/v1/bookables/" + table + "/slots?date=" + MONDAY.plusDays(2)).json())
+                .as("Wednesday is closed in Auckland's calendar").isEmpty();
+        long anna = member(Fixtures.unique("anna") + "@member.test");
+        Api.Response utcNine = book(w.as(till), anna, table, Instant.parse("2030-01-07T09:00:00Z"), 1);
+        assertThat(utcNine.status()).as(utcNine.toString()).isEqualTo(422);
+        assertThat(utcNine.json().path("reason").asString()).as("09:00 UTC is 22:00 in Auckland: no slot")
+                .isEqualTo("NOT_A_SLOT");
+        Api.Response booked = book(w.as(till), anna, table, nine, 1);
+        assertThat(booked.status()).as(booked.toString()).isEqualTo(201);
+
+        clock.set(ZonedDateTime.of(MONDAY, LocalTime.of(0, 30), auckland).toInstant()); // still Sunday in UTC
+        org.loyaltyhub.support.WebForms office = new org.loyaltyhub.support.WebForms(port);
+        office.get("/login");
+        office.post("/login", Map.of("email", till.email(), "password", till.password()));
+        String counter = office.get("/bookings/day").body();
+        assertThat(counter).as("today at the counter is Auckland's Monday").contains(MONDAY.toString())
+                .contains("09:00").contains("Anna Verdi");
+        assertThat(w.as(till).get("/api/v1/stores/" + shop[1] + "/reservations?date=" + MONDAY).json()).hasSize(1);
+        assertThat(w.as(till).get("/api/v1/stores/" + shop[1] + "/reservations?date=" + MONDAY.minusDays(1))
+                .json()).isEmpty();
+    }
+
+    @Test
+    void bookingEmailsAreTheCircuitsEditableTemplatesWithTheBookingsShortcodesAndLandInTheInbox() throws Exception {
+        long table = table(4);
+        String email = Fixtures.unique("anna") + "@member.test";
+        long anna = member(email);
+        Api admin = w.asAdmin();
+        Map<String, String> confirmed = Map.of("subject", "Booked: {booking_name} on {booking_date}",
+                "body", "Dear {first_name}, see you at {booking_time} at {booking_place}, {booking_seats} seats.");
+        Api.Response preview = admin.post("/api/v1/notifications/BOOKING_CONFIRMED/templates/en/preview", confirmed);
+        assertThat(preview.json().path("text").asString()).as(preview.toString())
+                .contains("see you at 20:30 at Negozio Centro");
+        Api.Response unknown = admin.put("/api/v1/notifications/BOOKING_REMINDER/templates/en",
+                Map.of("subject", "Hi", "body", "{booking_hour}"));
+        assertThat(unknown.code()).as(unknown.toString()).isEqualTo("unknown-shortcode");
+        assertThat(unknown.body()).contains("{booking_time}");
+        for (String language : List.of("it", "en")) {
+            assertThat(admin.put("/api/v1/notifications/BOOKING_CONFIRMED/templates/" + language, confirmed).status())
+                    .isEqualTo(200);
+        }
+
+        MimeMessage mail = TestMail.nextTo(email, () -> assertThat(book(w.as(till), anna, table, at(MONDAY, 10), 2)
+                .status()).isEqualTo(201));
+        assertThat(TestMail.subject(mail)).startsWith("Booked: Tavolo in veranda on ");
+        assertThat(TestMail.text(mail)).contains("Dear Anna, see you at 10:00 at ").contains(", 2 seats.");
+        assertThat(attachment(mail, ".ics")).contains("DTSTART:" + stamp(at(MONDAY, 10)));
+        long id = w.as(till).get("/api/v1/stores/" + shop[1] + "/reservations?date=" + MONDAY).json().get(0)
+                .path("id").asLong();
+
+        MimeMessage cancelled = TestMail.nextTo(email, () -> assertThat(w.as(till)
+                .post("/api/v1/reservations/" + id + "/cancel", Map.of()).status()).isEqualTo(200));
+        assertThat(TestMail.text(cancelled)).contains("Tavolo in veranda").contains("10:00");
+        JsonNode inbox = admin.get("/api/v1/members/" + anna + "/messages").json();
+        assertThat(inbox.valueStream().map(m -> m.path("kind").asString()).toList()).as("newest first")
+                .containsExactly("BOOKING_CANCELLED", "BOOKING_CONFIRMED");
+
+        assertThat(admin.put("/api/v1/notifications/BOOKING_CONFIRMED", Map.of("enabled", false)).status())
+                .isEqualTo(200);
+        int before = TestMail.countTo(email);
+        assertThat(book(w.as(till), anna, table, at(MONDAY, 11), 1).status()).isEqualTo(201);
+        assertThat(admin.get("/api/v1/members/" + anna + "/messages").json()).as("switched off: none").hasSize(2);
+        assertThat(TestMail.countTo(email)).isEqualTo(before);
     }
 
     @Test

@@ -64,4 +64,29 @@ class MailOutboxRetriesTest extends IntegrationTest {
             }
         }
     }
+
+    @Test
+    void aMessageSentAgainAfterACrashBeforeItsCommitCarriesTheSameMessageId() throws Exception {
+        JavaMailSenderImpl smtp = new JavaMailSenderImpl();
+        smtp.setHost("127.0.0.1");
+        smtp.setPort(org.loyaltyhub.support.TestMail.port());
+        StaticListableBeanFactory beans = new StaticListableBeanFactory();
+        beans.addBean("smtp", smtp);
+        Instant later = Instant.now().plus(Duration.ofDays(40));
+        String to = org.loyaltyhub.support.Fixtures.unique("twice") + "@member.test";
+        long id = jdbc.sql("insert into mail_outbox (recipient, subject, body, next_attempt_at) "
+                        + "values (:to, 'Your link', 'Text', :due) returning id")
+                .param("to", to).param("due", Timestamp.from(later)).query(Long.class).single();
+        MailOutbox outbox = new MailOutbox(jdbc, tx, beans.getBeanProvider(JavaMailSender.class),
+                Clock.fixed(later.plusSeconds(1), ZoneOffset.UTC), "LoyaltyHub <no-reply@loyalty.example>",
+                new Meters(new io.micrometer.core.instrument.simple.SimpleMeterRegistry()));
+
+        jakarta.mail.internet.MimeMessage first = org.loyaltyhub.support.TestMail.nextTo(to, outbox::sendDue);
+        // the node died after the server's acceptance: its commit never happened
+        jdbc.sql("update mail_outbox set sent_at = null, attempts = 0 where id = :id").param("id", id).update();
+        jakarta.mail.internet.MimeMessage again = org.loyaltyhub.support.TestMail.nextTo(to, outbox::sendDue);
+
+        assertThat(first.getMessageID()).isEqualTo("<outbox-" + id + "@loyalty.example>");
+        assertThat(again.getMessageID()).as("the same message to the receiver").isEqualTo(first.getMessageID());
+    }
 }

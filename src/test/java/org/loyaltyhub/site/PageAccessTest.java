@@ -511,6 +511,41 @@ class PageAccessTest extends BrowserTest {
     }
 
     @Test
+    void anInterruptedSmsIsSettledFromTheSmsPageByItsCompanysAdministratorOnly(
+            @org.springframework.beans.factory.annotation.Autowired
+            org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+        World w = fixtures.world(api);
+        long[] shop = w.company("Texting");
+        long[] otherShop = w.company("Elsewhere");
+        long member = w.enrol(w.asAdmin(), Map.of("email", org.loyaltyhub.support.Fixtures.unique("sms")
+                + "@member.test", "phone", "+393471234500")).path("id").asLong();
+        long message = jdbc.sql("insert into sms_message (circuit_id, company_id, member_id, send_key, phone, body, "
+                        + "segments, status, created_at, sending_at) values (:c, :company, :m, 'page-access', "
+                        + "'+393471234500', 'Ciao', 1, 'UNKNOWN', now(), now()) returning id")
+                .param("c", w.circuitId).param("company", shop[0]).param("m", member).query(Long.class).single();
+        Map<String, Api.Login> logins = new LinkedHashMap<>();
+        logins.put("circuit administrator", w.admin);
+        logins.put("another company's administrator", w.operator("COMPANY_ADMIN", otherShop[0], null));
+        logins.put("store operator", w.operator("STORE_OPERATOR", null, shop[1]));
+        logins.put("another circuit's administrator", fixtures.world(api).admin);
+        logins.put("the company's administrator", w.operator("COMPANY_ADMIN", shop[0], null));
+        List<String> expected = List.of("403", "404", "403", "403", "302 /company/sms?settled=SENT");
+
+        int i = 0;
+        for (var login : logins.entrySet()) {
+            org.loyaltyhub.support.WebForms forms = new org.loyaltyhub.support.WebForms(port);
+            forms.get("/login");
+            forms.post("/login", Map.of("email", login.getValue().email(), "password", login.getValue().password()));
+            forms.get("/counter");
+            org.loyaltyhub.support.WebForms.Reply r = forms.post("/company/sms/messages/" + message + "/settlement",
+                    Map.of("how", "SENT"));
+            String seen = r.status() == 302 ? "302 " + r.header("Location").replaceAll("^https?://[^/]+", "")
+                    : String.valueOf(r.status());
+            assertThat(seen).as(login.getKey() + " settles the SMS").isEqualTo(expected.get(i++));
+        }
+    }
+
+    @Test
     void theCircuitsAnalyticsAreForItsAdministratorAndACompanysForItsAdministrator() {
         World w = fixtures.world(api);
         long[] shop = w.company("Analytics");

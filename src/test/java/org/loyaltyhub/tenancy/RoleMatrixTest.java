@@ -1071,6 +1071,24 @@ class RoleMatrixTest extends IntegrationTest {
         w.assertBooksBalance();
     }
 
+    @Test
+    void smsWhoseSendWasInterruptedAreListedAndSettledByTheCompanysAdministratorOnly() {
+        World w = fixtures.world(api);
+        long[] own = w.company("Own");
+        Map<String, Api> roles = new LinkedHashMap<>();
+        roles.put("CIRCUIT_ADMIN", w.asAdmin());
+        roles.put("COMPANY_ADMIN", w.as(w.operator("COMPANY_ADMIN", own[0], null)));
+        roles.put("STORE_OPERATOR", w.as(w.operator("STORE_OPERATOR", null, own[1])));
+        roles.put("API_KEY", api.withKey(w.apiKey(own[0], own[1])));
+        roles.put("ANOTHER_CIRCUIT_ADMIN", fixtures.world(api).asAdmin());
+        Map<Action, List<Integer>> expected = new LinkedHashMap<>();
+        expected.put(new Action("list the SMS whose outcome is unknown", "GET", "/api/v1/sms/unknown", null),
+                List.of(403, 200, 403, 403, 403));
+        expected.put(new Action("settle one (none of that id)", "POST", "/api/v1/sms/messages/999999999/settlement",
+                Map.of("how", "NOT_SENT")), List.of(403, 404, 403, 403, 403));
+        assertMatrix(roles, expected);
+    }
+
     private static void assertMatrix(Map<String, Api> roles, Map<Action, List<Integer>> expected) {
         expected.forEach((a, statuses) -> {
             int i = 0;

@@ -1,6 +1,9 @@
 package org.loyaltyhub.customers.web;
 
 import org.loyaltyhub.ledger.Ledger;
+import org.loyaltyhub.marketing.landing.LandingPages;
+import org.loyaltyhub.marketing.landing.PendingCoupon;
+import org.loyaltyhub.rewards.CouponRefused;
 import org.loyaltyhub.members.ConsentKind;
 import org.loyaltyhub.members.Language;
 import org.loyaltyhub.members.Member;
@@ -44,11 +47,13 @@ class CustomerArea {
     private final org.loyaltyhub.programs.MemberStatuses statuses;
     private final SignedIn signedIn;
     private final org.loyaltyhub.marketing.Inbox inbox;
+    private final LandingPages landingPages;
 
     CustomerArea(SpaceModel space, Members members, Ledger ledger, Visits visits, Tenancy tenancy, Clock clock,
                  org.loyaltyhub.programs.StatusHistory statusHistory, org.loyaltyhub.programs.MemberStatuses statuses, SignedIn signedIn,
-                 org.loyaltyhub.marketing.Inbox inbox) {
+                 org.loyaltyhub.marketing.Inbox inbox, LandingPages landingPages) {
         this.inbox = inbox;
+        this.landingPages = landingPages;
         this.statusHistory = statusHistory;
         this.statuses = statuses;
         this.signedIn = signedIn;
@@ -61,14 +66,31 @@ class CustomerArea {
     }
 
     @GetMapping("/c/{circuitId}/my")
-    String card(@PathVariable long circuitId, Model model) {
+    String card(@PathVariable long circuitId, Model model, jakarta.servlet.http.HttpServletRequest request) {
         Member member = signedIn(circuitId, model);
         if (!outdated(member).isEmpty()) {
             return "redirect:/c/" + circuitId + "/my/terms";
         }
+        var pending = PendingCoupon.take(request.getSession(false), circuitId);
+        if (pending.isPresent()) {
+            return "redirect:/c/" + circuitId + "/my/coupons?" + claim(pending.get(), member);
+        }
         model.addAttribute("balance", ledger.memberBalance(circuitId, member.id(),
                 clock.instant().plus(Duration.ofDays(30))));
         return "customer/card";
+    }
+
+    /** Claims the coupon a landing page's button asked for before the sign-in: the coupons page's parameters. */
+    private String claim(PendingCoupon coupon, Member member) {
+        try {
+            var claimed = landingPages.claimCoupon(coupon.circuitId(), coupon.slug(), coupon.position(), member.id());
+            return "coupon=" + java.net.URLEncoder.encode(claimed.code(), java.nio.charset.StandardCharsets.UTF_8)
+                    + (claimed.claimedBefore() ? "&before" : "");
+        } catch (CouponRefused e) {
+            return "couponRefused=" + e.reason().name();
+        } catch (org.loyaltyhub.shared.NotFound e) {
+            return "couponRefused=GONE";
+        }
     }
 
     /** The member's tier in their language, for the card they save (null: none). */

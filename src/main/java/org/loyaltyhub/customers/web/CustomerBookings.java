@@ -119,7 +119,7 @@ class CustomerBookings {
                         Model model) {
         FormValues f = new FormValues(form);
         Bookable bookable = chosen(circuitId, f.number("bookableId"));
-        LocalDate day = LocalDate.ofInstant(clock.instant(), reservations.zone());
+        LocalDate day = LocalDate.ofInstant(clock.instant(), reservations.zone(circuitId));
         try {
             if (f.text("date") != null) {
                 day = LocalDate.parse(f.text("date"));
@@ -135,7 +135,7 @@ class CustomerBookings {
         values.putIfAbsent("requestKey", UUID.randomUUID().toString());
         model.addAttribute("mine", reservations.upcoming(circuitId, member.id()))
                 .addAttribute("offered", reservations.offered(circuitId)).addAttribute("bookable", bookable)
-                .addAttribute("slots", slots).addAttribute("zone", reservations.zone()).addAttribute("form", values)
+                .addAttribute("slots", slots).addAttribute("zone", reservations.zone(circuitId)).addAttribute("form", values)
                 .addAttribute("errors", errors).addAttribute("maxSeats", bookable == null
                         ? BookableInput.MAX_CAPACITY : bookable.capacity());
         return "customer/bookings";

@@ -139,8 +139,10 @@ class CustomerPages {
     }
 
     @GetMapping("/c/{circuitId}/login")
-    String signInForm(@PathVariable long circuitId, Model model) {
+    String signInForm(@PathVariable long circuitId, HttpServletRequest request, Model model) {
         space.add(circuitId, model);
+        model.addAttribute("couponWaiting", org.loyaltyhub.marketing.landing.PendingCoupon.waiting(
+                request.getSession(false), circuitId));
         return "customer/login";
     }
 

@@ -70,7 +70,7 @@ class FunnelMessenger implements FunnelMessages {
         Map<Shortcode, String> values = notifier.values(circuit, member, language);
         MessageTemplate.Rendered message = template(texts, language, "message").render(values);
         return notifier.deliver(circuit, member, language, KIND, NotificationKind.Audience.MARKETING,
-                "funnel-message:" + businessKey, message, values);
+                "funnel-message:" + businessKey, message, values, null);
     }
 
     /** The message in one language; a part the template refuses is named {@code path.subjectIt} and so on. */

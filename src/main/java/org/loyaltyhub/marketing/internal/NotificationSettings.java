@@ -43,7 +43,7 @@ public class NotificationSettings {
                         (Long) rs.getObject(3, Long.class), (Integer) rs.getObject(4, Integer.class)))
                 .list().stream().collect(Collectors.toMap(NotificationSetting::kind, Function.identity()));
         return Arrays.stream(NotificationKind.values())
-                .map(k -> stored.getOrDefault(k, NotificationSetting.off(k))).toList();
+                .map(k -> stored.getOrDefault(k, NotificationSetting.unset(k))).toList();
     }
 
     public NotificationSetting of(long circuitId, NotificationKind kind) {
@@ -51,7 +51,7 @@ public class NotificationSettings {
                 .param("c", circuitId).param("k", kind.name())
                 .query((rs, n) -> new NotificationSetting(kind, rs.getBoolean(1), (Long) rs.getObject(2, Long.class),
                         (Integer) rs.getObject(3, Integer.class)))
-                .optional().orElse(NotificationSetting.off(kind));
+                .optional().orElse(NotificationSetting.unset(kind));
     }
 
     /** The circuits that send this kind, for the jobs. */

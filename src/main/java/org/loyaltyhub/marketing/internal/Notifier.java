@@ -67,6 +67,11 @@ public class Notifier implements Notifications {
     /** In the caller's transaction: the fact's, or a job item's. */
     @Override
     public boolean tell(Notice notice) {
+        return tell(notice, null);
+    }
+
+    /** {@link #tell(Notice)}, the e-mail carrying a file (a booking's calendar entry). */
+    public boolean tell(Notice notice, Mailer.Attachment attachment) {
         if (!settings.of(notice.circuitId(), notice.kind()).enabled()) {
             return false;
         }
@@ -78,7 +83,7 @@ public class Notifier implements Notifications {
         MessageTemplate.Rendered message = settings.template(circuit.id(), notice.kind(), language, Channel.EMAIL)
                 .render(values);
         return deliver(circuit, member, language, notice.kind().name(), notice.kind().audience(), notice.businessKey(),
-                message, values) != Delivery.ALREADY;
+                message, values, attachment) != Delivery.ALREADY;
     }
 
     /** How a message went: e-mailed (queued in the outbox), kept in the inbox only, or sent before under its key. */
@@ -99,7 +104,8 @@ public class Notifier implements Notifications {
      * an address and the consent its audience needs (a marketing message carries a one-click unsubscribe).
      */
     Delivery deliver(Circuit circuit, Member member, Language language, String kind, NotificationKind.Audience audience,
-                     String businessKey, MessageTemplate.Rendered message, Map<Shortcode, String> values) {
+                     String businessKey, MessageTemplate.Rendered message, Map<Shortcode, String> values,
+                     Mailer.Attachment attachment) {
         boolean email = member.email() != null && ConsentRule.allows(audience, member.consents());
         boolean told = jdbc.sql("""
                         insert into member_message (circuit_id, member_id, kind, business_key, subject, body, emailed, created_at)
@@ -117,7 +123,7 @@ public class Notifier implements Notifications {
         String unsubscribeUrl = audience == NotificationKind.Audience.MARKETING
                 ? unsubscribe.url(circuit.id(), member.id()) : null;
         mailer.send(mail(circuit, member.email(), message, language, values.get(Shortcode.CUSTOMER_AREA_URL),
-                unsubscribeUrl));
+                unsubscribeUrl), attachment);
         return Delivery.EMAILED;
     }
 

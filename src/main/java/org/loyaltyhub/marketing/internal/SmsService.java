@@ -11,6 +11,8 @@ import org.loyaltyhub.marketing.NotificationKind;
 import org.loyaltyhub.marketing.SmsCreditsRecharged;
 import org.loyaltyhub.marketing.SmsSegments;
 import org.loyaltyhub.marketing.SmsSend;
+import org.loyaltyhub.marketing.SmsSettlement;
+import org.loyaltyhub.marketing.SmsStatus;
 import org.loyaltyhub.members.Member;
 import org.loyaltyhub.members.Members;
 import org.loyaltyhub.shared.InvalidInput;
@@ -51,8 +53,11 @@ public class SmsService {
     private final Clock clock;
     private final ApplicationEventPublisher events;
 
+    private final SmsSender sender;
+
     SmsService(Ledger ledger, Tenancy tenancy, Members members, Notifier notifier, SegmentRows segments,
-               JdbcClient jdbc, Clock clock, ApplicationEventPublisher events) {
+               JdbcClient jdbc, Clock clock, ApplicationEventPublisher events, SmsSender sender) {
+        this.sender = sender;
         this.ledger = ledger;
         this.tenancy = tenancy;
         this.members = members;
@@ -69,6 +74,36 @@ public class SmsService {
 
     /** A send: how many members it reaches and the credits it cost. */
     public record Sent(String sendKey, int recipients, long credits) {
+    }
+
+    /** An SMS whose send was interrupted while the gateway had it, waiting for an operator to settle it. */
+    public record Unsettled(long id, long memberId, String phone, String body, int segments, SmsStatus status,
+                            java.time.Instant handedAt, String error) {
+    }
+
+    /** The company's SMS whose outcome is unknown (company administrator), oldest first. */
+    @Transactional(readOnly = true)
+    public List<Unsettled> unsettled(Caller caller) {
+        caller.require(Role.COMPANY_ADMIN);
+        return jdbc.sql("select id, member_id, phone, body, segments, status, sending_at, error from sms_message "
+                        + "where circuit_id = :c and company_id = :company and status = 'UNKNOWN' order by id limit 500")
+                .param("c", caller.circuit()).param("company", caller.companyId())
+                .query((rs, n) -> new Unsettled(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+                        rs.getInt(5), SmsStatus.valueOf(rs.getString(6)),
+                        rs.getTimestamp(7) == null ? null : rs.getTimestamp(7).toInstant(), rs.getString(8)))
+                .list();
+    }
+
+    /**
+     * Settles one of the company's SMS whose outcome is unknown (company administrator): by asking the gateway, or
+     * as the operator checked; never sends it again. Answers its status afterwards.
+     */
+    public SmsStatus settle(Caller caller, long messageId, SmsSettlement how) {
+        caller.require(Role.COMPANY_ADMIN);
+        if (how == null) {
+            throw new InvalidInput("how", "One of " + java.util.Arrays.toString(SmsSettlement.values()));
+        }
+        return sender.settle(caller.circuit(), caller.companyId(), messageId, how, caller.actor());
     }
 
     @Transactional(readOnly = true)

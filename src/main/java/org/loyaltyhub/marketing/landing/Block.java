@@ -8,7 +8,7 @@ import org.loyaltyhub.shared.InvalidInput;
  * the bookable for {@link CallToAction#BOOK}.
  */
 public record Block(BlockKind kind, String textIt, String textEn, Long imageId, CallToAction action,
-                    Long bookableId) {
+                    Long bookableId, Long campaignId) {
 
     public static final int MAX_TEXT = 4000;
 
@@ -42,6 +42,19 @@ public record Block(BlockKind kind, String textIt, String textEn, Long imageId, 
         if (action != CallToAction.BOOK) {
             bookableId = null;
         }
+        if (action != CallToAction.COUPON) {
+            campaignId = null;
+        }
+    }
+
+    /** A block without a coupon campaign. */
+    public Block(BlockKind kind, String textIt, String textEn, Long imageId, CallToAction action, Long bookableId) {
+        this(kind, textIt, textEn, imageId, action, bookableId, null);
+    }
+
+    /** Whether its button claims a coupon campaign's code (rather than leading to the customer's coupons). */
+    public boolean claimsCoupon() {
+        return action == CallToAction.COUPON && campaignId != null;
     }
 
     /** The text in a language ("it" or anything else for English), the other language's when it has none. */

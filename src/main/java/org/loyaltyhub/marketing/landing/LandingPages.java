@@ -36,6 +36,13 @@ public interface LandingPages {
     /** Counts a visit (once per visitor and day). */
     void visited(long pageId, String visitor, LocalDate day);
 
+    /**
+     * Claims for the member the coupon of a published page's button ({@link Block#claimsCoupon()}): once per member,
+     * within the campaign's dates and stock ({@link org.loyaltyhub.rewards.CouponClaims#claim}). Not found when the
+     * page is not published or the button claims no coupon.
+     */
+    org.loyaltyhub.rewards.CouponClaims.Claimed claimCoupon(long circuitId, String slug, int position, long memberId);
+
     /** Counts a call to action followed (once per visitor, day and action). */
     void converted(long pageId, String visitor, LocalDate day, CallToAction action);
 }

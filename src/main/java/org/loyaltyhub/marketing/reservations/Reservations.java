@@ -13,8 +13,8 @@ import java.util.List;
  */
 public interface Reservations {
 
-    /** The zone opening hours and days are read in. */
-    ZoneId zone();
+    /** The zone a circuit's opening hours and days are read in: its program's time zone. */
+    ZoneId zone(long circuitId);
 
     Bookable define(Caller caller, long storeId, BookableInput input);
 

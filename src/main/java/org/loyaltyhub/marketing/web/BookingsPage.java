@@ -194,10 +194,10 @@ class BookingsPage {
         Store store = storeId != null ? tenancy.storeFor(caller, storeId)
                 : caller.storeId() != null ? tenancy.storeFor(caller, null)
                 : stores.isEmpty() ? null : stores.getFirst();
-        LocalDate day = date != null ? date : LocalDate.ofInstant(clock.instant(), reservations.zone());
+        LocalDate day = date != null ? date : LocalDate.ofInstant(clock.instant(), reservations.zone(caller.circuit()));
         model.addAttribute("stores", stores).addAttribute("store", store).addAttribute("date", day)
                 .addAttribute("reservations", store == null ? List.of() : reservations.day(caller, store.id(), day))
-                .addAttribute("zone", reservations.zone());
+                .addAttribute("zone", reservations.zone(caller.circuit()));
         return "marketing/bookings-day";
     }
 
@@ -218,7 +218,7 @@ class BookingsPage {
             redirect.addAttribute("refused", e.reason().name());
         }
         redirect.addAttribute("storeId", r.storeId())
-                .addAttribute("date", LocalDate.ofInstant(r.startsAt(), reservations.zone()).toString());
+                .addAttribute("date", LocalDate.ofInstant(r.startsAt(), reservations.zone(caller.circuit())).toString());
         return "redirect:/bookings/day";
     }
 }

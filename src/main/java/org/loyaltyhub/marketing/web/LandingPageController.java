@@ -38,10 +38,13 @@ class LandingPageController {
         this.pages = pages;
     }
 
-    /** A block: TITLE, TEXT, IMAGE (imageId) or ACTION (JOIN, COUPON, or BOOK with bookableId). */
+    /**
+     * A block: TITLE, TEXT, IMAGE (imageId) or ACTION (JOIN, COUPON with the campaignId a visitor claims a code of,
+     * or BOOK with bookableId).
+     */
     record BlockBody(@NotNull BlockKind kind, @Size(max = Block.MAX_TEXT) String textIt,
                      @Size(max = Block.MAX_TEXT) String textEn, @Positive Long imageId, CallToAction action,
-                     @Positive Long bookableId) {
+                     @Positive Long bookableId, @Positive Long campaignId) {
     }
 
     /** A page: its address under /c/{circuit}/p/, its company (none: the circuit's), titles and blocks. */
@@ -52,7 +55,8 @@ class LandingPageController {
 
         LandingPageInput input() {
             return new LandingPageInput(slug, companyId, titleIt, titleEn, blocks.stream()
-                    .map(b -> new Block(b.kind(), b.textIt(), b.textEn(), b.imageId(), b.action(), b.bookableId()))
+                    .map(b -> new Block(b.kind(), b.textIt(), b.textEn(), b.imageId(), b.action(), b.bookableId(),
+                            b.campaignId()))
                     .toList(), Boolean.TRUE.equals(published));
         }
     }

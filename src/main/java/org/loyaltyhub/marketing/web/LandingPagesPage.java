@@ -46,7 +46,11 @@ class LandingPagesPage {
     private final Tenancy tenancy;
     private final PublicUrl publicUrl;
 
-    LandingPagesPage(LandingPages pages, Reservations reservations, Tenancy tenancy, PublicUrl publicUrl) {
+    private final org.loyaltyhub.rewards.CouponClaims coupons;
+
+    LandingPagesPage(LandingPages pages, Reservations reservations, Tenancy tenancy, PublicUrl publicUrl,
+                     org.loyaltyhub.rewards.CouponClaims coupons) {
+        this.coupons = coupons;
         this.pages = pages;
         this.reservations = reservations;
         this.tenancy = tenancy;
@@ -107,7 +111,8 @@ class LandingPagesPage {
                     values.put("imageId-" + i, String.valueOf(imageId));
                 }
                 blocks.add(new Block(kind, form.text("textIt-" + i), form.text("textEn-" + i), imageId,
-                        read(CallToAction.class, form.text("action-" + i)), form.number("bookable-" + i)));
+                        read(CallToAction.class, form.text("action-" + i)), form.number("bookable-" + i),
+                        form.number("campaign-" + i)));
             } catch (InvalidInput e) {
                 errors.put("block-" + i, "landing.error.block");
             }
@@ -166,6 +171,7 @@ class LandingPagesPage {
             form.put("imageId-" + i, b.imageId() == null ? "" : String.valueOf(b.imageId()));
             form.put("action-" + i, b.action() == null ? "" : b.action().name());
             form.put("bookable-" + i, b.bookableId() == null ? "" : String.valueOf(b.bookableId()));
+            form.put("campaign-" + i, b.campaignId() == null ? "" : String.valueOf(b.campaignId()));
         }
         return form;
     }
@@ -178,6 +184,7 @@ class LandingPagesPage {
                         .toList())
                 .addAttribute("kinds", BlockKind.values()).addAttribute("actions", CallToAction.values())
                 .addAttribute("bookables", reservations.bookables(caller))
+                .addAttribute("campaigns", caller.isCircuitAdmin() ? coupons.offers(caller.circuit()) : List.of())
                 .addAttribute("companies", caller.isCircuitAdmin() ? tenancy.companies(caller) : List.of());
         return "marketing/landing-page";
     }

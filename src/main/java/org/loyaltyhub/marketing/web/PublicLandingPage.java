@@ -3,7 +3,9 @@ package org.loyaltyhub.marketing.web;
 import jakarta.servlet.http.HttpServletRequest;
 import org.loyaltyhub.marketing.landing.Block;
 import org.loyaltyhub.marketing.landing.BlockKind;
+import org.loyaltyhub.marketing.landing.CallToAction;
 import org.loyaltyhub.marketing.landing.LandingPage;
+import org.loyaltyhub.marketing.landing.PendingCoupon;
 import org.loyaltyhub.marketing.landing.LandingPages;
 import org.loyaltyhub.marketing.reservations.Reservations;
 import org.loyaltyhub.tenancy.Tenancy;
@@ -15,6 +17,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.server.ResponseStatusException;
 
@@ -49,7 +52,7 @@ class PublicLandingPage {
     @GetMapping("/c/{circuitId}/p/{slug}")
     String page(@PathVariable long circuitId, @PathVariable String slug, HttpServletRequest request, Model model) {
         LandingPage page = published(circuitId, slug);
-        LocalDate day = LocalDate.ofInstant(clock.instant(), reservations.zone());
+        LocalDate day = LocalDate.ofInstant(clock.instant(), reservations.zone(circuitId));
         pages.visited(page.id(), visitor(request, page.id(), day), day);
         String language = LocaleContextHolder.getLocale().getLanguage();
         model.addAttribute("circuit", tenancy.circuit(circuitId)).addAttribute("page", page)
@@ -67,7 +70,7 @@ class PublicLandingPage {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
         Block block = page.content().blocks().get(position);
-        LocalDate day = LocalDate.ofInstant(clock.instant(), reservations.zone());
+        LocalDate day = LocalDate.ofInstant(clock.instant(), reservations.zone(circuitId));
         pages.converted(page.id(), visitor(request, page.id(), day), day, block.action());
         String base = "redirect:/c/" + circuitId;
         return switch (block.action()) {
@@ -75,6 +78,24 @@ class PublicLandingPage {
             case COUPON -> base + "/my/coupons";
             case BOOK -> base + "/my/bookings?bookable=" + block.bookableId() + "&landing=" + page.id();
         };
+    }
+
+    /**
+     * A "claim a coupon" button: counts the call to action, keeps the coupon in the visitor's session and sends them
+     * to the customer area, which claims it at once when they are signed in, or after they sign in or join.
+     */
+    @PostMapping("/c/{circuitId}/p/{slug}/claim/{position}")
+    String claim(@PathVariable long circuitId, @PathVariable String slug, @PathVariable int position,
+                 HttpServletRequest request) {
+        LandingPage page = published(circuitId, slug);
+        if (position < 0 || position >= page.content().blocks().size()
+                || !page.content().blocks().get(position).claimsCoupon()) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        LocalDate day = LocalDate.ofInstant(clock.instant(), reservations.zone(circuitId));
+        pages.converted(page.id(), visitor(request, page.id(), day), day, CallToAction.COUPON);
+        new PendingCoupon(circuitId, page.slug(), position).keep(request.getSession());
+        return "redirect:/c/" + circuitId + "/my";
     }
 
     @GetMapping("/c/{circuitId}/p/images/{imageId}")

@@ -4,6 +4,8 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.loyaltyhub.marketing.SmsSegments;
 import org.loyaltyhub.marketing.SmsSend;
+import org.loyaltyhub.marketing.SmsSettlement;
+import org.loyaltyhub.marketing.SmsStatus;
 import org.loyaltyhub.marketing.internal.SmsService;
 import org.loyaltyhub.shared.InvalidInput;
 import org.loyaltyhub.tenancy.Caller;
@@ -83,5 +85,29 @@ class SmsController {
             throw new InvalidInput("text", "A text and its recipients are needed");
         }
         return sms.send(caller, SmsSend.of(fields.memberIds(), fields.segmentId(), fields.text()), idempotencyKey);
+    }
+
+    record Settlement(SmsSettlement how) {
+    }
+
+    record Settled(long id, SmsStatus status) {
+    }
+
+    @GetMapping("/api/v1/sms/unknown")
+    @Operation(summary = "The company's SMS whose send was interrupted while the gateway had them (company "
+            + "administrator): never resent automatically, they wait to be settled")
+    List<SmsService.Unsettled> unknown(Caller caller) {
+        return sms.unsettled(caller);
+    }
+
+    @PostMapping("/api/v1/sms/messages/{messageId}/settlement")
+    @Operation(summary = "Settles an SMS whose outcome is UNKNOWN (company administrator): ASK_GATEWAY looks for it "
+            + "in the gateway's messages (SENT when found), SENT or NOT_SENT record the operator's check (NOT_SENT "
+            + "gives the credits back); never sends it again. sms-already-settled (409) when it is not UNKNOWN")
+    Settled settle(Caller caller, @PathVariable long messageId, @RequestBody Settlement settlement) {
+        if (settlement == null || settlement.how() == null) {
+            throw new InvalidInput("how", "One of ASK_GATEWAY, SENT, NOT_SENT");
+        }
+        return new Settled(messageId, sms.settle(caller, messageId, settlement.how()));
     }
 }

@@ -56,7 +56,9 @@ class SmsPage {
         caller.require(Role.COMPANY_ADMIN);
         model.addAttribute("credits", sms.credits(caller, caller.companyId()).credits())
                 .addAttribute("segments", segments.list(caller)).addAttribute("form", form)
-                .addAttribute("errors", errors).addAttribute("requestKey", UUID.randomUUID().toString());
+                .addAttribute("errors", errors).addAttribute("requestKey", UUID.randomUUID().toString())
+                .addAttribute("unsettled", sms.unsettled(caller))
+                .addAttribute("settlements", org.loyaltyhub.marketing.SmsSettlement.values());
         return "marketing/sms";
     }
 
@@ -88,11 +90,23 @@ class SmsPage {
                 errors.put("text", e.getMessage());
             } catch (InvalidInput e) {
                 errors.putAll(e.fieldErrors());
+            } catch (org.loyaltyhub.ledger.InsufficientBalance e) {
+                errors.put("text", messages.getMessage("sms.error.credits", new Object[] {
+                        e.properties().get("requested"), e.properties().get("balance")}, locale));
             } catch (LoyaltyException e) {
                 errors.put("text", e.getMessage());
             }
         }
         return company(caller, model, submitted, errors);
+    }
+
+    /** Settles an SMS whose send was interrupted: asks the gateway, or records the operator's check. */
+    @PostMapping("/company/sms/messages/{messageId}/settlement")
+    String settle(Caller caller, @PathVariable long messageId, @RequestParam(defaultValue = "") String how) {
+        var settlement = java.util.Arrays.stream(org.loyaltyhub.marketing.SmsSettlement.values())
+                .filter(s -> s.name().equals(how)).findFirst()
+                .orElseThrow(() -> new InvalidInput("how", "One of ASK_GATEWAY, SENT, NOT_SENT"));
+        return "redirect:/company/sms?settled=" + sms.settle(caller, messageId, settlement).name();
     }
 
     @GetMapping("/admin/sms")

@@ -154,6 +154,38 @@ class CampaignRows {
                 .param("m", memberId).param("id", c.id()).update() == 1;
     }
 
+    /** A code a member holds from a campaign: just claimed, or {@code before} (an earlier claim's). */
+    record MemberCode(String code, boolean before) {
+    }
+
+    /** Puts two claims of one member for one campaign in line (until the transaction ends). */
+    void lockClaim(long campaignId, long memberId) {
+        jdbc.sql("select pg_advisory_xact_lock(hashtextextended(:key, 0))")
+                .param("key", "coupon-claim:" + campaignId + ":" + memberId).query(Object.class).single();
+    }
+
+    /**
+     * In one statement: the member's code of the campaign if they have one, else the next free unique code while
+     * the campaign runs; empty when neither (over, not started, or no code left).
+     */
+    java.util.Optional<MemberCode> claimNext(Campaign c, long memberId, java.time.Instant now) {
+        return jdbc.sql("""
+                        with mine as (
+                            select code from voucher where campaign_id = :id and member_id = :m order by id limit 1),
+                        taken as (
+                            update voucher set member_id = :m, updated_at = now() where id = (
+                                select v.id from voucher v join coupon_campaign c on c.id = v.campaign_id
+                                where v.campaign_id = :id and c.circuit_id = :c and v.member_id is null
+                                  and v.status = 'ISSUED' and c.valid_from <= :now and c.valid_until > :now
+                                  and not exists (select 1 from mine)
+                                order by v.id limit 1 for update of v skip locked)
+                            returning code)
+                        select code, false as before from taken union all select code, true from mine""")
+                .param("id", c.id()).param("c", c.circuitId()).param("m", memberId)
+                .param("now", java.sql.Timestamp.from(now))
+                .query((rs, n) -> new MemberCode(rs.getString(1), rs.getBoolean(2))).optional();
+    }
+
     boolean hasCode(long campaignId, long memberId) {
         return jdbc.sql("select exists (select 1 from voucher where campaign_id = :id and member_id = :m)")
                 .param("id", campaignId).param("m", memberId).query(Boolean.class).single();

@@ -10,6 +10,8 @@ import org.loyaltyhub.marketing.SmsProvider;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -28,7 +30,8 @@ class TwilioSmsTest {
     void start() {
         twilio = new WireMockServer(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1"));
         twilio.start();
-        sms = new TwilioSms("http://127.0.0.1:" + twilio.port() + "/", "AC123", "secret-token", "+15005550006");
+        sms = new TwilioSms("http://127.0.0.1:" + twilio.port() + "/", "AC123", "secret-token", "+15005550006",
+                java.time.Duration.ofSeconds(2));
     }
 
     @AfterEach
@@ -70,5 +73,29 @@ class TwilioSmsTest {
     void anUnreachableGatewayIsARefusal() {
         twilio.stop();
         assertThatThrownBy(() -> sms.send("+393471234567", "Ciao")).isInstanceOf(SmsProvider.SmsRefused.class);
+    }
+
+    @Test
+    void anInterruptedSendIsFoundInTwiliosListOfMessagesToThatNumberByItsText() {
+        twilio.stubFor(get(urlPathEqualTo(PATH)).withQueryParam("To", equalTo("+393471234567"))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                        .withBody("{\"messages\": [{\"sid\": \"SMnew\", \"body\": \"Other\", "
+                                + "\"date_created\": \"Mon, 30 Nov 2026 10:00:05 +0000\"}, {\"sid\": \"SMours\", "
+                                + "\"body\": \"Ciao\", \"date_created\": \"Mon, 30 Nov 2026 10:00:01 +0000\"}, "
+                                + "{\"sid\": \"SMold\", \"body\": \"Ciao\", "
+                                + "\"date_created\": \"Sun, 29 Nov 2026 10:00:00 +0000\"}]}")));
+
+        assertThat(sms.find("+393471234567", "Ciao", java.time.Instant.parse("2026-11-30T10:00:00Z")))
+                .contains(new SmsProvider.Accepted("SMours"));
+        assertThat(sms.find("+393471234567", "Ciao", java.time.Instant.parse("2026-11-30T11:00:00Z"))).isEmpty();
+    }
+
+    @Test
+    void noAnswerInTimeAfterTheRequestWentOutLeavesTheOutcomeUnknown() {
+        twilio.stubFor(post(urlEqualTo(PATH)).willReturn(aResponse().withStatus(201).withFixedDelay(4000)
+                .withHeader("Content-Type", "application/json").withBody("{\"sid\": \"SMlate\"}")));
+
+        assertThatThrownBy(() -> sms.send("+393471234567", "Ciao"))
+                .isInstanceOf(SmsProvider.SmsOutcomeUnknown.class);
     }
 }

@@ -13,6 +13,7 @@ import org.loyaltyhub.shared.web.ImageTypes;
 import org.loyaltyhub.tenancy.Caller;
 import org.loyaltyhub.tenancy.Role;
 import org.loyaltyhub.tenancy.Tenancy;
+import org.loyaltyhub.rewards.CouponClaims;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -36,7 +37,11 @@ class LandingPageService implements LandingPages {
     private final Reservations reservations;
     private final Clock clock;
 
-    LandingPageService(LandingRows rows, Tenancy tenancy, Reservations reservations, Clock clock) {
+    private final CouponClaims coupons;
+
+    LandingPageService(LandingRows rows, Tenancy tenancy, Reservations reservations, Clock clock,
+                       CouponClaims coupons) {
+        this.coupons = coupons;
         this.rows = rows;
         this.tenancy = tenancy;
         this.reservations = reservations;
@@ -121,6 +126,16 @@ class LandingPageService implements LandingPages {
     }
 
     @Override
+    public CouponClaims.Claimed claimCoupon(long circuitId, String slug, int position, long memberId) {
+        LandingPage page = published(circuitId, slug).orElseThrow(() -> new NotFound("Landing page", slug));
+        List<Block> blocks = page.content().blocks();
+        if (position < 0 || position >= blocks.size() || !blocks.get(position).claimsCoupon()) {
+            throw new NotFound("Coupon button", position);
+        }
+        return coupons.claim(circuitId, memberId, blocks.get(position).campaignId());
+    }
+
+    @Override
     public void converted(long pageId, String visitor, LocalDate day, CallToAction action) {
         rows.conversion(pageId, visitor, day, action);
     }
@@ -150,6 +165,11 @@ class LandingPageService implements LandingPages {
                 } catch (NotFound e) {
                     throw new InvalidInput("blocks", "bookable " + b.bookableId() + " is not one of yours");
                 }
+            }
+            if (b.campaignId() != null && (!caller.isCircuitAdmin()
+                    || coupons.offer(caller.circuit(), b.campaignId()).isEmpty())) {
+                throw new InvalidInput("blocks", "coupon campaign " + b.campaignId() + " is not one of the circuit's "
+                        + "(the circuit administrator offers its campaigns)");
             }
         }
     }

@@ -74,12 +74,12 @@ class LandingRows {
             Block b = blocks.get(i);
             jdbc.sql("""
                             insert into landing_block (page_id, position, kind, text_it, text_en, image_id, action,
-                                                       bookable_id)
-                            values (:p, :pos, :kind, :it, :en, :image, :action, :bookable)""")
+                                                       bookable_id, campaign_id)
+                            values (:p, :pos, :kind, :it, :en, :image, :action, :bookable, :campaign)""")
                     .param("p", pageId).param("pos", i).param("kind", b.kind().name()).param("it", b.textIt())
                     .param("en", b.textEn()).param("image", b.imageId())
                     .param("action", b.action() == null ? null : b.action().name())
-                    .param("bookable", b.bookableId()).update();
+                    .param("bookable", b.bookableId()).param("campaign", b.campaignId()).update();
         }
     }
 
@@ -105,12 +105,12 @@ class LandingRows {
                 .list();
         List<LandingPage> pages = new ArrayList<>();
         for (Head h : heads) {
-            List<Block> blocks = jdbc.sql("select kind, text_it, text_en, image_id, action, bookable_id "
+            List<Block> blocks = jdbc.sql("select kind, text_it, text_en, image_id, action, bookable_id, campaign_id "
                             + "from landing_block where page_id = :p order by position").param("p", h.id())
                     .query((rs, n) -> new Block(BlockKind.valueOf(rs.getString("kind")), rs.getString("text_it"),
                             rs.getString("text_en"), rs.getObject("image_id", Long.class),
                             rs.getString("action") == null ? null : CallToAction.valueOf(rs.getString("action")),
-                            rs.getObject("bookable_id", Long.class)))
+                            rs.getObject("bookable_id", Long.class), rs.getObject("campaign_id", Long.class)))
                     .list();
             pages.add(new LandingPage(h.id(), h.circuitId(), h.companyId(), new LandingPageInput(h.slug(),
                     h.companyId(), h.titleIt(), h.titleEn(), blocks, h.published()), h.updatedAt()));

@@ -27,6 +27,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import org.loyaltyhub.programs.Programs;
+import org.loyaltyhub.marketing.NotificationKind;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,9 +50,11 @@ class ReservationService implements Reservations {
     private final ReservationMails mails;
     private final ApplicationEventPublisher events;
     private final java.time.Clock clock;
+    private final Programs programs;
 
     ReservationService(ReservationRows rows, Tenancy tenancy, Members members, ReservationMails mails,
-                       ApplicationEventPublisher events, java.time.Clock clock) {
+                       ApplicationEventPublisher events, java.time.Clock clock, Programs programs) {
+        this.programs = programs;
         this.rows = rows;
         this.tenancy = tenancy;
         this.members = members;
@@ -59,9 +63,11 @@ class ReservationService implements Reservations {
         this.clock = clock;
     }
 
+    /** The circuit's time zone ({@code program_settings.time_zone}), whatever the server's. */
     @Override
-    public ZoneId zone() {
-        return ZoneId.systemDefault();
+    @Transactional(readOnly = true)
+    public ZoneId zone(long circuitId) {
+        return ZoneId.of(programs.settings(circuitId).timeZone());
     }
 
     @Override
@@ -112,9 +118,10 @@ class ReservationService implements Reservations {
     @Transactional(readOnly = true)
     public List<Slot> slots(long circuitId, long bookableId, LocalDate day) {
         Bookable b = offered(circuitId, bookableId);
-        SlotRule rule = new SlotRule(b, zone());
-        Instant from = day.atStartOfDay(zone()).toInstant();
-        Map<Instant, Integer> taken = rows.taken(bookableId, from, day.plusDays(1).atStartOfDay(zone()).toInstant());
+        ZoneId zone = zone(circuitId);
+        SlotRule rule = new SlotRule(b, zone);
+        Instant from = day.atStartOfDay(zone).toInstant();
+        Map<Instant, Integer> taken = rows.taken(bookableId, from, day.plusDays(1).atStartOfDay(zone).toInstant());
         return rule.starts(day).stream()
                 .map(s -> new Slot(s, rule.end(s), Math.max(0, b.capacity() - taken.getOrDefault(s, 0)))).toList();
     }
@@ -140,7 +147,7 @@ class ReservationService implements Reservations {
             return reservation(replay.get());
         }
         Bookable b = bookable(row);
-        SlotRule rule = new SlotRule(b, zone());
+        SlotRule rule = new SlotRule(b, zone(row.circuitId()));
         Instant now = clock.instant();
         rule.refusal(booking.startsAt(), booking.seats(), now).ifPresent(reason -> {
             throw new BookingRefused(reason);
@@ -156,7 +163,7 @@ class ReservationService implements Reservations {
             throw new BookingRefused(BookingRefused.Reason.OVER_CAPACITY);
         }
         Reservation r = reservation(rows.reservation(row.circuitId(), id.get()).orElseThrow());
-        mails.send(ReservationMails.Kind.CONFIRMED, r, member, zone());
+        mails.send(NotificationKind.BOOKING_CONFIRMED, r, member, zone(row.circuitId()));
         return r;
     }
 
@@ -213,10 +220,13 @@ class ReservationService implements Reservations {
     private Reservation close(ReservationRow r, ReservationStatus next, String by) {
         ReservationStatus status = r.status().then(next);
         rows.close(r.id(), status, clock.instant(), by);
+        Reservation closed = reservation(rows.reservation(r.circuitId(), r.id()).orElseThrow());
         if (status == ReservationStatus.CANCELLED) {
             rows.giveBack(r.bookableId(), r.startsAt(), r.seats());
+            mails.send(NotificationKind.BOOKING_CANCELLED, closed, members.own(r.circuitId(), r.memberId()),
+                    zone(r.circuitId()));
         }
-        return reservation(rows.reservation(r.circuitId(), r.id()).orElseThrow());
+        return closed;
     }
 
     @Override
@@ -224,15 +234,17 @@ class ReservationService implements Reservations {
     public List<Reservation> day(Caller caller, long storeId, LocalDate day) {
         Store store = tenancy.storeFor(caller, storeId);
         Names names = new Names(store.circuitId());
-        return rows.atStore(store.circuitId(), store.id(), day.atStartOfDay(zone()).toInstant(),
-                day.plusDays(1).atStartOfDay(zone()).toInstant()).stream().map(names::of).toList();
+        ZoneId zone = zone(store.circuitId());
+        return rows.atStore(store.circuitId(), store.id(), day.atStartOfDay(zone).toInstant(),
+                day.plusDays(1).atStartOfDay(zone).toInstant()).stream().map(names::of).toList();
     }
 
     /** Sends the reminder of one reservation if it is still due (a job item). */
     boolean remind(long reservationId) {
         return rows.claimReminder(reservationId, clock.instant()).map(row -> {
             Reservation r = reservation(row);
-            mails.send(ReservationMails.Kind.REMINDER, r, members.own(r.circuitId(), r.memberId()), zone());
+            mails.send(NotificationKind.BOOKING_REMINDER, r, members.own(r.circuitId(), r.memberId()),
+                    zone(r.circuitId()));
             return true;
         }).orElse(false);
     }
