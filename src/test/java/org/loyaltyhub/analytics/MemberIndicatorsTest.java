@@ -79,6 +79,27 @@ class MemberIndicatorsTest extends IntegrationTest {
     }
 
     @Test
+    void theMembersReportGroupsAgesInTheBandsOfTheIndicatorsAndSegments() {
+        clock.set(NOW);
+        World w = fixtures.world(api);
+        long teen = member(w, "teen", "2010-01-01");
+        member(w, "justEighteen", "2008-06-15");
+        long forty = member(w, "forty", "1986-01-01");
+        member(w, "unborn", null);
+
+        JsonNode ages = w.asAdmin().get("/api/v1/reports/members?to=2026-06-15").json().path("ageGroups");
+        Map<String, Long> byBand = new HashMap<>();
+        ages.forEach(a -> byBand.put(a.path("key").asString(), a.path("count").asLong()));
+
+        assertThat(byBand).containsEntry("UNDER_18", 1L).containsEntry("FROM_18_TO_24", 1L)
+                .containsEntry("FROM_35_TO_44", 1L).containsEntry("UNKNOWN", 1L);
+        assertThat(w.asAdmin().get("/api/v1/members/" + teen + "/indicators").json().path("ageGroup").asString())
+                .isEqualTo("UNDER_18");
+        assertThat(w.asAdmin().get("/api/v1/members/" + forty + "/indicators").json().path("ageGroup").asString())
+                .isEqualTo("FROM_35_TO_44");
+    }
+
+    @Test
     void aMembersFiguresAreCountedFromItsPurchasesWhenAskedAndItsDatesFromItsRecord() {
         Circuit c = fiveBuyers();
         long best = c.buyers()[0];

@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.Arrays;
 import java.util.List;
 import org.loyaltyhub.analytics.MemberDates;
 import org.loyaltyhub.analytics.MemberIndicators;
@@ -58,8 +57,7 @@ public class Indicators {
         Long onlyCompany = !caller.isCircuitAdmin() && circuit.companiesKeptApart() ? caller.companyId() : null;
         String currency = circuit.currency();
         LocalDate born = member.birthDate();
-        AgeGroup age = born == null ? null : Arrays.stream(AgeGroup.values()).filter(a -> a.contains(born, today))
-                .findFirst().orElse(null);
+        AgeGroup age = AgeGroup.of(born, today).orElse(null);
         return new MemberIndicators(memberId, age, MemberDates.next(born, today),
                 MemberDates.nextAnniversary(LocalDate.ofInstant(member.createdAt(), ZoneOffset.UTC), today),
                 figures(member.circuitId(), memberId, onlyCompany, IndicatorWindows.at(now), currency),
