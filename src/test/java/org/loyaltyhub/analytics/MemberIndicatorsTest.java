@@ -80,14 +80,14 @@ class MemberIndicatorsTest extends IntegrationTest {
 
     @Test
     void theMembersReportGroupsAgesInTheBandsOfTheIndicatorsAndSegments() {
-        clock.set(NOW);
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
         World w = fixtures.world(api);
-        long teen = member(w, "teen", "2010-01-01");
-        member(w, "justEighteen", "2008-06-15");
-        long forty = member(w, "forty", "1986-01-01");
+        long teen = member(w, "teen", today.minusYears(10).toString());
+        member(w, "justEighteen", today.minusYears(18).toString());
+        long forty = member(w, "forty", today.minusYears(40).toString());
         member(w, "unborn", null);
 
-        JsonNode ages = w.asAdmin().get("/api/v1/reports/members?to=2026-06-15").json().path("ageGroups");
+        JsonNode ages = w.asAdmin().get("/api/v1/reports/members?to=" + today).json().path("ageGroups");
         Map<String, Long> byBand = new HashMap<>();
         ages.forEach(a -> byBand.put(a.path("key").asString(), a.path("count").asLong()));
 
