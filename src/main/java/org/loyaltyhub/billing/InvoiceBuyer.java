@@ -45,8 +45,9 @@ public sealed interface InvoiceBuyer {
                 throw new IllegalArgumentException("a person billed has a name of 1 to 200 characters");
             }
             if (taxCode != null) {
-                taxCode = CodiceFiscale.normalize(taxCode).orElseThrow(
-                        () -> new IllegalArgumentException("not a codice fiscale: " + taxCode));
+                String typed = taxCode;
+                taxCode = CodiceFiscale.normalize(typed).orElseThrow(
+                        () -> new IllegalArgumentException("not a codice fiscale: " + typed));
             }
             address = address == null || address.isBlank() ? null : address.strip();
             email = email == null || email.isBlank() ? null : email.strip();
