@@ -27,6 +27,12 @@ public record Invoice(long id, String number, int year, DocumentKind kind, Insta
     public record Line(InvoiceSource source, long sourceId, String description, Money net, Money vat) {
     }
 
+    /** The company billed, or null for a person: the API's field since the first invoices. */
+    @com.fasterxml.jackson.annotation.JsonProperty("companyId")
+    public Long companyId() {
+        return buyer instanceof InvoiceBuyer.Company c ? c.companyId() : null;
+    }
+
     /** The name of its PDF, e.g. {@code invoice-2026-0001.pdf}. */
     public String fileName() {
         return "invoice-" + number.replace('/', '-') + ".pdf";

@@ -220,7 +220,7 @@ public class Invoices implements Invoicing {
         try (Stream<List<String>> rows = jdbc.sql("select number, year, issued_at, buyer_name, buyer_vat, net, vat, "
                         + "total, currency, kind from invoice i where " + scope.where() + " order by year, number")
                 .params(scope.params()).query(Invoices::csvRow).stream()) {
-            out.write(CsvCells.row(List.of("number", "issued_at", "company", "vat_number", "net", "vat", "total",
+            out.write(CsvCells.row(List.of("number", "issued_at", "buyer", "vat_number", "net", "vat", "total",
                     "currency", "kind")));
             for (List<String> row : (Iterable<List<String>>) rows::iterator) {
                 out.write(CsvCells.row(row));
