@@ -61,7 +61,13 @@ public class Indicators {
         return new MemberIndicators(memberId, age, MemberDates.next(born, today),
                 MemberDates.nextAnniversary(LocalDate.ofInstant(member.createdAt(), ZoneOffset.UTC), today),
                 figures(member.circuitId(), memberId, onlyCompany, IndicatorWindows.at(now), currency),
-                onlyCompany == null ? rfm(member.circuitId(), memberId) : null);
+                onlyCompany == null ? rfm(member.circuitId(), memberId) : null, rating(member.circuitId(), memberId));
+    }
+
+    private MemberIndicators.Rating rating(long circuit, long memberId) {
+        return jdbc.sql("select count(*), round(avg(rating), 1) from member_review where circuit_id = :c "
+                        + "and member_id = :m").param("c", circuit).param("m", memberId)
+                .query((rs, n) -> new MemberIndicators.Rating(rs.getLong(1), rs.getBigDecimal(2))).single();
     }
 
     private MemberIndicators.Figures figures(long circuit, long memberId, Long onlyCompany, IndicatorWindows w,

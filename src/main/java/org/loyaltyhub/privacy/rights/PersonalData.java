@@ -155,6 +155,9 @@ final class PersonalData {
             new Collection("promotions", "Promotion bonuses received", "select promotion_id, purchase_id, points, "
                     + "given, withdrawn, occurred_at from promotion_grant where circuit_id = :c and member_id = :m "
                     + "order by id"),
+            new Collection("reviews", "Scores of the reviews the member gave (review events, approved shop reviews)",
+                    "select reference, rating, reviewed_at from member_review where circuit_id = :c and member_id = :m "
+                            + "order by reviewed_at, id"),
             new Collection("invoices", "Invoices and credit notes of paid memberships (kept after an erasure: the "
                     + "law keeps tax documents for ten years)", "select year, number, kind, issued_at, currency, net, "
                     + "vat, total, buyer_name, buyer_tax_code, buyer_address, buyer_email from invoice "
