@@ -44,6 +44,8 @@
     this.token = root.getAttribute('data-loyaltyhub-token');
     this.refreshUrl = root.getAttribute('data-loyaltyhub-refresh-url');
     this.refreshNonce = root.getAttribute('data-loyaltyhub-refresh-nonce');
+    /* Shopify: the app proxy's path on the shop (e.g. /apps/loyaltyhub); Shopify signs each call, no token. */
+    this.proxy = (root.getAttribute('data-loyaltyhub-proxy') || '').replace(/\/+$/, '');
   }
 
   Widget.prototype.refresh = function () {
@@ -54,13 +56,17 @@
       .then(function (j) { self.token = j.token; self.root.setAttribute('data-loyaltyhub-token', j.token); });
   };
 
-  /* Calls LoyaltyHub; renews the token once when it was refused as expired. */
+  /*
+   * Calls LoyaltyHub (through the shop's app proxy on Shopify: the same call under the proxy's path, with the shop's
+   * cookies so that Shopify names the signed-in customer); renews the token once when it was refused as expired.
+   */
   Widget.prototype.call = function (method, path, body, retried) {
     var self = this;
-    var headers = { 'X-LoyaltyHub-Customer-Token': this.token || '' };
+    var headers = this.proxy ? {} : { 'X-LoyaltyHub-Customer-Token': this.token || '' };
     if (body) { headers['Content-Type'] = 'application/json'; }
-    return fetch(this.base + path, { method: method, headers: headers, credentials: 'omit',
-                                     body: body ? JSON.stringify(body) : undefined })
+    var url = this.proxy ? this.proxy + path.replace(/^\/api\/v1\/widget/, '') : this.base + path;
+    return fetch(url, { method: method, headers: headers, credentials: this.proxy ? 'same-origin' : 'omit',
+                        body: body ? JSON.stringify(body) : undefined })
       .then(function (r) {
         return r.json().catch(function () { return {}; }).then(function (j) {
           if (r.status === 401 && !retried && self.refreshUrl) {
@@ -266,14 +272,17 @@
     return this.call('GET', '/api/v1/widget/me')
       .then(function (me) { self.render(me); self.showGiftCard(); return self.referral(); })
       .catch(function (e) {
-        self.root.textContent = e.status === 404 ? t.notMember : t.failed;
-        if (e.status === 404) { self.showGiftCard(); }
+        /* not a member; through Shopify's proxy, a guest is not signed in (401): the gift card works for both */
+        var guest = e.status === 404 || (self.proxy && e.status === 401);
+        self.root.textContent = guest ? t.notMember : t.failed;
+        if (guest) { self.showGiftCard(); }
       });
   };
 
   function init() {
     keepReferral();
-    var nodes = document.querySelectorAll('.loyaltyhub-widget[data-loyaltyhub-token][data-loyaltyhub-url]');
+    var nodes = document.querySelectorAll('.loyaltyhub-widget[data-loyaltyhub-token][data-loyaltyhub-url], '
+      + '.loyaltyhub-widget[data-loyaltyhub-proxy]');
     for (var i = 0; i < nodes.length; i++) {
       if (!nodes[i].getAttribute('data-loyaltyhub-started')) {
         nodes[i].setAttribute('data-loyaltyhub-started', '1');

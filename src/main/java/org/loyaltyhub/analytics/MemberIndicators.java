@@ -11,10 +11,20 @@ import org.loyaltyhub.shared.Money;
  * record on the day asked; visits, spend, the last purchase and the most visited store are counted from the member's
  * purchases when asked (not cancelled, net of refunds); the RFM scores and segment are the nightly job's, as of
  * {@link Rfm#scoredOn}. {@code ageGroup} and {@code nextBirthday} are null without a birth date; {@code rfm} is null
- * before the first nightly run or for a member who bought nothing in the last 3 years.
+ * before the first nightly run or for a member who bought nothing in the last 3 years. {@code rating} is the average
+ * of the verifiable review scores the member gave (review events with a rating, approved shop reviews), when asked.
  */
 public record MemberIndicators(long memberId, AgeGroup ageGroup, LocalDate nextBirthday, LocalDate nextAnniversary,
-                               Figures figures, Rfm rfm) {
+                               Figures figures, Rfm rfm, Rating rating) {
+
+    /** How many scored reviews the member gave and their average, half-up to one decimal (null without any). */
+    public record Rating(long reviews, java.math.BigDecimal average) {
+        public Rating {
+            if (reviews < 0 || (reviews == 0) != (average == null)) {
+                throw new IllegalArgumentException("an average exactly when there are reviews");
+            }
+        }
+    }
 
     /**
      * Purchases over the last 12 months ({@code visits12m}, {@code mostVisitedStoreId}: the store with most visits,

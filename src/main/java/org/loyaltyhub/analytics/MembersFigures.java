@@ -12,7 +12,10 @@ public record MembersFigures(long total, long active, long churned, int activeDa
                              List<Count> enrolmentsByStore, List<Count> ageGroups, List<Count> genders,
                              List<Count> cities, List<Rate> consents) {
 
-    /** A count under a label: a period's first day, a store id, an age group, a gender, a city. */
+    /**
+     * A count under a label: a period's first day, a store id, an age group (a {@code members.AgeGroup} name, or
+     * UNKNOWN without a birth date), a gender, a city.
+     */
     public record Count(String key, long count) {
     }
 

@@ -9,4 +9,11 @@ public interface Notifications {
 
     /** True when the member was told now (false: switched off, or already told). */
     boolean tell(Notice notice);
+
+    /**
+     * A transactional e-mail to the member in the circuit's layout, with one attachment (such as an invoice), queued
+     * in the caller's transaction; false when the member has no e-mail address. Not kept in the inbox.
+     */
+    boolean mail(long circuitId, long memberId, String subject, String text,
+                 org.loyaltyhub.shared.Mailer.Attachment attachment);
 }

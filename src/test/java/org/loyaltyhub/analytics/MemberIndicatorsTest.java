@@ -79,6 +79,49 @@ class MemberIndicatorsTest extends IntegrationTest {
     }
 
     @Test
+    void theRatingIsTheAverageOfTheScoresOfTheMembersReviewEventsEachCountedOnce() {
+        World w = fixtures.world(api);
+        long m = member(w, "critic", null);
+        assertThat(w.asAdmin().get("/api/v1/members/" + m + "/indicators").json().path("rating").path("reviews")
+                .asLong()).isZero();
+        for (Object[] e : new Object[][] {{"r-1", 4}, {"r-2", 5}, {"r-2", 5}, {"r-3", null}}) {
+            Map<String, Object> body = new HashMap<>(Map.of("eventId", e[0], "type", "review", "memberId", m));
+            if (e[1] != null) {
+                body.put("attributes", Map.of("rating", e[1], "productId", "P1"));
+            }
+            assertThat(w.asAdmin().post("/api/v1/events", body).status()).isIn(200, 201);
+        }
+        assertThat(w.asAdmin().post("/api/v1/events", Map.of("eventId", "r-4", "type", "review", "memberId", m,
+                "attributes", Map.of("rating", 6))).status()).as("out of the scale").isEqualTo(400);
+
+        JsonNode rating = w.asAdmin().get("/api/v1/members/" + m + "/indicators").json().path("rating");
+
+        assertThat(rating.path("reviews").asLong()).as("a replay and a review without a score count not").isEqualTo(2);
+        assertThat(rating.path("average").decimalValue()).isEqualByComparingTo("4.5");
+    }
+
+    @Test
+    void theMembersReportGroupsAgesInTheBandsOfTheIndicatorsAndSegments() {
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        World w = fixtures.world(api);
+        long teen = member(w, "teen", today.minusYears(10).toString());
+        member(w, "justEighteen", today.minusYears(18).toString());
+        long forty = member(w, "forty", today.minusYears(40).toString());
+        member(w, "unborn", null);
+
+        JsonNode ages = w.asAdmin().get("/api/v1/reports/members?to=" + today).json().path("ageGroups");
+        Map<String, Long> byBand = new HashMap<>();
+        ages.forEach(a -> byBand.put(a.path("key").asString(), a.path("count").asLong()));
+
+        assertThat(byBand).containsEntry("UNDER_18", 1L).containsEntry("FROM_18_TO_24", 1L)
+                .containsEntry("FROM_35_TO_44", 1L).containsEntry("UNKNOWN", 1L);
+        assertThat(w.asAdmin().get("/api/v1/members/" + teen + "/indicators").json().path("ageGroup").asString())
+                .isEqualTo("UNDER_18");
+        assertThat(w.asAdmin().get("/api/v1/members/" + forty + "/indicators").json().path("ageGroup").asString())
+                .isEqualTo("FROM_35_TO_44");
+    }
+
+    @Test
     void aMembersFiguresAreCountedFromItsPurchasesWhenAskedAndItsDatesFromItsRecord() {
         Circuit c = fiveBuyers();
         long best = c.buyers()[0];

@@ -104,8 +104,8 @@ class IssuingProFormaInvoicesTest extends IntegrationTest {
         assertThat(csv.status()).isEqualTo(200);
         assertThat(csv.header("Content-Type")).startsWith("text/csv");
         String[] lines = csv.body().split("\r\n");
-        assertThat(lines[0]).isEqualTo("number,issued_at,company,vat_number,net,vat,total,currency");
-        assertThat(lines[1]).startsWith(number + ",").contains("\"'=HYPERLINK(\"\"http://x\"\")\"", ",10.00,2.20,12.20,EUR");
+        assertThat(lines[0]).isEqualTo("number,issued_at,buyer,vat_number,net,vat,total,currency,kind");
+        assertThat(lines[1]).startsWith(number + ",").contains("\"'=HYPERLINK(\"\"http://x\"\")\"", ",10.00,2.20,12.20,EUR,INVOICE");
         assertThat(shop.get("/api/v1/invoices/csv").body()).contains(number);
         long other = w.company("Altra")[0];
         assertThat(w.as(w.operator("COMPANY_ADMIN", other, null)).get("/api/v1/invoices/csv").body().split("\r\n"))

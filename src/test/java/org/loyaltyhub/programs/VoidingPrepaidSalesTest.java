@@ -186,4 +186,36 @@ class VoidingPrepaidSalesTest extends IntegrationTest {
         assertThat(credit()).isEqualTo("0.00");
         world.assertBooksBalance();
     }
+
+    @Test
+    void aSaleIsRefundedInSeveralPartsEachOnceForItsKeyUntilNothingIsLeft() {
+        open(null);
+        long sale = sell(member, "30.00", "5.00", "V-6").path("sale").path("id").asLong();
+        Api.Response first = refund(companyAdmin.header("Idempotency-Key", "refund-1"), sale, "10.00", "part one");
+        assertThat(first.status()).as(first.toString()).isEqualTo(201);
+        assertThat(credit()).isEqualTo("25.00");
+        Api.Response retried = refund(companyAdmin.header("Idempotency-Key", "refund-1"), sale, "10.00", "part one");
+        assertThat(retried.json().path("reversal").path("id").asLong()).as("a retry with the same key answers the first")
+                .isEqualTo(first.json().path("reversal").path("id").asLong());
+        assertThat(credit()).as("spent once").isEqualTo("25.00");
+
+        Api.Response second = refund(companyAdmin.header("Idempotency-Key", "refund-2"), sale, "20.00", "part two");
+        assertThat(second.status()).as(second.toString()).isEqualTo(201);
+        assertThat(second.json().path("reversal").path("id").asLong())
+                .isNotEqualTo(first.json().path("reversal").path("id").asLong());
+        assertThat(credit()).isEqualTo("5.00");
+        Api.Response tooMuch = refund(companyAdmin.header("Idempotency-Key", "refund-3"), sale, "5.01", "more");
+        assertThat(tooMuch.status()).as("more than is left").isEqualTo(400);
+        assertThat(voidSale(companyAdmin, sale, "void after refunds").code()).isEqualTo("prepaid-sale-reversed");
+
+        Api.Response last = refund(companyAdmin.header("Idempotency-Key", "refund-4"), sale, null, "the rest");
+        assertThat(last.status()).as(last.toString()).isEqualTo(201);
+        assertThat(last.json().path("reversal").path("amount").path("amount").asString()).isEqualTo("5.00");
+        assertThat(credit()).isEqualTo("0.00");
+        assertThat(refund(companyAdmin.header("Idempotency-Key", "refund-5"), sale, null, "again").code())
+                .as("nothing left").isEqualTo("prepaid-sale-spent");
+        assertThat(jdbc.sql("select count(*) from prepaid_sale_reversal where sale_id = :s").param("s", sale)
+                .query(Long.class).single()).isEqualTo(3L);
+        world.assertBooksBalance();
+    }
 }

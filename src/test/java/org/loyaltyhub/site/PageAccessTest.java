@@ -168,6 +168,27 @@ class PageAccessTest extends BrowserTest {
         assertThat(fetched(stranger.admin, pages)).isEqualTo(expect(pages, 200, 404, 404, 200, 404));
     }
 
+    @Test
+    void aMembersInvoicesAreDownloadedByTheCircuitsAdministratorOnly() {
+        World w = fixtures.world(api);
+        long[] shop = w.company("Club");
+        long member = w.enrol(w.asAdmin(), "invoiced").path("id").asLong();
+        long plan = w.asAdmin().post("/api/v1/membership-plans", Map.of("nameEn", "Premium", "nameIt", "Premium",
+                "price", "29.00", "period", "MONTHLY")).json().path("id").asLong();
+        w.asAdmin().post("/api/v1/members/" + member + "/memberships", Map.of("planId", plan, "paymentMethod", "CASH",
+                "receiptNumber", "PM-1", "storeId", shop[1]));
+        long invoice = w.asAdmin().get("/api/v1/members/" + member + "/invoices").json().get(0).path("id").asLong();
+        Api.Login companyAdmin = w.operator("COMPANY_ADMIN", shop[0], null);
+        Api.Login till = w.operator("STORE_OPERATOR", null, shop[1]);
+        World stranger = fixtures.world(api);
+        List<String> pages = List.of("/invoices/" + invoice + "/pdf", "/invoices");
+
+        assertThat(fetched(w.admin, pages)).isEqualTo(expect(pages, 200, 200));
+        assertThat(fetched(companyAdmin, pages)).isEqualTo(expect(pages, 404, 200));
+        assertThat(fetched(till, pages)).isEqualTo(expect(pages, 403, 403));
+        assertThat(fetched(stranger.admin, pages)).isEqualTo(expect(pages, 404, 200));
+    }
+
     /** Like {@link #statuses}, but fetched with the signed-in page's cookies: a PDF download is not a navigation. */
     private Map<String, Integer> fetched(Api.Login login, List<String> pages) {
         Page page = browser.desktop("en-GB");

@@ -1254,4 +1254,30 @@ class RoleMatrixTest extends IntegrationTest {
         return "Basic " + java.util.Base64.getEncoder().encodeToString((login.email() + ":" + login.password())
                 .getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
+
+    @Test
+    void aMembersInvoicesAreReadByTheCircuitsAdministratorOnly() {
+        World w = fixtures.world(api, true, false);
+        long[] own = w.company("Own");
+        long member = w.enrol(w.asAdmin(), "invoiced").path("id").asLong();
+        long plan = w.asAdmin().post("/api/v1/membership-plans", Map.of("nameEn", "Premium", "nameIt", "Premium",
+                "price", "29.00", "period", "MONTHLY")).json().path("id").asLong();
+        assertThat(w.asAdmin().post("/api/v1/members/" + member + "/memberships", Map.of("planId", plan,
+                "paymentMethod", "CASH", "receiptNumber", "RM-1", "storeId", own[1])).status()).isEqualTo(201);
+        long invoice = w.asAdmin().get("/api/v1/members/" + member + "/invoices").json().get(0).path("id").asLong();
+        Map<String, Api> roles = new LinkedHashMap<>();
+        roles.put("CIRCUIT_ADMIN", w.asAdmin());
+        roles.put("COMPANY_ADMIN", w.as(w.operator("COMPANY_ADMIN", own[0], null)));
+        roles.put("STORE_OPERATOR", w.as(w.operator("STORE_OPERATOR", null, own[1])));
+        roles.put("API_KEY", api.withKey(w.apiKey(own[0], own[1])));
+        roles.put("ANOTHER_CIRCUIT_ADMIN", fixtures.world(api).asAdmin());
+        Map<Action, List<Integer>> expected = new LinkedHashMap<>();
+        expected.put(new Action("list a member's invoices", "GET", "/api/v1/members/" + member + "/invoices", null),
+                List.of(200, 403, 403, 403, 404));
+        expected.put(new Action("read a member's invoice", "GET", "/api/v1/invoices/" + invoice, null),
+                List.of(200, 404, 403, 403, 404));
+        expected.put(new Action("download a member's invoice", "GET", "/api/v1/invoices/" + invoice + "/pdf", null),
+                List.of(200, 404, 403, 403, 404));
+        assertMatrix(roles, expected);
+    }
 }

@@ -10,6 +10,7 @@ import org.loyaltyhub.analytics.MembersFigures;
 import org.loyaltyhub.analytics.MembersFigures.Count;
 import org.loyaltyhub.analytics.ReportScope;
 import org.loyaltyhub.analytics.SalesFigures;
+import org.loyaltyhub.members.AgeGroup;
 import org.loyaltyhub.shared.Money;
 import org.loyaltyhub.tenancy.Tenancy;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -21,12 +22,16 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class AudienceReport {
 
-    private static final String AGE_GROUP = "case when m.birth_date is null then 'unknown'"
-            + " when age(:today, m.birth_date) < interval '25 years' then '<25'"
-            + " when age(:today, m.birth_date) < interval '35 years' then '25-34'"
-            + " when age(:today, m.birth_date) < interval '45 years' then '35-44'"
-            + " when age(:today, m.birth_date) < interval '55 years' then '45-54'"
-            + " when age(:today, m.birth_date) < interval '65 years' then '55-64' else '65+' end";
+    /** The member's {@link AgeGroup} on {@code today} as its name, 'UNKNOWN' without a birth date: the bands defined once. */
+    private static String ageGroup(MapSqlParameterSource p, LocalDate today) {
+        StringBuilder sql = new StringBuilder("case");
+        for (AgeGroup a : AgeGroup.values()) {
+            p.addValue("after_" + a.ordinal(), a.bornAfter(today)).addValue("upto_" + a.ordinal(), a.bornOnOrBefore(today));
+            sql.append(" when m.birth_date > :after_").append(a.ordinal()).append(" and m.birth_date <= :upto_")
+                    .append(a.ordinal()).append(" then '").append(a.name()).append('\'');
+        }
+        return sql.append(" else 'UNKNOWN' end").toString();
+    }
 
     private final JdbcClient jdbc;
     private final Tenancy tenancy;
@@ -80,8 +85,7 @@ public class AudienceReport {
 
     @Transactional(readOnly = true)
     public MembersFigures members(ReportScope scope, LocalDate from, LocalDate to, Grouping grouping, int activeDays) {
-        MapSqlParameterSource p = activityParams(scope, from, to, activeDays).addValue("grouping", grouping.field())
-                .addValue("today", to);
+        MapSqlParameterSource p = activityParams(scope, from, to, activeDays).addValue("grouping", grouping.field());
         String inScope = inScope(scope);
         String bought = bought(scope);
         String boughtBefore = "exists (select 1 from purchase b where b.member_id = m.id and b.status <> 'CANCELLED'"
@@ -95,7 +99,7 @@ public class AudienceReport {
         List<Count> byStore = counts("select coalesce(m.enrolled_store_id::text, 'none'), count(*)" + enrolled
                 + " group by 1 order by 2 desc", p);
         String all = " from member m where " + inScope + " and m.created_at < :end";
-        List<Count> ages = counts("select " + AGE_GROUP + ", count(*)" + all + " group by 1 order by 1", p);
+        List<Count> ages = counts("select " + ageGroup(p, to) + ", count(*)" + all + " group by 1 order by 1", p);
         List<Count> genders = counts("select coalesce(m.gender, 'UNDISCLOSED'), count(*)" + all
                 + " group by 1 order by 1", p);
         List<Count> cities = counts("select coalesce(nullif(trim(m.city), ''), '-'), count(*)" + all

@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.Arrays;
 import java.util.List;
 import org.loyaltyhub.analytics.MemberDates;
 import org.loyaltyhub.analytics.MemberIndicators;
@@ -58,12 +57,17 @@ public class Indicators {
         Long onlyCompany = !caller.isCircuitAdmin() && circuit.companiesKeptApart() ? caller.companyId() : null;
         String currency = circuit.currency();
         LocalDate born = member.birthDate();
-        AgeGroup age = born == null ? null : Arrays.stream(AgeGroup.values()).filter(a -> a.contains(born, today))
-                .findFirst().orElse(null);
+        AgeGroup age = AgeGroup.of(born, today).orElse(null);
         return new MemberIndicators(memberId, age, MemberDates.next(born, today),
                 MemberDates.nextAnniversary(LocalDate.ofInstant(member.createdAt(), ZoneOffset.UTC), today),
                 figures(member.circuitId(), memberId, onlyCompany, IndicatorWindows.at(now), currency),
-                onlyCompany == null ? rfm(member.circuitId(), memberId) : null);
+                onlyCompany == null ? rfm(member.circuitId(), memberId) : null, rating(member.circuitId(), memberId));
+    }
+
+    private MemberIndicators.Rating rating(long circuit, long memberId) {
+        return jdbc.sql("select count(*), round(avg(rating), 1) from member_review where circuit_id = :c "
+                        + "and member_id = :m").param("c", circuit).param("m", memberId)
+                .query((rs, n) -> new MemberIndicators.Rating(rs.getLong(1), rs.getBigDecimal(2))).single();
     }
 
     private MemberIndicators.Figures figures(long circuit, long memberId, Long onlyCompany, IndicatorWindows w,

@@ -1,5 +1,6 @@
 package org.loyaltyhub.billing.internal;
 
+import org.loyaltyhub.billing.InvoiceBuyer;
 import org.loyaltyhub.shared.Money;
 import org.loyaltyhub.tenancy.CircuitLogoImages;
 import org.openpdf.text.Document;
@@ -51,15 +52,19 @@ public class InvoicePdf {
             PdfWriter.getInstance(document, out);
             document.open();
             logo(circuitId).ifPresent(document::add);
-            document.add(new Paragraph(text("invoices.pdf.title", locale, invoice.number()), TITLE));
+            document.add(new Paragraph(text("invoices.pdf.title." + invoice.kind().name(), locale,
+                    invoice.number()), TITLE));
             document.add(new Paragraph(text("invoices.pdf.notice", locale), NOTICE));
             document.add(new Paragraph(text("invoices.pdf.date", locale,
                     DateTimeFormatter.ISO_LOCAL_DATE.format(invoice.issuedAt().atZone(ZoneOffset.UTC))), TEXT));
+            if (invoice.credits() != null) {
+                document.add(new Paragraph(text("invoices.pdf.credits", locale, invoice.credits()), TEXT));
+            }
             document.add(new Paragraph(" "));
             PdfPTable parties = new PdfPTable(2);
             parties.setWidthPercentage(100);
             parties.addCell(party(text("invoices.pdf.seller", locale), invoice.seller(), locale));
-            parties.addCell(party(text("invoices.pdf.buyer", locale), invoice.buyer(), locale));
+            parties.addCell(party(text("invoices.pdf.buyer", locale), buyer(invoice.buyer()), locale));
             document.add(parties);
             document.add(new Paragraph(" "));
             document.add(lines(invoice, locale));
@@ -97,6 +102,14 @@ public class InvoicePdf {
                 + money.currency().getCurrencyCode(), font));
         cell.setHorizontalAlignment(Element.ALIGN_RIGHT);
         return cell;
+    }
+
+    private static BillingDetails buyer(InvoiceBuyer buyer) {
+        return switch (buyer) {
+            case InvoiceBuyer.Company c -> new BillingDetails(c.name(), c.vatNumber(), c.taxCode(), c.address(),
+                    c.email());
+            case InvoiceBuyer.Person p -> new BillingDetails(p.name(), null, p.taxCode(), p.address(), p.email());
+        };
     }
 
     private PdfPCell party(String title, BillingDetails who, Locale locale) {

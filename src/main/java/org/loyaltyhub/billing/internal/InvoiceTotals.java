@@ -48,4 +48,27 @@ public record InvoiceTotals(List<LineAmounts> lines, Money net, Money vat, Money
         }
         return new InvoiceTotals(List.copyOf(lines), net, vat, net.plus(vat));
     }
+
+    /**
+     * The amounts of lines whose price includes VAT (what a person paid): each line's net is the price ÷ (1 + rate)
+     * rounded half-up to the cent, its VAT the rest, so each line adds up to exactly what was paid.
+     */
+    public static InvoiceTotals ofGross(List<Money> grosses, BigDecimal ratePercent) {
+        InvoiceTotals nets = of(grosses, ratePercent); // the same checks: lines, currency, rate, no negative line
+        Currency currency = nets.net().currency();
+        int digits = Math.max(currency.getDefaultFractionDigits(), 0);
+        BigDecimal divisor = HUNDRED.add(ratePercent);
+        Money net = Money.zero(currency);
+        Money vat = Money.zero(currency);
+        List<LineAmounts> lines = new ArrayList<>();
+        for (Money gross : grosses) {
+            BigDecimal paid = gross.amount().setScale(digits, RoundingMode.HALF_UP);
+            Money lineNet = new Money(paid.multiply(HUNDRED).divide(divisor, digits, RoundingMode.HALF_UP), currency);
+            Money lineVat = new Money(paid, currency).minus(lineNet);
+            lines.add(new LineAmounts(lineNet, lineVat));
+            net = net.plus(lineNet);
+            vat = vat.plus(lineVat);
+        }
+        return new InvoiceTotals(List.copyOf(lines), net, vat, net.plus(vat));
+    }
 }

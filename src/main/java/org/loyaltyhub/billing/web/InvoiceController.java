@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.Locale;
 
 /** Pro-forma invoices: the circuit administrator's list (by year and company), a company's own, PDF and CSV. */
@@ -35,6 +36,13 @@ class InvoiceController {
                        @RequestParam(required = false) Long companyId, @RequestParam(required = false) Integer page,
                        @RequestParam(required = false) Integer size) {
         return invoices.list(caller, new Invoices.Filter(year, companyId), PageQuery.of(page, size));
+    }
+
+    @Operation(summary = "The documents addressed to a member (paid memberships: simplified invoices or invoices, "
+            + "and credit notes of refunds), newest first; circuit administrators")
+    @GetMapping("/api/v1/members/{id}/invoices")
+    List<Invoice> ofMember(Caller caller, @PathVariable long id) {
+        return invoices.ofMember(caller, id);
     }
 
     @GetMapping("/api/v1/invoices/{id}")

@@ -35,7 +35,7 @@ class InvoiceDownloads {
         byte[] bytes = pdfs.render(caller.circuit(), invoice, locale);
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename("invoice-" + invoice.number().replace('/', '-') + ".pdf").build().toString())
+                        .filename(invoice.fileName()).build().toString())
                 .body(bytes);
     }
 

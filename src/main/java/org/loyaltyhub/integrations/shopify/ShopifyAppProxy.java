@@ -18,7 +18,9 @@ import java.util.stream.Collectors;
 /**
  * Shopify's app proxy, the widget's customer token for Shopify: the shop forwards the storefront's request with its
  * logged-in customer, signed ({@code signature}: the hex HMAC of the other parameters sorted as k=v, unseparated)
- * with the app's client secret (the connection's webhook secret, or the previous one during a rotation).
+ * with the app's client secret (the connection's webhook secret, or the previous one during a rotation). Every widget
+ * call has its proxy twin under {@code /api/v1/hooks/shopify/proxy/}: the shop's theme points the widget at the proxy
+ * ({@code data-loyaltyhub-proxy="/apps/loyaltyhub"}) and Shopify signs each request, a guest's too (no customer).
  */
 @Component
 public class ShopifyAppProxy {
@@ -38,6 +40,17 @@ public class ShopifyAppProxy {
     /** The customer the signed query names, with the member they are. */
     @Transactional
     public WidgetService.Customer customer(Map<String, String[]> params) {
+        Connection c = shop(params);
+        String customerId = first(params, "logged_in_customer_id");
+        if (customerId == null || customerId.isBlank()) {
+            throw new LoyaltyException("not-signed-in", 401, "The customer is not logged in to the shop");
+        }
+        return widget.customer(c, customerId, null);
+    }
+
+    /** The shop the signed query comes from, whoever browses it (a guest too). */
+    @Transactional(readOnly = true)
+    public Connection shop(Map<String, String[]> params) {
         String shop = first(params, "shop");
         String signature = first(params, "signature");
         String message = new TreeMap<>(params).entrySet().stream().filter(e -> !e.getKey().equals("signature"))
@@ -51,13 +64,8 @@ public class ShopifyAppProxy {
         if (Math.abs(clock.instant().getEpochSecond() - timestamp) > FRESHNESS.toSeconds()) {
             throw new LoyaltyException("invalid-signature", 401, "The app proxy request is too old");
         }
-        Connection c = connections.activeAt(Platform.SHOPIFY, shop)
+        return connections.activeAt(Platform.SHOPIFY, shop)
                 .orElseThrow(() -> new LoyaltyException("invalid-signature", 401, "unknown shop"));
-        String customerId = first(params, "logged_in_customer_id");
-        if (customerId == null || customerId.isBlank()) {
-            throw new LoyaltyException("not-signed-in", 401, "The customer is not logged in to the shop");
-        }
-        return widget.customer(c, customerId, null);
     }
 
     private static String first(Map<String, String[]> params, String name) {

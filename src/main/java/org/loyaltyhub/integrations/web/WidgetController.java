@@ -19,12 +19,14 @@ import java.math.BigDecimal;
 
 /**
  * What the storefront widget calls, authenticated by the customer token the shop signed (header
- * {@code X-LoyaltyHub-Customer-Token}), or for Shopify by the app proxy's signed query.
+ * {@code X-LoyaltyHub-Customer-Token}), or for Shopify by the app proxy's signed query: each call has a twin under
+ * {@link #PROXY} (the same operation, the shop and customer named by the signed query instead of a token).
  */
 @RestController
 class WidgetController {
 
     static final String TOKEN = "X-LoyaltyHub-Customer-Token";
+    static final String PROXY = "/api/v1/hooks/shopify/proxy/";
     private final WidgetService widget;
     private final ShopifyAppProxy appProxy;
     private final org.loyaltyhub.marketing.Referrals referrals;
@@ -47,7 +49,7 @@ class WidgetController {
     record Invitation(boolean on, String code, String link) {
     }
 
-    @GetMapping("/api/v1/widget/referral")
+    @GetMapping({"/api/v1/widget/referral", PROXY + "referral"})
     ResponseEntity<Invitation> invitation(@RequestHeader(name = TOKEN, required = false) String token,
                                           HttpServletRequest request) {
         WidgetService.Customer who = customer(token, request);
@@ -63,7 +65,7 @@ class WidgetController {
      * The customer signed up in the shop with a friend's referral code: recorded (a replay answers the same), or a 422
      * {@code referral-refused} with the reason, recorded too.
      */
-    @PostMapping("/api/v1/widget/referral")
+    @PostMapping({"/api/v1/widget/referral", PROXY + "referral"})
     @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.CREATED) // documents the 201
     ResponseEntity<org.loyaltyhub.marketing.Referrals.Outcome> refer(
             @RequestHeader(name = TOKEN, required = false) String token,
@@ -95,7 +97,7 @@ class WidgetController {
         return noStore(widget.me(customer(token, request)));
     }
 
-    @PostMapping("/api/v1/widget/codes")
+    @PostMapping({"/api/v1/widget/codes", PROXY + "codes"})
     @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.CREATED) // documents the 201
     ResponseEntity<CodeService.View> redeem(@RequestHeader(name = TOKEN, required = false) String token,
                                             @RequestBody(required = false) Redeem r, HttpServletRequest request) {
@@ -104,7 +106,7 @@ class WidgetController {
         return ResponseEntity.status(201).cacheControl(CacheControl.noStore()).body(code);
     }
 
-    @PostMapping("/api/v1/widget/wallet-codes")
+    @PostMapping({"/api/v1/widget/wallet-codes", PROXY + "wallet-codes"})
     @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.CREATED)
     @io.swagger.v3.oas.annotations.Operation(summary = "The signed-in shop customer spends a wallet in the shop",
             description = "A single-use code of the shop for the wallet's money (the amount, or all that is "
@@ -123,14 +125,15 @@ class WidgetController {
                          @jakarta.validation.constraints.Digits(integer = 9, fraction = 2) BigDecimal amount) {
     }
 
-    @PostMapping("/api/v1/widget/gift-card-codes")
+    @PostMapping({"/api/v1/widget/gift-card-codes", PROXY + "gift-card-codes"})
     @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.CREATED)
     @io.swagger.v3.oas.annotations.Operation(summary = "A shopper (a guest too) spends an anonymous gift card in the shop",
             description = "The card's number and PIN (five wrong PINs lock the card for 15 minutes: 429 with "
                     + "Retry-After) become a single-use code of the shop for the amount, or for all the card pays "
                     + "when none is given or it holds less; the order using the code takes the money, a cancelled "
                     + "or refunded order gives it back to the card, an unused code expires and releases it. The shop's "
-                    + "signed token names the shop; it need not name a customer.")
+                    + "signed token (or, through Shopify's app proxy, its signed query) names the shop; it need not "
+                    + "name a customer.")
     ResponseEntity<CodeService.View> spendGiftCard(@RequestHeader(name = TOKEN, required = false) String token,
                                                    @jakarta.validation.Valid @RequestBody SpendGiftCard r,
                                                    HttpServletRequest request) {
@@ -138,7 +141,7 @@ class WidgetController {
         return ResponseEntity.status(201).cacheControl(CacheControl.noStore()).body(code);
     }
 
-    @PostMapping("/api/v1/widget/voucher-codes")
+    @PostMapping({"/api/v1/widget/voucher-codes", PROXY + "voucher-codes"})
     @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.CREATED)
     @io.swagger.v3.oas.annotations.Operation(summary = "The signed-in shop customer uses a voucher in the shop",
             description = "The voucher becomes the shop's single-use code (the same code again on a retry).")
@@ -156,20 +159,31 @@ class WidgetController {
     }
 
     /** Shopify's app proxy: the customer is the one its signed query names. */
-    @GetMapping("/api/v1/hooks/shopify/proxy/me")
+    @GetMapping(PROXY + "me")
     ResponseEntity<WidgetService.Me> shopifyProxy(HttpServletRequest request) {
         return noStore(widget.me(appProxy.customer(request.getParameterMap())));
     }
 
-    /** The token's connection must be the shop the browser is on, when the browser says (CORS already checked it). */
+    /**
+     * Through Shopify's app proxy, the customer its signed query names; otherwise the token's, whose connection must be
+     * the shop the browser is on, when the browser says (CORS already checked it).
+     */
     private WidgetService.Customer customer(String token, HttpServletRequest request) {
+        if (throughProxy(request)) {
+            return appProxy.customer(request.getParameterMap());
+        }
         WidgetService.Customer who = widget.byToken(token);
         sameOrigin(who.connection(), request);
         return who;
     }
 
     private org.loyaltyhub.integrations.internal.Connection shop(String token, HttpServletRequest request) {
-        return sameOrigin(widget.shopByToken(token), request);
+        return throughProxy(request) ? appProxy.shop(request.getParameterMap())
+                : sameOrigin(widget.shopByToken(token), request);
+    }
+
+    private static boolean throughProxy(HttpServletRequest request) {
+        return request.getRequestURI().startsWith(PROXY);
     }
 
     private static org.loyaltyhub.integrations.internal.Connection sameOrigin(

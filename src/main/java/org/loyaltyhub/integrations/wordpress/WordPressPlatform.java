@@ -21,7 +21,7 @@ import java.util.function.Function;
 
 /**
  * WordPress, through LoyaltyHub's plugin: {@code review.approved} gives the program's review points once per
- * review; {@code customer.created} enrols the new user. Reviews by people who are not members are ignored. The
+ * review, and keeps its rating (1 to 5 stars, when the review has one) for the member's indicators; {@code customer.created} enrols the new user. Reviews by people who are not members are ignored. The
  * plugin posts its webhooks by itself; the site's discount codes are made by the company's WooCommerce connection
  * at the same address.
  */
@@ -30,10 +30,15 @@ class WordPressPlatform implements ShopPlatform {
 
     private final CustomerMatcher matcher;
     private final ActionAwards awards;
+    private final org.loyaltyhub.programs.ReviewScores scores;
     private final ShopHttp http;
+    private final java.time.Clock clock;
 
-    WordPressPlatform(CustomerMatcher matcher, ActionAwards awards, ShopHttp http) {
+    WordPressPlatform(CustomerMatcher matcher, ActionAwards awards, org.loyaltyhub.programs.ReviewScores scores,
+                      ShopHttp http, java.time.Clock clock) {
+        this.clock = clock;
         this.matcher = matcher;
+        this.scores = scores;
         this.awards = awards;
         this.http = http;
     }
@@ -80,9 +85,24 @@ class WordPressPlatform implements ShopPlatform {
         if (member.isEmpty()) {
             return Outcome.ignored("review " + id + " is not by a member", guest ? null : userId);
         }
-        long points = awards.review(c.caller(), member.get(), c.platform().slug() + ":" + c.id() + ":review:" + id);
+        String reference = c.platform().slug() + ":" + c.id() + ":review:" + id;
+        JsonNode rating = review.path("rating");
+        if (rating.isIntegralNumber() && rating.asInt() >= 1 && rating.asInt() <= 5) {
+            scores.record(c.circuitId(), member.get(), reference, new org.loyaltyhub.programs.ReviewRating(rating.asInt()),
+                    approvedAt(review));
+        }
+        long points = awards.review(c.caller(), member.get(), reference);
         return points > 0 ? Outcome.processed(points + " review points for member " + member.get(), guest ? null : userId)
                 : Outcome.ignored("no review points: the program gives none, or this review already earned them",
                 guest ? null : userId);
+    }
+
+    /** When the review was approved, as the plugin says; without it, when it arrives. */
+    private java.time.Instant approvedAt(JsonNode review) {
+        try {
+            return java.time.OffsetDateTime.parse(review.path("approved_at").asString()).toInstant();
+        } catch (RuntimeException unreadable) {
+            return clock.instant();
+        }
     }
 }

@@ -64,6 +64,19 @@ public class Notifier implements Notifications {
         this.clock = clock;
     }
 
+    @Override
+    public boolean mail(long circuitId, long memberId, String subject, String text, Mailer.Attachment attachment) {
+        Member member = members.own(circuitId, memberId);
+        if (member.email() == null || member.email().isBlank()) {
+            return false;
+        }
+        Circuit circuit = tenancy.circuit(circuitId);
+        mailer.send(mail(circuit, member.email(), new MessageTemplate.Rendered(subject, text),
+                member.languageOr(circuit.defaultCountry()), urls.anywhere("/c/" + circuit.id() + "/my"), null),
+                attachment);
+        return true;
+    }
+
     /** In the caller's transaction: the fact's, or a job item's. */
     @Override
     public boolean tell(Notice notice) {

@@ -29,7 +29,6 @@ final class PersonalData {
             java.util.Map.entry("operator", "staff accounts, not members"),
             java.util.Map.entry("company_billing", "a company's invoicing details"),
             java.util.Map.entry("circuit_billing", "the circuit's invoicing details"),
-            java.util.Map.entry("invoice", "invoices between companies and the circuit"),
             java.util.Map.entry("recharge_request", "a company's budget requests"),
             java.util.Map.entry("notification_template", "message templates, with shortcodes, not messages"),
             java.util.Map.entry("store", "a store's address"));
@@ -156,6 +155,13 @@ final class PersonalData {
             new Collection("promotions", "Promotion bonuses received", "select promotion_id, purchase_id, points, "
                     + "given, withdrawn, occurred_at from promotion_grant where circuit_id = :c and member_id = :m "
                     + "order by id"),
+            new Collection("reviews", "Scores of the reviews the member gave (review events, approved shop reviews)",
+                    "select reference, rating, reviewed_at from member_review where circuit_id = :c and member_id = :m "
+                            + "order by reviewed_at, id"),
+            new Collection("invoices", "Invoices and credit notes of paid memberships (kept after an erasure: the "
+                    + "law keeps tax documents for ten years)", "select year, number, kind, issued_at, currency, net, "
+                    + "vat, total, buyer_name, buyer_tax_code, buyer_address, buyer_email from invoice "
+                    + "where circuit_id = :c and member_id = :m order by year, number"),
             new Collection("referrals", "Referral code and friends referred or referring",
                     "select 'code' as role, code as detail, created_at from referral_code where circuit_id = :c "
                             + "and member_id = :m union all select 'referred_by', referrer_member_id::text, created_at "

@@ -59,7 +59,7 @@ class MembershipPurchases implements PurchaseListener {
             memberships.grant(f.circuitId(), f.memberId(), plan, new MembershipSale.Facts(
                     "purchase:" + f.purchaseId() + ":plan:" + plan.id(), MembershipSource.SHOP, paid, f.companyId(),
                     f.storeId(), PaymentMethod.ONLINE, null, "purchase " + f.purchaseId(), f.purchaseId(),
-                    f.actor()));
+                    f.actor(), null));
         }
     }
 }

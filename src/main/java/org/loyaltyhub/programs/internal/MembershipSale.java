@@ -15,9 +15,12 @@ public record MembershipSale(long id, long membershipId, long memberId, long pla
     /** Whether the sale started the membership or renewed it. */
     public enum Kind { STARTED, RENEWED }
 
-    /** What a grant knows of its sale before it is written; {@code grantKey} makes the grant happen once. */
+    /**
+     * What a grant knows of its sale before it is written; {@code grantKey} makes the grant happen once;
+     * {@code buyerTaxCode} is the codice fiscale the buyer gave for the invoice (null: none).
+     */
     public record Facts(String grantKey, MembershipSource source, BigDecimal amount, Long companyId, Long storeId,
                         PaymentMethod paymentMethod, String receiptNumber, String orderReference, Long purchaseId,
-                        String actor) {
+                        String actor, String buyerTaxCode) {
     }
 }

@@ -4,8 +4,12 @@ import org.loyaltyhub.ledger.InsufficientBalance;
 import org.loyaltyhub.members.Member;
 import org.loyaltyhub.members.Members;
 import org.loyaltyhub.programs.MembershipChanged;
+import org.loyaltyhub.programs.MembershipSaleRefunded;
+import org.loyaltyhub.programs.MembershipSold;
 import org.loyaltyhub.programs.StatusEventKind;
+import org.loyaltyhub.shared.CodiceFiscale;
 import org.loyaltyhub.shared.InvalidInput;
+import org.loyaltyhub.shared.Money;
 import org.loyaltyhub.shared.NotFound;
 import org.loyaltyhub.shared.Page;
 import org.loyaltyhub.shared.PageQuery;
@@ -60,7 +64,7 @@ public class MembershipService {
 
     /** A paid membership as a counter or a till records it: which plan, how it was paid, the receipt. */
     public record Sold(Long planId, PaymentMethod paymentMethod, String receiptNumber, Long storeId,
-                       String orderReference) {
+                       String orderReference, String taxCode) {
     }
 
     /** The membership a grant left, the sale it recorded, and whether both were there already (a retry). */
@@ -83,6 +87,9 @@ public class MembershipService {
         if (sold.paymentMethod() == null) {
             throw new InvalidInput("paymentMethod", "say how the membership was paid");
         }
+        String taxCode = sold.taxCode() == null || sold.taxCode().isBlank() ? null
+                : CodiceFiscale.normalize(sold.taxCode()).orElseThrow(() -> new InvalidInput("taxCode",
+                "a codice fiscale has 16 letters and digits (or 11 digits)"));
         String receipt = sold.receiptNumber() == null ? "" : sold.receiptNumber().strip();
         if (receipt.isEmpty() || receipt.length() > 100) {
             throw new InvalidInput("receiptNumber", "type the receipt number (1 to 100 characters)");
@@ -102,7 +109,7 @@ public class MembershipService {
         }
         return grant(circuitId, member.id(), plan, new MembershipSale.Facts(key, source, plan.price(),
                 store == null ? null : store.companyId(), store == null ? null : store.id(), sold.paymentMethod(),
-                receipt, blankToNull(sold.orderReference()), null, caller.actor()));
+                receipt, blankToNull(sold.orderReference()), null, caller.actor(), taxCode));
     }
 
     /**
@@ -147,6 +154,10 @@ public class MembershipService {
                 ? MembershipSale.Kind.RENEWED : MembershipSale.Kind.STARTED, facts, period, now);
         events.publishEvent(new MembershipChanged(circuitId, memberId, membershipId, plan.id(), period.renewal()
                 ? StatusEventKind.MEMBERSHIP_RENEWED : StatusEventKind.MEMBERSHIP_STARTED, period.to()));
+        if (sale.amount().signum() > 0) {
+            events.publishEvent(new MembershipSold(circuitId, sale.id(), memberId, plan.nameEn(), period.renewal(),
+                    Money.of(sale.amount(), sale.currency()), period.from(), period.to(), facts.buyerTaxCode()));
+        }
         return new Granted(rows.find(circuitId, membershipId).orElseThrow(), sale, false);
     }
 
@@ -174,6 +185,7 @@ public class MembershipService {
         if (!rows.markRefunded(sale.id(), now)) {
             return;
         }
+        events.publishEvent(new MembershipSaleRefunded(circuitId, sale.id(), sale.memberId(), reason));
         MembershipPlan plan = plans.find(circuitId, sale.planId()).orElseThrow();
         Membership m = rows.find(circuitId, sale.membershipId()).orElseThrow();
         if (m.status() == MembershipStatus.ACTIVE) {

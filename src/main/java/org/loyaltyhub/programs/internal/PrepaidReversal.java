@@ -5,11 +5,12 @@ import org.loyaltyhub.shared.Money;
 import java.time.Instant;
 
 /**
- * How a prepaid sale was undone, once: voided (a mistaken sale, its whole credit, while untouched) or the unspent
- * remainder refunded (part or all of what is left); the journal entry that did it, who, why and when.
+ * How a prepaid sale was undone: voided once (a mistaken sale, its whole credit, while untouched) or its unspent
+ * remainder refunded, in one or several refunds (part or all of what is left each time); the journal entry that did
+ * it, who, why and when, and the key of the request that asked it (null: asked without a key, once per sale).
  */
 public record PrepaidReversal(long id, long saleId, Kind kind, Money amount, String reason, long entryId, String actor,
-                              Instant at) {
+                              Instant at, String requestKey) {
 
     public enum Kind { VOID, REFUND }
 
@@ -19,6 +20,9 @@ public record PrepaidReversal(long id, long saleId, Kind kind, Money amount, Str
         }
         if (reason == null || reason.isBlank()) {
             throw new IllegalArgumentException("a reversal says why");
+        }
+        if (requestKey != null && (requestKey.isEmpty() || requestKey.length() > 200)) {
+            throw new IllegalArgumentException("a request key has 1 to 200 characters");
         }
     }
 }

@@ -200,22 +200,24 @@ class PrepaidStore {
                 .query(Long.class).list();
     }
 
-    Optional<PrepaidReversal> reversalOf(long saleId) {
-        return jdbc.sql("select * from prepaid_sale_reversal where sale_id = :s").param("s", saleId)
+    /** The sale's void or refunds, oldest first. */
+    List<PrepaidReversal> reversalsOf(long saleId) {
+        return jdbc.sql("select * from prepaid_sale_reversal where sale_id = :s order by id").param("s", saleId)
                 .query((rs, n) -> new PrepaidReversal(rs.getLong("id"), rs.getLong("sale_id"),
                         PrepaidReversal.Kind.valueOf(rs.getString("kind")), new Money(rs.getBigDecimal("amount"),
                         Currency.getInstance(rs.getString("currency"))), rs.getString("reason"),
-                        rs.getLong("entry_id"), rs.getString("actor"), instant(rs, "created_at")))
-                .optional();
+                        rs.getLong("entry_id"), rs.getString("actor"), instant(rs, "created_at"),
+                        rs.getString("request_key")))
+                .list();
     }
 
     void newReversal(long circuitId, PrepaidReversal r) {
         jdbc.sql("insert into prepaid_sale_reversal (circuit_id, sale_id, kind, amount, currency, reason, entry_id, "
-                        + "actor, created_at) values (:c, :s, :k, :a, :cur, :r, :e, :actor, :at)")
+                        + "actor, created_at, request_key) values (:c, :s, :k, :a, :cur, :r, :e, :actor, :at, :key)")
                 .param("c", circuitId).param("s", r.saleId()).param("k", r.kind().name())
                 .param("a", r.amount().amount()).param("cur", r.amount().currency().getCurrencyCode())
                 .param("r", r.reason()).param("e", r.entryId()).param("actor", r.actor()).param("at", ts(r.at()))
-                .update();
+                .param("key", r.requestKey()).update();
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -45,9 +45,10 @@ class MembershipController {
     }
 
     /** A paid membership sold by a till or back office; the receipt number at the store makes a retry harmless. */
+    /** A sale at a till; {@code taxCode}: the buyer's codice fiscale for the invoice, optional. */
     record Grant(@NotNull Long planId, @NotNull PaymentMethod paymentMethod,
                  @NotBlank @Size(max = 100) String receiptNumber, Long storeId,
-                 @Size(max = 200) String orderReference) {
+                 @Size(max = 200) String orderReference, @Size(max = 20) String taxCode) {
     }
 
     record Cancellation(@NotBlank @Size(max = 500) String reason) {
@@ -93,7 +94,7 @@ class MembershipController {
     @PostMapping("/api/v1/members/{id}/memberships")
     ResponseEntity<GrantAnswer> grant(Caller caller, @PathVariable long id, @Valid @RequestBody Grant g) {
         MembershipService.Granted granted = memberships.sell(caller, id, new MembershipService.Sold(g.planId(),
-                g.paymentMethod(), g.receiptNumber(), g.storeId(), g.orderReference()), MembershipSource.API);
+                g.paymentMethod(), g.receiptNumber(), g.storeId(), g.orderReference(), g.taxCode()), MembershipSource.API);
         return ResponseEntity.status(granted.replayed() ? HttpStatus.OK : HttpStatus.CREATED)
                 .body(new GrantAnswer(granted.membership(), granted.sale(), granted.replayed()));
     }

@@ -48,7 +48,8 @@ class MembershipCounterPage {
                 .findFirst().orElse(null);
         try {
             MembershipService.Granted granted = memberships.sell(caller, member, new MembershipService.Sold(
-                    f.number("planId"), payment, f.text("receiptNumber"), null, null), MembershipSource.COUNTER);
+                    f.number("planId"), payment, f.text("receiptNumber"), null, null, f.text("taxCode")),
+                    MembershipSource.COUNTER);
             model.addAttribute("joined", granted).addAttribute("joinedPlan",
                     plans.find(caller.circuit(), granted.membership().planId()).orElseThrow());
             model.addAttribute("joinForm", Map.of());

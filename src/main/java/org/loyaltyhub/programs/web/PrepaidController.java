@@ -25,6 +25,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -124,11 +125,15 @@ class PrepaidController {
     }
 
     @Operation(summary = "Refund the unspent remainder of a sale, or part of it (company administrators, where the "
-            + "law allows): it goes back to the accounts it came from; once per sale, a retry answers 200")
+            + "law allows): it goes back to the accounts it came from. Several refunds until nothing is left, each "
+            + "with its own Idempotency-Key (a retry with the same key answers 200); without a key, once per sale")
     @PostMapping("/api/v1/prepaid/sales/{id}/refund")
     ResponseEntity<PrepaidReversalService.Undone> refund(Caller caller, @PathVariable long id,
-                                                         @Valid @RequestBody RefundRequest r) {
-        return answered(reversals.refund(caller, id, r.amount() == null ? null : r.amount().money(), r.reason()));
+                                                         @Valid @RequestBody RefundRequest r,
+                                                         @RequestHeader(name = "Idempotency-Key", required = false)
+                                                         String idempotencyKey) {
+        return answered(reversals.refund(caller, id, r.amount() == null ? null : r.amount().money(), r.reason(),
+                idempotencyKey));
     }
 
     private static ResponseEntity<PrepaidReversalService.Undone> answered(PrepaidReversalService.Undone u) {

@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * One prepaid sale for the operators who see it (its company's, any for the circuit administrator): how it was paid,
@@ -37,6 +38,7 @@ class PrepaidSalePage {
     @GetMapping("/prepaid/sales/{id}")
     String sale(Caller caller, @PathVariable long id, Model model) {
         model.addAttribute("state", reversals.state(caller, id));
+        model.asMap().putIfAbsent("refundKey", UUID.randomUUID().toString());
         model.asMap().putIfAbsent("errors", Map.of());
         model.asMap().putIfAbsent("typed", Map.of());
         return "prepaid/sale";
@@ -61,7 +63,8 @@ class PrepaidSalePage {
 
     @PostMapping("/prepaid/sales/{id}/refund")
     String refund(Caller caller, @PathVariable long id, @RequestParam(required = false) String amount,
-                  @RequestParam(required = false) String reason, Model model) {
+                  @RequestParam(required = false) String reason, @RequestParam(required = false) String key,
+                  Model model) {
         Map<String, String> errors = new LinkedHashMap<>();
         BigDecimal typed = amount == null || amount.isBlank() ? null : TypedAmount.parse(amount).orElse(null);
         if (amount != null && !amount.isBlank() && typed == null) {
@@ -70,7 +73,7 @@ class PrepaidSalePage {
         if (errors.isEmpty()) {
             try {
                 reversals.refund(caller, id, typed == null ? null
-                        : Money.of(typed, tenancy.circuit(caller.circuit()).currency()), reason);
+                        : Money.of(typed, tenancy.circuit(caller.circuit()).currency()), reason, key);
                 return "redirect:/prepaid/sales/" + id + "?refunded";
             } catch (InvalidInput e) {
                 e.fieldErrors().keySet().forEach(f -> errors.put("refund-" + f, "prepaid.error.refund." + f));
@@ -81,7 +84,7 @@ class PrepaidSalePage {
                 PrepaidPages.refused(e, model, "refundError");
             }
         }
-        model.addAttribute("errors", errors).addAttribute("typed", Map.of("refund-amount", amount == null ? "" : amount,
+        model.addAttribute("refundKey", key).addAttribute("errors", errors).addAttribute("typed", Map.of("refund-amount", amount == null ? "" : amount,
                 "refund-reason", reason == null ? "" : reason));
         return sale(caller, id, model);
     }

@@ -67,4 +67,15 @@ class InvoiceAmountsTest {
         assertThat(RechargePrice.of(1_000, null)).isEmpty();
         assertThat(RechargePrice.of(1_000, Money.of("0", "EUR"))).isEmpty();
     }
+
+    @Test
+    void aPriceWithVatIncludedSplitsIntoNetAndVatThatAddUpToWhatWasPaid() {
+        InvoiceTotals t = InvoiceTotals.ofGross(List.of(Money.of("29.00", "EUR"), Money.of("0.01", "EUR")),
+                java.math.BigDecimal.valueOf(22));
+        assertThat(t.lines().get(0).net()).isEqualTo(Money.of("23.77", "EUR"));
+        assertThat(t.lines().get(0).vat()).isEqualTo(Money.of("5.23", "EUR"));
+        assertThat(t.lines().get(1).total()).isEqualTo(Money.of("0.01", "EUR"));
+        assertThat(t.total()).isEqualTo(Money.of("29.01", "EUR"));
+        assertThat(t.net().plus(t.vat())).isEqualTo(t.total());
+    }
 }

@@ -210,6 +210,50 @@ class GiftCardCodesOnEveryPlatformTest extends ShopCodeScenario {
         world.assertBooksBalance();
     }
 
+    @Test
+    void onAShopifyStorefrontAGuestsGiftCardBecomesACodeThroughTheSignedAppProxyWithTheSamePinLock() {
+        open("SHOPIFY");
+        giftCard("15.00");
+        String wrong = pin.equals("000000") ? "111111" : "000000";
+        Map<String, String> json = Map.of("Content-Type", "application/json");
+
+        HttpResponse<String> made = send("POST", proxied("gift-card-codes", ""), json,
+                "{\"cardNumber\":\"" + number + "\",\"pin\":\"" + pin + "\",\"amount\":\"6.00\"}");
+        HttpResponse<String> forged = send("POST", proxied("gift-card-codes", "").replace("signature=",
+                "signature=0"), json, "{\"cardNumber\":\"" + number + "\",\"pin\":\"" + pin + "\"}");
+
+        assertThat(made.statusCode()).as(made.body()).isEqualTo(201);
+        assertThat(Api.JSON.readTree(made.body()).path("amount").decimalValue()).isEqualByComparingTo("6.00");
+        assertThat(forged.statusCode()).isEqualTo(401);
+        assertThat(held()).isEqualTo("6.00");
+        assertThat(createRequests()).isEqualTo(1);
+
+        for (int i = 1; i <= 4; i++) {
+            assertThat(spend(wrong, null).code()).isEqualTo("wrong-pin");
+        }
+        HttpResponse<String> fifth = send("POST", proxied("gift-card-codes", ""), json,
+                "{\"cardNumber\":\"" + number + "\",\"pin\":\"" + wrong + "\"}");
+        assertThat(fifth.statusCode()).as("the fifth wrong PIN, through the proxy, locks the card").isEqualTo(429);
+        assertThat(spend(pin, null).status()).as("locked for the headless checkout too").isEqualTo(429);
+        assertThat(createRequests()).isEqualTo(1);
+        world.assertBooksBalance();
+    }
+
+    /** A path of the app proxy as Shopify forwards it: the shop, the customer (empty: a guest), signed. */
+    private String proxied(String call, String customerId) {
+        java.util.TreeMap<String, String> q = new java.util.TreeMap<>(Map.of("shop", domain, "logged_in_customer_id",
+                customerId, "path_prefix", "/apps/loyaltyhub", "timestamp",
+                String.valueOf(clock.instant().getEpochSecond())));
+        StringBuilder message = new StringBuilder();
+        StringBuilder query = new StringBuilder();
+        q.forEach((k, v) -> {
+            message.append(k).append('=').append(v);
+            query.append(k).append('=').append(java.net.URLEncoder.encode(v, StandardCharsets.UTF_8)).append('&');
+        });
+        return "/api/v1/hooks/shopify/proxy/" + call + "?" + query + "signature="
+                + Signatures.hexHmac(secret, message.toString());
+    }
+
     /** The shop's signed token for a guest: no user id, no e-mail. */
     private String token(long exp) {
         String payload = "{\"v\":1,\"platform\":\"prestashop\",\"connection\":" + connectionId + ",\"shop\":\""

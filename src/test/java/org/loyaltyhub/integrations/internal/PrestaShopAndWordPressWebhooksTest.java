@@ -178,5 +178,8 @@ class PrestaShopAndWordPressWebhooksTest extends ShopScenario {
                 .replace("\"id\":55", "\"id\":56");
         assertThat(processed(deliver("wordpress", "wp-review-shop.test-56", stranger)).path("outcome").asString())
                 .contains("not by a member");
+        JsonNode rating = world.asAdmin().get("/api/v1/members/" + m + "/indicators").json().path("rating");
+        assertThat(rating.path("reviews").asLong()).as("the review's score, once").isEqualTo(1);
+        assertThat(rating.path("average").decimalValue()).isEqualByComparingTo("5");
     }
 }

@@ -6,6 +6,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.loyaltyhub.members.Members;
+import org.loyaltyhub.programs.ReviewRating;
+import org.loyaltyhub.programs.ReviewScores;
 import org.loyaltyhub.programs.CampaignEvents;
 import org.loyaltyhub.shared.InvalidInput;
 import org.loyaltyhub.shared.NotFound;
@@ -41,10 +43,12 @@ public class CampaignEventService implements CampaignEvents {
     private final CampaignOccasions apply;
     private final FunnelRunner funnels;
     private final Members members;
+    private final ReviewScores reviews;
     private final Clock clock;
 
     CampaignEventService(EventTypes types, OccasionStore occasions, PromotionStore promotions, CampaignOccasions apply,
-                         FunnelRunner funnels, Members members, Clock clock) {
+                         FunnelRunner funnels, Members members, ReviewScores reviews, Clock clock) {
+        this.reviews = reviews;
         this.types = types;
         this.occasions = occasions;
         this.promotions = promotions;
@@ -108,6 +112,10 @@ public class CampaignEventService implements CampaignEvents {
                 throw new InvalidInput("eventId", "this event id was used for another member or type");
             }
             return new Received(first.id(), true, first.outcomes());
+        }
+        if (e.type().equals("review") && attributes.path("rating").isIntegralNumber()) {
+            reviews.record(e.circuitId(), e.memberId(), "event:" + e.eventId(),
+                    new ReviewRating(attributes.path("rating").asInt()), at);
         }
         String occurrence = "event:" + id.get();
         List<String> outcomes = new ArrayList<>(apply.apply(e.circuitId(), e.memberId(),
