@@ -28,13 +28,13 @@ class GoogleWallet {
     private final RestClient http;
     private final Clock clock;
 
-    GoogleWallet(PassSettings settings, RestClient.Builder builder, Clock clock) {
+    GoogleWallet(PassSettings settings, Clock clock) {
         this.settings = settings;
         this.clock = clock;
-        var factory = new org.springframework.http.client.SimpleClientHttpRequestFactory();
-        factory.setConnectTimeout(Duration.ofSeconds(10));
+        var factory = new org.springframework.http.client.JdkClientHttpRequestFactory(java.net.http.HttpClient
+                .newBuilder().connectTimeout(Duration.ofSeconds(10)).build());
         factory.setReadTimeout(Duration.ofSeconds(20));
-        this.http = builder.clone().requestFactory(factory).build();
+        this.http = RestClient.builder().requestFactory(factory).build();
     }
 
     static String classId(String issuerId, long circuitId) {

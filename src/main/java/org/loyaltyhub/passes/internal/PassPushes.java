@@ -89,7 +89,8 @@ class PassPushes {
                 .param("now", Timestamp.from(clock.instant())).update() > 0;
     }
 
-    @Scheduled(fixedDelayString = "${loyaltyhub.passes.sweep-interval:PT1M}", initialDelayString = "PT1M")
+    @Scheduled(fixedDelayString = "${loyaltyhub.passes.sweep-interval:PT1M}",
+            initialDelayString = "${loyaltyhub.passes.sweep-interval:PT1M}")
     void sweep() {
         sendDue();
     }

@@ -1,0 +1,32 @@
+package org.loyaltyhub.support;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+
+/**
+ * A stub (WireMock on a free local port) standing in for Apple's push service (APNs, under {@code /3/device/}) and
+ * for Google's Wallet API and token endpoint (under {@code /google/}): the tests' application sends wallet pass
+ * updates here.
+ */
+public final class TestWallets {
+
+    private static final WireMockServer STUB = start();
+
+    private TestWallets() {
+    }
+
+    private static WireMockServer start() {
+        WireMockServer server = new WireMockServer(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1"));
+        server.start();
+        Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
+        return server;
+    }
+
+    public static WireMockServer server() {
+        return STUB;
+    }
+
+    public static String origin() {
+        return STUB.baseUrl();
+    }
+}
