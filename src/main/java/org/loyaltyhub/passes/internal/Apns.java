@@ -56,7 +56,8 @@ class Apns {
             KeyStore store = KeyStore.getInstance("PKCS12");
             store.load(null, null);
             char[] none = new char[0];
-            store.setKeyEntry("pass", cert.key(), none, new java.security.cert.Certificate[] {cert.certificate(), cert.wwdr()});
+            // the pass certificate alone: a key store refuses a chain whose links it cannot verify
+            store.setKeyEntry("pass", cert.key(), none, new java.security.cert.Certificate[] {cert.certificate()});
             KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
             keys.init(store, none);
             SSLContext tls = SSLContext.getInstance("TLS");

@@ -38,6 +38,9 @@ class AppleWalletPassTest extends IntegrationTest {
     @Autowired
     PhonePasses phonePasses;
 
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     record Member(World world, long id, String till) {
     }
 
@@ -153,6 +156,29 @@ class AppleWalletPassTest extends IntegrationTest {
                 .status()).isEqualTo(200);
         assertThat(phone.delete(registration + "/" + serial).status()).isEqualTo(200);
         assertThat(api.get(registration).status()).isEqualTo(204);
+    }
+
+    @Test
+    void theExportShowsThePassAndItsDevicesAndAnErasureRemovesThemWithTheQueuedUpdates() throws IOException {
+        Member m = memberWithPoints();
+        passes.saveApple(admin(m.world()), TestWalletKeys.passPkcs12(), TestWalletKeys.PASSWORD, TestWalletKeys.wwdr());
+        URI link = URI.create(phonePasses.links(m.world().circuitId, m.id()).apple());
+        String serial = link.getPath().split("/")[2];
+        assertThat(api.header("Authorization", "ApplePass " + link.getQuery().substring(4)).post(
+                "/passes/apple/v1/devices/erased-phone/registrations/" + TestWalletKeys.PASS_TYPE + "/" + serial,
+                Map.of("pushToken", "cafe01")).status()).isEqualTo(201);
+        m.world().purchase(api.withKey(m.till()), "P-erased", m.id(), "10.00", "PAID");
+        Map<String, byte[]> export = unzip(m.world().asAdmin().download("/api/v1/members/" + m.id() + "/export").bytes());
+        assertThat(new String(export.get("csv/wallet_passes.csv"), java.nio.charset.StandardCharsets.UTF_8))
+                .contains(serial).contains("erased-phone");
+
+        assertThat(m.world().asAdmin().post("/api/v1/members/" + m.id() + "/erasure", Map.of("reason", "asked"))
+                .status()).isEqualTo(200);
+        assertThat(jdbc.sql("select (select count(*) from member_pass where member_id = :m) "
+                + "+ (select count(*) from pass_push where member_id = :m) "
+                + "+ (select count(*) from pass_device_registration where serial = :s)")
+                .param("m", m.id()).param("s", serial).query(Long.class).single()).isZero();
+        assertThat(api.download(path(link.toString())).status()).isEqualTo(401);
     }
 
     private static Map<String, byte[]> unzip(byte[] zip) throws IOException {
