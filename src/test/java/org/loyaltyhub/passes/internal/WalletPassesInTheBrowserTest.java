@@ -19,14 +19,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The circuit administrator uploads the Apple certificate on a phone, in Italian (a wrong file first); then a customer
- * who joins gets the "add to wallet" link in the sign-up e-mail and the button on the card.
+ * who joins gets the "add to wallet" link in the sign-up e-mail and the button on the card, and the counter shows it
+ * right after an enrolment.
  */
 class WalletPassesInTheBrowserTest extends BrowserTest {
 
     @Test
-    void theAdministratorUploadsTheCertificateAfterAWrongFileAndNewCustomersGetTheAddToWalletButton() {
+    void theAdministratorUploadsTheCertificateAfterAWrongFileAndNewCustomersGetTheAddToWalletButtonOnlineAndAtTheCounter() {
         World w = fixtures.world(api);
-        w.company("Bottega");
+        long[] shop = w.company("Bottega");
         Page page = browser.phone("it-IT");
         Browser.signIn(page, url(""), w.admin);
         page.navigate(url("/admin/passes"));
@@ -70,6 +71,16 @@ class WalletPassesInTheBrowserTest extends BrowserTest {
         assertThat(pass.status()).isEqualTo(200);
         assertThat(pass.contentType()).isEqualTo("application/vnd.apple.pkpass");
         Browser.screenshot(phone, "wallet-button-phone-en");
+
+        Page counter = browser.phone("it-IT");
+        Browser.signIn(counter, url(""), w.operator("STORE_OPERATOR", null, shop[1]));
+        counter.navigate(url("/counter/enrol"));
+        counter.getByLabel("Nome", new Page.GetByLabelOptions().setExact(true)).fill("Gino");
+        counter.getByLabel("E-mail").fill(Fixtures.unique("gino") + "@member.test");
+        counter.getByLabel("Il cliente accetta l'informativa sulla privacy").check();
+        counter.getByRole(AriaRole.BUTTON, named("Iscrivi")).click();
+        assertThat(counter.getByRole(AriaRole.STATUS).first()).containsText("Cliente iscritto");
+        assertThat(counter.locator("#add-to-apple-wallet")).hasText("Aggiungi a Apple Wallet");
         assertThat(browser.errors()).isEmpty();
     }
 }
