@@ -640,4 +640,19 @@ class PageAccessTest extends BrowserTest {
         assertThat(statuses(till, pages)).isEqualTo(expect(pages, 403, 403, 403, 403));
         assertThat(statuses(stranger.admin, pages)).isEqualTo(expect(pages, 200, 403, 200, 200));
     }
+
+    @Test
+    void theWalletPassSettingsAreForTheCircuitAdministratorOnly() {
+        World w = fixtures.world(api);
+        long[] shop = w.company("Wallet");
+        Api.Login companyAdmin = w.operator("COMPANY_ADMIN", shop[0], null);
+        Api.Login till = w.operator("STORE_OPERATOR", null, shop[1]);
+        World stranger = fixtures.world(api);
+        List<String> pages = List.of("/admin/passes");
+
+        assertThat(statuses(w.admin, pages)).isEqualTo(expect(pages, 200));
+        assertThat(statuses(companyAdmin, pages)).isEqualTo(expect(pages, 403));
+        assertThat(statuses(till, pages)).isEqualTo(expect(pages, 403));
+        assertThat(statuses(stranger.admin, pages)).as("each circuit sees its own settings").isEqualTo(expect(pages, 200));
+    }
 }

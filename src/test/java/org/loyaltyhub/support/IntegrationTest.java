@@ -29,7 +29,8 @@ public abstract class IntegrationTest {
     @Autowired
     protected TestClock clock;
 
-    /** E-mails go to a real SMTP server in the test JVM (GreenMail); Shopify's admin is a stub (WireMock). */
+    /** E-mails go to a real SMTP server in the test JVM (GreenMail); Shopify's admin, APNs and Google Wallet
+     * are stubs (WireMock). */
     @org.springframework.test.context.DynamicPropertySource
     static void smtp(org.springframework.test.context.DynamicPropertyRegistry registry) {
         registry.add("spring.mail.host", () -> "127.0.0.1");
@@ -37,6 +38,9 @@ public abstract class IntegrationTest {
         registry.add("loyaltyhub.integrations.shopify.client-id", () -> TestShopify.CLIENT_ID);
         registry.add("loyaltyhub.integrations.shopify.client-secret", () -> TestShopify.CLIENT_SECRET);
         registry.add("loyaltyhub.integrations.shopify.admin-origin", TestShopify::origin);
+        registry.add("loyaltyhub.passes.apns-url", TestWallets::origin);
+        registry.add("loyaltyhub.passes.google-api-url", () -> TestWallets.origin() + "/google");
+        registry.add("loyaltyhub.passes.google-token-uri", () -> TestWallets.origin() + "/google/token");
     }
 
     /** Past the first run (its pages lead to /setup until then), unless the class tests a fresh install. */

@@ -1280,4 +1280,25 @@ class RoleMatrixTest extends IntegrationTest {
                 List.of(200, 404, 403, 403, 404));
         assertMatrix(roles, expected);
     }
+
+    @Test
+    void aMembersWalletLinksAreReadByWhoeverSeesTheMember() {
+        World w = fixtures.world(api, true, false);
+        long[] own = w.company("Own");
+        long[] other = w.company("Other");
+        long member = w.enrol(api.withKey(w.apiKey(own[0], own[1])), "wallet-own").path("id").asLong();
+        long otherMember = w.enrol(api.withKey(w.apiKey(other[0], other[1])), "wallet-other").path("id").asLong();
+        Map<String, Api> roles = new LinkedHashMap<>();
+        roles.put("CIRCUIT_ADMIN", w.asAdmin());
+        roles.put("COMPANY_ADMIN", w.as(w.operator("COMPANY_ADMIN", own[0], null)));
+        roles.put("STORE_OPERATOR", w.as(w.operator("STORE_OPERATOR", null, own[1])));
+        roles.put("API_KEY", api.withKey(w.apiKey(own[0], own[1])));
+        roles.put("ANOTHER_CIRCUIT_ADMIN", fixtures.world(api).asAdmin());
+        Map<Action, List<Integer>> expected = new LinkedHashMap<>();
+        expected.put(new Action("read an own member's wallet links", "GET",
+                "/api/v1/members/" + member + "/wallet-links", null), List.of(200, 200, 200, 200, 404));
+        expected.put(new Action("read another company's member's wallet links", "GET",
+                "/api/v1/members/" + otherMember + "/wallet-links", null), List.of(200, 404, 404, 404, 404));
+        assertMatrix(roles, expected);
+    }
 }

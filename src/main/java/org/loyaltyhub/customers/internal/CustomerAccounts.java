@@ -72,7 +72,7 @@ public class CustomerAccounts {
     }
 
     /** A link to e-mail: to whom, the token, and whether it confirms a sign-up or signs in. */
-    public record Link(String email, String name, String token, Purpose purpose) {
+    public record Link(String email, String name, String token, Purpose purpose, long memberId) {
     }
 
     public enum Purpose { VERIFY, SIGN_IN }
@@ -232,7 +232,8 @@ public class CustomerAccounts {
                         + "values (:h, :c, :m, :p, :e)")
                 .param("h", OneTimeTokens.hash(token)).param("c", circuitId).param("m", member.id())
                 .param("p", purpose.name()).param("e", Timestamp.from(expires)).update();
-        return Optional.of(new Link(member.email(), member.firstName() == null ? "" : member.firstName(), token, purpose));
+        return Optional.of(new Link(member.email(), member.firstName() == null ? "" : member.firstName(), token, purpose,
+                member.id()));
     }
 
     private Optional<Long> consume(long circuitId, String token, Purpose purpose) {

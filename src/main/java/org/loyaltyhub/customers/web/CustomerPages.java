@@ -1,5 +1,8 @@
 package org.loyaltyhub.customers.web;
 
+import org.loyaltyhub.passes.PhonePasses;
+import org.loyaltyhub.passes.WalletLinks;
+
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.loyaltyhub.customers.Customer;
@@ -46,9 +49,12 @@ class CustomerPages {
     private final MessageSource messages;
     private final Referrals referrals;
     private final LinkRequestLimits linkLimits;
+    private final PhonePasses phonePasses;
 
     CustomerPages(SpaceModel space, CustomerAccounts accounts, CustomerSessions sessions, Tenancy tenancy,
-                  PublicUrl publicUrl, MessageSource messages, Referrals referrals, LinkRequestLimits linkLimits) {
+                  PublicUrl publicUrl, MessageSource messages, Referrals referrals, LinkRequestLimits linkLimits,
+                  PhonePasses phonePasses) {
+        this.phonePasses = phonePasses;
         this.referrals = referrals;
         this.linkLimits = linkLimits;
         this.space = space;
@@ -228,7 +234,23 @@ class CustomerPages {
         String key = link.purpose() == Purpose.VERIFY ? "customerMail.verify" : "customerMail.link";
         Object[] args = {link.name().isBlank() ? link.email() : link.name(), circuit, url};
         return new Mailer.Mail(link.email(), messages.getMessage(key + ".subject", args, locale),
-                messages.getMessage(key + ".body", args, locale));
+                messages.getMessage(key + ".body", args, locale) + walletLinks(circuitId, link, locale));
+    }
+
+    /** The sign-up e-mail offers the card for the phone's wallet when the circuit configured one. */
+    private String walletLinks(long circuitId, Link link, Locale locale) {
+        if (link.purpose() != Purpose.VERIFY) {
+            return "";
+        }
+        WalletLinks links = phonePasses.links(circuitId, link.memberId());
+        StringBuilder text = new StringBuilder();
+        if (links.apple() != null) {
+            text.append("\n\n").append(messages.getMessage("passes.mail.apple", new Object[] {links.apple()}, locale));
+        }
+        if (links.google() != null) {
+            text.append("\n\n").append(messages.getMessage("passes.mail.google", new Object[] {links.google()}, locale));
+        }
+        return text.toString();
     }
 
     private Store store(long circuitId, Long storeId) {

@@ -167,7 +167,14 @@ final class PersonalData {
                             + "and member_id = :m union all select 'referred_by', referrer_member_id::text, created_at "
                             + "from referral where circuit_id = :c and friend_member_id = :m union all select "
                             + "'referred', friend_member_id::text, created_at from referral where circuit_id = :c "
-                            + "and referrer_member_id = :m"));
+                            + "and referrer_member_id = :m"),
+            new Collection("wallet_passes", "The card in the phone's wallet: the pass, the devices that keep it "
+                    + "(Apple's device id and push token) and balance updates still to send",
+                    "select 'pass' as item, p.serial as detail, p.updated_at as at from member_pass p "
+                            + "where p.circuit_id = :c and p.member_id = :m union all select 'device', r.device_id, "
+                            + "r.registered_at from pass_device_registration r join member_pass p on p.serial = r.serial "
+                            + "where p.circuit_id = :c and p.member_id = :m union all select 'update', channel, due_at "
+                            + "from pass_push where circuit_id = :c and member_id = :m"));
 
     /**
      * The erasure, statement by statement: what is personal is replaced or deleted; amounts, dates, stores and ids
@@ -193,6 +200,8 @@ final class PersonalData {
             "delete from member_external_id where circuit_id = :c and member_id = :m",
             "delete from member_shop_link where circuit_id = :c and member_id = :m",
             "delete from referral_code where circuit_id = :c and member_id = :m",
+            "delete from pass_push where circuit_id = :c and member_id = :m",
+            "delete from member_pass where circuit_id = :c and member_id = :m",
             "update shop_code set shop_customer = null, last_error = null where circuit_id = :c and member_id = :m",
             "update member_message set subject = '-', body = '-' where circuit_id = :c and member_id = :m",
             "update member_status_event set reason = '-' where circuit_id = :c and member_id = :m and actor is not null",
