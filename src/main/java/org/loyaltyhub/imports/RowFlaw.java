@@ -10,7 +10,7 @@ public enum RowFlaw {
     BAD_CARD_NUMBER("is not a card number (8 to 19 digits, the last a Luhn check digit)"),
     BAD_CONSENT("is neither yes nor no (si/no, yes/no, 1/0)"),
     CONSENT_WITHOUT_DATE("a consent needs the date it was given (consent_date)"),
-    CONSENT_WITHOUT_PRIVACY("marketing or newsletter consent without the privacy consent"),
+    CONSENT_WITHOUT_PRIVACY("marketing or newsletter consent given while the privacy consent is refused"),
     BAD_POINTS("is not a whole number of points from 0 to 1,000,000,000"),
     PAST_EXPIRY("is not after today"),
     SHOP_ID_WITHOUT_SHOP("a shop customer id needs the shop connection it belongs to"),

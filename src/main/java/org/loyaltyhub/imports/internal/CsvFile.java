@@ -40,21 +40,21 @@ public final class CsvFile {
 
     public static CsvFile read(byte[] bytes) {
         if (bytes == null || bytes.length == 0) {
-            throw new UnreadableFile("The file is empty");
+            throw new UnreadableFile(UnreadableFile.Reason.EMPTY);
         }
         if (bytes.length > MAX_BYTES) {
-            throw new UnreadableFile("The file is larger than " + MAX_BYTES / (1024 * 1024) + " MB: split it");
+            throw new UnreadableFile(UnreadableFile.Reason.TOO_LARGE);
         }
         if (bytes.length >= 4 && bytes[0] == 'P' && bytes[1] == 'K' && bytes[2] == 3 && bytes[3] == 4) {
-            throw new UnreadableFile("This is a workbook (.xlsx), not a CSV: save it as CSV (UTF-8) and upload that");
+            throw new UnreadableFile(UnreadableFile.Reason.WORKBOOK);
         }
         if (bytes.length >= 2 && ((bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE)
                 || (bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF))) {
-            throw new UnreadableFile("The file is in UTF-16: save it as CSV UTF-8 (or plain CSV) and upload again");
+            throw new UnreadableFile(UnreadableFile.Reason.UTF16);
         }
         for (byte b : bytes) {
             if (b == 0) {
-                throw new UnreadableFile("This is not a text file: upload a CSV");
+                throw new UnreadableFile(UnreadableFile.Reason.NOT_TEXT);
             }
         }
         String encoding = "UTF-8";
@@ -66,7 +66,7 @@ public final class CsvFile {
             encoding = "Windows-1252";
             text = new String(bytes, WINDOWS_1252);
             if (text.chars().anyMatch(ch -> ch == '\uFFFD' || (ch < 32 && ch != '\t' && ch != '\r' && ch != '\n'))) {
-                throw new UnreadableFile("The file is neither UTF-8 nor Windows-1252 text: save it as CSV UTF-8");
+                throw new UnreadableFile(UnreadableFile.Reason.UNKNOWN_ENCODING);
             }
         }
         if (text.startsWith("\uFEFF")) {
@@ -75,7 +75,7 @@ public final class CsvFile {
         char separator = separator(firstLine(text));
         List<Record> all = parse(text, separator);
         if (all.isEmpty() || all.getFirst().cells().stream().allMatch(String::isBlank)) {
-            throw new UnreadableFile("The file has no header row: the first line names the columns");
+            throw new UnreadableFile(UnreadableFile.Reason.NO_HEADER);
         }
         return new CsvFile(encoding, separator, all.getFirst().cells().stream().map(String::strip).toList(),
                 List.copyOf(all.subList(1, all.size())));

@@ -87,7 +87,7 @@ public class ImportService {
         caller.require(Role.CIRCUIT_ADMIN);
         CsvFile csv = CsvFile.read(file);
         if (csv.records().isEmpty()) {
-            throw new UnreadableFile("The file has a header but no rows");
+            throw new UnreadableFile(UnreadableFile.Reason.NO_ROWS);
         }
         String name = fileName == null || fileName.isBlank() ? "import.csv"
                 : fileName.strip().substring(0, Math.min(200, fileName.strip().length()));

@@ -126,8 +126,8 @@ final class RowReader {
         if (at == null && row.text(ImportColumn.CONSENT_DATE) == null) {
             errors.add(new RowError(row.line(), ImportColumn.CONSENT_DATE, RowFlaw.CONSENT_WITHOUT_DATE));
         }
-        boolean privacy = Boolean.TRUE.equals(given.get(ConsentKind.PRIVACY));
-        if (!privacy && (Boolean.TRUE.equals(given.get(ConsentKind.MARKETING))
+        boolean privacyRefused = Boolean.FALSE.equals(given.get(ConsentKind.PRIVACY));
+        if (privacyRefused && (Boolean.TRUE.equals(given.get(ConsentKind.MARKETING))
                 || Boolean.TRUE.equals(given.get(ConsentKind.NEWSLETTER)))) {
             errors.add(new RowError(row.line(), ImportColumn.PRIVACY_CONSENT, RowFlaw.CONSENT_WITHOUT_PRIVACY));
         }
@@ -187,6 +187,9 @@ final class RowReader {
                 return null;
             }
             String cell = record.cells().get(at).strip();
+            if (cell.length() > 1 && cell.charAt(0) == '\'' && "=+-@".indexOf(cell.charAt(1)) >= 0) {
+                cell = cell.substring(1); // an export's guard against spreadsheet formulas (CsvCells)
+            }
             return cell.isEmpty() ? null : cell;
         }
 
