@@ -63,7 +63,8 @@ public class ImportRunner {
         this.chunk = chunk;
     }
 
-    @Scheduled(fixedDelayString = "${loyaltyhub.imports.interval:PT2S}", initialDelayString = "PT5S")
+    @Scheduled(fixedDelayString = "${loyaltyhub.imports.interval:PT2S}",
+            initialDelayString = "${loyaltyhub.imports.interval:PT2S}")
     void scheduled() {
         runDue();
     }
