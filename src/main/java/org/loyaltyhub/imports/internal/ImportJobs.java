@@ -96,6 +96,13 @@ class ImportJobs {
                 .param("at", Timestamp.from(at)).param("id", id).update();
     }
 
+    /** Forgets the refused rows of imports that ended before {@code before}: what the report had to show is old. */
+    int forgetRefusals(Instant before) {
+        return jdbc.sql("delete from import_refusal where job_id in (select id from import_job where status = 'DONE' "
+                        + "and finished_at < :before)")
+                .param("before", Timestamp.from(before)).update();
+    }
+
     void refuse(long circuitId, long jobId, int line, List<RowError> errors, String raw) {
         jdbc.sql("insert into import_refusal (circuit_id, job_id, line, reasons, raw) values (:c, :job, :line, "
                         + ":reasons, :raw) on conflict do nothing")

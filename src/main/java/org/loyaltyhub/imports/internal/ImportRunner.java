@@ -37,6 +37,8 @@ public class ImportRunner {
 
     private static final Logger log = LoggerFactory.getLogger(ImportRunner.class);
     static final String KIND = "OPENING_BALANCE";
+    /** How long the report of refused rows (people who are not members) is kept after an import ends. */
+    static final java.time.Duration KEEP_REFUSALS = java.time.Duration.ofDays(30);
 
     private final ImportJobs jobs;
     private final ImportService imports;
@@ -76,6 +78,8 @@ public class ImportRunner {
             for (long id : jobs.unfinished()) {
                 finished += run(id) ? 1 : 0;
             }
+            cluster.runItem("Import", "refused rows kept " + KEEP_REFUSALS.toDays() + " days",
+                    () -> jobs.forgetRefusals(clock.instant().minus(KEEP_REFUSALS)) > 0);
             return finished;
         });
     }
