@@ -114,7 +114,8 @@ class ImportingMembersTest extends IntegrationTest {
         assertThat(movements).hasSize(1);
         assertThat(movements.getFirst().path("reason").asString()).isEqualTo("Opening balance from Smile");
 
-        assertThat(csv(w.asAdmin(), "/api/v1/imports/" + id + "/refused.csv")).startsWith("line,reasons,row\r\n3,\"birth_date: is not a date")
+        assertThat(csv(w.asAdmin(), "/api/v1/imports/" + id + "/refused.csv"))
+                .startsWith("line,reasons,row\r\n3,\"birth_date: is not a date")
                 .contains("4,email: is on an earlier line of the file too").contains("Luca;Verdi");
 
         Api.Response again = w.asAdmin().postRaw(path("/api/v1/imports/members", "Smile"), FILE);

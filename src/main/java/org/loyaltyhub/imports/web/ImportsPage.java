@@ -65,7 +65,7 @@ class ImportsPage {
         } catch (InvalidInput e) {
             errors.putAll(messages(e, locale));
         }
-        model.addAttribute("errors", errors);
+        model.addAttribute("errors", errors).addAttribute("oob", true); // the fields' messages, swapped out of band
         return "imports/imports :: result";
     }
 
