@@ -34,6 +34,9 @@ class ImportingMembersTest extends IntegrationTest {
     @Autowired
     ImportRunner runner;
 
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     static String path(String base, String source) {
         return base + "?source=" + source;
     }
@@ -161,5 +164,25 @@ class ImportingMembersTest extends IntegrationTest {
         assertThat(noSource.status()).as(noSource.toString()).isEqualTo(400);
         assertThat(w.asAdmin().get("/api/v1/imports").json().size()).isZero();
         assertThat(w.asAdmin().get("/api/v1/members").json().path("total").asLong()).isZero();
+    }
+
+    @Test
+    void aRunStoppedAfterACommittedChunkResumesAtItsWatermarkAndStillSeesTheEarlierRowsDuplicates() {
+        World w = fixtures.world(api);
+        String file = "email,points\nfirst@resume.test,10\nsecond@resume.test,20\nFIRST@resume.test,30\n";
+        long id = w.asAdmin().postRaw(path("/api/v1/imports/members", "Old"), file).json().path("job").path("id")
+                .asLong();
+        // as a node that died after committing the first row's chunk leaves it
+        jdbc.sql("update import_job set status = 'RUNNING', started_at = created_at, next_line = 1, imported = 1 "
+                + "where id = :id").param("id", id).update();
+
+        JsonNode done = runUntilDone(w.asAdmin(), id);
+        assertThat(done.path("job").path("imported").asInt()).isEqualTo(2);
+        assertThat(done.path("job").path("refused").asInt()).isEqualTo(1);
+        assertThat(w.asAdmin().get("/api/v1/members").json().path("items").valueStream()
+                .map(m -> m.path("email").asString()).toList())
+                .as("the first row is not written again").containsExactly("second@resume.test");
+        assertThat(csv(w.asAdmin(), "/api/v1/imports/" + id + "/refused.csv"))
+                .contains("4,email: is on an earlier line of the file too");
     }
 }

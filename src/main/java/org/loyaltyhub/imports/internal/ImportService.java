@@ -89,8 +89,8 @@ public class ImportService {
         if (csv.records().isEmpty()) {
             throw new UnreadableFile(UnreadableFile.Reason.NO_ROWS);
         }
-        String name = fileName == null || fileName.isBlank() ? "import.csv"
-                : fileName.strip().substring(0, Math.min(200, fileName.strip().length()));
+        String typed = fileName == null ? "" : fileName.replaceAll("\\p{Cntrl}", "").strip();
+        String name = typed.isEmpty() ? "import.csv" : typed.substring(0, Math.min(200, typed.length()));
         return jobs.queue(caller.circuit(), name, sha256(file), settings, file, csv.records().size(), caller.actor(),
                 clock.instant());
     }

@@ -12,7 +12,8 @@ import java.time.LocalDate;
 public record ImportSettings(String source, Long companyId, LocalDate pointsExpireOn, String defaultCountry) {
 
     public ImportSettings {
-        if (source == null || source.isBlank() || source.length() > 60) {
+        if (source == null || source.isBlank() || source.length() > 60
+                || source.chars().anyMatch(Character::isISOControl)) {
             throw new InvalidInput("source", "name the system the members come from (1 to 60 characters)");
         }
         source = source.strip();
