@@ -63,4 +63,17 @@ public interface Members {
 
     /** Ids of the circuit's members born on this day of the year, ascending after {@code afterId}, at most {@code limit}. */
     java.util.List<Long> bornOn(long circuitId, java.time.MonthDay day, long afterId, int limit);
+
+    /**
+     * Enrols a member brought over from another system ({@link MovingMember}): keeps their card number when given,
+     * records their consents with the date and source they were given; publishes {@link MemberMovedIn}. Check
+     * {@link #taken} first: a taken e-mail, phone, card number or shop id is refused here too.
+     */
+    long moveIn(long circuitId, MovingMember member, String actor);
+
+    /** Which of these (any may be null; the phone as stored, E.164) already belong to a member of the circuit. */
+    java.util.Set<MemberKey> taken(long circuitId, String email, String phone, String cardNumber);
+
+    /** Members of the circuit ascending by id after {@code afterId}, at most {@code limit}: an export's pages. */
+    java.util.List<Member> after(long circuitId, long afterId, int limit);
 }

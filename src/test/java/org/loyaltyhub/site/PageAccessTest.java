@@ -655,4 +655,21 @@ class PageAccessTest extends BrowserTest {
         assertThat(statuses(till, pages)).isEqualTo(expect(pages, 403));
         assertThat(statuses(stranger.admin, pages)).as("each circuit sees its own settings").isEqualTo(expect(pages, 200));
     }
+
+    @Test
+    void theImportPagesAreTheCircuitAdministratorsAndAnotherCircuitsImportIsNotFound() {
+        World w = fixtures.world(api);
+        long[] shop = w.company("Imports");
+        Api.Login companyAdmin = w.operator("COMPANY_ADMIN", shop[0], null);
+        Api.Login till = w.operator("STORE_OPERATOR", null, shop[1]);
+        long job = w.asAdmin().post("/api/v1/imports/members?source=Old", "email\npages@import.test\n").json()
+                .path("job").path("id").asLong();
+        World stranger = fixtures.world(api);
+        List<String> pages = List.of("/admin/imports", "/admin/imports/" + job);
+
+        assertThat(statuses(w.admin, pages)).isEqualTo(expect(pages, 200, 200));
+        assertThat(statuses(companyAdmin, pages)).isEqualTo(expect(pages, 403, 403));
+        assertThat(statuses(till, pages)).isEqualTo(expect(pages, 403, 403));
+        assertThat(statuses(stranger.admin, pages)).isEqualTo(expect(pages, 200, 404));
+    }
 }

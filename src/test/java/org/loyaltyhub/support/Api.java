@@ -102,6 +102,11 @@ public final class Api {
         return exchange("POST", path, HttpRequest.BodyPublishers.ofString(raw));
     }
 
+    /** Sends bytes as is under a content type (an uploaded file as the body). */
+    public Response postBytes(String path, String contentType, byte[] bytes) {
+        return exchange("POST", path, HttpRequest.BodyPublishers.ofByteArray(bytes), contentType);
+    }
+
     private Response send(String method, String path, Object body) {
         HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : JSON.writeValueAsString(body));
@@ -109,8 +114,12 @@ public final class Api {
     }
 
     private Response exchange(String method, String path, HttpRequest.BodyPublisher body) {
+        return exchange(method, path, body, "application/json");
+    }
+
+    private Response exchange(String method, String path, HttpRequest.BodyPublisher body, String contentType) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .timeout(Duration.ofSeconds(60)).method(method, body).header("Content-Type", "application/json")
+                .timeout(Duration.ofSeconds(60)).method(method, body).header("Content-Type", contentType)
                 .header("Accept", "application/json");
         if (authorization != null) {
             request.header("Authorization", authorization);

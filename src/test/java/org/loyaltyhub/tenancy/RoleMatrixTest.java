@@ -1301,4 +1301,36 @@ class RoleMatrixTest extends IntegrationTest {
                 "/api/v1/members/" + otherMember + "/wallet-links", null), List.of(200, 404, 404, 404, 404));
         assertMatrix(roles, expected);
     }
+
+    @Test
+    void importsAndExportsOfMembersAreTheCircuitAdministratorsAlone() {
+        World w = fixtures.world(api);
+        long[] own = w.company("Own");
+        long job = w.asAdmin().post("/api/v1/imports/members?source=Old", "email\nfirst@matrix-import.test\n").json()
+                .path("job").path("id").asLong();
+        Map<String, Api> roles = new LinkedHashMap<>();
+        roles.put("CIRCUIT_ADMIN", w.asAdmin());
+        roles.put("COMPANY_ADMIN", w.as(w.operator("COMPANY_ADMIN", own[0], null)));
+        roles.put("STORE_OPERATOR", w.as(w.operator("STORE_OPERATOR", null, own[1])));
+        roles.put("API_KEY", api.withKey(w.apiKey(own[0], own[1])));
+        roles.put("ANOTHER_CIRCUIT_ADMIN", fixtures.world(api).asAdmin());
+        String file = "email\nsecond@matrix-import.test\n";
+        Map<Action, List<Integer>> expected = new LinkedHashMap<>();
+        expected.put(new Action("check an import", "POST", "/api/v1/imports/members/dry-run?source=Old", file),
+                List.of(200, 403, 403, 403, 200));
+        expected.put(new Action("start an import", "POST", "/api/v1/imports/members?source=Old", file),
+                List.of(202, 403, 403, 403, 202));
+        expected.put(new Action("list imports", "GET", "/api/v1/imports", null), List.of(200, 403, 403, 403, 200));
+        expected.put(new Action("follow an import", "GET", "/api/v1/imports/" + job, null),
+                List.of(200, 403, 403, 403, 404));
+        expected.put(new Action("fund an import from another circuit's company", "POST",
+                "/api/v1/imports/members/dry-run?source=Old&companyId=" + own[0], file),
+                List.of(200, 403, 403, 403, 404));
+        assertMatrix(roles, expected);
+        for (String csv : List.of("/api/v1/imports/" + job + "/refused.csv", "/api/v1/exports/members.csv")) {
+            int[] statuses = roles.values().stream().mapToInt(r -> r.download(csv).status()).toArray();
+            assertThat(statuses).as(csv).containsExactly(200, 403, 403, 403,
+                    csv.startsWith("/api/v1/exports") ? 200 : 404);
+        }
+    }
 }

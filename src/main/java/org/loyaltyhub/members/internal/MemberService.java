@@ -205,6 +205,65 @@ public class MemberService implements Members {
         return rows.find(circuitId, id).orElseThrow();
     }
 
+    @Override
+    public long moveIn(long circuitId, org.loyaltyhub.members.MovingMember m, String actor) {
+        String phone = phone(circuitId, m.phone());
+        if (!taken(circuitId, m.email(), phone, m.cardNumber()).isEmpty()) {
+            throw new LoyaltyException("member-exists", 409, "A member with this e-mail, phone or card is already "
+                    + "enrolled in the circuit");
+        }
+        long id = jdbc.sql("""
+                        insert into member (circuit_id, first_name, last_name, email, phone, birth_date,
+                                            enrolled_company_id)
+                        values (:c, :first, :last, :email, :phone, :birth, :company) returning id""")
+                .param("c", circuitId).param("first", trim(m.firstName())).param("last", trim(m.lastName()))
+                .param("email", trim(m.email())).param("phone", phone)
+                .param("birth", m.birthDate() == null ? null : Date.valueOf(m.birthDate()))
+                .param("company", m.companyId()).query(Long.class).single();
+        if (m.cardNumber() == null) {
+            cards.issue(circuitId, id, null, null);
+        } else {
+            cards.keep(circuitId, id, m.cardNumber());
+        }
+        if (m.companyId() != null) {
+            relate(circuitId, id, m.companyId());
+        }
+        m.externalIds().forEach(x -> addExternalId(circuitId, id, new ExternalIdInput(x.connection(), x.externalId())));
+        m.consents().forEach(c -> jdbc.sql("insert into consent (circuit_id, member_id, kind, granted, text_version, "
+                        + "source, recorded_at) values (:c, :m, :kind, :granted, :version, :source, :at)")
+                .param("c", circuitId).param("m", id).param("kind", c.kind().name()).param("granted", c.granted())
+                .param("version", "imported").param("source", c.source())
+                .param("at", java.sql.Timestamp.from(c.at())).update());
+        events.publishEvent(new org.loyaltyhub.members.MemberMovedIn(circuitId, id, m.companyId(), actor));
+        return id;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public java.util.Set<org.loyaltyhub.members.MemberKey> taken(long circuitId, String email, String phone,
+                                                                   String cardNumber) {
+        java.util.Set<org.loyaltyhub.members.MemberKey> taken = java.util.EnumSet.noneOf(
+                org.loyaltyhub.members.MemberKey.class);
+        if (email != null && finder.byEmail(circuitId, email).isPresent()) {
+            taken.add(org.loyaltyhub.members.MemberKey.EMAIL);
+        }
+        if (phone != null && !finder.byPhone(circuitId, new org.loyaltyhub.shared.PhoneNumber(phone)).isEmpty()) {
+            taken.add(org.loyaltyhub.members.MemberKey.PHONE);
+        }
+        if (cardNumber != null && cards.presented(circuitId, cardNumber, null).isPresent()) {
+            taken.add(org.loyaltyhub.members.MemberKey.CARD_NUMBER);
+        }
+        return taken;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<Member> after(long circuitId, long afterId, int limit) {
+        return jdbc.sql("select id from member where circuit_id = :c and id > :after order by id limit :limit")
+                .param("c", circuitId).param("after", afterId).param("limit", limit).query(Long.class).list()
+                .stream().map(id -> rows.find(circuitId, id).orElseThrow()).toList();
+    }
+
     /**
      * The store a member is enrolled at: the one named, the caller's own, or a company's only store. A company with
      * several stores (its administrator, a company-wide API key, its web shop) enrols without a store. Asked without

@@ -31,7 +31,11 @@ final class PersonalData {
             java.util.Map.entry("circuit_billing", "the circuit's invoicing details"),
             java.util.Map.entry("recharge_request", "a company's budget requests"),
             java.util.Map.entry("notification_template", "message templates, with shortcodes, not messages"),
-            java.util.Map.entry("store", "a store's address"));
+            java.util.Map.entry("store", "a store's address"),
+            java.util.Map.entry("import_job", "an uploaded import file, dropped when its run ends; the members it "
+                    + "brought are exported from their own tables"),
+            java.util.Map.entry("import_refusal", "rows an import refused (people who did not become members), "
+                    + "deleted 30 days after the import ended"));
 
     /** One collection of the export: a name (the CSV file and JSON key), what it is, and its rows. */
     record Collection(String name, String description, String sql) {

@@ -32,10 +32,21 @@ public class MemberFacts implements MemberScores, PurchaseListener, ActivityList
 
     @EventListener
     public void on(MemberEnrolled e) {
+        enrolled(e.circuitId(), e.memberId());
+    }
+
+    private void enrolled(long circuitId, long memberId) {
         jdbc.sql("insert into member_facts (member_id, circuit_id, enrolled_at) values (:m, :c, :at) "
                         + "on conflict do nothing")
-                .param("m", e.memberId()).param("c", e.circuitId()).param("at", Timestamp.from(clock.instant()))
+                .param("m", memberId).param("c", circuitId).param("at", Timestamp.from(clock.instant()))
                 .update();
+    }
+
+    /** A member brought over by an import has facts too, with the consents the import recorded. */
+    @EventListener
+    public void on(org.loyaltyhub.members.MemberMovedIn e) {
+        enrolled(e.circuitId(), e.memberId());
+        consentsChanged(e.memberId());
     }
 
     /** The running totals again from member_activity (the database function {@code member_activity_windows}). */
@@ -53,13 +64,17 @@ public class MemberFacts implements MemberScores, PurchaseListener, ActivityList
     /** The kinds whose latest consent is a grant, again from the consent rows. */
     @EventListener
     public void on(ConsentChanged e) {
+        consentsChanged(e.memberId());
+    }
+
+    private void consentsChanged(long memberId) {
         jdbc.sql("""
                         update member_facts set consents_given = array(
                             select kind from (select distinct on (kind) kind, granted from consent
                                                where member_id = :m order by kind, id desc) latest
                              where granted order by kind)
                          where member_id = :m""")
-                .param("m", e.memberId()).update();
+                .param("m", memberId).update();
     }
 
     /** A purchase just recorded (and not cancelled on arrival) is the member's latest; replays change nothing. */

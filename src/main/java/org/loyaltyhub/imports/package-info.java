@@ -1,0 +1,7 @@
+/**
+ * Moving in and out: members, their consents, cards and opening balances imported from another loyalty system's CSV
+ * (checked in a dry run, then written in the background, resumable and idempotent), and the same columns exported.
+ * Nobody depends on it; it uses members and the ledger through their APIs.
+ */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "tenancy", "members", "ledger"})
+package org.loyaltyhub.imports;

@@ -1,0 +1,188 @@
+package org.loyaltyhub.imports;
+
+import org.junit.jupiter.api.Test;
+import org.loyaltyhub.imports.internal.ImportRunner;
+import org.loyaltyhub.support.Api;
+import org.loyaltyhub.support.IntegrationTest;
+import org.loyaltyhub.support.World;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A circuit moving in from another loyalty system: the dry run names each bad row by its line and writes nothing;
+ * the real run enrols the members with their cards, consents and one opening balance each; the same file again
+ * changes nothing; a bad file is refused with a clear problem.
+ */
+class ImportingMembersTest extends IntegrationTest {
+
+    static final String FILE = """
+            Nome;Cognome;E-mail;Telefono;Data di nascita;Numero carta;Consenso privacy;Consenso newsletter;Data consenso;Fonte consenso;Punti
+            Anna;Rossi;anna@moving.test;333 1234567;07/03/1985;4242424242424242;sì;sì;01/02/2024;cassa;1.250
+            Marco;Bianchi;marco@moving.test;;1985-13-01;;;;;;10
+            Luca;Verdi;ANNA@moving.test;;;;;;;;5
+            Sara;Neri;sara@moving.test;;;;no;sì;02/02/2024;;0
+            Gino;Gialli;gino@moving.test;;;;;;;;300
+            """;
+
+    @Autowired
+    ImportRunner runner;
+
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    static String path(String base, String source) {
+        return base + "?source=" + source;
+    }
+
+    /** Runs the background imports until one is done (another round may hold the job's lock a moment). */
+    record Runs(ImportRunner runner) {
+        JsonNode untilDone(Api as, long id) {
+            for (int round = 0; round < 200; round++) {
+                runner.runDue();
+                JsonNode job = as.get("/api/v1/imports/" + id).json();
+                if (job.path("job").path("status").asString().equals("DONE")) {
+                    return job;
+                }
+                Thread.onSpinWait();
+            }
+            throw new AssertionError("import " + id + " did not finish");
+        }
+    }
+
+    JsonNode runUntilDone(Api as, long id) {
+        return new Runs(runner).untilDone(as, id);
+    }
+
+    static String csv(Api as, String path) {
+        Api.Download d = as.download(path);
+        assertThat(d.status()).isEqualTo(200);
+        assertThat(d.contentType()).startsWith("text/csv");
+        return new String(d.bytes(), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void theDryRunNamesEachBadRowByItsLineAndWritesNothing() {
+        World w = fixtures.world(api);
+        Api.Response r = w.asAdmin().postRaw(path("/api/v1/imports/members/dry-run", "Smile"), FILE);
+        assertThat(r.status()).as(r.toString()).isEqualTo(200);
+        JsonNode dry = r.json();
+        assertThat(dry.path("rows").asInt()).isEqualTo(5);
+        assertThat(dry.path("accepted").asInt()).isEqualTo(2);
+        assertThat(dry.path("refused").asInt()).isEqualTo(3);
+        assertThat(dry.path("points").asLong()).isEqualTo(1550);
+        assertThat(dry.path("separator").asString()).isEqualTo(";");
+        assertThat(dry.path("firstErrors").valueStream().map(e -> e.path("line").asInt() + " "
+                + e.path("column").asString() + " " + e.path("flaw").asString()).toList())
+                .containsExactly("3 BIRTH_DATE BAD_DATE", "4 EMAIL DUPLICATE_IN_FILE",
+                        "5 PRIVACY_CONSENT CONSENT_WITHOUT_PRIVACY");
+        assertThat(w.asAdmin().get("/api/v1/members").json().path("total").asLong()).as("nothing written").isZero();
+        assertThat(w.asAdmin().get("/api/v1/imports").json().size()).isZero();
+    }
+
+    @Test
+    void theImportEnrolsMembersWithTheirCardConsentsAndOneOpeningBalanceAndTheSameFileAgainChangesNothing() {
+        World w = fixtures.world(api);
+        Api.Response started = w.asAdmin().postRaw(path("/api/v1/imports/members", "Smile") + "&fileName=soci.csv",
+                FILE);
+        assertThat(started.status()).as(started.toString()).isEqualTo(202);
+        long id = started.json().path("job").path("id").asLong();
+        assertThat(started.json().path("job").path("status").asString()).isEqualTo("QUEUED");
+
+        JsonNode done = runUntilDone(w.asAdmin(), id);
+        assertThat(done.path("job").path("imported").asInt()).isEqualTo(2);
+        assertThat(done.path("job").path("refused").asInt()).isEqualTo(3);
+        assertThat(done.path("job").path("points").asLong()).isEqualTo(1550);
+        assertThat(done.path("percent").asInt()).isEqualTo(100);
+
+        JsonNode anna = w.asAdmin().get("/api/v1/members/lookup?card=4242424242424242").json();
+        assertThat(anna.path("email").asString()).isEqualTo("anna@moving.test");
+        assertThat(anna.path("phone").asString()).isEqualTo("+393331234567");
+        assertThat(anna.path("birthDate").asString()).isEqualTo("1985-03-07");
+        assertThat(anna.path("consents").valueStream().map(c -> c.path("kind").asString() + " "
+                + c.path("granted").asBoolean() + " " + c.path("source").asString() + " "
+                + c.path("recordedAt").asString()).toList())
+                .containsExactlyInAnyOrder("PRIVACY true cassa 2024-02-01T00:00:00Z",
+                        "NEWSLETTER true cassa 2024-02-01T00:00:00Z");
+        long annaId = anna.path("id").asLong();
+        assertThat(w.available(annaId)).as("no registration or newsletter points: an opening balance only")
+                .isEqualTo(1250);
+        List<JsonNode> movements = w.movements(annaId);
+        assertThat(movements).hasSize(1);
+        assertThat(movements.getFirst().path("reason").asString()).isEqualTo("Opening balance from Smile");
+
+        assertThat(csv(w.asAdmin(), "/api/v1/imports/" + id + "/refused.csv"))
+                .startsWith("line,reasons,row\r\n3,\"birth_date: is not a date")
+                .contains("4,email: is on an earlier line of the file too").contains("Luca;Verdi");
+
+        Api.Response again = w.asAdmin().postRaw(path("/api/v1/imports/members", "Smile"), FILE);
+        assertThat(again.json().path("job").path("id").asLong()).as("the same file is the same import").isEqualTo(id);
+        runner.runDue();
+        assertThat(w.asAdmin().get("/api/v1/members").json().path("total").asLong()).isEqualTo(2);
+        assertThat(w.available(annaId)).isEqualTo(1250);
+        w.assertBooksBalance();
+    }
+
+    @Test
+    void aCompanyFundsOpeningBalancesFromItsBudgetAndARowItCannotCoverIsRefusedInTheReport() {
+        World w = fixtures.world(api, false, true);
+        long[] shop = w.company("Funding");
+        w.recharge(shop[0], 1000);
+        String file = "email,points\nuno@moving.test,600\ndue@moving.test,600\ntre@moving.test,400\n";
+        long id = w.asAdmin().postRaw(path("/api/v1/imports/members", "Till") + "&companyId=" + shop[0], file)
+                .json().path("job").path("id").asLong();
+        JsonNode done = runUntilDone(w.asAdmin(), id);
+        assertThat(done.path("job").path("imported").asInt()).isEqualTo(2);
+        assertThat(w.budget(shop[0])).isZero();
+        assertThat(csv(w.asAdmin(), "/api/v1/imports/" + id + "/refused.csv"))
+                .contains("3,points: the budget that funds the opening balances does not hold enough points");
+        assertThat(w.asAdmin().get("/api/v1/members").json().path("total").asLong())
+                .as("the refused row's member is not left behind").isEqualTo(2);
+        w.assertBooksBalance();
+    }
+
+    @Test
+    void aWorkbookAUtf16FileAnEmptyFileOrAnUnknownSourceGetAClearProblemAndNothingIsWritten() {
+        World w = fixtures.world(api);
+        Map<String, byte[]> files = Map.of(
+                "WORKBOOK", new byte[] {'P', 'K', 3, 4, 0, 0, 0},
+                "UTF16", "email\na@b.it\n".getBytes(StandardCharsets.UTF_16),
+                "NO_ROWS", "email;points\n".getBytes(Charset.forName("windows-1252")));
+        files.forEach((reason, bytes) -> {
+            Api.Response r = w.asAdmin().postBytes(path("/api/v1/imports/members", "Smile"), "text/csv", bytes);
+            assertThat(r.status()).as(r.toString()).isEqualTo(400);
+            assertThat(r.header("Content-Type")).startsWith("application/problem+json");
+            assertThat(r.json().path("reason").asString()).isEqualTo(reason);
+        });
+        Api.Response noSource = w.asAdmin().postRaw("/api/v1/imports/members?source=%20", FILE);
+        assertThat(noSource.status()).as(noSource.toString()).isEqualTo(400);
+        assertThat(w.asAdmin().get("/api/v1/imports").json().size()).isZero();
+        assertThat(w.asAdmin().get("/api/v1/members").json().path("total").asLong()).isZero();
+    }
+
+    @Test
+    void aRunStoppedAfterACommittedChunkResumesAtItsWatermarkAndStillSeesTheEarlierRowsDuplicates() {
+        World w = fixtures.world(api);
+        String file = "email,points\nfirst@resume.test,10\nsecond@resume.test,20\nFIRST@resume.test,30\n";
+        long id = w.asAdmin().postRaw(path("/api/v1/imports/members", "Old"), file).json().path("job").path("id")
+                .asLong();
+        // as a node that died after committing the first row's chunk leaves it
+        jdbc.sql("update import_job set status = 'RUNNING', started_at = created_at, next_line = 1, imported = 1 "
+                + "where id = :id").param("id", id).update();
+
+        JsonNode done = runUntilDone(w.asAdmin(), id);
+        assertThat(done.path("job").path("imported").asInt()).isEqualTo(2);
+        assertThat(done.path("job").path("refused").asInt()).isEqualTo(1);
+        assertThat(w.asAdmin().get("/api/v1/members").json().path("items").valueStream()
+                .map(m -> m.path("email").asString()).toList())
+                .as("the first row is not written again").containsExactly("second@resume.test");
+        assertThat(csv(w.asAdmin(), "/api/v1/imports/" + id + "/refused.csv"))
+                .contains("4,email: is on an earlier line of the file too");
+    }
+}

@@ -1,0 +1,96 @@
+package org.loyaltyhub.site;
+
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import org.junit.jupiter.api.Test;
+import org.loyaltyhub.imports.internal.ImportRunner;
+import org.loyaltyhub.support.Browser;
+import org.loyaltyhub.support.BrowserTest;
+import org.loyaltyhub.support.World;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The circuit administrator uploads the old system's CSV, checks it (the errors with their lines, nothing written),
+ * imports it, watches the progress to the end and downloads the refused rows; a file in the wrong encoding gets a
+ * message next to the file field. On a phone, in Italian, the same page.
+ */
+class ImportsInTheBrowserTest extends BrowserTest {
+
+    private static final String FILE = """
+            Nome;Cognome;E-mail;Data di nascita;Punti
+            Anna;Rossi;anna@browser-import.test;07/03/1985;1.250
+            Marco;Bianchi;marco@browser-import.test;1985-13-01;10
+            Luca;Verdi;ANNA@browser-import.test;;5
+            """;
+
+    @Autowired
+    ImportRunner runner;
+
+    private static Path file(String name, byte[] bytes) throws Exception {
+        Path p = Files.createTempDirectory("import").resolve(name);
+        Files.write(p, bytes);
+        return p;
+    }
+
+    @Test
+    void theAdministratorChecksImportsAndFollowsAFileToTheReportOfRefusedRows() throws Exception {
+        World w = fixtures.world(api);
+        Page page = browser.desktop("en-GB");
+        Browser.signIn(page, url(""), w.admin);
+        page.getByRole(AriaRole.LINK, named("Import and export").setExact(true)).click();
+        assertThat(page).hasURL(url("/admin/imports"));
+
+        page.locator("#file").setInputFiles(file("soci.csv", FILE.getBytes(StandardCharsets.UTF_8)));
+        page.getByLabel("Where the members come from").fill("Smile");
+        Browser.answered(page, "/admin/imports/dry-run", () -> page.locator("#check").click());
+        assertThat(page.locator("#dry-run-result [role=status]"))
+                .containsText("3 rows: 1 would be imported, 2 refused");
+        assertThat(page.locator("#row-errors tbody tr")).hasCount(2);
+        assertThat(page.locator("#row-errors tbody tr").first()).containsText("Not a date");
+        assertThat(page.locator("#row-errors tbody tr").nth(1)).containsText("Also on an earlier line of the file.");
+        assertThat(w.asAdmin().get("/api/v1/members").json().path("total").asLong()).as("nothing written").isZero();
+        Browser.screenshot(page, "imports-dry-run-desktop-en");
+
+        page.locator("#run").click();
+        page.waitForURL(u -> u.matches(".*/admin/imports/\\d+$"));
+        runner.runDue();
+        assertThat(page.locator("#outcome")).containsText("1 imported, 2 refused");
+        assertThat(page.locator("#import-progress")).hasAttribute("value", "100");
+        String report = page.locator("#refused-report").getAttribute("href");
+        var csv = page.request().get(url(report));
+        assertThat(csv.status()).isEqualTo(200);
+        assertThat(csv.text()).contains("3,\"birth_date: is not a date").contains("Luca;Verdi");
+        assertThat(w.asAdmin().get("/api/v1/members").json().path("total").asLong()).isEqualTo(1);
+
+        page.navigate(url("/admin/imports"));
+        assertThat(page.locator("#imports")).containsText("soci.csv");
+        page.locator("#file").setInputFiles(file("utf16.csv", "email\na@b.it\n".getBytes(StandardCharsets.UTF_16)));
+        page.getByLabel("Where the members come from").fill("Smile");
+        Browser.answered(page, "/admin/imports/dry-run", () -> page.locator("#check").click());
+        assertThat(page.locator("#file-error")).hasText("The file is in UTF-16: save it as \"CSV UTF-8\" and upload it again.");
+        page.locator("#run").click();
+        assertThat(page.locator("#file-error")).containsText("UTF-16");
+        assertThat(w.asAdmin().get("/api/v1/imports").json().size()).isEqualTo(1);
+
+        Page phone = browser.phone("it-IT");
+        Browser.signIn(phone, url(""), w.admin);
+        phone.navigate(url("/admin/imports"));
+        assertThat(phone.getByRole(AriaRole.HEADING, named("Importa ed esporta"))).isVisible();
+        phone.locator("#file").setInputFiles(file("soci.csv", FILE.replace("browser-import", "telefono")
+                .getBytes(StandardCharsets.UTF_8)));
+        phone.getByLabel("Da dove arrivano i soci").fill("Smile");
+        Browser.answered(phone, "/admin/imports/dry-run", () -> phone.locator("#check").click());
+        assertThat(phone.locator("#row-errors")).containsText("Non è una data");
+        assertThat((Boolean) phone.evaluate("document.documentElement.scrollWidth <= window.innerWidth"))
+                .as("nothing wider than the phone").isTrue();
+        Browser.screenshot(phone, "imports-dry-run-phone-it");
+        assertThat(browser.errors()).isEmpty();
+    }
+}
