@@ -13,7 +13,7 @@ import java.util.Locale;
 /**
  * What the audit log and the tenant wall cost the earn path (issue 15: at most 5 %): the same closed loop of earning
  * as shipped, with the audit log's insert turned into nothing (a rule on the table, so the request path is otherwise
- * unchanged), and with the tenant wall off too (the connections are not switched to the tenant role).
+ * unchanged), and with the tenant wall off too (every connection from the owner's pool, none walled).
  */
 final class PrivacyCost {
 
@@ -73,10 +73,18 @@ final class PrivacyCost {
         }
     }
 
-    /** The bench alone switches the wall off and on again, by its private field. */
+    private static Object walledPools;
+
+    /**
+     * The bench alone switches the wall off (every request on the owner's pool, as if no wall were built) and on
+     * again, by the data source's private field.
+     */
     private static void wall(Object dataSource, boolean on) throws ReflectiveOperationException {
-        var field = dataSource.getClass().getDeclaredField("wallBuilt");
+        var field = dataSource.getClass().getDeclaredField("pools");
         field.setAccessible(true);
-        field.setBoolean(dataSource, on);
+        if (!on) {
+            walledPools = field.get(dataSource);
+        }
+        field.set(dataSource, on ? walledPools : null);
     }
 }
