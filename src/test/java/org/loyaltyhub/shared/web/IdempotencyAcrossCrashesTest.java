@@ -108,7 +108,7 @@ class IdempotencyAcrossCrashesTest extends IntegrationTest {
         String held = Fixtures.unique("held-");
         try (Connection node = claimWithoutCommitting(first, held)) {
             int pid = backendPid(node);
-            assertThat(jdbc.sql("select pg_terminate_backend(:pid)").param("pid", pid).query(Boolean.class).single())
+            assertThat(owner().sql("select pg_terminate_backend(:pid)").param("pid", pid).query(Boolean.class).single())
                     .isTrue();
             long started = System.nanoTime();
             Api.Response retry = credit(held);
