@@ -159,7 +159,10 @@ class RightsService implements MemberRights {
         return erasure;
     }
 
-    /** Releases reservations, then moves what is left of every lot the member holds to its purpose's expired. */
+    /**
+     * Releases reservations, then moves what is left of every lot the member holds, and what is still pending, to its
+     * purpose's expired.
+     */
     private long forfeit(long circuitId, long memberId, String actor) {
         for (Long hold : jdbc.sql("select id from hold where circuit_id = :c and member_id = :m and status = 'HELD'")
                 .param("c", circuitId).param("m", memberId).query(Long.class).list()) {
@@ -178,6 +181,15 @@ class RightsService implements MemberRights {
                                 new LotRule.ConsumeLot(lot.lotId()), null)
                         .member(memberId).company(lot.issuerCompanyId()).actor(actor).build());
                 points += purpose == Purpose.POINTS ? lot.remaining() : 0;
+            }
+            AccountRef pending = AccountRef.member(purpose.pending(), memberId);
+            long waiting = ledger.balance(circuitId, pending);
+            if (waiting > 0) { // not yet awarded: forfeited too; the purchases' awards are closed (MemberErased)
+                ledger.post(EntryDraft.transfer(circuitId, "erasure:" + memberId + ":pending:" + purpose.name(),
+                                purpose == Purpose.POINTS ? "EXPIRY" : purpose.name() + "_EXPIRY", FORFEIT_REASON)
+                        .move(pending, AccountRef.circuit(purpose.expired()), waiting, null, null)
+                        .member(memberId).actor(actor).build());
+                points += purpose == Purpose.POINTS ? waiting : 0;
             }
         }
         return points;
