@@ -12,7 +12,8 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 
 /**
  * Runs a caller's change (the handler, its answer and its audit record) in one transaction: a change that rolls back
- * leaves no audit record, a committed one always has its record. The services' own transactions join it (as they join
+ * leaves no audit record, a committed one always has its record. A refused change (an exception) is not recorded; its
+ * transaction ends as its services left it (rolled back, or committed where they chose {@code noRollbackFor}). The services' own transactions join it (as they join
  * the one of an API request with an {@code Idempotency-Key}, which this one joins in turn); a commit that fails is an
  * error answered by the problem handler, with nothing saved.
  */
@@ -37,16 +38,30 @@ final class AuditedChanges extends RequestMappingHandlerAdapter {
         ModelAndView mav;
         try {
             mav = super.invokeHandlerMethod(request, response, handlerMethod);
-            if (tx.isRollbackOnly()) {
-                manager.rollback(tx); // refused inside: nothing changed, nothing to record
-                return mav;
-            }
-            trail.getObject().recordChange(request, response, mav);
         } catch (Exception | Error e) {
-            manager.rollback(tx);
+            finish(manager, tx); // what the services decided stands (a release made with noRollbackFor commits)
+            throw e;
+        }
+        if (tx.isRollbackOnly()) {
+            manager.rollback(tx); // refused inside: nothing changed, nothing to record
+            return mav;
+        }
+        try {
+            trail.getObject().recordChange(request, response, mav);
+        } catch (RuntimeException e) {
+            manager.rollback(tx); // no change without its record
             throw e;
         }
         manager.commit(tx);
         return mav;
+    }
+
+    /** A failed handler's transaction: rolled back if a service marked it so, else committed as its services left it. */
+    private static void finish(PlatformTransactionManager manager, TransactionStatus tx) {
+        if (tx.isRollbackOnly()) {
+            manager.rollback(tx);
+        } else {
+            manager.commit(tx);
+        }
     }
 }

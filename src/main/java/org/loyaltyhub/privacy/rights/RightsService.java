@@ -59,9 +59,14 @@ class RightsService implements MemberRights {
     private final ApplicationEventPublisher events;
     private final Mailer mailer;
     private final Clock clock;
+    private final org.loyaltyhub.tenancy.Tenancy tenancy;
+    private final org.springframework.context.MessageSource messages;
 
     RightsService(JdbcClient jdbc, Ledger ledger, MemberVisibility visibility, ApplicationEventPublisher events,
-                  Mailer mailer, Clock clock) {
+                  Mailer mailer, Clock clock, org.loyaltyhub.tenancy.Tenancy tenancy,
+                  org.springframework.context.MessageSource messages) {
+        this.tenancy = tenancy;
+        this.messages = messages;
         this.jdbc = jdbc;
         this.ledger = ledger;
         this.visibility = visibility;
@@ -222,13 +227,15 @@ class RightsService implements MemberRights {
         DataRequest request = jdbc.sql("select * from data_request where circuit_id = :c and request_key = :key")
                 .param("c", circuitId).param("key", requestKey).query(RightsService::request).single();
         if (made > 0) {
+            java.util.Locale locale = tenancy.circuit(circuitId).staffLocale();
+            String due = java.time.format.DateTimeFormatter.ofLocalizedDate(java.time.format.FormatStyle.LONG)
+                    .withLocale(locale).withZone(java.time.ZoneOffset.UTC).format(request.dueAt());
+            Object[] args = {shop, memberId, due};
             for (String to : jdbc.sql("select email from operator where circuit_id = :c and enabled and (role = "
                             + "'CIRCUIT_ADMIN' or (role = 'COMPANY_ADMIN' and company_id = :co))")
                     .param("c", circuitId).param("co", companyId).query(String.class).list()) {
-                mailer.send(new Mailer.Mail(to, "LoyaltyHub: data request from " + shop,
-                        "The shop " + shop + " asked for the data LoyaltyHub holds about one of its customers (member "
-                                + memberId + "). Download it on the Privacy page of the back office and send it "
-                                + "to the customer by " + request.dueAt() + "."));
+                mailer.send(new Mailer.Mail(to, messages.getMessage("privacy.dataRequestMail.subject", args, locale),
+                        messages.getMessage("privacy.dataRequestMail.body", args, locale)));
             }
         }
         return request;
