@@ -172,7 +172,7 @@ class ShopifyWebhooksTest extends ShopScenario {
                 () -> processed(deliver("customers/data_request", "dr1", request)));
         assertThat(mail.getSubject()).as("an Italian circuit's staff read Italian")
                 .isEqualTo("LoyaltyHub: richiesta di dati da " + domain);
-        assertThat(mail.getContent().toString()).contains("Scaricali dalla pagina Privacy");
+        assertThat(org.loyaltyhub.support.TestMail.text(mail)).contains("Scaricali dalla pagina Privacy");
         processed(deliver("customers/data_request", "dr2", request)); // Shopify retries: one request
         JsonNode requests = world.asAdmin().get("/api/v1/privacy/data-requests").json();
         assertThat(requests.size()).isEqualTo(1);
@@ -208,7 +208,7 @@ class ShopifyWebhooksTest extends ShopScenario {
         jakarta.mail.internet.MimeMessage mail = org.loyaltyhub.support.TestMail.nextTo(world.admin.email(),
                 () -> processed(deliver("customers/data_request", "dr-en", request)));
         assertThat(mail.getSubject()).isEqualTo("LoyaltyHub: data request from " + domain);
-        assertThat(mail.getContent().toString()).contains("Download it on the Privacy page");
+        assertThat(org.loyaltyhub.support.TestMail.text(mail)).contains("Download it on the Privacy page");
     }
 
     @Test
