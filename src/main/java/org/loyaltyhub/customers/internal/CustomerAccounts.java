@@ -206,11 +206,12 @@ public class CustomerAccounts {
             return;
         }
         // the same statements, the same token and the same message either way: the time taken tells nothing
-        Optional<Member> member = members.byEmail(circuitId, email);
-        Optional<Account> account = account(member.map(Member::id).orElse(NOBODY));
+        Optional<Members.Addressee> member = members.addresseeByEmail(circuitId, email);
+        Optional<Account> account = account(member.map(Members.Addressee::id).orElse(NOBODY));
         Purpose purpose = account.map(a -> a.verifiedAt() == null ? Purpose.VERIFY : Purpose.SIGN_IN)
                 .orElse(Purpose.SIGN_IN);
-        MadeLink made = member.filter(m -> account.isPresent()).map(m -> link(circuitId, m, purpose))
+        MadeLink made = member.filter(m -> account.isPresent())
+                .map(m -> makeLink(circuitId, m.id(), m.email(), m.firstName() == null ? "" : m.firstName(), purpose, true))
                 .orElseGet(() -> makeLink(circuitId, NOBODY, email.strip(), "", purpose, false));
         mailer.sendIf(made.written(), mail.apply(made.link()));
     }

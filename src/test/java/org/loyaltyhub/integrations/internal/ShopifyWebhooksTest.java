@@ -158,7 +158,7 @@ class ShopifyWebhooksTest extends ShopScenario {
                 + "\",\"customer\":{\"id\":7001,\"email\":\"" + email + "\",\"phone\":\"555-625-1199\"},"
                 + "\"orders_to_redact\":[9006]}"));
         assertThat(redact.path("outcome").asString()).contains("member link removed");
-        assertThat(pending(m)).as("the points earned stay with the member").isEqualTo(80);
+        assertThat(pending(m)).as("pending points are forfeited with the erasure").isZero();
     }
 
     @Test
