@@ -158,18 +158,36 @@ class WidgetController {
     /** Shopify's app proxy: the customer is the one its signed query names. */
     @GetMapping("/api/v1/hooks/shopify/proxy/me")
     ResponseEntity<WidgetService.Me> shopifyProxy(HttpServletRequest request) {
-        return noStore(widget.me(appProxy.customer(request.getParameterMap())));
+        WidgetService.Customer who = appProxy.customer(request.getParameterMap());
+        walled(who.connection());
+        return noStore(widget.me(who));
     }
 
     /** The token's connection must be the shop the browser is on, when the browser says (CORS already checked it). */
     private WidgetService.Customer customer(String token, HttpServletRequest request) {
         WidgetService.Customer who = widget.byToken(token);
-        sameOrigin(who.connection(), request);
+        walled(sameOrigin(who.connection(), request));
         return who;
     }
 
     private org.loyaltyhub.integrations.internal.Connection shop(String token, HttpServletRequest request) {
-        return sameOrigin(widget.shopByToken(token), request);
+        return walled(sameOrigin(widget.shopByToken(token), request));
+    }
+
+    /** The shop's signed token names its circuit: the rest of the request runs behind that circuit's wall. */
+    private static org.loyaltyhub.integrations.internal.Connection walled(org.loyaltyhub.integrations.internal.Connection c) {
+        org.springframework.security.core.context.SecurityContextHolder.getContext().setAuthentication(
+                org.springframework.security.authentication.UsernamePasswordAuthenticationToken.authenticated(
+                        new ShopVisitor(c.circuitId(), c.id()), null, java.util.List.of()));
+        return c;
+    }
+
+    /** A visitor of a connected shop, vouched for by the shop's signed token (the widget has no session). */
+    record ShopVisitor(long circuitId, long connectionId) implements org.loyaltyhub.shared.TenantWall.Tenant {
+        @Override
+        public long tenantCircuitId() {
+            return circuitId;
+        }
     }
 
     private static org.loyaltyhub.integrations.internal.Connection sameOrigin(
