@@ -25,7 +25,7 @@ public class Connections {
                   String shopDomain, String apiKey, String apiSecret, String webhookSecret, boolean enrolGuests) {
     }
 
-    /** In a savepoint: a taken address fails this insert only, and the caller's transaction stays usable. */
+    /** In a savepoint: a shop already connected fails this insert only, and the caller's transaction stays usable. */
     @org.springframework.transaction.annotation.Transactional(
             propagation = org.springframework.transaction.annotation.Propagation.NESTED)
     public long insert(NewRow r) {
