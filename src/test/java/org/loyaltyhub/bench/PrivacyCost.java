@@ -49,15 +49,15 @@ final class PrivacyCost {
                           Load.Call earn) throws Exception {
         HikariDataSource ds = context.getBean(HikariDataSource.class);
         Object wall = context.getBean("circuitScopedDataSource");
-        Load.Result shipped = Load.closedLoop("privacy-shipped", clients, warmup, time, earn);
+        Load.Result shipped = closedLoop(ds, "privacy-shipped", clients, warmup, time, earn);
         sql(ds, "create rule bench_no_audit as on insert to audit_record do instead nothing");
         Load.Result noAudit;
         Load.Result neither;
         try {
-            noAudit = Load.closedLoop("privacy-no-audit", clients, warmup, time, earn);
+            noAudit = closedLoop(ds, "privacy-no-audit", clients, warmup, time, earn);
             wall(wall, false);
             try {
-                neither = Load.closedLoop("privacy-neither", clients, warmup, time, earn);
+                neither = closedLoop(ds, "privacy-neither", clients, warmup, time, earn);
             } finally {
                 wall(wall, true);
             }
@@ -65,6 +65,21 @@ final class PrivacyCost {
             sql(ds, "drop rule bench_no_audit on audit_record");
         }
         return new Result(shipped, noAudit, neither);
+    }
+
+    /** One measured loop; with -Dbench.statements=true, the statements it spent its time in (to compare the modes). */
+    private static Load.Result closedLoop(HikariDataSource ds, String name, int clients, Duration warmup, Duration time,
+                                          Load.Call earn) throws Exception {
+        boolean statements = Boolean.getBoolean("bench.statements");
+        if (statements) {
+            Benchmark.resetStatements(ds);
+        }
+        Load.Result r = Load.closedLoop(name, clients, warmup, time, earn);
+        if (statements) {
+            System.out.println("[bench] statements of " + name + ":");
+            Benchmark.printStatements(ds);
+        }
+        return r;
     }
 
     private static void sql(HikariDataSource ds, String statement) throws SQLException {
