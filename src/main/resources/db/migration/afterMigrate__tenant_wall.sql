@@ -1,9 +1,9 @@
 -- The second wall between tenants (issue 15 §5), (re)applied after every migration run so that a table added later
--- with a circuit_id column gets it too. Requests of a circuit's operators and API keys run as loyaltyhub_tenant with
--- loyaltyhub.circuit set (tenancy.internal.CircuitScopedDataSource): its policy shows and accepts only that circuit's
--- rows (and the platform's shared rows, circuit_id null). Platform work (jobs, sign-in, webhooks before a shop is
--- known) runs as the login role, which owns the tables and so is not subject to them (no FORCE). The names are
--- shared.TenantWall's. Where the login role may not create roles, the wall is skipped with a warning.
+-- with a circuit_id column gets it too. Requests of a circuit's operators, API keys and customers run as
+-- loyaltyhub_tenant with loyaltyhub.circuit set (tenancy.internal.CircuitScopedDataSource's tenant pool): its policy
+-- shows and accepts only that circuit's rows (and the platform's shared rows, circuit_id null). Platform work (jobs,
+-- sign-in, webhooks before a shop is known) runs as loyaltyhub_platform (every row, no DDL); only Flyway uses the
+-- login role, which owns the tables and so is not subject to them (no FORCE). The names are shared.TenantWall's. Where the login role may not create roles, the wall is skipped with a warning.
 do $wall$
 declare
     t record;
@@ -43,11 +43,18 @@ begin
                join pg_attribute a on a.attrelid = c.oid and a.attname = 'circuit_id' and not a.attisdropped
               where n.nspname = current_schema() and c.relkind in ('r', 'p') loop
         execute format('alter table %I enable row level security', t.relname);
+        -- the circuit is read once per statement (an initplan), not once per row, and compared as a plain bigint
         if not exists (select 1 from pg_policies where schemaname = current_schema() and tablename = t.relname
                                                    and policyname = 'circuit_wall') then
             execute format('create policy circuit_wall on %I as permissive for all to loyaltyhub_tenant '
-                || 'using (circuit_id is null or circuit_id = nullif(current_setting(%L, true), %L)::bigint) '
-                || 'with check (circuit_id is null or circuit_id = nullif(current_setting(%L, true), %L)::bigint)',
+                || 'using (circuit_id is null or circuit_id = (select nullif(current_setting(%L, true), %L)::bigint)) '
+                || 'with check (circuit_id is null or circuit_id = (select nullif(current_setting(%L, true), %L)::bigint))',
+                t.relname, 'loyaltyhub.circuit', '', 'loyaltyhub.circuit', '');
+        elsif not exists (select 1 from pg_policies where schemaname = current_schema() and tablename = t.relname
+                                                      and policyname = 'circuit_wall' and qual like '%SELECT%') then
+            execute format('alter policy circuit_wall on %I '
+                || 'using (circuit_id is null or circuit_id = (select nullif(current_setting(%L, true), %L)::bigint)) '
+                || 'with check (circuit_id is null or circuit_id = (select nullif(current_setting(%L, true), %L)::bigint))',
                 t.relname, 'loyaltyhub.circuit', '', 'loyaltyhub.circuit', '');
         end if;
         if not exists (select 1 from pg_policies where schemaname = current_schema() and tablename = t.relname

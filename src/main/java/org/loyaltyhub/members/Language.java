@@ -21,8 +21,7 @@ public enum Language {
 
     /** A member's language as far as the circuit tells: Italian in Italy, San Marino and the Vatican, else English. */
     public static Language ofCountry(String country) {
-        return country != null && java.util.Set.of("IT", "SM", "VA").contains(country.toUpperCase(Locale.ROOT))
-                ? IT : EN;
+        return org.loyaltyhub.tenancy.Circuit.readsItalian(country) ? IT : EN;
     }
 
     /** The language of a code such as "it" or "en"; null when it is neither. */

@@ -46,6 +46,16 @@ public interface Members {
     /** The member of the circuit with this e-mail, if any. */
     java.util.Optional<Member> byEmail(long circuitId, String email);
 
+    /**
+     * Whom to write to at this address: the member's id, address and first name, in one statement whether or not the
+     * address is known (so a link asked for it takes the same time either way).
+     */
+    java.util.Optional<Addressee> addresseeByEmail(long circuitId, String email);
+
+    /** A member as an e-mail addresses them. */
+    record Addressee(long id, String email, String firstName) {
+    }
+
     /** The member as the signed-in customer sees themselves. */
     Member own(long circuitId, long memberId);
 

@@ -5,8 +5,8 @@ package org.loyaltyhub.shared;
  * {@code circuit_id} (policies applied by the {@code afterMigrate__tenant_wall.sql} callback). A circuit's request runs
  * as {@link #TENANT_ROLE} with {@link #CIRCUIT_SETTING} set to its circuit, and sees nothing of another circuit even
  * when a query forgets its {@code where circuit_id = ?}. Platform work that crosses circuits (jobs, sign-in, shops'
- * webhooks before the shop is known) runs as the login role, which owns the tables; {@link #PLATFORM_ROLE} is the
- * role that a platform task switched into explicitly sees every circuit with.
+ * webhooks before the shop is known) runs as {@link #PLATFORM_ROLE}, which sees every circuit but may not change the
+ * schema; only Flyway (and the benchmarks' DDL) use the login role that owns the tables.
  */
 public final class TenantWall {
 
@@ -18,6 +18,14 @@ public final class TenantWall {
 
     /** The transaction's or session's setting that names the circuit a {@link #TENANT_ROLE} works in. */
     public static final String CIRCUIT_SETTING = "loyaltyhub.circuit";
+
+    /**
+     * A signed-in principal that belongs to one circuit (an operator's or API key's caller, a customer of the customer
+     * area): its requests run behind that circuit's wall.
+     */
+    public interface Tenant {
+        long tenantCircuitId();
+    }
 
     private TenantWall() {
     }

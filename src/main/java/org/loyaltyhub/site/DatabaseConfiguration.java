@@ -12,7 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
-/** The one DataSource: a PostgreSQL server when configured, otherwise an embedded one owned by this process. */
+/** The owner's DataSource: a PostgreSQL server when configured, otherwise an embedded one owned by this process. */
 @Configuration(proxyBeanMethods = false)
 class DatabaseConfiguration {
 
@@ -49,7 +49,12 @@ class DatabaseConfiguration {
         return database;
     }
 
+    /**
+     * The owner's pool: Flyway migrates with it; the application's own work goes through the circuit wall's pools
+     * (tenancy.internal.CircuitScopedDataSource), so this one keeps few connections open.
+     */
     @Bean(destroyMethod = "close")
+    @org.springframework.boot.flyway.autoconfigure.FlywayDataSource
     HikariDataSource dataSource(DatabaseSettings settings, EmbeddedDatabase embedded) {
         HikariDataSource ds = new HikariDataSource();
         if (settings.embedded()) {
@@ -62,6 +67,7 @@ class DatabaseConfiguration {
             ds.setPassword(settings.password());
         }
         ds.setMaximumPoolSize(settings.poolSize());
+        ds.setMinimumIdle(Math.min(2, settings.poolSize()));
         embedded.afterRestart = () -> { // connections to the dead server are replaced, not tried
             if (ds.getHikariPoolMXBean() != null) {
                 ds.getHikariPoolMXBean().softEvictConnections();

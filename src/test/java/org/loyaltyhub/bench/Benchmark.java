@@ -381,7 +381,7 @@ public final class Benchmark {
      * With -Dbench.statements=true and the embedded server started with pg_stat_statements
      * (-Dloyaltyhub.db.server-settings[shared_preload_libraries]=pg_stat_statements): where PostgreSQL spent its time.
      */
-    private static void resetStatements(HikariDataSource ds) {
+    static void resetStatements(HikariDataSource ds) {
         try (var c = ds.getConnection(); var st = c.createStatement()) {
             st.execute("create extension if not exists pg_stat_statements");
             st.execute("select pg_stat_statements_reset()");
@@ -390,7 +390,7 @@ public final class Benchmark {
         }
     }
 
-    private static void printStatements(HikariDataSource ds) {
+    static void printStatements(HikariDataSource ds) {
         try (var c = ds.getConnection(); var st = c.createStatement()) {
             st.execute("create extension if not exists pg_stat_statements");
             try (var rs = st.executeQuery("select calls, round(total_exec_time::numeric, 0) as total_ms, "

@@ -148,6 +148,62 @@ class AuditLogTest extends IntegrationTest {
         assertThat(count(w.circuitId)).isZero();
     }
 
+    @Test
+    void aChangeThatRollsBackAtItsCommitLeavesNoAuditRecord() {
+        World w = fixtures.world(api);
+        String name = org.loyaltyhub.support.Fixtures.unique("Rollback");
+        owner().sql("create or replace function audit_test_refuse() returns trigger language plpgsql as $$ "
+                + "begin raise exception 'simulated failure at commit'; end $$").update();
+        owner().sql("create constraint trigger audit_test_refuse after insert on member deferrable initially deferred "
+                + "for each row when (new.last_name = '" + name + "') execute function audit_test_refuse()").update();
+        long before = count(w.circuitId);
+        Api.Response refused;
+        try {
+            refused = w.asAdmin().post("/api/v1/members", Map.of("firstName", "Test", "lastName", name,
+                    "email", name.toLowerCase() + "@member.test"));
+        } finally {
+            owner().sql("drop trigger audit_test_refuse on member").update();
+        }
+
+        assertThat(refused.status()).as(refused.toString()).isGreaterThanOrEqualTo(500);
+        assertThat(jdbc.sql("select count(*) from member where last_name = :n").param("n", name).query(Long.class)
+                .single()).as("the change rolled back").isZero();
+        assertThat(count(w.circuitId)).as("and left no audit record").isEqualTo(before);
+    }
+
+    @Test
+    void aChangeWhoseAuditRecordCannotBeWrittenIsNotSaved() {
+        World w = fixtures.world(api);
+        String name = org.loyaltyhub.support.Fixtures.unique("Unrecorded");
+        owner().sql("create or replace function audit_test_refuse() returns trigger language plpgsql as $$ "
+                + "begin raise exception 'simulated failure of the audit record'; end $$").update();
+        owner().sql("create trigger audit_test_refuse before insert on audit_record for each row when "
+                + "(new.circuit_id = " + w.circuitId + " and new.entity = 'members') execute function audit_test_refuse()")
+                .update();
+        Api.Response refused;
+        try {
+            refused = w.asAdmin().post("/api/v1/members", Map.of("firstName", "Test", "lastName", name,
+                    "email", name.toLowerCase() + "@member.test"));
+        } finally {
+            owner().sql("drop trigger audit_test_refuse on audit_record").update();
+        }
+
+        assertThat(refused.status()).as(refused.toString()).isGreaterThanOrEqualTo(500);
+        assertThat(jdbc.sql("select count(*) from member where last_name = :n").param("n", name).query(Long.class)
+                .single()).as("no change is committed without its record").isZero();
+        long member = w.enrol(w.asAdmin(), "recorded").path("id").asLong();
+        assertThat(items(w.asAdmin().get("/api/v1/audit?entity=members&action=CHANGE&entityId=" + member)))
+                .as("a committed change has its record").hasSize(1);
+    }
+
+    @Autowired
+    com.zaxxer.hikari.HikariDataSource ownerPool;
+
+    /** Test triggers are DDL: the owner's pool. */
+    private JdbcClient owner() {
+        return JdbcClient.create(ownerPool);
+    }
+
     private long count(long circuitId) {
         return jdbc.sql("select count(*) from audit_record where circuit_id = :c").param("c", circuitId)
                 .query(Long.class).single();

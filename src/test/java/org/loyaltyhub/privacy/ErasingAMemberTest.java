@@ -132,6 +132,38 @@ class ErasingAMemberTest extends IntegrationTest {
         w.assertBooksBalance();
     }
 
+    @Test
+    void pendingPointsNotYetAwardedAreForfeitedTooAndTheOrderLaterCompletedAwardsNothing() {
+        World w = fixtures.world(api);
+        long[] shop = w.company("Pending");
+        w.settings(Map.of("pendingFrom", "CREATED", "awardMoment", "COMPLETED"));
+        long m = enrol(w, Person.unique(), shop[1]);
+        String done = Fixtures.unique("done");
+        String waiting = Fixtures.unique("waiting");
+        assertThat(order(w, done, m, "100", "COMPLETED", shop[1]).status()).isEqualTo(201);
+        assertThat(order(w, waiting, m, "40", "CREATED", shop[1]).status()).isEqualTo(201);
+        assertThat(w.points(m).path("pending").asLong()).isEqualTo(40);
+        assertThat(w.available(m)).isEqualTo(100);
+
+        Api.Response erased = w.asAdmin().post("/api/v1/members/" + m + "/erasure", Map.of("reason", "asked"));
+        assertThat(erased.status()).as(erased.toString()).isEqualTo(200);
+        assertThat(erased.json().path("forfeitedPoints").asLong()).as("available and pending").isEqualTo(140);
+        assertThat(w.points(m).path("pending").asLong()).isZero();
+        assertThat(w.available(m)).isZero();
+        assertThat(w.movements(m)).filteredOn(e -> "erasure".equals(e.path("reason").asString())).hasSize(2);
+        w.assertBooksBalance();
+
+        assertThat(order(w, waiting, m, "40", "COMPLETED", shop[1]).status()).isIn(200, 201);
+        assertThat(w.points(m).path("pending").asLong()).isZero();
+        assertThat(w.available(m)).as("nothing awarded to the anonymous member").isZero();
+        w.assertBooksBalance();
+    }
+
+    private static Api.Response order(World w, String orderId, long member, String total, String status, long store) {
+        return w.purchase(w.asAdmin(), Map.of("orderId", orderId, "member", Map.of("id", member), "currency", "EUR",
+                "total", total, "status", status, "storeId", store));
+    }
+
     private static long kind(JsonNode summary, String kind) {
         return summary.path("byKind").valueStream().filter(k -> kind.equals(k.path("kind").asString()))
                 .mapToLong(k -> k.path("credits").asLong() - k.path("debits").asLong()).sum();

@@ -28,6 +28,14 @@ class RedeemingPointsTest extends IntegrationTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    com.zaxxer.hikari.HikariDataSource ownerPool;
+
+    /** Test triggers are DDL: the owner's pool (the application's pools may not change the schema). */
+    private JdbcClient owner() {
+        return JdbcClient.create(ownerPool);
+    }
+
     private World world;
     private Api till;
     private long member;
@@ -251,15 +259,15 @@ class RedeemingPointsTest extends IntegrationTest {
         open(Map.of("holdMinutes", 5), "100.00");
         JsonNode stuck = hold(10);
         JsonNode other = hold(20);
-        jdbc.sql("create or replace function expiry_test_failure() returns trigger language plpgsql as $$ "
+        owner().sql("create or replace function expiry_test_failure() returns trigger language plpgsql as $$ "
                 + "begin raise exception 'simulated failure of one reservation'; end $$").update();
-        jdbc.sql("create trigger expiry_test_failure before update on hold for each row when (old.id = "
+        owner().sql("create trigger expiry_test_failure before update on hold for each row when (old.id = "
                 + stuck.path("holdId").asLong() + ") execute function expiry_test_failure()").update();
         ExpiryJobs.Run run;
         try {
             run = expiry.runAt(Instant.now().plus(Duration.ofMinutes(6)));
         } finally {
-            jdbc.sql("drop trigger expiry_test_failure on hold").update();
+            owner().sql("drop trigger expiry_test_failure on hold").update();
         }
         assertThat(run.holdsReleased()).isPositive();
         assertThat(till.get("/api/v1/redemptions/" + other.path("id").asLong()).json().path("status").asString())

@@ -28,6 +28,49 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SecurityItemsTest extends IntegrationTest {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    javax.sql.DataSource dataSource;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.loyaltyhub.tenancy.internal.PasswordResets resets;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.loyaltyhub.customers.internal.CustomerAccounts customers;
+
+    @Test
+    void aPasswordResetLinkCostsAsManyRoundTripsForAKnownAddressAsForAnUnknownOne() throws Exception {
+        World w = fixtures.world(api);
+        Api.Login known = w.operator("STORE_OPERATOR", null, w.company("Same work")[1]);
+        String unknown = Fixtures.unique("nobody") + "@nowhere.test";
+        java.util.function.Function<org.loyaltyhub.tenancy.internal.PasswordResets.Link, org.loyaltyhub.shared.Mailer.Mail>
+                mail = l -> new org.loyaltyhub.shared.Mailer.Mail(l.email(), "Reset", "/login/reset?token=" + l.token());
+
+        long forKnown = org.loyaltyhub.support.RoundTrips.of(dataSource, () -> resets.request(known.email(), mail));
+        long forUnknown = org.loyaltyhub.support.RoundTrips.of(dataSource, () -> resets.request(unknown, mail));
+
+        assertThat(forKnown).as("lookup, recent links, the link, the outbox").isGreaterThanOrEqualTo(4);
+        assertThat(forUnknown).isEqualTo(forKnown);
+    }
+
+    @Test
+    void aCustomersSignInLinkCostsAsManyRoundTripsForAKnownAddressAsForAnUnknownOne() throws Exception {
+        World w = fixtures.world(api);
+        String email = Fixtures.unique("linked") + "@member.test";
+        java.util.function.Function<org.loyaltyhub.customers.internal.CustomerAccounts.Link, org.loyaltyhub.shared.Mailer.Mail>
+                mail = l -> new org.loyaltyhub.shared.Mailer.Mail(l.email(), "Link", "/link?token=" + l.token());
+        customers.signUp(w.circuitId, new org.loyaltyhub.customers.internal.CustomerAccounts.SignUp("Lia", "Same",
+                email, "a long enough password", true, true, false, null, org.loyaltyhub.members.Language.IT),
+                "v1", "v1", address(), mail);
+        String unknown = Fixtures.unique("nobody") + "@nowhere.test";
+
+        long forKnown = org.loyaltyhub.support.RoundTrips.of(dataSource, () -> customers.emailLink(w.circuitId, email, mail));
+        long forUnknown = org.loyaltyhub.support.RoundTrips.of(dataSource,
+                () -> customers.emailLink(w.circuitId, unknown, mail));
+
+        assertThat(forKnown).as("member, account, recent links, the link, the outbox").isGreaterThanOrEqualTo(5);
+        assertThat(forUnknown).isEqualTo(forKnown);
+    }
+
     private static final AtomicInteger ADDRESSES = new AtomicInteger(10);
 
     /** A client address of its own, so this test's counts are not another's (the proxy on 127.0.0.1 is trusted). */

@@ -2,6 +2,9 @@ package org.loyaltyhub.tenancy;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.loyaltyhub.customers.Customer;
+import org.loyaltyhub.shared.ClusterJobs;
+import org.loyaltyhub.shared.TenantWall;
 import org.loyaltyhub.support.IntegrationTest;
 import org.loyaltyhub.support.World;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,6 +31,9 @@ class TenantWallTest extends IntegrationTest {
 
     @Autowired
     TransactionTemplate tx;
+
+    @Autowired
+    ClusterJobs jobs;
 
     @AfterEach
     void noCaller() {
@@ -94,7 +100,7 @@ class TenantWallTest extends IntegrationTest {
         for (int i = 0; i < 20; i++) { // every connection of the pool, in turn
             assertThat(jdbc.sql("select count(distinct circuit_id) from member where circuit_id in (:a, :b)")
                     .param("a", one.circuitId).param("b", two.circuitId).query(Long.class).single()).isEqualTo(2);
-            assertThat(jdbc.sql("select current_user = session_user").query(Boolean.class).single()).isTrue();
+            assertThat(jdbc.sql("select current_user").query(String.class).single()).isEqualTo(TenantWall.PLATFORM_ROLE);
         }
     }
 
@@ -114,6 +120,65 @@ class TenantWallTest extends IntegrationTest {
             SecurityContextHolder.clearContext();
             assertThat(jdbc.sql("select count(distinct circuit_id) from member where circuit_id in (:a, :b)")
                     .param("a", one.circuitId).param("b", two.circuitId).query(Long.class).single()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void aSignedInCustomersRequestSeesOnlyItsOwnCircuit() {
+        World one = fixtures.world(api);
+        World two = fixtures.world(api);
+        long mine = one.enrol(one.asAdmin(), "wall-customer").path("id").asLong();
+        long theirs = two.enrol(two.asAdmin(), "wall-customer").path("id").asLong();
+
+        SecurityContextHolder.getContext().setAuthentication(new TestingAuthenticationToken(
+                new Customer(one.circuitId, mine), null, "ROLE_CUSTOMER"));
+        List<Long> circuits = jdbc.sql("select distinct circuit_id from member where id in (:a, :b)")
+                .param("a", mine).param("b", theirs).query(Long.class).list();
+        String role = jdbc.sql("select current_user").query(String.class).single();
+        SecurityContextHolder.clearContext();
+
+        assertThat(circuits).containsExactly(one.circuitId);
+        assertThat(role).isEqualTo(TenantWall.TENANT_ROLE);
+    }
+
+    @Test
+    void jobsRunAsThePlatformRoleWhichSeesEveryCircuitButMayNotChangeTheSchema() {
+        World one = fixtures.world(api);
+        World two = fixtures.world(api);
+        one.enrol(one.asAdmin(), "wall-job");
+        two.enrol(two.asAdmin(), "wall-job");
+
+        record Seen(String role, long circuits) {
+        }
+        Seen seen = jobs.runExclusively("wall-test", () -> new Seen(
+                jdbc.sql("select current_user").query(String.class).single(),
+                jdbc.sql("select count(distinct circuit_id) from member where circuit_id in (:a, :b)")
+                        .param("a", one.circuitId).param("b", two.circuitId).query(Long.class).single()));
+
+        assertThat(seen.role()).isEqualTo(TenantWall.PLATFORM_ROLE);
+        assertThat(seen.circuits()).isEqualTo(2);
+        assertThatThrownBy(() -> jobs.runExclusively("wall-test-ddl", () ->
+                jdbc.sql("create table wall_test_ddl (id int)").update()))
+                .isInstanceOf(DataAccessException.class).rootCause().hasMessageContaining("permission denied");
+    }
+
+    @Test
+    void aCircuitsSessionCarriesItsCircuitAcrossARolledBackTransaction() {
+        World one = fixtures.world(api);
+        World two = fixtures.world(api);
+        one.enrol(one.asAdmin(), "wall-rollback");
+        two.enrol(two.asAdmin(), "wall-rollback");
+        for (int i = 0; i < 20; i++) { // a rolled-back transaction does not undo the circuit its connection serves
+            inARequestOf(two.circuitId);
+            tx.executeWithoutResult(s -> {
+                jdbc.sql("select count(*) from member").query(Long.class).single();
+                s.setRollbackOnly();
+            });
+            inARequestOf(one.circuitId);
+            tx.executeWithoutResult(s -> s.setRollbackOnly());
+            assertThat(jdbc.sql("select distinct circuit_id from member where circuit_id in (:a, :b)")
+                    .param("a", one.circuitId).param("b", two.circuitId).query(Long.class).list())
+                    .containsExactly(one.circuitId);
         }
     }
 

@@ -40,6 +40,8 @@ public class CustomerAccounts {
     static final Duration VERIFY_FOR = Duration.ofDays(2);
     static final Duration SIGN_IN_FOR = Duration.ofMinutes(20);
     static final int LINKS_PER_HOUR = 5;
+    /** The member id of an address without an account: no row has it. */
+    private static final long NOBODY = -1;
 
     private final JdbcClient jdbc;
     private final Members members;
@@ -138,7 +140,10 @@ public class CustomerAccounts {
                 .param("m", member.id()).param("c", circuitId).param("hash", encoder.encode(form.password())).update();
         // consents given on this form count once the address is confirmed; recorded now they would be a stranger's
         pendingConsents(member.id(), form.newsletter());
-        link(circuitId, member, Purpose.VERIFY).map(mail).ifPresent(mailer::send);
+        MadeLink made = link(circuitId, member, Purpose.VERIFY);
+        if (made.written()) {
+            mailer.send(mail.apply(made.link()));
+        }
         return Optional.of(member.id());
     }
 
@@ -200,9 +205,15 @@ public class CustomerAccounts {
         if (email == null || email.isBlank() || email.length() > 254) {
             return;
         }
-        members.byEmail(circuitId, email).flatMap(m -> account(m.id())
-                        .flatMap(a -> link(circuitId, m, a.verifiedAt() == null ? Purpose.VERIFY : Purpose.SIGN_IN)))
-                .map(mail).ifPresent(mailer::send);
+        // the same statements, the same token and the same message either way: the time taken tells nothing
+        Optional<Members.Addressee> member = members.addresseeByEmail(circuitId, email);
+        Optional<Account> account = account(member.map(Members.Addressee::id).orElse(NOBODY));
+        Purpose purpose = account.map(a -> a.verifiedAt() == null ? Purpose.VERIFY : Purpose.SIGN_IN)
+                .orElse(Purpose.SIGN_IN);
+        MadeLink made = member.filter(m -> account.isPresent())
+                .map(m -> makeLink(circuitId, m.id(), m.email(), m.firstName() == null ? "" : m.firstName(), purpose, true))
+                .orElseGet(() -> makeLink(circuitId, NOBODY, email.strip(), "", purpose, false));
+        mailer.sendIf(made.written(), mail.apply(made.link()));
     }
 
     /** Follows a sign-in link. */
@@ -219,21 +230,29 @@ public class CustomerAccounts {
                 .param("now", Timestamp.from(clock.instant())).query(Integer.class).single() == 1;
     }
 
-    private Optional<Link> link(long circuitId, Member member, Purpose purpose) {
+    /** A link for the member: written, unless they asked for {@link #LINKS_PER_HOUR} within the hour. */
+    private MadeLink link(long circuitId, Member member, Purpose purpose) {
+        return makeLink(circuitId, member.id(), member.email(), member.firstName() == null ? "" : member.firstName(),
+                purpose, true);
+    }
+
+    /** What {@link #link} made, and whether it was written (only a written link is sent). */
+    private record MadeLink(Link link, boolean written) {
+    }
+
+    /** Makes a link; with {@code real} false the same statements run and write nothing. */
+    private MadeLink makeLink(long circuitId, long memberId, String email, String name, Purpose purpose, boolean real) {
         int recent = jdbc.sql("select count(*) from customer_token where member_id = :m and created_at > :since")
-                .param("m", member.id()).param("since", Timestamp.from(clock.instant().minus(Duration.ofHours(1))))
+                .param("m", memberId).param("since", Timestamp.from(clock.instant().minus(Duration.ofHours(1))))
                 .query(Integer.class).single();
-        if (recent >= LINKS_PER_HOUR) {
-            return Optional.empty();
-        }
+        boolean write = real && recent < LINKS_PER_HOUR;
         String token = OneTimeTokens.next();
         Instant expires = clock.instant().plus(purpose == Purpose.VERIFY ? VERIFY_FOR : SIGN_IN_FOR);
         jdbc.sql("insert into customer_token (token_hash, circuit_id, member_id, purpose, expires_at) "
-                        + "values (:h, :c, :m, :p, :e)")
-                .param("h", OneTimeTokens.hash(token)).param("c", circuitId).param("m", member.id())
-                .param("p", purpose.name()).param("e", Timestamp.from(expires)).update();
-        return Optional.of(new Link(member.email(), member.firstName() == null ? "" : member.firstName(), token, purpose,
-                member.id()));
+                        + "select :h, :c, :m, :p, :e where :write")
+                .param("h", OneTimeTokens.hash(token)).param("c", circuitId).param("m", memberId)
+                .param("p", purpose.name()).param("e", Timestamp.from(expires)).param("write", write).update();
+        return new MadeLink(new Link(email, name, token, purpose, memberId), write);
     }
 
     private Optional<Long> consume(long circuitId, String token, Purpose purpose) {

@@ -25,6 +25,9 @@ public class Connections {
                   String shopDomain, String apiKey, String apiSecret, String webhookSecret, boolean enrolGuests) {
     }
 
+    /** In a savepoint: a shop already connected fails this insert only, and the caller's transaction stays usable. */
+    @org.springframework.transaction.annotation.Transactional(
+            propagation = org.springframework.transaction.annotation.Propagation.NESTED)
     public long insert(NewRow r) {
         return jdbc.sql("""
                         insert into shop_connection (circuit_id, company_id, store_id, platform, name, shop_url, shop_domain,

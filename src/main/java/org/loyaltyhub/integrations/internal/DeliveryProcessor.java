@@ -56,6 +56,21 @@ public class DeliveryProcessor {
 
     /** Queues a stored delivery; when the queue is full the sweeper will get to it. */
     public void submit(long deliveryId) {
+        if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
+            // asked inside a transaction (a replay): the worker must see what it committed
+            org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+                    new org.springframework.transaction.support.TransactionSynchronization() {
+                        @Override
+                        public void afterCommit() {
+                            hand(deliveryId);
+                        }
+                    });
+            return;
+        }
+        hand(deliveryId);
+    }
+
+    private void hand(long deliveryId) {
         try {
             pool.execute(() -> process(deliveryId));
         } catch (RejectedExecutionException full) {

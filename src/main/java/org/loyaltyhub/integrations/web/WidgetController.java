@@ -161,7 +161,9 @@ class WidgetController {
     /** Shopify's app proxy: the customer is the one its signed query names. */
     @GetMapping(PROXY + "me")
     ResponseEntity<WidgetService.Me> shopifyProxy(HttpServletRequest request) {
-        return noStore(widget.me(appProxy.customer(request.getParameterMap())));
+        WidgetService.Customer who = appProxy.customer(request.getParameterMap());
+        walled(who.connection());
+        return noStore(widget.me(who));
     }
 
     /**
@@ -170,20 +172,38 @@ class WidgetController {
      */
     private WidgetService.Customer customer(String token, HttpServletRequest request) {
         if (throughProxy(request)) {
-            return appProxy.customer(request.getParameterMap());
+            WidgetService.Customer who = appProxy.customer(request.getParameterMap());
+            walled(who.connection());
+            return who;
         }
         WidgetService.Customer who = widget.byToken(token);
-        sameOrigin(who.connection(), request);
+        walled(sameOrigin(who.connection(), request));
         return who;
     }
 
     private org.loyaltyhub.integrations.internal.Connection shop(String token, HttpServletRequest request) {
-        return throughProxy(request) ? appProxy.shop(request.getParameterMap())
-                : sameOrigin(widget.shopByToken(token), request);
+        return walled(throughProxy(request) ? appProxy.shop(request.getParameterMap())
+                : sameOrigin(widget.shopByToken(token), request));
     }
 
     private static boolean throughProxy(HttpServletRequest request) {
         return request.getRequestURI().startsWith(PROXY);
+    }
+
+    /** The shop's signed token names its circuit: the rest of the request runs behind that circuit's wall. */
+    private static org.loyaltyhub.integrations.internal.Connection walled(org.loyaltyhub.integrations.internal.Connection c) {
+        org.springframework.security.core.context.SecurityContextHolder.getContext().setAuthentication(
+                org.springframework.security.authentication.UsernamePasswordAuthenticationToken.authenticated(
+                        new ShopVisitor(c.circuitId(), c.id()), null, java.util.List.of()));
+        return c;
+    }
+
+    /** A visitor of a connected shop, vouched for by the shop's signed token (the widget has no session). */
+    record ShopVisitor(long circuitId, long connectionId) implements org.loyaltyhub.shared.TenantWall.Tenant {
+        @Override
+        public long tenantCircuitId() {
+            return circuitId;
+        }
     }
 
     private static org.loyaltyhub.integrations.internal.Connection sameOrigin(

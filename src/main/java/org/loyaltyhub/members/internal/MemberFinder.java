@@ -146,8 +146,14 @@ class MemberFinder {
     }
 
     Optional<Long> byEmail(long circuitId, String email) {
-        return jdbc.sql("select id from member where circuit_id = :c and lower(email) = lower(:email)")
-                .param("c", circuitId).param("email", email.strip()).query(Long.class).optional();
+        return addresseeByEmail(circuitId, email).map(org.loyaltyhub.members.Members.Addressee::id);
+    }
+
+    Optional<org.loyaltyhub.members.Members.Addressee> addresseeByEmail(long circuitId, String email) {
+        return jdbc.sql("select id, email, first_name from member where circuit_id = :c and lower(email) = lower(:email)")
+                .param("c", circuitId).param("email", email.strip())
+                .query((rs, n) -> new org.loyaltyhub.members.Members.Addressee(rs.getLong(1), rs.getString(2),
+                        rs.getString(3))).optional();
     }
 
     Page<Member> search(Caller caller, String query, PageQuery page) {

@@ -124,6 +124,12 @@ public class MemberService implements Members {
 
     @Override
     @Transactional(readOnly = true)
+    public Optional<Addressee> addresseeByEmail(long circuitId, String email) {
+        return finder.addresseeByEmail(circuitId, email);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
     public Member own(long circuitId, long memberId) {
         return rows.find(circuitId, memberId).orElseThrow(() -> new NotFound("Member", memberId));
     }

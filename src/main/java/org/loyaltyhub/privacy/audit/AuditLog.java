@@ -76,11 +76,12 @@ public class AuditLog {
 
     /**
      * Removes a circuit's records older than the instant, for retention: the only delete the table accepts, made as
-     * the platform role. Returns how many were removed.
+     * the platform role in a transaction that says it is the retention (V260). Returns how many were removed.
      */
     @Transactional
     public int removeOlderThan(long circuitId, Instant before) {
-        jdbc.sql("select set_config('role', :role, true)").param("role", TenantWall.PLATFORM_ROLE).query().singleRow();
+        jdbc.sql("select set_config('role', :role, true), set_config('loyaltyhub.audit_retention', 'on', true)")
+                .param("role", TenantWall.PLATFORM_ROLE).query().singleRow();
         int removed = jdbc.sql("delete from audit_record where circuit_id = :c and at < :before")
                 .param("c", circuitId).param("before", Timestamp.from(before)).update();
         return removed;

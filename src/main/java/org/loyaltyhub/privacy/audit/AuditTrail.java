@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.HandlerMapping;
+import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.method.annotation.RequestBodyAdviceAdapter;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyAdvice;
 
@@ -29,8 +30,8 @@ import java.util.Set;
 
 /**
  * The one place that records the audit log for the back office and the API: every answered request of a signed-in
- * operator or API key that changes data (POST, PUT, PATCH, DELETE), and every answered read of an operation marked
- * {@link PersonalDataRead}. The entity is the first word of the operation's path, its id the first path variable; the
+ * operator or API key that changes data (POST, PUT, PATCH, DELETE), through the API in the change's transaction
+ * ({@link AuditedChanges}), through a form once answered, and every answered read of an operation marked {@link PersonalDataRead}. The entity is the first word of the operation's path, its id the first path variable; the
  * fields are the names sent in the form or the JSON body (never their values).
  */
 @ControllerAdvice
@@ -38,8 +39,8 @@ class AuditTrail extends RequestBodyAdviceAdapter implements HandlerInterceptor,
 
     private static final Set<String> CHANGES = Set.of("POST", "PUT", "PATCH", "DELETE");
     private static final String BODY_FIELDS = AuditTrail.class.getName() + ".fields";
-    private static final String REFUSED = AuditTrail.class.getName() + ".refused";
     private static final String ANSWER_ID = AuditTrail.class.getName() + ".answer";
+    private static final String REFUSED = AuditTrail.class.getName() + ".refused";
 
     private final AuditLog log;
 
@@ -47,43 +48,76 @@ class AuditTrail extends RequestBodyAdviceAdapter implements HandlerInterceptor,
         this.log = log;
     }
 
-    /** A form answered with its own messages (its page again, or a redirect carrying them) changed nothing. */
-    @Override
-    public void postHandle(HttpServletRequest request, HttpServletResponse response, Object handler,
-                           org.springframework.web.servlet.ModelAndView mav) {
-        var flash = org.springframework.web.servlet.support.RequestContextUtils.getOutputFlashMap(request);
-        if (refusal(mav == null ? null : mav.getModel().get("errors")) || refusal(flash.get("errors"))) {
-            request.setAttribute(REFUSED, true);
-        }
-    }
-
-    private static boolean refusal(Object errors) {
-        return errors instanceof Map<?, ?> m ? !m.isEmpty() : errors != null;
-    }
-
+    /**
+     * Reads of personal data are recorded once answered (what they read is not changed by recording it), and so are
+     * the changes of the back office's forms; the API's changes are recorded in their own transaction
+     * ({@link AuditedChanges}).
+     */
     @Override
     public void afterCompletion(HttpServletRequest request, HttpServletResponse response, Object handler, Exception ex) {
-        if (!(handler instanceof HandlerMethod method) || ex != null || response.getStatus() >= 400
-                || request.getAttribute(REFUSED) != null) {
+        if (!(handler instanceof HandlerMethod method) || ex != null || response.getStatus() >= 400) {
             return;
         }
         Caller caller = CurrentCaller.get().orElse(null);
         if (caller == null) {
             return; // customers, shops' webhooks and the first-run set-up have their own records
         }
-        String pattern = String.valueOf(request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE));
-        Map<String, String> variables = pathVariables(request);
-        String operation = request.getMethod() + " " + pattern;
-        PersonalDataRead read = method.getMethodAnnotation(PersonalDataRead.class);
-        if (changes(request.getMethod(), pattern)) {
-            log.record(caller, AuditAction.CHANGE, operation, entity(pattern),
-                    variables.values().stream().findFirst().orElse((String) request.getAttribute(ANSWER_ID)),
-                    fields(request), response.getStatus());
-        } else if (read != null) {
-            log.record(caller, AuditAction.READ, operation, read.entity(),
-                    read.id().isEmpty() ? (String) request.getAttribute(ANSWER_ID) : variables.get(read.id()), List.of(),
-                    response.getStatus());
+        if (changes(request.getMethod(), pattern(request))) {
+            if (!AuditedChanges.answersWithItsBody(method) && request.getAttribute(REFUSED) == null) {
+                log.record(caller, AuditAction.CHANGE, request.getMethod() + " " + pattern(request),
+                        entity(pattern(request)), pathVariables(request).values().stream().findFirst()
+                                .orElse((String) request.getAttribute(ANSWER_ID)), fields(request), response.getStatus());
+            }
+            return;
         }
+        PersonalDataRead read = method.getMethodAnnotation(PersonalDataRead.class);
+        if (read != null) {
+            log.record(caller, AuditAction.READ, request.getMethod() + " " + pattern(request), read.entity(),
+                    read.id().isEmpty() ? (String) request.getAttribute(ANSWER_ID) : pathVariables(request).get(read.id()),
+                    List.of(), response.getStatus());
+        }
+    }
+
+    /** A form answered with its own messages (its page again, or a redirect carrying them) changed nothing. */
+    @Override
+    public void postHandle(HttpServletRequest request, HttpServletResponse response, Object handler,
+                           ModelAndView mav) {
+        if (refused(request, mav)) {
+            request.setAttribute(REFUSED, true);
+        }
+    }
+
+    private static boolean refused(HttpServletRequest request, ModelAndView mav) {
+        var flash = org.springframework.web.servlet.support.RequestContextUtils.getOutputFlashMap(request);
+        return refusal(mav == null ? null : mav.getModel().get("errors")) || refusal(flash.get("errors"));
+    }
+
+    /** Whether the request is a caller's change, which {@link AuditedChanges} runs in one transaction with its record. */
+    static boolean audited(HttpServletRequest request) {
+        return CurrentCaller.get().isPresent() && changes(request.getMethod(), pattern(request));
+    }
+
+    /**
+     * Records a caller's change through the API once the handler has answered, in the change's own transaction, unless
+     * it was refused (an error status).
+     */
+    void recordChange(HttpServletRequest request, HttpServletResponse response, ModelAndView mav) {
+        Caller caller = CurrentCaller.get().orElseThrow();
+        if (response.getStatus() >= 400 || refused(request, mav)) {
+            return;
+        }
+        String pattern = pattern(request);
+        log.record(caller, AuditAction.CHANGE, request.getMethod() + " " + pattern, entity(pattern),
+                pathVariables(request).values().stream().findFirst().orElse((String) request.getAttribute(ANSWER_ID)),
+                fields(request), response.getStatus());
+    }
+
+    private static boolean refusal(Object errors) {
+        return errors instanceof Map<?, ?> m ? !m.isEmpty() : errors != null;
+    }
+
+    private static String pattern(HttpServletRequest request) {
+        return String.valueOf(request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE));
     }
 
     /** Writes change data, except previews and quotes (posted only to keep a form's token out of the address). */

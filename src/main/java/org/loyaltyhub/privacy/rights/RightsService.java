@@ -59,9 +59,14 @@ class RightsService implements MemberRights {
     private final ApplicationEventPublisher events;
     private final Mailer mailer;
     private final Clock clock;
+    private final org.loyaltyhub.tenancy.Tenancy tenancy;
+    private final org.springframework.context.MessageSource messages;
 
     RightsService(JdbcClient jdbc, Ledger ledger, MemberVisibility visibility, ApplicationEventPublisher events,
-                  Mailer mailer, Clock clock) {
+                  Mailer mailer, Clock clock, org.loyaltyhub.tenancy.Tenancy tenancy,
+                  org.springframework.context.MessageSource messages) {
+        this.tenancy = tenancy;
+        this.messages = messages;
         this.jdbc = jdbc;
         this.ledger = ledger;
         this.visibility = visibility;
@@ -159,7 +164,10 @@ class RightsService implements MemberRights {
         return erasure;
     }
 
-    /** Releases reservations, then moves what is left of every lot the member holds to its purpose's expired. */
+    /**
+     * Releases reservations, then moves what is left of every lot the member holds, and what is still pending, to its
+     * purpose's expired.
+     */
     private long forfeit(long circuitId, long memberId, String actor) {
         for (Long hold : jdbc.sql("select id from hold where circuit_id = :c and member_id = :m and status = 'HELD'")
                 .param("c", circuitId).param("m", memberId).query(Long.class).list()) {
@@ -178,6 +186,15 @@ class RightsService implements MemberRights {
                                 new LotRule.ConsumeLot(lot.lotId()), null)
                         .member(memberId).company(lot.issuerCompanyId()).actor(actor).build());
                 points += purpose == Purpose.POINTS ? lot.remaining() : 0;
+            }
+            AccountRef pending = AccountRef.member(purpose.pending(), memberId);
+            long waiting = ledger.balance(circuitId, pending);
+            if (waiting > 0) { // not yet awarded: forfeited too; the purchases' awards are closed (MemberErased)
+                ledger.post(EntryDraft.transfer(circuitId, "erasure:" + memberId + ":pending:" + purpose.name(),
+                                purpose == Purpose.POINTS ? "EXPIRY" : purpose.name() + "_EXPIRY", FORFEIT_REASON)
+                        .move(pending, AccountRef.circuit(purpose.expired()), waiting, null, null)
+                        .member(memberId).actor(actor).build());
+                points += purpose == Purpose.POINTS ? waiting : 0;
             }
         }
         return points;
@@ -210,13 +227,15 @@ class RightsService implements MemberRights {
         DataRequest request = jdbc.sql("select * from data_request where circuit_id = :c and request_key = :key")
                 .param("c", circuitId).param("key", requestKey).query(RightsService::request).single();
         if (made > 0) {
+            java.util.Locale locale = tenancy.circuit(circuitId).staffLocale();
+            String due = java.time.format.DateTimeFormatter.ofLocalizedDate(java.time.format.FormatStyle.LONG)
+                    .withLocale(locale).withZone(java.time.ZoneOffset.UTC).format(request.dueAt());
+            Object[] args = {shop, memberId, due};
             for (String to : jdbc.sql("select email from operator where circuit_id = :c and enabled and (role = "
                             + "'CIRCUIT_ADMIN' or (role = 'COMPANY_ADMIN' and company_id = :co))")
                     .param("c", circuitId).param("co", companyId).query(String.class).list()) {
-                mailer.send(new Mailer.Mail(to, "LoyaltyHub: data request from " + shop,
-                        "The shop " + shop + " asked for the data LoyaltyHub holds about one of its customers (member "
-                                + memberId + "). Download it on the Privacy page of the back office and send it "
-                                + "to the customer by " + request.dueAt() + "."));
+                mailer.send(new Mailer.Mail(to, messages.getMessage("privacy.dataRequestMail.subject", args, locale),
+                        messages.getMessage("privacy.dataRequestMail.body", args, locale)));
             }
         }
         return request;

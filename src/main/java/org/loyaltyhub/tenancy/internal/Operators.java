@@ -25,6 +25,9 @@ class Operators {
         this.recentSignIns = recentSignIns;
     }
 
+    /** In a savepoint: a taken address fails this insert only, and the caller's transaction stays usable. */
+    @org.springframework.transaction.annotation.Transactional(
+            propagation = org.springframework.transaction.annotation.Propagation.NESTED)
     long create(Long circuitId, Role role, Long companyId, Long storeId, String email, String name, String hash) {
         return jdbc.sql("insert into operator (circuit_id, role, company_id, store_id, email, display_name, "
                         + "password_hash) values (:c, :role, :company, :store, :email, :name, :hash) returning id")

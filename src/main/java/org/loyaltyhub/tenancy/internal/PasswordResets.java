@@ -27,6 +27,8 @@ public class PasswordResets {
     private final JdbcClient jdbc;
     private final Operators operators;
     private final PasswordEncoder encoder;
+    /** The operator id of an address without an operator: no row has it. */
+    private static final long NOBODY = -1;
     private final Clock clock;
     private final Mailer mailer;
 
@@ -44,22 +46,23 @@ public class PasswordResets {
 
     /**
      * Queues the e-mail that {@code mail} writes for the link, in the transaction that records the link. An unknown
-     * or disabled operator, or one who asked too often, gets nothing and nothing is written.
+     * or disabled operator, or one who asked too often, gets nothing and nothing is written; but the same statements
+     * run and the same token is made either way, so the time taken does not tell a known address from an unknown one.
      */
     @Transactional
     public void request(String email, Function<Link, Mailer.Mail> mail) {
         if (email == null || email.isBlank() || email.length() > 254) {
             return;
         }
-        operators.credentials(email).map(Operators.Credentials::operator).filter(o -> o.enabled())
-                .filter(o -> recentRequests(o.id()) < PER_HOUR)
-                .ifPresent(o -> {
-                    String token = OneTimeTokens.next();
-                    jdbc.sql("insert into password_reset (token_hash, operator_id, expires_at) values (:h, :o, :e)")
-                            .param("h", OneTimeTokens.hash(token)).param("o", o.id())
-                            .param("e", Timestamp.from(clock.instant().plus(VALID_FOR))).update();
-                    mailer.send(mail.apply(new Link(o.email(), o.displayName(), token)));
-                });
+        var operator = operators.credentials(email).map(Operators.Credentials::operator).filter(o -> o.enabled());
+        long operatorId = operator.map(o -> o.id()).orElse(NOBODY);
+        boolean send = recentRequests(operatorId) < PER_HOUR && operator.isPresent();
+        String token = OneTimeTokens.next();
+        jdbc.sql("insert into password_reset (token_hash, operator_id, expires_at) select :h, :o, :e where :send")
+                .param("h", OneTimeTokens.hash(token)).param("o", operatorId)
+                .param("e", Timestamp.from(clock.instant().plus(VALID_FOR))).param("send", send).update();
+        mailer.sendIf(send, mail.apply(operator.map(o -> new Link(o.email(), o.displayName(), token))
+                .orElseGet(() -> new Link(email.strip(), "", token))));
     }
 
     /** Whether the link can still be used (the form is shown only then). */

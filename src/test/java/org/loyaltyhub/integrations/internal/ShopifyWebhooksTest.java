@@ -158,7 +158,7 @@ class ShopifyWebhooksTest extends ShopScenario {
                 + "\",\"customer\":{\"id\":7001,\"email\":\"" + email + "\",\"phone\":\"555-625-1199\"},"
                 + "\"orders_to_redact\":[9006]}"));
         assertThat(redact.path("outcome").asString()).contains("member link removed");
-        assertThat(pending(m)).as("the points earned stay with the member").isEqualTo(80);
+        assertThat(pending(m)).as("pending points are forfeited with the erasure").isZero();
     }
 
     @Test
@@ -170,7 +170,9 @@ class ShopifyWebhooksTest extends ShopScenario {
                 + "\"customer\":{\"id\":7001,\"email\":\"" + email + "\"},\"data_request\":{\"id\":4242}}";
         jakarta.mail.internet.MimeMessage mail = org.loyaltyhub.support.TestMail.nextTo(world.admin.email(),
                 () -> processed(deliver("customers/data_request", "dr1", request)));
-        assertThat(mail.getSubject()).contains(domain);
+        assertThat(mail.getSubject()).as("an Italian circuit's staff read Italian")
+                .isEqualTo("LoyaltyHub: richiesta di dati da " + domain);
+        assertThat(org.loyaltyhub.support.TestMail.text(mail)).contains("Scaricali dalla pagina Privacy");
         processed(deliver("customers/data_request", "dr2", request)); // Shopify retries: one request
         JsonNode requests = world.asAdmin().get("/api/v1/privacy/data-requests").json();
         assertThat(requests.size()).isEqualTo(1);
@@ -191,6 +193,22 @@ class ShopifyWebhooksTest extends ShopScenario {
         assertThat(erasure.path("actor").asString()).isEqualTo(domain);
         assertThat(world.asAdmin().get("/api/v1/members/lookup?email=" + email).status()).isEqualTo(404);
         world.assertBooksBalance();
+    }
+
+    @Test
+    void theDataRequestEmailIsInEnglishForACircuitOutsideItaly() throws Exception {
+        open();
+        member(email);
+        JsonNode circuit = world.asAdmin().get("/api/v1/circuit").json();
+        assertThat(world.asAdmin().put("/api/v1/circuit", Map.of("name", circuit.path("name").asString(),
+                "currency", "EUR", "companiesKeptApart", false, "budgetsEnforced", false, "defaultCountry", "GB"))
+                .status()).isEqualTo(200);
+        String request = "{\"shop_id\":954889,\"shop_domain\":\"" + domain + "\",\"orders_requested\":[],"
+                + "\"customer\":{\"id\":7001,\"email\":\"" + email + "\"},\"data_request\":{\"id\":4343}}";
+        jakarta.mail.internet.MimeMessage mail = org.loyaltyhub.support.TestMail.nextTo(world.admin.email(),
+                () -> processed(deliver("customers/data_request", "dr-en", request)));
+        assertThat(mail.getSubject()).isEqualTo("LoyaltyHub: data request from " + domain);
+        assertThat(org.loyaltyhub.support.TestMail.text(mail)).contains("Download it on the Privacy page");
     }
 
     @Test

@@ -33,6 +33,11 @@ class IdempotencyAcrossCrashesTest extends IntegrationTest {
     @Autowired
     HikariDataSource dataSource;
 
+    /** Test triggers are DDL: the owner's pool (the application's pools may not change the schema). */
+    private JdbcClient owner() {
+        return JdbcClient.create(dataSource);
+    }
+
     private World world;
     private long member;
 
@@ -53,16 +58,16 @@ class IdempotencyAcrossCrashesTest extends IntegrationTest {
     void aFailureBetweenTheCreditAndItsStoredAnswerLeavesNoCreditAndTheRetryCreditsOnce() {
         open();
         String key = Fixtures.unique("crash-test-");
-        jdbc.sql("create or replace function idempotency_test_crash() returns trigger language plpgsql as $$ "
+        owner().sql("create or replace function idempotency_test_crash() returns trigger language plpgsql as $$ "
                 + "begin raise exception 'simulated crash before the answer is stored'; end $$").update();
-        jdbc.sql("create trigger idempotency_test_crash before update on idempotent_request for each row "
+        owner().sql("create trigger idempotency_test_crash before update on idempotent_request for each row "
                 + "when (new.key = '" + key + "' and new.status is not null) execute function idempotency_test_crash()")
                 .update();
         Api.Response failed;
         try {
             failed = credit(key);
         } finally {
-            jdbc.sql("drop trigger idempotency_test_crash on idempotent_request").update();
+            owner().sql("drop trigger idempotency_test_crash on idempotent_request").update();
         }
         assertThat(failed.status()).as(failed.toString()).isGreaterThanOrEqualTo(500);
         assertThat(world.available(member)).as("the credit rolled back with its answer").isZero();
@@ -103,7 +108,7 @@ class IdempotencyAcrossCrashesTest extends IntegrationTest {
         String held = Fixtures.unique("held-");
         try (Connection node = claimWithoutCommitting(first, held)) {
             int pid = backendPid(node);
-            assertThat(jdbc.sql("select pg_terminate_backend(:pid)").param("pid", pid).query(Boolean.class).single())
+            assertThat(owner().sql("select pg_terminate_backend(:pid)").param("pid", pid).query(Boolean.class).single())
                     .isTrue();
             long started = System.nanoTime();
             Api.Response retry = credit(held);
