@@ -9,7 +9,7 @@ public enum Shortcode {
     FIRST_NAME("Maria"), LAST_NAME("Rossi"), POINTS("120"), BALANCE("1,540"), POINTS_VALUE("15.40 EUR"),
     THRESHOLD("1,500"), EXPIRY_DATE("31/12/2026"), CARD_NUMBER("2000000000017"), CIRCUIT_NAME("Circuito Demo"),
     STORE_NAME("Negozio Centro"), TIER("Gold"), BADGE("Silver"), VOUCHER_CODE("ABCD-EFGH-JKLM"),
-    CUSTOMER_AREA_URL("https://example.org/c/1/my");
+    CUSTOMER_AREA_URL("https://example.org/c/1/my"), REASON("The receipt is not legible");
 
     private final String sample;
 

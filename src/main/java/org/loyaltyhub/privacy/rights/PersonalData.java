@@ -161,7 +161,11 @@ final class PersonalData {
                             + "and member_id = :m union all select 'referred_by', referrer_member_id::text, created_at "
                             + "from referral where circuit_id = :c and friend_member_id = :m union all select "
                             + "'referred', friend_member_id::text, created_at from referral where circuit_id = :c "
-                            + "and referrer_member_id = :m"));
+                            + "and referrer_member_id = :m"),
+            new Collection("receipts", "Receipts claimed with their code, and what became of each",
+                    "select store_id, receipt_number, issued_at, amount, currency, status, refusal_reason, purchase_id, "
+                            + "claimed_at, reviewed_at from receipt_claim where circuit_id = :c and member_id = :m "
+                            + "order by id"));
 
     /**
      * The erasure, statement by statement: what is personal is replaced or deleted; amounts, dates, stores and ids
