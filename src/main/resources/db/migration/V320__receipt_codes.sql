@@ -1,6 +1,6 @@
 -- Purchases the customer validates (issue 18 §2): each store signs the receipt codes its till prints with a key of
--- its own; a member claims a code once (unique per store, receipt number and time), within the circuit's limits.
-create table receipt_key (
+-- its own (also signing its check-in codes); a member claims a code once (unique per store, receipt number and time), within the circuit's limits.
+create table store_key (
     circuit_id  bigint      not null,
     store_id    bigint      not null,
     secret      bytea       not null check (length(secret) = 32),

@@ -13,6 +13,7 @@ import org.loyaltyhub.purchases.ReceiptSettings;
 import org.loyaltyhub.purchases.Receipts;
 import org.loyaltyhub.purchases.internal.PurchaseCommands.RecordPurchase;
 import org.loyaltyhub.purchases.internal.PurchaseService;
+import org.loyaltyhub.purchases.internal.StoreKeys;
 import org.loyaltyhub.shared.InvalidInput;
 import org.loyaltyhub.shared.Money;
 import org.loyaltyhub.shared.NotFound;
@@ -38,15 +39,17 @@ import java.util.Optional;
 class ReceiptService implements Receipts {
 
     private final ReceiptStore store;
+    private final StoreKeys keys;
     private final Tenancy tenancy;
     private final Programs programs;
     private final PurchaseService purchases;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    ReceiptService(ReceiptStore store, Tenancy tenancy, Programs programs, PurchaseService purchases,
+    ReceiptService(ReceiptStore store, StoreKeys keys, Tenancy tenancy, Programs programs, PurchaseService purchases,
                    ApplicationEventPublisher events, Clock clock) {
         this.store = store;
+        this.keys = keys;
         this.tenancy = tenancy;
         this.programs = programs;
         this.purchases = purchases;
@@ -68,7 +71,7 @@ class ReceiptService implements Receipts {
         if (minor < 1 || minor > 0xFFFFFFFFL) {
             throw new InvalidInput("amount", "must be at least one cent and below 42,949,672.96");
         }
-        return new ReceiptCode(at.id(), minor, issuedAt, receiptNumber).signed(store.key(at.circuitId(), at.id()));
+        return new ReceiptCode(at.id(), minor, issuedAt, receiptNumber).signed(keys.key(at.circuitId(), at.id()));
     }
 
     @Override
@@ -76,7 +79,7 @@ class ReceiptService implements Receipts {
         ReceiptCode.Read read = ReceiptCode.read(text);
         ReceiptCode code = read.code();
         Store at = storeOf(circuitId, code.storeId());
-        Optional<byte[]> key = store.existingKey(circuitId, at.id());
+        Optional<byte[]> key = keys.existing(circuitId, at.id());
         if (key.isEmpty() || !read.signedWith(key.get())) {
             throw new ReceiptRefused(ReceiptRefusal.FORGED);
         }

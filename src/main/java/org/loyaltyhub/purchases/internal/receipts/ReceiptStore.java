@@ -9,18 +9,16 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import java.math.BigDecimal;
-import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
 
-/** Stores' receipt keys, members' receipt claims and the circuits' receipt settings. */
+/** Members' receipt claims and the circuits' receipt settings. */
 @Repository
 class ReceiptStore {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
     private static final RowMapper<ReceiptClaim> CLAIM = (rs, n) -> new ReceiptClaim(rs.getLong("id"),
             rs.getLong("member_id"), rs.getLong("store_id"), rs.getLong("receipt_number"),
             rs.getTimestamp("issued_at").toInstant(), Money.of(rs.getBigDecimal("amount"), rs.getString("currency")),
@@ -31,20 +29,6 @@ class ReceiptStore {
 
     ReceiptStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
-    }
-
-    /** The store's key, made on first use. */
-    byte[] key(long circuitId, long storeId) {
-        byte[] fresh = new byte[32];
-        RANDOM.nextBytes(fresh);
-        jdbc.sql("insert into receipt_key (circuit_id, store_id, secret) values (:c, :s, :k) on conflict do nothing")
-                .param("c", circuitId).param("s", storeId).param("k", fresh).update();
-        return existingKey(circuitId, storeId).orElseThrow();
-    }
-
-    Optional<byte[]> existingKey(long circuitId, long storeId) {
-        return jdbc.sql("select secret from receipt_key where circuit_id = :c and store_id = :s")
-                .param("c", circuitId).param("s", storeId).query(byte[].class).optional();
     }
 
     boolean claimed(long circuitId, ReceiptCode code) {
