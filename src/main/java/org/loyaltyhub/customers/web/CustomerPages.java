@@ -46,9 +46,12 @@ class CustomerPages {
     private final MessageSource messages;
     private final Referrals referrals;
     private final LinkRequestLimits linkLimits;
+    private final org.loyaltyhub.marketing.Sharing sharing;
 
     CustomerPages(SpaceModel space, CustomerAccounts accounts, CustomerSessions sessions, Tenancy tenancy,
-                  PublicUrl publicUrl, MessageSource messages, Referrals referrals, LinkRequestLimits linkLimits) {
+                  PublicUrl publicUrl, MessageSource messages, Referrals referrals, LinkRequestLimits linkLimits,
+                  org.loyaltyhub.marketing.Sharing sharing) {
+        this.sharing = sharing;
         this.referrals = referrals;
         this.linkLimits = linkLimits;
         this.space = space;
@@ -62,7 +65,8 @@ class CustomerPages {
     @GetMapping("/c/{circuitId}")
     String space(@PathVariable long circuitId, @RequestParam(required = false) Long store, Model model) {
         space.add(circuitId, model);
-        model.addAttribute("store", store(circuitId, store)).addAttribute("companies", tenancy.companiesOf(circuitId));
+        model.addAttribute("store", store(circuitId, store)).addAttribute("companies", tenancy.companiesOf(circuitId))
+                .addAttribute("social", sharing.settings(circuitId));
         return "customer/space";
     }
 

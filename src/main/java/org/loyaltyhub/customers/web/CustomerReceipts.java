@@ -27,8 +27,11 @@ class CustomerReceipts {
     private final SignedIn signedIn;
     private final Receipts receipts;
     private final Tenancy tenancy;
+    private final org.loyaltyhub.tenancy.StoreDirectory directory;
 
-    CustomerReceipts(SignedIn signedIn, Receipts receipts, Tenancy tenancy) {
+    CustomerReceipts(SignedIn signedIn, Receipts receipts, Tenancy tenancy,
+                     org.loyaltyhub.tenancy.StoreDirectory directory) {
+        this.directory = directory;
         this.signedIn = signedIn;
         this.receipts = receipts;
         this.tenancy = tenancy;
@@ -50,7 +53,8 @@ class CustomerReceipts {
         Member member = signedIn.member(circuitId, model);
         try {
             ReceiptClaim claim = receipts.claim(circuitId, member.id(), code);
-            redirect.addFlashAttribute("claimed", claim.status().name());
+            redirect.addFlashAttribute("claimed", claim.status().name())
+                    .addFlashAttribute("reviewAt", directory.profile(circuitId, claim.storeId()));
             return "redirect:/c/" + circuitId + "/my/receipts";
         } catch (ReceiptRefused e) {
             model.addAttribute("refusal", e.reason().name()).addAttribute("code", code);

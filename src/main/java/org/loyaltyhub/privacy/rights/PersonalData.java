@@ -165,7 +165,14 @@ final class PersonalData {
             new Collection("receipts", "Receipts claimed with their code, and what became of each",
                     "select store_id, receipt_number, issued_at, amount, currency, status, refusal_reason, purchase_id, "
                             + "claimed_at, reviewed_at from receipt_claim where circuit_id = :c and member_id = :m "
-                            + "order by id"));
+                            + "order by id"),
+            new Collection("shared_links", "Links the member shared and the visits each brought (visitors as hashes)",
+                    "select l.target, l.store_id, l.token, l.created_at, count(v.id) as visits, "
+                            + "coalesce(sum(v.points), 0) as points from share_link l left join share_visit v "
+                            + "on v.share_link_id = l.id where l.circuit_id = :c and l.member_id = :m "
+                            + "group by l.id order by l.id"),
+            new Collection("check_ins", "Check-ins at stores", "select store_id, day, method, checked_in_at "
+                    + "from store_checkin where circuit_id = :c and member_id = :m order by id"));
 
     /**
      * The erasure, statement by statement: what is personal is replaced or deleted; amounts, dates, stores and ids
