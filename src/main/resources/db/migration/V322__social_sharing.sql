@@ -1,7 +1,7 @@
 -- Social sharing and reviews (issue 18 §3): the circuit's social profiles and points for visits that members'
 -- shared links bring (not for the click on "share"); a visit counts once per visitor and day, the visitor known only
 -- by keyed hashes of a cookie and of the address and browser (no address is kept): a visit is new when neither
--- was seen on the link that day.
+-- was seen on the member's links that day.
 create table social_settings (
     circuit_id        bigint  primary key references circuit (id),
     points_per_visit  integer not null default 0 check (points_per_visit between 0 and 100000),

@@ -4,7 +4,7 @@ import org.loyaltyhub.tenancy.Caller;
 
 /**
  * Members share a link (their referral link or a store's page) wherever they like; the points are for the visits the
- * link brings, each visitor counted once a day (known by a keyed hash only) and at most the circuit's daily number,
+ * link brings, each visitor counted once a day per member (known by a keyed hash only) and at most the circuit's daily number,
  * never for the click on "share", which cannot be verified, nor for the member's own visits.
  */
 public interface Sharing {
@@ -17,7 +17,7 @@ public interface Sharing {
      * where the visitor goes on (the target's path); an unknown link goes to the loyalty space.
      * {@code cookie}: the visitor cookie's random id (null on a first visit); {@code client}: the address and browser.
      * Both are hashed here with the circuit's key and never kept as such; a visit is new when neither was seen on the
-     * link that day. {@code signedInMember}: the member signed in on this browser, if any (own visits earn nothing).
+     * member's links that day. {@code signedInMember}: the member signed in on this browser, if any (own visits earn nothing).
      */
     Visit visited(long circuitId, String token, String cookie, String client, Long signedInMember);
 

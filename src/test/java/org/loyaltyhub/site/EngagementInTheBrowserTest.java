@@ -53,14 +53,14 @@ class EngagementInTheBrowserTest extends BrowserTest {
         assertThat(phone.locator("#store-list li").first()).containsText("Mon-Sat 7-20");
         assertThat(phone.locator("#store-" + duomo[1] + " .distance")).hasText(java.util.regex.Pattern.compile("[0-9]{1,3} m"));
 
-        phone.locator("#store-" + duomo[1]).getByRole(AriaRole.BUTTON, named("Check in here")).click();
+        phone.locator("#store-" + duomo[1] + " form.check-in button").click();
         assertThat(phone.locator("#checked-in")).hasText("Checked in at Bar Duomo: thank you for your visit!");
         assertThat(phone.locator("#my-check-ins")).containsText("Bar Duomo");
         Browser.screenshot(phone, "stores-near-me-checked-in-phone-en");
-        phone.locator("#store-" + duomo[1]).getByRole(AriaRole.BUTTON, named("Check in here")).click();
+        phone.locator("#store-" + duomo[1] + " form.check-in button").click();
         assertThat(phone.locator("#check-in-refused"))
                 .hasText("You checked in at this store today already: come back tomorrow!");
-        phone.locator("#store-" + castello[1]).getByRole(AriaRole.BUTTON, named("Check in here")).click();
+        phone.locator("#store-" + castello[1] + " form.check-in button").click();
         assertThat(phone.locator("#check-in-refused")).containsText("You seem to be too far from the store");
 
         Page visitor = browser.phone("it-IT");
@@ -109,15 +109,15 @@ class EngagementInTheBrowserTest extends BrowserTest {
         World w = fixtures.world(api);
         w.asAdmin().put("/api/v1/social/settings", Map.of("pointsPerVisit", 10, "dailyCap", 5,
                 "instagramUrl", "https://www.instagram.com/circuito"));
-        Page member = browser.phone("it-IT");
+        Page member = browser.phone("en-GB");
         joinAndConfirm(member, w.circuitId, Fixtures.unique("sharer") + "@member.test", "sharer-password-1");
         member.navigate(url("/c/" + w.circuitId + "/my/share"));
-        assertThat(member.locator("#share-points")).containsText("10 punti");
+        assertThat(member.locator("#share-points")).containsText("You get 10 points for each new visitor");
         assertThat(member.locator("#follow-us")).containsText("Instagram");
         assertThat(member.locator("#share-0 a").first()).hasText("WhatsApp");
         String link = member.locator("#share-0 input").inputValue();
         assertThat(link).contains("/c/" + w.circuitId + "/s/");
-        Browser.screenshot(member, "share-phone-it");
+        Browser.screenshot(member, "share-phone-en");
 
         Page friend = browser.phone("en-GB");
         friend.navigate(link);

@@ -44,6 +44,9 @@ class CustomerReceipts {
                 .collect(Collectors.toMap(Store::id, Store::name));
         model.addAttribute("claims", receipts.ofMember(circuitId, member.id())).addAttribute("stores", stores)
                 .addAttribute("accepting", receipts.settings(circuitId).enabled());
+        if (model.getAttribute("reviewStore") instanceof Long store) {
+            model.addAttribute("reviewAt", directory.profile(circuitId, store)); // review links after the purchase
+        }
         return "customer/receipts";
     }
 
@@ -54,7 +57,7 @@ class CustomerReceipts {
         try {
             ReceiptClaim claim = receipts.claim(circuitId, member.id(), code);
             redirect.addFlashAttribute("claimed", claim.status().name())
-                    .addFlashAttribute("reviewAt", directory.profile(circuitId, claim.storeId()));
+                    .addFlashAttribute("reviewStore", claim.storeId());
             return "redirect:/c/" + circuitId + "/my/receipts";
         } catch (ReceiptRefused e) {
             model.addAttribute("refusal", e.reason().name()).addAttribute("code", code);

@@ -12,14 +12,14 @@ import java.net.URI;
  * {@code attribution} is the credit the tile provider asks for.
  */
 @ConfigurationProperties("loyaltyhub.customers.map")
-record StoreMap(String tileUrl, String attribution) {
+public record StoreMap(String tileUrl, String attribution) {
 
     StoreMap {
         tileUrl = tileUrl == null || tileUrl.isBlank() || !tileUrl.strip().startsWith("https://") ? null : tileUrl.strip();
         attribution = attribution == null || attribution.isBlank() ? "© OpenStreetMap contributors" : attribution.strip();
     }
 
-    boolean on() {
+    public boolean on() {
         return tileUrl != null;
     }
 

@@ -1,6 +1,5 @@
 package org.loyaltyhub.marketing.internal;
 
-import org.loyaltyhub.marketing.Referrals;
 import org.loyaltyhub.marketing.ShareTarget;
 import org.loyaltyhub.marketing.Sharing;
 import org.loyaltyhub.marketing.SocialSettings;
@@ -31,14 +30,14 @@ class SharingService implements Sharing {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final JdbcClient jdbc;
-    private final Referrals referrals;
+    private final ReferralBook referrals;
     private final CampaignPoints points;
     private final CircuitSignature signature;
     private final Programs programs;
     private final Tenancy tenancy;
     private final Clock clock;
 
-    SharingService(JdbcClient jdbc, Referrals referrals, CampaignPoints points, CircuitSignature signature,
+    SharingService(JdbcClient jdbc, ReferralBook referrals, CampaignPoints points, CircuitSignature signature,
                    Programs programs, Tenancy tenancy, Clock clock) {
         this.jdbc = jdbc;
         this.referrals = referrals;
@@ -91,9 +90,10 @@ class SharingService implements Sharing {
         String clientHash = signature.sign(circuitId, "share-client:" + day + ":" + client);
         String hash = cookie == null ? clientHash : signature.sign(circuitId, "share-cookie:" + day + ":" + cookie);
         boolean seen = jdbc.sql("""
-                        select exists (select 1 from share_visit where circuit_id = :c and share_link_id = :link
-                                       and day = :day and (visitor_hash = :hash or client_hash = :client))""")
-                .param("c", circuitId).param("link", l.id()).param("day", day).param("hash", hash)
+                        select exists (select 1 from share_visit v join share_link l on l.id = v.share_link_id
+                                       where v.circuit_id = :c and l.member_id = :m and v.day = :day
+                                       and (v.visitor_hash = :hash or v.client_hash = :client))""")
+                .param("c", circuitId).param("m", l.memberId()).param("day", day).param("hash", hash)
                 .param("client", clientHash).query(Boolean.class).single();
         if (seen) {
             return new Visit(next(circuitId, l), false, 0);
@@ -121,7 +121,7 @@ class SharingService implements Sharing {
 
     private String next(long circuitId, Link l) {
         return l.target() == ShareTarget.STORE ? "/c/" + circuitId + "/stores#store-" + l.storeId()
-                : "/c/" + circuitId + "/join?ref=" + referrals.invitation(circuitId, l.memberId()).code();
+                : "/c/" + circuitId + "/join?ref=" + referrals.code(circuitId, l.memberId());
     }
 
     @Override

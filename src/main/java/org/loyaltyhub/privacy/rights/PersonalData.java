@@ -27,6 +27,7 @@ final class PersonalData {
             java.util.Map.entry("reported_order", "an order's state in a shop: id, amounts, refunds"),
             java.util.Map.entry("purchase_award", "points of a purchase"),
             java.util.Map.entry("operator", "staff accounts, not members"),
+            java.util.Map.entry("store_profile", "a store's public details: phone, opening hours, review pages"),
             java.util.Map.entry("company_billing", "a company's invoicing details"),
             java.util.Map.entry("circuit_billing", "the circuit's invoicing details"),
             java.util.Map.entry("invoice", "invoices between companies and the circuit"),
