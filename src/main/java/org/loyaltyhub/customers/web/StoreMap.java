@@ -14,7 +14,7 @@ import java.net.URI;
 @ConfigurationProperties("loyaltyhub.customers.map")
 public record StoreMap(String tileUrl, String attribution) {
 
-    StoreMap {
+    public StoreMap {
         tileUrl = tileUrl == null || tileUrl.isBlank() || !tileUrl.strip().startsWith("https://") ? null : tileUrl.strip();
         attribution = attribution == null || attribution.isBlank() ? "© OpenStreetMap contributors" : attribution.strip();
     }
