@@ -15,11 +15,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -45,31 +41,16 @@ class CustomerSharing {
         this.publicUrl = publicUrl;
     }
 
-    /** A link to share and where each network's share button sends it. */
-    record Shared(String title, String url, Map<String, String> buttons) {
-
-        static Shared of(String title, String url, String text) {
-            String u = URLEncoder.encode(url, StandardCharsets.UTF_8);
-            String t = URLEncoder.encode(text, StandardCharsets.UTF_8);
-            Map<String, String> b = new LinkedHashMap<>();
-            b.put("WhatsApp", "https://wa.me/?text=" + t + "%20" + u);
-            b.put("Facebook", "https://www.facebook.com/sharer/sharer.php?u=" + u);
-            b.put("X", "https://x.com/intent/post?text=" + t + "&url=" + u);
-            b.put("E-mail", "mailto:?subject=" + t.replace("+", "%20") + "&body=" + u);
-            return new Shared(title, url, b);
-        }
-    }
-
     @GetMapping("/c/{circuitId}/my/share")
     String share(@PathVariable long circuitId, HttpServletRequest request, Model model) {
         Member member = signedIn.member(circuitId, model);
         String circuitName = ((org.loyaltyhub.tenancy.Circuit) model.getAttribute("circuit")).name();
-        List<Shared> links = new java.util.ArrayList<>();
-        links.add(Shared.of(circuitName, publicUrl.of(request, sharing.link(circuitId, member.id(),
+        List<SharedLink> links = new java.util.ArrayList<>();
+        links.add(SharedLink.of(circuitName, publicUrl.of(request, sharing.link(circuitId, member.id(),
                 ShareTarget.REFERRAL, null)), circuitName));
         var stores = directory.nearby(circuitId, null, StoreDirectory.MAX_RADIUS_KM);
         for (var n : stores) {
-            links.add(Shared.of(n.store().name(), publicUrl.of(request, sharing.link(circuitId, member.id(),
+            links.add(SharedLink.of(n.store().name(), publicUrl.of(request, sharing.link(circuitId, member.id(),
                     ShareTarget.STORE, n.store().id())), n.store().name() + " · " + circuitName));
         }
         model.addAttribute("links", links).addAttribute("stores", stores)

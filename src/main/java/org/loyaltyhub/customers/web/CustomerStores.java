@@ -59,6 +59,9 @@ class CustomerStores {
         Map<Long, String> names = directory.nearby(circuitId, null, StoreDirectory.MAX_RADIUS_KM).stream()
                 .collect(Collectors.toMap(n -> n.store().id(), n -> n.store().name()));
         model.addAttribute("checkIns", checkIns.ofMember(circuitId, member.id())).addAttribute("storeNames", names);
+        if (model.getAttribute("checkedIn") instanceof Number store) {
+            model.addAttribute("checkedInName", names.get(store.longValue()));
+        }
         return "customer/stores";
     }
 
