@@ -47,6 +47,7 @@ class CustomerStores {
     String stores(@PathVariable long circuitId, @RequestParam(required = false) BigDecimal lat,
                   @RequestParam(required = false) BigDecimal lon, Model model, HttpServletResponse response) {
         space.add(circuitId, model);
+        model.addAttribute("signedIn", false);
         list(circuitId, lat, lon, model, response);
         return "customer/stores";
     }
