@@ -11,7 +11,7 @@ public enum Shortcode {
     STORE_NAME("Negozio Centro"), TIER("Gold"), BADGE("Silver"), VOUCHER_CODE("ABCD-EFGH-JKLM"),
     CUSTOMER_AREA_URL("https://example.org/c/1/my"), BOOKING_NAME("Tavolo in veranda"),
     BOOKING_DATE("mercoledì 2 dicembre 2026"), BOOKING_TIME("20:30"),
-    BOOKING_PLACE("Negozio Centro, Via Roma 1, Milano"), BOOKING_SEATS("2");
+    BOOKING_PLACE("Negozio Centro, Via Roma 1, Milano"), BOOKING_SEATS("2"), REASON("The receipt is not legible");
 
     private final String sample;
 

@@ -25,6 +25,9 @@ public interface Tenancy {
 
     List<Store> storesOf(long circuitId, long companyId);
 
+    /** Every store of the circuit, as its customers see them (the customer area, the public store search). */
+    List<Store> circuitStores(long circuitId);
+
     /** The stores the caller covers: every store of the circuit for its administrators. */
     List<Store> stores(Caller caller);
 

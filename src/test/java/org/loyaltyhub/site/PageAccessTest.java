@@ -672,4 +672,21 @@ class PageAccessTest extends BrowserTest {
         assertThat(statuses(till, pages)).isEqualTo(expect(pages, 403, 403));
         assertThat(statuses(stranger.admin, pages)).isEqualTo(expect(pages, 200, 404));
     }
+
+    @Test
+    void receiptsStoreProfilesAndCheckInScreensOpenForTheirStoresRolesAndNeverForAnotherCircuit() {
+        World w = fixtures.world(api);
+        long[] shop = w.company("Engage");
+        long[] other = w.company("Elsewhere");
+        Api.Login companyAdmin = w.operator("COMPANY_ADMIN", shop[0], null);
+        Api.Login till = w.operator("STORE_OPERATOR", null, shop[1]);
+        World stranger = fixtures.world(api);
+        List<String> pages = List.of("/admin/receipts", "/stores/" + shop[1] + "/checkin-screen",
+                "/stores/" + other[1] + "/checkin-screen", "/admin/stores/" + shop[1]);
+
+        assertThat(statuses(w.admin, pages)).isEqualTo(expect(pages, 200, 200, 200, 200));
+        assertThat(statuses(companyAdmin, pages)).isEqualTo(expect(pages, 200, 200, 404, 200));
+        assertThat(statuses(till, pages)).isEqualTo(expect(pages, 200, 200, 404, 403));
+        assertThat(statuses(stranger.admin, pages)).isEqualTo(expect(pages, 200, 404, 404, 404));
+    }
 }

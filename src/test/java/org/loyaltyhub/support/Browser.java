@@ -31,23 +31,10 @@ public final class Browser implements AutoCloseable {
                         "--disable-component-update", "--disable-sync", "--no-first-run")));
     }
 
-    private static final java.util.concurrent.atomic.AtomicInteger CLIENTS = new java.util.concurrent.atomic.AtomicInteger();
-
-    /**
-     * Each browser profile comes from an address of its own (198.18.0.0/15, the benchmarking range; the proxy on
-     * 127.0.0.1 is trusted), as real customers do: limits per network address (sign-in links, sign-ups) count each
-     * visitor apart instead of the whole suite's browsers as one.
-     */
-    private static String nextClientAddress() {
-        int n = CLIENTS.getAndIncrement() % 60_000;
-        return "198.18." + (n / 250) + "." + (n % 250 + 1);
-    }
-
     /** A fresh browser profile (no cookies) at a phone or desktop size, in a language. */
     public Page open(int width, int height, String locale) {
         BrowserContext context = chromium.newContext(new com.microsoft.playwright.Browser.NewContextOptions()
-                .setViewportSize(width, height).setLocale(locale)
-                .setExtraHTTPHeaders(Map.of("X-Forwarded-For", nextClientAddress())));
+                .setViewportSize(width, height).setLocale(locale));
         // counts htmx's settled swaps: htmx wires the listeners of swapped-in content only when it settles, so a
         // test that acts on new content must wait for that, not only for the response (see answered)
         context.addInitScript("document.addEventListener('htmx:afterSettle', function () {"

@@ -4,6 +4,8 @@ import com.microsoft.playwright.Page;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Base of the browser journeys: one Chromium per test class, its console errors cleared before each test. */
 public abstract class BrowserTest extends IntegrationTest {
@@ -20,9 +22,17 @@ public abstract class BrowserTest extends IntegrationTest {
         browser.close();
     }
 
+    @Autowired
+    private JdbcClient attempts;
+
+    /**
+     * Every browser of the suite comes from 127.0.0.1, so the limits per network address (sign-up and sign-in links,
+     * 30 an hour) would count the whole suite as one visitor: each journey starts with the counts forgotten.
+     */
     @BeforeEach
     void noBrowserErrorsYet() {
         browser.errors().clear();
+        attempts.sql("delete from attempt_counter").update();
     }
 
     protected String url(String path) {

@@ -1333,4 +1333,46 @@ class RoleMatrixTest extends IntegrationTest {
                     csv.startsWith("/api/v1/exports") ? 200 : 404);
         }
     }
+
+    @Test
+    void receiptCodesStoreProfilesAndSocialSettingsFollowTheirRolesAndStores() {
+        World w = fixtures.world(api, true, false);
+        long[] own = w.company("Own");
+        long[] other = w.company("Other");
+        Map<String, Api> roles = new LinkedHashMap<>();
+        roles.put("CIRCUIT_ADMIN", w.asAdmin());
+        roles.put("COMPANY_ADMIN", w.as(w.operator("COMPANY_ADMIN", own[0], null)));
+        roles.put("STORE_OPERATOR", w.as(w.operator("STORE_OPERATOR", null, own[1])));
+        roles.put("API_KEY", api.withKey(w.apiKey(own[0], own[1])));
+        roles.put("ANOTHER_CIRCUIT_ADMIN", fixtures.world(api).asAdmin());
+        Map<String, Object> receipt = Map.of("receiptNumber", 1, "currency", "EUR", "amount", "9.90",
+                "issuedAt", clock.instant().minusSeconds(3600).toString());
+        Map<String, Object> receiptSettings = Map.of("enabled", true, "maxAgeDays", 7, "dailyLimit", "100");
+        Map<String, Object> profile = Map.of("checkinRadiusMetres", 120, "phone", "+39 02 1");
+        Map<String, Object> social = Map.of("pointsPerVisit", 1, "dailyCap", 3);
+        Map<Action, List<Integer>> expected = new LinkedHashMap<>();
+        expected.put(new Action("get a receipt code at an own store", "POST",
+                "/api/v1/stores/" + own[1] + "/receipt-codes", receipt), List.of(200, 200, 200, 200, 404));
+        expected.put(new Action("get a receipt code at another company's store", "POST",
+                "/api/v1/stores/" + other[1] + "/receipt-codes", receipt), List.of(200, 404, 404, 404, 404));
+        expected.put(new Action("list receipts to review", "GET", "/api/v1/receipt-claims/pending", null),
+                List.of(200, 200, 200, 403, 200));
+        expected.put(new Action("read the receipt settings", "GET", "/api/v1/receipts/settings", null),
+                List.of(200, 200, 200, 200, 200));
+        expected.put(new Action("change the receipt settings", "PUT", "/api/v1/receipts/settings", receiptSettings),
+                List.of(200, 403, 403, 403, 200));
+        expected.put(new Action("read an own store's profile", "GET", "/api/v1/stores/" + own[1] + "/profile", null),
+                List.of(200, 200, 200, 200, 404));
+        expected.put(new Action("change an own store's profile", "PUT", "/api/v1/stores/" + own[1] + "/profile",
+                profile), List.of(200, 200, 403, 403, 404));
+        expected.put(new Action("change another company's store profile", "PUT",
+                "/api/v1/stores/" + other[1] + "/profile", profile), List.of(200, 404, 403, 403, 404));
+        expected.put(new Action("search the circuit's stores (public)", "GET",
+                "/api/v1/stores/nearby?circuit=" + w.circuitId, null), List.of(200, 200, 200, 200, 200));
+        expected.put(new Action("read the social settings", "GET", "/api/v1/social/settings", null),
+                List.of(200, 200, 200, 200, 200));
+        expected.put(new Action("change the social settings", "PUT", "/api/v1/social/settings", social),
+                List.of(200, 403, 403, 403, 200));
+        assertMatrix(roles, expected);
+    }
 }

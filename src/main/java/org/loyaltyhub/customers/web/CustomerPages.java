@@ -50,11 +50,13 @@ class CustomerPages {
     private final Referrals referrals;
     private final LinkRequestLimits linkLimits;
     private final PhonePasses phonePasses;
+    private final org.loyaltyhub.marketing.Sharing sharing;
 
     CustomerPages(SpaceModel space, CustomerAccounts accounts, CustomerSessions sessions, Tenancy tenancy,
                   PublicUrl publicUrl, MessageSource messages, Referrals referrals, LinkRequestLimits linkLimits,
-                  PhonePasses phonePasses) {
+                  PhonePasses phonePasses, org.loyaltyhub.marketing.Sharing sharing) {
         this.phonePasses = phonePasses;
+        this.sharing = sharing;
         this.referrals = referrals;
         this.linkLimits = linkLimits;
         this.space = space;
@@ -68,7 +70,8 @@ class CustomerPages {
     @GetMapping("/c/{circuitId}")
     String space(@PathVariable long circuitId, @RequestParam(required = false) Long store, Model model) {
         space.add(circuitId, model);
-        model.addAttribute("store", store(circuitId, store)).addAttribute("companies", tenancy.companiesOf(circuitId));
+        model.addAttribute("store", store(circuitId, store)).addAttribute("companies", tenancy.companiesOf(circuitId))
+                .addAttribute("social", sharing.settings(circuitId));
         return "customer/space";
     }
 

@@ -133,6 +133,19 @@ class NotificationTriggers {
         });
     }
 
+    /** The member is told what an operator decided about a receipt that waited for review. */
+    @EventListener
+    void on(org.loyaltyhub.purchases.ReceiptReviewed e) {
+        safely(e.circuitId(), () -> {
+            String store = tenancy.store(e.circuitId(), e.storeId()).name();
+            notifier.tell(e.approved()
+                    ? new Notice(e.circuitId(), e.memberId(), NotificationKind.RECEIPT_APPROVED,
+                    "receipt:" + e.claimId(), Map.of(Shortcode.STORE_NAME, store))
+                    : new Notice(e.circuitId(), e.memberId(), NotificationKind.RECEIPT_REFUSED,
+                    "receipt:" + e.claimId(), Map.of(Shortcode.STORE_NAME, store, Shortcode.REASON, e.reason())));
+        });
+    }
+
     /** The referrer is told of their reward, once per award (a friend's purchase that took over a reversed one again). */
     @EventListener
     void on(ReferralRewarded e) {

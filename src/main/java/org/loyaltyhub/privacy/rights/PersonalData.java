@@ -27,6 +27,7 @@ final class PersonalData {
             java.util.Map.entry("reported_order", "an order's state in a shop: id, amounts, refunds"),
             java.util.Map.entry("purchase_award", "points of a purchase"),
             java.util.Map.entry("operator", "staff accounts, not members"),
+            java.util.Map.entry("store_profile", "a store's public details: phone, opening hours, review pages"),
             java.util.Map.entry("company_billing", "a company's invoicing details"),
             java.util.Map.entry("circuit_billing", "the circuit's invoicing details"),
             java.util.Map.entry("recharge_request", "a company's budget requests"),
@@ -178,7 +179,18 @@ final class PersonalData {
                             + "where p.circuit_id = :c and p.member_id = :m union all select 'device', r.device_id, "
                             + "r.registered_at from pass_device_registration r join member_pass p on p.serial = r.serial "
                             + "where p.circuit_id = :c and p.member_id = :m union all select 'update', channel, due_at "
-                            + "from pass_push where circuit_id = :c and member_id = :m"));
+                            + "from pass_push where circuit_id = :c and member_id = :m"),
+            new Collection("receipts", "Receipts claimed with their code, and what became of each",
+                    "select store_id, receipt_number, issued_at, amount, currency, status, refusal_reason, purchase_id, "
+                            + "claimed_at, reviewed_at from receipt_claim where circuit_id = :c and member_id = :m "
+                            + "order by id"),
+            new Collection("shared_links", "Links the member shared and the visits each brought (visitors as hashes)",
+                    "select l.target, l.store_id, l.token, l.created_at, count(v.id) as visits, "
+                            + "coalesce(sum(v.points), 0) as points from share_link l left join share_visit v "
+                            + "on v.share_link_id = l.id where l.circuit_id = :c and l.member_id = :m "
+                            + "group by l.id order by l.id"),
+            new Collection("check_ins", "Check-ins at stores", "select store_id, day, method, checked_in_at "
+                    + "from store_checkin where circuit_id = :c and member_id = :m order by id"));
 
     /**
      * The erasure, statement by statement: what is personal is replaced or deleted; amounts, dates, stores and ids

@@ -78,6 +78,8 @@ class SecurityConfiguration implements WebMvcConfigurer {
                         .requestMatchers("/api/v1/setup", "/api/v1/setup/**").permitAll()
                         // shops' webhooks authenticate by their signature, verified by the integrations module
                         .requestMatchers(org.springframework.http.HttpMethod.POST, "/api/v1/hooks/**").permitAll()
+                        // the public store search (issue 18): the circuit's stores, as its loyalty space shows them
+                        .requestMatchers(org.springframework.http.HttpMethod.GET, "/api/v1/stores/nearby").permitAll()
                         .anyRequest().authenticated());
         return http.build();
     }

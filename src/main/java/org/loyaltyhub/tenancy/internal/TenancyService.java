@@ -258,6 +258,12 @@ public class TenancyService implements Tenancy {
 
     @Override
     @Transactional(readOnly = true)
+    public List<Store> circuitStores(long circuitId) {
+        return stores.all(circuitId);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
     public List<Store> storesOf(long circuitId, long companyId) {
         return stores.ofCompany(circuitId, companyId);
     }

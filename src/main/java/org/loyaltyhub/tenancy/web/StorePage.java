@@ -5,6 +5,8 @@ import org.loyaltyhub.shared.web.Page;
 import org.loyaltyhub.tenancy.Caller;
 import org.loyaltyhub.tenancy.Role;
 import org.loyaltyhub.tenancy.Store;
+import org.loyaltyhub.tenancy.StoreDirectory;
+import org.loyaltyhub.tenancy.StoreProfile;
 import org.loyaltyhub.tenancy.internal.Commands.StoreFields;
 import org.loyaltyhub.tenancy.internal.TenancyService;
 import org.springframework.ui.Model;
@@ -23,9 +25,11 @@ import java.util.Map;
 class StorePage {
 
     private final TenancyService tenancy;
+    private final StoreDirectory directory;
 
-    StorePage(TenancyService tenancy) {
+    StorePage(TenancyService tenancy, StoreDirectory directory) {
         this.tenancy = tenancy;
+        this.directory = directory;
     }
 
     @GetMapping("/admin/stores/{id}")
@@ -41,7 +45,53 @@ class StorePage {
         form.put("latitude", s.latitude() == null ? null : s.latitude().toPlainString());
         form.put("longitude", s.longitude() == null ? null : s.longitude().toPlainString());
         model.addAttribute("store", s).addAttribute("form", form).addAttribute("errors", Map.of());
+        return withProfile(s, model);
+    }
+
+    private String withProfile(Store s, Model model) {
+        if (!model.containsAttribute("profileForm")) {
+            StoreProfile p = directory.profile(s.circuitId(), s.id());
+            Map<String, String> profile = new HashMap<>();
+            profile.put("phone", p.phone());
+            profile.put("openingHours", p.openingHours());
+            profile.put("checkinRadius", String.valueOf(p.checkinRadiusMetres()));
+            profile.put("googleReviewUrl", p.googleReviewUrl());
+            profile.put("tripadvisorUrl", p.tripadvisorUrl());
+            model.addAttribute("profileForm", profile);
+        }
         return "store";
+    }
+
+    /** What customers see of the store (issue 18): phone, opening hours, review pages, check-in radius. */
+    @PostMapping("/admin/stores/{id}/profile")
+    String saveProfile(Caller caller, @PathVariable long id, @RequestParam Map<String, String> submitted, Model model) {
+        caller.require(Role.CIRCUIT_ADMIN, Role.COMPANY_ADMIN);
+        Store s = tenancy.visibleStore(caller, id);
+        FormValues form = new FormValues(submitted);
+        Map<String, String> errors = new LinkedHashMap<>();
+        String phone = form.text("phone");
+        if (phone != null && (phone.length() > 40 || !phone.matches("[+0-9 ()./-]*"))) {
+            errors.put("phone", "stores.error.phone");
+        }
+        if (length(form.text("openingHours")) > 500) {
+            errors.put("openingHours", "stores.error.tooLong");
+        }
+        String radius = form.text("checkinRadius") == null ? "" : form.text("checkinRadius");
+        if (!radius.matches("[0-9]{2,4}") || Integer.parseInt(radius) < 20 || Integer.parseInt(radius) > 2000) {
+            errors.put("checkinRadius", "stores.error.radius");
+        }
+        for (String url : new String[]{"googleReviewUrl", "tripadvisorUrl"}) {
+            if (!StoreProfile.secureUrl(form.text(url))) {
+                errors.put(url, "stores.error.url");
+            }
+        }
+        if (errors.isEmpty()) {
+            directory.change(caller, id, new StoreProfile(phone, form.text("openingHours"), Integer.valueOf(radius),
+                    form.text("googleReviewUrl"), form.text("tripadvisorUrl")));
+            return "redirect:/admin/stores/" + id + "?profileSaved";
+        }
+        model.addAttribute("profileForm", submitted).addAttribute("profileErrors", errors);
+        return form(caller, id, model);
     }
 
     @PostMapping("/admin/stores/{id}")
@@ -71,7 +121,7 @@ class StorePage {
             return "redirect:/admin/stores/" + id + "?saved";
         }
         model.addAttribute("store", s).addAttribute("form", submitted).addAttribute("errors", errors);
-        return "store";
+        return withProfile(s, model);
     }
 
     private static BigDecimal coordinate(FormValues form, String field, int limit, Map<String, String> errors) {

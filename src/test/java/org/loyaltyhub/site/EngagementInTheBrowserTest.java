@@ -1,0 +1,134 @@
+package org.loyaltyhub.site;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.Geolocation;
+import org.junit.jupiter.api.Test;
+import org.loyaltyhub.support.Api;
+import org.loyaltyhub.support.Browser;
+import org.loyaltyhub.support.BrowserTest;
+import org.loyaltyhub.support.Fixtures;
+import org.loyaltyhub.support.World;
+
+import java.util.List;
+import java.util.Map;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Customer engagement in a real Chromium (issue 18): a phone that shares its position sorts the stores by distance and
+ * checks in where it is; a receipt's code records the purchase once and its replay is refused; a shared link's
+ * repeated visits by one visitor earn its member once.
+ */
+class EngagementInTheBrowserTest extends BrowserTest {
+
+    private static void place(World w, long store, String name, String lat, String lon) {
+        Api.Response r = w.asAdmin().put("/api/v1/stores/" + store, Map.of("name", name, "address", "Piazza 1",
+                "city", "Milano", "latitude", lat, "longitude", lon));
+        assertThat(r.status()).as(r.toString()).isEqualTo(200);
+    }
+
+    @Test
+    void aPhoneSharingItsPositionSeesTheNearestStoreFirstAndChecksInThereOnceADay() {
+        World w = fixtures.world(api);
+        long[] duomo = w.company("Duomo");
+        long[] castello = w.company("Castello");
+        place(w, duomo[1], "Bar Duomo", "45.464211", "9.191383");
+        place(w, castello[1], "Bar Castello", "45.470532", "9.179279");
+        w.asAdmin().put("/api/v1/stores/" + duomo[1] + "/profile", Map.of("checkinRadiusMetres", 150,
+                "openingHours", "Mon-Sat 7-20", "googleReviewUrl", "https://g.page/r/duomo/review"));
+
+        Page phone = browser.phone("en-GB");
+        BrowserContext context = phone.context();
+        context.grantPermissions(List.of("geolocation"));
+        context.setGeolocation(new Geolocation(45.4643, 9.1912));
+        joinAndConfirm(phone, w.circuitId, Fixtures.unique("walker") + "@member.test", "walker-password-1");
+        phone.navigate(url("/c/" + w.circuitId + "/my/stores"));
+        assertThat(phone.locator("#store-list li").first()).containsText("Bar Castello");
+        phone.getByRole(AriaRole.BUTTON, named("Sort by distance from me")).click();
+        assertThat(phone.locator("#locate p.muted")).hasText("Stores by distance from your position.");
+        assertThat(phone.locator("#store-list li").first()).containsText("Bar Duomo");
+        assertThat(phone.locator("#store-list li").first()).containsText("Mon-Sat 7-20");
+        assertThat(phone.locator("#store-" + duomo[1] + " .distance")).hasText(java.util.regex.Pattern.compile("[0-9]{1,3} m"));
+
+        phone.locator("#store-" + duomo[1] + " form.check-in button").click();
+        assertThat(phone.locator("#checked-in")).hasText("Checked in at Bar Duomo: thank you for your visit!");
+        assertThat(phone.locator("#my-check-ins")).containsText("Bar Duomo");
+        Browser.screenshot(phone, "stores-near-me-checked-in-phone-en");
+        phone.locator("#store-" + duomo[1] + " form.check-in button").click();
+        assertThat(phone.locator("#check-in-refused"))
+                .hasText("You checked in at this store today already: come back tomorrow!");
+        phone.locator("#store-" + castello[1] + " form.check-in button").click();
+        assertThat(phone.locator("#check-in-refused")).containsText("You seem to be too far from the store");
+
+        Page visitor = browser.phone("it-IT");
+        visitor.navigate(url("/c/" + w.circuitId));
+        visitor.locator("#space-stores").click();
+        assertThat(visitor.locator("#store-list")).containsText("Bar Duomo");
+        assertThat(visitor.locator("#store-list")).containsText("Indicazioni");
+        assertThat(visitor.locator("#store-map")).hasCount(0);
+        assertThat(browser.errors()).isEmpty();
+    }
+
+    @Test
+    void aReceiptsCodeRecordsThePurchaseOnceAndItsReplayIsRefused() {
+        World w = fixtures.world(api);
+        long[] shop = w.company("Receipts");
+        place(w, shop[1], "Bar Receipts", "45.46", "9.19");
+        w.asAdmin().put("/api/v1/receipts/settings", Map.of("enabled", true, "maxAgeDays", 7, "dailyLimit", "300"));
+        w.asAdmin().put("/api/v1/stores/" + shop[1] + "/profile", Map.of("checkinRadiusMetres", 150,
+                "tripadvisorUrl", "https://www.tripadvisor.com/bar-receipts"));
+        Api till = api.withKey(w.apiKey(shop[0], shop[1]));
+        String code = till.post("/api/v1/stores/" + shop[1] + "/receipt-codes", Map.of("receiptNumber", 314,
+                "currency", "EUR", "amount", "42.00", "issuedAt", clock.instant().minusSeconds(1800).toString()))
+                .json().path("code").asString();
+
+        Page phone = browser.phone("en-GB");
+        joinAndConfirm(phone, w.circuitId, Fixtures.unique("receipt") + "@member.test", "receipt-password-1");
+        phone.navigate(url("/c/" + w.circuitId + "/my/receipts"));
+        phone.getByLabel("Receipt code").fill(code.toLowerCase().replace("-", " "));
+        phone.getByRole(AriaRole.BUTTON, named("Add the purchase")).click();
+        assertThat(phone.locator("#claimed")).hasText("Purchase recorded: its points are in your history.");
+        assertThat(phone.locator("#review-after-purchase")).containsText("Review on TripAdvisor");
+        assertThat(phone.locator("#receipt-claims")).containsText("42.00 EUR");
+        Browser.screenshot(phone, "receipt-claimed-phone-en");
+
+        phone.getByLabel("Receipt code").fill(code);
+        phone.getByRole(AriaRole.BUTTON, named("Add the purchase")).click();
+        assertThat(phone.locator("#receipt-code-error")).hasText("This receipt was claimed already.");
+        assertThat(phone.getByLabel("Receipt code")).hasAttribute("aria-invalid", "true");
+        phone.navigate(url("/c/" + w.circuitId + "/my"));
+        assertThat(phone.locator("#balance")).hasText("42");
+        assertThat(browser.errors()).isEmpty();
+    }
+
+    @Test
+    void aSharedLinksRepeatedVisitsByOneVisitorEarnItsMemberOnce() {
+        World w = fixtures.world(api);
+        w.asAdmin().put("/api/v1/social/settings", Map.of("pointsPerVisit", 10, "dailyCap", 5,
+                "instagramUrl", "https://www.instagram.com/circuito"));
+        Page member = browser.phone("en-GB");
+        joinAndConfirm(member, w.circuitId, Fixtures.unique("sharer") + "@member.test", "sharer-password-1");
+        member.navigate(url("/c/" + w.circuitId + "/my/share"));
+        assertThat(member.locator("#share-points")).containsText("You get 10 points for each new visitor");
+        assertThat(member.locator("#follow-us")).containsText("Instagram");
+        assertThat(member.locator("#share-0 a").first()).hasText("WhatsApp");
+        String link = member.locator("#share-0 input").inputValue();
+        assertThat(link).contains("/c/" + w.circuitId + "/s/");
+        Browser.screenshot(member, "share-phone-en");
+
+        Page friend = browser.phone("en-GB");
+        friend.navigate(link);
+        assertThat(friend).hasURL(java.util.regex.Pattern.compile(".*/join\\?ref=.*"));
+        friend.navigate(link);
+        friend.navigate(link);
+        Page sameFriendWithoutCookies = browser.phone("en-GB");
+        sameFriendWithoutCookies.navigate(link);
+
+        member.navigate(url("/c/" + w.circuitId + "/my"));
+        assertThat(member.locator("#balance")).hasText("10");
+        assertThat(browser.errors()).isEmpty();
+    }
+}
