@@ -94,11 +94,11 @@ class BackOfficeInTheBrowserTest extends BrowserTest {
         page.getByLabel("Address").fill("Via Roma 1");
         page.getByLabel("Latitude").fill("95");
         page.getByLabel("Longitude").fill("9.19");
-        page.getByRole(AriaRole.BUTTON, named("Save")).click();
+        page.locator("#store-place").getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Save")).click();
         assertThat(page.locator("#latitude-error")).containsText("from -90 to 90");
         assertThat(w.asAdmin().get("/api/v1/stores/" + shop[1]).json().path("address").isNull()).isTrue();
         page.getByLabel("Latitude").fill("45,4642");
-        page.getByRole(AriaRole.BUTTON, named("Save")).click();
+        page.locator("#store-place").getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Save")).click();
         assertThat(page.getByRole(AriaRole.STATUS)).hasText("Saved.");
         JsonNode store = w.asAdmin().get("/api/v1/stores/" + shop[1]).json();
         assertThat(store.path("address").asString()).isEqualTo("Via Roma 1");
