@@ -40,7 +40,7 @@ import java.util.stream.Stream;
 public final class Benchmark {
 
     /** The phases -Dbench.phases selects from, in the order they run. */
-    static final List<String> PHASES = List.of("startup", "load", "tiers", "codes", "reliability", "backtest", "clearing", "segments", "reports", "export", "indicators", "campaigns");
+    static final List<String> PHASES = List.of("startup", "load", "tiers", "codes", "reliability", "backtest", "clearing", "segments", "reports", "export", "indicators", "campaigns", "import");
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String PASSWORD = "bench-password-0123";
@@ -214,6 +214,10 @@ public final class Benchmark {
             }
             if (config.phases().contains("campaigns")) {
                 campaignRows(context);
+                out("=".repeat(86));
+            }
+            if (config.phases().contains("import")) {
+                importRows(context);
                 out("=".repeat(86));
             }
         } finally {
@@ -828,6 +832,37 @@ public final class Benchmark {
                 + "GreenMail (%.1f messages/s); then the outbox alone delivered %d more in %.0f s (%.1f messages/s)",
                 r.perMinute(), r.seconds(), r.outboxed(), r.outboxedPerSecond(), r.delivered(),
                 r.deliveredPerSecond(), r.drained(), r.drainSeconds(), r.drainedPerSecond()));
+    }
+
+    /** The import phase (issue 17): a CSV of {@code bench.importMembers} members with balances, dry run and real run. */
+    private void importRows(ConfigurableApplicationContext context) throws Exception {
+        int members = Integer.getInteger("bench.importMembers", 1_000_000);
+        say("Import: writing a CSV of " + members + " members with opening balances, then uploading it ...");
+        boolean statements = Boolean.getBoolean("bench.statements");
+        HikariDataSource ds = context.getBean(HikariDataSource.class);
+        if (statements) {
+            resetStatements(ds);
+        }
+        ImportBench.Result r;
+        try (SqlProbe probe = statements ? new SqlProbe() : null) {
+            r = ImportBench.run(context, ((WebServerApplicationContext) context).getWebServer().getPort(), members);
+            if (probe != null) {
+                say(String.format(Locale.ROOT, "Import: %.1f statements and %.1f round trips per row (dry runs, "
+                        + "real runs and polling; traced, so slower)", (double) probe.executes() / members,
+                        (double) probe.syncs() / members));
+            }
+        }
+        if (statements) {
+            printStatements(ds);
+        }
+        out("");
+        out(String.format(Locale.ROOT, "o. Import  CSV of %d members with e-mail, phone, consent and opening balance "
+                + "(%d MB, uploaded in %d parts of <= %d rows): dry run %.1f s", r.members(),
+                r.fileBytes() / (1024 * 1024), r.parts(), ImportBench.PART_ROWS, r.dryRunSeconds()));
+        out(String.format(Locale.ROOT, "   real run %.1f s, %.0f rows/s: %d imported, %d refused, %d points  "
+                + "(target 1,000,000 in <= 300 s, %.0f rows/s: %s)", r.runSeconds(), r.rowsPerSecond(), r.imported(),
+                r.refused(), r.points(), 1_000_000 / 300.0, r.rowsPerSecond() * 300 >= 1_000_000 ? "MET"
+                        : "NOT MET"));
     }
 
     private List<StartupTimes.Start> startup = List.of();
