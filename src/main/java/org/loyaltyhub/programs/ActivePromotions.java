@@ -7,8 +7,12 @@ import java.util.List;
 /** The promotions running in a circuit, as the customer area lists them to members. */
 public interface ActivePromotions {
 
-    /** Active promotions valid now or starting later, in the order they are considered. */
-    List<Summary> running(long circuitId);
+    /**
+     * Active promotions valid now or starting later that apply to the member, in the order they are considered: those
+     * for everyone, and those for a segment or tiers the member is in now (where they apply — stores, companies,
+     * channels — does not hide them).
+     */
+    List<Summary> running(long circuitId, long memberId);
 
     /** How a promotion gives points. */
     enum Gives {

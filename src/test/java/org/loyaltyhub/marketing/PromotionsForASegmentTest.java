@@ -41,7 +41,7 @@ class PromotionsForASegmentTest extends IntegrationTest {
     }
 
     /** 50 points on any purchase, for everyone or (with a segment) for its members. */
-    private static Map<String, Object> promotion(String name, Long segmentId) {
+    static Map<String, Object> promotion(String name, Long segmentId) {
         Map<String, Object> p = new HashMap<>(Map.of("name", name, "priority", 10,
                 "validFrom", Instant.now().minus(400, ChronoUnit.DAYS).toString(),
                 "trigger", Map.of("type", "PURCHASE", "conditions", List.of()),
@@ -52,7 +52,7 @@ class PromotionsForASegmentTest extends IntegrationTest {
         return p;
     }
 
-    private static long activeOne(World w, Map<String, Object> body) {
+    static long activeOne(World w, Map<String, Object> body) {
         Api.Response created = w.asAdmin().post("/api/v1/promotions", body);
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         long id = created.json().path("id").asLong();

@@ -37,6 +37,7 @@ import java.util.Objects;
 @Controller
 class CustomerArea {
 
+    private final org.loyaltyhub.programs.ActivePromotions promotions;
     private final SpaceModel space;
     private final Members members;
     private final Ledger ledger;
@@ -51,7 +52,9 @@ class CustomerArea {
 
     CustomerArea(SpaceModel space, Members members, Ledger ledger, Visits visits, Tenancy tenancy, Clock clock,
                  org.loyaltyhub.programs.StatusHistory statusHistory, org.loyaltyhub.programs.MemberStatuses statuses, SignedIn signedIn,
-                 org.loyaltyhub.marketing.Inbox inbox, LandingPages landingPages) {
+                 org.loyaltyhub.marketing.Inbox inbox, LandingPages landingPages,
+                 org.loyaltyhub.programs.ActivePromotions promotions) {
+        this.promotions = promotions;
         this.inbox = inbox;
         this.landingPages = landingPages;
         this.statusHistory = statusHistory;
@@ -129,7 +132,9 @@ class CustomerArea {
     @GetMapping("/c/{circuitId}/my/messages")
     String messages(@PathVariable long circuitId, Model model) {
         Member member = signedIn(circuitId, model);
-        model.addAttribute("messages", inbox.latest(circuitId, member.id(), 100));
+        model.addAttribute("messages", inbox.latest(circuitId, member.id(), 100))
+                .addAttribute("promotions", promotions.running(circuitId, member.id()))
+                .addAttribute("now", clock.instant());
         return "customer/messages";
     }
 

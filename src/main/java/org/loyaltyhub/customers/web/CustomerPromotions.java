@@ -22,8 +22,8 @@ class CustomerPromotions {
 
     @GetMapping("/c/{circuitId}/my/promotions")
     String list(@PathVariable long circuitId, Model model) {
-        signedIn.member(circuitId, model);
-        model.addAttribute("promotions", promotions.running(circuitId)).addAttribute("now", clock.instant());
+        long memberId = signedIn.member(circuitId, model).id();
+        model.addAttribute("promotions", promotions.running(circuitId, memberId)).addAttribute("now", clock.instant());
         return "customer/promotions";
     }
 }

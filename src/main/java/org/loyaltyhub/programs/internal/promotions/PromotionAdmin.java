@@ -212,11 +212,16 @@ public class PromotionAdmin implements ActivePromotions, SegmentUsers {
 
     @Override
     @Transactional(readOnly = true)
-    public List<Summary> running(long circuitId) {
+    public List<Summary> running(long circuitId, long memberId) {
         Instant now = clock.instant();
-        return store.active(circuitId).stream()
+        List<Promotion> shown = store.active(circuitId).stream()
                 .filter(p -> p.validity().contains(now) || p.validity().from().isAfter(now))
                 .filter(p -> p.effect().kind().onPurchase())
+                .toList();
+        Long tier = cases.tier(circuitId, memberId, shown);
+        java.util.Set<Long> segments = cases.segments(circuitId, memberId, shown);
+        return shown.stream()
+                .filter(p -> forMember(p.target(), tier, segments))
                 .map(p -> {
                     PromotionInput.EffectInput e = PromotionInput.effectInput(p.effect());
                     return switch (e.type()) {
@@ -225,6 +230,12 @@ public class PromotionAdmin implements ActivePromotions, SegmentUsers {
                         default -> summary(p, Gives.FIXED_POINTS, BigDecimal.valueOf(e.points()));
                     };
                 }).toList();
+    }
+
+    /** Whether a promotion's target names the member: no segment or one they are in, no tiers or theirs. */
+    static boolean forMember(Promotion.Target target, Long tier, java.util.Set<Long> segments) {
+        return (target.segmentId() == null || segments.contains(target.segmentId()))
+                && (target.tierIds().isEmpty() || tier != null && target.tierIds().contains(tier));
     }
 
     private static Summary summary(Promotion p, Gives gives, BigDecimal amount) {
