@@ -26,23 +26,45 @@ begin
         return;
     end;
 
-    execute 'grant usage on schema ' || quote_ident(current_schema()) || ' to loyaltyhub_tenant, loyaltyhub_platform';
-    execute 'grant select, insert, update, delete, truncate, references, trigger on all tables in schema '
-                || quote_ident(current_schema()) || ' to loyaltyhub_tenant, loyaltyhub_platform';
-    execute 'grant usage, select, update on all sequences in schema ' || quote_ident(current_schema())
-                || ' to loyaltyhub_tenant, loyaltyhub_platform';
+    -- every statement below runs only when its effect is missing: a node that starts beside running ones (same
+    -- database, nothing to migrate) takes no table lock here, so it cannot deadlock with their transactions
+    if not (has_schema_privilege('loyaltyhub_tenant', current_schema(), 'USAGE')
+            and has_schema_privilege('loyaltyhub_platform', current_schema(), 'USAGE')) then
+        execute 'grant usage on schema ' || quote_ident(current_schema()) || ' to loyaltyhub_tenant, loyaltyhub_platform';
+    end if;
+    for t in select c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace
+              cross join (values ('loyaltyhub_tenant'), ('loyaltyhub_platform')) r(role)
+              cross join unnest(array['SELECT', 'INSERT', 'UPDATE', 'DELETE', 'TRUNCATE', 'REFERENCES', 'TRIGGER']) p(priv)
+              where n.nspname = current_schema() and c.relkind in ('r', 'p', 'v', 'm', 'f')
+                and not has_table_privilege(r.role, c.oid, p.priv)
+              group by c.relname loop
+        execute format('grant select, insert, update, delete, truncate, references, trigger on %I '
+            || 'to loyaltyhub_tenant, loyaltyhub_platform', t.relname);
+    end loop;
+    for t in select c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace
+              cross join (values ('loyaltyhub_tenant'), ('loyaltyhub_platform')) r(role)
+              cross join unnest(array['USAGE', 'SELECT', 'UPDATE']) p(priv)
+              where n.nspname = current_schema() and c.relkind = 'S'
+                and not has_sequence_privilege(r.role, c.oid, p.priv)
+              group by c.relname loop
+        execute format('grant usage, select, update on sequence %I to loyaltyhub_tenant, loyaltyhub_platform',
+            t.relname);
+    end loop;
 
     -- views read their tables with the reader's rights, so the policies apply through them
     for t in select c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace
-              where n.nspname = current_schema() and c.relkind = 'v' loop
+              where n.nspname = current_schema() and c.relkind = 'v'
+                and not coalesce('security_invoker=true' = any(c.reloptions), false) loop
         execute format('alter view %I set (security_invoker = true)', t.relname);
     end loop;
 
-    for t in select c.relname from pg_class c
+    for t in select c.oid, c.relname from pg_class c
                join pg_namespace n on n.oid = c.relnamespace
                join pg_attribute a on a.attrelid = c.oid and a.attname = 'circuit_id' and not a.attisdropped
               where n.nspname = current_schema() and c.relkind in ('r', 'p') loop
-        execute format('alter table %I enable row level security', t.relname);
+        if not exists (select 1 from pg_class where oid = t.oid and relrowsecurity) then
+            execute format('alter table %I enable row level security', t.relname);
+        end if;
         -- the circuit is read once per statement (an initplan), not once per row, and compared as a plain bigint
         if not exists (select 1 from pg_policies where schemaname = current_schema() and tablename = t.relname
                                                    and policyname = 'circuit_wall') then

@@ -44,7 +44,8 @@ class ConcurrentPrepaidPaymentsTest extends IntegrationTest {
         try (ConfigurableApplicationContext second = new SpringApplication(LoyaltyHubApplication.class).run(
                 "--server.port=0", "--spring.profiles.active=test", "--loyaltyhub.db.url=" + db.getJdbcUrl(),
                 "--loyaltyhub.db.user=" + db.getUsername(), "--loyaltyhub.db.password=" + db.getPassword(),
-                "--loyaltyhub.db.pool-size=20", "--logging.level.root=WARN")) {
+                "--loyaltyhub.db.pool-size=20", "--loyaltyhub.db.data-dir=target/never-created",
+                "--logging.level.root=WARN")) {
             int port2 = ((WebServerApplicationContext) second).getWebServer().getPort();
             assertThat(port2).as("a second node of its own").isNotEqualTo(port);
             World world = fixtures.world(api);
