@@ -35,6 +35,9 @@ class ClearingFlows {
 
     @EventListener
     void on(EntryPosted posted) {
+        if (!posted.postedToAny(ClearingPolicy.redemptionAccounts())) {
+            return; // no lot movement of this entry can count (most entries: earning, opening balances, expiry)
+        }
         List<LotFlow> counted = ledger.lotFlows(posted.entryId(), ClearingPolicy.redemptionAccounts());
         if (counted.isEmpty()) {
             return;
