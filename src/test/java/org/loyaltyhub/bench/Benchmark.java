@@ -320,6 +320,11 @@ public final class Benchmark {
                         Duration.ofSeconds(config.warmupSeconds()), earn);
                 say("Warm-up: " + rate(warm.perSecond()) + " earn/s at 8 clients for " + config.warmupSeconds() + " s");
             }
+            // the statistics of tables that were empty at the start (what autovacuum would do within a minute):
+            // the statements' cached plans are made again on them
+            try (var c = ds.getConnection(); var st = c.createStatement()) {
+                st.execute("analyze");
+            }
             List<Load.Result> earnResults = new ArrayList<>();
             for (int c : config.concurrencies()) {
                 Load.Result r = Load.closedLoop("earn-" + c, c, Duration.ofSeconds(config.levelWarmupSeconds()),

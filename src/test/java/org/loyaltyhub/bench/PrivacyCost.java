@@ -13,18 +13,19 @@ import java.util.Locale;
 /**
  * What the audit log and the tenant wall cost the earn path (issue 15: at most 5 %): the same closed loop of earning
  * as shipped, with the audit log's insert turned into nothing (a rule on the table, so the request path is otherwise
- * unchanged), and with the tenant wall off too (every connection from the owner's pool, none walled).
+ * unchanged), and with the tenant wall off too (every connection from the owner's pool, none walled); each mode twice.
  */
 final class PrivacyCost {
 
-    record Result(Load.Result shipped, Load.Result noAudit, Load.Result noAuditNoWall) {
+    /** Each mode's two runs. */
+    record Result(List<Load.Result> shipped, List<Load.Result> noAudit, List<Load.Result> noAuditNoWall) {
 
         double auditCost() {
-            return 1 - shipped.perSecond() / noAudit.perSecond();
+            return 1 - rate(shipped) / rate(noAudit);
         }
 
         double wallCost() {
-            return 1 - noAudit.perSecond() / noAuditNoWall.perSecond();
+            return 1 - rate(noAudit) / rate(noAuditNoWall);
         }
 
         List<String> rows() {
@@ -36,35 +37,94 @@ final class PrivacyCost {
                             auditCost() * 100, wallCost() * 100));
         }
 
-        private static String row(String label, Load.Result r) {
-            return String.format(Locale.ROOT, "  %-40s %8.0f earn/s  p50 %s ms  p99 %s ms  errors %d", label,
-                    r.perSecond(), Latencies.ms(r.latency().p50()), Latencies.ms(r.latency().p99()), r.errors().total());
+        /** Both runs' requests over both runs' time. */
+        private static double rate(List<Load.Result> runs) {
+            return runs.stream().mapToLong(Load.Result::ok).sum() / runs.stream().mapToDouble(Load.Result::seconds).sum();
+        }
+
+        private static String row(String label, List<Load.Result> runs) {
+            return String.format(Locale.ROOT, "  %-40s %8.0f earn/s (runs %s)  p50 %s ms  p99 %s ms  errors %d", label,
+                    rate(runs), runs.stream().map(r -> String.format(Locale.ROOT, "%.0f", r.perSecond()))
+                            .collect(java.util.stream.Collectors.joining(" and ")),
+                    runs.stream().map(r -> Latencies.ms(r.latency().p50())).collect(java.util.stream.Collectors.joining("/")),
+                    runs.stream().map(r -> Latencies.ms(r.latency().p99())).collect(java.util.stream.Collectors.joining("/")),
+                    runs.stream().mapToLong(r -> r.errors().total()).sum());
         }
     }
 
-    private PrivacyCost() {
+    private final HikariDataSource owner;
+    private final Object wall;
+    private final Object walledPools;
+
+    private PrivacyCost(ConfigurableApplicationContext context) throws ReflectiveOperationException {
+        this.owner = context.getBean(HikariDataSource.class);
+        this.wall = context.getBean("circuitScopedDataSource");
+        this.walledPools = pools().get(wall);
     }
 
+    /**
+     * Each mode twice, in the order shipped, no audit, neither, then back (neither, no audit, shipped), so that neither
+     * the warmest JIT nor the grown tables favour one; the statistics are fresh before (the statements' cached plans
+     * were made on the nearly empty tables of the start, and the first mode would otherwise run on them).
+     */
     static Result measure(ConfigurableApplicationContext context, int clients, Duration warmup, Duration time,
                           Load.Call earn) throws Exception {
-        HikariDataSource ds = context.getBean(HikariDataSource.class);
-        Object wall = context.getBean("circuitScopedDataSource");
-        Load.Result shipped = closedLoop(ds, "privacy-shipped", clients, warmup, time, earn);
-        sql(ds, "create rule bench_no_audit as on insert to audit_record do instead nothing");
-        Load.Result noAudit;
-        Load.Result neither;
+        PrivacyCost cost = new PrivacyCost(context);
+        HikariDataSource ds = cost.owner;
+        sql(ds, "analyze");
+        Load.Result shipped1 = closedLoop(ds, "privacy-shipped", clients, warmup, time, earn);
+        Load.Result noAudit1 = cost.withoutAudit(() -> closedLoop(ds, "privacy-no-audit", clients, warmup, time, earn));
+        Load.Result neither1 = cost.withoutAudit(() -> cost.withoutWall(
+                () -> closedLoop(ds, "privacy-neither", clients, warmup, time, earn)));
+        Load.Result neither2 = cost.withoutAudit(() -> cost.withoutWall(
+                () -> closedLoop(ds, "privacy-neither (2)", clients, warmup, time, earn)));
+        Load.Result noAudit2 = cost.withoutAudit(
+                () -> closedLoop(ds, "privacy-no-audit (2)", clients, warmup, time, earn));
+        Load.Result shipped2 = closedLoop(ds, "privacy-shipped (2)", clients, warmup, time, earn);
+        return new Result(List.of(shipped1, shipped2), List.of(noAudit1, noAudit2), List.of(neither1, neither2));
+    }
+
+    private interface Run {
+        Load.Result run() throws Exception;
+    }
+
+    /**
+     * The audit log's insert turned into nothing (a rule on the table) while {@code run} runs. A statement prepared
+     * under such a rule keeps its empty plan after the rule is dropped (PostgreSQL records no dependency on the table
+     * for it), so every pooled connection is replaced afterwards: the next mode writes its audit records again.
+     */
+    private Load.Result withoutAudit(Run run) throws Exception {
+        sql(owner, "create rule bench_no_audit as on insert to audit_record do instead nothing");
         try {
-            noAudit = closedLoop(ds, "privacy-no-audit", clients, warmup, time, earn);
-            wall(wall, false);
-            try {
-                neither = closedLoop(ds, "privacy-neither", clients, warmup, time, earn);
-            } finally {
-                wall(wall, true);
-            }
+            return run.run();
         } finally {
-            sql(ds, "drop rule bench_no_audit on audit_record");
+            sql(owner, "drop rule bench_no_audit on audit_record");
+            owner.getHikariPoolMXBean().softEvictConnections();
+            for (var component : walledPools.getClass().getRecordComponents()) {
+                var accessor = component.getAccessor();
+                accessor.setAccessible(true);
+                ((HikariDataSource) accessor.invoke(walledPools)).getHikariPoolMXBean().softEvictConnections();
+            }
         }
-        return new Result(shipped, noAudit, neither);
+    }
+
+    /**
+     * The bench alone switches the wall off (every request on the owner's pool, as if no wall were built) and on
+     * again, by the data source's private field.
+     */
+    private Load.Result withoutWall(Run run) throws Exception {
+        pools().set(wall, null);
+        try {
+            return run.run();
+        } finally {
+            pools().set(wall, walledPools);
+        }
+    }
+
+    private java.lang.reflect.Field pools() throws NoSuchFieldException {
+        var field = wall.getClass().getDeclaredField("pools");
+        field.setAccessible(true);
+        return field;
     }
 
     /** One measured loop; with -Dbench.statements=true, the statements it spent its time in (to compare the modes). */
@@ -86,20 +146,5 @@ final class PrivacyCost {
         try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
             s.execute(statement);
         }
-    }
-
-    private static Object walledPools;
-
-    /**
-     * The bench alone switches the wall off (every request on the owner's pool, as if no wall were built) and on
-     * again, by the data source's private field.
-     */
-    private static void wall(Object dataSource, boolean on) throws ReflectiveOperationException {
-        var field = dataSource.getClass().getDeclaredField("pools");
-        field.setAccessible(true);
-        if (!on) {
-            walledPools = field.get(dataSource);
-        }
-        field.set(dataSource, on ? walledPools : null);
     }
 }

@@ -49,15 +49,31 @@ public class MemberFacts implements MemberScores, PurchaseListener, ActivityList
         consentsChanged(e.memberId());
     }
 
-    /** The running totals again from member_activity (the database function {@code member_activity_windows}). */
+    /**
+     * The running totals again from member_activity: what the database function {@code member_activity_windows}
+     * computes, written for the one member, so that each read of member_activity is an index scan on its key (the
+     * function, planned for any number of members, joined the whole table and scanned member_facts on every call).
+     * A member without activity keeps their row as it is, as with the function.
+     */
     @Override
     public void activityChanged(long circuitId, long memberId) {
         jdbc.sql("""
                         update member_facts f
-                           set activity_to = w.activity_to, purchases_back = w.purchases_back,
-                               spent_back = w.spent_back, points_back = w.points_back
-                          from member_activity_windows(array[cast(:m as bigint)]) w
-                         where f.member_id = w.member_id""")
+                           set (activity_to, purchases_back, spent_back, points_back) = (
+                               select max(c.mi), array_agg(c.p order by c.mi desc), array_agg(c.s order by c.mi desc),
+                                      array_agg(c.pts order by c.mi desc)
+                                 from (select g.mi,
+                                              sum(coalesce(a.purchases, 0)) over w as p,
+                                              sum(coalesce(a.spent, 0)) over w as s,
+                                              sum(coalesce(a.points, 0)) over w as pts
+                                         from (select generate_series(min(x.mi), max(x.mi)) as mi
+                                                 from (select extract(year from m.month)::int * 12
+                                                              + extract(month from m.month)::int - 1 as mi
+                                                         from member_activity m where m.member_id = :m) x) g
+                                         left join member_activity a on a.member_id = :m
+                                          and a.month = make_date(g.mi / 12, g.mi % 12 + 1, 1)
+                                       window w as (order by g.mi desc)) c)
+                         where f.member_id = :m and exists (select from member_activity where member_id = :m)""")
                 .param("m", memberId).update();
     }
 
