@@ -9,7 +9,6 @@ import org.loyaltyhub.tenancy.Caller;
 import org.loyaltyhub.tenancy.Role;
 import org.loyaltyhub.tenancy.Store;
 import org.loyaltyhub.tenancy.Tenancy;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -84,16 +83,11 @@ public class ConnectionService {
             throw new InvalidInput("webhookSecret", "is " + setByShop.get());
         }
         String generated = c.webhookSecret() == null && setByShop.isEmpty() ? Secrets.randomToken(32) : null;
-        long id;
-        try {
-            id = connections.insert(new Connections.NewRow(caller.circuit(), companyId, store.id(), c.platform(),
-                    c.name() == null || c.name().isBlank() ? domain : c.name().strip(), c.shopUrl(), domain,
-                    blankToNull(c.apiKey()), blankToNull(c.apiSecret()),
-                    generated != null ? generated : c.webhookSecret(), c.enrolGuests()));
-        } catch (DuplicateKeyException e) {
-            throw new LoyaltyException("shop-already-connected", 409, "The Shopify shop " + domain
-                    + " is already connected").with("field", "shopDomain");
-        }
+        long id = connections.insert(new Connections.NewRow(caller.circuit(), companyId, store.id(), c.platform(),
+                        c.name() == null || c.name().isBlank() ? domain : c.name().strip(), c.shopUrl(), domain,
+                        blankToNull(c.apiKey()), blankToNull(c.apiSecret()),
+                        generated != null ? generated : c.webhookSecret(), c.enrolGuests()))
+                .orElseThrow(() -> alreadyConnected(domain));
         View view = view(connections.get(caller.circuit(), id));
         return generated == null ? view : withSecret(view, generated);
     }
@@ -182,5 +176,10 @@ public class ConnectionService {
 
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    private static LoyaltyException alreadyConnected(String domain) {
+        return new LoyaltyException("shop-already-connected", 409, "The Shopify shop " + domain
+                + " is already connected").with("field", "shopDomain");
     }
 }

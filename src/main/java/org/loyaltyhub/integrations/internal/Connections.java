@@ -25,22 +25,23 @@ public class Connections {
                   String shopDomain, String apiKey, String apiSecret, String webhookSecret, boolean enrolGuests) {
     }
 
-    /** In a savepoint: a shop already connected fails this insert only, and the caller's transaction stays usable. */
-    @org.springframework.transaction.annotation.Transactional(
-            propagation = org.springframework.transaction.annotation.Propagation.NESTED)
-    public long insert(NewRow r) {
+    /**
+     * The new connection's id, or nothing when the shop is already connected (its unique index): nothing fails, so
+     * the caller's transaction stays usable without a savepoint.
+     */
+    public Optional<Long> insert(NewRow r) {
         return jdbc.sql("""
                         insert into shop_connection (circuit_id, company_id, store_id, platform, name, shop_url, shop_domain,
                                                      api_key, api_secret, webhook_secret, api_key_hint, enrol_guests)
                         values (:c, :company, :store, :platform, :name, :url, :domain, :key, :secret, :hook, :hint, :guests)
-                        returning id""")
+                        on conflict do nothing returning id""")
                 .param("c", r.circuitId()).param("company", r.companyId()).param("store", r.storeId())
                 .param("platform", r.platform().name()).param("name", r.name()).param("url", r.shopUrl())
                 .param("domain", r.shopDomain()).param("key", secrets.encrypt("api_key", r.apiKey()))
                 .param("secret", secrets.encrypt("api_secret", r.apiSecret()))
                 .param("hook", secrets.encrypt("webhook_secret", r.webhookSecret()))
                 .param("hint", hint(r.apiKey())).param("guests", r.enrolGuests())
-                .query(Long.class).single();
+                .query(Long.class).optional();
     }
 
     public void updateCredentials(long id, String apiKey, String apiSecret) {

@@ -220,8 +220,11 @@ public class ShopifyInstall {
             }
             return c.id();
         }
+        // connected meanwhile by a second install of the same shop: the first one stands
         return connections.insert(new Connections.NewRow(p.circuitId(), p.companyId(), p.storeId(), Platform.SHOPIFY,
-                domain, app.origin(domain), domain, token, null, app.clientSecret(), false));
+                domain, app.origin(domain), domain, token, null, app.clientSecret(), false))
+                .orElseThrow(() -> new ShopAuthorization.Refused(409, "shop-already-connected", "The Shopify shop "
+                        + domain + " is already connected"));
     }
 
     /** Checks the signed {@code timestamp} is recent ({@link #TIMESTAMP_TOLERANCE}); a 401 for an old or missing one. */

@@ -25,15 +25,18 @@ class Operators {
         this.recentSignIns = recentSignIns;
     }
 
-    /** In a savepoint: a taken address fails this insert only, and the caller's transaction stays usable. */
-    @org.springframework.transaction.annotation.Transactional(
-            propagation = org.springframework.transaction.annotation.Propagation.NESTED)
-    long create(Long circuitId, Role role, Long companyId, Long storeId, String email, String name, String hash) {
+    /**
+     * The new operator's id, or nothing when the address is taken (by any circuit's operator: the unique index sees
+     * them all): nothing fails, so the caller's transaction stays usable without a savepoint.
+     */
+    Optional<Long> create(Long circuitId, Role role, Long companyId, Long storeId, String email, String name,
+                          String hash) {
         return jdbc.sql("insert into operator (circuit_id, role, company_id, store_id, email, display_name, "
-                        + "password_hash) values (:c, :role, :company, :store, :email, :name, :hash) returning id")
+                        + "password_hash) values (:c, :role, :company, :store, :email, :name, :hash) "
+                        + "on conflict do nothing returning id")
                 .param("c", circuitId).param("role", role.name()).param("company", companyId).param("store", storeId)
                 .param("email", email.strip()).param("name", name.strip()).param("hash", hash)
-                .query(Long.class).single();
+                .query(Long.class).optional();
     }
 
     boolean emailTaken(String email) {

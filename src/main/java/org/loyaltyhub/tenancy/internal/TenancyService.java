@@ -359,12 +359,9 @@ public class TenancyService implements Tenancy {
         if (operators.emailTaken(account.email())) {
             throw emailTaken();
         }
-        try {
-            return operators.create(circuitId, role, companyId, storeId, account.email(), account.name(),
-                    passwords.encode(account.password()));
-        } catch (org.springframework.dao.DuplicateKeyException e) {
-            throw emailTaken(); // an operator of another circuit, which the tenant wall hides from the check above
-        }
+        // taken by an operator of another circuit, which the tenant wall hides from the check above
+        return operators.create(circuitId, role, companyId, storeId, account.email(), account.name(),
+                passwords.encode(account.password())).orElseThrow(TenancyService::emailTaken);
     }
 
     private static LoyaltyException emailTaken() {
