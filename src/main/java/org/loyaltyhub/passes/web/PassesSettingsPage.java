@@ -107,7 +107,7 @@ class PassesSettingsPage {
         return show(caller, model);
     }
 
-    private static byte[] bytes(MultipartFile file) throws IOException {
+    static byte[] bytes(MultipartFile file) throws IOException {
         return file == null || file.isEmpty() ? null : file.getBytes();
     }
 }
