@@ -2,6 +2,7 @@ package org.loyaltyhub.operations;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.OutputStreamAppender;
 import ch.qos.logback.core.read.ListAppender;
 import io.modelcontextprotocol.client.McpClient;
@@ -35,6 +36,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class EveryLogLineNamesItsRequestAndCircuitTest extends IntegrationTest {
 
+    private static final Logger ASSISTANTS = (Logger) LoggerFactory.getLogger("org.loyaltyhub.assistants");
+
     @Test
     void aUsableRequestIdIsKeptAndEchoed() {
         Api.Response r = api.header("X-Request-Id", "till-0042-abc").get("/actuator/health/liveness");
@@ -53,17 +56,9 @@ class EveryLogLineNamesItsRequestAndCircuitTest extends IntegrationTest {
     @Test
     void theLinesARequestWritesNameItsIdAndCircuit() {
         World w = fixtures.world(api);
-        long[] shop = w.company("Logged");
-        String key = w.apiKey(shop[0], shop[1]);
-        Logger logger = (Logger) LoggerFactory.getLogger("org.loyaltyhub.assistants");
         ListAppender<ILoggingEvent> lines = new ListAppender<>();
         lines.start();
-        logger.addAppender(lines);
-        try {
-            listReportsOverMcp(key, "assistant-call-0001");
-        } finally {
-            logger.detachAppender(lines);
-        }
+        callOverMcpHeardBy(lines, w, "assistant-call-0001");
         assertThat(lines.list).isNotEmpty().allSatisfy(line -> assertThat(line.getMDCPropertyMap())
                 .containsEntry("requestId", "assistant-call-0001").containsEntry("circuitId", String.valueOf(w.circuitId)));
     }
@@ -71,27 +66,20 @@ class EveryLogLineNamesItsRequestAndCircuitTest extends IntegrationTest {
     @Test
     void inJsonEachLineARequestWritesCarriesItsIdAndCircuitAsFields() {
         World w = fixtures.world(api);
-        long[] shop = w.company("Logged in JSON");
-        String key = w.apiKey(shop[0], shop[1]);
-        Logger logger = (Logger) LoggerFactory.getLogger("org.loyaltyhub.assistants");
+        var context = ASSISTANTS.getLoggerContext();
         // the encoder LOYALTYHUB_LOG_FORMAT=json selects (logging.structured.format.console: ecs), on the app's context
         StructuredLogEncoder ecs = new StructuredLogEncoder();
-        ecs.setContext(logger.getLoggerContext());
+        ecs.setContext(context);
         ecs.setFormat(consoleFormatOf("json"));
         ecs.start();
         ByteArrayOutputStream console = new ByteArrayOutputStream();
         OutputStreamAppender<ILoggingEvent> appender = new OutputStreamAppender<>();
-        appender.setContext(logger.getLoggerContext());
+        appender.setContext(context);
         appender.setEncoder(ecs);
         appender.setOutputStream(console);
         appender.start();
-        logger.addAppender(appender);
-        try {
-            listReportsOverMcp(key, "assistant-json-0002");
-        } finally {
-            logger.detachAppender(appender);
-            appender.stop();
-        }
+        callOverMcpHeardBy(appender, w, "assistant-json-0002");
+        appender.stop();
         List<String> written = console.toString(StandardCharsets.UTF_8).lines().toList();
         assertThat(written).isNotEmpty().allSatisfy(line -> {
             JsonNode json = Api.JSON.readTree(line);
@@ -100,6 +88,18 @@ class EveryLogLineNamesItsRequestAndCircuitTest extends IntegrationTest {
             assertThat(json.path("message").asString()).as(line).isNotBlank();
             assertThat(json.path("log").path("logger").asString()).as(line).startsWith("org.loyaltyhub.assistants");
         });
+    }
+
+    /** One MCP call by a till of the world, with this request id, while the appender hears the assistants' lines. */
+    private void callOverMcpHeardBy(Appender<ILoggingEvent> appender, World w, String requestId) {
+        long[] shop = w.company("Logged " + requestId);
+        String key = w.apiKey(shop[0], shop[1]);
+        ASSISTANTS.addAppender(appender);
+        try {
+            listReportsOverMcp(key, requestId);
+        } finally {
+            ASSISTANTS.detachAppender(appender);
+        }
     }
 
     private void listReportsOverMcp(String key, String requestId) {

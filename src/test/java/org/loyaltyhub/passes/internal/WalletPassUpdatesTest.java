@@ -57,12 +57,7 @@ class WalletPassUpdatesTest extends IntegrationTest {
         AppleWalletPassTest.Member member = memberWithPoints();
         passes.saveApple(AppleWalletPassTest.admin(member.world()), TestWalletKeys.passPkcs12(), TestWalletKeys.PASSWORD,
                 TestWalletKeys.wwdr());
-        URI link = URI.create(phonePasses.links(member.world().circuitId, member.id()).apple());
-        String serial = link.getPath().split("/")[2];
-        String pushToken = "feed" + System.nanoTime();
-        assertThat(api.header("Authorization", "ApplePass " + link.getQuery().substring(4))
-                .post("/passes/apple/v1/devices/d" + pushToken + "/registrations/" + TestWalletKeys.PASS_TYPE + "/"
-                        + serial, Map.of("pushToken", pushToken)).status()).isEqualTo(201);
+        String pushToken = registerDevice(member);
         stub.stubFor(post(urlEqualTo("/3/device/" + pushToken)).willReturn(aResponse().withStatus(503)));
 
         member.world().purchase(api.withKey(member.till()), "P-push", member.id(), "10.00", "PAID");
