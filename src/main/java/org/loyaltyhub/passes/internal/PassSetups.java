@@ -92,15 +92,21 @@ class PassSetups {
 
     /**
      * Checks the APNs key (.p8) with its key id and team id (by default the certificate's team), then stores them:
-     * from now on pushes go with provider tokens.
+     * from now on pushes go with provider tokens. Uploading the same key again (same key id and team) keeps the
+     * current token, so that a retried upload does not make Apple see a new token within 20 minutes.
      */
     ApnsKey saveApplePushKey(long circuitId, byte[] p8, String keyId, String teamId) {
         String team = teamId == null || teamId.isBlank() ? of(circuitId).teamId() : teamId;
         ApnsKey key = ApnsKey.read(p8, keyId, team);
         ensureRow(circuitId);
         jdbc.sql("""
-                        update pass_settings set apple_push_key = :key, apple_push_key_id = :kid, apple_push_team_id = :team,
-                            apple_push_token = null, apple_push_token_at = null, updated_at = :now where circuit_id = :c""")
+                        update pass_settings set apple_push_key = :key,
+                            apple_push_token = case when apple_push_key_id = :kid and apple_push_team_id = :team
+                                then apple_push_token end,
+                            apple_push_token_at = case when apple_push_key_id = :kid and apple_push_team_id = :team
+                                then apple_push_token_at end,
+                            apple_push_key_id = :kid, apple_push_team_id = :team, updated_at = :now
+                        where circuit_id = :c""")
                 .param("c", circuitId).param("key", box.seal("apple_push_key", key.key().getEncoded()))
                 .param("kid", key.keyId()).param("team", key.teamId())
                 .param("now", java.sql.Timestamp.from(clock.instant())).update();
