@@ -16,6 +16,10 @@ public class PassCredentialRefused extends InvalidInput {
         NOT_A_KEY_FILE("is not a service account JSON key file"),
         NO_PRIVATE_KEY("has no private_key (or it is not an RSA key in PEM)"),
         NO_CLIENT_EMAIL("has no client_email"),
+        NOT_P8("is not an APNs authentication key (.p8): a P-256 private key in PKCS#8, as the Apple Developer account "
+                + "downloads it"),
+        KEY_ID("must be the 10-character Key ID shown with the key in the Apple Developer account"),
+        TEAM_ID("must be the 10-character Team ID of the Apple Developer account"),
         ISSUER_ID("must be the numeric issuer id of the Google Pay & Wallet Console"),
         COLOUR("must be a colour as #rrggbb");
 

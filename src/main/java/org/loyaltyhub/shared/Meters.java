@@ -67,9 +67,13 @@ public class Meters {
         }
     }
 
-    /** A shop's webhook (or a reconciled order) processed: {@code outcome} processed, ignored or failed. */
+    /**
+     * A shop's webhook (or a reconciled order) processed: {@code outcome} processed, ignored or failed. Counted when
+     * the processing commits: a delivery whose transaction rolls back is counted once, as the failure it became.
+     */
     public void webhookDelivery(Enum<?> platform, Enum<?> outcome) {
-        registry.counter("loyaltyhub.webhook.deliveries", "platform", tag(platform), "outcome", tag(outcome)).increment();
+        afterCommit(() -> registry.counter("loyaltyhub.webhook.deliveries", "platform", tag(platform), "outcome",
+                tag(outcome)).increment());
     }
 
     public void mail(SendOutcome outcome) {

@@ -2,6 +2,8 @@ package org.loyaltyhub.operations;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.Appender;
+import ch.qos.logback.core.OutputStreamAppender;
 import ch.qos.logback.core.read.ListAppender;
 import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
@@ -13,11 +15,17 @@ import org.loyaltyhub.support.IntegrationTest;
 import org.loyaltyhub.support.World;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.env.YamlPropertySourceLoader;
+import org.springframework.boot.logging.logback.StructuredLogEncoder;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.io.ClassPathResource;
 
+import tools.jackson.databind.JsonNode;
+
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,6 +35,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * lines carry it with the circuit; LOYALTYHUB_LOG_FORMAT=json turns the console into JSON lines (ECS).
  */
 class EveryLogLineNamesItsRequestAndCircuitTest extends IntegrationTest {
+
+    private static final Logger ASSISTANTS = (Logger) LoggerFactory.getLogger("org.loyaltyhub.assistants");
 
     @Test
     void aUsableRequestIdIsKeptAndEchoed() {
@@ -46,24 +56,61 @@ class EveryLogLineNamesItsRequestAndCircuitTest extends IntegrationTest {
     @Test
     void theLinesARequestWritesNameItsIdAndCircuit() {
         World w = fixtures.world(api);
-        long[] shop = w.company("Logged");
-        String key = w.apiKey(shop[0], shop[1]);
-        Logger logger = (Logger) LoggerFactory.getLogger("org.loyaltyhub.assistants");
         ListAppender<ILoggingEvent> lines = new ListAppender<>();
         lines.start();
-        logger.addAppender(lines);
+        callOverMcpHeardBy(lines, w, "assistant-call-0001");
+        assertThat(lines.list).isNotEmpty().allSatisfy(line -> assertThat(line.getMDCPropertyMap())
+                .containsEntry("requestId", "assistant-call-0001").containsEntry("circuitId", String.valueOf(w.circuitId)));
+    }
+
+    @Test
+    void inJsonEachLineARequestWritesCarriesItsIdAndCircuitAsFields() {
+        World w = fixtures.world(api);
+        var context = ASSISTANTS.getLoggerContext();
+        // the encoder LOYALTYHUB_LOG_FORMAT=json selects (logging.structured.format.console: ecs), on the app's context
+        StructuredLogEncoder ecs = new StructuredLogEncoder();
+        ecs.setContext(context);
+        ecs.setFormat(consoleFormatOf("json"));
+        ecs.start();
+        ByteArrayOutputStream console = new ByteArrayOutputStream();
+        OutputStreamAppender<ILoggingEvent> appender = new OutputStreamAppender<>();
+        appender.setContext(context);
+        appender.setEncoder(ecs);
+        appender.setOutputStream(console);
+        appender.start();
+        callOverMcpHeardBy(appender, w, "assistant-json-0002");
+        appender.stop();
+        List<String> written = console.toString(StandardCharsets.UTF_8).lines().toList();
+        assertThat(written).isNotEmpty().allSatisfy(line -> {
+            JsonNode json = Api.JSON.readTree(line);
+            assertThat(json.path("requestId").asString()).as(line).isEqualTo("assistant-json-0002");
+            assertThat(json.path("circuitId").asString()).as(line).isEqualTo(String.valueOf(w.circuitId));
+            assertThat(json.path("message").asString()).as(line).isNotBlank();
+            assertThat(json.path("log").path("logger").asString()).as(line).startsWith("org.loyaltyhub.assistants");
+        });
+    }
+
+    /** One MCP call by a till of the world, with this request id, while the appender hears the assistants' lines. */
+    private void callOverMcpHeardBy(Appender<ILoggingEvent> appender, World w, String requestId) {
+        long[] shop = w.company("Logged " + requestId);
+        String key = w.apiKey(shop[0], shop[1]);
+        ASSISTANTS.addAppender(appender);
+        try {
+            listReportsOverMcp(key, requestId);
+        } finally {
+            ASSISTANTS.detachAppender(appender);
+        }
+    }
+
+    private void listReportsOverMcp(String key, String requestId) {
         var transport = HttpClientStreamableHttpTransport.builder("http://localhost:" + port).endpoint("/mcp")
                 .httpRequestCustomizer((request, method, uri, body, context) -> request
-                        .header("Authorization", "Bearer " + key).header("X-Request-Id", "assistant-call-0001"))
+                        .header("Authorization", "Bearer " + key).header("X-Request-Id", requestId))
                 .build();
         try (McpSyncClient client = McpClient.sync(transport).build()) {
             client.initialize();
             assertThat(client.callTool(new McpSchema.CallToolRequest("list_reports", Map.of())).isError()).isFalse();
-        } finally {
-            logger.detachAppender(lines);
         }
-        assertThat(lines.list).isNotEmpty().allSatisfy(line -> assertThat(line.getMDCPropertyMap())
-                .containsEntry("requestId", "assistant-call-0001").containsEntry("circuitId", String.valueOf(w.circuitId)));
     }
 
     @Test
@@ -72,6 +119,14 @@ class EveryLogLineNamesItsRequestAndCircuitTest extends IntegrationTest {
         assertThat(consoleFormat("json")).isEqualTo("ecs");
         assertThat(consoleFormat("logstash")).isEqualTo("logstash");
         assertThat(consoleFormat("fancy")).isEmpty();
+    }
+
+    private static String consoleFormatOf(String asked) {
+        try {
+            return consoleFormat(asked);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String consoleFormat(String asked) throws IOException {

@@ -107,6 +107,24 @@ public final class Api {
         return exchange("POST", path, HttpRequest.BodyPublishers.ofByteArray(bytes), contentType);
     }
 
+    /** Sends a form as a browser would (multipart/form-data): {@code byte[]} values as files, the others as text. */
+    public Response multipart(String method, String path, Map<String, ?> parts) {
+        String boundary = "----lh" + System.nanoTime();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        parts.forEach((name, value) -> {
+            String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\""
+                    + (value instanceof byte[] ? "; filename=\"" + name + "\"\r\nContent-Type: application/octet-stream"
+                    : "\r\nContent-Type: text/plain; charset=UTF-8") + "\r\n\r\n";
+            body.writeBytes(head.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            body.writeBytes(value instanceof byte[] bytes ? bytes
+                    : String.valueOf(value).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            body.writeBytes("\r\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        });
+        body.writeBytes(("--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return exchange(method, path, HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()),
+                "multipart/form-data; boundary=" + boundary);
+    }
+
     private Response send(String method, String path, Object body) {
         HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : JSON.writeValueAsString(body));

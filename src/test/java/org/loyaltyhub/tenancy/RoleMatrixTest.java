@@ -1303,6 +1303,40 @@ class RoleMatrixTest extends IntegrationTest {
     }
 
     @Test
+    void onlyTheCircuitAdministratorReadsAndChangesTheWalletSettingsOfItsOwnCircuit() throws Exception {
+        World w = fixtures.world(api);
+        long[] own = w.company("Own");
+        Map<String, Api> roles = new LinkedHashMap<>();
+        roles.put("CIRCUIT_ADMIN", w.asAdmin());
+        roles.put("COMPANY_ADMIN", w.as(w.operator("COMPANY_ADMIN", own[0], null)));
+        roles.put("STORE_OPERATOR", w.as(w.operator("STORE_OPERATOR", null, own[1])));
+        roles.put("API_KEY", api.withKey(w.apiKey(own[0], own[1])));
+        roles.put("ANOTHER_CIRCUIT_ADMIN", fixtures.world(api).asAdmin());
+        Map<Action, List<Integer>> expected = new LinkedHashMap<>();
+        expected.put(new Action("read the wallet settings", "GET", "/api/v1/wallet-settings", null),
+                List.of(200, 403, 403, 403, 200));
+        expected.put(new Action("change the card's colours", "PUT", "/api/v1/wallet-settings/colours",
+                Map.of("background", "#000000", "foreground", "#ffffff")), List.of(200, 403, 403, 403, 200));
+        expected.put(new Action("remove the Google account", "DELETE", "/api/v1/wallet-settings/google", null),
+                List.of(204, 403, 403, 403, 204));
+        expected.put(new Action("remove the APNs key", "DELETE", "/api/v1/wallet-settings/apple/push-key", null),
+                List.of(204, 403, 403, 403, 204));
+        expected.put(new Action("remove the Apple certificate", "DELETE", "/api/v1/wallet-settings/apple", null),
+                List.of(204, 403, 403, 403, 204));
+        assertMatrix(roles, expected);
+
+        var p256 = java.security.KeyPairGenerator.getInstance("EC");
+        p256.initialize(new java.security.spec.ECGenParameterSpec("secp256r1"));
+        byte[] p8 = ("-----BEGIN PRIVATE KEY-----\n" + java.util.Base64.getMimeEncoder().encodeToString(
+                p256.generateKeyPair().getPrivate().getEncoded()) + "\n-----END PRIVATE KEY-----\n").getBytes();
+        Map<String, Object> upload = Map.of("key", p8, "keyId", "KEY1234567", "teamId", "TEAM123456");
+        int[] statuses = roles.values().stream()
+                .mapToInt(r -> r.multipart("PUT", "/api/v1/wallet-settings/apple/push-key", upload).status()).toArray();
+        assertThat(statuses).as("upload the APNs key").containsExactly(200, 403, 403, 403, 200);
+        assertThat(w.asAdmin().get("/api/v1/wallet-settings").json().path("pushKeyId").asString()).isEqualTo("KEY1234567");
+    }
+
+    @Test
     void importsAndExportsOfMembersAreTheCircuitAdministratorsAlone() {
         World w = fixtures.world(api);
         long[] own = w.company("Own");

@@ -147,9 +147,11 @@ class PassPushes {
         if (cert.isEmpty()) {
             return null; // the circuit removed its certificate: nothing to push with
         }
+        ApnsAuth auth = setups.providerToken(due.circuitId()).<ApnsAuth>map(t -> t)
+                .orElseGet(() -> new ApnsAuth.Certificate(cert.get()));
         int failed = 0;
         for (String token : passes.pushTokens(due.circuitId(), due.memberId())) {
-            switch (apns.push(cert.get(), token)) {
+            switch (apns.push(auth, cert.get().passTypeId(), token)) {
                 case DEVICE_GONE -> passes.forgetPushToken(token);
                 case FAILED -> failed++;
                 case DELIVERED -> { }

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -33,7 +34,8 @@ class PassSetups {
     PassSetup of(long circuitId) {
         return jdbc.sql("""
                         select background_colour, foreground_colour, apple_pass_type_id, apple_team_id, apple_expires_at,
-                               google_issuer_id, google_client_email from pass_settings where circuit_id = :c""")
+                               apple_push_key_id, google_issuer_id, google_client_email
+                        from pass_settings where circuit_id = :c""")
                 .param("c", circuitId)
                 .query((rs, n) -> setup(circuitId, rs)).optional().orElseGet(() -> PassSetup.none(circuitId));
     }
@@ -53,6 +55,69 @@ class PassSetups {
                         new String(box.open("apple_password", rs.getBytes(2)), StandardCharsets.UTF_8),
                         rs.getBytes(3), clock.instant()))
                 .optional();
+    }
+
+    /**
+     * The provider token pushes of the circuit go with, when it uploaded an APNs key: the stored one while it is young
+     * enough, else a new one, stored for every node to reuse.
+     */
+    Optional<ApnsAuth.ProviderToken> providerToken(long circuitId) {
+        return jdbc.sql("""
+                        select apple_push_key, apple_push_key_id, apple_push_team_id, apple_push_token,
+                               apple_push_token_at from pass_settings where circuit_id = :c and apple_push_key is not null""")
+                .param("c", circuitId)
+                .query((rs, n) -> new StoredPushKey(rs.getBytes(1), rs.getString(2), rs.getString(3), rs.getBytes(4),
+                        rs.getTimestamp(5) == null ? null : rs.getTimestamp(5).toInstant()))
+                .optional().map(stored -> {
+                    Instant now = clock.instant();
+                    if (stored.token() != null && !ApnsKey.needsNewToken(stored.tokenAt(), now)) {
+                        return new ApnsAuth.ProviderToken(
+                                new String(box.open("apple_push_token", stored.token()), StandardCharsets.UTF_8));
+                    }
+                    return newToken(circuitId, ApnsKey.read(box.open("apple_push_key", stored.key()), stored.keyId(),
+                            stored.teamId()), now);
+                });
+    }
+
+    private record StoredPushKey(byte[] key, String keyId, String teamId, byte[] token, Instant tokenAt) {
+    }
+
+    private ApnsAuth.ProviderToken newToken(long circuitId, ApnsKey key, Instant now) {
+        String jwt = key.token(now);
+        jdbc.sql("update pass_settings set apple_push_token = :t, apple_push_token_at = :at where circuit_id = :c")
+                .param("c", circuitId).param("t", box.seal("apple_push_token", jwt.getBytes(StandardCharsets.UTF_8)))
+                .param("at", java.sql.Timestamp.from(now)).update();
+        return new ApnsAuth.ProviderToken(jwt);
+    }
+
+    /**
+     * Checks the APNs key (.p8) with its key id and team id (by default the certificate's team), then stores them:
+     * from now on pushes go with provider tokens. Uploading the same key again (same key id and team) keeps the
+     * current token, so that a retried upload does not make Apple see a new token within 20 minutes.
+     */
+    ApnsKey saveApplePushKey(long circuitId, byte[] p8, String keyId, String teamId) {
+        String team = teamId == null || teamId.isBlank() ? of(circuitId).teamId() : teamId;
+        ApnsKey key = ApnsKey.read(p8, keyId, team);
+        ensureRow(circuitId);
+        jdbc.sql("""
+                        update pass_settings set apple_push_key = :key,
+                            apple_push_token = case when apple_push_key_id = :kid and apple_push_team_id = :team
+                                then apple_push_token end,
+                            apple_push_token_at = case when apple_push_key_id = :kid and apple_push_team_id = :team
+                                then apple_push_token_at end,
+                            apple_push_key_id = :kid, apple_push_team_id = :team, updated_at = :now
+                        where circuit_id = :c""")
+                .param("c", circuitId).param("key", box.seal("apple_push_key", key.key().getEncoded()))
+                .param("kid", key.keyId()).param("team", key.teamId())
+                .param("now", java.sql.Timestamp.from(clock.instant())).update();
+        return key;
+    }
+
+    void removeApplePushKey(long circuitId) {
+        jdbc.sql("""
+                        update pass_settings set apple_push_key = null, apple_push_key_id = null, apple_push_team_id = null,
+                            apple_push_token = null, apple_push_token_at = null where circuit_id = :c""")
+                .param("c", circuitId).update();
     }
 
     Optional<GoogleServiceAccount> google(long circuitId) {
@@ -128,6 +193,6 @@ class PassSetups {
         java.sql.Timestamp expires = rs.getTimestamp(5);
         return new PassSetup(circuitId, new CardFace.Colour(rs.getString(1)), new CardFace.Colour(rs.getString(2)),
                 rs.getString(3), rs.getString(4), expires == null ? null : expires.toInstant(), rs.getString(6),
-                rs.getString(7));
+                rs.getString(7), rs.getString(8));
     }
 }

@@ -6,10 +6,14 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
 import java.security.Signature;
+import java.security.interfaces.ECPrivateKey;
 import java.util.Base64;
 import java.util.Map;
 
-/** A compact JWS signed RS256 with the JDK (RFC 7515/7519): what Google Wallet's links and token grants need. */
+/**
+ * A compact JWS signed with the JDK (RFC 7515/7519): RS256 for Google Wallet's links and token grants, ES256 for
+ * APNs provider tokens.
+ */
 final class SignedJwt {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -19,12 +23,21 @@ final class SignedJwt {
     }
 
     static String rs256(Map<String, ?> claims, PrivateKey key) {
-        String signingInput = part(Map.of("alg", "RS256", "typ", "JWT")) + "." + part(claims);
+        return signed(Map.of("alg", "RS256", "typ", "JWT"), claims, "SHA256withRSA", key);
+    }
+
+    /** ES256 with the key id in the header; the signature is R‖S (JWS), not the DER the JDK gives by default. */
+    static String es256(String keyId, Map<String, ?> claims, ECPrivateKey key) {
+        return signed(Map.of("alg", "ES256", "kid", keyId), claims, "SHA256withECDSAinP1363Format", key);
+    }
+
+    private static String signed(Map<String, ?> header, Map<String, ?> claims, String algorithm, PrivateKey key) {
+        String signingInput = part(header) + "." + part(claims);
         try {
-            Signature rsa = Signature.getInstance("SHA256withRSA");
-            rsa.initSign(key);
-            rsa.update(signingInput.getBytes(StandardCharsets.US_ASCII));
-            return signingInput + "." + URL.encodeToString(rsa.sign());
+            Signature signature = Signature.getInstance(algorithm);
+            signature.initSign(key);
+            signature.update(signingInput.getBytes(StandardCharsets.US_ASCII));
+            return signingInput + "." + URL.encodeToString(signature.sign());
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("cannot sign a JWT", e);
         }

@@ -123,6 +123,20 @@ public class WalletPasses implements PhonePasses {
         setups.saveApple(caller.circuit(), pkcs12, password, wwdr);
     }
 
+    /** The APNs authentication key (.p8): pushes then go with provider tokens instead of the certificate. */
+    @Transactional
+    public void saveApplePushKey(Caller caller, byte[] p8, String keyId, String teamId) {
+        caller.require(Role.CIRCUIT_ADMIN);
+        setups.saveApplePushKey(caller.circuit(), p8, keyId, teamId);
+    }
+
+    /** Pushes go with the certificate again. */
+    @Transactional
+    public void removeApplePushKey(Caller caller) {
+        caller.require(Role.CIRCUIT_ADMIN);
+        setups.removeApplePushKey(caller.circuit());
+    }
+
     @Transactional
     public void saveGoogle(Caller caller, String issuerId, String keyFile) {
         caller.require(Role.CIRCUIT_ADMIN);

@@ -16,7 +16,7 @@ import java.util.Map;
 
 /**
  * The circuit's wallet settings: the Pass Type ID certificate (PKCS#12 and its password) with Apple's WWDR
- * intermediate, the Google Wallet issuer id and service account key, and the card's colours; each upload checked,
+ * intermediate, the APNs authentication key (.p8) when pushes should go with tokens, the Google Wallet issuer id and service account key, and the card's colours; each upload checked,
  * a refused one shown next to its field with nothing saved. Says what to upload and where to get it.
  */
 @Page
@@ -44,6 +44,26 @@ class PassesSettingsPage {
         } catch (PassCredentialRefused e) {
             return refused(caller, model, e);
         }
+    }
+
+    @PostMapping("/admin/passes/apple/push-key")
+    String applePushKey(Caller caller, @RequestParam(required = false) MultipartFile pushKey,
+                        @RequestParam(required = false) String keyId, @RequestParam(required = false) String teamId,
+                        Model model) throws IOException {
+        try {
+            passes.saveApplePushKey(caller, bytes(pushKey), keyId, teamId);
+            return "redirect:/admin/passes?pushKey";
+        } catch (PassCredentialRefused e) {
+            model.addAttribute("keyId", keyId);
+            model.addAttribute("teamId", teamId);
+            return refused(caller, model, e);
+        }
+    }
+
+    @PostMapping("/admin/passes/apple/push-key/remove")
+    String removeApplePushKey(Caller caller) {
+        passes.removeApplePushKey(caller);
+        return "redirect:/admin/passes?removed";
     }
 
     @PostMapping("/admin/passes/google")
@@ -87,7 +107,7 @@ class PassesSettingsPage {
         return show(caller, model);
     }
 
-    private static byte[] bytes(MultipartFile file) throws IOException {
+    static byte[] bytes(MultipartFile file) throws IOException {
         return file == null || file.isEmpty() ? null : file.getBytes();
     }
 }

@@ -40,7 +40,13 @@ class UploadsThatCannotSignTest extends IntegrationTest {
         assertRefused(() -> passes.saveGoogle(admin, "my issuer", TestWalletKeys.serviceAccountJson(true)),
                 "issuerId", Reason.ISSUER_ID);
 
+        assertRefused(() -> passes.saveApplePushKey(admin, TestWalletKeys.passPkcs12(), "KEY1234567", "TEAM123456"),
+                "pushKey", Reason.NOT_P8);
+        assertRefused(() -> passes.saveApplePushKey(admin, ApnsKeyTest.pem(ApnsKeyTest.p256()), "KEY1234567", null),
+                "teamId", Reason.TEAM_ID); // no certificate to take the team from
+
         PassSetup setup = passes.setup(admin);
+        assertThat(setup.pushesByToken()).as("nothing saved").isFalse();
         assertThat(setup.apple()).as("nothing saved").isFalse();
         assertThat(setup.google()).as("nothing saved").isFalse();
     }

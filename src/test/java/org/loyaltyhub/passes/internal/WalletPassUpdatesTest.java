@@ -30,8 +30,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Balance changes reach the phones: APNs is told for every device that keeps the Apple pass, Google's object is
- * patched, through the push outbox (a failed push stays queued and is sent again). The stubs are WireMock over
- * HTTP/1.1: the JDK client asks for HTTP/2 and falls back, so these check the requests, not the protocol version.
+ * patched, through the push outbox (a failed push stays queued and is sent again). The shared stub is WireMock over
+ * HTTP/1.1 (the JDK client asks for HTTP/2 and falls back), so these check the requests and outcomes;
+ * {@link ApnsOverHttp2Test} checks the client over HTTP/2 and TLS.
  */
 class WalletPassUpdatesTest extends IntegrationTest {
 
@@ -56,12 +57,7 @@ class WalletPassUpdatesTest extends IntegrationTest {
         AppleWalletPassTest.Member member = memberWithPoints();
         passes.saveApple(AppleWalletPassTest.admin(member.world()), TestWalletKeys.passPkcs12(), TestWalletKeys.PASSWORD,
                 TestWalletKeys.wwdr());
-        URI link = URI.create(phonePasses.links(member.world().circuitId, member.id()).apple());
-        String serial = link.getPath().split("/")[2];
-        String pushToken = "feed" + System.nanoTime();
-        assertThat(api.header("Authorization", "ApplePass " + link.getQuery().substring(4))
-                .post("/passes/apple/v1/devices/d" + pushToken + "/registrations/" + TestWalletKeys.PASS_TYPE + "/"
-                        + serial, Map.of("pushToken", pushToken)).status()).isEqualTo(201);
+        String pushToken = registerDevice(member);
         stub.stubFor(post(urlEqualTo("/3/device/" + pushToken)).willReturn(aResponse().withStatus(503)));
 
         member.world().purchase(api.withKey(member.till()), "P-push", member.id(), "10.00", "PAID");
@@ -83,6 +79,62 @@ class WalletPassUpdatesTest extends IntegrationTest {
         pushes.sendDue();
         assertThat(jdbc.sql("select count(*) from pass_device_registration where push_token = :t")
                 .param("t", pushToken).query(Long.class).single()).as("APNs said the device is gone").isZero();
+    }
+
+    @Test
+    void withAnApnsKeyPushesCarryAProviderTokenThatIsReusedForFortyMinutesThenReplaced() {
+        AppleWalletPassTest.Member member = memberWithPoints();
+        var admin = AppleWalletPassTest.admin(member.world());
+        passes.saveApple(admin, TestWalletKeys.passPkcs12(), TestWalletKeys.PASSWORD, TestWalletKeys.wwdr());
+        byte[] p8 = ApnsKeyTest.pem(ApnsKeyTest.p256());
+        passes.saveApplePushKey(admin, p8, "KEY1234567", null);
+        assertThat(passes.setup(admin).pushKeyId()).isEqualTo("KEY1234567");
+        String pushToken = registerDevice(member);
+        stub.stubFor(post(urlEqualTo("/3/device/" + pushToken)).willReturn(aResponse().withStatus(200)));
+
+        member.world().purchase(api.withKey(member.till()), "P-token-1", member.id(), "10.00", "PAID");
+        pushes.sendDue();
+        String first = lastAuthorization(pushToken);
+        assertThat(first).startsWith("bearer ey");
+        JsonNode claims = Api.JSON.readTree(Base64.getUrlDecoder().decode(first.split("\\.")[1]));
+        assertThat(claims.path("iss").asString()).as("the certificate's team").isEqualTo(TestWalletKeys.TEAM);
+
+        passes.saveApplePushKey(admin, p8, "KEY1234567", null); // a retried upload
+        clock.advance(Duration.ofMinutes(25));
+        member.world().purchase(api.withKey(member.till()), "P-token-2", member.id(), "10.00", "PAID");
+        pushes.sendDue();
+        assertThat(lastAuthorization(pushToken)).as("not replaced within 20 minutes, nor by the same key again")
+                .isEqualTo(first);
+
+        clock.advance(Duration.ofMinutes(16));
+        member.world().purchase(api.withKey(member.till()), "P-token-3", member.id(), "10.00", "PAID");
+        pushes.sendDue();
+        assertThat(lastAuthorization(pushToken)).as("replaced after 40 minutes").startsWith("bearer ey")
+                .isNotEqualTo(first);
+
+        passes.removeApplePushKey(admin);
+        member.world().purchase(api.withKey(member.till()), "P-token-4", member.id(), "10.00", "PAID");
+        pushes.sendDue();
+        assertThat(lastAuthorization(pushToken)).as("the certificate again").isNull();
+        assertThat(queued(member)).isZero();
+    }
+
+    private String registerDevice(AppleWalletPassTest.Member member) {
+        URI link = URI.create(phonePasses.links(member.world().circuitId, member.id()).apple());
+        String serial = link.getPath().split("/")[2];
+        String pushToken = "feed" + System.nanoTime();
+        assertThat(api.header("Authorization", "ApplePass " + link.getQuery().substring(4))
+                .post("/passes/apple/v1/devices/d" + pushToken + "/registrations/" + TestWalletKeys.PASS_TYPE + "/"
+                        + serial, Map.of("pushToken", pushToken)).status()).isEqualTo(201);
+        return pushToken;
+    }
+
+    private String lastAuthorization(String pushToken) {
+        var requests = stub.findAll(postRequestedFor(urlEqualTo("/3/device/" + pushToken)));
+        assertThat(requests).isNotEmpty();
+        var last = requests.stream().max(java.util.Comparator.comparing(
+                com.github.tomakehurst.wiremock.verification.LoggedRequest::getLoggedDate)).orElseThrow();
+        return last.containsHeader("authorization") ? last.getHeader("authorization") : null;
     }
 
     @Test

@@ -18,7 +18,8 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The circuit administrator uploads the Apple certificate on a phone, in Italian (a wrong file first); then a customer
+ * The circuit administrator uploads the Apple certificate on a phone, in Italian (a wrong file first), then an APNs
+ * key (.p8) for the updates (again a wrong file first); then a customer
  * who joins gets the "add to wallet" link in the sign-up e-mail and the button on the card, and the counter shows it
  * right after an enrolment.
  */
@@ -59,6 +60,21 @@ class WalletPassesInTheBrowserTest extends BrowserTest {
         assertThat(page.getByRole(AriaRole.STATUS)).containsText("Certificato Apple salvato");
         assertThat(page.locator("#apple-status")).containsText(TestWalletKeys.PASS_TYPE);
         Browser.screenshot(page, "wallet-passes-phone-it");
+
+        page.locator("#pushKey").setInputFiles(new FilePayload("AuthKey.p8", "application/octet-stream",
+                "not a key".getBytes(StandardCharsets.UTF_8)));
+        page.locator("#keyId").fill("KEY1234567");
+        page.locator("#push-key-form button[type=submit]").click();
+        assertThat(page.locator("#pushKey-error")).containsText("non è una chiave APNs");
+        assertThat(page.locator("#keyId")).hasValue("KEY1234567");
+        assertThat(page.locator("#teamId")).hasValue(TestWalletKeys.TEAM);
+        assertThat(page.locator("#push-key-status")).containsText("con il certificato");
+        page.locator("#pushKey").setInputFiles(new FilePayload("AuthKey_KEY1234567.p8", "application/octet-stream",
+                ApnsKeyTest.pem(ApnsKeyTest.p256())));
+        page.locator("#push-key-form button[type=submit]").click();
+        assertThat(page.getByRole(AriaRole.STATUS)).containsText("Chiave APNs salvata");
+        assertThat(page.locator("#push-key-status")).containsText("KEY1234567");
+        Browser.screenshot(page, "wallet-push-key-phone-it");
 
         String email = Fixtures.unique("wallet") + "@member.test";
         Page phone = browser.phone("en-GB");
