@@ -62,6 +62,10 @@ class EngagementInTheBrowserTest extends BrowserTest {
                 .hasText("You checked in at this store today already: come back tomorrow!");
         phone.locator("#store-" + castello[1] + " form.check-in button").click();
         assertThat(phone.locator("#check-in-refused")).containsText("You seem to be too far from the store");
+        phone.navigate(url("/c/" + w.circuitId + "/my/history"));
+        assertThat(phone.locator("#visits tr.check-in")).hasCount(1);
+        assertThat(phone.locator("#visits tr.check-in")).containsText("Bar Duomo");
+        assertThat(phone.locator("#visits tr.check-in")).containsText("Check-in");
 
         Page visitor = browser.phone("it-IT");
         visitor.navigate(url("/c/" + w.circuitId));
@@ -129,6 +133,38 @@ class EngagementInTheBrowserTest extends BrowserTest {
 
         member.navigate(url("/c/" + w.circuitId + "/my"));
         assertThat(member.locator("#balance")).hasText("10");
+        member.navigate(url("/c/" + w.circuitId + "/my/history"));
+        assertThat(member.locator("#movements tbody tr").first()).containsText("Visit brought by a shared link");
+        assertThat(browser.errors()).isEmpty();
+    }
+
+    @Test
+    void theCircuitAdministratorSetsTheSocialSettingsOnAPhoneWithTheErrorNextToTheField() {
+        World w = fixtures.world(api);
+        Page phone = browser.phone("it-IT");
+        Browser.signIn(phone, url(""), w.admin);
+        phone.navigate(url("/admin/circuit"));
+        phone.locator("#social-settings-link").click();
+        assertThat(phone.locator("h1")).hasText("Social e condivisione");
+        phone.getByLabel("Punti per nuovo visitatore (0: nessuno)").fill("15");
+        phone.getByLabel("Profilo Instagram (https://…)").fill("http://instagram.com/circuito");
+        phone.getByRole(AriaRole.BUTTON, named("Salva")).click();
+        assertThat(phone.locator("#instagramUrl-error")).hasText("Scrivi un indirizzo che inizia con https://");
+        assertThat(phone.locator("#instagramUrl")).hasAttribute("aria-invalid", "true");
+        assertThat(phone.locator("#pointsPerVisit")).hasValue("15");
+        assertThat(w.asAdmin().get("/api/v1/social/settings").json().path("pointsPerVisit").asInt())
+                .as("nothing saved while a field is wrong").isZero();
+
+        phone.locator("#instagramUrl").fill("https://www.instagram.com/circuito");
+        phone.getByRole(AriaRole.BUTTON, named("Salva")).click();
+        assertThat(phone.locator("main .message.info")).hasText("Impostazioni salvate.");
+        Browser.screenshot(phone, "social-settings-phone-it");
+        var saved = w.asAdmin().get("/api/v1/social/settings").json();
+        assertThat(saved.path("pointsPerVisit").asInt()).isEqualTo(15);
+        assertThat(saved.path("instagramUrl").asString()).isEqualTo("https://www.instagram.com/circuito");
+        Page visitor = browser.phone("en-GB");
+        visitor.navigate(url("/c/" + w.circuitId));
+        assertThat(visitor.locator("a[href='https://www.instagram.com/circuito']")).hasCount(1);
         assertThat(browser.errors()).isEmpty();
     }
 }

@@ -689,4 +689,19 @@ class PageAccessTest extends BrowserTest {
         assertThat(statuses(till, pages)).isEqualTo(expect(pages, 200, 200, 404, 403));
         assertThat(statuses(stranger.admin, pages)).isEqualTo(expect(pages, 200, 404, 404, 404));
     }
+
+    @Test
+    void theSocialSettingsPageIsTheCircuitAdministratorsOnly() {
+        World w = fixtures.world(api);
+        long[] shop = w.company("Social");
+        Api.Login companyAdmin = w.operator("COMPANY_ADMIN", shop[0], null);
+        Api.Login till = w.operator("STORE_OPERATOR", null, shop[1]);
+        World stranger = fixtures.world(api);
+        List<String> pages = List.of("/admin/social");
+
+        assertThat(statuses(w.admin, pages)).isEqualTo(expect(pages, 200));
+        assertThat(statuses(companyAdmin, pages)).isEqualTo(expect(pages, 403));
+        assertThat(statuses(till, pages)).isEqualTo(expect(pages, 403));
+        assertThat(statuses(stranger.admin, pages)).as("their own circuit's settings").isEqualTo(expect(pages, 200));
+    }
 }
