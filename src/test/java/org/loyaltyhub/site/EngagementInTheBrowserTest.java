@@ -167,4 +167,38 @@ class EngagementInTheBrowserTest extends BrowserTest {
         assertThat(visitor.locator("a[href='https://www.instagram.com/circuito']")).hasCount(1);
         assertThat(browser.errors()).isEmpty();
     }
+
+    @Test
+    void theCounterMakesAReceiptCodeForACustomerWithoutTheirCardWhoClaimsItLater() {
+        World w = fixtures.world(api);
+        long[] shop = w.company("Counter receipts");
+        w.asAdmin().put("/api/v1/receipts/settings", Map.of("enabled", true, "maxAgeDays", 7, "dailyLimit", "300"));
+        Page till = browser.phone("en-GB");
+        Browser.signIn(till, url(""), w.operator("STORE_OPERATOR", null, shop[1]));
+        till.navigate(url("/counter"));
+        till.locator("#receipt-code-link").click();
+        till.getByLabel("Receipt number").fill("2718");
+        till.getByLabel("Amount (EUR)").fill("twelve");
+        till.getByRole(AriaRole.BUTTON, named("Make the code")).click();
+        assertThat(till.locator("#amount-error")).hasText("Type the receipt's amount, e.g. 12.50.");
+        assertThat(till.locator("#receipt-code")).hasCount(0);
+        till.getByLabel("Amount (EUR)").fill("18,40");
+        till.getByRole(AriaRole.BUTTON, named("Make the code")).click();
+        String code = till.locator("#receipt-code-text").textContent();
+        assertThat(code).matches("[A-Z2-7]{4}(-[A-Z2-7]{4}){8}");
+        assertThat(till.locator("#receipt-code svg")).hasCount(1);
+        Browser.screenshot(till, "receipt-code-counter-phone-en");
+        assertThat(till.getByLabel("Receipt time (blank: now)")).not().hasValue("");
+        clock.advance(java.time.Duration.ofMinutes(3));
+        till.getByRole(AriaRole.BUTTON, named("Make the code")).click();
+        assertThat(till.locator("#receipt-code-text")).hasText(code); // the same receipt, the same code
+
+        Page phone = browser.phone("en-GB");
+        joinAndConfirm(phone, w.circuitId, Fixtures.unique("nocard") + "@member.test", "nocard-password-1");
+        phone.navigate(url("/c/" + w.circuitId + "/my/receipts"));
+        phone.locator("#receipt-code").fill(code);
+        phone.locator("#claim-receipt button[type=submit]").click();
+        assertThat(phone.locator("#receipt-claims")).containsText("18.40 EUR");
+        assertThat(browser.errors()).isEmpty();
+    }
 }
