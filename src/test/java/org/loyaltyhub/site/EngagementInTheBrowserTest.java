@@ -105,6 +105,8 @@ class EngagementInTheBrowserTest extends BrowserTest {
         assertThat(phone.getByLabel("Receipt code")).hasAttribute("aria-invalid", "true");
         phone.navigate(url("/c/" + w.circuitId + "/my"));
         assertThat(phone.locator("#balance")).hasText("42");
+        assertThat(phone.locator("#review-after-purchase")).containsText("How was your visit to Bar Receipts?");
+        assertThat(phone.locator("#review-after-purchase a")).hasAttribute("href", "https://www.tripadvisor.com/bar-receipts");
         assertThat(browser.errors()).isEmpty();
     }
 
