@@ -11,7 +11,7 @@ public enum ReportKind {
     EARN, REDEEM, MANUAL, EXPIRY, REVERSAL, CAMPAIGN;
 
     private static final Set<String> EARNING = Set.of("EARN", "EARN_PENDING", "PENDING_RELEASE", "MEMBERSHIP_WELCOME",
-            "REFERRAL_REFERRER", "REFERRAL_FRIEND", "MULTI_LEVEL");
+            "REFERRAL_REFERRER", "REFERRAL_FRIEND", "MULTI_LEVEL", "SHARE_VISIT");
     private static final Set<String> REDEEMING = Set.of("REDEMPTION_HOLD", "REDEMPTION", "REDEMPTION_RELEASE",
             "REWARD_HOLD", "REWARD", "HOLD", "SPEND", "RELEASE", "CAPTURE");
     private static final Set<String> REVERSING = Set.of("EARN_REVERSAL", "REDEMPTION_REFUND", "REWARD_REFUND",

@@ -1,6 +1,8 @@
 package org.loyaltyhub.purchases;
 
 import org.loyaltyhub.shared.Money;
+import org.loyaltyhub.shared.Page;
+import org.loyaltyhub.shared.PageQuery;
 import org.loyaltyhub.tenancy.Caller;
 
 import java.time.Instant;
@@ -22,8 +24,8 @@ public interface Receipts {
     /** The member's claims, newest first (the last 50). */
     List<ReceiptClaim> ofMember(long circuitId, long memberId);
 
-    /** The claims waiting for review at the stores the caller covers, oldest first. */
-    List<ReceiptClaim> pending(Caller caller);
+    /** The claims waiting for review at the stores the caller covers, oldest first, a page at a time. */
+    Page<ReceiptClaim> pending(Caller caller, PageQuery page);
 
     /** An operator approves (the purchase is recorded) or refuses (with a reason) a pending claim. */
     ReceiptClaim review(Caller caller, long claimId, boolean approve, String reason);

@@ -19,6 +19,7 @@ class ReportKindTest {
         assertThat(ReportKind.of("EARN_REVERSAL", -10)).isEqualTo(ReportKind.REVERSAL);
         assertThat(ReportKind.of("REDEMPTION_REFUND", 100)).isEqualTo(ReportKind.REVERSAL);
         assertThat(ReportKind.of("COUPON_BONUS", 50)).isEqualTo(ReportKind.CAMPAIGN);
+        assertThat(ReportKind.of("SHARE_VISIT", 10)).as("like a referral reward").isEqualTo(ReportKind.EARN);
     }
 
     @Test

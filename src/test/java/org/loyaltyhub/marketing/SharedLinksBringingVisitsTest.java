@@ -54,6 +54,9 @@ class SharedLinksBringingVisitsTest extends IntegrationTest {
         assertThat(sharing.visited(world.circuitId, token, null, "10.0.0.3|Safari", null).points()).isEqualTo(10);
         assertThat(sharing.visited(world.circuitId, token, null, "10.0.0.4|Edge", null).points()).as("capped").isZero();
         assertThat(world.available(member)).isEqualTo(20);
+        var movement = world.asAdmin().get("/api/v1/members/" + member + "/movements").json().path("items").get(0);
+        assertThat(movement.path("kind").asString()).as("a movement of its own, not a coupon").isEqualTo("SHARE_VISIT");
+        assertThat(movement.path("reason").asString()).isEqualTo("Visit through a shared link");
 
         clock.advance(Duration.ofDays(1));
         assertThat(sharing.visited(world.circuitId, token, null, "10.0.0.1|Firefox", null).points())

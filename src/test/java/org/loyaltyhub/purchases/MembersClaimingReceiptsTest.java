@@ -12,6 +12,7 @@ import tools.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -127,8 +128,8 @@ class MembersClaimingReceiptsTest extends IntegrationTest {
         Api operator = world.as(world.operator("STORE_OPERATOR", null, shop[1]));
         long[] otherShop = world.company("Other");
         Api stranger = world.as(world.operator("COMPANY_ADMIN", otherShop[0], null));
-        assertThat(operator.get("/api/v1/receipt-claims/pending").json()).hasSize(2);
-        assertThat(stranger.get("/api/v1/receipt-claims/pending").json()).isEmpty();
+        assertThat(operator.get("/api/v1/receipt-claims/pending").json().path("items")).hasSize(2);
+        assertThat(stranger.get("/api/v1/receipt-claims/pending").json().path("items")).isEmpty();
         assertThat(stranger.post("/api/v1/receipt-claims/" + big.id() + "/approve", Map.of()).status()).isEqualTo(404);
 
         Api.Response noReason = operator.post("/api/v1/receipt-claims/" + bigger.id() + "/refuse", Map.of("reason", ""));
@@ -164,5 +165,35 @@ class MembersClaimingReceiptsTest extends IntegrationTest {
         Api.Response future = till.post("/api/v1/stores/" + shop[1] + "/receipt-codes", Map.of("receiptNumber", 1,
                 "currency", "EUR", "amount", "5.00", "issuedAt", clock.instant().plus(Duration.ofHours(1)).toString()));
         assertThat(future.status()).isEqualTo(400);
+    }
+
+    @Test
+    void theReviewQueueComesAPageAtATimeWithOnlyTheClaimsOfTheCallersStores() {
+        settings("1", "10000");
+        long[] otherShop = world.company("Other");
+        Api otherTill = api.withKey(world.apiKey(otherShop[0], otherShop[1]));
+        for (int i = 0; i < 3; i++) {
+            Api.Response r = otherTill.post("/api/v1/stores/" + otherShop[1] + "/receipt-codes", Map.of(
+                    "receiptNumber", 100 + i, "currency", "EUR", "amount", "5.00", "issuedAt", clock.instant().toString()));
+            receipts.claim(world.circuitId, member, r.json().path("code").asString());
+        }
+        for (int i = 0; i < 7; i++) {
+            receipts.claim(world.circuitId, member, code(200 + i, "5.00", clock.instant()));
+        }
+        Api operator = world.as(world.operator("STORE_OPERATOR", null, shop[1]));
+
+        var first = operator.get("/api/v1/receipt-claims/pending?size=5").json();
+        assertThat(first.path("total").asLong()).isEqualTo(7);
+        assertThat(first.path("items")).hasSize(5);
+        var second = operator.get("/api/v1/receipt-claims/pending?size=5&page=1").json();
+        assertThat(second.path("items")).hasSize(2);
+        assertThat(second.path("items").get(0).path("id").asLong())
+                .as("oldest first, continuing the first page")
+                .isGreaterThan(first.path("items").get(4).path("id").asLong());
+        for (var page : List.of(first, second)) {
+            page.path("items").forEach(c -> assertThat(c.path("storeId").asLong()).isEqualTo(shop[1]));
+        }
+        assertThat(world.asAdmin().get("/api/v1/receipt-claims/pending").json().path("total").asLong()).isEqualTo(10);
+        assertThat(operator.get("/api/v1/receipt-claims/pending?size=500").status()).isEqualTo(400);
     }
 }

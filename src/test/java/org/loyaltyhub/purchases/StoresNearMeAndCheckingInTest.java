@@ -25,6 +25,8 @@ class StoresNearMeAndCheckingInTest extends IntegrationTest {
     CheckIns checkIns;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    Visits visits;
 
     private World world;
     private long[] duomo;
@@ -131,5 +133,28 @@ class StoresNearMeAndCheckingInTest extends IntegrationTest {
         assertThat(refusal(() -> checkIns.byCode(world.circuitId, late, null, code))).isEqualTo(CheckInRefusal.OLD_CODE);
         assertThat(refusal(() -> checkIns.byCode(world.circuitId, late, null, "999999-abcdefabcdef")))
                 .isEqualTo(CheckInRefusal.UNKNOWN_STORE);
+    }
+
+    @Test
+    void checkInsAreVisitsInTheMembersHistoryBesidePurchasesNewestFirst() {
+        Api.Response sale = api.withKey(world.apiKey(castello[0], castello[1])).post("/api/v1/purchases",
+                Map.of("orderId", "V-" + System.nanoTime(), "member", Map.of("id", member), "currency", "EUR",
+                        "total", "12.50", "storeId", castello[1]));
+        assertThat(sale.status()).as(sale.toString()).isEqualTo(201);
+        clock.advance(Duration.ofHours(1));
+        checkIns.byPosition(world.circuitId, member, duomo[1], new GeoPoint(45.4645, 9.1915));
+
+        var first = visits.of(world.circuitId, member, org.loyaltyhub.shared.PageQuery.of(0, 1));
+        assertThat(first.total()).isEqualTo(2);
+        assertThat(first.items()).singleElement().satisfies(v -> {
+            assertThat(v.kind()).isEqualTo(Visits.Kind.CHECK_IN);
+            assertThat(v.storeId()).isEqualTo(duomo[1]);
+            assertThat(v.total()).isNull();
+        });
+        assertThat(visits.of(world.circuitId, member, org.loyaltyhub.shared.PageQuery.of(1, 1)).items())
+                .singleElement().satisfies(v -> {
+                    assertThat(v.kind()).isEqualTo(Visits.Kind.PURCHASE);
+                    assertThat(v.total().amount()).isEqualByComparingTo("12.50");
+                });
     }
 }

@@ -62,6 +62,10 @@ class EngagementInTheBrowserTest extends BrowserTest {
                 .hasText("You checked in at this store today already: come back tomorrow!");
         phone.locator("#store-" + castello[1] + " form.check-in button").click();
         assertThat(phone.locator("#check-in-refused")).containsText("You seem to be too far from the store");
+        phone.navigate(url("/c/" + w.circuitId + "/my/history"));
+        assertThat(phone.locator("#visits tr.check-in")).hasCount(1);
+        assertThat(phone.locator("#visits tr.check-in")).containsText("Bar Duomo");
+        assertThat(phone.locator("#visits tr.check-in")).containsText("Check-in");
 
         Page visitor = browser.phone("it-IT");
         visitor.navigate(url("/c/" + w.circuitId));
@@ -101,6 +105,8 @@ class EngagementInTheBrowserTest extends BrowserTest {
         assertThat(phone.getByLabel("Receipt code")).hasAttribute("aria-invalid", "true");
         phone.navigate(url("/c/" + w.circuitId + "/my"));
         assertThat(phone.locator("#balance")).hasText("42");
+        assertThat(phone.locator("#review-after-purchase")).containsText("How was your visit to Bar Receipts?");
+        assertThat(phone.locator("#review-after-purchase a")).hasAttribute("href", "https://www.tripadvisor.com/bar-receipts");
         assertThat(browser.errors()).isEmpty();
     }
 
@@ -129,6 +135,72 @@ class EngagementInTheBrowserTest extends BrowserTest {
 
         member.navigate(url("/c/" + w.circuitId + "/my"));
         assertThat(member.locator("#balance")).hasText("10");
+        member.navigate(url("/c/" + w.circuitId + "/my/history"));
+        assertThat(member.locator("#movements tbody tr").first()).containsText("Visit brought by a shared link");
+        assertThat(browser.errors()).isEmpty();
+    }
+
+    @Test
+    void theCircuitAdministratorSetsTheSocialSettingsOnAPhoneWithTheErrorNextToTheField() {
+        World w = fixtures.world(api);
+        Page phone = browser.phone("it-IT");
+        Browser.signIn(phone, url(""), w.admin);
+        phone.navigate(url("/admin/circuit"));
+        phone.locator("#social-settings-link").click();
+        assertThat(phone.locator("h1")).hasText("Social e condivisione");
+        phone.getByLabel("Punti per nuovo visitatore (0: nessuno)").fill("15");
+        phone.getByLabel("Profilo Instagram (https://…)").fill("http://instagram.com/circuito");
+        phone.getByRole(AriaRole.BUTTON, named("Salva")).click();
+        assertThat(phone.locator("#instagramUrl-error")).hasText("Scrivi un indirizzo che inizia con https://");
+        assertThat(phone.locator("#instagramUrl")).hasAttribute("aria-invalid", "true");
+        assertThat(phone.locator("#pointsPerVisit")).hasValue("15");
+        assertThat(w.asAdmin().get("/api/v1/social/settings").json().path("pointsPerVisit").asInt())
+                .as("nothing saved while a field is wrong").isZero();
+
+        phone.locator("#instagramUrl").fill("https://www.instagram.com/circuito");
+        phone.getByRole(AriaRole.BUTTON, named("Salva")).click();
+        assertThat(phone.locator("main .message.info")).hasText("Impostazioni salvate.");
+        Browser.screenshot(phone, "social-settings-phone-it");
+        var saved = w.asAdmin().get("/api/v1/social/settings").json();
+        assertThat(saved.path("pointsPerVisit").asInt()).isEqualTo(15);
+        assertThat(saved.path("instagramUrl").asString()).isEqualTo("https://www.instagram.com/circuito");
+        Page visitor = browser.phone("en-GB");
+        visitor.navigate(url("/c/" + w.circuitId));
+        assertThat(visitor.locator("a[href='https://www.instagram.com/circuito']")).hasCount(1);
+        assertThat(browser.errors()).isEmpty();
+    }
+
+    @Test
+    void theCounterMakesAReceiptCodeForACustomerWithoutTheirCardWhoClaimsItLater() {
+        World w = fixtures.world(api);
+        long[] shop = w.company("Counter receipts");
+        w.asAdmin().put("/api/v1/receipts/settings", Map.of("enabled", true, "maxAgeDays", 7, "dailyLimit", "300"));
+        Page till = browser.phone("en-GB");
+        Browser.signIn(till, url(""), w.operator("STORE_OPERATOR", null, shop[1]));
+        till.navigate(url("/counter"));
+        till.locator("#receipt-code-link").click();
+        till.getByLabel("Receipt number").fill("2718");
+        till.getByLabel("Amount (EUR)").fill("twelve");
+        till.getByRole(AriaRole.BUTTON, named("Make the code")).click();
+        assertThat(till.locator("#amount-error")).hasText("Type the receipt's amount, e.g. 12.50.");
+        assertThat(till.locator("#receipt-code")).hasCount(0);
+        till.getByLabel("Amount (EUR)").fill("18,40");
+        till.getByRole(AriaRole.BUTTON, named("Make the code")).click();
+        String code = till.locator("#receipt-code-text").textContent();
+        assertThat(code).matches("[A-Z2-7]{4}(-[A-Z2-7]{4}){8}");
+        assertThat(till.locator("#receipt-code svg")).hasCount(1);
+        Browser.screenshot(till, "receipt-code-counter-phone-en");
+        assertThat(till.getByLabel("Receipt time (blank: now)")).not().hasValue("");
+        clock.advance(java.time.Duration.ofMinutes(3));
+        till.getByRole(AriaRole.BUTTON, named("Make the code")).click();
+        assertThat(till.locator("#receipt-code-text")).hasText(code); // the same receipt, the same code
+
+        Page phone = browser.phone("en-GB");
+        joinAndConfirm(phone, w.circuitId, Fixtures.unique("nocard") + "@member.test", "nocard-password-1");
+        phone.navigate(url("/c/" + w.circuitId + "/my/receipts"));
+        phone.locator("#receipt-code").fill(code);
+        phone.locator("#claim-receipt button[type=submit]").click();
+        assertThat(phone.locator("#receipt-claims")).containsText("18.40 EUR");
         assertThat(browser.errors()).isEmpty();
     }
 }

@@ -682,11 +682,26 @@ class PageAccessTest extends BrowserTest {
         Api.Login till = w.operator("STORE_OPERATOR", null, shop[1]);
         World stranger = fixtures.world(api);
         List<String> pages = List.of("/admin/receipts", "/stores/" + shop[1] + "/checkin-screen",
-                "/stores/" + other[1] + "/checkin-screen", "/admin/stores/" + shop[1]);
+                "/stores/" + other[1] + "/checkin-screen", "/admin/stores/" + shop[1], "/counter/receipt-code");
 
-        assertThat(statuses(w.admin, pages)).isEqualTo(expect(pages, 200, 200, 200, 200));
-        assertThat(statuses(companyAdmin, pages)).isEqualTo(expect(pages, 200, 200, 404, 200));
-        assertThat(statuses(till, pages)).isEqualTo(expect(pages, 200, 200, 404, 403));
-        assertThat(statuses(stranger.admin, pages)).isEqualTo(expect(pages, 200, 404, 404, 404));
+        assertThat(statuses(w.admin, pages)).isEqualTo(expect(pages, 200, 200, 200, 200, 200));
+        assertThat(statuses(companyAdmin, pages)).isEqualTo(expect(pages, 200, 200, 404, 200, 200));
+        assertThat(statuses(till, pages)).isEqualTo(expect(pages, 200, 200, 404, 403, 200));
+        assertThat(statuses(stranger.admin, pages)).isEqualTo(expect(pages, 200, 404, 404, 404, 200));
+    }
+
+    @Test
+    void theSocialSettingsPageIsTheCircuitAdministratorsOnly() {
+        World w = fixtures.world(api);
+        long[] shop = w.company("Social");
+        Api.Login companyAdmin = w.operator("COMPANY_ADMIN", shop[0], null);
+        Api.Login till = w.operator("STORE_OPERATOR", null, shop[1]);
+        World stranger = fixtures.world(api);
+        List<String> pages = List.of("/admin/social");
+
+        assertThat(statuses(w.admin, pages)).isEqualTo(expect(pages, 200));
+        assertThat(statuses(companyAdmin, pages)).isEqualTo(expect(pages, 403));
+        assertThat(statuses(till, pages)).isEqualTo(expect(pages, 403));
+        assertThat(statuses(stranger.admin, pages)).as("their own circuit's settings").isEqualTo(expect(pages, 200));
     }
 }

@@ -49,12 +49,14 @@ class CustomerArea {
     private final SignedIn signedIn;
     private final org.loyaltyhub.marketing.Inbox inbox;
     private final LandingPages landingPages;
+    private final ReviewPrompt reviews;
 
     CustomerArea(SpaceModel space, Members members, Ledger ledger, Visits visits, Tenancy tenancy, Clock clock,
                  org.loyaltyhub.programs.StatusHistory statusHistory, org.loyaltyhub.programs.MemberStatuses statuses, SignedIn signedIn,
                  org.loyaltyhub.marketing.Inbox inbox, LandingPages landingPages,
-                 org.loyaltyhub.programs.ActivePromotions promotions) {
+                 org.loyaltyhub.programs.ActivePromotions promotions, ReviewPrompt reviews) {
         this.promotions = promotions;
+        this.reviews = reviews;
         this.inbox = inbox;
         this.landingPages = landingPages;
         this.statusHistory = statusHistory;
@@ -80,6 +82,8 @@ class CustomerArea {
         }
         model.addAttribute("balance", ledger.memberBalance(circuitId, member.id(),
                 clock.instant().plus(Duration.ofDays(30))));
+        reviews.after(circuitId, member.id()).ifPresent(p -> model.addAttribute("reviewAt", p.profile())
+                .addAttribute("reviewStore", storeName(circuitId, p.storeId())));
         return "customer/card";
     }
 

@@ -3,8 +3,8 @@ package org.loyaltyhub.marketing.internal;
 import org.loyaltyhub.marketing.ShareTarget;
 import org.loyaltyhub.marketing.Sharing;
 import org.loyaltyhub.marketing.SocialSettings;
-import org.loyaltyhub.programs.CampaignPoints;
 import org.loyaltyhub.programs.Programs;
+import org.loyaltyhub.programs.SharePoints;
 import org.loyaltyhub.shared.InvalidInput;
 import org.loyaltyhub.tenancy.Caller;
 import org.loyaltyhub.tenancy.Role;
@@ -31,13 +31,13 @@ class SharingService implements Sharing {
 
     private final JdbcClient jdbc;
     private final ReferralBook referrals;
-    private final CampaignPoints points;
+    private final SharePoints points;
     private final CircuitSignature signature;
     private final Programs programs;
     private final Tenancy tenancy;
     private final Clock clock;
 
-    SharingService(JdbcClient jdbc, ReferralBook referrals, CampaignPoints points, CircuitSignature signature,
+    SharingService(JdbcClient jdbc, ReferralBook referrals, SharePoints points, CircuitSignature signature,
                    Programs programs, Tenancy tenancy, Clock clock) {
         this.jdbc = jdbc;
         this.referrals = referrals;
@@ -113,8 +113,7 @@ class SharingService implements Sharing {
                 .param("c", circuitId).param("link", l.id()).param("hash", hash).param("client", clientHash)
                 .param("day", day).param("points", given).param("now", Timestamp.from(now)).query(Long.class).optional();
         if (visit.isPresent() && given > 0) {
-            points.award(circuitId, l.memberId(), given, "share-visit:" + visit.get(), "Visit through a shared link",
-                    null, l.storeId(), "share-link:" + l.id());
+            points.awardVisit(circuitId, l.memberId(), given, visit.get(), l.storeId(), "share-link:" + l.id());
         }
         return new Visit(next(circuitId, l), visit.isPresent(), visit.isPresent() ? given : 0);
     }

@@ -6,17 +6,22 @@ import org.loyaltyhub.ledger.EntryDraft;
 import org.loyaltyhub.ledger.Ledger;
 import org.loyaltyhub.ledger.LotRule;
 import org.loyaltyhub.programs.CampaignPoints;
+import org.loyaltyhub.programs.SharePoints;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
 
-/** Coupon campaigns' bonus points as ledger entries of their own kind, from the circuit's issuance, once per key. */
+/**
+ * Bonus points from the circuit's issuance, once per key, as ledger entries of their own kind: coupon campaigns'
+ * ({@code COUPON_BONUS}) and visits brought by members' shared links ({@code SHARE_VISIT}).
+ */
 @Service
 @Transactional
-class CampaignPointsService implements CampaignPoints {
+class CampaignPointsService implements CampaignPoints, SharePoints {
 
     static final String KIND = "COUPON_BONUS";
+    static final String SHARE_VISIT = "SHARE_VISIT";
 
     private final Ledger ledger;
     private final ProgramStore store;
@@ -31,10 +36,21 @@ class CampaignPointsService implements CampaignPoints {
     @Override
     public void award(long circuitId, long memberId, long points, String key, String campaign, Long companyId,
                       Long storeId, String actor) {
+        credit(circuitId, memberId, points, "coupon:" + key, KIND, "Coupon: " + campaign, companyId, storeId, actor);
+    }
+
+    @Override
+    public void awardVisit(long circuitId, long memberId, long points, long visitId, Long storeId, String actor) {
+        credit(circuitId, memberId, points, "share-visit:" + visitId, SHARE_VISIT, "Visit through a shared link",
+                null, storeId, actor);
+    }
+
+    private void credit(long circuitId, long memberId, long points, String businessKey, String kind, String reason,
+                        Long companyId, Long storeId, String actor) {
         if (points <= 0) {
-            throw new IllegalArgumentException("a campaign gives at least one point");
+            throw new IllegalArgumentException("a bonus gives at least one point");
         }
-        ledger.post(EntryDraft.transfer(circuitId, "coupon:" + key, KIND, "Coupon: " + campaign)
+        ledger.post(EntryDraft.transfer(circuitId, businessKey, kind, reason)
                 .move(AccountRef.circuit(AccountKind.CIRCUIT_ISSUANCE), AccountRef.available(memberId), points, null,
                         new LotRule.NewLot(companyId, Expiry.of(store.settings(circuitId), clock.instant())))
                 .member(memberId).company(companyId).store(storeId).actor(actor).build());

@@ -72,7 +72,7 @@ class MemberPage {
     /** The kinds of movement the history can be narrowed to. */
     static final java.util.List<String> HISTORY_KINDS = java.util.List.of("EARN", "EARN_PENDING", "PENDING_RELEASE",
             "EARN_REVERSAL", "REDEMPTION_HOLD", "REDEMPTION", "REDEMPTION_RELEASE", "REDEMPTION_REFUND", "MANUAL_CREDIT", "MANUAL_DEBIT",
-            "ACTION_REGISTRATION", "ACTION_NEWSLETTER", "ACTION_REVIEW", "EXPIRY");
+            "ACTION_REGISTRATION", "ACTION_NEWSLETTER", "ACTION_REVIEW", "SHARE_VISIT", "EXPIRY");
 
     private static java.time.LocalDate day(String value) {
         if (value == null || value.isBlank()) {

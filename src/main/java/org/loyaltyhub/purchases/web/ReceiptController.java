@@ -15,6 +15,8 @@ import org.loyaltyhub.purchases.ReceiptClaim;
 import org.loyaltyhub.purchases.ReceiptSettings;
 import org.loyaltyhub.purchases.Receipts;
 import org.loyaltyhub.shared.Money;
+import org.loyaltyhub.shared.Page;
+import org.loyaltyhub.shared.PageQuery;
 import org.loyaltyhub.shared.web.QrCodes;
 import org.loyaltyhub.tenancy.Caller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,6 +24,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.math.BigDecimal;
@@ -65,10 +68,12 @@ class ReceiptController {
         return new ReceiptCodeAnswer(code, QrCodes.svg(code.replace("-", "")));
     }
 
-    @Operation(summary = "Members' receipt claims waiting for review at the stores the caller covers, oldest first")
+    @Operation(summary = "Members' receipt claims waiting for review at the stores the caller covers, oldest first, "
+            + "a page at a time (page from 0, size 1 to 200, default 50)")
     @GetMapping("/api/v1/receipt-claims/pending")
-    List<ReceiptClaim> pending(Caller caller) {
-        return receipts.pending(caller);
+    Page<ReceiptClaim> pending(Caller caller, @RequestParam(required = false) Integer page,
+                               @RequestParam(required = false) Integer size) {
+        return receipts.pending(caller, PageQuery.of(page, size == null ? 50 : size));
     }
 
     @Operation(summary = "Approve a pending receipt claim: the purchase is recorded and the member told")

@@ -3,6 +3,7 @@ package org.loyaltyhub.purchases.web;
 import org.loyaltyhub.purchases.ReceiptSettings;
 import org.loyaltyhub.purchases.Receipts;
 import org.loyaltyhub.shared.InvalidInput;
+import org.loyaltyhub.shared.PageQuery;
 import org.loyaltyhub.shared.web.Page;
 import org.loyaltyhub.shared.web.TypedAmount;
 import org.loyaltyhub.tenancy.Caller;
@@ -36,8 +37,11 @@ class ReceiptsPage {
         this.tenancy = tenancy;
     }
 
+    /** Claims shown per page of the queue. */
+    static final int QUEUE_PAGE = 25;
+
     @GetMapping("/admin/receipts")
-    String page(Caller caller, Model model) {
+    String page(Caller caller, @RequestParam(required = false, defaultValue = "0") int page, Model model) {
         caller.require(Role.CIRCUIT_ADMIN, Role.COMPANY_ADMIN, Role.STORE_OPERATOR);
         if (!model.containsAttribute("form")) {
             ReceiptSettings s = receipts.settings(caller.circuit());
@@ -49,7 +53,7 @@ class ReceiptsPage {
             model.addAttribute("form", form);
         }
         model.asMap().putIfAbsent("errors", Map.of());
-        model.addAttribute("pending", receipts.pending(caller))
+        model.addAttribute("pending", receipts.pending(caller, PageQuery.of(Math.max(page, 0), QUEUE_PAGE)))
                 .addAttribute("stores", tenancy.stores(caller).stream().collect(Collectors.toMap(Store::id, Store::name)))
                 .addAttribute("currency", tenancy.circuit(caller.circuit()).currency());
         return "receipts/admin";
@@ -80,7 +84,7 @@ class ReceiptsPage {
             form.put("dailyLimit", dailyLimit);
             form.put("reviewAbove", reviewAbove);
             model.addAttribute("form", form).addAttribute("errors", errors);
-            return page(caller, model);
+            return page(caller, 0, model);
         }
         receipts.change(caller, new ReceiptSettings(enabled != null, Integer.valueOf(days), limit.get(),
                 review.orElse(null)));
@@ -99,7 +103,7 @@ class ReceiptsPage {
             receipts.review(caller, id, false, reason);
         } catch (InvalidInput e) {
             model.addAttribute("reasonError", id);
-            return page(caller, model);
+            return page(caller, 0, model);
         }
         return "redirect:/admin/receipts?refused";
     }

@@ -17,6 +17,8 @@ import org.loyaltyhub.purchases.internal.StoreKeys;
 import org.loyaltyhub.shared.InvalidInput;
 import org.loyaltyhub.shared.Money;
 import org.loyaltyhub.shared.NotFound;
+import org.loyaltyhub.shared.Page;
+import org.loyaltyhub.shared.PageQuery;
 import org.loyaltyhub.tenancy.Caller;
 import org.loyaltyhub.tenancy.Role;
 import org.loyaltyhub.tenancy.Store;
@@ -139,10 +141,10 @@ class ReceiptService implements Receipts {
 
     @Override
     @Transactional(readOnly = true)
-    public List<ReceiptClaim> pending(Caller caller) {
+    public Page<ReceiptClaim> pending(Caller caller, PageQuery page) {
         caller.require(Role.CIRCUIT_ADMIN, Role.COMPANY_ADMIN, Role.STORE_OPERATOR);
-        return store.pending(caller.circuit()).stream()
-                .filter(c -> caller.coversStore(tenancy.store(caller.circuit(), c.storeId()))).toList();
+        List<Long> stores = tenancy.stores(caller).stream().map(Store::id).toList();
+        return store.pending(caller.circuit(), stores, page);
     }
 
     @Override

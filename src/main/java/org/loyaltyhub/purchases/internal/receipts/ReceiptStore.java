@@ -4,6 +4,8 @@ import org.loyaltyhub.purchases.ReceiptClaim;
 import org.loyaltyhub.purchases.ReceiptClaimStatus;
 import org.loyaltyhub.purchases.ReceiptSettings;
 import org.loyaltyhub.shared.Money;
+import org.loyaltyhub.shared.Page;
+import org.loyaltyhub.shared.PageQuery;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -86,9 +88,21 @@ class ReceiptStore {
                 .param("c", circuitId).param("m", memberId).query(CLAIM).list();
     }
 
-    List<ReceiptClaim> pending(long circuitId) {
-        return jdbc.sql("select * from receipt_claim where circuit_id = :c and status = 'PENDING' order by id limit 200")
-                .param("c", circuitId).query(CLAIM).list();
+    /** The pending claims at the stores named, oldest first. */
+    Page<ReceiptClaim> pending(long circuitId, List<Long> stores, PageQuery page) {
+        if (stores.isEmpty()) {
+            return Page.of(List.of(), page, 0);
+        }
+        long total = jdbc.sql("""
+                        select count(*) from receipt_claim where circuit_id = :c and status = 'PENDING'
+                        and store_id in (:stores)""")
+                .param("c", circuitId).param("stores", stores).query(Long.class).single();
+        List<ReceiptClaim> items = jdbc.sql("""
+                        select * from receipt_claim where circuit_id = :c and status = 'PENDING' and store_id in (:stores)
+                        order by id limit :limit offset :offset""")
+                .param("c", circuitId).param("stores", stores).param("limit", page.size())
+                .param("offset", page.offset()).query(CLAIM).list();
+        return Page.of(items, page, total);
     }
 
     Optional<ReceiptSettings> settings(long circuitId) {

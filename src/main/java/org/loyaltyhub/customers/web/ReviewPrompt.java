@@ -1,0 +1,42 @@
+package org.loyaltyhub.customers.web;
+
+import org.loyaltyhub.purchases.Visits;
+import org.loyaltyhub.shared.PageQuery;
+import org.loyaltyhub.tenancy.StoreDirectory;
+import org.loyaltyhub.tenancy.StoreProfile;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * The review links shown to a member after a visit (issue 18 §3, "shown after a purchase"): the store of their latest
+ * purchase or check-in, when it was within the last week and the store has a review page.
+ */
+@Component
+class ReviewPrompt {
+
+    static final Duration RECENT = Duration.ofDays(7);
+
+    private final Visits visits;
+    private final StoreDirectory directory;
+    private final Clock clock;
+
+    ReviewPrompt(Visits visits, StoreDirectory directory, Clock clock) {
+        this.visits = visits;
+        this.directory = directory;
+        this.clock = clock;
+    }
+
+    /** The store to review and its profile, if the member's latest visit asks for one. */
+    Optional<Prompt> after(long circuitId, long memberId) {
+        return visits.of(circuitId, memberId, PageQuery.of(0, 1)).items().stream().findFirst()
+                .filter(v -> v.storeId() != null && v.at().isAfter(clock.instant().minus(RECENT)))
+                .map(v -> new Prompt(v.storeId(), directory.profile(circuitId, v.storeId())))
+                .filter(p -> p.profile().googleReviewUrl() != null || p.profile().tripadvisorUrl() != null);
+    }
+
+    record Prompt(long storeId, StoreProfile profile) {
+    }
+}
