@@ -14,6 +14,7 @@ public record Backfill(long id, long connectionId, LocalDate from, LocalDate to,
                        Instant updatedAt, Instant finishedAt) {
 
     /** The phase's progress in percent when the shop says how much there is; null otherwise. */
+    @com.fasterxml.jackson.annotation.JsonProperty("percent")
     public Integer percent() {
         if (status == BackfillStatus.DONE) {
             return 100;
@@ -25,6 +26,7 @@ public record Backfill(long id, long connectionId, LocalDate from, LocalDate to,
         return phase == BackfillPhase.CUSTOMERS ? phaseShare / 2 : 50 + phaseShare / 2;
     }
 
+    @com.fasterxml.jackson.annotation.JsonIgnore
     public boolean running() {
         return status.active();
     }

@@ -7,7 +7,6 @@ import org.loyaltyhub.integrations.internal.Delivery;
 import org.loyaltyhub.integrations.internal.ShopHttp;
 import org.loyaltyhub.integrations.internal.ShopOrder;
 import org.loyaltyhub.integrations.internal.ShopOrders;
-import org.loyaltyhub.integrations.internal.UnusableDelivery;
 import org.loyaltyhub.shared.ClusterJobs;
 import org.loyaltyhub.shared.LoyaltyException;
 import org.slf4j.Logger;
@@ -154,7 +153,7 @@ public class BackfillRunner {
     private Optional<Boolean> item(java.util.function.Supplier<Boolean> work) {
         try {
             return Optional.ofNullable(eachItem.execute(status -> work.get()));
-        } catch (LoyaltyException | UnusableDelivery e) {
+        } catch (LoyaltyException | IllegalArgumentException e) { // UnusableDelivery among them
             log.info("Backfill: an item was skipped: {}", e.getMessage());
             return Optional.empty();
         }

@@ -8,7 +8,6 @@ import org.loyaltyhub.integrations.internal.Platform;
 import org.loyaltyhub.integrations.internal.PluginFormat;
 import org.loyaltyhub.integrations.internal.ShopHttp;
 import org.loyaltyhub.integrations.internal.ShopOrder;
-import org.loyaltyhub.integrations.internal.UnusableDelivery;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -78,7 +77,7 @@ class PrestaBackfill implements BackfillSource {
         for (JsonNode o : items) {
             try {
                 orders.add(PrestaShopHandler.order(asModuleSends(o, shop, customers.get(Json.text(o, "id_customer")))));
-            } catch (UnusableDelivery e) {
+            } catch (IllegalArgumentException e) { // UnusableDelivery, or a required field missing
                 unreadable++;
             }
         }

@@ -7,7 +7,6 @@ import org.loyaltyhub.integrations.internal.Json;
 import org.loyaltyhub.integrations.internal.Platform;
 import org.loyaltyhub.integrations.internal.ShopHttp;
 import org.loyaltyhub.integrations.internal.ShopOrder;
-import org.loyaltyhub.integrations.internal.UnusableDelivery;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -162,7 +161,7 @@ class ShopifyBackfill implements BackfillSource {
             for (ShopifyJsonl.Root r : page) {
                 try {
                     customers.add(ShopifyHandler.customer(ShopifyJsonl.restCustomer(r.object())));
-                } catch (UnusableDelivery e) {
+                } catch (IllegalArgumentException e) { // UnusableDelivery, or a required field missing
                     unreadable++;
                 }
             }
@@ -172,7 +171,7 @@ class ShopifyBackfill implements BackfillSource {
         for (ShopifyJsonl.Root r : page) {
             try {
                 orders.add(ShopifyHandler.order("orders/updated", ShopifyJsonl.restOrder(r)));
-            } catch (UnusableDelivery e) {
+            } catch (IllegalArgumentException e) { // UnusableDelivery, or a required field missing
                 unreadable++;
             }
         }

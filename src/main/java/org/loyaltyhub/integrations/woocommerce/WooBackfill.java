@@ -7,7 +7,6 @@ import org.loyaltyhub.integrations.internal.Json;
 import org.loyaltyhub.integrations.internal.Platform;
 import org.loyaltyhub.integrations.internal.ShopHttp;
 import org.loyaltyhub.integrations.internal.ShopOrder;
-import org.loyaltyhub.integrations.internal.UnusableDelivery;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
@@ -20,7 +19,7 @@ import java.util.Map;
 /**
  * WooCommerce through the REST API v3: {@code GET /wp-json/wc/v3/customers} (no date filter in the API: the
  * customers registered in the period are kept, {@code date_created_gmt}) and {@code /orders?after=&before=} (created
- * in the period), 100 a page, as many pages as {@code X-WP-TotalPages} says. The cursor is the next page's number.
+ * in the period), 100 a page, as many pages as {@code X-WP-TotalPages} says ({@code X-WP-Total}: how many in all). The cursor is the next page's number.
  * An order is the same JSON a webhook carries, read by the webhook's own {@link WooCommerceHandler#order}.
  */
 @Component
@@ -60,26 +59,32 @@ class WooBackfill implements BackfillSource {
             throw new ShopRefused("WooCommerce answered something that is not a list of " + phase.name().toLowerCase());
         }
         Integer pages = a.intHeader("X-WP-TotalPages");
+        Integer total = a.intHeader("X-WP-Total");
         boolean last = items.size() < PER_PAGE || (pages != null && page >= pages);
         String next = String.valueOf(page + 1);
+        int done = (page - 1) * PER_PAGE + items.size();
         int unreadable = 0;
         if (phase == BackfillPhase.CUSTOMERS) {
             List<ShopOrder.Customer> customers = new ArrayList<>();
             for (JsonNode item : items) {
                 if (period.contains(Json.instant(item, "date_created_gmt"))) {
-                    customers.add(WooCommerceHandler.customer(item));
+                    try {
+                        customers.add(WooCommerceHandler.customer(item));
+                    } catch (IllegalArgumentException noId) {
+                        unreadable++;
+                    }
                 }
             }
-            return Page.ofCustomers(customers, unreadable, next, last, page, pages);
+            return Page.ofCustomers(customers, unreadable, next, last, done, total);
         }
         List<ShopOrder> orders = new ArrayList<>();
         for (JsonNode item : items) {
             try {
                 orders.add(WooCommerceHandler.order(item));
-            } catch (UnusableDelivery e) {
+            } catch (IllegalArgumentException e) { // UnusableDelivery, or a required field missing
                 unreadable++;
             }
         }
-        return Page.ofOrders(orders, unreadable, next, last, page, pages);
+        return Page.ofOrders(orders, unreadable, next, last, done, total);
     }
 }
