@@ -86,10 +86,17 @@ public class BackfillRunner {
         boolean more = true;
         while (more && Instant.now().isBefore(stop)) {
             boolean[] again = {false};
-            cluster.runItem("Backfill", "#" + id, () -> {
+            boolean stepped = cluster.runItem("Backfill", "#" + id, () -> {
                 again[0] = step(id);
                 return true;
             });
+            if (!stepped) { // an unexpected failure undid the page: counted, so it cannot repeat for ever
+                cluster.runItem("Backfill", "#" + id + " failure", () -> {
+                    backfills.lock(id).ifPresent(r -> failed(id, r, "an unexpected error (see the log)", false,
+                            clock.instant()));
+                    return true;
+                });
+            }
             more = again[0];
             pages++;
         }
@@ -155,6 +162,9 @@ public class BackfillRunner {
             return Optional.ofNullable(eachItem.execute(status -> work.get()));
         } catch (LoyaltyException | IllegalArgumentException e) { // UnusableDelivery among them
             log.info("Backfill: an item was skipped: {}", e.getMessage());
+            return Optional.empty();
+        } catch (RuntimeException e) { // rolled back to its savepoint: the page goes on without it
+            log.warn("Backfill: an item failed and was skipped", e);
             return Optional.empty();
         }
     }
