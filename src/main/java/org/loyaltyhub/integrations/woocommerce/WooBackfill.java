@@ -17,8 +17,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * WooCommerce through the REST API v3: {@code GET /wp-json/wc/v3/customers} (no date filter in the API: the
- * customers registered in the period are kept, {@code date_created_gmt}) and {@code /orders?after=&before=} (created
+ * WooCommerce through the REST API v3: {@code GET /wp-json/wc/v3/customers} (no date filter in the API: read by
+ * registration date, the customers registered in the period are kept, {@code date_created_gmt}, and the reading
+ * stops at the first registered after it) and {@code /orders?after=&before=} (created
  * in the period), 100 a page, as many pages as {@code X-WP-TotalPages} says ({@code X-WP-Total}: how many in all). The cursor is the next page's number.
  * An order is the same JSON a webhook carries, read by the webhook's own {@link WooCommerceHandler#order}.
  */
@@ -45,7 +46,7 @@ class WooBackfill implements BackfillSource {
             throws ShopHttp.Unreachable, ShopRefused {
         int page = cursor == null ? 1 : Integer.parseInt(cursor);
         String url = c.base() + (phase == BackfillPhase.CUSTOMERS
-                ? "/wp-json/wc/v3/customers?role=all&orderby=id&order=asc"
+                ? "/wp-json/wc/v3/customers?role=all&orderby=registered_date&order=asc"
                 : "/wp-json/wc/v3/orders?after=" + ISO.format(period.start()) + "&before=" + ISO.format(period.end())
                 + "&dates_are_gmt=true&orderby=id&order=asc")
                 + "&per_page=" + PER_PAGE + "&page=" + page;
@@ -67,7 +68,9 @@ class WooBackfill implements BackfillSource {
         if (phase == BackfillPhase.CUSTOMERS) {
             List<ShopOrder.Customer> customers = new ArrayList<>();
             for (JsonNode item : items) {
-                if (period.contains(Json.instant(item, "date_created_gmt"))) {
+                java.time.Instant registered = Json.instant(item, "date_created_gmt");
+                last = last || (registered != null && !registered.isBefore(period.end())); // sorted: none later is in it
+                if (period.contains(registered)) {
                     try {
                         customers.add(WooCommerceHandler.customer(item));
                     } catch (IllegalArgumentException noId) {
