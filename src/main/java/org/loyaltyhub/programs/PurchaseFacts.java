@@ -8,11 +8,22 @@ import java.util.List;
 
 /**
  * What the program needs to know of a purchase to decide its points: amounts, lines, the furthest stage reached,
- * and whether it was cancelled or fully refunded; when it happened and through which channel (null when unknown).
+ * and whether it was cancelled or fully refunded; when it happened and through which channel (null when unknown);
+ * {@code withoutPoints} for a past purchase brought in from elsewhere, which counts in the member's activity (tiers)
+ * in the month it happened but earns nothing (no points, no cashback, no referral or promotion reward).
  */
 public record PurchaseFacts(long circuitId, long purchaseId, long companyId, long storeId, long memberId,
                             Money total, Money refunded, Stage stage, boolean voided, List<Line> lines,
-                            String actor, boolean fresh, java.time.Instant occurredAt, String channel) {
+                            String actor, boolean fresh, java.time.Instant occurredAt, String channel,
+                            boolean withoutPoints) {
+
+    /** Facts of a purchase that earns as its program says. */
+    public PurchaseFacts(long circuitId, long purchaseId, long companyId, long storeId, long memberId, Money total,
+                         Money refunded, Stage stage, boolean voided, List<Line> lines, String actor, boolean fresh,
+                         java.time.Instant occurredAt, String channel) {
+        this(circuitId, purchaseId, companyId, storeId, memberId, total, refunded, stage, voided, lines, actor, fresh,
+                occurredAt, channel, false);
+    }
 
     /** Facts of a purchase this transaction has just created ({@code fresh}) or seen before, without when and where. */
     public PurchaseFacts(long circuitId, long purchaseId, long companyId, long storeId, long memberId, Money total,

@@ -36,10 +36,18 @@ public interface Purchases {
     /**
      * An order as one report gives it, in the circuit's currency: its base status (CREATED, PAID, COMPLETED,
      * CANCELLED or REFUNDED; partial refunds come from the refunds), the refunds by their id, the lines it earns on.
-     * {@code version} is the shop's modification time when it sends one.
+     * {@code version} is the shop's modification time when it sends one. {@code withoutPoints}: a past order
+     * brought in by a backfill, recorded for tiers, indicators and RFM without earning; it holds when the order is
+     * first recorded, and a later report of the same order (a webhook) keeps what was decided then.
      */
     record OrderReport(OrderRef order, Instant version, PurchaseStatus status, BigDecimal total,
-                       Map<String, BigDecimal> refunds, List<Line> lines, Instant occurredAt) {
+                       Map<String, BigDecimal> refunds, List<Line> lines, Instant occurredAt, boolean withoutPoints) {
+
+        /** A report of an order that earns as the program says (what webhooks send). */
+        public OrderReport(OrderRef order, Instant version, PurchaseStatus status, BigDecimal total,
+                           Map<String, BigDecimal> refunds, List<Line> lines, Instant occurredAt) {
+            this(order, version, status, total, refunds, lines, occurredAt, false);
+        }
     }
 
     /** Who is behind an order and which code it used: the shop's side knows, asked only when the order needs it. */

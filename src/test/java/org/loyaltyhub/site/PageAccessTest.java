@@ -674,6 +674,26 @@ class PageAccessTest extends BrowserTest {
     }
 
     @Test
+    void aShopsPastOrdersPageIsForItsCompanysAdministratorsAndTheCircuitAdministratorOnly() {
+        World w = fixtures.world(api);
+        long[] shop = w.company("Backfill");
+        long[] other = w.company("Elsewhere");
+        long connection = w.prestaShop(shop[0], "PSBACKFILLPAGE01");
+        Api.Login companyAdmin = w.operator("COMPANY_ADMIN", shop[0], null);
+        Api.Login otherAdmin = w.operator("COMPANY_ADMIN", other[0], null);
+        Api.Login till = w.operator("STORE_OPERATOR", null, shop[1]);
+        World stranger = fixtures.world(api);
+        List<String> pages = List.of("/company/connections/" + connection + "/backfill",
+                "/company/connections/" + connection + "/backfill/progress");
+
+        assertThat(statuses(w.admin, pages)).isEqualTo(expect(pages, 200, 200));
+        assertThat(statuses(companyAdmin, pages)).isEqualTo(expect(pages, 200, 200));
+        assertThat(statuses(otherAdmin, pages)).isEqualTo(expect(pages, 404, 404));
+        assertThat(statuses(till, pages)).isEqualTo(expect(pages, 403, 403));
+        assertThat(statuses(stranger.admin, pages)).isEqualTo(expect(pages, 404, 404));
+    }
+
+    @Test
     void receiptsStoreProfilesAndCheckInScreensOpenForTheirStoresRolesAndNeverForAnotherCircuit() {
         World w = fixtures.world(api);
         long[] shop = w.company("Engage");

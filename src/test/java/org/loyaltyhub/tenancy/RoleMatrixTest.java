@@ -1089,6 +1089,30 @@ class RoleMatrixTest extends IntegrationTest {
         assertMatrix(roles, expected);
     }
 
+    @Test
+    void onlyTheShopsAdministratorsStartAndFollowABackfillFromTheirShop() {
+        World w = fixtures.world(api);
+        long[] own = w.company("Own");
+        long[] other = w.company("Other");
+        long connection = w.prestaShop(own[0], "PSBACKFILL0001");
+        Map<String, Api> roles = new LinkedHashMap<>();
+        roles.put("CIRCUIT_ADMIN", w.asAdmin());
+        roles.put("COMPANY_ADMIN", w.as(w.operator("COMPANY_ADMIN", own[0], null)));
+        roles.put("OTHER_COMPANY_ADMIN", w.as(w.operator("COMPANY_ADMIN", other[0], null)));
+        roles.put("STORE_OPERATOR", w.as(w.operator("STORE_OPERATOR", null, own[1])));
+        roles.put("API_KEY", api.withKey(w.apiKey(own[0], own[1])));
+        roles.put("ANOTHER_CIRCUIT_ADMIN", fixtures.world(api).asAdmin());
+        // allowed callers reach the shop's check: https://shop.test cannot be reached (502 shop-refused), nothing queued
+        Map<Action, List<Integer>> expected = new LinkedHashMap<>();
+        expected.put(new Action("start a backfill", "POST", "/api/v1/connections/" + connection + "/backfills",
+                Map.of("from", "2026-01-01", "to", "2026-01-31")), List.of(502, 502, 404, 403, 403, 404));
+        expected.put(new Action("list backfills", "GET", "/api/v1/connections/" + connection + "/backfills", null),
+                List.of(200, 200, 404, 403, 403, 404));
+        expected.put(new Action("read a backfill", "GET", "/api/v1/connections/" + connection + "/backfills/999999999",
+                null), List.of(404, 404, 404, 403, 403, 404));
+        assertMatrix(roles, expected);
+    }
+
     private static void assertMatrix(Map<String, Api> roles, Map<Action, List<Integer>> expected) {
         expected.forEach((a, statuses) -> {
             int i = 0;

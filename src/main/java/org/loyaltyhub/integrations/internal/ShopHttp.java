@@ -74,7 +74,25 @@ public class ShopHttp {
         }
     }
 
+    /** An answer with its headers, for the calls that page by them. */
+    public record Answered(Answer answer, java.net.http.HttpHeaders headers) {
+
+        /** A header's whole-number value, or null when it is missing or not a number. */
+        public Integer intHeader(String name) {
+            try {
+                return headers.firstValue(name).map(String::strip).map(Integer::valueOf).orElse(null);
+            } catch (NumberFormatException notANumber) {
+                return null;
+            }
+        }
+    }
+
     public Answer send(String method, String url, Map<String, String> headers, String body) throws Unreachable {
+        return sendForHeaders(method, url, headers, body).answer();
+    }
+
+    public Answered sendForHeaders(String method, String url, Map<String, String> headers, String body)
+            throws Unreachable {
         HttpRequest.Builder request;
         try {
             java.util.Optional<String> refused = addresses.refusal(URI.create(url));
@@ -91,7 +109,7 @@ public class ShopHttp {
         headers.forEach(request::header);
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Answer(response.statusCode(), response.body());
+            return new Answered(new Answer(response.statusCode(), response.body()), response.headers());
         } catch (SSLException e) {
             throw new Unreachable("TLS problem talking to " + URI.create(url).getHost() + ": " + e.getMessage()
                     + " (is the certificate valid for this host?)");

@@ -37,6 +37,14 @@ public class ShopOrders {
 
     /** A delivery that reports the whole order. */
     public Outcome apply(Connection c, ShopOrder order) {
+        return apply(c, order, false);
+    }
+
+    /**
+     * A report of the whole order; {@code withoutPoints}: a past order read by a backfill, recorded for tiers,
+     * indicators and RFM without earning (when this report is the first to record it).
+     */
+    public Outcome apply(Connection c, ShopOrder order, boolean withoutPoints) {
         String customerRef = order.customer() == null || order.customer().guest() ? null : order.customer().id();
         String circuitCurrency = tenancy.circuit(c.circuitId()).currency();
         if (order.currency() != null && !order.currency().equalsIgnoreCase(circuitCurrency)) {
@@ -44,7 +52,8 @@ public class ShopOrders {
                     + circuitCurrency, customerRef);
         }
         Purchases.OrderResult result = purchases.report(c.caller(), new Purchases.OrderReport(ref(c, order.orderId()),
-                order.version(), order.status(), order.total(), order.refunds(), order.lines(), order.occurredAt()),
+                order.version(), order.status(), order.total(), order.refunds(), order.lines(), order.occurredAt(),
+                withoutPoints),
                 new Purchases.Parties() {
                     @Override
                     public Optional<Long> member() {

@@ -166,10 +166,15 @@ class ShopifyHandler {
         return sum;
     }
 
+    /** A customer as the REST API and the {@code customers/create} webhook give it. */
+    static ShopOrder.Customer customer(JsonNode body) {
+        return new ShopOrder.Customer(Json.require(body, "id"), Json.text(body, "email"),
+                Json.text(body, "first_name"), Json.text(body, "last_name"), null, marketing(body), null);
+    }
+
     private Outcome customer(Connection c, JsonNode body) {
         String id = Json.require(body, "id");
-        ShopOrder.Customer customer = new ShopOrder.Customer(id, Json.text(body, "email"),
-                Json.text(body, "first_name"), Json.text(body, "last_name"), null, marketing(body), null);
+        ShopOrder.Customer customer = customer(body);
         return matcher.match(c, customer, true)
                 .map(m -> Outcome.processed("customer " + id + " is member " + m, id))
                 .orElseGet(() -> Outcome.ignored("customer " + id + " has no usable e-mail", id));

@@ -96,10 +96,15 @@ class WooCommerceHandler {
                 subtotal != null && subtotal.compareTo(total) > 0);
     }
 
+    /** A customer as the REST API and the {@code customer.*} webhooks give it. */
+    static ShopOrder.Customer customer(JsonNode body) {
+        return new ShopOrder.Customer(Json.require(body, "id"), Json.text(body, "email"),
+                Json.text(body, "first_name"), Json.text(body, "last_name"), null, null, null);
+    }
+
     private Outcome customer(Connection c, JsonNode body) {
         String id = Json.require(body, "id");
-        ShopOrder.Customer customer = new ShopOrder.Customer(id, Json.text(body, "email"),
-                Json.text(body, "first_name"), Json.text(body, "last_name"), null, null, null);
+        ShopOrder.Customer customer = customer(body);
         return matcher.match(c, customer, true)
                 .map(m -> Outcome.processed("customer " + id + " is member " + m, id))
                 .orElseGet(() -> Outcome.ignored("customer " + id + " has no usable e-mail", id));

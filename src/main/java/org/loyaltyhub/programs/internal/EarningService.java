@@ -123,6 +123,9 @@ class EarningService implements Earning {
                     .param("month", steps.month == null ? null : java.sql.Date.valueOf(steps.month))
                     .param("id", f.purchaseId()).update();
         }
+        if (f.withoutPoints()) {
+            return new PurchasePoints(award.base(), steps.pending, steps.available); // a past purchase earns nothing
+        }
         // cashback and accumulated discounts: same facts, same moments, their own steps and keys
         wallets.settle(f, s, () -> multipliers(f.circuitId(), f.memberId()));
         listeners.orderedStream().forEach(l -> l.settled(f));
@@ -195,6 +198,9 @@ class EarningService implements Earning {
      * member's status now), and whose budget pays.
      */
     private Award newAward(PurchaseFacts f, ProgramSettings s) {
+        if (f.withoutPoints()) {
+            return new Award(null, 0, 0, 0, 0, null, null, java.math.BigDecimal.ZERO, 0, null);
+        }
         long base = EarningPolicy.points(s, store.rules(f.circuitId(), f.lines().stream()
                         .map(PurchaseFacts.Line::productId).filter(java.util.Objects::nonNull).distinct().toList()),
                 f.lines(), f.total().amount());
@@ -240,7 +246,10 @@ class EarningService implements Earning {
                 return;
             }
             if (month == null) {
-                month = activity.thisMonth();
+                // a past purchase counts in the month it happened, not in the month it was brought in
+                month = f.withoutPoints() && f.occurredAt() != null
+                        ? java.time.LocalDate.ofInstant(f.occurredAt(), java.time.ZoneOffset.UTC).withDayOfMonth(1)
+                        : activity.thisMonth();
             }
             activity.add(f.circuitId(), f.memberId(), month, 0, target.subtract(spent), wantPurchases - purchases);
             spent = target;

@@ -81,7 +81,8 @@ class OrderReports implements Purchases {
         Long redemption = parties.redemption(memberId).orElse(null);
         // the lines count when the purchase is first recorded, which may be by an older report whose member is
         // matched only now; a recorded purchase keeps its lines
-        return new OrderResult(record(caller, ref, merged, r.occurredAt(), earnable(caller, r), redemption), newer);
+        return new OrderResult(record(caller, ref, merged, r.occurredAt(), earnable(caller, r), redemption,
+                r.withoutPoints()), newer);
     }
 
     /** A state kept only from a deletion that came first has no currency yet. */
@@ -96,7 +97,7 @@ class OrderReports implements Purchases {
         refunds.put(refundId, amount);
         State merged = stored.with(stored.status(), refunds);
         save(ref, merged);
-        return new OrderResult(stored.known() ? record(caller, ref, merged, null, null, null) : null, true);
+        return new OrderResult(stored.known() ? record(caller, ref, merged, null, null, null, false) : null, true);
     }
 
     @Override
@@ -105,7 +106,7 @@ class OrderReports implements Purchases {
         // kept even before the order is known: a deletion that overtakes the order's own report still cancels it
         State merged = stored.with(PurchaseStatus.CANCELLED, stored.refunds());
         save(ref, merged);
-        return new OrderResult(stored.known() ? record(caller, ref, merged, null, null, null) : null, true);
+        return new OrderResult(stored.known() ? record(caller, ref, merged, null, null, null, false) : null, true);
     }
 
     @Override
@@ -115,7 +116,7 @@ class OrderReports implements Purchases {
 
     /** Records the purchase once: the refunds make its status (partly) refunded, its stage is what the base status reached. */
     private Purchase record(Caller caller, OrderRef ref, State s, Instant occurredAt, List<Line> lines,
-                            Long redemptionId) {
+                            Long redemptionId, boolean withoutPoints) {
         BigDecimal refunded = s.refunds().values().stream().map(BigDecimal::abs).reduce(BigDecimal.ZERO, BigDecimal::add)
                 .min(s.total());
         PurchaseStatus status = s.status();
@@ -129,7 +130,7 @@ class OrderReports implements Purchases {
                 MemberIdentifier.byId(s.memberId()), s.currency(), s.total(), refunded, status, at, redemptionId,
                 lines == null ? null : lines.stream()
                         .map(l -> new LineInput(l.productId(), l.sku(), l.quantity(), l.unitPrice(), l.discounted()))
-                        .toList()), s.status().stage());
+                        .toList()), s.status().stage(), withoutPoints);
     }
 
     /**

@@ -67,7 +67,7 @@ public class PurchaseService {
 
     private record Row(long id, long memberId, long companyId, long storeId, String channel, String orderId,
                        String currency, BigDecimal total, BigDecimal refunded, PurchaseStatus status, Stage stage,
-                       Long redemptionId, Instant occurredAt, Instant updatedAt) {
+                       Long redemptionId, Instant occurredAt, Instant updatedAt, boolean withoutPoints) {
     }
 
     public Purchase record(Caller caller, RecordPurchase p) {
@@ -79,6 +79,14 @@ public class PurchaseService {
      * shop's completed order with refunds: refunded, after completion).
      */
     Purchase record(Caller caller, RecordPurchase p, Stage reached) {
+        return record(caller, p, reached, false);
+    }
+
+    /**
+     * As above; {@code withoutPoints} records a past purchase that never earns (see {@code PurchaseFacts}). It is
+     * decided when the purchase is first recorded: a later report of the same order keeps what was decided then.
+     */
+    Purchase record(Caller caller, RecordPurchase p, Stage reached, boolean withoutPoints) {
         long circuitId = caller.circuit();
         Store store = tenancy.storeFor(caller, p.storeId());
         String currency = tenancy.circuit(circuitId).currency();
@@ -96,16 +104,17 @@ public class PurchaseService {
         }
         Optional<Long> inserted = jdbc.sql("""
                         insert into purchase (circuit_id, company_id, store_id, member_id, channel, order_id, currency,
-                                              total, refunded, status, stage, redemption_id, occurred_at)
+                                              total, refunded, status, stage, redemption_id, occurred_at,
+                                              without_points)
                         values (:c, :company, :store, :member, :channel, :order, :currency, :total, :refunded, :status,
-                                :stage, :redemption, :at)
+                                :stage, :redemption, :at, :withoutPoints)
                         on conflict (circuit_id, company_id, channel, order_id) do nothing returning id""")
                 .param("c", circuitId).param("company", store.companyId()).param("store", store.id())
                 .param("member", memberId).param("channel", channel).param("order", p.orderId().strip())
                 .param("currency", currency).param("total", p.total()).param("refunded", refunded)
                 .param("status", status.name()).param("stage", stage.name())
                 .param("redemption", p.redemptionId()).param("at", Timestamp.from(occurredAt))
-                .query(Long.class).optional();
+                .param("withoutPoints", withoutPoints).query(Long.class).optional();
         if (inserted.isPresent()) {
             List<Purchase.Line> lines = insertLines(inserted.get(), p.lines());
             members.relate(circuitId, memberId, store.companyId());
@@ -113,7 +122,7 @@ public class PurchaseService {
             Instant now = clock.instant();
             return settle(caller, circuitId, new Row(inserted.get(), memberId, store.companyId(), store.id(), channel,
                     p.orderId().strip(), currency, p.total(), refunded, status, stage, p.redemptionId(),
-                    occurredAt, now), lines, true);
+                    occurredAt, now, withoutPoints), lines, true);
         }
         Row existing = lock(circuitId, store.companyId(), channel, p.orderId().strip());
         if (existing.memberId() != memberId) {
@@ -189,7 +198,8 @@ public class PurchaseService {
                 .param("status", status.name()).param("stage", stage.name()).param("total", total)
                 .param("refunded", refunded).param("id", row.id()).update();
         return new Row(row.id(), row.memberId(), row.companyId(), row.storeId(), row.channel(), row.orderId(),
-                row.currency(), total, refunded, status, stage, row.redemptionId(), row.occurredAt(), clock.instant());
+                row.currency(), total, refunded, status, stage, row.redemptionId(), row.occurredAt(), clock.instant(),
+                row.withoutPoints());
     }
 
     private Purchase settle(Caller caller, long circuitId, Row row, List<Purchase.Line> storedLines, boolean fresh) {
@@ -200,7 +210,7 @@ public class PurchaseService {
         boolean voided = row.status().voids();
         PurchasePoints points = earning.settle(new PurchaseFacts(circuitId, row.id(), row.companyId(), row.storeId(),
                 row.memberId(), new Money(row.total(), currency), new Money(row.refunded(), currency), row.stage(),
-                voided, lines, caller.actor(), fresh, row.occurredAt(), row.channel()));
+                voided, lines, caller.actor(), fresh, row.occurredAt(), row.channel(), row.withoutPoints()));
         if (row.redemptionId() != null) {
             if (voided) {
                 redemptions.releaseForOrder(circuitId, row.redemptionId(), row.memberId(), caller.actor());
@@ -282,6 +292,7 @@ public class PurchaseService {
                 rs.getString("channel"), rs.getString("order_id"), rs.getString("currency"),
                 rs.getBigDecimal("total"), rs.getBigDecimal("refunded"), PurchaseStatus.valueOf(rs.getString("status")),
                 Stage.valueOf(rs.getString("stage")), (Long) rs.getObject("redemption_id"),
-                rs.getTimestamp("occurred_at").toInstant(), rs.getTimestamp("updated_at").toInstant());
+                rs.getTimestamp("occurred_at").toInstant(), rs.getTimestamp("updated_at").toInstant(),
+                rs.getBoolean("without_points"));
     }
 }
