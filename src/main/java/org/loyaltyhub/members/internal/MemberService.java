@@ -54,10 +54,12 @@ public class MemberService implements Members {
     private final ApplicationEventPublisher events;
     private final Cards cards;
     private final Clock clock;
+    private final MovingIn movingIn;
     private final java.util.Set<List<Long>> related = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     MemberService(JdbcClient jdbc, MemberRows rows, MemberFinder finder, Tenancy tenancy,
-                  ApplicationEventPublisher events, Cards cards, Clock clock) {
+                  ApplicationEventPublisher events, Cards cards, Clock clock, MovingIn movingIn) {
+        this.movingIn = movingIn;
         this.cards = cards;
         this.clock = clock;
         this.jdbc = jdbc;
@@ -214,7 +216,7 @@ public class MemberService implements Members {
     @Override
     public long moveIn(long circuitId, org.loyaltyhub.members.MovingMember m, String actor) {
         String phone = phone(circuitId, m.phone());
-        if (!taken(circuitId, m.email(), phone, m.cardNumber()).isEmpty()) {
+        if (!movingIn.taken(circuitId, List.of(m)).getFirst().isEmpty()) {
             throw new LoyaltyException("member-exists", 409, "A member with this e-mail, phone or card is already "
                     + "enrolled in the circuit");
         }
@@ -245,21 +247,15 @@ public class MemberService implements Members {
     }
 
     @Override
+    public List<Long> moveIn(long circuitId, List<org.loyaltyhub.members.MovingMember> members, String actor) {
+        return movingIn.moveIn(circuitId, members, actor);
+    }
+
+    @Override
     @Transactional(readOnly = true)
-    public java.util.Set<org.loyaltyhub.members.MemberKey> taken(long circuitId, String email, String phone,
-                                                                   String cardNumber) {
-        java.util.Set<org.loyaltyhub.members.MemberKey> taken = java.util.EnumSet.noneOf(
-                org.loyaltyhub.members.MemberKey.class);
-        if (email != null && finder.byEmail(circuitId, email).isPresent()) {
-            taken.add(org.loyaltyhub.members.MemberKey.EMAIL);
-        }
-        if (phone != null && !finder.byPhone(circuitId, new org.loyaltyhub.shared.PhoneNumber(phone)).isEmpty()) {
-            taken.add(org.loyaltyhub.members.MemberKey.PHONE);
-        }
-        if (cardNumber != null && cards.presented(circuitId, cardNumber, null).isPresent()) {
-            taken.add(org.loyaltyhub.members.MemberKey.CARD_NUMBER);
-        }
-        return taken;
+    public List<java.util.Set<org.loyaltyhub.members.MemberKey>> taken(long circuitId,
+                                                                         List<org.loyaltyhub.members.MovingMember> members) {
+        return movingIn.taken(circuitId, members);
     }
 
     @Override
