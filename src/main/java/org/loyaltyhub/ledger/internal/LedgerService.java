@@ -65,10 +65,14 @@ class LedgerService implements Ledger {
     @Override
     public List<PostedEntry> postAll(List<EntryDraft> drafts) {
         List<PostedEntry> posted = batch.post(drafts);
+        List<org.loyaltyhub.ledger.EntryPosted> written = new ArrayList<>();
         for (int i = 0; i < drafts.size(); i++) {
             if (!posted.get(i).replayed()) {
-                events.publishEvent(org.loyaltyhub.ledger.EntryPosted.of(drafts.get(i), posted.get(i).id(), null));
+                written.add(org.loyaltyhub.ledger.EntryPosted.of(drafts.get(i), posted.get(i).id(), null));
             }
+        }
+        if (!written.isEmpty()) {
+            events.publishEvent(new org.loyaltyhub.ledger.EntriesPosted(drafts.getFirst().circuitId(), written));
         }
         return posted;
     }

@@ -27,19 +27,20 @@ import java.util.Set;
 @Component
 class MovingIn {
 
+    /** Each key probes its index (a lateral subquery with a limit is never turned into a join scanning the table). */
     private static final String TAKEN = """
-            select 'EMAIL', x, null from unnest(?::text[]) x
-             where exists (select from member m where m.circuit_id = ? and lower(m.email) = lower(x))
+            select 'EMAIL', x, null from unnest(?::text[]) x cross join lateral (
+                select from member m where m.circuit_id = ? and lower(m.email) = lower(x) limit 1) t
             union all
-            select 'PHONE', x, null from unnest(?::text[]) x
-             where exists (select from member m where m.circuit_id = ? and m.phone = x)
+            select 'PHONE', x, null from unnest(?::text[]) x cross join lateral (
+                select from member m where m.circuit_id = ? and m.phone = x limit 1) t
             union all
-            select 'CARD_NUMBER', x, null from unnest(?::text[]) x
-             where exists (select from card c where c.circuit_id = ? and c.number = x)
+            select 'CARD_NUMBER', x, null from unnest(?::text[]) x cross join lateral (
+                select from card c where c.circuit_id = ? and c.number = x limit 1) t
             union all
-            select 'SHOP_ID', u.conn, u.x from unnest(?::text[], ?::text[]) u(conn, x)
-             where exists (select from member_external_id e where e.circuit_id = ? and e.connection = u.conn
-                                                             and e.external_id = u.x)""";
+            select 'SHOP_ID', u.conn, u.x from unnest(?::text[], ?::text[]) u(conn, x) cross join lateral (
+                select from member_external_id e where e.circuit_id = ? and e.connection = u.conn
+                                                   and e.external_id = u.x limit 1) t""";
 
     private final JdbcClient jdbc;
     private final MemberFinder finder;
@@ -58,9 +59,10 @@ class MovingIn {
         List<String> cards = new ArrayList<>();
         List<String> connections = new ArrayList<>();
         List<String> shopIds = new ArrayList<>();
+        List<String> phoneOf = members.stream().map(m -> phone(circuitId, m.phone())).toList();
+        phoneOf.forEach(phone -> add(phones, phone));
         for (MovingMember m : members) {
             add(emails, m.email() == null ? null : m.email().strip());
-            add(phones, phone(circuitId, m.phone()));
             add(cards, m.cardNumber());
             m.externalIds().forEach(x -> {
                 connections.add(x.connection());
@@ -75,12 +77,13 @@ class MovingIn {
                     found.add(java.util.Arrays.asList(rs.getString(1), rs.getString(2), rs.getString(3)));
                 });
         List<Set<MemberKey>> taken = new ArrayList<>(members.size());
-        for (MovingMember m : members) {
+        for (int i = 0; i < members.size(); i++) {
+            MovingMember m = members.get(i);
             Set<MemberKey> keys = EnumSet.noneOf(MemberKey.class);
             if (m.email() != null && found.contains(key(MemberKey.EMAIL, m.email().strip(), null))) {
                 keys.add(MemberKey.EMAIL);
             }
-            if (m.phone() != null && found.contains(key(MemberKey.PHONE, phone(circuitId, m.phone()), null))) {
+            if (phoneOf.get(i) != null && found.contains(key(MemberKey.PHONE, phoneOf.get(i), null))) {
                 keys.add(MemberKey.PHONE);
             }
             if (m.cardNumber() != null && found.contains(key(MemberKey.CARD_NUMBER, m.cardNumber(), null))) {
