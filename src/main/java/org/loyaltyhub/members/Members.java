@@ -76,7 +76,7 @@ public interface Members {
 
     /**
      * Enrols a member brought over from another system ({@link MovingMember}): keeps their card number when given,
-     * records their consents with the date and source they were given; publishes {@link MemberMovedIn}. Check
+     * records their consents with the date and source they were given; publishes {@link MembersMovedIn}. Check
      * {@link #taken} first: a taken e-mail, phone, card number or shop id is refused here too.
      */
     long moveIn(long circuitId, MovingMember member, String actor);

@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * A chunk of members came over from another loyalty system at once ({@link Members#moveIn(long, List, String)}): the
- * same facts as one {@link MemberMovedIn} each, published together so that listeners can write for all of them in
+ * facts of one {@link MemberMovedIn} each, published together so that listeners can write for all of them in
  * one statement.
  */
 public record MembersMovedIn(long circuitId, List<MemberMovedIn> members) {

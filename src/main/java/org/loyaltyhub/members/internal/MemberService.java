@@ -215,35 +215,11 @@ public class MemberService implements Members {
 
     @Override
     public long moveIn(long circuitId, org.loyaltyhub.members.MovingMember m, String actor) {
-        String phone = phone(circuitId, m.phone());
         if (!movingIn.taken(circuitId, List.of(m)).getFirst().isEmpty()) {
-            throw new LoyaltyException("member-exists", 409, "A member with this e-mail, phone or card is already "
-                    + "enrolled in the circuit");
+            throw new LoyaltyException("member-exists", 409, "A member with this e-mail, phone, card or shop id is "
+                    + "already enrolled in the circuit");
         }
-        long id = jdbc.sql("""
-                        insert into member (circuit_id, first_name, last_name, email, phone, birth_date,
-                                            enrolled_company_id)
-                        values (:c, :first, :last, :email, :phone, :birth, :company) returning id""")
-                .param("c", circuitId).param("first", trim(m.firstName())).param("last", trim(m.lastName()))
-                .param("email", trim(m.email())).param("phone", phone)
-                .param("birth", m.birthDate() == null ? null : Date.valueOf(m.birthDate()))
-                .param("company", m.companyId()).query(Long.class).single();
-        if (m.cardNumber() == null) {
-            cards.issue(circuitId, id, null, null);
-        } else {
-            cards.keep(circuitId, id, m.cardNumber());
-        }
-        if (m.companyId() != null) {
-            relate(circuitId, id, m.companyId());
-        }
-        m.externalIds().forEach(x -> addExternalId(circuitId, id, new ExternalIdInput(x.connection(), x.externalId())));
-        m.consents().forEach(c -> jdbc.sql("insert into consent (circuit_id, member_id, kind, granted, text_version, "
-                        + "source, recorded_at) values (:c, :m, :kind, :granted, :version, :source, :at)")
-                .param("c", circuitId).param("m", id).param("kind", c.kind().name()).param("granted", c.granted())
-                .param("version", "imported").param("source", c.source())
-                .param("at", java.sql.Timestamp.from(c.at())).update());
-        events.publishEvent(new org.loyaltyhub.members.MemberMovedIn(circuitId, id, m.companyId(), actor));
-        return id;
+        return movingIn.moveIn(circuitId, List.of(m), actor).getFirst();
     }
 
     @Override

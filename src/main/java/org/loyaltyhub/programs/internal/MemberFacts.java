@@ -42,14 +42,10 @@ public class MemberFacts implements MemberScores, PurchaseListener, ActivityList
                 .update();
     }
 
-    /** A member brought over by an import has facts too, with the consents the import recorded. */
-    @EventListener
-    public void on(org.loyaltyhub.members.MemberMovedIn e) {
-        enrolled(e.circuitId(), e.memberId());
-        consentsChanged(e.memberId());
-    }
-
-    /** A chunk of members brought over by an import: their facts in two statements for the whole chunk. */
+    /**
+     * Members brought over by an import have facts too, with the consents the import recorded: two statements for the
+     * whole chunk.
+     */
     @EventListener
     public void on(org.loyaltyhub.members.MembersMovedIn e) {
         Long[] members = e.memberIds().toArray(Long[]::new);
