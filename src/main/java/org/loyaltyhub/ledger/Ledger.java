@@ -15,6 +15,13 @@ public interface Ledger {
 
     PostedEntry post(EntryDraft draft);
 
+    /**
+     * Posts entries of one circuit as if each were posted alone, in their order (replays included), in a few
+     * multi-row statements: all or nothing, so a movement that would take a balance below zero
+     * ({@link InsufficientBalance}) refuses them all. What an import's chunk of opening balances needs.
+     */
+    List<PostedEntry> postAll(List<EntryDraft> drafts);
+
     /** Posts the mirror image of an entry, linked to it; lots go back where they came from. */
     PostedEntry reverse(long circuitId, long entryId, String kind, String reason, String note, String actor);
 

@@ -76,13 +76,23 @@ public interface Members {
 
     /**
      * Enrols a member brought over from another system ({@link MovingMember}): keeps their card number when given,
-     * records their consents with the date and source they were given; publishes {@link MemberMovedIn}. Check
+     * records their consents with the date and source they were given; publishes {@link MembersMovedIn}. Check
      * {@link #taken} first: a taken e-mail, phone, card number or shop id is refused here too.
      */
     long moveIn(long circuitId, MovingMember member, String actor);
 
-    /** Which of these (any may be null; the phone as stored, E.164) already belong to a member of the circuit. */
-    java.util.Set<MemberKey> taken(long circuitId, String email, String phone, String cardNumber);
+    /**
+     * Enrols a chunk of members brought over from another system, as {@link #moveIn(long, MovingMember, String)} does
+     * one, in a few multi-row statements; their ids in the list's order. Publishes one {@link MembersMovedIn}. Check
+     * {@link #taken} first: a key taken meanwhile refuses the whole chunk (nothing of it is written).
+     */
+    java.util.List<Long> moveIn(long circuitId, java.util.List<MovingMember> members, String actor);
+
+    /**
+     * For each member, in the list's order, which of their keys (e-mail, phone, card number, shop ids) already belong
+     * to a member of the circuit: one query for the whole list.
+     */
+    java.util.List<java.util.Set<MemberKey>> taken(long circuitId, java.util.List<MovingMember> members);
 
     /** Members of the circuit ascending by id after {@code afterId}, at most {@code limit}: an export's pages. */
     java.util.List<Member> after(long circuitId, long afterId, int limit);

@@ -185,4 +185,61 @@ class ImportingMembersTest extends IntegrationTest {
         assertThat(csv(w.asAdmin(), "/api/v1/imports/" + id + "/refused.csv"))
                 .contains("4,email: is on an earlier line of the file too");
     }
+
+    @Test
+    void aChunkRefusesTheRowsWhoseEmailCardOrShopIdBelongsToAMemberAndWritesTheOthersWithTheirFacts() {
+        World w = fixtures.world(api);
+        String first = "email,card_number,shop_connection,shop_customer_id,privacy_consent,consent_date,points\n"
+                + "first@chunk.test,4242424242424242,woo,17,yes,01/02/2024,10\n";
+        runUntilDone(w.asAdmin(), w.asAdmin().postRaw(path("/api/v1/imports/members", "Old"), first).json()
+                .path("job").path("id").asLong());
+        String second = "email,card_number,shop_connection,shop_customer_id,privacy_consent,consent_date,points\n"
+                + "FIRST@chunk.test,,,,,,1\n"
+                + "other@chunk.test,4242424242424242,,,,,2\n"
+                + "third@chunk.test,,woo,17,,,3\n"
+                + "fresh@chunk.test,,woo,18,yes,03/04/2024,40\n"
+                + "again@chunk.test,,woo,18,,,5\n"
+                + "plain@chunk.test,,,,,,0\n";
+        long id = w.asAdmin().postRaw(path("/api/v1/imports/members", "Old"), second).json().path("job").path("id")
+                .asLong();
+        JsonNode done = runUntilDone(w.asAdmin(), id);
+        assertThat(done.path("job").path("imported").asInt()).isEqualTo(2);
+        assertThat(done.path("job").path("refused").asInt()).isEqualTo(4);
+        assertThat(done.path("job").path("points").asLong()).isEqualTo(40);
+        assertThat(csv(w.asAdmin(), "/api/v1/imports/" + id + "/refused.csv"))
+                .contains("2,email: belongs to a member of the circuit already")
+                .contains("3,card_number: belongs to a member of the circuit already")
+                .contains("4,shop_customer_id: belongs to a member of the circuit already")
+                .contains("6,shop_customer_id: is on an earlier line of the file too");
+        long fresh = w.asAdmin().get("/api/v1/members/lookup?email=fresh@chunk.test").json().path("id").asLong();
+        assertThat(w.available(fresh)).isEqualTo(40);
+        assertThat(jdbc.sql("select array_to_string(consents_given, ',') from member_facts where member_id = :m")
+                .param("m", fresh).query(String.class).single()).as("facts with the consents the import recorded")
+                .isEqualTo("PRIVACY");
+        assertThat(jdbc.sql("select member_id from member_external_id where connection = 'woo' and external_id = '18'")
+                .query(Long.class).single()).isEqualTo(fresh);
+        assertThat(w.asAdmin().get("/api/v1/members").json().path("total").asLong()).isEqualTo(3);
+        w.assertBooksBalance();
+    }
+
+    @Test
+    void theSameMembersInAnotherFileAreRefusedAsMembersAlreadyAndChangeNothing() {
+        World w = fixtures.world(api);
+        runUntilDone(w.asAdmin(), w.asAdmin().postRaw(path("/api/v1/imports/members", "Smile"), FILE).json()
+                .path("job").path("id").asLong());
+        long anna = w.asAdmin().get("/api/v1/members/lookup?card=4242424242424242").json().path("id").asLong();
+        long entries = jdbc.sql("select count(*) from journal_entry where circuit_id = :c").param("c", w.circuitId)
+                .query(Long.class).single();
+
+        long id = w.asAdmin().postRaw(path("/api/v1/imports/members", "SmileAgain"), FILE + "\n").json().path("job")
+                .path("id").asLong();
+        JsonNode done = runUntilDone(w.asAdmin(), id);
+        assertThat(done.path("job").path("imported").asInt()).isZero();
+        assertThat(done.path("job").path("refused").asInt()).isEqualTo(5);
+        assertThat(w.asAdmin().get("/api/v1/members").json().path("total").asLong()).isEqualTo(2);
+        assertThat(w.available(anna)).isEqualTo(1250);
+        assertThat(jdbc.sql("select count(*) from journal_entry where circuit_id = :c").param("c", w.circuitId)
+                .query(Long.class).single()).isEqualTo(entries);
+        w.assertBooksBalance();
+    }
 }

@@ -17,6 +17,7 @@ import org.loyaltyhub.tenancy.Tenancy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DataAccessException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -24,13 +25,18 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Writes queued imports in the background, on one node at a time ({@link ClusterJobs}). Each chunk of rows is one
  * transaction that also moves the job's watermark, so a restart resumes after the last chunk committed and never
- * writes a row twice; each row is a savepoint of its own, so a row the ledger refuses (a budget too small) is
- * reported without undoing its chunk. A member's opening balance is one journal entry keyed by the member.
+ * writes a row twice. A chunk is written together (multi-row statements, one query for its taken keys); a chunk the
+ * database or the ledger refuses (a budget too small) is written again row by row, each row a savepoint of its own,
+ * so a refused row is reported without undoing its chunk. A member's opening balance is one journal entry keyed by
+ * the member.
  */
 @Component
 public class ImportRunner {
@@ -47,7 +53,7 @@ public class ImportRunner {
     private final Tenancy tenancy;
     private final ClusterJobs cluster;
     private final Clock clock;
-    private final TransactionTemplate eachRow;
+    private final TransactionTemplate inSavepoint;
     private final int chunk;
 
     ImportRunner(ImportJobs jobs, ImportService imports, Members members, Ledger ledger, Tenancy tenancy,
@@ -60,8 +66,8 @@ public class ImportRunner {
         this.tenancy = tenancy;
         this.cluster = cluster;
         this.clock = clock;
-        this.eachRow = new TransactionTemplate(transactions);
-        this.eachRow.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+        this.inSavepoint = new TransactionTemplate(transactions);
+        this.inSavepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
         this.chunk = chunk;
     }
 
@@ -101,9 +107,7 @@ public class ImportRunner {
                 tenancy.circuit(job.circuitId()).defaultCountry());
         Screening screening = imports.screening(job.circuitId(), csv, settings);
         List<CsvFile.Record> records = csv.records();
-        for (int i = 0; i < job.done(); i++) {
-            screening.next(records.get(i), false); // what earlier chunks saw, to find duplicates of it
-        }
+        screening.next(records.subList(0, job.done()), false); // what earlier chunks saw, to find duplicates of it
         for (int from = job.done(); from < records.size(); from += chunk) {
             int to = Math.min(records.size(), from + chunk);
             List<CsvFile.Record> rows = records.subList(from, to);
@@ -120,36 +124,74 @@ public class ImportRunner {
     }
 
     private boolean write(ImportJob job, Screening screening, List<CsvFile.Record> rows, int next) {
+        List<RowReader.Outcome> outcomes = screening.next(rows, true);
+        List<ImportRow> accepted = outcomes.stream().filter(o -> o instanceof RowReader.Accepted)
+                .map(o -> ((RowReader.Accepted) o).row()).toList();
+        Map<Integer, List<RowError>> refusals = moveIn(job, accepted);
         int imported = 0;
         int refused = 0;
         long points = 0;
-        for (CsvFile.Record r : rows) {
-            List<RowError> errors = switch (screening.next(r, true)) {
+        for (int i = 0; i < rows.size(); i++) {
+            List<RowError> errors = switch (outcomes.get(i)) {
                 case RowReader.Refused(List<RowError> flaws) -> flaws;
-                case RowReader.Accepted(ImportRow row) -> {
-                    List<RowError> refusal = moveIn(job, row);
-                    points += refusal.isEmpty() ? row.points() : 0;
-                    yield refusal;
-                }
+                case RowReader.Accepted(ImportRow row) -> refusals.getOrDefault(row.line(), List.of());
             };
             if (errors.isEmpty()) {
                 imported++;
+                points += ((RowReader.Accepted) outcomes.get(i)).row().points();
             } else {
                 refused++;
-                jobs.refuse(job.circuitId(), job.id(), r.line(), errors, r.raw());
+                jobs.refuse(job.circuitId(), job.id(), rows.get(i).line(), errors, rows.get(i).raw());
             }
         }
         jobs.advanced(job.id(), next, imported, refused, points);
         return true;
     }
 
-    /** Enrols the member and posts their opening balance in a savepoint; what refused them, or nothing. */
-    private List<RowError> moveIn(ImportJob job, ImportRow row) {
+    /**
+     * The chunk's rows moved in together: members, cards, consents and opening balances in a few multi-row
+     * statements, in a savepoint. When the database or the ledger refuses that (a key taken meanwhile, a budget that
+     * cannot fund the whole chunk), row by row, each in a savepoint of its own, so the refused rows are known. What
+     * refused each row, by line (none: all imported).
+     */
+    private Map<Integer, List<RowError>> moveIn(ImportJob job, List<ImportRow> rows) {
         try {
-            eachRow.executeWithoutResult(status -> {
+            inSavepoint.executeWithoutResult(status -> moveInTogether(job, rows));
+            return Map.of();
+        } catch (DataAccessException | LoyaltyException e) {
+            log.info("Import #{}: a chunk from line {} goes row by row: {}", job.id(), rows.getFirst().line(),
+                    e.getMessage());
+        }
+        Map<Integer, List<RowError>> refusals = new HashMap<>();
+        AccountRef source = source(job);
+        for (ImportRow row : rows) {
+            List<RowError> refusal = moveIn(job, source, row);
+            if (!refusal.isEmpty()) {
+                refusals.put(row.line(), refusal);
+            }
+        }
+        return refusals;
+    }
+
+    private void moveInTogether(ImportJob job, List<ImportRow> rows) {
+        List<Long> ids = members.moveIn(job.circuitId(), rows.stream().map(ImportRow::member).toList(), actor(job));
+        AccountRef source = source(job);
+        List<EntryDraft> balances = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            if (rows.get(i).points() > 0) {
+                balances.add(openingBalance(job, source, ids.get(i), rows.get(i)));
+            }
+        }
+        ledger.postAll(balances);
+    }
+
+    /** Enrols the member and posts their opening balance in a savepoint; what refused them, or nothing. */
+    private List<RowError> moveIn(ImportJob job, AccountRef source, ImportRow row) {
+        try {
+            inSavepoint.executeWithoutResult(status -> {
                 long memberId = members.moveIn(job.circuitId(), row.member(), actor(job));
                 if (row.points() > 0) {
-                    ledger.post(openingBalance(job, memberId, row));
+                    ledger.post(openingBalance(job, source, memberId, row));
                 }
             });
             return List.of();
@@ -161,13 +203,16 @@ public class ImportRunner {
     }
 
     /**
-     * One entry per member, keyed by the member: from the company's budget when the circuit enforces budgets and a
-     * company funds the import, otherwise from the circuit's issuance (the company, if any, as the lot's issuer).
+     * Where opening balances come from: the company's budget when the circuit enforces budgets and a company funds
+     * the import, otherwise the circuit's issuance (the company, if any, as the lot's issuer).
      */
-    private EntryDraft openingBalance(ImportJob job, long memberId, ImportRow row) {
+    private AccountRef source(ImportJob job) {
         boolean fromBudget = job.companyId() != null && tenancy.circuit(job.circuitId()).budgetsEnforced();
-        AccountRef source = fromBudget ? AccountRef.budget(job.companyId())
-                : AccountRef.circuit(AccountKind.CIRCUIT_ISSUANCE);
+        return fromBudget ? AccountRef.budget(job.companyId()) : AccountRef.circuit(AccountKind.CIRCUIT_ISSUANCE);
+    }
+
+    /** One entry per member, keyed by the member. */
+    private EntryDraft openingBalance(ImportJob job, AccountRef source, long memberId, ImportRow row) {
         return EntryDraft.transfer(job.circuitId(), "opening-balance:" + memberId, KIND,
                         "Opening balance from " + job.source())
                 .move(source, AccountRef.available(memberId), row.points(), null,

@@ -34,6 +34,9 @@ import java.util.List;
 @Transactional
 public class ImportService {
 
+    /** How many rows the dry run asks the database about at once. */
+    private static final int SCREENED_TOGETHER = 500;
+
     private final ImportJobs jobs;
     private final Members members;
     private final Tenancy tenancy;
@@ -65,8 +68,13 @@ public class ImportService {
         long points = 0;
         int refused = 0;
         List<RowError> errors = new ArrayList<>();
-        for (CsvFile.Record r : csv.records()) {
-            switch (screening.next(r, true)) {
+        List<RowReader.Outcome> outcomes = new ArrayList<>(csv.records().size());
+        for (int from = 0; from < csv.records().size(); from += SCREENED_TOGETHER) {
+            outcomes.addAll(screening.next(csv.records().subList(from,
+                    Math.min(csv.records().size(), from + SCREENED_TOGETHER)), true));
+        }
+        for (RowReader.Outcome outcome : outcomes) {
+            switch (outcome) {
                 case RowReader.Accepted(ImportRow row) -> {
                     accepted++;
                     points += row.points();
@@ -127,7 +135,7 @@ public class ImportService {
 
     Screening screening(long circuitId, CsvFile csv, ImportSettings settings) {
         RowReader reader = new RowReader(csv.header(), settings, LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
-        return new Screening(reader, m -> members.taken(circuitId, m.email(), m.phone(), m.cardNumber()));
+        return new Screening(reader, list -> members.taken(circuitId, list));
     }
 
     private static String sha256(byte[] file) {

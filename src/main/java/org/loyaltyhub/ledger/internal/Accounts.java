@@ -6,6 +6,9 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -39,6 +42,49 @@ class Accounts {
                 .or(() -> find(circuitId, ref)).orElseThrow();
         remember(key, id);
         return id;
+    }
+
+    /** The ids of many accounts of a circuit, the missing ones opened together in one statement. */
+    Map<AccountRef, Long> ids(long circuitId, java.util.Collection<AccountRef> refs) {
+        Map<AccountRef, Long> ids = new java.util.HashMap<>();
+        List<AccountRef> missing = new ArrayList<>();
+        for (AccountRef ref : new java.util.LinkedHashSet<>(refs)) {
+            Long cached = cache.get(new Key(circuitId, ref));
+            if (cached != null) {
+                ids.put(ref, cached);
+            } else {
+                missing.add(ref);
+            }
+        }
+        if (missing.isEmpty()) {
+            return ids;
+        }
+        Map<List<Object>, AccountRef> byKindAndOwner = new java.util.HashMap<>();
+        missing.forEach(ref -> byKindAndOwner.put(Arrays.asList(ref.kind().name(), ref.ownerId()), ref));
+        jdbc.sql("""
+                        insert into account (circuit_id, kind, owner_id, unit, materialized)
+                        select ?, u.kind, u.owner,
+                               case when u.money then (select currency from circuit where id = ?) else u.unit end,
+                               u.materialized
+                          from unnest(?::text[], ?::bigint[], ?::boolean[], ?::text[], ?::boolean[])
+                               as u(kind, owner, money, unit, materialized)
+                        on conflict do nothing returning id, kind, owner_id""")
+                .params(circuitId, circuitId, missing.stream().map(r -> r.kind().name()).toArray(String[]::new),
+                        missing.stream().map(AccountRef::ownerId).toArray(Long[]::new),
+                        missing.stream().map(r -> r.kind().money()).toArray(Boolean[]::new),
+                        missing.stream().map(r -> r.kind().purpose().unit(null)).toArray(String[]::new),
+                        missing.stream().map(r -> r.kind().floored()).toArray(Boolean[]::new))
+                .query(rs -> {
+                    AccountRef ref = byKindAndOwner.get(Arrays.asList(rs.getString(2), (Long) rs.getObject(3)));
+                    ids.put(ref, rs.getLong(1));
+                    remember(new Key(circuitId, ref), rs.getLong(1));
+                });
+        for (AccountRef ref : missing) {
+            if (!ids.containsKey(ref)) {
+                ids.put(ref, find(circuitId, ref).orElseThrow());
+            }
+        }
+        return ids;
     }
 
     Optional<Long> find(long circuitId, AccountRef ref) {

@@ -61,7 +61,7 @@ class Journal {
      * adjustment. Points
      * redeemed: what reaches the redeemed account. Reversals count as the flows they are, never subtracted.
      */
-    private void count(EntryDraft d) {
+    void count(EntryDraft d) {
         boolean funded = d.legs().stream().anyMatch(l -> l.amount() < 0 && FUNDING.contains(l.account().kind()));
         long issued = 0;
         long redeemed = 0;

@@ -37,10 +37,12 @@ class LedgerService implements Ledger {
     private final Holds holds;
     private final LotFlows lotFlows;
     private final org.springframework.context.ApplicationEventPublisher events;
+    private final JournalBatch batch;
 
     LedgerService(JdbcClient jdbc, Journal journal, Accounts accounts, LedgerChecker checker,
                   CompanyActivityQuery companies, Holds holds, LotFlows lotFlows,
-                  org.springframework.context.ApplicationEventPublisher events) {
+                  org.springframework.context.ApplicationEventPublisher events, JournalBatch batch) {
+        this.batch = batch;
         this.events = events;
         this.lotFlows = lotFlows;
         this.companies = companies;
@@ -56,6 +58,21 @@ class LedgerService implements Ledger {
         PostedEntry posted = journal.post(draft);
         if (!posted.replayed()) {
             events.publishEvent(org.loyaltyhub.ledger.EntryPosted.of(draft, posted.id(), null));
+        }
+        return posted;
+    }
+
+    @Override
+    public List<PostedEntry> postAll(List<EntryDraft> drafts) {
+        List<PostedEntry> posted = batch.post(drafts);
+        List<org.loyaltyhub.ledger.EntryPosted> written = new ArrayList<>();
+        for (int i = 0; i < drafts.size(); i++) {
+            if (!posted.get(i).replayed()) {
+                written.add(org.loyaltyhub.ledger.EntryPosted.of(drafts.get(i), posted.get(i).id(), null));
+            }
+        }
+        if (!written.isEmpty()) {
+            events.publishEvent(new org.loyaltyhub.ledger.EntriesPosted(drafts.getFirst().circuitId(), written));
         }
         return posted;
     }

@@ -26,6 +26,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -54,35 +55,58 @@ class NotificationTriggers {
 
     @EventListener
     void on(EntryPosted e) {
-        if (e.memberId() == null || (e.memberAvailable() == 0 && !PointsNews.REDEEMING.contains(e.kind()))) {
+        if (!concernsMember(e)) {
             return;
         }
-        safely(e.circuitId(), () -> {
-            var thresholdSetting = settings.of(e.circuitId(), NotificationKind.THRESHOLD_REACHED);
-            Long threshold = thresholdSetting.enabled() ? thresholdSetting.threshold() : null;
-            if (threshold == null && !PointsNews.EARNING.contains(e.kind()) && !PointsNews.REDEEMING.contains(e.kind())) {
-                return;
-            }
-            long balance = ledger.memberBalance(e.circuitId(), e.memberId(), clock.instant()).available();
-            var news = PointsNews.of(e.kind(), e.reversedKind() != null, e.memberAvailable(), balance, threshold);
-            if (news.isEmpty()) {
-                return;
-            }
-            Ledger.Entry entry = ledger.entry(e.circuitId(), e.entryId()).orElseThrow();
-            String store = entry.storeId() == null ? "" : tenancy.store(e.circuitId(), entry.storeId()).name();
-            Language language = notifier.languageOf(e.circuitId(), e.memberId());
-            for (NotificationKind kind : news) {
-                long points = kind == NotificationKind.POINTS_REDEEMED ? redeemed(entry) : e.memberAvailable();
-                Map<Shortcode, String> values = new EnumMap<>(Shortcode.class);
-                values.put(Shortcode.POINTS, Notifier.points(points, language));
-                values.put(Shortcode.STORE_NAME, store);
-                if (threshold != null) {
-                    values.put(Shortcode.THRESHOLD, Notifier.points(threshold, language));
-                }
-                notifier.tell(new Notice(e.circuitId(), e.memberId(), kind,
-                        kind.name().toLowerCase() + ":" + e.entryId(), values));
-            }
+        safely(e.circuitId(), () -> tell(e, threshold(e.circuitId())));
+    }
+
+    /** Entries posted together (an import's opening balances): the circuit's threshold read once for all of them. */
+    @EventListener
+    void on(org.loyaltyhub.ledger.EntriesPosted posted) {
+        List<EntryPosted> concerned = posted.entries().stream().filter(NotificationTriggers::concernsMember).toList();
+        if (concerned.isEmpty()) {
+            return;
+        }
+        safely(posted.circuitId(), () -> {
+            Long threshold = threshold(posted.circuitId());
+            concerned.forEach(e -> safely(e.circuitId(), () -> tell(e, threshold)));
         });
+    }
+
+    private static boolean concernsMember(EntryPosted e) {
+        return e.memberId() != null && (e.memberAvailable() != 0 || PointsNews.REDEEMING.contains(e.kind()));
+    }
+
+    /** The balance whose crossing the circuit tells members of, if it does. */
+    private Long threshold(long circuitId) {
+        var thresholdSetting = settings.of(circuitId, NotificationKind.THRESHOLD_REACHED);
+        return thresholdSetting.enabled() ? thresholdSetting.threshold() : null;
+    }
+
+    private void tell(EntryPosted e, Long threshold) {
+        if (threshold == null && !PointsNews.EARNING.contains(e.kind()) && !PointsNews.REDEEMING.contains(e.kind())) {
+            return;
+        }
+        long balance = ledger.memberBalance(e.circuitId(), e.memberId(), clock.instant()).available();
+        var news = PointsNews.of(e.kind(), e.reversedKind() != null, e.memberAvailable(), balance, threshold);
+        if (news.isEmpty()) {
+            return;
+        }
+        Ledger.Entry entry = ledger.entry(e.circuitId(), e.entryId()).orElseThrow();
+        String store = entry.storeId() == null ? "" : tenancy.store(e.circuitId(), entry.storeId()).name();
+        Language language = notifier.languageOf(e.circuitId(), e.memberId());
+        for (NotificationKind kind : news) {
+            long points = kind == NotificationKind.POINTS_REDEEMED ? redeemed(entry) : e.memberAvailable();
+            Map<Shortcode, String> values = new EnumMap<>(Shortcode.class);
+            values.put(Shortcode.POINTS, Notifier.points(points, language));
+            values.put(Shortcode.STORE_NAME, store);
+            if (threshold != null) {
+                values.put(Shortcode.THRESHOLD, Notifier.points(threshold, language));
+            }
+            notifier.tell(new Notice(e.circuitId(), e.memberId(), kind,
+                    kind.name().toLowerCase() + ":" + e.entryId(), values));
+        }
     }
 
     private static long redeemed(Ledger.Entry entry) {

@@ -14,11 +14,10 @@ public final class CardNumbers {
     private CardNumbers() {
     }
 
+    /** One draw for the eleven random digits (a draw from SecureRandom costs microseconds; an import makes many). */
     public static String next() {
-        StringBuilder digits = new StringBuilder("2");
-        for (int i = 0; i < 11; i++) {
-            digits.append(RANDOM.nextInt(10));
-        }
+        String random = Long.toString(RANDOM.nextLong(100_000_000_000L));
+        StringBuilder digits = new StringBuilder(13).append('2').repeat('0', 11 - random.length()).append(random);
         return digits.append(checkDigit(digits)).toString();
     }
 
@@ -31,9 +30,11 @@ public final class CardNumbers {
 
     /** An unguessable payload for the card's QR code (a card number alone could be made up). */
     public static String qrPayload() {
+        byte[] random = new byte[24];
+        RANDOM.nextBytes(random); // one draw; 32 letters, so the low five bits of a byte pick one without bias
         StringBuilder s = new StringBuilder("LH1-");
-        for (int i = 0; i < 24; i++) {
-            s.append(QR_ALPHABET[RANDOM.nextInt(QR_ALPHABET.length)]);
+        for (byte b : random) {
+            s.append(QR_ALPHABET[b & (QR_ALPHABET.length - 1)]);
         }
         return s.toString();
     }

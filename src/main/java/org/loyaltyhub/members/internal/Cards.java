@@ -48,14 +48,6 @@ class Cards {
         throw new IllegalStateException("could not draw a free card number");
     }
 
-    /** A new main card with the number a till already printed (checked free and well formed by the caller). */
-    long keep(long circuitId, long memberId, String number) {
-        return jdbc.sql("insert into card (circuit_id, member_id, number, qr_payload) values (:c, :m, :number, :qr) "
-                        + "returning id")
-                .param("c", circuitId).param("m", memberId).param("number", number)
-                .param("qr", CardNumbers.qrPayload()).query(Long.class).single();
-    }
-
     /** The card with this number or QR payload in the circuit, whoever holds it. */
     Optional<IssuedCard> presented(long circuitId, String number, String qrPayload) {
         return jdbc.sql(SELECT + " where c.circuit_id = :c and " + (number != null ? "c.number = :v" : "c.qr_payload = :v"))

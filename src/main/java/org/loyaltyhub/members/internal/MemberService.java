@@ -54,10 +54,12 @@ public class MemberService implements Members {
     private final ApplicationEventPublisher events;
     private final Cards cards;
     private final Clock clock;
+    private final MovingIn movingIn;
     private final java.util.Set<List<Long>> related = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     MemberService(JdbcClient jdbc, MemberRows rows, MemberFinder finder, Tenancy tenancy,
-                  ApplicationEventPublisher events, Cards cards, Clock clock) {
+                  ApplicationEventPublisher events, Cards cards, Clock clock, MovingIn movingIn) {
+        this.movingIn = movingIn;
         this.cards = cards;
         this.clock = clock;
         this.jdbc = jdbc;
@@ -213,53 +215,23 @@ public class MemberService implements Members {
 
     @Override
     public long moveIn(long circuitId, org.loyaltyhub.members.MovingMember m, String actor) {
-        String phone = phone(circuitId, m.phone());
-        if (!taken(circuitId, m.email(), phone, m.cardNumber()).isEmpty()) {
-            throw new LoyaltyException("member-exists", 409, "A member with this e-mail, phone or card is already "
-                    + "enrolled in the circuit");
+        if (!movingIn.taken(circuitId, List.of(m)).getFirst().isEmpty()) {
+            throw new LoyaltyException("member-exists", 409, "A member with this e-mail, phone, card or shop id is "
+                    + "already enrolled in the circuit");
         }
-        long id = jdbc.sql("""
-                        insert into member (circuit_id, first_name, last_name, email, phone, birth_date,
-                                            enrolled_company_id)
-                        values (:c, :first, :last, :email, :phone, :birth, :company) returning id""")
-                .param("c", circuitId).param("first", trim(m.firstName())).param("last", trim(m.lastName()))
-                .param("email", trim(m.email())).param("phone", phone)
-                .param("birth", m.birthDate() == null ? null : Date.valueOf(m.birthDate()))
-                .param("company", m.companyId()).query(Long.class).single();
-        if (m.cardNumber() == null) {
-            cards.issue(circuitId, id, null, null);
-        } else {
-            cards.keep(circuitId, id, m.cardNumber());
-        }
-        if (m.companyId() != null) {
-            relate(circuitId, id, m.companyId());
-        }
-        m.externalIds().forEach(x -> addExternalId(circuitId, id, new ExternalIdInput(x.connection(), x.externalId())));
-        m.consents().forEach(c -> jdbc.sql("insert into consent (circuit_id, member_id, kind, granted, text_version, "
-                        + "source, recorded_at) values (:c, :m, :kind, :granted, :version, :source, :at)")
-                .param("c", circuitId).param("m", id).param("kind", c.kind().name()).param("granted", c.granted())
-                .param("version", "imported").param("source", c.source())
-                .param("at", java.sql.Timestamp.from(c.at())).update());
-        events.publishEvent(new org.loyaltyhub.members.MemberMovedIn(circuitId, id, m.companyId(), actor));
-        return id;
+        return movingIn.moveIn(circuitId, List.of(m), actor).getFirst();
+    }
+
+    @Override
+    public List<Long> moveIn(long circuitId, List<org.loyaltyhub.members.MovingMember> members, String actor) {
+        return movingIn.moveIn(circuitId, members, actor);
     }
 
     @Override
     @Transactional(readOnly = true)
-    public java.util.Set<org.loyaltyhub.members.MemberKey> taken(long circuitId, String email, String phone,
-                                                                   String cardNumber) {
-        java.util.Set<org.loyaltyhub.members.MemberKey> taken = java.util.EnumSet.noneOf(
-                org.loyaltyhub.members.MemberKey.class);
-        if (email != null && finder.byEmail(circuitId, email).isPresent()) {
-            taken.add(org.loyaltyhub.members.MemberKey.EMAIL);
-        }
-        if (phone != null && !finder.byPhone(circuitId, new org.loyaltyhub.shared.PhoneNumber(phone)).isEmpty()) {
-            taken.add(org.loyaltyhub.members.MemberKey.PHONE);
-        }
-        if (cardNumber != null && cards.presented(circuitId, cardNumber, null).isPresent()) {
-            taken.add(org.loyaltyhub.members.MemberKey.CARD_NUMBER);
-        }
-        return taken;
+    public List<java.util.Set<org.loyaltyhub.members.MemberKey>> taken(long circuitId,
+                                                                         List<org.loyaltyhub.members.MovingMember> members) {
+        return movingIn.taken(circuitId, members);
     }
 
     @Override

@@ -61,6 +61,13 @@ class MemberPasses {
                 .param("c", circuitId).param("m", memberId).param("now", Timestamp.from(now())).update() > 0;
     }
 
+    /** {@link #touch} for many members at once: those who have a pass. */
+    java.util.Set<Long> touch(long circuitId, java.util.List<Long> memberIds) {
+        return new java.util.HashSet<>(jdbc.sql("update member_pass set updated_at = greatest(?, updated_at "
+                        + "+ interval '1 second') where circuit_id = ? and member_id = any(?::bigint[]) returning member_id")
+                .params(Timestamp.from(now()), circuitId, memberIds.toArray(Long[]::new)).query(Long.class).list());
+    }
+
     /** Registers the device for the pass's updates, or takes its new push token (true when new: xmax = 0 on an inserted row). */
     boolean register(MemberPass pass, String deviceId, String pushToken) {
         boolean inserted = jdbc.sql("""

@@ -62,6 +62,22 @@ class PassPushes {
         if (e.memberId() == null || e.memberAvailable() == 0 || !passes.touch(e.circuitId(), e.memberId())) {
             return; // not a change of the points a pass shows, or the member has no pass
         }
+        queuePushes(e);
+    }
+
+    /** Entries posted together (an import's opening balances): the passes of all their members touched at once. */
+    @EventListener
+    void on(org.loyaltyhub.ledger.EntriesPosted posted) {
+        List<Long> members = posted.entries().stream().filter(e -> e.memberId() != null && e.memberAvailable() != 0)
+                .map(EntryPosted::memberId).distinct().toList();
+        java.util.Set<Long> withPass = members.isEmpty() ? java.util.Set.of()
+                : passes.touch(posted.circuitId(), members);
+        java.util.Set<Long> queued = new java.util.HashSet<>();
+        posted.entries().stream().filter(e -> e.memberId() != null && withPass.contains(e.memberId())
+                && queued.add(e.memberId())).forEach(this::queuePushes);
+    }
+
+    private void queuePushes(EntryPosted e) {
         PassSetup setup = setups.of(e.circuitId());
         boolean queued = false;
         if (setup.apple() && !passes.pushTokens(e.circuitId(), e.memberId()).isEmpty()) {

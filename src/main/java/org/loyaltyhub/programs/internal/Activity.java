@@ -60,6 +60,12 @@ public class Activity {
         }
     }
 
+    /** Entries posted together count as each would posted alone (the deltas are gathered until commit anyway). */
+    @EventListener
+    void on(org.loyaltyhub.ledger.EntriesPosted posted) {
+        posted.entries().forEach(this::on);
+    }
+
     /** Whether the circuit counts this bonus as points earned (the policy is read only for bonus entries). */
     private boolean counted(long circuitId, TierPolicy.BonusPoints bonus) {
         return bonus != null && tiers.policy(circuitId).orElse(TierPolicy.DEFAULT).counts(bonus);

@@ -42,11 +42,17 @@ public class MemberFacts implements MemberScores, PurchaseListener, ActivityList
                 .update();
     }
 
-    /** A member brought over by an import has facts too, with the consents the import recorded. */
+    /**
+     * Members brought over by an import have facts too, with the consents the import recorded: two statements for the
+     * whole chunk.
+     */
     @EventListener
-    public void on(org.loyaltyhub.members.MemberMovedIn e) {
-        enrolled(e.circuitId(), e.memberId());
-        consentsChanged(e.memberId());
+    public void on(org.loyaltyhub.members.MembersMovedIn e) {
+        Long[] members = e.memberIds().toArray(Long[]::new);
+        jdbc.sql("insert into member_facts (member_id, circuit_id, enrolled_at) select m, ?, ? from unnest(?::bigint[]) m "
+                        + "on conflict do nothing")
+                .params(e.circuitId(), Timestamp.from(clock.instant()), members).update();
+        jdbc.sql(CONSENTS_GIVEN + " where f.member_id = any(?::bigint[])").params((Object) members).update();
     }
 
     /**
@@ -83,14 +89,15 @@ public class MemberFacts implements MemberScores, PurchaseListener, ActivityList
         consentsChanged(e.memberId());
     }
 
+    /** The kinds whose latest consent is a grant, for the members the statement's condition picks. */
+    private static final String CONSENTS_GIVEN = """
+            update member_facts f set consents_given = array(
+                select kind from (select distinct on (kind) kind, granted from consent
+                                   where member_id = f.member_id order by kind, id desc) latest
+                 where granted order by kind)""";
+
     private void consentsChanged(long memberId) {
-        jdbc.sql("""
-                        update member_facts set consents_given = array(
-                            select kind from (select distinct on (kind) kind, granted from consent
-                                               where member_id = :m order by kind, id desc) latest
-                             where granted order by kind)
-                         where member_id = :m""")
-                .param("m", memberId).update();
+        jdbc.sql(CONSENTS_GIVEN + " where f.member_id = ?").params(memberId).update();
     }
 
     /** A purchase just recorded (and not cancelled on arrival) is the member's latest; replays change nothing. */

@@ -21,8 +21,9 @@ class RowReaderTest {
 
     private static List<RowReader.Outcome> screen(String csv, Set<MemberKey> taken) {
         CsvFile file = CsvFile.read(csv.getBytes(StandardCharsets.UTF_8));
-        Screening s = new Screening(new RowReader(file.header(), SETTINGS, TODAY), m -> taken);
-        return file.records().stream().map(r -> s.next(r, true)).toList();
+        Screening s = new Screening(new RowReader(file.header(), SETTINGS, TODAY),
+                members -> members.stream().map(m -> taken).toList());
+        return s.next(file.records(), true);
     }
 
     private static List<RowError> errors(RowReader.Outcome o) {
