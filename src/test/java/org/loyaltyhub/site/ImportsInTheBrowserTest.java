@@ -129,7 +129,16 @@ class ImportsInTheBrowserTest extends BrowserTest {
         assertThat(membersCsv.status()).isEqualTo(200);
         assertThat(membersCsv.text()).contains("anna@browser-past.test").doesNotContain("bruno@");
 
+        page.navigate(url("/admin/analytics?from=2025-02-01&to=2025-02-28"));
+        String movements = page.locator("#movements-csv").getAttribute("href");
+        assertThat(movements).contains("from=2025-02-01").contains("to=2025-02-28");
+        var movementsCsv = page.request().get(url(movements));
+        assertThat(movementsCsv.status()).as("the page's session downloads it").isEqualTo(200);
+        assertThat(movementsCsv.headers().get("content-type")).startsWith("text/csv");
+
         page.navigate(url("/admin/imports"));
+        assertThat(page.request().get(url(page.locator("#export-movements").getAttribute("href"))).status())
+                .isEqualTo(200);
         page.locator("#export-from").fill("2025-02-01");
         page.locator("#export-to").fill("2025-02-28");
         page.locator("#export-store").selectOption(String.valueOf(store));
