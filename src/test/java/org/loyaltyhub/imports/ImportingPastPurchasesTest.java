@@ -181,4 +181,28 @@ class ImportingPastPurchasesTest extends IntegrationTest {
         assertThat(utf16.json().path("reason").asString()).isEqualTo("UTF16");
         assertThat(admin.get("/api/v1/imports").json().size()).isZero();
     }
+
+    @Test
+    void aPastPurchaseRefundedLaterMovesItsOwnMonthAndItsOwnPointsOnly() {
+        Shop s = shop();
+        Api admin = s.world().asAdmin();
+        long id = admin.postRaw("/api/v1/imports/purchases?source=Till&earnPoints=true",
+                "order_id;date;amount;company;email\nL-1;" + day(2) + ";100;Centro;anna@past.test\n"
+                        + "L-2;" + day(2) + ";50;Centro;anna@past.test\n").json().path("job").path("id").asLong();
+        new ImportingMembersTest.Runs(runner).untilDone(admin, id);
+        assertThat(s.world().available(s.anna())).isEqualTo(150);
+        long purchase = jdbc.sql("select id from purchase where circuit_id = :c and order_id = 'L-1'")
+                .param("c", s.world().circuitId).query(Long.class).single();
+
+        Api.Response refunded = admin.patch("/api/v1/purchases/" + purchase, Map.of("status", "REFUNDED"));
+        assertThat(refunded.status()).as(refunded.toString()).isEqualTo(200);
+        assertThat(s.world().available(s.anna())).as("its own points taken back, no more").isEqualTo(50);
+        LocalDate month = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).minusMonths(2).withDayOfMonth(1);
+        var activity = jdbc.sql("select spent, purchases from member_activity where member_id = :m and month = :month")
+                .param("m", s.anna()).param("month", month)
+                .query((rs, n) -> List.of(rs.getBigDecimal(1), rs.getInt(2))).single();
+        assertThat(activity).as("the refund moves the purchase's own month")
+                .containsExactly(new BigDecimal("50.0000"), 1);
+        s.world().assertBooksBalance();
+    }
 }
