@@ -1,14 +1,12 @@
 package org.loyaltyhub.imports;
 
-import java.text.Normalizer;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
  * The columns an import reads and an export writes, by their English name (the export's) or Italian one. Case,
  * accents, spaces and dashes in a header do not matter ({@code Data di nascita} is {@code data_di_nascita}).
  */
-public enum ImportColumn {
+public enum ImportColumn implements CsvColumn {
     MEMBER_ID("member_id", "id_socio"),
     FIRST_NAME("first_name", "nome"),
     LAST_NAME("last_name", "cognome"),
@@ -34,29 +32,24 @@ public enum ImportColumn {
         this.italian = italian;
     }
 
-    /** The name an export writes. */
+    @Override
     public String header() {
         return english;
     }
 
+    @Override
     public String italian() {
         return italian;
     }
 
     /** The column a header cell names, in either language. */
     public static Optional<ImportColumn> named(String header) {
-        String key = normal(header);
+        String key = CsvColumn.key(header);
         for (ImportColumn c : values()) {
             if (c.english.equals(key) || c.italian.equals(key) || c.italian.replace("_", "_di_").equals(key)) {
                 return Optional.of(c);
             }
         }
         return key.equals("mail") || key.equals("email_address") ? Optional.of(EMAIL) : Optional.empty();
-    }
-
-    private static String normal(String header) {
-        String plain = Normalizer.normalize(header == null ? "" : header.strip(), Normalizer.Form.NFD)
-                .replaceAll("\\p{M}", "");
-        return plain.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_").replaceAll("^_|_$", "");
     }
 }

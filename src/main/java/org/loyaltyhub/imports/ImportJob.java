@@ -5,12 +5,14 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 /**
- * An import's real run: its file (by name and SHA-256), settings, status and progress. {@code done} rows are
- * written or refused; {@code imported} of them became members, {@code refused} are in the report.
+ * An import's real run: its file (by name and SHA-256), what it holds, settings, status and progress. {@code done}
+ * rows are written or refused; {@code imported} of them became members (or purchases), {@code refused} are in the
+ * report; {@code earnPoints}: past purchases earn points.
  */
 public record ImportJob(long id, long circuitId, String fileName, String fileHash, String source, Long companyId,
                         LocalDate pointsExpireOn, ImportStatus status, int total, int done, int imported,
-                        int refused, long points, Instant createdAt, Instant startedAt, Instant finishedAt) {
+                        int refused, long points, Instant createdAt, Instant startedAt, Instant finishedAt,
+                        ImportKind kind, boolean earnPoints) {
 
     /** Percent of the rows done, 0 to 100. */
     public int percent() {

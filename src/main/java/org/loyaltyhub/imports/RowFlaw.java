@@ -17,7 +17,19 @@ public enum RowFlaw {
     TOO_LONG("is longer than 200 characters"),
     DUPLICATE_IN_FILE("is on an earlier line of the file too"),
     ALREADY_A_MEMBER("belongs to a member of the circuit already"),
-    NOT_FUNDED("the budget that funds the opening balances does not hold enough points");
+    NOT_FUNDED("the budget that funds the opening balances does not hold enough points"),
+    MISSING("is required"),
+    BAD_AMOUNT("is not an amount from 0 to 1,000,000,000 with at most 4 decimals"),
+    REFUND_OVER_AMOUNT("is more than the amount"),
+    OTHER_CURRENCY("is not the circuit's currency"),
+    FUTURE_DATE("is in the future"),
+    NO_MEMBER_KEY("needs the member's card number, e-mail, phone or shop customer id"),
+    UNKNOWN_MEMBER("names no member of the circuit (or several members share it)"),
+    UNKNOWN_STORE("names no store of the circuit: give its id, or its name (with the company when two share it)"),
+    UNKNOWN_COMPANY("names no company of the circuit"),
+    NO_STORE("needs a store, or a company that has one"),
+    BAD_CHANNEL("is not a channel (lower-case letters, digits and :._-, up to 80)"),
+    ALREADY_RECORDED("this order is recorded already: the same receipt twice is one purchase");
 
     private final String english;
 

@@ -94,6 +94,18 @@ public interface Members {
      */
     java.util.List<java.util.Set<MemberKey>> taken(long circuitId, java.util.List<MovingMember> members);
 
+    /**
+     * The member a card number, e-mail, phone (as stored, E.164) or shop id names in the circuit; empty when none, or
+     * when an e-mail or phone is shared by several members. An import's lookup: it refuses the row, nothing is thrown.
+     */
+    java.util.Optional<Long> find(long circuitId, MemberIdentifier identifier);
+
+    /** Members of the circuit the query matches, ascending by id after {@code afterId}: a filtered export's pages. */
+    java.util.List<Member> matching(long circuitId, MemberQuery query, long afterId, int limit);
+
+    /** How many members of the circuit the query matches. */
+    long countMatching(long circuitId, MemberQuery query);
+
     /** Members of the circuit ascending by id after {@code afterId}, at most {@code limit}: an export's pages. */
     java.util.List<Member> after(long circuitId, long afterId, int limit);
 }

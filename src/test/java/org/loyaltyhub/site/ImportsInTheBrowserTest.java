@@ -93,4 +93,76 @@ class ImportsInTheBrowserTest extends BrowserTest {
         Browser.screenshot(phone, "imports-dry-run-phone-it");
         assertThat(browser.errors()).isEmpty();
     }
+
+    @Test
+    void theAdministratorImportsPastPurchasesAndExportsWithThePagesFilters() throws Exception {
+        World w = fixtures.world(api);
+        w.settings(java.util.Map.of());
+        long store = w.asAdmin().post("/api/v1/companies", java.util.Map.of("name", "Centro")).json()
+                .path("firstStore").path("id").asLong();
+        w.enrol(w.asAdmin(), java.util.Map.of("firstName", "Anna", "email", "anna@browser-past.test"));
+        w.enrol(w.asAdmin(), java.util.Map.of("firstName", "Bruno", "email", "bruno@browser-past.test"));
+        String purchases = "Scontrino;Data;Importo;Punto vendita;E-mail\n"
+                + "S-1;03/02/2025;25,00;Centro;anna@browser-past.test\n"
+                + "S-2;04/02/2025;10,00;Centro;nessuno@browser-past.test\n";
+        Page page = browser.desktop("en-GB");
+        Browser.signIn(page, url(""), w.admin);
+        page.navigate(url("/admin/imports"));
+        page.getByLabel("What the file holds").selectOption("PURCHASES");
+        page.locator("#file").setInputFiles(file("scontrini.csv", purchases.getBytes(StandardCharsets.UTF_8)));
+        page.getByLabel("Where the members come from").fill("Cassa");
+        Browser.answered(page, "/admin/imports/dry-run", () -> page.locator("#check").click());
+        assertThat(page.locator("#dry-run-result [role=status]"))
+                .containsText("2 rows: 1 purchases would be recorded, 1 refused");
+        assertThat(page.locator("#row-errors tbody tr").first()).containsText("No member of the circuit has it");
+        page.getByLabel("Give points for the past purchases").check();
+        page.locator("#run").click();
+        page.waitForURL(u -> u.matches(".*/admin/imports/\\d+$"));
+        runner.runDue();
+        assertThat(page.locator("#outcome")).containsText("1 purchases recorded, 1 refused, 25 points credited.");
+        Browser.screenshot(page, "imports-purchases-desktop-en");
+
+        page.navigate(url("/members?q=anna"));
+        String members = page.locator("#export-members").getAttribute("href");
+        assertThat(members).contains("q=anna");
+        var membersCsv = page.request().get(url(members));
+        assertThat(membersCsv.status()).isEqualTo(200);
+        assertThat(membersCsv.text()).contains("anna@browser-past.test").doesNotContain("bruno@");
+
+        page.navigate(url("/admin/analytics?from=2025-02-01&to=2025-02-28"));
+        String movements = page.locator("#movements-csv").getAttribute("href");
+        assertThat(movements).contains("from=2025-02-01").contains("to=2025-02-28");
+        var movementsCsv = page.request().get(url(movements));
+        assertThat(movementsCsv.status()).as("the page's session downloads it").isEqualTo(200);
+        assertThat(movementsCsv.headers().get("content-type")).startsWith("text/csv");
+
+        page.navigate(url("/admin/imports"));
+        assertThat(page.request().get(url(page.locator("#export-movements").getAttribute("href"))).status())
+                .isEqualTo(200);
+        page.locator("#export-from").fill("2025-02-01");
+        page.locator("#export-to").fill("2025-02-28");
+        page.locator("#export-store").selectOption(String.valueOf(store));
+        var download = page.waitForDownload(() -> page.locator("#export-purchases-download").click());
+        assertThat(download.url()).contains("from=2025-02-01").contains("storeId=" + store);
+        String exported = Files.readString(download.path());
+        assertThat(exported).contains("S-1,2025-02-03T00:00:00Z,25,0,EUR,Centro,Centro,import,");
+        assertThat(exported.lines().count()).isEqualTo(2);
+
+        Page phone = browser.phone("it-IT");
+        Browser.signIn(phone, url(""), w.admin);
+        phone.navigate(url("/admin/imports"));
+        phone.getByLabel("Cosa contiene il file").selectOption("PURCHASES");
+        phone.locator("#file").setInputFiles(file("scontrini.csv", purchases.replace("S-", "T-")
+                .getBytes(StandardCharsets.UTF_8)));
+        phone.getByLabel("Da dove arrivano i soci").fill("Cassa");
+        Browser.answered(phone, "/admin/imports/dry-run", () -> phone.locator("#check").click());
+        assertThat(phone.locator("#dry-run-result [role=status]"))
+                .containsText("2 righe: 1 acquisti verrebbero registrati, 1 rifiutati.");
+        assertThat(phone.locator("#row-errors")).containsText("Nessun socio del circuito");
+        assertThat(phone.getByLabel("Dai punti per gli acquisti passati")).isVisible();
+        assertThat((Boolean) phone.evaluate("document.documentElement.scrollWidth <= window.innerWidth"))
+                .as("nothing wider than the phone").isTrue();
+        Browser.screenshot(phone, "imports-purchases-phone-it");
+        assertThat(browser.errors()).isEmpty();
+    }
 }

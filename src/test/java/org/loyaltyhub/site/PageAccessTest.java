@@ -664,13 +664,16 @@ class PageAccessTest extends BrowserTest {
         Api.Login till = w.operator("STORE_OPERATOR", null, shop[1]);
         long job = w.asAdmin().post("/api/v1/imports/members?source=Old", "email\npages@import.test\n").json()
                 .path("job").path("id").asLong();
+        long purchases = w.asAdmin().post("/api/v1/imports/purchases?source=Old",
+                        "order_id,date,amount,email\np-1,2025-01-02,10,pages@import.test\n").json()
+                .path("job").path("id").asLong();
         World stranger = fixtures.world(api);
-        List<String> pages = List.of("/admin/imports", "/admin/imports/" + job);
+        List<String> pages = List.of("/admin/imports", "/admin/imports/" + job, "/admin/imports/" + purchases);
 
-        assertThat(statuses(w.admin, pages)).isEqualTo(expect(pages, 200, 200));
-        assertThat(statuses(companyAdmin, pages)).isEqualTo(expect(pages, 403, 403));
-        assertThat(statuses(till, pages)).isEqualTo(expect(pages, 403, 403));
-        assertThat(statuses(stranger.admin, pages)).isEqualTo(expect(pages, 200, 404));
+        assertThat(statuses(w.admin, pages)).isEqualTo(expect(pages, 200, 200, 200));
+        assertThat(statuses(companyAdmin, pages)).isEqualTo(expect(pages, 403, 403, 403));
+        assertThat(statuses(till, pages)).isEqualTo(expect(pages, 403, 403, 403));
+        assertThat(statuses(stranger.admin, pages)).isEqualTo(expect(pages, 200, 404, 404));
     }
 
     @Test

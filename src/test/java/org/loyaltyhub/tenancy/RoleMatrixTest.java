@@ -1361,7 +1361,7 @@ class RoleMatrixTest extends IntegrationTest {
     }
 
     @Test
-    void importsAndExportsOfMembersAreTheCircuitAdministratorsAlone() {
+    void importsAndExportsOfMembersAndPurchasesAreTheCircuitAdministratorsAlone() {
         World w = fixtures.world(api);
         long[] own = w.company("Own");
         long job = w.asAdmin().post("/api/v1/imports/members?source=Old", "email\nfirst@matrix-import.test\n").json()
@@ -1384,8 +1384,18 @@ class RoleMatrixTest extends IntegrationTest {
         expected.put(new Action("fund an import from another circuit's company", "POST",
                 "/api/v1/imports/members/dry-run?source=Old&companyId=" + own[0], file),
                 List.of(200, 403, 403, 403, 404));
+        String purchases = "order_id,date,amount,email\nm-1,2025-01-02,10,first@matrix-import.test\n";
+        expected.put(new Action("check a purchases import", "POST", "/api/v1/imports/purchases/dry-run?source=Old",
+                purchases), List.of(200, 403, 403, 403, 200));
+        expected.put(new Action("start a purchases import", "POST", "/api/v1/imports/purchases?source=Old&earnPoints=true",
+                purchases), List.of(202, 403, 403, 403, 202));
+        expected.put(new Action("put another circuit's company's store on past purchases", "POST",
+                "/api/v1/imports/purchases/dry-run?source=Old&companyId=" + own[0], purchases),
+                List.of(200, 403, 403, 403, 404));
         assertMatrix(roles, expected);
-        for (String csv : List.of("/api/v1/imports/" + job + "/refused.csv", "/api/v1/exports/members.csv")) {
+        for (String csv : List.of("/api/v1/imports/" + job + "/refused.csv", "/api/v1/exports/members.csv",
+                "/api/v1/exports/members.csv?q=first", "/api/v1/exports/purchases.csv",
+                "/api/v1/exports/purchases.csv?from=2025-01-01&storeId=" + own[1])) {
             int[] statuses = roles.values().stream().mapToInt(r -> r.download(csv).status()).toArray();
             assertThat(statuses).as(csv).containsExactly(200, 403, 403, 403,
                     csv.startsWith("/api/v1/exports") ? 200 : 404);

@@ -98,7 +98,7 @@ class ReportsController {
     }
 
     @Operation(summary = "Every movement of the points report as CSV (text/csv), streamed oldest first, any size")
-    @GetMapping("/api/v1/reports/points/rows.csv")
+    @GetMapping({"/api/v1/reports/points/rows.csv", "/admin/analytics/movements.csv", "/company/analytics/movements.csv"})
     void pointsRowsCsv(Caller caller, @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                        @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
                        @RequestParam(required = false) @Positive Long companyId,

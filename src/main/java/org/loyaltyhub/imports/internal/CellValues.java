@@ -26,6 +26,21 @@ final class CellValues {
     private CellValues() {
     }
 
+    /**
+     * A record's cell at {@code at} as an import reads it: stripped, without the quote an export puts before what a
+     * spreadsheet would take for a formula ({@code CsvCells}); null when blank or absent.
+     */
+    static String cell(CsvFile.Record record, Integer at) {
+        if (at == null || at >= record.cells().size()) {
+            return null;
+        }
+        String cell = record.cells().get(at).strip();
+        if (cell.length() > 1 && cell.charAt(0) == '\'' && "=+-@".indexOf(cell.charAt(1)) >= 0) {
+            cell = cell.substring(1);
+        }
+        return cell.isEmpty() ? null : cell;
+    }
+
     /** A number, or empty when the cell is not one. */
     static Optional<BigDecimal> number(String cell) {
         String s = cell.strip().replace(" ", "").replace("\u00A0", "").replace("'", "");

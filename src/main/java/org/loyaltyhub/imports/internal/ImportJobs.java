@@ -1,6 +1,7 @@
 package org.loyaltyhub.imports.internal;
 
 import org.loyaltyhub.imports.ImportJob;
+import org.loyaltyhub.imports.ImportKind;
 import org.loyaltyhub.imports.ImportStatus;
 import org.loyaltyhub.imports.RowError;
 import org.springframework.jdbc.core.RowMapper;
@@ -20,7 +21,7 @@ import java.util.stream.Collectors;
 class ImportJobs {
 
     private static final String COLUMNS = "id, circuit_id, file_name, file_hash, source, company_id, points_expire_on, "
-            + "status, total_rows, next_line, imported, refused, points, created_at, started_at, finished_at";
+            + "status, total_rows, next_line, imported, refused, points, created_at, started_at, finished_at, kind, earn_points";
 
     private static final RowMapper<ImportJob> JOB = (rs, n) -> new ImportJob(rs.getLong("id"), rs.getLong("circuit_id"),
             rs.getString("file_name"), rs.getString("file_hash"), rs.getString("source"),
@@ -28,7 +29,8 @@ class ImportJobs {
             rs.getDate("points_expire_on") == null ? null : rs.getDate("points_expire_on").toLocalDate(),
             ImportStatus.valueOf(rs.getString("status")), rs.getInt("total_rows"), rs.getInt("next_line"),
             rs.getInt("imported"), rs.getInt("refused"), rs.getLong("points"), instant(rs.getTimestamp("created_at")),
-            instant(rs.getTimestamp("started_at")), instant(rs.getTimestamp("finished_at")));
+            instant(rs.getTimestamp("started_at")), instant(rs.getTimestamp("finished_at")),
+            ImportKind.valueOf(rs.getString("kind")), rs.getBoolean("earn_points"));
 
     private final JdbcClient jdbc;
 
@@ -39,18 +41,27 @@ class ImportJobs {
     /** The job of this file in the circuit: a new one, or the one an earlier upload of the same file made. */
     ImportJob queue(long circuitId, String fileName, String hash, ImportSettings s, byte[] content, int rows,
                     String actor, Instant at) {
+        return queue(circuitId, ImportKind.MEMBERS, false, fileName, hash, s, content, rows, actor, at);
+    }
+
+    /** The same for a file of a kind; {@code earnPoints} is for past purchases. */
+    ImportJob queue(long circuitId, ImportKind kind, boolean earnPoints, String fileName, String hash,
+                    ImportSettings s, byte[] content, int rows, String actor, Instant at) {
         jdbc.sql("""
-                        insert into import_job (circuit_id, file_hash, file_name, source, company_id, points_expire_on,
-                                                content, status, total_rows, created_by, created_at)
-                        values (:c, :hash, :name, :source, :company, :expire, :content, 'QUEUED', :rows, :actor, :at)
-                        on conflict (circuit_id, file_hash) do nothing""")
+                        insert into import_job (circuit_id, kind, earn_points, file_hash, file_name, source, company_id,
+                                                points_expire_on, content, status, total_rows, created_by, created_at)
+                        values (:c, :kind, :earn, :hash, :name, :source, :company, :expire, :content, 'QUEUED', :rows,
+                                :actor, :at)
+                        on conflict (circuit_id, kind, file_hash) do nothing""")
+                .param("kind", kind.name()).param("earn", earnPoints)
                 .param("c", circuitId).param("hash", hash).param("name", fileName).param("source", s.source())
                 .param("company", s.companyId())
                 .param("expire", s.pointsExpireOn() == null ? null : Date.valueOf(s.pointsExpireOn()))
                 .param("content", content).param("rows", rows).param("actor", actor).param("at", Timestamp.from(at))
                 .update();
-        return jdbc.sql("select " + COLUMNS + " from import_job where circuit_id = :c and file_hash = :hash")
-                .param("c", circuitId).param("hash", hash).query(JOB).single();
+        return jdbc.sql("select " + COLUMNS + " from import_job where circuit_id = :c and kind = :kind "
+                        + "and file_hash = :hash")
+                .param("c", circuitId).param("kind", kind.name()).param("hash", hash).query(JOB).single();
     }
 
     Optional<ImportJob> find(long circuitId, long id) {

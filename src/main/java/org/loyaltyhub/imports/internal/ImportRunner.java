@@ -2,6 +2,7 @@ package org.loyaltyhub.imports.internal;
 
 import org.loyaltyhub.imports.ImportJob;
 import org.loyaltyhub.imports.ImportColumn;
+import org.loyaltyhub.imports.ImportKind;
 import org.loyaltyhub.imports.RowError;
 import org.loyaltyhub.imports.RowFlaw;
 import org.loyaltyhub.ledger.AccountKind;
@@ -55,10 +56,12 @@ public class ImportRunner {
     private final Clock clock;
     private final TransactionTemplate inSavepoint;
     private final int chunk;
+    private final PurchaseImportRunner purchaseImports;
 
     ImportRunner(ImportJobs jobs, ImportService imports, Members members, Ledger ledger, Tenancy tenancy,
                  ClusterJobs cluster, Clock clock, PlatformTransactionManager transactions,
-                 @Value("${loyaltyhub.imports.chunk:500}") int chunk) {
+                 @Value("${loyaltyhub.imports.chunk:500}") int chunk, PurchaseImportRunner purchaseImports) {
+        this.purchaseImports = purchaseImports;
         this.jobs = jobs;
         this.imports = imports;
         this.members = members;
@@ -103,6 +106,9 @@ public class ImportRunner {
             return false;
         }
         CsvFile csv = CsvFile.read(start.content());
+        if (job.kind() == ImportKind.PURCHASES) {
+            return purchaseImports.run(job, csv);
+        }
         ImportSettings settings = new ImportSettings(job.source(), job.companyId(), job.pointsExpireOn(),
                 tenancy.circuit(job.circuitId()).defaultCountry());
         Screening screening = imports.screening(job.circuitId(), csv, settings);

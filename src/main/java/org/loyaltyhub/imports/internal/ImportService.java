@@ -97,10 +97,8 @@ public class ImportService {
         if (csv.records().isEmpty()) {
             throw new UnreadableFile(UnreadableFile.Reason.NO_ROWS);
         }
-        String typed = fileName == null ? "" : fileName.replaceAll("\\p{Cntrl}", "").strip();
-        String name = typed.isEmpty() ? "import.csv" : typed.substring(0, Math.min(200, typed.length()));
-        return jobs.queue(caller.circuit(), name, sha256(file), settings, file, csv.records().size(), caller.actor(),
-                clock.instant());
+        return jobs.queue(caller.circuit(), fileName(fileName), sha256(file), settings, file, csv.records().size(),
+                caller.actor(), clock.instant());
     }
 
     @Transactional(readOnly = true)
@@ -138,7 +136,13 @@ public class ImportService {
         return new Screening(reader, list -> members.taken(circuitId, list));
     }
 
-    private static String sha256(byte[] file) {
+    /** The name an import is listed under: the upload's, without control characters, at most 200 characters. */
+    static String fileName(String fileName) {
+        String typed = fileName == null ? "" : fileName.replaceAll("\\p{Cntrl}", "").strip();
+        return typed.isEmpty() ? "import.csv" : typed.substring(0, Math.min(200, typed.length()));
+    }
+
+    static String sha256(byte[] file) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(file));
         } catch (NoSuchAlgorithmException e) {

@@ -182,15 +182,7 @@ final class RowReader {
     /** A record's cells by column: blank cells and absent columns are null. */
     private record Fields(CsvFile.Record record, Map<ImportColumn, Integer> columns) {
         String text(ImportColumn column) {
-            Integer at = columns.get(column);
-            if (at == null || at >= record.cells().size()) {
-                return null;
-            }
-            String cell = record.cells().get(at).strip();
-            if (cell.length() > 1 && cell.charAt(0) == '\'' && "=+-@".indexOf(cell.charAt(1)) >= 0) {
-                cell = cell.substring(1); // an export's guard against spreadsheet formulas (CsvCells)
-            }
-            return cell.isEmpty() ? null : cell;
+            return CellValues.cell(record, columns.get(column));
         }
 
         int line() {

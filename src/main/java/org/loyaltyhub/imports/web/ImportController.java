@@ -8,9 +8,9 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 import org.loyaltyhub.imports.DryRun;
 import org.loyaltyhub.imports.ImportJob;
-import org.loyaltyhub.imports.internal.ExportService;
 import org.loyaltyhub.imports.internal.ImportService;
 import org.loyaltyhub.imports.internal.ImportSettings;
+import org.loyaltyhub.imports.internal.PurchaseImportService;
 import org.loyaltyhub.tenancy.Caller;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
@@ -31,8 +31,8 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * Imports of members and opening balances from a CSV (the file is the request body), and the members' export in
- * the same columns. Circuit administrators only.
+ * Imports of members and opening balances, and of members' past purchases, from a CSV (the file is the request
+ * body); the exports are {@link ExportController}'s. Circuit administrators only.
  */
 @RestController
 @Tag(name = "Import and export", description = "Members, consents, cards and opening balances from another loyalty "
@@ -40,12 +40,12 @@ import java.util.List;
 class ImportController {
 
     private final ImportService imports;
-    private final ExportService exports;
+    private final PurchaseImportService purchases;
     private final Clock clock;
 
-    ImportController(ImportService imports, ExportService exports, Clock clock) {
+    ImportController(ImportService imports, PurchaseImportService purchases, Clock clock) {
         this.imports = imports;
-        this.exports = exports;
+        this.purchases = purchases;
         this.clock = clock;
     }
 
@@ -88,6 +88,35 @@ class ImportController {
         return ImportView.of(imports.start(caller, fileName, file, settings), clock);
     }
 
+    @PostMapping("/api/v1/imports/purchases/dry-run")
+    @Operation(summary = "Check a past purchases CSV row by row (dates, amounts, stores, members found, orders "
+            + "recorded already): counts and the first errors with their lines; nothing is written",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+                    content = @Content(mediaType = "text/csv", schema = @Schema(type = "string", format = "binary"))))
+    DryRun dryRunPurchases(Caller caller, @RequestBody(required = false) byte[] file,
+                           @Parameter(description = "The system the purchases come from") @RequestParam String source,
+                           @Parameter(description = "The company whose first store takes rows that name no store "
+                                   + "or company") @RequestParam(required = false) Long companyId) {
+        return purchases.dryRun(caller, file, imports.settings(caller, source, companyId, null));
+    }
+
+    @PostMapping("/api/v1/imports/purchases")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    @Operation(summary = "Import a past purchases CSV in the background (for tiers, indicators and RFM; points only "
+            + "with earnPoints); the same file again answers with the same import and writes nothing",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+                    content = @Content(mediaType = "text/csv", schema = @Schema(type = "string", format = "binary"))))
+    ImportView startPurchases(Caller caller, @RequestBody(required = false) byte[] file, @RequestParam String source,
+                              @RequestParam(required = false) Long companyId,
+                              @Parameter(description = "Credit the points the earning rule gives, expiring as if "
+                                      + "earned on the purchase's day (default: no points)")
+                              @RequestParam(required = false, defaultValue = "false") boolean earnPoints,
+                              @Parameter(description = "The file's name, as the import list shows it")
+                              @RequestParam(required = false) String fileName) {
+        ImportSettings settings = imports.settings(caller, source, companyId, null);
+        return ImportView.of(purchases.start(caller, fileName, file, settings, earnPoints), clock);
+    }
+
     @GetMapping("/api/v1/imports")
     @Operation(summary = "The latest imports of the circuit, newest first")
     List<ImportView> latest(Caller caller) {
@@ -106,16 +135,6 @@ class ImportController {
         imports.job(caller, id);
         try (Writer out = csv(response, "import-" + id + "-refused.csv")) {
             imports.refusedCsv(caller, id, out);
-        }
-    }
-
-    @GetMapping(value = "/api/v1/exports/members.csv", produces = "text/csv")
-    @Operation(summary = "Every member with their points, in the import's columns (streamed, any size; the header "
-            + "X-Row-Count says how many rows follow)")
-    void members(Caller caller, HttpServletResponse response) throws IOException {
-        response.setHeader("X-Row-Count", String.valueOf(exports.count(caller)));
-        try (Writer out = csv(response, "members.csv")) {
-            exports.members(caller, out);
         }
     }
 

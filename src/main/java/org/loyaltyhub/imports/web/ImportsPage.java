@@ -2,6 +2,9 @@ package org.loyaltyhub.imports.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.loyaltyhub.imports.ImportJob;
+import org.loyaltyhub.imports.ImportKind;
+import org.loyaltyhub.imports.internal.PurchaseImportService;
+import org.loyaltyhub.purchases.PastPurchases;
 import org.loyaltyhub.imports.UnreadableFile;
 import org.springframework.context.MessageSource;
 import org.loyaltyhub.imports.internal.ExportService;
@@ -37,14 +40,17 @@ import java.util.Map;
 class ImportsPage {
 
     private final ImportService imports;
+    private final PurchaseImportService purchases;
     private final ExportService exports;
     private final Tenancy tenancy;
     private final Clock clock;
     private final MessageSource text;
 
-    ImportsPage(ImportService imports, ExportService exports, Tenancy tenancy, Clock clock, MessageSource text) {
+    ImportsPage(ImportService imports, PurchaseImportService purchases, ExportService exports, Tenancy tenancy,
+                Clock clock, MessageSource text) {
         this.text = text;
         this.imports = imports;
+        this.purchases = purchases;
         this.exports = exports;
         this.tenancy = tenancy;
         this.clock = clock;
@@ -52,7 +58,7 @@ class ImportsPage {
 
     @GetMapping("/admin/imports")
     String page(Caller caller, Model model) {
-        return form(caller, model, Map.of("source", ""), Map.of());
+        return form(caller, model, Map.of("source", "", "kind", ImportKind.MEMBERS.name()), Map.of());
     }
 
     @PostMapping("/admin/imports/dry-run")
@@ -61,7 +67,10 @@ class ImportsPage {
         caller.require(Role.CIRCUIT_ADMIN);
         Map<String, String> errors = new LinkedHashMap<>();
         try {
-            model.addAttribute("dryRun", imports.dryRun(caller, bytes(file), settings(caller, form)));
+            ImportSettings settings = settings(caller, form);
+            model.addAttribute("dryRun", kind(form) == ImportKind.PURCHASES
+                    ? purchases.dryRun(caller, bytes(file), settings) : imports.dryRun(caller, bytes(file), settings))
+                    .addAttribute("kind", kind(form).name());
         } catch (InvalidInput e) {
             errors.putAll(messages(e, locale));
         }
@@ -74,8 +83,11 @@ class ImportsPage {
                  @RequestParam Map<String, String> form, Model model, Locale locale) throws IOException {
         caller.require(Role.CIRCUIT_ADMIN);
         try {
-            ImportJob job = imports.start(caller, file == null ? null : file.getOriginalFilename(), bytes(file),
-                    settings(caller, form));
+            String name = file == null ? null : file.getOriginalFilename();
+            ImportSettings settings = settings(caller, form);
+            ImportJob job = kind(form) == ImportKind.PURCHASES
+                    ? purchases.start(caller, name, bytes(file), settings, "on".equals(form.get("earnPoints")))
+                    : imports.start(caller, name, bytes(file), settings);
             return "redirect:/admin/imports/" + job.id();
         } catch (InvalidInput e) {
             return form(caller, model, form, messages(e, locale));
@@ -102,21 +114,20 @@ class ImportsPage {
         }
     }
 
-    @GetMapping("/admin/exports/members.csv")
-    void members(Caller caller, HttpServletResponse response) throws IOException {
-        response.setHeader("X-Row-Count", String.valueOf(exports.count(caller)));
-        try (Writer out = ImportController.csv(response, "members.csv")) {
-            exports.members(caller, out);
-        }
-    }
-
     private String form(Caller caller, Model model, Map<String, String> form, Map<String, String> errors) {
         caller.require(Role.CIRCUIT_ADMIN);
         model.addAttribute("form", form).addAttribute("errors", errors)
                 .addAttribute("companies", tenancy.companies(caller)).addAttribute("imports", imports.latest(caller))
                 .addAttribute("members", exports.count(caller)).addAttribute("now", clock.instant())
+                .addAttribute("purchases", exports.countPurchases(caller, PastPurchases.Filter.NONE))
+                .addAttribute("stores", tenancy.stores(caller))
                 .addAttribute("maxMegabytes", org.loyaltyhub.imports.internal.CsvFile.MAX_BYTES / (1024 * 1024));
         return "imports/imports";
+    }
+
+    /** What the form says the file holds (members unless purchases are chosen). */
+    private static ImportKind kind(Map<String, String> form) {
+        return ImportKind.PURCHASES.name().equals(form.get("kind")) ? ImportKind.PURCHASES : ImportKind.MEMBERS;
     }
 
     private ImportSettings settings(Caller caller, Map<String, String> form) {

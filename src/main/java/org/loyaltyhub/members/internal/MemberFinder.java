@@ -145,6 +145,31 @@ class MemberFinder {
                 .param("m", memberId).param("company", caller.companyId()).query(Boolean.class).single();
     }
 
+    /** The one member the identifier names (card, e-mail, phone as stored, shop id), or empty: see Members#find. */
+    Optional<Long> find(long circuitId, MemberIdentifier identifier) {
+        String sql;
+        String value;
+        if (identifier.card() != null) {
+            sql = "select member_id from card where circuit_id = :c and number = :v";
+            value = identifier.card().strip();
+        } else if (identifier.email() != null) {
+            sql = "select id from member where circuit_id = :c and lower(email) = lower(:v)";
+            value = identifier.email().strip();
+        } else if (identifier.phone() != null) {
+            sql = "select id from member where circuit_id = :c and phone = :v";
+            value = identifier.phone().strip();
+        } else if (identifier.externalId() != null && identifier.connection() != null) {
+            return jdbc.sql("select member_id from member_external_id where circuit_id = :c and connection = :conn "
+                            + "and external_id = :v")
+                    .param("c", circuitId).param("conn", identifier.connection()).param("v", identifier.externalId())
+                    .query(Long.class).optional();
+        } else {
+            return Optional.empty();
+        }
+        List<Long> found = jdbc.sql(sql + " limit 2").param("c", circuitId).param("v", value).query(Long.class).list();
+        return found.size() == 1 ? Optional.of(found.getFirst()) : Optional.empty();
+    }
+
     Optional<Long> byEmail(long circuitId, String email) {
         return addresseeByEmail(circuitId, email).map(org.loyaltyhub.members.Members.Addressee::id);
     }
@@ -163,47 +188,75 @@ class MemberFinder {
     Page<Member> search(Caller caller, String query, MemberFilter filter, PageQuery page) {
         long circuitId = caller.circuit();
         boolean restricted = !caller.isCircuitAdmin() && tenancy.circuit(circuitId).companiesKeptApart();
-        String q = query == null || query.isBlank() ? null : query.strip().toLowerCase();
-        String where = """
-                m.circuit_id = :c
-                and (not :restricted or exists (select 1 from member_company mc where mc.member_id = m.id
-                                                and mc.company_id = :company))
-                and (cast(:q as text) is null
-                     or lower(m.email) like :like or m.phone like :phoneLike or m.phone = :phone
-                     or lower(coalesce(m.first_name, '') || ' ' || coalesce(m.last_name, '')) like :like
-                     or lower(coalesce(m.last_name, '') || ' ' || coalesce(m.first_name, '')) like :like
-                     or exists (select 1 from card cd where cd.member_id = m.id and cd.number = :q))
-                and (cast(:store as bigint) is null or m.enrolled_store_id = :store)
-                and (cast(:cardGroup as text) is null or exists (select 1 from card g where g.member_id = m.id
-                        and g.main and g.circuit_id = :c and lower(g.card_group) = lower(:cardGroup)))
-                and (cast(:brand as text) is null or exists (select 1 from card b where b.member_id = m.id
-                        and b.main and b.circuit_id = :c and lower(b.brand) = lower(:brand)))
-                and (cast(:since as timestamptz) is null or m.created_at >= :since)
-                and (cast(:newsletter as boolean) is null or coalesce((select c.granted from consent c
-                        where c.member_id = m.id and c.kind = 'NEWSLETTER' order by c.id desc limit 1), false) = :newsletter)""";
-        String like = q == null ? null : "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-        // a query that looks like (part of) a phone number also matches phones: its digits, or the whole number
-        boolean phoneLikeQuery = q != null && q.matches("\\+?[0-9 ().\\-/]+") && q.replaceAll("[^0-9]", "").length() >= 3;
-        String phoneLike = phoneLikeQuery ? "%" + q.replaceAll("[^0-9]", "") + "%" : null;
-        String phone = phoneLikeQuery ? PhoneNumber.read(q, tenancy.circuit(circuitId).defaultCountry())
-                .map(PhoneNumber::e164).orElse(null) : null;
-        java.sql.Timestamp since = filter.since() == null ? null
-                : java.sql.Timestamp.from(filter.since().atStartOfDay(java.time.ZoneOffset.UTC).toInstant());
-        long total = jdbc.sql("select count(*) from member m where " + where)
-                .param("c", circuitId).param("restricted", restricted).param("company", caller.companyId())
-                .param("q", q).param("like", like).param("phoneLike", phoneLike).param("phone", phone)
-                .param("store", filter.storeId()).param("cardGroup", filter.cardGroupText())
-                .param("brand", filter.brandText())
-                .param("since", since).param("newsletter", filter.newsletter()).query(Long.class).single();
-        List<Long> ids = jdbc.sql("select m.id from member m where " + where
-                        + " order by lower(m.last_name), lower(m.first_name), m.id limit :limit offset :offset")
-                .param("c", circuitId).param("restricted", restricted).param("company", caller.companyId())
-                .param("q", q).param("like", like).param("phoneLike", phoneLike).param("phone", phone)
-                .param("store", filter.storeId()).param("cardGroup", filter.cardGroupText())
-                .param("brand", filter.brandText())
-                .param("since", since).param("newsletter", filter.newsletter())
+        Matching m = new Matching(circuitId, restricted, caller.companyId(), query, filter);
+        long total = m.bind(jdbc.sql("select count(*) from member m where " + MATCHING)).query(Long.class).single();
+        List<Long> ids = m.bind(jdbc.sql("select m.id from member m where " + MATCHING
+                        + " order by lower(m.last_name), lower(m.first_name), m.id limit :limit offset :offset"))
                 .param("limit", page.size()).param("offset", page.offset()).query(Long.class).list();
         return Page.of(ids.stream().map(id -> rows.find(circuitId, id).orElseThrow()).toList(), page, total);
+    }
+
+    /** The ids of the circuit's members the search matches, ascending after {@code afterId}: an export's pages. */
+    List<Long> matching(long circuitId, String query, MemberFilter filter, long afterId, int limit) {
+        return new Matching(circuitId, false, null, query, filter)
+                .bind(jdbc.sql("select m.id from member m where " + MATCHING + " and m.id > :after order by m.id "
+                        + "limit :limit"))
+                .param("after", afterId).param("limit", limit).query(Long.class).list();
+    }
+
+    long countMatching(long circuitId, String query, MemberFilter filter) {
+        return new Matching(circuitId, false, null, query, filter)
+                .bind(jdbc.sql("select count(*) from member m where " + MATCHING)).query(Long.class).single();
+    }
+
+    private static final String MATCHING = """
+            m.circuit_id = :c
+            and (not :restricted or exists (select 1 from member_company mc where mc.member_id = m.id
+                                            and mc.company_id = :company))
+            and (cast(:q as text) is null
+                 or lower(m.email) like :like or m.phone like :phoneLike or m.phone = :phone
+                 or lower(coalesce(m.first_name, '') || ' ' || coalesce(m.last_name, '')) like :like
+                 or lower(coalesce(m.last_name, '') || ' ' || coalesce(m.first_name, '')) like :like
+                 or exists (select 1 from card cd where cd.member_id = m.id and cd.number = :q))
+            and (cast(:store as bigint) is null or m.enrolled_store_id = :store)
+            and (cast(:cardGroup as text) is null or exists (select 1 from card g where g.member_id = m.id
+                    and g.main and g.circuit_id = :c and lower(g.card_group) = lower(:cardGroup)))
+            and (cast(:brand as text) is null or exists (select 1 from card b where b.member_id = m.id
+                    and b.main and b.circuit_id = :c and lower(b.brand) = lower(:brand)))
+            and (cast(:since as timestamptz) is null or m.created_at >= :since)
+            and (cast(:newsletter as boolean) is null or coalesce((select c.granted from consent c
+                    where c.member_id = m.id and c.kind = 'NEWSLETTER' order by c.id desc limit 1), false) = :newsletter)""";
+
+    /** A search's parameters for {@link #MATCHING}. */
+    private final class Matching {
+        private final long circuitId;
+        private final boolean restricted;
+        private final Long companyId;
+        private final String q;
+        private final MemberFilter filter;
+
+        Matching(long circuitId, boolean restricted, Long companyId, String query, MemberFilter filter) {
+            this.circuitId = circuitId;
+            this.restricted = restricted;
+            this.companyId = companyId;
+            this.q = query == null || query.isBlank() ? null : query.strip().toLowerCase();
+            this.filter = filter;
+        }
+
+        JdbcClient.StatementSpec bind(JdbcClient.StatementSpec sql) {
+            String like = q == null ? null : "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+            // a query that looks like (part of) a phone number also matches phones: its digits, or the whole number
+            boolean phoneLikeQuery = q != null && q.matches("\\+?[0-9 ().\\-/]+") && q.replaceAll("[^0-9]", "").length() >= 3;
+            String phoneLike = phoneLikeQuery ? "%" + q.replaceAll("[^0-9]", "") + "%" : null;
+            String phone = phoneLikeQuery ? PhoneNumber.read(q, tenancy.circuit(circuitId).defaultCountry())
+                    .map(PhoneNumber::e164).orElse(null) : null;
+            java.sql.Timestamp since = filter.since() == null ? null
+                    : java.sql.Timestamp.from(filter.since().atStartOfDay(java.time.ZoneOffset.UTC).toInstant());
+            return sql.param("c", circuitId).param("restricted", restricted).param("company", companyId)
+                    .param("q", q).param("like", like).param("phoneLike", phoneLike).param("phone", phone)
+                    .param("store", filter.storeId()).param("cardGroup", filter.cardGroupText())
+                    .param("brand", filter.brandText()).param("since", since).param("newsletter", filter.newsletter());
+        }
     }
 
 }

@@ -8,6 +8,7 @@ import org.loyaltyhub.members.Language;
 import org.loyaltyhub.members.Member;
 import org.loyaltyhub.members.MemberEnrolled;
 import org.loyaltyhub.members.MemberIdentifier;
+import org.loyaltyhub.members.MemberQuery;
 import org.loyaltyhub.members.Members;
 import org.loyaltyhub.members.SharedPhoneNumber;
 import org.loyaltyhub.members.internal.MemberCommands.ConsentInput;
@@ -116,6 +117,29 @@ public class MemberService implements Members {
     public long countOfCompany(long circuitId, long companyId) {
         return jdbc.sql("select count(*) from member_company where circuit_id = :c and company_id = :co")
                 .param("c", circuitId).param("co", companyId).query(Long.class).single();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<Member> matching(long circuitId, MemberQuery query, long afterId, int limit) {
+        return finder.matching(circuitId, query.text(), filter(query), afterId, limit).stream()
+                .map(id -> rows.find(circuitId, id).orElseThrow()).toList();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public long countMatching(long circuitId, MemberQuery query) {
+        return finder.countMatching(circuitId, query.text(), filter(query));
+    }
+
+    private static MemberFilter filter(MemberQuery q) {
+        return new MemberFilter(q.storeId(), q.newsletter(), q.since(), q.cardGroup(), q.brand());
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<Long> find(long circuitId, MemberIdentifier identifier) {
+        return finder.find(circuitId, identifier);
     }
 
     @Override
