@@ -11,4 +11,7 @@ public interface CompanyReviewLinks {
 
     /** What customers see for a store: its own review pages, its company's where it has none. */
     ReviewLinks atStore(long circuitId, long storeId);
+
+    /** The links of every company of the circuit that has set some, by company id (one query for a list of stores). */
+    java.util.Map<Long, ReviewLinks> ofCircuit(long circuitId);
 }

@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A company's review pages (issue 18 §3) in a real Chromium: its administrator sets them on a phone in Italian, with
  * a bad address refused next to its field; a customer who buys at its store without review pages of its own is then
- * asked to review on the company's.
+ * asked to review on the company's, and finds them on the share page too.
  */
 class CompanyReviewLinksInTheBrowserTest extends BrowserTest {
 
@@ -66,6 +66,9 @@ class CompanyReviewLinksInTheBrowserTest extends BrowserTest {
         assertThat(prompt).containsText("How was your visit to Trattoria");
         assertThat(prompt.locator("a")).hasCount(2);
         Browser.screenshot(customer, "company-review-links-after-purchase-phone-en");
+        customer.navigate(url("/c/" + w.circuitId + "/my/share"));
+        assertThat(customer.locator("#reviews li")).containsText("Trattoria");
+        assertThat(customer.locator("#reviews a[href='https://www.tripadvisor.it/trattoria']")).hasCount(1);
         assertThat(browser.errors()).isEmpty();
     }
 }

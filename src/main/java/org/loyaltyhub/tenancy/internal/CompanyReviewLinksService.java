@@ -11,6 +11,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.util.Map;
+import java.util.stream.Collectors;
+
 /** {@link CompanyReviewLinks} in table {@code company_review_links}, one row per company once set. */
 @Service
 @Transactional(readOnly = true)
@@ -55,6 +58,13 @@ class CompanyReviewLinksService implements CompanyReviewLinks {
     public ReviewLinks atStore(long circuitId, long storeId) {
         Store store = tenancy.store(circuitId, storeId);
         return ReviewLinks.atStore(directory.profile(circuitId, storeId), stored(circuitId, store.companyId()));
+    }
+
+    @Override
+    public Map<Long, ReviewLinks> ofCircuit(long circuitId) {
+        return jdbc.sql("select * from company_review_links where circuit_id = :c").param("c", circuitId)
+                .query((rs, n) -> Map.entry(rs.getLong("company_id"), ROW.mapRow(rs, n))).list().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
     private ReviewLinks stored(long circuitId, long companyId) {
