@@ -554,16 +554,20 @@ class PageAccessTest extends BrowserTest {
 
         int i = 0;
         for (var login : logins.entrySet()) {
-            org.loyaltyhub.support.WebForms forms = new org.loyaltyhub.support.WebForms(port);
-            forms.get("/login");
-            forms.post("/login", Map.of("email", login.getValue().email(), "password", login.getValue().password()));
-            forms.get("/counter");
-            org.loyaltyhub.support.WebForms.Reply r = forms.post("/company/sms/messages/" + message + "/settlement",
-                    Map.of("how", "SENT"));
-            String seen = r.status() == 302 ? "302 " + r.header("Location").replaceAll("^https?://[^/]+", "")
-                    : String.valueOf(r.status());
-            assertThat(seen).as(login.getKey() + " settles the SMS").isEqualTo(expected.get(i++));
+            assertThat(postedAs(login.getValue(), "/company/sms/messages/" + message + "/settlement",
+                    Map.of("how", "SENT"))).as(login.getKey() + " settles the SMS").isEqualTo(expected.get(i++));
         }
+    }
+
+    /** A form posted by a signed-in operator: its status, and for a redirect where it leads. */
+    private String postedAs(Api.Login login, String path, Map<String, String> fields) {
+        org.loyaltyhub.support.WebForms forms = new org.loyaltyhub.support.WebForms(port);
+        forms.get("/login");
+        forms.post("/login", Map.of("email", login.email(), "password", login.password()));
+        forms.get("/counter");
+        org.loyaltyhub.support.WebForms.Reply r = forms.post(path, fields);
+        return r.status() == 302 ? "302 " + r.header("Location").replaceAll("^https?://[^/]+", "")
+                : String.valueOf(r.status());
     }
 
     @Test
@@ -582,15 +586,9 @@ class PageAccessTest extends BrowserTest {
 
         int i = 0;
         for (var login : logins.entrySet()) {
-            org.loyaltyhub.support.WebForms forms = new org.loyaltyhub.support.WebForms(port);
-            forms.get("/login");
-            forms.post("/login", Map.of("email", login.getValue().email(), "password", login.getValue().password()));
-            forms.get("/counter");
-            org.loyaltyhub.support.WebForms.Reply r = forms.post("/admin/companies/" + shop[0] + "/review-links",
-                    Map.of("googleReviewUrl", "https://g.page/r/reviewed/review"));
-            String seen = r.status() == 302 ? "302 " + r.header("Location").replaceAll("^https?://[^/]+", "")
-                    : String.valueOf(r.status());
-            assertThat(seen).as(login.getKey() + " saves the review pages").isEqualTo(expected.get(i++));
+            assertThat(postedAs(login.getValue(), "/admin/companies/" + shop[0] + "/review-links",
+                    Map.of("googleReviewUrl", "https://g.page/r/reviewed/review")))
+                    .as(login.getKey() + " saves the review pages").isEqualTo(expected.get(i++));
         }
     }
 
