@@ -554,15 +554,41 @@ class PageAccessTest extends BrowserTest {
 
         int i = 0;
         for (var login : logins.entrySet()) {
-            org.loyaltyhub.support.WebForms forms = new org.loyaltyhub.support.WebForms(port);
-            forms.get("/login");
-            forms.post("/login", Map.of("email", login.getValue().email(), "password", login.getValue().password()));
-            forms.get("/counter");
-            org.loyaltyhub.support.WebForms.Reply r = forms.post("/company/sms/messages/" + message + "/settlement",
-                    Map.of("how", "SENT"));
-            String seen = r.status() == 302 ? "302 " + r.header("Location").replaceAll("^https?://[^/]+", "")
-                    : String.valueOf(r.status());
-            assertThat(seen).as(login.getKey() + " settles the SMS").isEqualTo(expected.get(i++));
+            assertThat(postedAs(login.getValue(), "/company/sms/messages/" + message + "/settlement",
+                    Map.of("how", "SENT"))).as(login.getKey() + " settles the SMS").isEqualTo(expected.get(i++));
+        }
+    }
+
+    /** A form posted by a signed-in operator: its status, and for a redirect where it leads. */
+    private String postedAs(Api.Login login, String path, Map<String, String> fields) {
+        org.loyaltyhub.support.WebForms forms = new org.loyaltyhub.support.WebForms(port);
+        forms.get("/login");
+        forms.post("/login", Map.of("email", login.email(), "password", login.password()));
+        forms.get("/counter");
+        org.loyaltyhub.support.WebForms.Reply r = forms.post(path, fields);
+        return r.status() == 302 ? "302 " + r.header("Location").replaceAll("^https?://[^/]+", "")
+                : String.valueOf(r.status());
+    }
+
+    @Test
+    void aCompanysReviewPagesAreSavedFromItsPageByItsAdministratorAndTheCircuitsOnly() {
+        World w = fixtures.world(api);
+        long[] shop = w.company("Reviewed");
+        long[] otherShop = w.company("Elsewhere");
+        Map<String, Api.Login> logins = new LinkedHashMap<>();
+        logins.put("circuit administrator", w.admin);
+        logins.put("another company's administrator", w.operator("COMPANY_ADMIN", otherShop[0], null));
+        logins.put("store operator", w.operator("STORE_OPERATOR", null, shop[1]));
+        logins.put("another circuit's administrator", fixtures.world(api).admin);
+        logins.put("the company's administrator", w.operator("COMPANY_ADMIN", shop[0], null));
+        List<String> expected = List.of("302 /admin/companies/" + shop[0] + "?reviewLinksSaved#review-links", "404",
+                "403", "404", "302 /company?reviewLinksSaved#review-links");
+
+        int i = 0;
+        for (var login : logins.entrySet()) {
+            assertThat(postedAs(login.getValue(), "/admin/companies/" + shop[0] + "/review-links",
+                    Map.of("googleReviewUrl", "https://g.page/r/reviewed/review")))
+                    .as(login.getKey() + " saves the review pages").isEqualTo(expected.get(i++));
         }
     }
 

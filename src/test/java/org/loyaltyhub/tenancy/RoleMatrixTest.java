@@ -1435,6 +1435,13 @@ class RoleMatrixTest extends IntegrationTest {
                 profile), List.of(200, 200, 403, 403, 404));
         expected.put(new Action("change another company's store profile", "PUT",
                 "/api/v1/stores/" + other[1] + "/profile", profile), List.of(200, 404, 403, 403, 404));
+        Map<String, Object> reviewLinks = Map.of("googleReviewUrl", "https://g.page/r/own/review");
+        expected.put(new Action("read an own company's review links", "GET",
+                "/api/v1/companies/" + own[0] + "/review-links", null), List.of(200, 200, 200, 200, 404));
+        expected.put(new Action("change an own company's review links", "PUT",
+                "/api/v1/companies/" + own[0] + "/review-links", reviewLinks), List.of(200, 200, 403, 403, 404));
+        expected.put(new Action("change another company's review links", "PUT",
+                "/api/v1/companies/" + other[0] + "/review-links", reviewLinks), List.of(200, 404, 403, 403, 404));
         expected.put(new Action("search the circuit's stores (public)", "GET",
                 "/api/v1/stores/nearby?circuit=" + w.circuitId, null), List.of(200, 200, 200, 200, 200));
         expected.put(new Action("read the social settings", "GET", "/api/v1/social/settings", null),

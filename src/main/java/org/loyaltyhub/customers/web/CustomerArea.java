@@ -82,7 +82,7 @@ class CustomerArea {
         }
         model.addAttribute("balance", ledger.memberBalance(circuitId, member.id(),
                 clock.instant().plus(Duration.ofDays(30))));
-        reviews.after(circuitId, member.id()).ifPresent(p -> model.addAttribute("reviewAt", p.profile())
+        reviews.after(circuitId, member.id()).ifPresent(p -> model.addAttribute("reviewAt", p.links())
                 .addAttribute("reviewStore", storeName(circuitId, p.storeId())));
         return "customer/card";
     }

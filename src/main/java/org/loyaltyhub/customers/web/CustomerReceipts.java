@@ -4,6 +4,7 @@ import org.loyaltyhub.members.Member;
 import org.loyaltyhub.purchases.ReceiptClaim;
 import org.loyaltyhub.purchases.ReceiptRefused;
 import org.loyaltyhub.purchases.Receipts;
+import org.loyaltyhub.tenancy.CompanyReviewLinks;
 import org.loyaltyhub.tenancy.Store;
 import org.loyaltyhub.tenancy.Tenancy;
 import org.springframework.stereotype.Controller;
@@ -27,11 +28,10 @@ class CustomerReceipts {
     private final SignedIn signedIn;
     private final Receipts receipts;
     private final Tenancy tenancy;
-    private final org.loyaltyhub.tenancy.StoreDirectory directory;
+    private final CompanyReviewLinks reviewLinks;
 
-    CustomerReceipts(SignedIn signedIn, Receipts receipts, Tenancy tenancy,
-                     org.loyaltyhub.tenancy.StoreDirectory directory) {
-        this.directory = directory;
+    CustomerReceipts(SignedIn signedIn, Receipts receipts, Tenancy tenancy, CompanyReviewLinks reviewLinks) {
+        this.reviewLinks = reviewLinks;
         this.signedIn = signedIn;
         this.receipts = receipts;
         this.tenancy = tenancy;
@@ -45,7 +45,7 @@ class CustomerReceipts {
         model.addAttribute("claims", receipts.ofMember(circuitId, member.id())).addAttribute("stores", stores)
                 .addAttribute("accepting", receipts.settings(circuitId).enabled());
         if (model.getAttribute("reviewStore") instanceof Long store) {
-            model.addAttribute("reviewAt", directory.profile(circuitId, store)); // review links after the purchase
+            model.addAttribute("reviewAt", reviewLinks.atStore(circuitId, store)); // after the purchase
         }
         return "customer/receipts";
     }

@@ -9,6 +9,8 @@ import org.loyaltyhub.marketing.ShareTarget;
 import org.loyaltyhub.marketing.Sharing;
 import org.loyaltyhub.members.Member;
 import org.loyaltyhub.shared.web.PublicUrl;
+import org.loyaltyhub.tenancy.CompanyReviewLinks;
+import org.loyaltyhub.tenancy.ReviewLinks;
 import org.loyaltyhub.tenancy.StoreDirectory;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -16,11 +18,13 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
  * Sharing and reviews in the customer area (issue 18 §3): the member's own links (referral, each store) with buttons
- * for WhatsApp, Facebook, X, e-mail and copying; the stores' review pages; the circuit's social profiles. A visit
+ * for WhatsApp, Facebook, X, e-mail and copying; the stores' review pages (their own, else their company's); the
+ * circuit's social profiles. A visit
  * through a shared link ({@code /c/{circuit}/s/{token}}) is counted here and goes on to the target.
  */
 @Controller
@@ -33,8 +37,11 @@ class CustomerSharing {
     private final Sharing sharing;
     private final StoreDirectory directory;
     private final PublicUrl publicUrl;
+    private final CompanyReviewLinks reviewLinks;
 
-    CustomerSharing(SignedIn signedIn, Sharing sharing, StoreDirectory directory, PublicUrl publicUrl) {
+    CustomerSharing(SignedIn signedIn, Sharing sharing, StoreDirectory directory, PublicUrl publicUrl,
+                    CompanyReviewLinks reviewLinks) {
+        this.reviewLinks = reviewLinks;
         this.signedIn = signedIn;
         this.sharing = sharing;
         this.directory = directory;
@@ -53,7 +60,11 @@ class CustomerSharing {
             links.add(SharedLink.of(n.store().name(), publicUrl.of(request, sharing.link(circuitId, member.id(),
                     ShareTarget.STORE, n.store().id())), n.store().name() + " · " + circuitName));
         }
-        model.addAttribute("links", links).addAttribute("stores", stores)
+        Map<Long, ReviewLinks> companies = reviewLinks.ofCircuit(circuitId);
+        List<StoreReviews> reviews = stores.stream().map(n -> new StoreReviews(n.store().name(), ReviewLinks.atStore(
+                        n.profile(), companies.getOrDefault(n.store().companyId(), ReviewLinks.none()))))
+                .filter(r -> !r.links().isEmpty()).toList();
+        model.addAttribute("links", links).addAttribute("reviews", reviews)
                 .addAttribute("social", sharing.settings(circuitId));
         return "customer/share";
     }
@@ -83,5 +94,9 @@ class CustomerSharing {
         Long me = CustomerSessions.current().filter(c -> c.circuitId() == circuitId).map(Customer::memberId)
                 .orElse(null);
         return "redirect:" + sharing.visited(circuitId, token, cookie, client, me).next();
+    }
+
+    /** A store's review pages as the share page lists them. */
+    record StoreReviews(String storeName, ReviewLinks links) {
     }
 }
