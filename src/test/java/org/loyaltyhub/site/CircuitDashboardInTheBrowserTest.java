@@ -63,11 +63,11 @@ class CircuitDashboardInTheBrowserTest extends BrowserTest {
         page.navigate(url("/admin/companies"));
         page.locator("a[href='/admin/companies/" + shop[0] + "']").click();
         page.locator("#name").fill("");
-        page.getByRole(AriaRole.BUTTON, named("Salva")).click();
+        page.getByRole(AriaRole.BUTTON, named("Salva").setExact(true)).click();
         assertThat(page.locator("#name-error")).isVisible();
         page.locator("#name").fill("Switch rinominata");
         page.getByLabel("Attiva: i suoi operatori possono accedere").uncheck();
-        page.getByRole(AriaRole.BUTTON, named("Salva")).click();
+        page.getByRole(AriaRole.BUTTON, named("Salva").setExact(true)).click();
         assertThat(page.getByRole(AriaRole.STATUS)).hasText("Salvato.");
         assertThat(page.locator("h1")).hasText("Switch rinominata");
         assertThat(w.as(till).get("/api/v1/me").status()).as("its store operator is refused").isEqualTo(401);
@@ -81,7 +81,7 @@ class CircuitDashboardInTheBrowserTest extends BrowserTest {
 
         page.navigate(url("/admin/companies/" + shop[0]));
         page.getByLabel("Attiva: i suoi operatori possono accedere").check();
-        page.getByRole(AriaRole.BUTTON, named("Salva")).click();
+        page.getByRole(AriaRole.BUTTON, named("Salva").setExact(true)).click();
         assertThat(page.getByRole(AriaRole.STATUS)).hasText("Salvato.");
         assertThat(w.as(till).get("/api/v1/me").status()).isEqualTo(200);
         assertThat(api.withKey(key).get("/api/v1/me").status()).isEqualTo(200);
