@@ -9,8 +9,10 @@ import java.util.List;
 /**
  * What the program needs to know of a purchase to decide its points: amounts, lines, the furthest stage reached,
  * and whether it was cancelled or fully refunded; when it happened and through which channel (null when unknown);
- * {@code withoutPoints} for a past purchase brought in from elsewhere, which counts in the member's activity (tiers)
- * in the month it happened but earns nothing (no points, no cashback, no referral or promotion reward).
+ * {@code withoutPoints} for a past purchase brought in from elsewhere (a shop's backfill, an import), which counts in
+ * the member's activity (tiers) in the month it happened but earns nothing through the live rules (no points, no
+ * cashback, no referral or promotion reward); an import's points, when asked, are credited once as it is recorded
+ * ({@link PastEarning}) and a later refund takes back only those.
  */
 public record PurchaseFacts(long circuitId, long purchaseId, long companyId, long storeId, long memberId,
                             Money total, Money refunded, Stage stage, boolean voided, List<Line> lines,

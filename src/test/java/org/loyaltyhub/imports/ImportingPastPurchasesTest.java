@@ -205,4 +205,36 @@ class ImportingPastPurchasesTest extends IntegrationTest {
                 .containsExactly(new BigDecimal("50.0000"), 1);
         s.world().assertBooksBalance();
     }
+
+    @Test
+    void aPastPurchasePartlyRefundedLaterEarnsNoCashbackAndRunsNoLiveRule() {
+        Shop s = shop();
+        Api admin = s.world().asAdmin();
+        Api.Response cashback = admin.put("/api/v1/money-programs/CASHBACK",
+                Map.of("enabled", true, "percent", "10", "minOrder", "0", "maxSharePercent", "50"));
+        assertThat(cashback.status()).as(cashback.toString()).isEqualTo(200);
+        long id = admin.postRaw("/api/v1/imports/purchases?source=Till",
+                "order_id;date;amount;company;email\nC-1;" + day(1) + ";100;Centro;anna@past.test\n")
+                .json().path("job").path("id").asLong();
+        new ImportingMembersTest.Runs(runner).untilDone(admin, id);
+        long purchase = jdbc.sql("select id from purchase where circuit_id = :c and order_id = 'C-1'")
+                .param("c", s.world().circuitId).query(Long.class).single();
+        assertThat(jdbc.sql("select without_points from purchase where id = :id").param("id", purchase)
+                .query(Boolean.class).single()).as("an imported purchase is marked like a backfilled order").isTrue();
+
+        Api.Response partly = admin.patch("/api/v1/purchases/" + purchase,
+                Map.of("status", "PARTIALLY_REFUNDED", "refundedTotal", "30"));
+        assertThat(partly.status()).as(partly.toString()).isEqualTo(200);
+        Api.Response wallet = admin.get("/api/v1/members/" + s.anna() + "/wallets/CASHBACK");
+        assertThat(wallet.status()).as(wallet.toString()).isEqualTo(200);
+        assertThat(wallet.json().path("available").path("amount").asString()).as("no cashback for a past purchase")
+                .isEqualTo("0.00");
+        assertThat(wallet.json().path("pending").path("amount").asString()).isEqualTo("0.00");
+        assertThat(s.world().available(s.anna())).as("no points either: none were asked").isZero();
+        LocalDate month = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).minusMonths(1).withDayOfMonth(1);
+        assertThat(jdbc.sql("select spent from member_activity where member_id = :m and month = :month")
+                .param("m", s.anna()).param("month", month).query(BigDecimal.class).single())
+                .as("the refund moves the purchase's own month").isEqualByComparingTo("70");
+        s.world().assertBooksBalance();
+    }
 }

@@ -26,7 +26,9 @@ import java.util.function.Consumer;
 /**
  * Past purchases: inserted completed (or refunded) at their date under the same unique key as every purchase
  * (company, channel, order id), then settled once by {@link PastEarning} instead of the counter's earning, so their
- * activity lands in their own month and points only come when asked. No promotion, referral or cashback runs.
+ * activity lands in their own month and points only come when asked. No promotion, referral or cashback runs, then or
+ * later: the row is marked {@code without_points} like a shop's backfilled order, so a later change of its status
+ * (a refund) only takes back what it earned when it was recorded and moves its own month's activity.
  */
 @Service
 @Transactional
@@ -64,9 +66,10 @@ class PastPurchaseBook implements PastPurchases {
                 : p.refunded().compareTo(p.total()) == 0 ? PurchaseStatus.REFUNDED : PurchaseStatus.PARTIALLY_REFUNDED;
         Optional<Long> id = jdbc.sql("""
                         insert into purchase (circuit_id, company_id, store_id, member_id, channel, order_id, currency,
-                                              total, refunded, status, stage, occurred_at, updated_at)
+                                              total, refunded, status, stage, occurred_at, updated_at,
+                                              without_points)
                         values (:c, :company, :store, :member, :channel, :order, :currency, :total, :refunded, :status,
-                                'COMPLETED', :at, :at)
+                                'COMPLETED', :at, :at, true)
                         on conflict (circuit_id, company_id, channel, order_id) do nothing returning id""")
                 .param("c", circuitId).param("company", store.companyId()).param("store", store.id())
                 .param("member", p.memberId()).param("channel", p.channel()).param("order", p.orderId())
@@ -80,7 +83,7 @@ class PastPurchaseBook implements PastPurchases {
         Currency unit = Currency.getInstance(currency);
         return java.util.OptionalLong.of(earning.settlePast(new PurchaseFacts(circuitId, id.get(), store.companyId(), store.id(), p.memberId(),
                 new Money(p.total(), unit), new Money(p.refunded(), unit), Stage.COMPLETED, status.voids(), List.of(),
-                actor, true, p.occurredAt(), p.channel()), earnPoints).available());
+                actor, true, p.occurredAt(), p.channel(), true), earnPoints).available());
     }
 
     @Override
