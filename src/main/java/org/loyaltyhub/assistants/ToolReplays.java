@@ -1,5 +1,6 @@
 package org.loyaltyhub.assistants;
 
+import org.loyaltyhub.shared.Failure;
 import org.loyaltyhub.shared.LoyaltyException;
 import org.loyaltyhub.shared.Meters;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -61,10 +62,10 @@ class ToolReplays {
                 .param("owner", owner).param("key", key)
                 .query((rs, n) -> new Stored(rs.getString(1), rs.getBytes(2))).optional();
         if (first.isEmpty() || first.get().body() == null) {
-            throw new LoyaltyException("request-in-progress", 409, "A call with this idempotencyKey is still running; retry shortly");
+            throw new LoyaltyException("request-in-progress", Failure.CONFLICT, "A call with this idempotencyKey is still running; retry shortly");
         }
         if (!first.get().hash().equals(hash)) {
-            throw new LoyaltyException("idempotency-key-reused", 422,
+            throw new LoyaltyException("idempotency-key-reused", Failure.REFUSED,
                     "This idempotencyKey was already used with other arguments: use a new key for a new change");
         }
         meters.idempotentReplay("mcp");

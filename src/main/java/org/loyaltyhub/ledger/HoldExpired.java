@@ -1,5 +1,6 @@
 package org.loyaltyhub.ledger;
 
+import org.loyaltyhub.shared.Failure;
 import org.loyaltyhub.shared.LoyaltyException;
 
 import java.time.Instant;
@@ -8,7 +9,7 @@ import java.time.Instant;
 public class HoldExpired extends LoyaltyException {
 
     public HoldExpired(long holdId, Instant expiredAt) {
-        super("hold-expired", 410, "The reservation expired at " + expiredAt
+        super("hold-expired", Failure.GONE, "The reservation expired at " + expiredAt
                 + "; its points went back to the member, reserve them again");
         with("holdId", holdId).with("expiredAt", expiredAt.toString());
     }

@@ -1,12 +1,13 @@
 package org.loyaltyhub.ledger;
 
+import org.loyaltyhub.shared.Failure;
 import org.loyaltyhub.shared.LoyaltyException;
 
 /** A movement would take a floored account below zero: not enough points, or an exhausted company budget. */
 public class InsufficientBalance extends LoyaltyException {
 
     public InsufficientBalance(AccountKind kind, long balance, long requested) {
-        super(code(kind), 422, message(kind, balance, requested));
+        super(code(kind), Failure.REFUSED, message(kind, balance, requested));
         with("balance", balance).with("requested", requested);
     }
 

@@ -1,5 +1,6 @@
 package org.loyaltyhub.marketing;
 
+import org.loyaltyhub.shared.Failure;
 import org.loyaltyhub.shared.LoyaltyException;
 
 import java.util.Set;
@@ -14,7 +15,7 @@ public enum EmailCampaignStatus {
     /** A step the campaign's status does not allow, such as editing a campaign already sent. */
     public static class WrongStatus extends LoyaltyException {
         WrongStatus(EmailCampaignStatus from, String step) {
-            super("campaign-" + from.name().toLowerCase(java.util.Locale.ROOT), 409,
+            super("campaign-" + from.name().toLowerCase(java.util.Locale.ROOT), Failure.CONFLICT,
                     "A campaign that is " + from.name().toLowerCase(java.util.Locale.ROOT) + " cannot be " + step);
             with("status", from.name());
         }

@@ -1,5 +1,6 @@
 package org.loyaltyhub.marketing;
 
+import org.loyaltyhub.shared.Failure;
 import org.loyaltyhub.shared.LoyaltyException;
 
 /** A referral a guard refused: problem {@code referral-refused} with its {@code reason}. */
@@ -8,7 +9,7 @@ public class ReferralRefused extends LoyaltyException {
     private final RefusalReason reason;
 
     public ReferralRefused(RefusalReason reason) {
-        super("referral-refused", 422, "The referral was refused: " + reason);
+        super("referral-refused", Failure.REFUSED, "The referral was refused: " + reason);
         this.reason = reason;
         with("reason", reason.name());
     }

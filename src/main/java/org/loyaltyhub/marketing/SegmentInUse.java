@@ -1,5 +1,6 @@
 package org.loyaltyhub.marketing;
 
+import org.loyaltyhub.shared.Failure;
 import org.loyaltyhub.programs.SegmentUsers.SegmentUse;
 import org.loyaltyhub.shared.LoyaltyException;
 
@@ -16,7 +17,7 @@ public class SegmentInUse extends LoyaltyException {
     private final List<SegmentUse> usedBy;
 
     public SegmentInUse(long segmentId, List<SegmentUse> usedBy) {
-        super("segment-in-use", 409, "Segment " + segmentId + " is the target of " + usedBy.stream()
+        super("segment-in-use", Failure.CONFLICT, "Segment " + segmentId + " is the target of " + usedBy.stream()
                 .map(u -> u.kind().name().toLowerCase(java.util.Locale.ROOT) + " " + u.id() + " \"" + u.name() + "\"")
                 .collect(Collectors.joining(", ")) + ": change their target first");
         if (usedBy.isEmpty()) {

@@ -1,5 +1,6 @@
 package org.loyaltyhub.marketing;
 
+import org.loyaltyhub.shared.Failure;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -16,14 +17,14 @@ public interface SmsProvider {
     /** The gateway refused the message or could not be reached; nothing was sent. */
     class SmsRefused extends org.loyaltyhub.shared.LoyaltyException {
         public SmsRefused(String reason) {
-            super("sms-refused", 502, "The SMS gateway did not take the message: " + reason);
+            super("sms-refused", Failure.UPSTREAM, "The SMS gateway did not take the message: " + reason);
         }
     }
 
     /** The request reached the gateway but no answer came back (a read timeout): the message may have gone out. */
     class SmsOutcomeUnknown extends org.loyaltyhub.shared.LoyaltyException {
         public SmsOutcomeUnknown(String reason) {
-            super("sms-outcome-unknown", 502, "The SMS gateway did not answer: " + reason);
+            super("sms-outcome-unknown", Failure.UPSTREAM, "The SMS gateway did not answer: " + reason);
         }
     }
 

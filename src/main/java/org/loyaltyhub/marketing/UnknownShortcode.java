@@ -1,5 +1,6 @@
 package org.loyaltyhub.marketing;
 
+import org.loyaltyhub.shared.Failure;
 import org.loyaltyhub.shared.LoyaltyException;
 
 import java.util.List;
@@ -10,7 +11,7 @@ public class UnknownShortcode extends LoyaltyException {
     private final String field;
 
     public UnknownShortcode(String field, List<String> unknown) {
-        super("unknown-shortcode", 400, "Unknown shortcode " + String.join(", ", unknown) + " in " + field
+        super("unknown-shortcode", Failure.INVALID, "Unknown shortcode " + String.join(", ", unknown) + " in " + field
                 + "; valid shortcodes are " + String.join(", ", Shortcode.tokens()));
         this.field = field;
         with("field", field).with("unknown", unknown).with("valid", Shortcode.tokens());

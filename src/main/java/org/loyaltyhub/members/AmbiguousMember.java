@@ -1,5 +1,6 @@
 package org.loyaltyhub.members;
 
+import org.loyaltyhub.shared.Failure;
 import org.loyaltyhub.shared.LoyaltyException;
 
 import java.util.List;
@@ -10,7 +11,7 @@ public class AmbiguousMember extends LoyaltyException {
     private final List<MemberCandidate> candidates;
 
     public AmbiguousMember(String what, List<MemberCandidate> candidates) {
-        super("ambiguous-member", 409, candidates.size() + " members fit " + what + ": name one by id or card");
+        super("ambiguous-member", Failure.CONFLICT, candidates.size() + " members fit " + what + ": name one by id or card");
         this.candidates = List.copyOf(candidates);
         with("candidates", this.candidates);
     }

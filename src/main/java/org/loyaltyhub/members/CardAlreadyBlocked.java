@@ -1,5 +1,6 @@
 package org.loyaltyhub.members;
 
+import org.loyaltyhub.shared.Failure;
 import org.loyaltyhub.shared.LoyaltyException;
 
 import java.time.Instant;
@@ -10,7 +11,7 @@ import java.time.ZoneOffset;
 public class CardAlreadyBlocked extends LoyaltyException {
 
     public CardAlreadyBlocked(String number, Instant blockedAt) {
-        super("card-already-blocked", 409, "Card " + number + " was already blocked on "
+        super("card-already-blocked", Failure.CONFLICT, "Card " + number + " was already blocked on "
                 + LocalDate.ofInstant(blockedAt, ZoneOffset.UTC));
         with("field", "card");
     }

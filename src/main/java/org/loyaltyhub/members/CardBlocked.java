@@ -1,5 +1,6 @@
 package org.loyaltyhub.members;
 
+import org.loyaltyhub.shared.Failure;
 import org.loyaltyhub.shared.LoyaltyException;
 
 import java.time.Instant;
@@ -16,7 +17,7 @@ public class CardBlocked extends LoyaltyException {
     private final boolean replaced;
 
     public CardBlocked(Instant blockedAt, boolean replaced) {
-        super("card-blocked", 410, message(LocalDate.ofInstant(blockedAt, ZoneOffset.UTC), replaced));
+        super("card-blocked", Failure.GONE, message(LocalDate.ofInstant(blockedAt, ZoneOffset.UTC), replaced));
         this.blockedOn = LocalDate.ofInstant(blockedAt, ZoneOffset.UTC);
         this.replaced = replaced;
         with("blockedOn", blockedOn.toString()).with("replaced", replaced);

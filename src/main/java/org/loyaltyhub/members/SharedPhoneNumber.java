@@ -1,5 +1,6 @@
 package org.loyaltyhub.members;
 
+import org.loyaltyhub.shared.Failure;
 import org.loyaltyhub.shared.LoyaltyException;
 
 import java.util.List;
@@ -13,7 +14,7 @@ public class SharedPhoneNumber extends LoyaltyException {
     private final List<MemberCandidate> members;
 
     public SharedPhoneNumber(int sharing, List<MemberCandidate> visible) {
-        super("phone-shared", 409, "This phone number already belongs to " + sharing
+        super("phone-shared", Failure.CONFLICT, "This phone number already belongs to " + sharing
                 + " member(s); send allowSharedPhone: true to enrol anyway");
         this.members = List.copyOf(visible);
         with("field", "phone").with("candidates", members);

@@ -1,5 +1,6 @@
 package org.loyaltyhub.programs;
 
+import org.loyaltyhub.shared.Failure;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
@@ -103,7 +104,7 @@ public record PrepaidSettings(
      */
     public void checkSale(Money paid, Money bonus) {
         if (!enabled) {
-            throw new org.loyaltyhub.shared.LoyaltyException("prepaid-off", 422,
+            throw new org.loyaltyhub.shared.LoyaltyException("prepaid-off", Failure.REFUSED,
                     "Prepaid credit and gift cards are not sold in this circuit");
         }
         Map<String, String> errors = new LinkedHashMap<>();

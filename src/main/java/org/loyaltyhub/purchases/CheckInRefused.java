@@ -1,5 +1,6 @@
 package org.loyaltyhub.purchases;
 
+import org.loyaltyhub.shared.Failure;
 import org.loyaltyhub.shared.LoyaltyException;
 
 /** A check-in refused: problem {@code check-in-refused} with its {@code reason}. */
@@ -8,7 +9,7 @@ public class CheckInRefused extends LoyaltyException {
     private final CheckInRefusal reason;
 
     public CheckInRefused(CheckInRefusal reason) {
-        super("check-in-refused", 422, "The check-in was refused: " + reason);
+        super("check-in-refused", Failure.REFUSED, "The check-in was refused: " + reason);
         this.reason = reason;
         with("reason", reason.name());
     }

@@ -1,5 +1,6 @@
 package org.loyaltyhub.purchases;
 
+import org.loyaltyhub.shared.Failure;
 import org.loyaltyhub.shared.LoyaltyException;
 
 /** A receipt code refused: problem {@code receipt-refused} with its {@code reason}. */
@@ -8,7 +9,7 @@ public class ReceiptRefused extends LoyaltyException {
     private final ReceiptRefusal reason;
 
     public ReceiptRefused(ReceiptRefusal reason) {
-        super("receipt-refused", 422, "The receipt code was refused: " + reason);
+        super("receipt-refused", Failure.REFUSED, "The receipt code was refused: " + reason);
         this.reason = reason;
         with("reason", reason.name());
     }

@@ -1,5 +1,6 @@
 package org.loyaltyhub.rewards;
 
+import org.loyaltyhub.shared.Failure;
 import org.loyaltyhub.shared.LoyaltyException;
 
 /** A coupon a member cannot claim: problem {@code coupon-refused} (409) with its {@code reason}. */
@@ -17,7 +18,7 @@ public class CouponRefused extends LoyaltyException {
     private final Reason reason;
 
     public CouponRefused(Reason reason) {
-        super("coupon-refused", 409, switch (reason) {
+        super("coupon-refused", Failure.CONFLICT, switch (reason) {
             case NOT_STARTED -> "The campaign has not started yet";
             case ENDED -> "The campaign is over";
             case OUT_OF_STOCK -> "Every code of the campaign has been given out";

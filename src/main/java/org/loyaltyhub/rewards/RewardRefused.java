@@ -1,5 +1,6 @@
 package org.loyaltyhub.rewards;
 
+import org.loyaltyhub.shared.Failure;
 import org.loyaltyhub.shared.LoyaltyException;
 
 /**
@@ -9,6 +10,6 @@ import org.loyaltyhub.shared.LoyaltyException;
 public class RewardRefused extends LoyaltyException {
 
     public RewardRefused(String code, String message) {
-        super(code, code.equals("reward-out-of-stock") ? 409 : 422, message);
+        super(code, code.equals("reward-out-of-stock") ? Failure.CONFLICT : Failure.REFUSED, message);
     }
 }

@@ -1,5 +1,6 @@
 package org.loyaltyhub.rewards;
 
+import org.loyaltyhub.shared.Failure;
 import org.loyaltyhub.shared.LoyaltyException;
 
 /**
@@ -9,6 +10,6 @@ import org.loyaltyhub.shared.LoyaltyException;
 public class VoucherRefused extends LoyaltyException {
 
     public VoucherRefused(String code, String message) {
-        super(code, 422, message);
+        super(code, Failure.REFUSED, message);
     }
 }

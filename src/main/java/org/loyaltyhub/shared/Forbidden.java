@@ -4,6 +4,6 @@ package org.loyaltyhub.shared;
 public class Forbidden extends LoyaltyException {
 
     public Forbidden(String message) {
-        super("forbidden", 403, message);
+        super("forbidden", Failure.FORBIDDEN, message);
     }
 }

@@ -13,7 +13,7 @@ public class InvalidInput extends LoyaltyException {
     }
 
     public InvalidInput(Map<String, String> fieldErrors) {
-        super("invalid-input", 400, "The request has invalid fields: " + String.join(", ", fieldErrors.keySet()));
+        super("invalid-input", Failure.INVALID, "The request has invalid fields: " + String.join(", ", fieldErrors.keySet()));
         this.fieldErrors = new LinkedHashMap<>(fieldErrors);
         with("errors", this.fieldErrors.entrySet().stream()
                 .map(e -> Map.of("field", e.getKey(), "message", e.getValue())).toList());

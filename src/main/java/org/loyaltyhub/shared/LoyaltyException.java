@@ -5,26 +5,27 @@ import java.util.Map;
 
 /**
  * A business failure with a stable code: the API answers it as an RFC 9457 problem whose type is
- * {@code /problems/<code>}, pages show its message. Subclasses are named after the failure.
+ * {@code /problems/<code>} with the status its {@link Failure} kind maps to, pages show its message. Subclasses are
+ * named after the failure.
  */
 public class LoyaltyException extends RuntimeException {
 
     private final String code;
-    private final int status;
+    private final Failure failure;
     private final Map<String, Object> properties = new LinkedHashMap<>();
 
-    public LoyaltyException(String code, int status, String message) {
+    public LoyaltyException(String code, Failure failure, String message) {
         super(message);
         this.code = code;
-        this.status = status;
+        this.failure = java.util.Objects.requireNonNull(failure);
     }
 
     public String code() {
         return code;
     }
 
-    public int status() {
-        return status;
+    public Failure failure() {
+        return failure;
     }
 
     public Map<String, Object> properties() {

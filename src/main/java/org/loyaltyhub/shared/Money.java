@@ -124,7 +124,7 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
     /** Raised when two amounts in different currencies meet. */
     public static final class CurrencyMismatch extends LoyaltyException {
         public CurrencyMismatch(Currency expected, Currency given) {
-            super("currency-mismatch", 422, "Amount in " + given.getCurrencyCode() + " where "
+            super("currency-mismatch", Failure.REFUSED, "Amount in " + given.getCurrencyCode() + " where "
                     + expected.getCurrencyCode() + " was expected");
         }
     }

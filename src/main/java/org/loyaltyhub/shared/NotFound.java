@@ -4,6 +4,6 @@ package org.loyaltyhub.shared;
 public class NotFound extends LoyaltyException {
 
     public NotFound(String what, Object id) {
-        super("not-found", 404, what + " " + id + " not found");
+        super("not-found", Failure.NOT_FOUND, what + " " + id + " not found");
     }
 }

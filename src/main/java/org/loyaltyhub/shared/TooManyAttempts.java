@@ -8,7 +8,7 @@ public class TooManyAttempts extends LoyaltyException {
     private final Duration retryAfter;
 
     public TooManyAttempts(Duration retryAfter) {
-        super("too-many-attempts", 429, "Too many attempts: try again in " + minutes(retryAfter) + " minutes");
+        super("too-many-attempts", Failure.TOO_MANY, "Too many attempts: try again in " + minutes(retryAfter) + " minutes");
         this.retryAfter = retryAfter;
         with("retryAfterSeconds", seconds(retryAfter));
     }

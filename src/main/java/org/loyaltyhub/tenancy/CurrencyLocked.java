@@ -1,5 +1,6 @@
 package org.loyaltyhub.tenancy;
 
+import org.loyaltyhub.shared.Failure;
 import org.loyaltyhub.shared.LoyaltyException;
 
 /**
@@ -24,7 +25,7 @@ public class CurrencyLocked extends LoyaltyException {
     private final Holder holder;
 
     public CurrencyLocked(String currency, Holder holder) {
-        super("currency-locked", 409, "The currency stays " + currency + ": " + holder.reason);
+        super("currency-locked", Failure.CONFLICT, "The currency stays " + currency + ": " + holder.reason);
         this.holder = holder;
         with("field", "currency").with("holder", holder.name());
     }

@@ -33,7 +33,7 @@ class MessageTemplateTest {
                     assertThat(e.properties().get("unknown")).isEqualTo(List.of("{firstname}"));
                     assertThat(e.properties().get("valid").toString()).contains("{first_name}", "{points}",
                             "{customer_area_url}");
-                    assertThat(e.status()).isEqualTo(400);
+                    assertThat(e.failure()).isEqualTo(org.loyaltyhub.shared.Failure.INVALID);
                 });
         assertThatThrownBy(() -> new MessageTemplate("Hi", "Body {nope} {nope}"))
                 .isInstanceOfSatisfying(UnknownShortcode.class,

@@ -99,7 +99,7 @@ class PromotionLimitsProperties {
                     }
                 }
             } catch (LoyaltyException refused) {
-                assertThat(refused.status()).as(op + " refused: " + refused.getMessage()).isBetween(400, 499);
+                assertThat(refused.failure()).as(op + " refused: " + refused.getMessage()).isNotEqualTo(org.loyaltyhub.shared.Failure.UPSTREAM);
             }
             for (PromotionAdmin.View v : promotions) {
                 long given = jdbc.sql("select coalesce(sum(given), 0) from promotion_grant where promotion_id = :p")

@@ -1,5 +1,6 @@
 package org.loyaltyhub.clearing.internal;
 
+import org.loyaltyhub.shared.Failure;
 import org.loyaltyhub.shared.LoyaltyException;
 
 import java.time.LocalDate;
@@ -8,7 +9,7 @@ import java.time.LocalDate;
 public class SettlementPaid extends LoyaltyException {
 
     public SettlementPaid(long settlementId, LocalDate paidOn, String reference) {
-        super("settlement-paid", 409, "This settlement was already marked paid on " + paidOn + " (" + reference + ")");
+        super("settlement-paid", Failure.CONFLICT, "This settlement was already marked paid on " + paidOn + " (" + reference + ")");
         with("settlementId", settlementId);
     }
 }

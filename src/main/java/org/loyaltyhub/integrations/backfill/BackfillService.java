@@ -1,5 +1,6 @@
 package org.loyaltyhub.integrations.backfill;
 
+import org.loyaltyhub.shared.Failure;
 import org.loyaltyhub.integrations.internal.CheckResult;
 import org.loyaltyhub.integrations.internal.Connection;
 import org.loyaltyhub.integrations.internal.ConnectionCheck;
@@ -67,14 +68,14 @@ public class BackfillService {
         boolean withPoints = r != null && Boolean.TRUE.equals(r.withPoints());
         period(from, to);
         if (!available(c.platform())) {
-            throw new LoyaltyException("backfill-not-available", 422, "A " + c.platform().slug()
+            throw new LoyaltyException("backfill-not-available", Failure.REFUSED, "A " + c.platform().slug()
                     + " connection has no orders to read: connect the shop itself (WooCommerce, Shopify, PrestaShop)");
         }
         if (!c.active()) {
-            throw new LoyaltyException("shop-not-connected", 409, "The connection is switched off: switch it on first");
+            throw new LoyaltyException("shop-not-connected", Failure.CONFLICT, "The connection is switched off: switch it on first");
         }
         if (!platforms.of(c.platform()).hasApiCredentials(c)) {
-            throw new LoyaltyException("shop-not-connected", 409,
+            throw new LoyaltyException("shop-not-connected", Failure.CONFLICT,
                     "No API credentials are stored for this shop: approve LoyaltyHub in the shop or paste its keys first");
         }
         Optional<Backfill> running = backfills.active(c.id());
@@ -83,7 +84,7 @@ public class BackfillService {
         }
         CheckResult shop = check.check(c);
         if (!shop.ok()) {
-            throw new LoyaltyException("shop-refused", 502, "The shop cannot be read: " + shop.problem());
+            throw new LoyaltyException("shop-refused", Failure.UPSTREAM, "The shop cannot be read: " + shop.problem());
         }
         Optional<Backfill> failed = backfills.failed(c.id(), from, to, withPoints);
         if (failed.isPresent() && backfills.resume(failed.get().id())) {
@@ -118,7 +119,7 @@ public class BackfillService {
         if (running.from().equals(from) && running.to().equals(to) && running.withPoints() == withPoints) {
             return running;
         }
-        throw new LoyaltyException("backfill-running", 409, "A backfill of " + running.from() + " to " + running.to()
+        throw new LoyaltyException("backfill-running", Failure.CONFLICT, "A backfill of " + running.from() + " to " + running.to()
                 + " is still running for this shop: wait until it ends").with("backfillId", running.id());
     }
 

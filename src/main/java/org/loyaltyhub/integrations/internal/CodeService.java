@@ -1,5 +1,6 @@
 package org.loyaltyhub.integrations.internal;
 
+import org.loyaltyhub.shared.Failure;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Min;
@@ -250,7 +251,7 @@ public class CodeService {
                 codes.failed(pending.id(), e.getMessage());
             });
             log.warn("Connection {}: the shop did not create code {}: {}", c.id(), pending.code(), e.getMessage());
-            throw new LoyaltyException("shop-refused", 502, "The shop did not create the discount code: "
+            throw new LoyaltyException("shop-refused", Failure.UPSTREAM, "The shop did not create the discount code: "
                     + e.getMessage()).with("connectionId", c.id());
         }
     }
@@ -281,12 +282,12 @@ public class CodeService {
         ShopPlatform platform = platforms.of(c.platform());
         DiscountApi api = platform.discounts().orElse(null);
         if (api == null) {
-            throw new LoyaltyException("codes-not-supported", 422, "A " + c.platform().name().toLowerCase()
+            throw new LoyaltyException("codes-not-supported", Failure.REFUSED, "A " + c.platform().name().toLowerCase()
                     + " connection cannot create discount codes: connect the shop itself (WooCommerce, Shopify, "
                     + "PrestaShop)");
         }
         if (!platform.hasApiCredentials(c) || !c.active()) {
-            throw new LoyaltyException("no-shop-credentials", 422, "The connection has no API credentials for the "
+            throw new LoyaltyException("no-shop-credentials", Failure.REFUSED, "The connection has no API credentials for the "
                     + "shop, or is switched off");
         }
         return api;
@@ -301,7 +302,7 @@ public class CodeService {
     void requireCustomer(Connection c, String shopCustomer, String email) {
         boolean byEmail = platforms.of(c.platform()).customerKey() == ShopPlatform.CustomerKey.EMAIL;
         if (byEmail ? email == null : shopCustomer == null) {
-            throw new LoyaltyException("customer-not-in-shop", 422, byEmail
+            throw new LoyaltyException("customer-not-in-shop", Failure.REFUSED, byEmail
                     ? "The member has no e-mail to restrict the code to"
                     : "The member is not yet known as a customer of this shop (no order or account seen)")
                     .with("field", "memberId");

@@ -1,5 +1,6 @@
 package org.loyaltyhub.integrations.internal;
 
+import org.loyaltyhub.shared.Failure;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -179,7 +180,7 @@ public class ConnectionService {
     }
 
     private static LoyaltyException alreadyConnected(String domain) {
-        return new LoyaltyException("shop-already-connected", 409, "The Shopify shop " + domain
+        return new LoyaltyException("shop-already-connected", Failure.CONFLICT, "The Shopify shop " + domain
                 + " is already connected").with("field", "shopDomain");
     }
 }

@@ -1,5 +1,6 @@
 package org.loyaltyhub.integrations.internal;
 
+import org.loyaltyhub.shared.Failure;
 import org.loyaltyhub.shared.LoyaltyException;
 import tools.jackson.databind.JsonNode;
 
@@ -75,6 +76,6 @@ final class CustomerTokens {
     }
 
     private static LoyaltyException invalid(String why) {
-        return new LoyaltyException("invalid-customer-token", 401, why);
+        return new LoyaltyException("invalid-customer-token", Failure.UNAUTHENTICATED, why);
     }
 }

@@ -1,5 +1,6 @@
 package org.loyaltyhub.integrations.internal;
 
+import org.loyaltyhub.shared.Failure;
 import org.loyaltyhub.shared.InvalidInput;
 import org.loyaltyhub.shared.NotFound;
 import org.loyaltyhub.shared.Page;
@@ -48,7 +49,7 @@ public class DeliveryLog {
                 .orElseThrow(() -> new NotFound("Delivery", deliveryId));
         connections.owned(caller, d.connectionId());
         if (!deliveries.requeue(deliveryId)) {
-            throw new org.loyaltyhub.shared.LoyaltyException("delivery-erased", 409,
+            throw new org.loyaltyhub.shared.LoyaltyException("delivery-erased", Failure.CONFLICT,
                     "This delivery's body was erased on the shop's request; it cannot be replayed");
         }
         processor.submit(deliveryId);

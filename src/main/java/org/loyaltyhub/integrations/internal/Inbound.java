@@ -1,5 +1,6 @@
 package org.loyaltyhub.integrations.internal;
 
+import org.loyaltyhub.shared.Failure;
 import org.loyaltyhub.shared.LoyaltyException;
 
 import java.nio.charset.StandardCharsets;
@@ -42,7 +43,7 @@ public record Inbound(boolean ping, String topic, String dedupeKey, Map<String, 
 
     public static String required(String value, String name) {
         if (value == null || value.isBlank()) {
-            throw new LoyaltyException("invalid-payload", 400, "The delivery has no " + name);
+            throw new LoyaltyException("invalid-payload", Failure.INVALID, "The delivery has no " + name);
         }
         return value;
     }

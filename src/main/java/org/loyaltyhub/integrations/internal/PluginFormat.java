@@ -1,5 +1,6 @@
 package org.loyaltyhub.integrations.internal;
 
+import org.loyaltyhub.shared.Failure;
 import org.loyaltyhub.shared.LoyaltyException;
 import tools.jackson.databind.JsonNode;
 
@@ -20,7 +21,7 @@ public final class PluginFormat {
         try {
             json = Json.parse(body);
         } catch (RuntimeException e) {
-            throw new LoyaltyException("invalid-payload", 400, "The body is not JSON");
+            throw new LoyaltyException("invalid-payload", Failure.INVALID, "The body is not JSON");
         }
         // the body's event is signed, the header is not: the body decides
         String topic = Json.text(json, "event") != null ? Json.text(json, "event") : header.apply("X-LoyaltyHub-Topic");

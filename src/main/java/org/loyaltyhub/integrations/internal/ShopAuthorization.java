@@ -1,5 +1,6 @@
 package org.loyaltyhub.integrations.internal;
 
+import org.loyaltyhub.shared.Failure;
 import org.loyaltyhub.shared.LoyaltyException;
 import org.loyaltyhub.tenancy.Caller;
 import org.springframework.stereotype.Service;
@@ -28,8 +29,8 @@ public class ShopAuthorization {
 
     /** A refused authorisation: a clear reason, a 4xx status, nothing stored. */
     public static final class Refused extends LoyaltyException {
-        public Refused(int status, String type, String detail) {
-            super(type, status, detail);
+        public Refused(Failure failure, String type, String detail) {
+            super(type, failure, detail);
         }
     }
 

@@ -1,5 +1,6 @@
 package org.loyaltyhub.integrations.internal;
 
+import org.loyaltyhub.shared.Failure;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.loyaltyhub.members.Member;
@@ -118,7 +119,7 @@ public class VoucherCodes {
             tx.executeWithoutResult(s -> jdbc.sql("delete from shop_voucher_code where connection_id = :conn "
                     + "and voucher_id = :v and status = 'PENDING'").param("conn", c.id()).param("v", v.id()).update());
             log.warn("Connection {}: the shop did not create voucher code {}: {}", c.id(), v.code(), e.getMessage());
-            throw new LoyaltyException("shop-refused", 502, "The shop did not create the voucher's code: "
+            throw new LoyaltyException("shop-refused", Failure.UPSTREAM, "The shop did not create the voucher's code: "
                     + e.getMessage()).with("connectionId", c.id());
         }
     }

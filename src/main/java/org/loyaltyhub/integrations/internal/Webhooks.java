@@ -1,5 +1,6 @@
 package org.loyaltyhub.integrations.internal;
 
+import org.loyaltyhub.shared.Failure;
 import org.loyaltyhub.shared.LoyaltyException;
 import org.loyaltyhub.shared.NotFound;
 import org.springframework.stereotype.Service;
@@ -46,7 +47,7 @@ public class Webhooks {
                 .orElseThrow(() -> new NotFound("Connection", connectionId))
                 : shop.appWideConnection(header, raw);
         if (!c.active()) {
-            throw new LoyaltyException("connection-inactive", 410, "This shop connection is switched off");
+            throw new LoyaltyException("connection-inactive", Failure.GONE, "This shop connection is switched off");
         }
         Inbound in = shop.verify(c, header, raw);
         return in.ping() ? new Receipt(false, false, null, "ping") : store(c, in.topic(), in.dedupeKey(), raw, in.headers());

@@ -1,5 +1,6 @@
 package org.loyaltyhub.integrations.internal;
 
+import org.loyaltyhub.shared.Failure;
 import org.loyaltyhub.ledger.Ledger;
 import org.loyaltyhub.ledger.Purpose;
 import org.loyaltyhub.programs.WalletCodes;
@@ -174,7 +175,7 @@ public class WidgetService {
         Optional<Long> member = matcher.match(c, new ShopOrder.Customer(userId, email, null, null, null, null, null),
                 false);
         if (member.isEmpty()) {
-            throw new LoyaltyException("not-a-member", 404, "This customer is not a member of the loyalty programme yet");
+            throw new LoyaltyException("not-a-member", Failure.NOT_FOUND, "This customer is not a member of the loyalty programme yet");
         }
         return new Customer(c, userId, email, member.get());
     }

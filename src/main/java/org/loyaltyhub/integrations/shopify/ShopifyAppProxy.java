@@ -1,5 +1,6 @@
 package org.loyaltyhub.integrations.shopify;
 
+import org.loyaltyhub.shared.Failure;
 import org.loyaltyhub.integrations.internal.Connection;
 import org.loyaltyhub.integrations.internal.Connections;
 import org.loyaltyhub.integrations.internal.Platform;
@@ -43,7 +44,7 @@ public class ShopifyAppProxy {
         Connection c = shop(params);
         String customerId = first(params, "logged_in_customer_id");
         if (customerId == null || customerId.isBlank()) {
-            throw new LoyaltyException("not-signed-in", 401, "The customer is not logged in to the shop");
+            throw new LoyaltyException("not-signed-in", Failure.UNAUTHENTICATED, "The customer is not logged in to the shop");
         }
         return widget.customer(c, customerId, null);
     }
@@ -58,14 +59,14 @@ public class ShopifyAppProxy {
         String[] secrets = shop == null ? new String[0] : connections.activeAt(Platform.SHOPIFY, shop)
                 .map(c -> new String[] {c.webhookSecret(), c.previousSecret()}).orElse(new String[0]);
         if (shop == null || !Signatures.hexMatches(signature, message, secrets)) {
-            throw new LoyaltyException("invalid-signature", 401, "The app proxy signature does not verify");
+            throw new LoyaltyException("invalid-signature", Failure.UNAUTHENTICATED, "The app proxy signature does not verify");
         }
         long timestamp = parse(first(params, "timestamp"));
         if (Math.abs(clock.instant().getEpochSecond() - timestamp) > FRESHNESS.toSeconds()) {
-            throw new LoyaltyException("invalid-signature", 401, "The app proxy request is too old");
+            throw new LoyaltyException("invalid-signature", Failure.UNAUTHENTICATED, "The app proxy request is too old");
         }
         return connections.activeAt(Platform.SHOPIFY, shop)
-                .orElseThrow(() -> new LoyaltyException("invalid-signature", 401, "unknown shop"));
+                .orElseThrow(() -> new LoyaltyException("invalid-signature", Failure.UNAUTHENTICATED, "unknown shop"));
     }
 
     private static String first(Map<String, String[]> params, String name) {
@@ -77,7 +78,7 @@ public class ShopifyAppProxy {
         try {
             return Long.parseLong(s);
         } catch (RuntimeException e) {
-            throw new LoyaltyException("invalid-signature", 401, "The app proxy request has no valid timestamp");
+            throw new LoyaltyException("invalid-signature", Failure.UNAUTHENTICATED, "The app proxy request has no valid timestamp");
         }
     }
 }

@@ -1,5 +1,6 @@
 package org.loyaltyhub.integrations.shopify;
 
+import org.loyaltyhub.shared.Failure;
 import org.loyaltyhub.integrations.internal.Authorizations;
 import org.loyaltyhub.integrations.internal.Connection;
 import org.loyaltyhub.integrations.internal.ConnectionService;
@@ -125,7 +126,7 @@ public class ShopifyInstall {
         IntegrationSettings.ShopifyApp app = app();
         verifyHmac(query, app.clientSecret());
         verifyTimestamp(query, clock.instant());
-        return domain(query.get("shop")).orElseThrow(() -> new ShopAuthorization.Refused(400, "invalid-shop",
+        return domain(query.get("shop")).orElseThrow(() -> new ShopAuthorization.Refused(Failure.INVALID, "invalid-shop",
                 "The shop parameter is not a myshopify.com domain"));
     }
 
@@ -136,22 +137,22 @@ public class ShopifyInstall {
         verifyHmac(query, app.clientSecret());
         verifyTimestamp(query, clock.instant());
         String domain = domain(query.get("shop")).filter(d -> d.equals(query.get("shop")))
-                .orElseThrow(() -> new ShopAuthorization.Refused(400, "invalid-shop", "The shop parameter is not a myshopify.com domain"));
+                .orElseThrow(() -> new ShopAuthorization.Refused(Failure.INVALID, "invalid-shop", "The shop parameter is not a myshopify.com domain"));
         Authorizations.Pending p = tx.execute(s -> pending.take(query.get("state"))).orElse(null);
         if (p == null || p.platform() != Platform.SHOPIFY) {
-            throw new ShopAuthorization.Refused(400, "unknown-state", "This installation link is unknown, used or older than "
+            throw new ShopAuthorization.Refused(Failure.INVALID, "unknown-state", "This installation link is unknown, used or older than "
                     + Authorizations.VALIDITY.toMinutes() + " minutes: start the installation again");
         }
         if (!java.util.Objects.equals(p.operatorId(), caller.operatorId()) || p.circuitId() != caller.circuit()) {
-            throw new ShopAuthorization.Refused(403, "other-operator", "The installation was started by another operator");
+            throw new ShopAuthorization.Refused(Failure.FORBIDDEN, "other-operator", "The installation was started by another operator");
         }
         if (!p.shopDomain().equals(domain)) {
-            throw new ShopAuthorization.Refused(400, "other-shop", "The installation was started for " + p.shopDomain()
+            throw new ShopAuthorization.Refused(Failure.INVALID, "other-shop", "The installation was started for " + p.shopDomain()
                     + ", not for " + domain);
         }
         String code = query.get("code");
         if (code == null || code.isBlank()) {
-            throw new ShopAuthorization.Refused(400, "no-code", "Shopify sent no authorization code");
+            throw new ShopAuthorization.Refused(Failure.INVALID, "no-code", "Shopify sent no authorization code");
         }
         String token = exchange(app, domain, code);
         long id = tx.execute(s -> storeShopify(p, app, domain, token));
@@ -168,7 +169,7 @@ public class ShopifyInstall {
             a = http.send("POST", app.origin(domain) + "/admin/oauth/access_token",
                     Map.of("Content-Type", "application/json", "Accept", "application/json"), body);
         } catch (ShopHttp.Unreachable e) {
-            throw new ShopAuthorization.Refused(502, "shop-unreachable", "Shopify could not be reached to finish the install: "
+            throw new ShopAuthorization.Refused(Failure.UPSTREAM, "shop-unreachable", "Shopify could not be reached to finish the install: "
                     + e.getMessage());
         }
         JsonNode json = null;
@@ -180,12 +181,12 @@ public class ShopifyInstall {
         if (!a.ok() || json == null || Json.text(json, "access_token") == null) {
             String reason = json == null ? null : Optional.ofNullable(Json.text(json, "error_description"))
                     .orElse(Json.text(json, "error"));
-            throw new ShopAuthorization.Refused(502, "token-refused", "Shopify did not give an access token (HTTP " + a.status() + ")"
+            throw new ShopAuthorization.Refused(Failure.UPSTREAM, "token-refused", "Shopify did not give an access token (HTTP " + a.status() + ")"
                     + (reason != null ? ": " + reason : "") + ". Start the installation again.");
         }
         Set<String> missing = missingScopes(app.scopes(), Json.text(json, "scope"));
         if (!missing.isEmpty()) {
-            throw new ShopAuthorization.Refused(403, "scopes-missing", "The shop did not grant " + String.join(", ", missing)
+            throw new ShopAuthorization.Refused(Failure.FORBIDDEN, "scopes-missing", "The shop did not grant " + String.join(", ", missing)
                     + ": LoyaltyHub needs them to read orders and create discount codes");
         }
         return Json.text(json, "access_token");
@@ -210,7 +211,7 @@ public class ShopifyInstall {
         if (existing.isPresent()) {
             Connection c = existing.get();
             if (c.circuitId() != p.circuitId() || c.companyId() != p.companyId()) {
-                throw new ShopAuthorization.Refused(409, "shop-already-connected", "The Shopify shop " + domain
+                throw new ShopAuthorization.Refused(Failure.CONFLICT, "shop-already-connected", "The Shopify shop " + domain
                         + " is already connected to another company");
             }
             connections.updateCredentials(c.id(), token, null);
@@ -223,7 +224,7 @@ public class ShopifyInstall {
         // connected meanwhile by a second install of the same shop: the first one stands
         return connections.insert(new Connections.NewRow(p.circuitId(), p.companyId(), p.storeId(), Platform.SHOPIFY,
                 domain, app.origin(domain), domain, token, null, app.clientSecret(), false))
-                .orElseThrow(() -> new ShopAuthorization.Refused(409, "shop-already-connected", "The Shopify shop "
+                .orElseThrow(() -> new ShopAuthorization.Refused(Failure.CONFLICT, "shop-already-connected", "The Shopify shop "
                         + domain + " is already connected"));
     }
 
@@ -233,10 +234,10 @@ public class ShopifyInstall {
         try {
             seconds = Long.parseLong(query.getOrDefault("timestamp", "").strip());
         } catch (NumberFormatException e) {
-            throw new ShopAuthorization.Refused(401, "stale-request", "The request has no valid timestamp: it did not come from Shopify");
+            throw new ShopAuthorization.Refused(Failure.UNAUTHENTICATED, "stale-request", "The request has no valid timestamp: it did not come from Shopify");
         }
         if (Math.abs(now.getEpochSecond() - seconds) > TIMESTAMP_TOLERANCE.toSeconds()) {
-            throw new ShopAuthorization.Refused(401, "stale-request", "The request was signed at another time (more than "
+            throw new ShopAuthorization.Refused(Failure.UNAUTHENTICATED, "stale-request", "The request was signed at another time (more than "
                     + TIMESTAMP_TOLERANCE.toSeconds() + " s from now): open the app from the Shopify admin again");
         }
     }
@@ -245,10 +246,10 @@ public class ShopifyInstall {
     public static void verifyHmac(Map<String, String> query, String clientSecret) {
         String hmac = query.get("hmac");
         if (hmac == null || hmac.isBlank()) {
-            throw new ShopAuthorization.Refused(401, "bad-signature", "The request has no hmac: it did not come from Shopify");
+            throw new ShopAuthorization.Refused(Failure.UNAUTHENTICATED, "bad-signature", "The request has no hmac: it did not come from Shopify");
         }
         if (!Signatures.hexMatches(hmac, message(query), clientSecret)) {
-            throw new ShopAuthorization.Refused(401, "bad-signature", "The request's hmac does not match the app's client secret");
+            throw new ShopAuthorization.Refused(Failure.UNAUTHENTICATED, "bad-signature", "The request's hmac does not match the app's client secret");
         }
     }
 
@@ -264,7 +265,7 @@ public class ShopifyInstall {
     private IntegrationSettings.ShopifyApp app() {
         IntegrationSettings.ShopifyApp app = settings.shopify();
         if (!app.configured()) {
-            throw new ShopAuthorization.Refused(409, "shopify-app-not-configured", "This LoyaltyHub has no Shopify app: set "
+            throw new ShopAuthorization.Refused(Failure.CONFLICT, "shopify-app-not-configured", "This LoyaltyHub has no Shopify app: set "
                     + "loyaltyhub.integrations.shopify.client-id and client-secret (see docs/shops/shopify.md), "
                     + "or connect the shop with a custom app's access token");
         }

@@ -256,7 +256,7 @@ class ConnectionsPage {
             ShopAuthorization.Connected done = shopifyInstall.complete(caller, query, publicUrl.of(request, ""));
             model.addAttribute("authorized", done.connection()).addAttribute("registration", done.webhooks());
         } catch (ShopAuthorization.Refused e) {
-            response.setStatus(e.status());
+            response.setStatus(org.loyaltyhub.shared.web.Problems.status(e.failure()));
             model.addAttribute("authorizationProblem", "connections.auth." + e.code())
                     .addAttribute("authorizationDetail", e.getMessage());
         }

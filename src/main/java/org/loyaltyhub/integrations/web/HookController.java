@@ -1,5 +1,6 @@
 package org.loyaltyhub.integrations.web;
 
+import org.loyaltyhub.shared.Failure;
 import jakarta.servlet.http.HttpServletRequest;
 import org.loyaltyhub.integrations.internal.Platform;
 import org.loyaltyhub.integrations.internal.Webhooks;
@@ -62,7 +63,7 @@ class HookController {
             return raw;
         } catch (IOException e) {
             if (e.getClass().getSimpleName().equals("BodyTooLarge")) { // shared.web's cap on bodies without a length
-                throw new LoyaltyException("body-too-large", 413, e.getMessage());
+                throw new LoyaltyException("body-too-large", Failure.TOO_LARGE, e.getMessage());
             }
             throw e;
         }

@@ -1,5 +1,6 @@
 package org.loyaltyhub.integrations.web;
 
+import org.loyaltyhub.shared.Failure;
 import org.loyaltyhub.customers.Customer;
 import org.loyaltyhub.integrations.internal.CodeService;
 import org.loyaltyhub.integrations.internal.Connection;
@@ -79,7 +80,7 @@ class ShopCodePages {
             }
             return value;
         } catch (NumberFormatException e) {
-            throw new LoyaltyException("invalid-amount", 400, "Give an amount in euros and cents, such as 5.00")
+            throw new LoyaltyException("invalid-amount", Failure.INVALID, "Give an amount in euros and cents, such as 5.00")
                     .with("field", "amount");
         }
     }

@@ -1,5 +1,6 @@
 package org.loyaltyhub.integrations.web;
 
+import org.loyaltyhub.shared.Failure;
 import jakarta.servlet.http.HttpServletRequest;
 import org.loyaltyhub.integrations.internal.CodeService;
 import org.loyaltyhub.integrations.internal.WidgetService;
@@ -210,7 +211,7 @@ class WidgetController {
             org.loyaltyhub.integrations.internal.Connection c, HttpServletRequest request) {
         String origin = request.getHeader("Origin");
         if (origin != null && !origin.equalsIgnoreCase(WidgetService.origin(c.shopUrl()))) {
-            throw new LoyaltyException("wrong-origin", 403, "This token belongs to another shop");
+            throw new LoyaltyException("wrong-origin", Failure.FORBIDDEN, "This token belongs to another shop");
         }
         return c;
     }

@@ -1,5 +1,6 @@
 package org.loyaltyhub.integrations.woocommerce;
 
+import org.loyaltyhub.shared.Failure;
 import org.loyaltyhub.integrations.internal.Authorizations;
 import org.loyaltyhub.integrations.internal.Connection;
 import org.loyaltyhub.integrations.internal.ConnectionService;
@@ -71,10 +72,10 @@ public class WooKeyApproval {
         try {
             json = Json.parse(body);
         } catch (RuntimeException e) {
-            throw new ShopAuthorization.Refused(400, "invalid-payload", "The body is not JSON");
+            throw new ShopAuthorization.Refused(Failure.INVALID, "invalid-payload", "The body is not JSON");
         }
         if (json == null || !json.isObject()) {
-            throw new ShopAuthorization.Refused(400, "invalid-payload", "The body is not a JSON object");
+            throw new ShopAuthorization.Refused(Failure.INVALID, "invalid-payload", "The body is not a JSON object");
         }
         String key = Json.text(json, "consumer_key");
         String secret = Json.text(json, "consumer_secret");
@@ -83,15 +84,15 @@ public class WooKeyApproval {
             Authorizations.Pending p = pending.take(Json.text(json, "user_id")).orElse(null);
             if (p == null || p.platform() != Platform.WOOCOMMERCE || p.connectionId() == null
                     || p.connectionId() != connectionId) {
-                throw new ShopAuthorization.Refused(401, "unknown-state", "These keys answer no authorisation LoyaltyHub started "
+                throw new ShopAuthorization.Refused(Failure.UNAUTHENTICATED, "unknown-state", "These keys answer no authorisation LoyaltyHub started "
                         + "for this connection in the last " + Authorizations.VALIDITY.toMinutes() + " minutes");
             }
             if (key == null || secret == null || !key.startsWith("ck_") || !secret.startsWith("cs_")
                     || key.length() > 500 || secret.length() > 500) {
-                throw new ShopAuthorization.Refused(400, "invalid-keys", "consumer_key (ck_...) and consumer_secret (cs_...) are required");
+                throw new ShopAuthorization.Refused(Failure.INVALID, "invalid-keys", "consumer_key (ck_...) and consumer_secret (cs_...) are required");
             }
             if (!"read_write".equals(permissions)) {
-                throw new ShopAuthorization.Refused(400, "read-write-needed", "The keys allow '" + permissions
+                throw new ShopAuthorization.Refused(Failure.INVALID, "read-write-needed", "The keys allow '" + permissions
                         + "'; LoyaltyHub needs read_write to create discount coupons and webhooks");
             }
             connections.updateCredentials(connectionId, key, secret);

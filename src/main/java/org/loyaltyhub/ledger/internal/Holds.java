@@ -1,5 +1,6 @@
 package org.loyaltyhub.ledger.internal;
 
+import org.loyaltyhub.shared.Failure;
 import org.loyaltyhub.ledger.AccountRef;
 import org.loyaltyhub.ledger.EntryDraft;
 import org.loyaltyhub.ledger.EntryPosted;
@@ -83,7 +84,7 @@ class Holds {
             return hold;
         }
         if (!hold.status().equals("HELD")) {
-            throw new LoyaltyException("hold-settled", 409, "The reservation was already " + hold.status().toLowerCase())
+            throw new LoyaltyException("hold-settled", Failure.CONFLICT, "The reservation was already " + hold.status().toLowerCase())
                     .with("holdStatus", hold.status());
         }
         Instant asOf = usedAt != null && usedAt.isBefore(clock.instant()) ? usedAt : clock.instant();

@@ -1,5 +1,6 @@
 package org.loyaltyhub.ledger.internal;
 
+import org.loyaltyhub.shared.Failure;
 import org.loyaltyhub.ledger.AccountKind;
 import org.loyaltyhub.ledger.AccountRef;
 import org.loyaltyhub.ledger.EntryDraft;
@@ -81,7 +82,7 @@ class LedgerService implements Ledger {
     public PostedEntry reverse(long circuitId, long entryId, String kind, String reason, String note, String actor) {
         Entry original = entry(circuitId, entryId).orElseThrow(() -> new NotFound("Movement", entryId));
         if (original.reversesId() != null) {
-            throw new LoyaltyException("not-reversible", 409, "A reversal cannot itself be reversed");
+            throw new LoyaltyException("not-reversible", Failure.CONFLICT, "A reversal cannot itself be reversed");
         }
         List<Leg> legs = new ArrayList<>();
         for (Posting p : original.postings()) {

@@ -1,5 +1,6 @@
 package org.loyaltyhub.marketing.internal;
 
+import org.loyaltyhub.shared.Failure;
 import org.loyaltyhub.members.ConsentKind;
 import org.loyaltyhub.members.Members;
 import org.loyaltyhub.shared.LoyaltyException;
@@ -31,7 +32,7 @@ public class Unsubscribes {
     /** A link whose signature is not the member's (or of no member): answered as not found. */
     public static class InvalidLink extends LoyaltyException {
         InvalidLink() {
-            super("invalid-unsubscribe-link", 404, "This unsubscribe link is not valid");
+            super("invalid-unsubscribe-link", Failure.NOT_FOUND, "This unsubscribe link is not valid");
         }
     }
 

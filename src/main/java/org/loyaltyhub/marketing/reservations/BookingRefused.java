@@ -1,5 +1,6 @@
 package org.loyaltyhub.marketing.reservations;
 
+import org.loyaltyhub.shared.Failure;
 import org.loyaltyhub.shared.LoyaltyException;
 
 /** A booking or a change of one that the rules refuse: problem {@code booking-refused} with its {@code reason}. */
@@ -26,7 +27,7 @@ public class BookingRefused extends LoyaltyException {
     private final Reason reason;
 
     public BookingRefused(Reason reason) {
-        super("booking-refused", reason == Reason.OVER_CAPACITY || reason == Reason.NOT_OPEN ? 409 : 422,
+        super("booking-refused", reason == Reason.OVER_CAPACITY || reason == Reason.NOT_OPEN ? Failure.CONFLICT : Failure.REFUSED,
                 "The booking was refused: " + reason);
         this.reason = reason;
         with("reason", reason.name());

@@ -1,5 +1,6 @@
 package org.loyaltyhub.members.internal;
 
+import org.loyaltyhub.shared.Failure;
 import org.loyaltyhub.members.CardBrand;
 import org.loyaltyhub.members.CardGroup;
 import org.loyaltyhub.members.CardLabel;
@@ -202,7 +203,7 @@ public class MemberService implements Members {
         }
         if (m.email() != null) {
             finder.byEmail(circuitId, m.email()).ifPresent(id -> {
-                throw new LoyaltyException("member-exists", 409,
+                throw new LoyaltyException("member-exists", Failure.CONFLICT,
                         "A member with this e-mail is already enrolled in the circuit").with("existingMemberId", id)
                         .with("field", "email");
             });
@@ -240,7 +241,7 @@ public class MemberService implements Members {
     @Override
     public long moveIn(long circuitId, org.loyaltyhub.members.MovingMember m, String actor) {
         if (!movingIn.taken(circuitId, List.of(m)).getFirst().isEmpty()) {
-            throw new LoyaltyException("member-exists", 409, "A member with this e-mail, phone, card or shop id is "
+            throw new LoyaltyException("member-exists", Failure.CONFLICT, "A member with this e-mail, phone, card or shop id is "
                     + "already enrolled in the circuit");
         }
         return movingIn.moveIn(circuitId, List.of(m), actor).getFirst();
@@ -347,7 +348,7 @@ public class MemberService implements Members {
         Member m = visible(caller, memberId);
         if (c.email() != null && !c.email().equalsIgnoreCase(m.email())) {
             finder.byEmail(caller.circuit(), c.email()).ifPresent(other -> {
-                throw new LoyaltyException("member-exists", 409, "Another member already uses this e-mail")
+                throw new LoyaltyException("member-exists", Failure.CONFLICT, "Another member already uses this e-mail")
                         .with("existingMemberId", other).with("field", "email");
             });
         }
@@ -402,7 +403,7 @@ public class MemberService implements Members {
                 .param("c", circuitId).param("conn", x.connection()).param("x", x.externalId()).query(Long.class)
                 .optional();
         if (owner.isPresent() && owner.get() != memberId) {
-            throw new LoyaltyException("external-id-taken", 409, "This external id belongs to another member")
+            throw new LoyaltyException("external-id-taken", Failure.CONFLICT, "This external id belongs to another member")
                     .with("existingMemberId", owner.get());
         }
         jdbc.sql("insert into member_external_id (circuit_id, connection, external_id, member_id) "

@@ -1,5 +1,6 @@
 package org.loyaltyhub.members.internal;
 
+import org.loyaltyhub.shared.Failure;
 import org.loyaltyhub.members.Member;
 import org.loyaltyhub.members.MemberKey;
 import org.loyaltyhub.members.MemberMovedIn;
@@ -159,7 +160,7 @@ class MovingIn {
             }
         }
         if (!kept.isEmpty() && insertCards(circuitId, kept).size() < kept.size()) {
-            throw new LoyaltyException("member-exists", 409, "A card number of the chunk is already in use");
+            throw new LoyaltyException("member-exists", Failure.CONFLICT, "A card number of the chunk is already in use");
         }
         for (int attempt = 0; attempt < 5 && !fresh.isEmpty(); attempt++) {
             Map<Long, String> drawn = new HashMap<>();

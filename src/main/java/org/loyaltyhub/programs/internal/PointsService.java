@@ -1,5 +1,6 @@
 package org.loyaltyhub.programs.internal;
 
+import org.loyaltyhub.shared.Failure;
 import org.loyaltyhub.ledger.AccountKind;
 import org.loyaltyhub.ledger.AccountRef;
 import org.loyaltyhub.ledger.EntryDraft;
@@ -140,7 +141,7 @@ public class PointsService {
         Ledger.Entry entry = movement(caller, entryId);
         long circuitId = caller.circuit();
         if (!REVERSIBLE.contains(entry.kind())) {
-            throw new LoyaltyException("not-reversible", 409, "A " + entry.kind().toLowerCase().replace('_', ' ')
+            throw new LoyaltyException("not-reversible", Failure.CONFLICT, "A " + entry.kind().toLowerCase().replace('_', ' ')
                     + " movement cannot be voided here: cancel or refund the purchase, or release the reservation")
                     .with("kind", entry.kind());
         }
@@ -188,7 +189,7 @@ public class PointsService {
         Member member = members.visible(caller, memberId);
         return awardAction(caller.circuit(), member.id(), Action.REVIEW, reference.strip(), caller.companyId(),
                 caller.storeId(), caller.actor())
-                .orElseThrow(() -> new LoyaltyException("no-points-for-action", 422,
+                .orElseThrow(() -> new LoyaltyException("no-points-for-action", Failure.REFUSED,
                         "The program gives no points for reviews"));
     }
 

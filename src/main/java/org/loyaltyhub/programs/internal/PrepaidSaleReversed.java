@@ -1,5 +1,6 @@
 package org.loyaltyhub.programs.internal;
 
+import org.loyaltyhub.shared.Failure;
 import org.loyaltyhub.shared.LoyaltyException;
 
 /**
@@ -9,12 +10,12 @@ import org.loyaltyhub.shared.LoyaltyException;
 public class PrepaidSaleReversed extends LoyaltyException {
 
     public PrepaidSaleReversed(PrepaidReversal.Kind earlier) {
-        super("prepaid-sale-reversed", 409, earlier == PrepaidReversal.Kind.VOID
+        super("prepaid-sale-reversed", Failure.CONFLICT, earlier == PrepaidReversal.Kind.VOID
                 ? "This sale was voided already" : "What was left of this sale was refunded already");
     }
 
     private PrepaidSaleReversed(String detail) {
-        super("prepaid-sale-reversed", 409, detail);
+        super("prepaid-sale-reversed", Failure.CONFLICT, detail);
     }
 
     /** A second refund without a request key that is not the first one again. */

@@ -1,12 +1,13 @@
 package org.loyaltyhub.programs.internal;
 
+import org.loyaltyhub.shared.Failure;
 import org.loyaltyhub.shared.LoyaltyException;
 
 /** Only a captured redemption can be undone: a held one is released instead, a settled one stays as it is. */
 public class RedemptionNotCaptured extends LoyaltyException {
 
     public RedemptionNotCaptured(long id, String status) {
-        super("redemption-not-captured", 409, "Redemption " + id + " is " + status.toLowerCase()
+        super("redemption-not-captured", Failure.CONFLICT, "Redemption " + id + " is " + status.toLowerCase()
                 + ": only a captured redemption can be undone");
         with("redemptionStatus", status);
     }

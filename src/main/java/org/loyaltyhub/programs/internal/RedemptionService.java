@@ -1,5 +1,6 @@
 package org.loyaltyhub.programs.internal;
 
+import org.loyaltyhub.shared.Failure;
 import org.loyaltyhub.ledger.AccountRef;
 import org.loyaltyhub.ledger.HoldExpired;
 import org.loyaltyhub.ledger.Ledger;
@@ -92,7 +93,7 @@ public class RedemptionService implements Redemptions {
     private Quote quote(long circuitId, long memberId, Cart cart, Long points) {
         String currency = tenancy.circuit(circuitId).currency();
         if (!cart.total().currency().getCurrencyCode().equals(currency)) {
-            throw new LoyaltyException("currency-mismatch", 422, "The cart is in "
+            throw new LoyaltyException("currency-mismatch", Failure.REFUSED, "The cart is in "
                     + cart.total().currency().getCurrencyCode() + " but the circuit's currency is " + currency)
                     .with("field", "currency");
         }
@@ -109,7 +110,7 @@ public class RedemptionService implements Redemptions {
         Quote q = quote(circuitId, memberId, cart, points);
         if (!q.allowed()) {
             meters.redemption(Meters.RedemptionOutcome.REFUSED);
-            throw new LoyaltyException(q.code(), 422, q.reason()).with("maxPoints", q.maxPoints())
+            throw new LoyaltyException(q.code(), Failure.REFUSED, q.reason()).with("maxPoints", q.maxPoints())
                     .with("balance", q.balance());
         }
         Instant expiresAt = clock.instant().plus(Duration.ofMinutes(store.settings(circuitId).holdMinutes()));
@@ -215,12 +216,12 @@ public class RedemptionService implements Redemptions {
         Redemptions.ProductLimits limits = limits(circuitId, s);
         if (q.allowed() && s.redeemableProducts() == ProgramSettings.RedeemableProducts.ONLY_LISTED
                 && limits.onlyProducts().isEmpty()) {
-            throw new LoyaltyException("no-redeemable-products", 422, "The program lets points discount only listed "
+            throw new LoyaltyException("no-redeemable-products", Failure.REFUSED, "The program lets points discount only listed "
                     + "products, and none is listed");
         }
         if (!q.allowed()) {
             meters.redemption(Meters.RedemptionOutcome.REFUSED);
-            throw new LoyaltyException(q.code(), 422, q.reason()).with("maxPoints", q.maxPoints())
+            throw new LoyaltyException(q.code(), Failure.REFUSED, q.reason()).with("maxPoints", q.maxPoints())
                     .with("balance", q.balance());
         }
         Ledger.Hold hold = ledger.hold(circuitId, memberId, q.points(), "redemption:" + UUID.randomUUID(),
@@ -275,7 +276,7 @@ public class RedemptionService implements Redemptions {
     private Redemption forMember(long circuitId, long redemptionId, long memberId) {
         Redemption r = find(circuitId, redemptionId);
         if (r.memberId() != memberId) {
-            throw new LoyaltyException("redemption-of-another-member", 422,
+            throw new LoyaltyException("redemption-of-another-member", Failure.REFUSED,
                     "The redemption belongs to another member").with("field", "redemptionId");
         }
         return r;

@@ -1,5 +1,6 @@
 package org.loyaltyhub.programs.internal;
 
+import org.loyaltyhub.shared.Failure;
 import org.loyaltyhub.shared.LoyaltyException;
 
 import java.time.Instant;
@@ -8,7 +9,7 @@ import java.time.Instant;
 public class VoidWindowClosed extends LoyaltyException {
 
     public VoidWindowClosed(Instant until) {
-        super("void-window-closed", 409, "This sale could be voided until " + until
+        super("void-window-closed", Failure.CONFLICT, "This sale could be voided until " + until
                 + "; a company administrator may refund what is left of it");
     }
 }

@@ -1,5 +1,6 @@
 package org.loyaltyhub.programs.internal;
 
+import org.loyaltyhub.shared.Failure;
 import org.loyaltyhub.ledger.AccountRef;
 import org.loyaltyhub.ledger.EntryDraft;
 import org.loyaltyhub.ledger.HoldExpired;
@@ -128,7 +129,7 @@ class WalletCodeHolds implements WalletCodes {
         WalletPolicy.CodeQuote q = WalletPolicy.quoteCode(programs.effective(circuitId, at.companyId(), purpose),
                 balance, wanted);
         if (!q.allowed()) {
-            throw new LoyaltyException(q.code(), 422, q.reason()).with("balance", q.balance().display());
+            throw new LoyaltyException(q.code(), Failure.REFUSED, q.reason()).with("balance", q.balance().display());
         }
         Ledger.Hold hold = ledger.hold(circuitId, purpose, holderId, q.amount().toMinorUnits(),
                 "wallet-code:" + UUID.randomUUID(), expiresAt, at.companyId(), at.id(), actor);
@@ -240,7 +241,7 @@ class WalletCodeHolds implements WalletCodes {
                             new Money(rs.getBigDecimal("amount_back"), currency).toMinorUnits(), rs.getString("status"));
                 }).optional().orElseThrow(() -> new org.loyaltyhub.shared.NotFound("Wallet payment", paymentId));
         if (checkHolder && !java.util.Objects.equals(r.memberId(), memberId)) {
-            throw new LoyaltyException("wallet-payment-of-another-member", 422,
+            throw new LoyaltyException("wallet-payment-of-another-member", Failure.REFUSED,
                     "The wallet payment belongs to another member").with("field", "paymentId");
         }
         return r;

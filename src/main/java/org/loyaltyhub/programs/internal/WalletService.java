@@ -1,5 +1,6 @@
 package org.loyaltyhub.programs.internal;
 
+import org.loyaltyhub.shared.Failure;
 import org.loyaltyhub.ledger.AccountRef;
 import org.loyaltyhub.ledger.EntryDraft;
 import org.loyaltyhub.ledger.HoldExpired;
@@ -268,7 +269,7 @@ public class WalletService implements org.loyaltyhub.programs.Wallets {
      */
     Payment hold(Caller caller, Purpose purpose, long holderId, WalletPolicy.Quote q, String orderId, Store at) {
         if (!q.allowed()) {
-            throw new LoyaltyException(q.code(), 422, q.reason()).with("balance", q.balance())
+            throw new LoyaltyException(q.code(), Failure.REFUSED, q.reason()).with("balance", q.balance())
                     .with("maxAmount", q.maxAmount());
         }
         long circuitId = caller.circuit();
@@ -424,7 +425,7 @@ public class WalletService implements org.loyaltyhub.programs.Wallets {
 
     static void inCurrency(String field, Money m, Currency currency) {
         if (!m.currency().equals(currency)) {
-            throw new LoyaltyException("currency-mismatch", 422, "The " + field + " is in "
+            throw new LoyaltyException("currency-mismatch", Failure.REFUSED, "The " + field + " is in "
                     + m.currency().getCurrencyCode() + " but the circuit's currency is " + currency.getCurrencyCode())
                     .with("field", field);
         }

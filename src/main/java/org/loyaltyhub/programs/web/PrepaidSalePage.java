@@ -2,6 +2,7 @@ package org.loyaltyhub.programs.web;
 
 import org.loyaltyhub.programs.internal.PrepaidReversalService;
 import org.loyaltyhub.shared.InvalidInput;
+import org.loyaltyhub.shared.Failure;
 import org.loyaltyhub.shared.LoyaltyException;
 import org.loyaltyhub.shared.Money;
 import org.loyaltyhub.shared.web.Page;
@@ -52,7 +53,7 @@ class PrepaidSalePage {
         } catch (InvalidInput e) {
             model.addAttribute("errors", Map.of("void-reason", "prepaid.error.refund.reason"));
         } catch (LoyaltyException e) {
-            if (e.status() == 403 || e.status() == 404) {
+            if (e.failure() == Failure.FORBIDDEN || e.failure() == Failure.NOT_FOUND) {
                 throw e;
             }
             PrepaidPages.refused(e, model, "voidError");
@@ -78,7 +79,7 @@ class PrepaidSalePage {
             } catch (InvalidInput e) {
                 e.fieldErrors().keySet().forEach(f -> errors.put("refund-" + f, "prepaid.error.refund." + f));
             } catch (LoyaltyException e) {
-                if (e.status() == 403 || e.status() == 404) {
+                if (e.failure() == Failure.FORBIDDEN || e.failure() == Failure.NOT_FOUND) {
                     throw e;
                 }
                 PrepaidPages.refused(e, model, "refundError");

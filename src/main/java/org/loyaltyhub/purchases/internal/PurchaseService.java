@@ -1,5 +1,6 @@
 package org.loyaltyhub.purchases.internal;
 
+import org.loyaltyhub.shared.Failure;
 import org.loyaltyhub.ledger.AccountRef;
 import org.loyaltyhub.ledger.Ledger;
 import org.loyaltyhub.members.Members;
@@ -126,7 +127,7 @@ public class PurchaseService {
         }
         Row existing = lock(circuitId, store.companyId(), channel, p.orderId().strip());
         if (existing.memberId() != memberId) {
-            throw new LoyaltyException("order-of-another-member", 409,
+            throw new LoyaltyException("order-of-another-member", Failure.CONFLICT,
                     "Order " + p.orderId() + " was recorded for another member").with("purchaseId", existing.id());
         }
         return settle(caller, circuitId, update(existing, status, stage, p.total(), refunded), lines(existing.id()), false);

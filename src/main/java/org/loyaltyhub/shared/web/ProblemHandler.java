@@ -30,12 +30,12 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(LoyaltyException.class)
     ResponseEntity<ProblemDetail> loyalty(LoyaltyException e) {
-        ProblemDetail problem = Problems.of(e.status(), e.code(), e.getMessage());
-        e.properties().forEach(problem::setProperty);
+        ProblemDetail problem = Problems.of(e);
         if (e instanceof org.loyaltyhub.shared.TooManyAttempts t) { // a locked gift card, say: when to try again
-            return ResponseEntity.status(e.status()).header("Retry-After", String.valueOf(t.seconds())).body(problem);
+            return ResponseEntity.status(problem.getStatus()).header("Retry-After", String.valueOf(t.seconds()))
+                    .body(problem);
         }
-        return ResponseEntity.status(e.status()).body(problem);
+        return ResponseEntity.status(problem.getStatus()).body(problem);
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)

@@ -47,6 +47,29 @@ public final class Problems {
         return out.toString();
     }
 
+    /** The one place a business failure's kind becomes an HTTP status. */
+    public static int status(org.loyaltyhub.shared.Failure failure) {
+        return switch (failure) {
+            case INVALID -> 400;
+            case UNAUTHENTICATED -> 401;
+            case FORBIDDEN -> 403;
+            case NOT_FOUND -> 404;
+            case CONFLICT -> 409;
+            case GONE -> 410;
+            case TOO_LARGE -> 413;
+            case REFUSED -> 422;
+            case TOO_MANY -> 429;
+            case UPSTREAM -> 502;
+        };
+    }
+
+    /** A business failure as a problem: its status by kind, its stable code as the type, its properties. */
+    public static ProblemDetail of(org.loyaltyhub.shared.LoyaltyException e) {
+        ProblemDetail problem = of(status(e.failure()), e.code(), e.getMessage());
+        e.properties().forEach(problem::setProperty);
+        return problem;
+    }
+
     public static ProblemDetail of(int status, String code, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatusCode.valueOf(status), detail);
         problem.setType(URI.create("/problems/" + code));

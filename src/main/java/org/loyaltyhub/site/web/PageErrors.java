@@ -19,8 +19,9 @@ class PageErrors {
 
     @ExceptionHandler(LoyaltyException.class)
     String refused(LoyaltyException e, HttpServletResponse response, Model model) {
-        response.setStatus(e.status());
-        model.addAttribute("status", e.status()).addAttribute("me", layout.me())
+        int status = org.loyaltyhub.shared.web.Problems.status(e.failure());
+        response.setStatus(status);
+        model.addAttribute("status", status).addAttribute("me", layout.me())
                 .addAttribute("circuit", layout.circuit());
         return "error";
     }

@@ -1,5 +1,6 @@
 package org.loyaltyhub.tenancy.internal;
 
+import org.loyaltyhub.shared.Failure;
 import org.loyaltyhub.shared.LoyaltyException;
 import org.loyaltyhub.tenancy.Role;
 import org.loyaltyhub.tenancy.internal.Commands.Setup;
@@ -60,10 +61,10 @@ public class FirstRun {
         int claimed = jdbc.sql("update setup_token set used_at = now() where used_at is null and token_hash = :hash")
                 .param("hash", Hashing.sha256(setup.token().strip())).update();
         if (!required()) {
-            throw new LoyaltyException("setup-done", 409, "Set-up has already been completed");
+            throw new LoyaltyException("setup-done", Failure.CONFLICT, "Set-up has already been completed");
         }
         if (claimed != 1) {
-            throw new LoyaltyException("invalid-setup-token", 403,
+            throw new LoyaltyException("invalid-setup-token", Failure.FORBIDDEN,
                     "The set-up token is wrong; copy it from the server log");
         }
         long adminId = tenancy.createAccount(null, Role.PLATFORM_ADMIN, null, null, setup.platformAdmin());

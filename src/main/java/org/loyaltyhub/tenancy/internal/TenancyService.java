@@ -1,5 +1,6 @@
 package org.loyaltyhub.tenancy.internal;
 
+import org.loyaltyhub.shared.Failure;
 import org.loyaltyhub.shared.Forbidden;
 import org.loyaltyhub.shared.InvalidInput;
 import org.loyaltyhub.shared.LoyaltyException;
@@ -365,7 +366,7 @@ public class TenancyService implements Tenancy {
     }
 
     private static LoyaltyException emailTaken() {
-        return new LoyaltyException("email-taken", 409, "An operator with this e-mail already exists")
+        return new LoyaltyException("email-taken", Failure.CONFLICT, "An operator with this e-mail already exists")
                 .with("field", "email");
     }
 

@@ -185,8 +185,8 @@ class ClearingProperties {
                 try {
                     apply(op);
                 } catch (LoyaltyException refused) {
-                    assertThat(refused.status()).as(op + " was refused with " + refused.getMessage())
-                            .isBetween(400, 499);
+                    assertThat(refused.failure()).as(op + " was refused with " + refused.getMessage())
+                            .isNotEqualTo(org.loyaltyhub.shared.Failure.UPSTREAM);
                 }
                 assertClearingHolds(op);
             }

@@ -91,7 +91,7 @@ class AuthorisingAShopTest extends IntegrationTest {
         String domain = Fixtures.unique("replayed") + ".myshopify.com";
         String old = String.valueOf(java.time.Instant.now().minusSeconds(600).getEpochSecond());
         assertThatThrownBy(() -> authorization.verifyLaunch(signed(Map.of("shop", domain, "timestamp", old))))
-                .isInstanceOfSatisfying(ShopAuthorization.Refused.class, e -> assertThat(e.status()).isEqualTo(401));
+                .isInstanceOfSatisfying(ShopAuthorization.Refused.class, e -> assertThat(e.failure()).isEqualTo(org.loyaltyhub.shared.Failure.UNAUTHENTICATED));
         assertThat(authorization.verifyLaunch(signed(Map.of("shop", domain, "timestamp", now())))).isEqualTo(domain);
 
         String callback = "http://localhost:" + port + "/company/connections/shopify/callback";
@@ -100,7 +100,7 @@ class AuthorisingAShopTest extends IntegrationTest {
         stubTokenExchange(code, "shpat_" + Fixtures.unique("t"), "read_orders,read_customers,write_discounts");
         assertThatThrownBy(() -> authorization.complete(admin, signed(Map.of("code", code, "shop", domain,
                 "state", state, "timestamp", old)), "https://x"))
-                .isInstanceOfSatisfying(ShopAuthorization.Refused.class, e -> assertThat(e.status()).isEqualTo(401));
+                .isInstanceOfSatisfying(ShopAuthorization.Refused.class, e -> assertThat(e.failure()).isEqualTo(org.loyaltyhub.shared.Failure.UNAUTHENTICATED));
         assertThatThrownBy(() -> authorization.complete(admin, signed(Map.of("code", code, "shop", domain,
                 "state", state)), "https://x"))
                 .as("no timestamp at all").isInstanceOf(ShopAuthorization.Refused.class);
@@ -178,7 +178,7 @@ class AuthorisingAShopTest extends IntegrationTest {
 
         // the state was used: the same callback again changes nothing
         assertThatThrownBy(() -> authorization.complete(admin, query, "https://loyalty.example"))
-                .isInstanceOfSatisfying(ShopAuthorization.Refused.class, e -> assertThat(e.status()).isEqualTo(400));
+                .isInstanceOfSatisfying(ShopAuthorization.Refused.class, e -> assertThat(e.failure()).isEqualTo(org.loyaltyhub.shared.Failure.INVALID));
 
         // installing again (a new token) updates the same connection, and finds its webhooks in place
         String again = authorization.begin(admin, company[1], domain, callback);
@@ -207,20 +207,20 @@ class AuthorisingAShopTest extends IntegrationTest {
                 "timestamp", now())));
         forged.put("code", "another-code");
         assertThatThrownBy(() -> authorization.complete(admin, forged, "https://x"))
-                .isInstanceOfSatisfying(ShopAuthorization.Refused.class, e -> assertThat(e.status()).isEqualTo(401));
+                .isInstanceOfSatisfying(ShopAuthorization.Refused.class, e -> assertThat(e.failure()).isEqualTo(org.loyaltyhub.shared.Failure.UNAUTHENTICATED));
 
         // a forged request does not use up the state; another operator cannot finish someone else's install
         Caller other = new Caller(Role.COMPANY_ADMIN, world.circuitId, company[0], null, 4243L, null, "other");
         Map<String, String> genuine = signed(Map.of("code", code, "shop", domain, "state", state, "timestamp", now()));
         assertThatThrownBy(() -> authorization.complete(other, genuine, "https://x"))
-                .isInstanceOfSatisfying(ShopAuthorization.Refused.class, e -> assertThat(e.status()).isEqualTo(403));
+                .isInstanceOfSatisfying(ShopAuthorization.Refused.class, e -> assertThat(e.failure()).isEqualTo(org.loyaltyhub.shared.Failure.FORBIDDEN));
 
         // a shop that grants less than asked
         String state2 = params(authorization.begin(admin, company[1], domain, callback)).get("state");
         assertThatThrownBy(() -> authorization.complete(admin, signed(Map.of("code", code, "shop", domain,
                 "state", state2, "timestamp", now())), "https://x"))
                 .isInstanceOfSatisfying(ShopAuthorization.Refused.class, e -> {
-                    assertThat(e.status()).isEqualTo(403);
+                    assertThat(e.failure()).isEqualTo(org.loyaltyhub.shared.Failure.FORBIDDEN);
                     assertThat(e.getMessage()).contains("read_customers", "write_discounts");
                 });
 
@@ -228,7 +228,7 @@ class AuthorisingAShopTest extends IntegrationTest {
         String state3 = params(authorization.begin(admin, company[1], domain, callback)).get("state");
         assertThatThrownBy(() -> authorization.complete(admin, signed(Map.of("code", code, "shop",
                 Fixtures.unique("other") + ".myshopify.com", "state", state3, "timestamp", now())), "https://x"))
-                .isInstanceOfSatisfying(ShopAuthorization.Refused.class, e -> assertThat(e.status()).isEqualTo(400));
+                .isInstanceOfSatisfying(ShopAuthorization.Refused.class, e -> assertThat(e.failure()).isEqualTo(org.loyaltyhub.shared.Failure.INVALID));
 
         // Shopify refuses the code
         String state4 = params(authorization.begin(admin, company[1], domain, callback)).get("state");
@@ -238,7 +238,7 @@ class AuthorisingAShopTest extends IntegrationTest {
         assertThatThrownBy(() -> authorization.complete(admin, signed(Map.of("code", "used-code", "shop", domain,
                 "state", state4, "timestamp", now())), "https://x"))
                 .isInstanceOfSatisfying(ShopAuthorization.Refused.class, e -> {
-                    assertThat(e.status()).isEqualTo(502);
+                    assertThat(e.failure()).isEqualTo(org.loyaltyhub.shared.Failure.UPSTREAM);
                     assertThat(e.getMessage()).contains("already used");
                 });
 

@@ -36,7 +36,7 @@ class CustomerTokensTest {
             CustomerTokens.verify(token, connections, now);
             return "accepted";
         } catch (LoyaltyException e) {
-            assertThat(e.status()).isEqualTo(401);
+            assertThat(e.failure()).isEqualTo(org.loyaltyhub.shared.Failure.UNAUTHENTICATED);
             return e.getMessage();
         }
     }
