@@ -1,26 +1,29 @@
 package org.loyaltyhub.ledger.internal;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.loyaltyhub.ledger.AccountRef;
+import org.loyaltyhub.shared.OnCommit;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
-/** Finds or opens accounts. Ids never change, so they are cached once the transaction that saw them commits. */
+/**
+ * Finds or opens accounts. Ids never change, so they are cached once the transaction that saw them commits, and not
+ * when the savepoint that opened one rolls back ({@link OnCommit}).
+ */
 @Repository
 class Accounts {
 
     private static final int CACHE_LIMIT = 200_000;
 
     private final JdbcClient jdbc;
-    private final Map<Key, Long> cache = new ConcurrentHashMap<>();
+    private final Cache<Key, Long> cache = Caffeine.newBuilder().maximumSize(CACHE_LIMIT).build();
 
     Accounts(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -28,7 +31,7 @@ class Accounts {
 
     long id(long circuitId, AccountRef ref) {
         Key key = new Key(circuitId, ref);
-        Long cached = cache.get(key);
+        Long cached = cache.getIfPresent(key);
         if (cached != null) {
             return cached;
         }
@@ -49,7 +52,7 @@ class Accounts {
         Map<AccountRef, Long> ids = new java.util.HashMap<>();
         List<AccountRef> missing = new ArrayList<>();
         for (AccountRef ref : new java.util.LinkedHashSet<>(refs)) {
-            Long cached = cache.get(new Key(circuitId, ref));
+            Long cached = cache.getIfPresent(new Key(circuitId, ref));
             if (cached != null) {
                 ids.put(ref, cached);
             } else {
@@ -89,7 +92,7 @@ class Accounts {
 
     Optional<Long> find(long circuitId, AccountRef ref) {
         Key key = new Key(circuitId, ref);
-        Long cached = cache.get(key);
+        Long cached = cache.getIfPresent(key);
         if (cached != null) {
             return Optional.of(cached);
         }
@@ -102,19 +105,7 @@ class Accounts {
     }
 
     private void remember(Key key, long id) {
-        if (cache.size() > CACHE_LIMIT) {
-            cache.clear();
-        }
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    cache.put(key, id);
-                }
-            });
-        } else {
-            cache.put(key, id);
-        }
+        OnCommit.run(() -> cache.put(key, id));
     }
 
     private record Key(long circuitId, AccountRef ref) {

@@ -49,10 +49,14 @@ class MemberFinder {
         Optional<Long> id;
         if (identifier.id() != null) {
             long wanted = identifier.id();
-            // only ids found are remembered: a miss throws, so an id created a moment later is found at once
-            knownIds.get(List.of(circuitId, wanted), key -> one("select id from member where circuit_id = :c "
-                    + "and id = cast(:v as bigint)", circuitId, String.valueOf(wanted))
-                    .map(found -> Boolean.TRUE).orElseThrow(() -> new NotFound("Member", describe(identifier))));
+            // only ids found are remembered (a miss throws, so an id created a moment later is found at once), and
+            // only once their transaction commits (a member created by a transaction that rolls back was never there)
+            List<Long> key = List.of(circuitId, wanted);
+            if (knownIds.getIfPresent(key) == null) {
+                one("select id from member where circuit_id = :c and id = cast(:v as bigint)", circuitId,
+                        String.valueOf(wanted)).orElseThrow(() -> new NotFound("Member", describe(identifier)));
+                org.loyaltyhub.shared.OnCommit.run(() -> knownIds.put(key, Boolean.TRUE));
+            }
             id = Optional.of(wanted);
         } else if (identifier.card() != null || identifier.qr() != null) {
             id = cards.presented(circuitId, identifier.card() == null ? null : identifier.card().strip(),
@@ -83,8 +87,9 @@ class MemberFinder {
      * Which member ids exist in which circuit, for a minute: a till names the same customers again and again, and
      * members are never deleted (an erasure must forget the id here too).
      */
-    private final org.loyaltyhub.shared.TtlCache<List<Long>, Boolean> knownIds =
-            new org.loyaltyhub.shared.TtlCache<>(java.time.Duration.ofSeconds(60), 200_000);
+    private final com.github.benmanes.caffeine.cache.Cache<List<Long>, Boolean> knownIds =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().expireAfterWrite(java.time.Duration.ofSeconds(60))
+                    .maximumSize(200_000).build();
 
     /** The one member among those found that the caller may see; several are a choice for the operator to make. */
     private Optional<Long> onlyOne(Caller caller, String what, List<Long> found) {

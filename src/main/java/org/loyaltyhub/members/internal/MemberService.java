@@ -1,5 +1,7 @@
 package org.loyaltyhub.members.internal;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.loyaltyhub.shared.Failure;
 import org.loyaltyhub.members.CardBrand;
 import org.loyaltyhub.members.CardGroup;
@@ -57,7 +59,9 @@ public class MemberService implements Members {
     private final Cards cards;
     private final Clock clock;
     private final MovingIn movingIn;
-    private final java.util.Set<List<Long>> related = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** Member–company relationships known to be committed (they are never removed). */
+    private final Cache<List<Long>, Boolean> related =
+            Caffeine.newBuilder().maximumSize(500_000).build();
 
     MemberService(JdbcClient jdbc, MemberRows rows, MemberFinder finder, Tenancy tenancy,
                   ApplicationEventPublisher events, Cards cards, Clock clock, MovingIn movingIn) {
@@ -320,28 +324,14 @@ public class MemberService implements Members {
     @Override
     public void relate(long circuitId, long memberId, long companyId) {
         List<Long> key = List.of(memberId, companyId);
-        if (related.contains(key)) {
+        if (related.getIfPresent(key) != null) {
             return; // relationships are never removed, so a known one needs no statement
         }
         jdbc.sql("insert into member_company (circuit_id, member_id, company_id) values (:c, :m, :company) "
                         + "on conflict do nothing")
                 .param("c", circuitId).param("m", memberId).param("company", companyId).update();
-        if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
-            org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
-                    new org.springframework.transaction.support.TransactionSynchronization() {
-                        @Override
-                        public void afterCommit() {
-                            remember(key);
-                        }
-                    });
-        }
-    }
-
-    private void remember(List<Long> relation) {
-        if (related.size() > 500_000) {
-            related.clear();
-        }
-        related.add(relation);
+        // not if the savepoint around this insert rolls back: the relationship would be known but missing
+        org.loyaltyhub.shared.OnCommit.run(() -> related.put(key, Boolean.TRUE));
     }
 
     public Member changeProfile(Caller caller, long memberId, ProfileChange c) {

@@ -1,6 +1,7 @@
 package org.loyaltyhub.programs.internal;
 
-import org.loyaltyhub.shared.TtlCache;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -22,7 +23,8 @@ public class CircuitFeatures {
     }
 
     private final JdbcClient jdbc;
-    private final TtlCache<Long, Features> cache = new TtlCache<>(Duration.ofSeconds(5), 10_000);
+    private final Cache<Long, Features> cache =
+            Caffeine.newBuilder().expireAfterWrite(Duration.ofSeconds(5)).maximumSize(10_000).build();
 
     CircuitFeatures(JdbcClient jdbc) {
         this.jdbc = jdbc;

@@ -1,5 +1,7 @@
 package org.loyaltyhub.programs.internal;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.loyaltyhub.programs.ProductRule;
 import org.loyaltyhub.programs.ProgramSettings;
 import org.loyaltyhub.programs.ProgramSettings.RedeemableProducts;
@@ -19,8 +21,8 @@ import java.util.stream.Collectors;
 public class ProgramStore implements org.loyaltyhub.programs.Programs {
 
     private final JdbcClient jdbc;
-    private final org.loyaltyhub.shared.TtlCache<Long, ProgramSettings> cache =
-            new org.loyaltyhub.shared.TtlCache<>(java.time.Duration.ofSeconds(5), 10_000);
+    private final Cache<Long, ProgramSettings> cache =
+            Caffeine.newBuilder().expireAfterWrite(java.time.Duration.ofSeconds(5)).maximumSize(10_000).build();
 
     ProgramStore(JdbcClient jdbc) {
         this.jdbc = jdbc;

@@ -1,11 +1,12 @@
 package org.loyaltyhub.programs.internal;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.loyaltyhub.programs.ReferralRewards;
 import org.loyaltyhub.programs.ReferralSettings;
 import org.loyaltyhub.programs.ReferralSettings.Funding;
 import org.loyaltyhub.programs.RewardOffers;
 import org.loyaltyhub.shared.InvalidInput;
-import org.loyaltyhub.shared.TtlCache;
 import org.loyaltyhub.tenancy.Caller;
 import org.loyaltyhub.tenancy.Role;
 import org.springframework.beans.factory.ObjectProvider;
@@ -35,7 +36,8 @@ class ReferralProgram implements ReferralRewards {
 
     private final JdbcClient jdbc;
     private final ObjectProvider<RewardOffers> offers;
-    private final TtlCache<Long, ReferralSettings> cache = new TtlCache<>(Duration.ofSeconds(5), 10_000);
+    private final Cache<Long, ReferralSettings> cache =
+            Caffeine.newBuilder().expireAfterWrite(Duration.ofSeconds(5)).maximumSize(10_000).build();
 
     ReferralProgram(JdbcClient jdbc, ObjectProvider<RewardOffers> offers) {
         this.jdbc = jdbc;

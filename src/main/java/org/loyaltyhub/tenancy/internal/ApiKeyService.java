@@ -12,12 +12,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * API keys for servers (shops, tills) acting for a company or one of its stores. The secret is random, shown once
@@ -33,7 +30,9 @@ public class ApiKeyService {
     private final ApiKeys keys;
     private final TenancyService tenancy;
     private final SecureRandom random = new SecureRandom();
-    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+    private final com.github.benmanes.caffeine.cache.Cache<String, Caller> cache =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().expireAfterWrite(CACHE_FOR).maximumSize(10_000)
+                    .build();
 
     ApiKeyService(ApiKeys keys, TenancyService tenancy) {
         this.keys = keys;
@@ -68,7 +67,7 @@ public class ApiKeyService {
         ApiKey key = keys.find(caller.circuit(), id).filter(k -> caller.coversCompany(k.companyId()))
                 .orElseThrow(() -> new NotFound("API key", id));
         keys.revoke(caller.circuit(), key.id());
-        cache.clear();
+        cache.invalidateAll();
     }
 
     /**
@@ -81,19 +80,16 @@ public class ApiKeyService {
             return Optional.empty();
         }
         String hash = Hashing.sha256(token);
-        Cached hit = cache.get(hash);
-        if (hit != null && hit.until().isAfter(Instant.now())) {
-            return Optional.of(hit.caller());
+        Caller hit = cache.getIfPresent(hash);
+        if (hit != null) {
+            return Optional.of(hit);
         }
         Optional<Caller> caller = keys.active(hash).map(k -> new Caller(Role.API_KEY, k.circuitId(), k.companyId(),
                 k.storeId(), null, k.id(), "api-key:" + k.id()));
-        caller.ifPresent(c -> cache.put(hash, new Cached(c, Instant.now().plus(CACHE_FOR))));
+        caller.ifPresent(c -> cache.put(hash, c));
         return caller;
     }
 
     public record IssuedKey(ApiKey key, String secret) {
-    }
-
-    private record Cached(Caller caller, Instant until) {
     }
 }

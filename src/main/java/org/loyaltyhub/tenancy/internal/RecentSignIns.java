@@ -1,6 +1,7 @@
 package org.loyaltyhub.tenancy.internal;
 
-import org.loyaltyhub.shared.TtlCache;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
@@ -26,18 +27,18 @@ import java.util.Optional;
 class RecentSignIns {
 
     private final byte[] salt = new byte[32];
-    private final TtlCache<String, Remembered> cache;
+    private final Cache<String, Remembered> cache;
 
     RecentSignIns(@Value("${loyaltyhub.security.remember-sign-ins-for:PT60S}") Duration ttl) {
         new SecureRandom().nextBytes(salt);
-        this.cache = new TtlCache<>(ttl, 10_000);
+        this.cache = Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(10_000).build();
     }
 
     private record Remembered(long operatorId, Authentication authentication) {
     }
 
     Optional<Authentication> find(String email, String password) {
-        return cache.find(key(email, password)).map(Remembered::authentication);
+        return java.util.Optional.ofNullable(cache.getIfPresent(key(email, password))).map(Remembered::authentication);
     }
 
     void remember(String email, String password, long operatorId, Authentication authentication) {
@@ -55,12 +56,12 @@ class RecentSignIns {
     }
 
     private void forget(java.util.function.Predicate<Remembered> which) {
-        cache.invalidateIf(which);
+        cache.asMap().values().removeIf(which);
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCompletion(int status) {
-                    cache.invalidateIf(which);
+                    cache.asMap().values().removeIf(which);
                 }
             });
         }

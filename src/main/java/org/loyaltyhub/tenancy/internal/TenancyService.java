@@ -1,11 +1,12 @@
 package org.loyaltyhub.tenancy.internal;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.loyaltyhub.shared.Failure;
 import org.loyaltyhub.shared.Forbidden;
 import org.loyaltyhub.shared.InvalidInput;
 import org.loyaltyhub.shared.LoyaltyException;
 import org.loyaltyhub.shared.NotFound;
-import org.loyaltyhub.shared.TtlCache;
 import org.loyaltyhub.tenancy.Caller;
 import org.loyaltyhub.tenancy.Circuit;
 import org.loyaltyhub.tenancy.Company;
@@ -39,8 +40,10 @@ public class TenancyService implements Tenancy {
     private final Stores stores;
     private final Operators operators;
     private final PasswordEncoder passwords;
-    private final TtlCache<Long, Circuit> circuitCache = new TtlCache<>(Duration.ofSeconds(5), 10_000);
-    private final TtlCache<List<Long>, Store> storeCache = new TtlCache<>(Duration.ofSeconds(5), 100_000);
+    private final Cache<Long, Circuit> circuitCache =
+            Caffeine.newBuilder().expireAfterWrite(Duration.ofSeconds(5)).maximumSize(10_000).build();
+    private final Cache<List<Long>, Store> storeCache =
+            Caffeine.newBuilder().expireAfterWrite(Duration.ofSeconds(5)).maximumSize(100_000).build();
 
     private final org.springframework.beans.factory.ObjectProvider<CurrencyInUse> currencyUsers;
 
