@@ -5,10 +5,6 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.OutputStreamAppender;
 import ch.qos.logback.core.read.ListAppender;
-import io.modelcontextprotocol.client.McpClient;
-import io.modelcontextprotocol.client.McpSyncClient;
-import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
-import io.modelcontextprotocol.spec.McpSchema;
 import org.junit.jupiter.api.Test;
 import org.loyaltyhub.support.Api;
 import org.loyaltyhub.support.IntegrationTest;
@@ -96,20 +92,9 @@ class EveryLogLineNamesItsRequestAndCircuitTest extends IntegrationTest {
         String key = w.apiKey(shop[0], shop[1]);
         ASSISTANTS.addAppender(appender);
         try {
-            listReportsOverMcp(key, requestId);
+            AssistantCall.listReports(port, key, requestId);
         } finally {
             ASSISTANTS.detachAppender(appender);
-        }
-    }
-
-    private void listReportsOverMcp(String key, String requestId) {
-        var transport = HttpClientStreamableHttpTransport.builder("http://localhost:" + port).endpoint("/mcp")
-                .httpRequestCustomizer((request, method, uri, body, context) -> request
-                        .header("Authorization", "Bearer " + key).header("X-Request-Id", requestId))
-                .build();
-        try (McpSyncClient client = McpClient.sync(transport).build()) {
-            client.initialize();
-            assertThat(client.callTool(new McpSchema.CallToolRequest("list_reports", Map.of())).isError()).isFalse();
         }
     }
 
