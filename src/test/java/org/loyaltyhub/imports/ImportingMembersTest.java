@@ -2,6 +2,7 @@ package org.loyaltyhub.imports;
 
 import org.junit.jupiter.api.Test;
 import org.loyaltyhub.imports.internal.ImportRunner;
+import org.loyaltyhub.programs.internal.ExpiryJobs;
 import org.loyaltyhub.support.Api;
 import org.loyaltyhub.support.IntegrationTest;
 import org.loyaltyhub.support.World;
@@ -10,6 +11,11 @@ import tools.jackson.databind.JsonNode;
 
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 
@@ -36,6 +42,9 @@ class ImportingMembersTest extends IntegrationTest {
 
     @Autowired
     org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    @Autowired
+    ExpiryJobs expiry;
 
     static String path(String base, String source) {
         return base + "?source=" + source;
@@ -126,6 +135,50 @@ class ImportingMembersTest extends IntegrationTest {
         runner.runDue();
         assertThat(w.asAdmin().get("/api/v1/members").json().path("total").asLong()).isEqualTo(2);
         assertThat(w.available(annaId)).isEqualTo(1250);
+        w.assertBooksBalance();
+    }
+
+    /** Rounds of the expiry job as of {@code asOf} until nothing more is due (other tests' lots may be due too). */
+    private void expireDueAt(Instant asOf) {
+        for (int round = 0; round < 100; round++) {
+            ExpiryJobs.Run run = expiry.runAt(asOf);
+            if (run != null && run.lotsExpired() == 0) {
+                return;
+            }
+        }
+    }
+
+    @Test
+    void anOpeningBalanceWithAnExpiryColumnIsALotThatTheExpiryJobExpiresAtTheEndOfThatDay() {
+        World w = fixtures.world(api);
+        LocalDate english = LocalDate.now(ZoneOffset.UTC).plusMonths(2);
+        LocalDate italian = english.plusDays(10);
+        long first = w.asAdmin().postRaw(path("/api/v1/imports/members", "Smile"),
+                "email,points,points_expire_on\nexpiring@moving.test,120," + english + "\n").json()
+                .path("job").path("id").asLong();
+        long second = w.asAdmin().postRaw(path("/api/v1/imports/members", "Cassa"),
+                "E-mail;Punti;Scadenza punti\nscadenza@moving.test;80;"
+                        + italian.format(DateTimeFormatter.ofPattern("dd/MM/yyyy")) + "\n").json()
+                .path("job").path("id").asLong();
+        assertThat(runUntilDone(w.asAdmin(), first).path("job").path("imported").asInt()).isEqualTo(1);
+        assertThat(runUntilDone(w.asAdmin(), second).path("job").path("imported").asInt()).isEqualTo(1);
+        long anna = w.asAdmin().get("/api/v1/members?q=expiring@moving.test").json().path("items").get(0).path("id")
+                .asLong();
+        long sara = w.asAdmin().get("/api/v1/members?q=scadenza@moving.test").json().path("items").get(0).path("id")
+                .asLong();
+        Instant annasEnd = english.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        Instant sarasEnd = italian.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        assertThat(Instant.parse(w.points(anna).path("nextExpiry").asString())).isEqualTo(annasEnd);
+        assertThat(Instant.parse(w.points(sara).path("nextExpiry").asString())).isEqualTo(sarasEnd);
+
+        expireDueAt(annasEnd.minus(Duration.ofMinutes(1)));
+        assertThat(w.available(anna)).as("valid through its last day").isEqualTo(120);
+        expireDueAt(annasEnd);
+        assertThat(w.available(anna)).isZero();
+        assertThat(w.movements(anna).getFirst().path("kind").asString()).isEqualTo("EXPIRY");
+        assertThat(w.available(sara)).as("the Italian column's later day").isEqualTo(80);
+        expireDueAt(sarasEnd);
+        assertThat(w.available(sara)).isZero();
         w.assertBooksBalance();
     }
 

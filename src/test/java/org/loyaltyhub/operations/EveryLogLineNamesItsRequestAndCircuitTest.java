@@ -5,10 +5,6 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.OutputStreamAppender;
 import ch.qos.logback.core.read.ListAppender;
-import io.modelcontextprotocol.client.McpClient;
-import io.modelcontextprotocol.client.McpSyncClient;
-import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
-import io.modelcontextprotocol.spec.McpSchema;
 import org.junit.jupiter.api.Test;
 import org.loyaltyhub.support.Api;
 import org.loyaltyhub.support.IntegrationTest;
@@ -67,11 +63,7 @@ class EveryLogLineNamesItsRequestAndCircuitTest extends IntegrationTest {
     void inJsonEachLineARequestWritesCarriesItsIdAndCircuitAsFields() {
         World w = fixtures.world(api);
         var context = ASSISTANTS.getLoggerContext();
-        // the encoder LOYALTYHUB_LOG_FORMAT=json selects (logging.structured.format.console: ecs), on the app's context
-        StructuredLogEncoder ecs = new StructuredLogEncoder();
-        ecs.setContext(context);
-        ecs.setFormat(consoleFormatOf("json"));
-        ecs.start();
+        StructuredLogEncoder ecs = jsonEncoder();
         ByteArrayOutputStream console = new ByteArrayOutputStream();
         OutputStreamAppender<ILoggingEvent> appender = new OutputStreamAppender<>();
         appender.setContext(context);
@@ -90,26 +82,99 @@ class EveryLogLineNamesItsRequestAndCircuitTest extends IntegrationTest {
         });
     }
 
+    /** The encoder LOYALTYHUB_LOG_FORMAT=json selects (logging.structured.format.console: ecs), on the app's context. */
+    private static StructuredLogEncoder jsonEncoder() {
+        StructuredLogEncoder ecs = new StructuredLogEncoder();
+        ecs.setContext(ASSISTANTS.getLoggerContext());
+        ecs.setFormat(consoleFormatOf("json"));
+        ecs.start();
+        return ecs;
+    }
+
+    @Test
+    void inJsonTheLinesOfAnOrdinaryApiRequestCarryItsIdAndCircuitFromTheControllerDownToTheDatabase() {
+        World w = fixtures.world(api);
+        long[] shop = w.company("Logged purchase");
+        Api till = api.withKey(w.apiKey(shop[0], shop[1]));
+        long member = w.enrol(till, "logged").path("id").asLong();
+        List<ILoggingEvent> heard = heardAtDebug(() -> w.purchase(till.header("X-Request-Id", "purchase-json-0003"),
+                "LOGGED-" + System.nanoTime(), member, "12.00", "PAID"), DISPATCHER, JDBC);
+
+        List<ILoggingEvent> request = linesOfTheRequest(heard, "POST \"/api/v1/purchases\"");
+        assertThat(request).extracting(ILoggingEvent::getLoggerName).as("the controller's and the queries' lines")
+                .contains(DISPATCHER, JDBC);
+        StructuredLogEncoder ecs = jsonEncoder();
+        assertThat(request).allSatisfy(line -> {
+            String written = new String(ecs.encode(line), StandardCharsets.UTF_8).strip();
+            JsonNode json = Api.JSON.readTree(written);
+            assertThat(json.path("requestId").asString()).as(written).isEqualTo("purchase-json-0003");
+            assertThat(json.path("circuitId").asString()).as(written).isEqualTo(String.valueOf(w.circuitId));
+            assertThat(json.path("message").asString()).as(written).isNotBlank();
+        });
+    }
+
+    private static final String DISPATCHER = "org.springframework.web.servlet.DispatcherServlet";
+    private static final String JDBC = "org.springframework.jdbc.core.JdbcTemplate";
+
+    /**
+     * What these loggers write at DEBUG while {@code action} runs, with each line's thread and MDC taken as it was
+     * written (a logging event reads them lazily).
+     */
+    private static List<ILoggingEvent> heardAtDebug(Runnable action, String... loggers) {
+        ListAppender<ILoggingEvent> lines = new ListAppender<>() {
+            @Override
+            protected void append(ILoggingEvent event) {
+                event.prepareForDeferredProcessing();
+                super.append(event);
+            }
+        };
+        lines.start();
+        List<Logger> heard = java.util.Arrays.stream(loggers).map(name -> (Logger) LoggerFactory.getLogger(name))
+                .toList();
+        List<ch.qos.logback.classic.Level> levels = heard.stream().map(Logger::getLevel).toList();
+        heard.forEach(logger -> {
+            logger.setLevel(ch.qos.logback.classic.Level.DEBUG);
+            logger.setAdditive(false);
+            logger.addAppender(lines);
+        });
+        try {
+            action.run();
+        } finally {
+            for (int i = 0; i < heard.size(); i++) {
+                heard.get(i).detachAppender(lines);
+                heard.get(i).setAdditive(true);
+                heard.get(i).setLevel(levels.get(i));
+            }
+        }
+        return List.copyOf(lines.list);
+    }
+
+    /**
+     * The lines the request's own thread wrote from the dispatcher's first line (after security said who the caller
+     * is; the circuit is known from there on) to its "Completed" line; other threads (jobs, the outbox) are not the
+     * request's.
+     */
+    private static List<ILoggingEvent> linesOfTheRequest(List<ILoggingEvent> heard, String firstLine) {
+        ILoggingEvent first = heard.stream().filter(e -> e.getLoggerName().equals(DISPATCHER)
+                && e.getFormattedMessage().startsWith(firstLine)).findFirst().orElseThrow(
+                () -> new AssertionError("no line starts with " + firstLine + " in " + heard));
+        List<ILoggingEvent> own = heard.subList(heard.indexOf(first), heard.size()).stream()
+                .filter(e -> e.getThreadName().equals(first.getThreadName())).toList();
+        int completed = java.util.stream.IntStream.range(0, own.size()).filter(i -> own.get(i).getLoggerName()
+                .equals(DISPATCHER) && own.get(i).getFormattedMessage().startsWith("Completed")).findFirst()
+                .orElseThrow(() -> new AssertionError("the request did not complete: " + own));
+        return own.subList(0, completed + 1);
+    }
+
     /** One MCP call by a till of the world, with this request id, while the appender hears the assistants' lines. */
     private void callOverMcpHeardBy(Appender<ILoggingEvent> appender, World w, String requestId) {
         long[] shop = w.company("Logged " + requestId);
         String key = w.apiKey(shop[0], shop[1]);
         ASSISTANTS.addAppender(appender);
         try {
-            listReportsOverMcp(key, requestId);
+            AssistantCall.listReports(port, key, requestId);
         } finally {
             ASSISTANTS.detachAppender(appender);
-        }
-    }
-
-    private void listReportsOverMcp(String key, String requestId) {
-        var transport = HttpClientStreamableHttpTransport.builder("http://localhost:" + port).endpoint("/mcp")
-                .httpRequestCustomizer((request, method, uri, body, context) -> request
-                        .header("Authorization", "Bearer " + key).header("X-Request-Id", requestId))
-                .build();
-        try (McpSyncClient client = McpClient.sync(transport).build()) {
-            client.initialize();
-            assertThat(client.callTool(new McpSchema.CallToolRequest("list_reports", Map.of())).isError()).isFalse();
         }
     }
 

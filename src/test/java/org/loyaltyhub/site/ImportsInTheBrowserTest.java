@@ -19,7 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The circuit administrator uploads the old system's CSV, checks it (the errors with their lines, nothing written),
  * imports it, watches the progress to the end and downloads the refused rows; a file in the wrong encoding gets a
- * message next to the file field. On a phone, in Italian, the same page.
+ * message next to the file field. On a phone, in Italian, the same page. A running import shows its rate and the
+ * time left.
  */
 class ImportsInTheBrowserTest extends BrowserTest {
 
@@ -32,6 +33,9 @@ class ImportsInTheBrowserTest extends BrowserTest {
 
     @Autowired
     ImportRunner runner;
+
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     private static Path file(String name, byte[] bytes) throws Exception {
         Path p = Files.createTempDirectory("import").resolve(name);
@@ -91,6 +95,29 @@ class ImportsInTheBrowserTest extends BrowserTest {
         assertThat((Boolean) phone.evaluate("document.documentElement.scrollWidth <= window.innerWidth"))
                 .as("nothing wider than the phone").isTrue();
         Browser.screenshot(phone, "imports-dry-run-phone-it");
+        assertThat(browser.errors()).isEmpty();
+    }
+
+    @Test
+    void aRunningImportShowsItsRowsRateAndTimeLeft() {
+        World w = fixtures.world(api);
+        long id = w.asAdmin().postRaw("/api/v1/imports/members?source=Smile&fileName=big.csv",
+                "email,points\nrunning@browser-import.test,10\n").json().path("job").path("id").asLong();
+        // as a large import stands 1,000 s after it started: 40,000 of 100,000 rows, so 39 rows/s (a few seconds of
+        // this test are a few milliseconds more) and (60,000 + 38) / 39 = 1,539 s left
+        jdbc.sql("update import_job set status = 'RUNNING', total_rows = 100000, next_line = 40000, started_at = :t "
+                + "where id = :id").param("t", java.sql.Timestamp.from(clock.instant().minusSeconds(1000)))
+                .param("id", id).update();
+
+        Page page = browser.desktop("en-GB");
+        Browser.signIn(page, url(""), w.admin);
+        page.navigate(url("/admin/imports/" + id));
+        assertThat(page.locator("#progress h2")).hasText("Importing");
+        assertThat(page.locator("#import-progress")).hasAttribute("value", "40");
+        assertThat(page.locator("#progress-text")).hasText("40,000 of 100,000 rows (40%)");
+        assertThat(page.locator("#progress")).containsText("39 rows per second, about 1,539 s left");
+        assertThat(page.locator("#progress")).hasAttribute("hx-trigger", "every 1s");
+        Browser.screenshot(page, "imports-running-desktop-en");
         assertThat(browser.errors()).isEmpty();
     }
 

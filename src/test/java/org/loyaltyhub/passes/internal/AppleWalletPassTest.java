@@ -115,6 +115,32 @@ class AppleWalletPassTest extends IntegrationTest {
     }
 
     @Test
+    void aTieredMembersPassShowsTheirTierInTheCircuitsColours() throws Exception {
+        World w = fixtures.world(api);
+        assertThat(w.asAdmin().put("/api/v1/tiers/policy", Map.of("basis", "POINTS_EARNED", "window", "LIFETIME",
+                "downgrade", "NEVER", "graceDays", 0)).status()).isEqualTo(200);
+        assertThat(w.asAdmin().post("/api/v1/tiers", Map.of("nameEn", "Silver", "nameIt", "Argento", "colour", "#c0c0c0",
+                "threshold", 10)).status()).isEqualTo(201);
+        long[] shop = w.company("Bottega");
+        Api till = api.withKey(w.apiKey(shop[0], shop[1]));
+        long m = w.enrol(till, Map.of("firstName", "Anna", "lastName", "Rossi", "email",
+                org.loyaltyhub.support.Fixtures.unique("tiered") + "@member.test")).path("id").asLong();
+        w.purchase(till, "P-" + System.nanoTime(), m, "25.00", "PAID");
+        passes.saveApple(admin(w), TestWalletKeys.passPkcs12(), TestWalletKeys.PASSWORD, TestWalletKeys.wwdr());
+        passes.saveColours(admin(w), "#C9A227", "#101820");
+
+        JsonNode pass = Api.JSON.readTree(unzip(api.download(path(phonePasses.links(w.circuitId, m).apple())).bytes())
+                .get("pass.json"));
+
+        assertThat(pass.path("backgroundColor").asString()).isEqualTo("rgb(201, 162, 39)");
+        assertThat(pass.path("foregroundColor").asString()).isEqualTo("rgb(16, 24, 32)");
+        assertThat(pass.path("labelColor").asString()).isEqualTo("rgb(16, 24, 32)");
+        JsonNode tier = pass.path("storeCard").path("secondaryFields").get(0);
+        assertThat(tier.path("key").asString()).isEqualTo("tier");
+        assertThat(tier.path("label").asString() + ": " + tier.path("value").asString()).isEqualTo("Livello: Argento");
+    }
+
+    @Test
     void theWebServiceRegistersListsServesAndUnregistersADeviceWithApplesStatusCodes() {
         Member m = memberWithPoints();
         passes.saveApple(admin(m.world()), TestWalletKeys.passPkcs12(), TestWalletKeys.PASSWORD, TestWalletKeys.wwdr());

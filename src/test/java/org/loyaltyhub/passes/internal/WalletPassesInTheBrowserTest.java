@@ -21,7 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The circuit administrator uploads the Apple certificate on a phone, in Italian (a wrong file first), then an APNs
  * key (.p8) for the updates (again a wrong file first); then a customer
  * who joins gets the "add to wallet" link in the sign-up e-mail and the button on the card, and the counter shows it
- * right after an enrolment.
+ * right after an enrolment. At a desktop, in English, another administrator sets up Google Wallet and the card's
+ * colours, and a new customer's card then shows "Add to Google Wallet" alone.
  */
 class WalletPassesInTheBrowserTest extends BrowserTest {
 
@@ -97,6 +98,53 @@ class WalletPassesInTheBrowserTest extends BrowserTest {
         counter.getByRole(AriaRole.BUTTON, named("Iscrivi")).click();
         assertThat(counter.getByRole(AriaRole.STATUS).first()).containsText("Cliente iscritto");
         assertThat(counter.locator("#add-to-apple-wallet")).hasText("Aggiungi a Apple Wallet");
+        assertThat(browser.errors()).isEmpty();
+    }
+
+    @Test
+    void atADesktopTheAdministratorSetsUpGoogleWalletAndTheColoursAndTheCustomersCardShowsTheGoogleButton() {
+        World w = fixtures.world(api);
+        Page page = browser.desktop("en-GB");
+        Browser.signIn(page, url(""), w.admin);
+        page.navigate(url("/admin/passes"));
+        assertThat(page.locator("h1")).hasText("Wallet passes");
+        assertThat(page.locator("#google-status")).containsText("Not configured");
+        assertThat(page.locator("main")).containsText("Google Pay & Wallet Console");
+
+        page.getByLabel("Issuer id").fill("my issuer");
+        page.locator("#key").setInputFiles(new FilePayload("key.json", "application/json",
+                TestWalletKeys.serviceAccountJson(true).getBytes(StandardCharsets.UTF_8)));
+        page.locator("#google-form button[type=submit]").click();
+        assertThat(page.locator("#issuerId-error")).containsText("digits only");
+        assertThat(page.locator("#google-status")).containsText("Not configured");
+
+        page.getByLabel("Issuer id").fill(WalletPassUpdatesTest.ISSUER);
+        page.locator("#key").setInputFiles(new FilePayload("key.json", "application/json",
+                TestWalletKeys.serviceAccountJson(true).getBytes(StandardCharsets.UTF_8)));
+        page.locator("#google-form button[type=submit]").click();
+        assertThat(page.getByRole(AriaRole.STATUS)).containsText("Google account saved");
+        assertThat(page.locator("#google-status")).containsText(WalletPassUpdatesTest.ISSUER);
+        assertThat(page.locator("#google-status")).containsText("wallet@test.iam.gserviceaccount.com");
+        assertThat(page.locator("#apple-status")).containsText("Not configured");
+
+        page.locator("#background").fill("#c9a227");
+        page.locator("#foreground").fill("#101820");
+        page.getByRole(AriaRole.BUTTON, named("Save").setExact(true)).click();
+        assertThat(page.getByRole(AriaRole.STATUS)).containsText("Saved");
+        assertThat(page.locator("#background")).hasValue("#c9a227");
+        assertThat(page.locator("#foreground")).hasValue("#101820");
+        Browser.screenshot(page, "wallet-passes-desktop-en");
+
+        String email = Fixtures.unique("google") + "@member.test";
+        Page phone = browser.phone("en-GB");
+        joinAndConfirm(phone, w.circuitId, email, "a-long-password-1");
+        assertThat(phone.locator("#add-to-google-wallet")).hasText("Add to Google Wallet");
+        assertThat(phone.locator("#add-to-apple-wallet")).hasCount(0);
+        URI link = URI.create(phone.locator("#add-to-google-wallet").getAttribute("href"));
+        Api.Response save = api.get(link.getRawPath() + "?" + link.getRawQuery());
+        assertThat(save.status()).isEqualTo(303);
+        assertThat(save.header("Location")).startsWith(GoogleWallet.SAVE_URL);
+        Browser.screenshot(phone, "wallet-google-button-phone-en");
         assertThat(browser.errors()).isEmpty();
     }
 }
