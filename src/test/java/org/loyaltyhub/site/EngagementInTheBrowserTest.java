@@ -1,16 +1,29 @@
 package org.loyaltyhub.site;
 
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.DecodeHintType;
+import com.google.zxing.MultiFormatReader;
+import com.google.zxing.RGBLuminanceSource;
+import com.google.zxing.common.HybridBinarizer;
 import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.Geolocation;
 import org.junit.jupiter.api.Test;
+import org.loyaltyhub.purchases.ReceiptClaim;
+import org.loyaltyhub.purchases.ReceiptClaimStatus;
+import org.loyaltyhub.purchases.Receipts;
 import org.loyaltyhub.support.Api;
 import org.loyaltyhub.support.Browser;
 import org.loyaltyhub.support.BrowserTest;
 import org.loyaltyhub.support.Fixtures;
 import org.loyaltyhub.support.World;
+import org.springframework.beans.factory.annotation.Autowired;
 
+import javax.imageio.ImageIO;
+import java.io.ByteArrayInputStream;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -20,9 +33,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Customer engagement in a real Chromium (issue 18): a phone that shares its position sorts the stores by distance and
  * checks in where it is; a receipt's code records the purchase once and its replay is refused; a shared link's
- * repeated visits by one visitor earn its member once.
+ * repeated visits by one visitor earn its member once; a phone scans the store's check-in screen; the back office
+ * reviews receipts and sets what customers see of a store; the customer pages on a desktop in Italian.
  */
 class EngagementInTheBrowserTest extends BrowserTest {
+
+    @Autowired
+    Receipts receipts;
 
     private static void place(World w, long store, String name, String lat, String lon) {
         Api.Response r = w.asAdmin().put("/api/v1/stores/" + store, Map.of("name", name, "address", "Piazza 1",
@@ -121,6 +138,7 @@ class EngagementInTheBrowserTest extends BrowserTest {
         assertThat(member.locator("#share-points")).containsText("You get 10 points for each new visitor");
         assertThat(member.locator("#follow-us")).containsText("Instagram");
         assertThat(member.locator("#share-0 a").first()).hasText("WhatsApp");
+        assertThat(member.locator("#share-0 a[href^='mailto:']")).hasText("E-mail");
         String link = member.locator("#share-0 input").inputValue();
         assertThat(link).contains("/c/" + w.circuitId + "/s/");
         Browser.screenshot(member, "share-phone-en");
@@ -201,6 +219,52 @@ class EngagementInTheBrowserTest extends BrowserTest {
         phone.locator("#receipt-code").fill(code);
         phone.locator("#claim-receipt button[type=submit]").click();
         assertThat(phone.locator("#receipt-claims")).containsText("18.40 EUR");
+        assertThat(browser.errors()).isEmpty();
+    }
+
+    /** What a phone's camera reads off the QR code shown in {@code element}. */
+    private static String scan(Locator element) throws Exception {
+        var image = ImageIO.read(new ByteArrayInputStream(element.screenshot()));
+        int[] pixels = image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
+        return new MultiFormatReader().decode(new BinaryBitmap(new HybridBinarizer(
+                        new RGBLuminanceSource(image.getWidth(), image.getHeight(), pixels))),
+                Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE)).getText();
+    }
+
+    @Test
+    void aMemberScansTheStoresCheckInScreenAndChecksInOnceWhileAnOldCodeIsRefusedWithItsReason() throws Exception {
+        World w = fixtures.world(api);
+        long[] shop = w.company("Screen");
+        place(w, shop[1], "Bar Schermo", "45.46", "9.19");
+        Page counter = browser.desktop("en-GB");
+        Browser.signIn(counter, url(""), w.operator("STORE_OPERATOR", null, shop[1]));
+        counter.navigate(url("/stores/" + shop[1] + "/checkin-screen"));
+        assertThat(counter.locator("h1")).hasText("Check in at Bar Schermo");
+        String code = counter.locator("#checkin-code").textContent().strip();
+        String scanned = scan(counter.locator(".qr"));
+        assertThat(scanned).isEqualTo(url("/c/" + w.circuitId + "/my/checkin?store=" + shop[1] + "&code=" + code));
+        Browser.screenshot(counter, "checkin-screen-desktop-en");
+
+        Page phone = browser.phone("en-GB");
+        joinAndConfirm(phone, w.circuitId, Fixtures.unique("scanner") + "@member.test", "scanner-password-1");
+        phone.navigate(scanned);
+        assertThat(phone.locator("h1")).hasText("Check in at Bar Schermo");
+        assertThat(phone.locator("#checkin-code")).hasValue(code);
+        phone.locator("#check-in-code button[type=submit]").click();
+        assertThat(phone.locator("#checked-in")).hasText("Checked in at Bar Schermo: thank you for your visit!");
+        phone.navigate(url("/c/" + w.circuitId + "/my/history"));
+        assertThat(phone.locator("#visits tr.check-in")).hasCount(1);
+        assertThat(phone.locator("#visits tr.check-in")).containsText("Bar Schermo");
+
+        clock.advance(Duration.ofMinutes(21)); // two ten-minute periods on: the code photographed then is stale
+        phone.navigate(scanned);
+        phone.locator("#check-in-code button[type=submit]").click();
+        assertThat(phone.locator("#check-in-refused"))
+                .hasText("This code has expired: scan the QR code on the store's screen again.");
+        counter.reload();
+        assertThat(counter.locator("#checkin-code")).not().hasText(code);
+        phone.navigate(url("/c/" + w.circuitId + "/my/history"));
+        assertThat(phone.locator("#visits tr.check-in")).hasCount(1);
         assertThat(browser.errors()).isEmpty();
     }
 }
