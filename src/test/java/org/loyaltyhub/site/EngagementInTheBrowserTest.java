@@ -267,4 +267,56 @@ class EngagementInTheBrowserTest extends BrowserTest {
         assertThat(phone.locator("#visits tr.check-in")).hasCount(1);
         assertThat(browser.errors()).isEmpty();
     }
+
+    private String receiptCode(Api till, long store, long number, String amount) {
+        Api.Response r = till.post("/api/v1/stores/" + store + "/receipt-codes", Map.of("receiptNumber", number,
+                "currency", "EUR", "amount", amount, "issuedAt", clock.instant().minusSeconds(600).toString()));
+        assertThat(r.status()).as(r.toString()).isEqualTo(200);
+        return r.json().path("code").asString();
+    }
+
+    @Test
+    void theAdministratorSetsTheReceiptRulesOnADesktopAndApprovesOneClaimAndRefusesAnotherFromTheQueue() {
+        World w = fixtures.world(api);
+        long[] shop = w.company("Coda");
+        Api till = api.withKey(w.apiKey(shop[0], shop[1]));
+        long member = w.enrol(till, "coda").path("id").asLong();
+        Page desk = browser.desktop("it-IT");
+        Browser.signIn(desk, url(""), w.admin);
+        desk.navigate(url("/admin/receipts"));
+        assertThat(desk.locator("h1")).hasText("Scontrini");
+        desk.getByLabel("I clienti possono aggiungere gli scontrini").check();
+        desk.locator("#receipts-maxAgeDays").fill("7");
+        desk.locator("#receipts-dailyLimit").fill("500");
+        desk.locator("#receipts-reviewAbove").fill("50");
+        desk.locator("#receipt-settings button[type=submit]").click();
+        assertThat(desk.locator("main .message.info")).hasText("Impostazioni salvate.");
+        assertThat(desk.locator("#receipts-reviewAbove")).hasValue("50.00");
+        var saved = w.asAdmin().get("/api/v1/receipts/settings").json();
+        assertThat(saved.path("enabled").asBoolean()).isTrue();
+        assertThat(saved.path("reviewAbove").decimalValue()).isEqualByComparingTo("50");
+
+        ReceiptClaim kept = receipts.claim(w.circuitId, member, receiptCode(till, shop[1], 21, "80.00"));
+        ReceiptClaim dropped = receipts.claim(w.circuitId, member, receiptCode(till, shop[1], 22, "90.00"));
+        assertThat(List.of(kept.status(), dropped.status())).containsOnly(ReceiptClaimStatus.PENDING);
+        assertThat(w.available(member)).isZero();
+        desk.navigate(url("/admin/receipts"));
+        assertThat(desk.locator("#receipt-queue li")).hasCount(2);
+        assertThat(desk.locator("#claim-" + kept.id())).containsText("80.00");
+        Browser.screenshot(desk, "receipt-queue-desktop-it");
+
+        desk.locator("#claim-" + kept.id()).getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Approva")).click();
+        assertThat(desk.locator("main .message.info")).hasText("Scontrino approvato: l'acquisto è registrato.");
+        assertThat(desk.locator("#claim-" + kept.id())).hasCount(0);
+        Locator refuse = desk.locator("#claim-" + dropped.id());
+        refuse.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Rifiuta")).click();
+        assertThat(desk.locator("#reason-" + dropped.id() + "-error")).isVisible();
+        assertThat(desk.locator("#reason-" + dropped.id())).hasAttribute("aria-invalid", "true");
+        desk.locator("#reason-" + dropped.id()).fill("Lo scontrino non è leggibile");
+        desk.locator("#claim-" + dropped.id()).getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Rifiuta")).click();
+        assertThat(desk.locator("main .message.info")).hasText("Scontrino rifiutato: il cliente è avvisato.");
+        assertThat(desk.locator("#receipt-queue li")).hasCount(0);
+        assertThat(w.available(member)).as("only the approved receipt's points").isEqualTo(80);
+        assertThat(browser.errors()).isEmpty();
+    }
 }
