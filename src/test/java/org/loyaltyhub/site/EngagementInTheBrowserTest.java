@@ -319,4 +319,44 @@ class EngagementInTheBrowserTest extends BrowserTest {
         assertThat(w.available(member)).as("only the approved receipt's points").isEqualTo(80);
         assertThat(browser.errors()).isEmpty();
     }
+
+    @Test
+    void theStoreProfileShowsItsSavedValuesAgainAndABadValueGetsAMessageNextToItsFieldAndChangesNothing() {
+        World w = fixtures.world(api);
+        long[] shop = w.company("Profilo");
+        Page desk = browser.desktop("en-GB");
+        Browser.signIn(desk, url(""), w.admin);
+        String page = url("/admin/stores/" + shop[1]);
+        desk.navigate(page);
+        desk.getByLabel("Opening hours").fill("Mon-Fri 8-19");
+        desk.getByLabel("Check-in radius in metres (20 to 2000)").fill("250");
+        desk.getByLabel("Google Business review page (https://…)").fill("https://g.page/r/profilo/review");
+        desk.getByLabel("TripAdvisor page (https://…)").fill("https://www.tripadvisor.it/profilo");
+        desk.locator("#store-profile button[type=submit]").click();
+        assertThat(desk.locator("#store-profile .message.info")).hasText("Saved.");
+        assertThat(desk.locator("#openingHours")).hasValue("Mon-Fri 8-19");
+        assertThat(desk.locator("#checkinRadius")).hasValue("250");
+        assertThat(desk.locator("#googleReviewUrl")).hasValue("https://g.page/r/profilo/review");
+        assertThat(desk.locator("#tripadvisorUrl")).hasValue("https://www.tripadvisor.it/profilo");
+
+        desk.locator("#openingHours").fill("Every day 9-21");
+        desk.locator("#checkinRadius").fill("-5");
+        desk.locator("#tripadvisorUrl").fill("http://www.tripadvisor.it/profilo");
+        desk.locator("#store-profile button[type=submit]").click();
+        assertThat(desk.locator("#checkinRadius-error")).hasText("Type a number of metres from 20 to 2000.");
+        assertThat(desk.locator("#checkinRadius")).hasAttribute("aria-invalid", "true");
+        assertThat(desk.locator("#checkinRadius")).hasValue("-5");
+        assertThat(desk.locator("#tripadvisorUrl-error")).hasText("Type an address that starts with https://");
+        assertThat(desk.locator("#tripadvisorUrl")).hasAttribute("aria-invalid", "true");
+        assertThat(desk.locator("#googleReviewUrl-error")).hasCount(0);
+        Browser.screenshot(desk, "store-profile-errors-desktop-en");
+        var profile = w.asAdmin().get("/api/v1/stores/" + shop[1] + "/profile").json();
+        assertThat(profile.path("openingHours").asString()).as("nothing saved while a field is wrong")
+                .isEqualTo("Mon-Fri 8-19");
+        assertThat(profile.path("checkinRadiusMetres").asInt()).isEqualTo(250);
+        desk.navigate(page);
+        assertThat(desk.locator("#openingHours")).hasValue("Mon-Fri 8-19");
+        assertThat(desk.locator("#tripadvisorUrl")).hasValue("https://www.tripadvisor.it/profilo");
+        assertThat(browser.errors()).isEmpty();
+    }
 }
