@@ -359,4 +359,37 @@ class EngagementInTheBrowserTest extends BrowserTest {
         assertThat(desk.locator("#tripadvisorUrl")).hasValue("https://www.tripadvisor.it/profilo");
         assertThat(browser.errors()).isEmpty();
     }
+
+    @Test
+    void aMemberOnADesktopInItalianFindsTheStoresReceiptsAndSharePagesInItalian() {
+        World w = fixtures.world(api);
+        long[] shop = w.company("Scrivania");
+        place(w, shop[1], "Bar Scrivania", "45.46", "9.19");
+        w.asAdmin().put("/api/v1/receipts/settings", Map.of("enabled", true, "maxAgeDays", 7, "dailyLimit", "300"));
+        Page desk = browser.desktop("en-GB");
+        joinAndConfirm(desk, w.circuitId, Fixtures.unique("scrivania") + "@member.test", "scrivania-password-1");
+        desk.navigate(url("/c/" + w.circuitId + "/my/stores?lang=it"));
+        assertThat(desk.locator("h1")).hasText("Negozi");
+        assertThat(desk.getByRole(AriaRole.BUTTON, named("Ordina per distanza da me"))).isVisible();
+        assertThat(desk.locator("#store-list")).containsText("Bar Scrivania");
+        assertThat(desk.locator("#store-" + shop[1] + " form.check-in button")).hasText("Fai check-in qui");
+        assertThat(desk.locator("#my-check-ins h2")).hasText("I tuoi check-in");
+        Browser.screenshot(desk, "stores-desktop-it");
+
+        desk.navigate(url("/c/" + w.circuitId + "/my/receipts"));
+        assertThat(desk.locator("h1")).hasText("Scontrini");
+        assertThat(desk.getByLabel("Codice dello scontrino")).isVisible();
+        assertThat(desk.getByRole(AriaRole.BUTTON, named("Aggiungi l'acquisto"))).isVisible();
+        Browser.screenshot(desk, "receipts-desktop-it");
+
+        desk.navigate(url("/c/" + w.circuitId + "/my/share"));
+        assertThat(desk.locator("h1")).hasText("Condividi");
+        assertThat(desk.locator("#share-0 h2")).hasText("Invita i tuoi amici");
+        assertThat(desk.locator("#share-0 a[href^='mailto:']")).hasText("Via e-mail");
+        assertThat(desk.locator("#share-0 button[data-copy]")).hasText("Copia il link");
+        assertThat((Boolean) desk.evaluate("document.documentElement.scrollWidth <= window.innerWidth"))
+                .as("nothing wider than the window").isTrue();
+        Browser.screenshot(desk, "share-desktop-it");
+        assertThat(browser.errors()).isEmpty();
+    }
 }
