@@ -41,7 +41,8 @@ class EngagementInTheBrowserTest extends BrowserTest {
     @Autowired
     Receipts receipts;
 
-    private static void place(World w, long store, String name, String lat, String lon) {
+    /** Names the store and puts it on the map (StoreMapInTheBrowserTest places its stores the same way). */
+    static void place(World w, long store, String name, String lat, String lon) {
         Api.Response r = w.asAdmin().put("/api/v1/stores/" + store, Map.of("name", name, "address", "Piazza 1",
                 "city", "Milano", "latitude", lat, "longitude", lon));
         assertThat(r.status()).as(r.toString()).isEqualTo(200);

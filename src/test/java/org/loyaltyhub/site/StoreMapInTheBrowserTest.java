@@ -6,7 +6,6 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.loyaltyhub.support.Api;
 import org.loyaltyhub.support.Browser;
 import org.loyaltyhub.support.BrowserTest;
 import org.loyaltyhub.support.World;
@@ -20,7 +19,6 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.Map;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -80,17 +78,11 @@ class StoreMapInTheBrowserTest extends BrowserTest {
         TILES.stop();
     }
 
-    private static void place(World w, long store, String name, String lat, String lon) {
-        Api.Response r = w.asAdmin().put("/api/v1/stores/" + store, Map.of("name", name, "address", "Piazza 1",
-                "city", "Milano", "latitude", lat, "longitude", lon));
-        assertThat(r.status()).as(r.toString()).isEqualTo(200);
-    }
-
     @Test
     void theMapDrawsAMarkerPerStoreOnTilesFromTheConfiguredServerWhichThePagesPolicyAllows() {
         World w = fixtures.world(api);
-        place(w, w.company("Duomo")[1], "Bar Duomo", "45.464211", "9.191383");
-        place(w, w.company("Castello")[1], "Bar Castello", "45.470532", "9.179279");
+        EngagementInTheBrowserTest.place(w, w.company("Duomo")[1], "Bar Duomo", "45.464211", "9.191383");
+        EngagementInTheBrowserTest.place(w, w.company("Castello")[1], "Bar Castello", "45.470532", "9.179279");
         w.company("Senza posto"); // a store without coordinates: in the list, not on the map
 
         // the stand-in tile server's certificate is its own (self-signed): this browser trusts it
