@@ -33,8 +33,13 @@ public final class Browser implements AutoCloseable {
 
     /** A fresh browser profile (no cookies) at a phone or desktop size, in a language. */
     public Page open(int width, int height, String locale) {
-        BrowserContext context = chromium.newContext(new com.microsoft.playwright.Browser.NewContextOptions()
-                .setViewportSize(width, height).setLocale(locale));
+        return open(new com.microsoft.playwright.Browser.NewContextOptions().setViewportSize(width, height)
+                .setLocale(locale));
+    }
+
+    /** A fresh browser profile with these options (e.g. trusting a local stub's self-signed certificate). */
+    public Page open(com.microsoft.playwright.Browser.NewContextOptions options) {
+        BrowserContext context = chromium.newContext(options);
         // counts htmx's settled swaps: htmx wires the listeners of swapped-in content only when it settles, so a
         // test that acts on new content must wait for that, not only for the response (see answered)
         context.addInitScript("document.addEventListener('htmx:afterSettle', function () {"
