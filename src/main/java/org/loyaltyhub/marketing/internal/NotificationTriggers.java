@@ -117,7 +117,9 @@ class NotificationTriggers {
     @EventListener
     void on(TierChanged e) {
         if (e.to() != null) {
-            status(e.circuitId(), e.memberId(), NotificationKind.TIER_CHANGED, Shortcode.TIER, e.to(),
+            status(e.circuitId(), e.memberId(), NotificationKind.TIER_CHANGED, Shortcode.TIER,
+                    () -> e.toName() == null ? e.to()
+                            : e.toName().in(notifier.languageOf(e.circuitId(), e.memberId()).locale()),
                     "tier:" + e.memberId() + ":" + e.toTierId() + ":" + clock.instant().toEpochMilli());
         }
     }
@@ -125,7 +127,7 @@ class NotificationTriggers {
     @EventListener
     void on(BadgeChanged e) {
         if (e.to() != null) {
-            status(e.circuitId(), e.memberId(), NotificationKind.BADGE_CHANGED, Shortcode.BADGE, e.to(),
+            status(e.circuitId(), e.memberId(), NotificationKind.BADGE_CHANGED, Shortcode.BADGE, e::to,
                     "badge:" + e.memberId() + ":" + e.toBadgeId() + ":" + clock.instant().toEpochMilli());
         }
     }
@@ -134,7 +136,7 @@ class NotificationTriggers {
     void on(MembershipChanged e) {
         if (e.kind() == StatusEventKind.MEMBERSHIP_RENEWED) {
             status(e.circuitId(), e.memberId(), NotificationKind.MEMBERSHIP_RENEWED, Shortcode.EXPIRY_DATE,
-                    date(e.endsAt(), notifier.languageOf(e.circuitId(), e.memberId())),
+                    () -> date(e.endsAt(), notifier.languageOf(e.circuitId(), e.memberId())),
                     "membership-renewed:" + e.membershipId() + ":"
                             + e.endsAt().toEpochMilli());
         }
@@ -143,7 +145,7 @@ class NotificationTriggers {
     @EventListener
     void on(MembershipExpiring e) {
         status(e.circuitId(), e.memberId(), NotificationKind.MEMBERSHIP_EXPIRING, Shortcode.EXPIRY_DATE,
-                date(e.endsAt(), notifier.languageOf(e.circuitId(), e.memberId())),
+                () -> date(e.endsAt(), notifier.languageOf(e.circuitId(), e.memberId())),
                 "membership-expiring:" + e.membershipId() + ":"
                         + e.endsAt().toEpochMilli());
     }
@@ -182,9 +184,11 @@ class NotificationTriggers {
                         notifier.languageOf(e.circuitId(), e.referrerId()))))));
     }
 
-    private void status(long circuitId, long memberId, NotificationKind kind, Shortcode shortcode, String value,
-                        String key) {
-        safely(circuitId, () -> notifier.tell(new Notice(circuitId, memberId, kind, key, Map.of(shortcode, value))));
+    /** The value is worked out inside {@link #safely}: a member who cannot be read never undoes the fact. */
+    private void status(long circuitId, long memberId, NotificationKind kind, Shortcode shortcode,
+                        java.util.function.Supplier<String> value, String key) {
+        safely(circuitId, () -> notifier.tell(new Notice(circuitId, memberId, kind, key,
+                Map.of(shortcode, value.get()))));
     }
 
     static String date(Instant at, Language language) {
