@@ -118,8 +118,7 @@ class NotificationTriggers {
     void on(TierChanged e) {
         if (e.to() != null) {
             status(e.circuitId(), e.memberId(), NotificationKind.TIER_CHANGED, Shortcode.TIER,
-                    () -> e.toName() == null ? e.to()
-                            : e.toName().in(notifier.languageOf(e.circuitId(), e.memberId()).locale()),
+                    () -> inTheirLanguage(e.circuitId(), e.memberId(), e.toName(), e.to()),
                     "tier:" + e.memberId() + ":" + e.toTierId() + ":" + clock.instant().toEpochMilli());
         }
     }
@@ -127,9 +126,16 @@ class NotificationTriggers {
     @EventListener
     void on(BadgeChanged e) {
         if (e.to() != null) {
-            status(e.circuitId(), e.memberId(), NotificationKind.BADGE_CHANGED, Shortcode.BADGE, e::to,
+            status(e.circuitId(), e.memberId(), NotificationKind.BADGE_CHANGED, Shortcode.BADGE,
+                    () -> inTheirLanguage(e.circuitId(), e.memberId(), e.toName(), e.to()),
                     "badge:" + e.memberId() + ":" + e.toBadgeId() + ":" + clock.instant().toEpochMilli());
         }
+    }
+
+    /** A tier's or badge's name in the member's language (the English one when the event has no names). */
+    private String inTheirLanguage(long circuitId, long memberId, org.loyaltyhub.programs.MemberStatus.Names names,
+                                   String english) {
+        return names == null ? english : names.in(notifier.languageOf(circuitId, memberId).locale());
     }
 
     @EventListener
