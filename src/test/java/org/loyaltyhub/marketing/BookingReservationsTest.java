@@ -354,4 +354,49 @@ class BookingReservationsTest extends IntegrationTest {
         assertThat(w.available(anna)).as("an arrival marked twice gives once").isEqualTo(15);
         w.assertBooksBalance();
     }
+
+    @Test
+    void aNoShowMarkedOnceTheSlotStartedClosesTheReservationWithoutPointsOrMail(ApplicationEvents events) {
+        long table = table(4);
+        String email = Fixtures.unique("absent") + "@member.test";
+        long anna = member(email);
+        Api.Response created = w.asAdmin().post("/api/v1/promotions", Map.of("name", "Came to dinner",
+                "validFrom", at(MONDAY, 8).minusSeconds(86_400).toString(), "priority", 10,
+                "trigger", Map.of("type", "EVENT", "eventType", "reservation_attended",
+                        "attributeConditions", List.of()),
+                "effect", Map.of("type", "FIXED_POINTS", "points", 15)));
+        assertThat(w.asAdmin().post("/api/v1/promotions/" + created.json().path("id").asLong() + "/activate",
+                Map.of()).status()).isEqualTo(200);
+        long id = book(w.as(till), anna, table, at(MONDAY, 10), 2).json().path("id").asLong();
+        TestMail.lastTo(email);
+        Api.Response early = w.as(till).post("/api/v1/reservations/" + id + "/attendance",
+                Map.of("attendance", "NO_SHOW"));
+        assertThat(early.status()).as(early.toString()).isEqualTo(422);
+        assertThat(early.json().path("reason").asString()).isEqualTo("TOO_EARLY");
+
+        clock.set(at(MONDAY, 10).plusSeconds(900));
+        Api.Response noShow = w.as(till).post("/api/v1/reservations/" + id + "/attendance",
+                Map.of("attendance", "NO_SHOW"));
+
+        assertThat(noShow.status()).as(noShow.toString()).isEqualTo(200);
+        assertThat(noShow.json().path("status").asString()).isEqualTo("NO_SHOW");
+        assertThat(w.as(till).get("/api/v1/reservations/" + id).json().path("status").asString()).isEqualTo("NO_SHOW");
+        assertThat(w.as(till).get("/api/v1/stores/" + shop[1] + "/reservations?date=" + MONDAY).json().get(0)
+                .path("status").asString()).isEqualTo("NO_SHOW");
+        assertThat(events.stream(ReservationAttended.class)).as("no attendance to reward").isEmpty();
+        assertThat(w.available(anna)).isZero();
+        Api.Response arrivedAfter = w.as(till).post("/api/v1/reservations/" + id + "/attendance",
+                Map.of("attendance", "ARRIVED"));
+        assertThat(arrivedAfter.status()).isEqualTo(409);
+        assertThat(arrivedAfter.json().path("reason").asString()).isEqualTo("NOT_OPEN");
+        assertThat(w.as(till).post("/api/v1/reservations/" + id + "/cancel", Map.of()).status())
+                .as("a no-show is not cancelled afterwards").isEqualTo(409);
+        assertThat(w.available(anna)).isZero();
+        assertThat(w.asAdmin().get("/api/v1/members/" + anna + "/messages").json().valueStream()
+                .map(m -> m.path("kind").asString()).toList()).as("no cancellation message")
+                .containsExactly("BOOKING_CONFIRMED");
+        assertThat(w.as(till).get("/api/v1/bookables/" + table + "/slots?date=" + MONDAY).json().get(1)
+                .path("free").asInt()).as("the places stay taken").isEqualTo(2);
+        w.assertBooksBalance();
+    }
 }

@@ -71,7 +71,9 @@ class TellingMembersAboutTheirAccountTest extends IntegrationTest {
                 "note", "gift"));
 
         assertThat(kinds(w, member)).containsExactly("BADGE_CHANGED");
-        assertThat(inbox(w, member).getFirst().path("body").asString()).containsAnyOf("Bronze", "Bronzo");
+        assertThat(inbox(w, member).getFirst().path("subject").asString()).as("the circuit's language (Italy)")
+                .isEqualTo("Nuovo badge: Bronzo");
+        assertThat(inbox(w, member).getFirst().path("body").asString()).contains("hai ottenuto il badge Bronzo");
     }
 
     @Test

@@ -44,12 +44,28 @@ public final class TestMail {
         return waitFor(address, before);
     }
 
+    /**
+     * The message with this subject that {@code action} causes to be sent to the address, when others (an invoice, a
+     * confirmation) may arrive with it: waits up to 10 s for one more such message than the address had before.
+     */
+    public static MimeMessage nextTo(String address, String subject, Runnable action) {
+        java.util.function.Predicate<MimeMessage> titled = m -> subject.equals(subject(m));
+        int before = (int) Arrays.stream(SMTP.getReceivedMessages())
+                .filter(m -> recipient(m).equalsIgnoreCase(address)).filter(titled).count();
+        action.run();
+        return waitFor(address, titled, before);
+    }
+
     private static MimeMessage waitFor(String address, int moreThan) {
+        return waitFor(address, m -> true, moreThan);
+    }
+
+    private static MimeMessage waitFor(String address, java.util.function.Predicate<MimeMessage> which, int moreThan) {
         Instant until = Instant.now().plus(Duration.ofSeconds(10));
         while (true) {
             int received = SMTP.getReceivedMessages().length;
             java.util.List<MimeMessage> to = Arrays.stream(SMTP.getReceivedMessages())
-                    .filter(m -> recipient(m).equalsIgnoreCase(address)).toList();
+                    .filter(m -> recipient(m).equalsIgnoreCase(address)).filter(which).toList();
             if (to.size() > moreThan) {
                 return to.getLast();
             }

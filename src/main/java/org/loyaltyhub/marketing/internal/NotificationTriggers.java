@@ -117,7 +117,8 @@ class NotificationTriggers {
     @EventListener
     void on(TierChanged e) {
         if (e.to() != null) {
-            status(e.circuitId(), e.memberId(), NotificationKind.TIER_CHANGED, Shortcode.TIER, e.to(),
+            status(e.circuitId(), e.memberId(), NotificationKind.TIER_CHANGED, Shortcode.TIER,
+                    () -> inTheirLanguage(e.circuitId(), e.memberId(), e.toName(), e.to()),
                     "tier:" + e.memberId() + ":" + e.toTierId() + ":" + clock.instant().toEpochMilli());
         }
     }
@@ -125,16 +126,23 @@ class NotificationTriggers {
     @EventListener
     void on(BadgeChanged e) {
         if (e.to() != null) {
-            status(e.circuitId(), e.memberId(), NotificationKind.BADGE_CHANGED, Shortcode.BADGE, e.to(),
+            status(e.circuitId(), e.memberId(), NotificationKind.BADGE_CHANGED, Shortcode.BADGE,
+                    () -> inTheirLanguage(e.circuitId(), e.memberId(), e.toName(), e.to()),
                     "badge:" + e.memberId() + ":" + e.toBadgeId() + ":" + clock.instant().toEpochMilli());
         }
+    }
+
+    /** A tier's or badge's name in the member's language (the English one when the event has no names). */
+    private String inTheirLanguage(long circuitId, long memberId, org.loyaltyhub.programs.MemberStatus.Names names,
+                                   String english) {
+        return names == null ? english : names.in(notifier.languageOf(circuitId, memberId).locale());
     }
 
     @EventListener
     void on(MembershipChanged e) {
         if (e.kind() == StatusEventKind.MEMBERSHIP_RENEWED) {
             status(e.circuitId(), e.memberId(), NotificationKind.MEMBERSHIP_RENEWED, Shortcode.EXPIRY_DATE,
-                    date(e.endsAt(), notifier.languageOf(e.circuitId(), e.memberId())),
+                    () -> date(e.endsAt(), notifier.languageOf(e.circuitId(), e.memberId())),
                     "membership-renewed:" + e.membershipId() + ":"
                             + e.endsAt().toEpochMilli());
         }
@@ -143,7 +151,7 @@ class NotificationTriggers {
     @EventListener
     void on(MembershipExpiring e) {
         status(e.circuitId(), e.memberId(), NotificationKind.MEMBERSHIP_EXPIRING, Shortcode.EXPIRY_DATE,
-                date(e.endsAt(), notifier.languageOf(e.circuitId(), e.memberId())),
+                () -> date(e.endsAt(), notifier.languageOf(e.circuitId(), e.memberId())),
                 "membership-expiring:" + e.membershipId() + ":"
                         + e.endsAt().toEpochMilli());
     }
@@ -182,9 +190,11 @@ class NotificationTriggers {
                         notifier.languageOf(e.circuitId(), e.referrerId()))))));
     }
 
-    private void status(long circuitId, long memberId, NotificationKind kind, Shortcode shortcode, String value,
-                        String key) {
-        safely(circuitId, () -> notifier.tell(new Notice(circuitId, memberId, kind, key, Map.of(shortcode, value))));
+    /** The value is worked out inside {@link #safely}: a member who cannot be read never undoes the fact. */
+    private void status(long circuitId, long memberId, NotificationKind kind, Shortcode shortcode,
+                        java.util.function.Supplier<String> value, String key) {
+        safely(circuitId, () -> notifier.tell(new Notice(circuitId, memberId, kind, key,
+                Map.of(shortcode, value.get()))));
     }
 
     static String date(Instant at, Language language) {

@@ -129,6 +129,6 @@ class TierKeeper implements ActivityListener {
                 to == null ? null : to.nameEn(), to == null ? null : to.id(), reason, actor);
         events.publishEvent(new TierChanged(circuitId, memberId, kind, from == null ? null : from.id(),
                 from == null ? null : from.nameEn(), to == null ? null : to.id(), to == null ? null : to.nameEn(),
-                reason));
+                reason, to == null ? null : new org.loyaltyhub.programs.MemberStatus.Names(to.nameEn(), to.nameIt())));
     }
 }

@@ -117,7 +117,7 @@ public class BadgeHolders implements ActivityListener, RedemptionBoost, StatusPa
         Long ref = after != null ? after.id() : before.id();
         statusEvents.record(circuitId, memberId, kind, from, to, ref, reason, ACTOR);
         events.publishEvent(new BadgeChanged(circuitId, memberId, kind, before == null ? null : before.id(), from,
-                after == null ? null : after.id(), to, reason));
+                after == null ? null : after.id(), to, reason, after == null ? null : after.names()));
     }
 
     /** "Silver since 2026-03-02: 1,520 points in 12 months", or why the badge held before was lost. */
