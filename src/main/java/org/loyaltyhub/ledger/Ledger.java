@@ -172,7 +172,7 @@ public interface Ledger {
     }
 
     /** {@code points}: the amount held, in the purpose's unit (minor units for money). */
-    record Hold(long id, long circuitId, long memberId, long points, String status, Instant expiresAt,
+    record Hold(long id, long circuitId, long memberId, long points, HoldStatus status, Instant expiresAt,
                 long entryId, Long settledEntryId, Purpose purpose) {
     }
 

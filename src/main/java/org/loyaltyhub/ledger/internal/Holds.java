@@ -5,6 +5,7 @@ import org.loyaltyhub.ledger.AccountRef;
 import org.loyaltyhub.ledger.EntryDraft;
 import org.loyaltyhub.ledger.EntryPosted;
 import org.loyaltyhub.ledger.HoldExpired;
+import org.loyaltyhub.ledger.HoldStatus;
 import org.loyaltyhub.ledger.Ledger.Hold;
 import org.loyaltyhub.ledger.LotRule;
 import org.loyaltyhub.ledger.PostedEntry;
@@ -31,7 +32,7 @@ import java.util.Optional;
 class Holds {
 
     private static final RowMapper<Hold> HOLD = (rs, n) -> new Hold(rs.getLong("id"), rs.getLong("circuit_id"),
-            rs.getLong("member_id"), rs.getLong("points"), rs.getString("status"),
+            rs.getLong("member_id"), rs.getLong("points"), HoldStatus.valueOf(rs.getString("status")),
             rs.getTimestamp("expires_at").toInstant(), rs.getLong("entry_id"), (Long) rs.getObject("settled_entry_id"),
             Purpose.valueOf(rs.getString("purpose")));
 
@@ -78,23 +79,23 @@ class Holds {
      * Captures or releases a held reservation; asking again for the state it is in changes nothing. A reservation
      * whose time ran out is not captured: it is released and {@link HoldExpired} thrown (callers commit the release).
      */
-    Hold settle(long circuitId, long holdId, String target, String actor, String reason, Instant usedAt) {
+    Hold settle(long circuitId, long holdId, HoldStatus target, String actor, String reason, Instant usedAt) {
         Hold hold = lock(circuitId, holdId);
-        if (hold.status().equals(target)) {
+        if (hold.status() == target) {
             return hold;
         }
-        if (!hold.status().equals("HELD")) {
-            throw new LoyaltyException("hold-settled", Failure.CONFLICT, "The reservation was already " + hold.status().toLowerCase())
-                    .with("holdStatus", hold.status());
+        if (hold.status() != HoldStatus.HELD) {
+            throw new LoyaltyException("hold-settled", Failure.CONFLICT, "The reservation was already "
+                    + hold.status().name().toLowerCase(java.util.Locale.ROOT)).with("holdStatus", hold.status().name());
         }
         Instant asOf = usedAt != null && usedAt.isBefore(clock.instant()) ? usedAt : clock.instant();
-        if (target.equals("CAPTURED") && !asOf.isBefore(hold.expiresAt())) {
-            settle(circuitId, holdId, "RELEASED", actor, "Reservation expired", null);
+        if (target == HoldStatus.CAPTURED && !asOf.isBefore(hold.expiresAt())) {
+            settle(circuitId, holdId, HoldStatus.RELEASED, actor, "Reservation expired", null);
             throw new HoldExpired(holdId, hold.expiresAt());
         }
         Purpose p = hold.purpose();
         AccountRef held = AccountRef.member(p.held(), hold.memberId());
-        EntryDraft.Builder draft = target.equals("CAPTURED")
+        EntryDraft.Builder draft = target == HoldStatus.CAPTURED
                 ? EntryDraft.transfer(circuitId, "hold:" + holdId + ":capture", kind(p, "SPEND"),
                         p.money() ? "Paid with the wallet" : "Points redeemed")
                         .move(held, AccountRef.circuit(p.redeemed()), hold.points())
@@ -108,10 +109,10 @@ class Holds {
     /** Gives back the points of a captured reservation; a held one is released, a settled one left as it is. */
     Hold giveBack(long circuitId, long holdId, String reason, String actor) {
         Hold hold = lock(circuitId, holdId);
-        if (hold.status().equals("HELD")) {
-            return settle(circuitId, holdId, "RELEASED", actor, reason, null);
+        if (hold.status() == HoldStatus.HELD) {
+            return settle(circuitId, holdId, HoldStatus.RELEASED, actor, reason, null);
         }
-        if (!hold.status().equals("CAPTURED")) {
+        if (hold.status() != HoldStatus.CAPTURED) {
             return hold;
         }
         Purpose p = hold.purpose();
@@ -120,7 +121,7 @@ class Holds {
                 .move(AccountRef.circuit(p.redeemed()), AccountRef.member(p.available(), hold.memberId()),
                         hold.points(), null, new LotRule.Restore(hold.entryId()))
                 .actor(actor);
-        return close(circuitId, hold, draft, "REFUNDED");
+        return close(circuitId, hold, draft, HoldStatus.REFUNDED);
     }
 
     /**
@@ -156,12 +157,12 @@ class Holds {
     }
 
     /** Posts the closing entry, with the store and company the reservation was made at, and records the outcome. */
-    private Hold close(long circuitId, Hold hold, EntryDraft.Builder draft, String status) {
+    private Hold close(long circuitId, Hold hold, EntryDraft.Builder draft, HoldStatus status) {
         Long[] where = jdbc.sql("select company_id, store_id from journal_entry where id = :e").param("e", hold.entryId())
                 .query((rs, n) -> new Long[]{(Long) rs.getObject(1), (Long) rs.getObject(2)}).single();
         PostedEntry closing = post(draft.member(memberNamed(hold.purpose(), hold.memberId())).company(where[0])
                 .store(where[1]).build());
-        jdbc.sql("update hold set status = :s, settled_entry_id = :e where id = :id").param("s", status)
+        jdbc.sql("update hold set status = :s, settled_entry_id = :e where id = :id").param("s", status.name())
                 .param("e", closing.id()).param("id", hold.id()).update();
         return find(circuitId, hold.id()).orElseThrow();
     }

@@ -293,18 +293,18 @@ class LedgerService implements Ledger {
     @Override
     @Transactional(noRollbackFor = HoldExpired.class) // the expired reservation's release commits
     public Hold capture(long circuitId, long holdId, String actor) {
-        return holds.settle(circuitId, holdId, "CAPTURED", actor, null, null);
+        return holds.settle(circuitId, holdId, org.loyaltyhub.ledger.HoldStatus.CAPTURED, actor, null, null);
     }
 
     @Override
     @Transactional(noRollbackFor = HoldExpired.class)
     public Hold capture(long circuitId, long holdId, String actor, Instant usedAt) {
-        return holds.settle(circuitId, holdId, "CAPTURED", actor, null, usedAt);
+        return holds.settle(circuitId, holdId, org.loyaltyhub.ledger.HoldStatus.CAPTURED, actor, null, usedAt);
     }
 
     @Override
     public Hold release(long circuitId, long holdId, String reason, String actor) {
-        return holds.settle(circuitId, holdId, "RELEASED", actor, reason, null);
+        return holds.settle(circuitId, holdId, org.loyaltyhub.ledger.HoldStatus.RELEASED, actor, reason, null);
     }
 
     @Override

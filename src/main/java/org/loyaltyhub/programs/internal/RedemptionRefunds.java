@@ -27,13 +27,13 @@ class RedemptionRefunds {
         this.ledger = ledger;
     }
 
-    private record Row(long id, long memberId, long companyId, Long storeId, long holdId, long points, String status,
+    private record Row(long id, long memberId, long companyId, Long storeId, long holdId, long points, RedemptionStatus status,
                        long pointsBack) {
     }
 
     /** The order's refunds now add up to {@code refunded} of {@code total}: gives back the share not given yet. */
     void giveBackShare(long circuitId, long redemptionId, BigDecimal total, BigDecimal refunded, String actor) {
-        Row r = lock(circuitId, redemptionId).filter(x -> x.status().equals("CAPTURED")).orElse(null);
+        Row r = lock(circuitId, redemptionId).filter(x -> x.status() == RedemptionStatus.CAPTURED).orElse(null);
         if (r == null) {
             return;
         }
@@ -57,7 +57,7 @@ class RedemptionRefunds {
         if (r == null || r.pointsBack() == 0) {
             return false;
         }
-        if (r.status().equals("CAPTURED")) {
+        if (r.status() == RedemptionStatus.CAPTURED) {
             long rest = r.points() - r.pointsBack();
             if (rest > 0) {
                 post(circuitId, r, rest, "hold:" + r.holdId() + ":refund-rest",
@@ -82,6 +82,6 @@ class RedemptionRefunds {
                 .param("c", circuitId).param("id", redemptionId)
                 .query((rs, n) -> new Row(rs.getLong("id"), rs.getLong("member_id"), rs.getLong("company_id"),
                         (Long) rs.getObject("store_id"), rs.getLong("hold_id"), rs.getLong("points"),
-                        rs.getString("status"), rs.getLong("points_back"))).optional();
+                        RedemptionStatus.valueOf(rs.getString("status")), rs.getLong("points_back"))).optional();
     }
 }

@@ -3,6 +3,7 @@ package org.loyaltyhub.programs.internal;
 import org.loyaltyhub.shared.Failure;
 import org.loyaltyhub.ledger.AccountRef;
 import org.loyaltyhub.ledger.HoldExpired;
+import org.loyaltyhub.ledger.HoldStatus;
 import org.loyaltyhub.ledger.Ledger;
 import org.loyaltyhub.members.MemberIdentifier;
 import org.loyaltyhub.members.Members;
@@ -46,7 +47,7 @@ public class RedemptionService implements Redemptions {
     private static final RowMapper<Redemption> ROW = (rs, n) -> new Redemption(rs.getLong("id"),
             rs.getLong("member_id"), rs.getLong("company_id"), (Long) rs.getObject("store_id"), rs.getLong("hold_id"),
             rs.getLong("points"), new Money(rs.getBigDecimal("discount"), Currency.getInstance(rs.getString("currency"))),
-            rs.getString("status"), rs.getString("order_id"), rs.getTimestamp("expires_at").toInstant(),
+            RedemptionStatus.valueOf(rs.getString("status")), rs.getString("order_id"), rs.getTimestamp("expires_at").toInstant(),
             rs.getTimestamp("created_at").toInstant());
 
     private final JdbcClient jdbc;
@@ -82,7 +83,7 @@ public class RedemptionService implements Redemptions {
     }
 
     public record Redemption(long id, long memberId, long companyId, Long storeId, long holdId, long points,
-                             Money discount, String status, String orderId, Instant expiresAt, Instant createdAt) {
+                             Money discount, RedemptionStatus status, String orderId, Instant expiresAt, Instant createdAt) {
     }
 
     @Transactional(readOnly = true)
@@ -140,12 +141,12 @@ public class RedemptionService implements Redemptions {
     @Transactional(noRollbackFor = HoldExpired.class) // the expired reservation's release commits
     public Redemption capture(Caller caller, long id, String orderId) {
         Redemption r = get(caller, id);
-        return settle(caller.circuit(), r, "CAPTURED", orderId, caller.actor(), null, null);
+        return settle(caller.circuit(), r, RedemptionStatus.CAPTURED, orderId, caller.actor(), null, null);
     }
 
     public Redemption release(Caller caller, long id) {
         Redemption r = get(caller, id);
-        return settle(caller.circuit(), r, "RELEASED", null, caller.actor(), "Reservation released", null);
+        return settle(caller.circuit(), r, RedemptionStatus.RELEASED, null, caller.actor(), "Reservation released", null);
     }
 
     /**
@@ -157,7 +158,7 @@ public class RedemptionService implements Redemptions {
             throw new InvalidInput("reason", "say why the redemption is undone (up to 200 characters)");
         }
         Redemption r = get(caller, id);
-        if (!"CAPTURED".equals(r.status())) {
+        if (r.status() != RedemptionStatus.CAPTURED) {
             throw new RedemptionNotCaptured(id, r.status());
         }
         ledger.giveBack(caller.circuit(), r.holdId(), "Redemption undone: " + reason.strip(), caller.actor());
@@ -172,7 +173,7 @@ public class RedemptionService implements Redemptions {
     public void captureForOrder(long circuitId, long redemptionId, long memberId, String orderId, String actor,
                                 Instant orderedAt) {
         try {
-            settle(circuitId, forMember(circuitId, redemptionId, memberId), "CAPTURED", orderId, actor, null,
+            settle(circuitId, forMember(circuitId, redemptionId, memberId), RedemptionStatus.CAPTURED, orderId, actor, null,
                     orderedAt);
         } catch (HoldExpired e) {
             // the order is still a purchase: it is recorded, and the points of the lapsed reservation stay available
@@ -189,12 +190,8 @@ public class RedemptionService implements Redemptions {
         }
         // points already spent on the order come back with it; a reservation still open is simply released
         Ledger.Hold hold = ledger.giveBack(circuitId, r.holdId(), "Order cancelled: redeemed points given back", actor);
-        String status = switch (hold.status()) {
-            case "REFUNDED" -> "REFUNDED";
-            case "RELEASED" -> "EXPIRED".equals(r.status()) ? "EXPIRED" : "RELEASED";
-            default -> hold.status();
-        };
-        jdbc.sql("update redemption set status = :s, updated_at = now() where id = :id").param("s", status)
+        RedemptionStatus status = r.status().after(hold.status(), false);
+        jdbc.sql("update redemption set status = :s, updated_at = now() where id = :id").param("s", status.name())
                 .param("id", r.id()).update();
     }
 
@@ -253,8 +250,8 @@ public class RedemptionService implements Redemptions {
     @Override
     public void release(long circuitId, long redemptionId, String reason, String actor) {
         Redemption r = find(circuitId, redemptionId);
-        if (!"CAPTURED".equals(r.status())) {
-            settle(circuitId, r, "RELEASED", null, actor, reason, null);
+        if (r.status() != RedemptionStatus.CAPTURED) {
+            settle(circuitId, r, RedemptionStatus.RELEASED, null, actor, reason, null);
         }
     }
 
@@ -263,12 +260,12 @@ public class RedemptionService implements Redemptions {
      * (false).
      */
     public boolean expire(long circuitId, long holdId) {
-        if (ledger.findHold(circuitId, holdId).filter(h -> "HELD".equals(h.status())).isEmpty()) {
+        if (ledger.findHold(circuitId, holdId).filter(h -> h.status() == HoldStatus.HELD).isEmpty()) {
             return false;
         }
         jdbc.sql("select * from redemption where circuit_id = :c and hold_id = :h").param("c", circuitId)
                 .param("h", holdId).query(ROW).optional()
-                .ifPresentOrElse(r -> settle(circuitId, r, "EXPIRED", null, "system", "Reservation expired", null),
+                .ifPresentOrElse(r -> settle(circuitId, r, RedemptionStatus.EXPIRED, null, "system", "Reservation expired", null),
                         () -> ledger.release(circuitId, holdId, "Reservation expired", "system"));
         return true;
     }
@@ -282,29 +279,26 @@ public class RedemptionService implements Redemptions {
         return r;
     }
 
-    private Redemption settle(long circuitId, Redemption r, String target, String orderId, String actor, String reason,
+    private Redemption settle(long circuitId, Redemption r, RedemptionStatus target, String orderId, String actor,
+                              String reason,
                               Instant usedAt) {
-        if ("CAPTURED".equals(target) && "EXPIRED".equals(r.status())) {
+        if (target == RedemptionStatus.CAPTURED && r.status() == RedemptionStatus.EXPIRED) {
             throw new HoldExpired(r.holdId(), r.expiresAt());
         }
         Ledger.Hold hold;
         try {
-            hold = "CAPTURED".equals(target) ? ledger.capture(circuitId, r.holdId(), actor, usedAt)
+            hold = target == RedemptionStatus.CAPTURED ? ledger.capture(circuitId, r.holdId(), actor, usedAt)
                     : ledger.release(circuitId, r.holdId(), reason, actor);
         } catch (HoldExpired e) {
             jdbc.sql("update redemption set status = 'EXPIRED', updated_at = now() where id = :id").param("id", r.id())
                     .update();
             throw e;
         }
-        String status = switch (hold.status()) {
-            case "CAPTURED" -> "CAPTURED";
-            case "RELEASED" -> "EXPIRED".equals(target) || "EXPIRED".equals(r.status()) ? "EXPIRED" : "RELEASED";
-            default -> hold.status();
-        };
+        RedemptionStatus status = r.status().after(hold.status(), target == RedemptionStatus.EXPIRED);
         jdbc.sql("update redemption set status = :s, order_id = coalesce(:order, order_id), updated_at = now() "
                         + "where id = :id")
-                .param("s", status).param("order", orderId).param("id", r.id()).update();
-        meters.redemption(Meters.RedemptionOutcome.valueOf(status));
+                .param("s", status.name()).param("order", orderId).param("id", r.id()).update();
+        meters.redemption(Meters.RedemptionOutcome.valueOf(status.name()));
         return find(circuitId, r.id());
     }
 

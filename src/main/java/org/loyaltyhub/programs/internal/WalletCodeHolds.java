@@ -4,6 +4,7 @@ import org.loyaltyhub.shared.Failure;
 import org.loyaltyhub.ledger.AccountRef;
 import org.loyaltyhub.ledger.EntryDraft;
 import org.loyaltyhub.ledger.HoldExpired;
+import org.loyaltyhub.ledger.HoldStatus;
 import org.loyaltyhub.ledger.Ledger;
 import org.loyaltyhub.ledger.LotRule;
 import org.loyaltyhub.ledger.Purpose;
@@ -58,7 +59,7 @@ class WalletCodeHolds implements WalletCodes {
 
     /** A wallet payment as locked: its holder is the member, or the gift card for an anonymous card's code. */
     private record Row(long id, Long memberId, Long giftCardId, Purpose purpose, long companyId, Long storeId,
-                       long holdId, long minor, long backMinor, String status) {
+                       long holdId, long minor, long backMinor, WalletService.PaymentStatus status) {
 
         long holder() {
             return memberId != null ? memberId : giftCardId;
@@ -149,12 +150,12 @@ class WalletCodeHolds implements WalletCodes {
     public void captureForOrder(long circuitId, long paymentId, Long memberId, String orderId, Instant orderedAt,
                                 String actor) {
         Row r = lock(circuitId, paymentId, true, memberId);
-        if (!r.status().equals("HELD")) {
+        if (r.status() != WalletService.PaymentStatus.HELD) {
             return;
         }
         try {
             Ledger.Hold hold = ledger.capture(circuitId, r.holdId(), actor, orderedAt);
-            status(r, hold.status().equals("CAPTURED") ? "CAPTURED" : "RELEASED", orderId);
+            status(r, hold.status() == HoldStatus.CAPTURED ? WalletService.PaymentStatus.CAPTURED : WalletService.PaymentStatus.RELEASED, orderId);
         } catch (HoldExpired e) {
             // the order is still a purchase; the wallet money of the lapsed reservation stays with the member
             log.warn("Order {} used wallet payment {} after its reservation ran out; nothing was taken", orderId,
@@ -165,17 +166,17 @@ class WalletCodeHolds implements WalletCodes {
     @Override
     public void giveBackForOrder(long circuitId, long paymentId, Long memberId, String actor) {
         Row r = lock(circuitId, paymentId, true, memberId);
-        if (r.status().equals("CAPTURED") && r.backMinor() > 0) {
+        if (r.status() == WalletService.PaymentStatus.CAPTURED && r.backMinor() > 0) {
             post(circuitId, r, r.minor() - r.backMinor(), "hold:" + r.holdId() + ":refund-rest",
                     "Order cancelled: the rest of the wallet payment given back", actor);
             back(r, r.minor());
-            status(r, "REFUNDED", null);
+            status(r, WalletService.PaymentStatus.REFUNDED, null);
             return;
         }
-        if (r.status().equals("HELD") || r.status().equals("CAPTURED")) {
+        if (r.status() == WalletService.PaymentStatus.HELD || r.status() == WalletService.PaymentStatus.CAPTURED) {
             Ledger.Hold hold = ledger.giveBack(circuitId, r.holdId(), "Order cancelled: wallet payment given back",
                     actor);
-            status(r, hold.status().equals("REFUNDED") ? "REFUNDED" : "RELEASED", null);
+            status(r, hold.status() == HoldStatus.REFUNDED ? WalletService.PaymentStatus.REFUNDED : WalletService.PaymentStatus.RELEASED, null);
         }
     }
 
@@ -183,7 +184,7 @@ class WalletCodeHolds implements WalletCodes {
     public void giveBackRefundedShare(long circuitId, long paymentId, Long memberId, BigDecimal orderTotal,
                                       BigDecimal refunded, String actor) {
         Row r = lock(circuitId, paymentId, true, memberId);
-        if (!r.status().equals("CAPTURED")) {
+        if (r.status() != WalletService.PaymentStatus.CAPTURED) {
             return;
         }
         long give = RefundSharePolicy.toGiveNow(r.minor(), orderTotal, refunded, r.backMinor());
@@ -198,9 +199,9 @@ class WalletCodeHolds implements WalletCodes {
     @Override
     public void release(long circuitId, long paymentId, String reason, String actor) {
         Row r = lock(circuitId, paymentId, false, null);
-        if (r.status().equals("HELD")) {
+        if (r.status() == WalletService.PaymentStatus.HELD) {
             ledger.release(circuitId, r.holdId(), reason, actor);
-            status(r, "RELEASED", null);
+            status(r, WalletService.PaymentStatus.RELEASED, null);
         }
     }
 
@@ -222,10 +223,10 @@ class WalletCodeHolds implements WalletCodes {
                 .param("back", Money.ofMinorUnits(backMinor, currency).amount()).param("id", r.id()).update();
     }
 
-    private void status(Row r, String status, String orderId) {
+    private void status(Row r, WalletService.PaymentStatus status, String orderId) {
         jdbc.sql("update wallet_payment set status = :s, order_id = coalesce(:order, order_id), updated_at = now() "
                         + "where id = :id")
-                .param("s", status).param("order", orderId).param("id", r.id()).update();
+                .param("s", status.name()).param("order", orderId).param("id", r.id()).update();
     }
 
     /** The payment's row, locked; with {@code checkHolder}, refused unless it is {@code memberId}'s (null: a card's). */
@@ -238,7 +239,7 @@ class WalletCodeHolds implements WalletCodes {
                             (Long) rs.getObject("gift_card_id"), Purpose.valueOf(rs.getString("purpose")),
                             rs.getLong("company_id"), (Long) rs.getObject("store_id"), rs.getLong("hold_id"),
                             new Money(rs.getBigDecimal("amount"), currency).toMinorUnits(),
-                            new Money(rs.getBigDecimal("amount_back"), currency).toMinorUnits(), rs.getString("status"));
+                            new Money(rs.getBigDecimal("amount_back"), currency).toMinorUnits(), WalletService.PaymentStatus.valueOf(rs.getString("status")));
                 }).optional().orElseThrow(() -> new org.loyaltyhub.shared.NotFound("Wallet payment", paymentId));
         if (checkHolder && !java.util.Objects.equals(r.memberId(), memberId)) {
             throw new LoyaltyException("wallet-payment-of-another-member", Failure.REFUSED,

@@ -328,7 +328,7 @@ public class WalletService implements org.loyaltyhub.programs.Wallets {
 
     /** The expiry job: releases a reservation whose time ran out; false when it was settled meanwhile. */
     public boolean expire(long circuitId, long holdId) {
-        if (ledger.findHold(circuitId, holdId).filter(h -> "HELD".equals(h.status())).isEmpty()) {
+        if (ledger.findHold(circuitId, holdId).filter(h -> h.status() == org.loyaltyhub.ledger.HoldStatus.HELD).isEmpty()) {
             return false;
         }
         ledger.release(circuitId, holdId, "Reservation expired", "system");
@@ -339,9 +339,9 @@ public class WalletService implements org.loyaltyhub.programs.Wallets {
 
     private static PaymentStatus statusOf(Ledger.Hold hold, Payment p) {
         return switch (hold.status()) {
-            case "CAPTURED" -> PaymentStatus.CAPTURED;
-            case "REFUNDED" -> PaymentStatus.REFUNDED;
-            default -> p.status() == PaymentStatus.EXPIRED ? PaymentStatus.EXPIRED : PaymentStatus.RELEASED;
+            case CAPTURED -> PaymentStatus.CAPTURED;
+            case REFUNDED -> PaymentStatus.REFUNDED;
+            case HELD, RELEASED -> p.status() == PaymentStatus.EXPIRED ? PaymentStatus.EXPIRED : PaymentStatus.RELEASED;
         };
     }
 
