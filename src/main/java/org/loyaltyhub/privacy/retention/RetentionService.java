@@ -84,10 +84,14 @@ class RetentionService implements Retention {
                 .param("c", caller.circuit()).query(RetentionService::run).list();
     }
 
-    /** Circuits whose settings the job applies: every circuit with settings saved. */
+    /**
+     * Circuits the job applies retention to: every circuit, with {@link RetentionSettings#DEFAULTS} where none were
+     * saved (so webhook bodies, stored answers and audit records are not kept forever by a circuit that never opened
+     * the page; erasing inactive members stays off until a circuit switches it on).
+     */
     @Transactional(readOnly = true)
     List<Long> circuits() {
-        return jdbc.sql("select circuit_id from retention_settings order by circuit_id").query(Long.class).list();
+        return jdbc.sql("select id from circuit order by id").query(Long.class).list();
     }
 
     @Transactional(readOnly = true)
