@@ -47,17 +47,22 @@ public class RetentionJob {
     }
 
     /**
-     * One round as of {@code asOf}: per circuit (its settings, or the defaults), what was done, then the platform's
-     * own audit records past the default years; null when another node runs it.
+     * One round as of {@code asOf}: per circuit (its settings, or the defaults), what was done (recorded when the
+     * circuit saved settings or something was done), then the platform's own audit records past the default years;
+     * null when another node runs it.
      */
     public List<Retention.Run> runAt(Instant asOf) {
         return jobs.runExclusively("privacy-retention", () -> {
             List<Retention.Run> runs = new ArrayList<>();
-            for (long circuitId : retention.circuits()) {
-                Retention.Run run = circuit(circuitId, asOf);
-                retention.recordRun(circuitId, run);
+            for (RetentionService.Due due : retention.circuits()) {
+                long circuitId = due.circuitId();
+                Retention.Run run = circuit(circuitId, due.settings(), asOf);
+                boolean didSomething = run.membersErased() + run.bodiesEmptied() + run.answersDeleted() > 0;
+                if (didSomething || due.saved()) { // a circuit on the defaults keeps no list of rounds that did nothing
+                    retention.recordRun(circuitId, run);
+                }
                 runs.add(run);
-                if (run.membersErased() + run.bodiesEmptied() + run.answersDeleted() > 0) {
+                if (didSomething) {
                     log.info("Retention in circuit {}: {} inactive members erased, {} webhook bodies emptied, {} stored "
                             + "answers deleted", circuitId, run.membersErased(), run.bodiesEmptied(), run.answersDeleted());
                 }
@@ -71,8 +76,7 @@ public class RetentionJob {
         });
     }
 
-    private Retention.Run circuit(long circuitId, Instant asOf) {
-        RetentionSettings settings = retention.settings(circuitId);
+    private Retention.Run circuit(long circuitId, RetentionSettings settings, Instant asOf) {
         int erased = 0;
         if (settings.erasesInactiveMembers()) {
             int years = settings.inactiveMemberYears();

@@ -36,6 +36,8 @@ class RetentionDefaultsTest extends IntegrationTest {
         clock.advance(Duration.ofDays(89));
         job.runAt(clock.instant());
         assertThat(hasBody(old)).as("89 days old: kept").isTrue();
+        assertThat(runs(w.circuitId)).as("a round that did nothing is not listed for a circuit on the defaults")
+                .isZero();
 
         clock.advance(Duration.ofDays(2));
         job.runAt(clock.instant());
@@ -43,8 +45,14 @@ class RetentionDefaultsTest extends IntegrationTest {
         assertThat(hasBody(old)).as("91 days old: emptied under the defaults").isFalse();
         assertThat(jdbc.sql("select count(*) from retention_settings where circuit_id = :c").param("c", w.circuitId)
                 .query(Long.class).single()).as("nothing was saved for the circuit").isZero();
+        assertThat(runs(w.circuitId)).isEqualTo(1);
         assertThat(jdbc.sql("select coalesce(sum(bodies_emptied), 0) from retention_run where circuit_id = :c")
                 .param("c", w.circuitId).query(Long.class).single()).isEqualTo(1);
+    }
+
+    private long runs(long circuitId) {
+        return jdbc.sql("select count(*) from retention_run where circuit_id = :c").param("c", circuitId)
+                .query(Long.class).single();
     }
 
     @Test
