@@ -147,19 +147,10 @@ class AuditLogTest extends IntegrationTest {
         return forms;
     }
 
-    /** A page's or form's record is written once it has answered: waits (at most 10 s) for {@code least} of them. */
+    /** A page's or form's record is written once it has answered: waits for {@code least} of them. */
     private List<JsonNode> awaitRecords(World w, String query, int least) {
-        List<JsonNode> records = items(w.asAdmin().get(query));
-        for (int i = 0; i < 200 && records.size() < least; i++) {
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-            records = items(w.asAdmin().get(query));
-        }
-        return records;
+        return org.loyaltyhub.support.Eventually.until(() -> items(w.asAdmin().get(query)), r -> r.size() >= least,
+                least + " records of " + query);
     }
 
     @Test

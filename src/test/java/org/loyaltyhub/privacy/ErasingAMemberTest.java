@@ -1,8 +1,7 @@
 package org.loyaltyhub.privacy;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.loyaltyhub.support.Api;
 import org.loyaltyhub.support.Fixtures;
 import org.loyaltyhub.support.IntegrationTest;
@@ -21,17 +20,8 @@ class ErasingAMemberTest extends IntegrationTest {
     @Autowired
     private JdbcClient jdbc;
 
-    private final LogLines log = new LogLines();
-
-    @BeforeEach
-    void listenToTheLog() {
-        log.start();
-    }
-
-    @AfterEach
-    void stopListening() {
-        log.stop();
-    }
+    @RegisterExtension
+    final LogLines log = new LogLines();
 
     private record Person(String firstName, String lastName, String email, String phone, String city) {
         static Person unique() {

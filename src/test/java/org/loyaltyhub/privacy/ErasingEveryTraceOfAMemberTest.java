@@ -1,9 +1,9 @@
 package org.loyaltyhub.privacy;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.loyaltyhub.support.Api;
+import org.loyaltyhub.support.Eventually;
 import org.loyaltyhub.support.Fixtures;
 import org.loyaltyhub.support.IntegrationTest;
 import org.loyaltyhub.support.TestMail;
@@ -17,7 +17,6 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -45,17 +44,8 @@ class ErasingEveryTraceOfAMemberTest extends IntegrationTest {
     @Autowired
     private JdbcClient jdbc;
 
-    private final LogLines log = new LogLines();
-
-    @BeforeEach
-    void listenToTheLog() {
-        log.start();
-    }
-
-    @AfterEach
-    void stopListening() {
-        log.stop();
-    }
+    @RegisterExtension
+    final LogLines log = new LogLines();
 
     private static Instant at(int hour) {
         return ZonedDateTime.of(MONDAY, LocalTime.of(hour, 0), ROME).toInstant();
@@ -104,8 +94,9 @@ class ErasingEveryTraceOfAMemberTest extends IntegrationTest {
                 .postRaw("/api/v1/hooks/woocommerce/" + connection, body);
         assertThat(hook.status()).as(hook.toString()).isEqualTo(200);
         long delivery = hook.json().path("deliveryId").asLong();
-        String outcome = await(() -> jdbc.sql("select case when status = 'RECEIVED' then '' else coalesce(outcome, '-') "
-                + "end from shop_delivery where id = :id").param("id", delivery).query(String.class).single());
+        String outcome = Eventually.until(() -> jdbc.sql("select case when status = 'RECEIVED' then '' else coalesce(outcome, '-') "
+                + "end from shop_delivery where id = :id").param("id", delivery).query(String.class).single(),
+                o -> !o.isEmpty(), "the delivery to be processed");
         assertThat(outcome).as("the outcome names the shop's customer").contains(customerId);
         assertThat(jdbc.sql("select count(*) from member_shop_link where member_id = :m").param("m", m)
                 .query(Long.class).single()).isEqualTo(1);
@@ -218,21 +209,5 @@ class ErasingEveryTraceOfAMemberTest extends IntegrationTest {
         } catch (java.security.GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static String await(java.util.function.Supplier<String> probe) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        String last = probe.get();
-        while ("".equals(last) && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-            last = probe.get();
-        }
-        assertThat(last).as("processed within 10 seconds").isNotEqualTo("");
-        return last;
     }
 }

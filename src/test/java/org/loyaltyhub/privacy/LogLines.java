@@ -3,22 +3,30 @@ package org.loyaltyhub.privacy;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.slf4j.LoggerFactory;
 
 import java.util.Collection;
 import java.util.List;
 
-/** What the application logs while a test runs (every logger), to look for values that must not be there. */
-final class LogLines {
+/**
+ * What the application logs while a test runs (every logger), to look for values that must not be there; registered
+ * with {@code @RegisterExtension}.
+ */
+final class LogLines implements BeforeEachCallback, AfterEachCallback {
 
     private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
 
-    void start() {
+    @Override
+    public void beforeEach(ExtensionContext context) {
         appender.start();
         root().addAppender(appender);
     }
 
-    void stop() {
+    @Override
+    public void afterEach(ExtensionContext context) {
         root().detachAppender(appender);
     }
 
