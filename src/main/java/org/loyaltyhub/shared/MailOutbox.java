@@ -86,8 +86,9 @@ class MailOutbox {
             meters.mail(Meters.SendOutcome.SENT);
         } catch (MailException | IllegalStateException | jakarta.mail.MessagingException e) {
             boolean last = mail.attempts() + 1 >= ATTEMPTS;
-            log.error("Could not send the e-mail '{}' to {} (attempt {}{}): {}", mail.subject(), mail.to(),
-                    mail.attempts() + 1, last ? ", giving up" : "", e.getMessage());
+            log.error("Could not send e-mail {} to {} (attempt {}{}): {}", mail.id(), Masked.email(mail.to()),
+                    mail.attempts() + 1, last ? ", giving up" : "",
+                    String.valueOf(e.getMessage()).replace(mail.to(), Masked.email(mail.to())));
             Duration later = Duration.ofSeconds(Math.min(3600, 15L << mail.attempts()));
             jdbc.sql("update mail_outbox set attempts = attempts + 1, last_error = :error, next_attempt_at = :next, "
                             + "failed_at = cast(:failed as timestamptz) where id = :id")
@@ -101,8 +102,9 @@ class MailOutbox {
     private void deliver(Queued mail) throws jakarta.mail.MessagingException {
         JavaMailSender smtp = sender.getIfAvailable();
         if (smtp == null) {
-            log.warn("No SMTP server is configured (spring.mail.host): this e-mail to {} was not sent.\nSubject: {}\n\n{}",
-                    mail.to(), mail.subject(), mail.body());
+            // the address and text are personal data: the log shows neither (the outbox row keeps them, erasable)
+            log.warn("No SMTP server is configured (spring.mail.host): e-mail {} to {} ({} characters) was not sent",
+                    mail.id(), Masked.email(mail.to()), mail.body().length());
             return;
         }
         jakarta.mail.internet.MimeMessage message;

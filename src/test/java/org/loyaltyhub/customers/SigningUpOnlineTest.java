@@ -79,6 +79,33 @@ class SigningUpOnlineTest extends IntegrationTest {
     }
 
     @Test
+    void signingUpWithAnAlreadyConfirmedAddressShowsTheSamePageAsANewAddressDoes() {
+        World w = fixtures.world(api);
+        String taken = Fixtures.unique("taken") + "@member.test";
+        WebForms owner = client();
+        join(owner, w.circuitId, taken, false);
+        assertThat(confirm(owner, w.circuitId, TestMail.link(TestMail.lastTo(taken), "/verify?token=")).status())
+                .isEqualTo(302);
+        String fresh = Fixtures.unique("fresh") + "@member.test";
+
+        WebForms.Reply forNew = join(client(), w.circuitId, fresh, false);
+        WebForms.Reply forTaken = join(client(), w.circuitId, taken, false);
+
+        assertThat(forTaken.status()).isEqualTo(forNew.status()).isEqualTo(200);
+        assertThat(page(forTaken.body(), taken)).as("nothing tells a stranger the address is known")
+                .isEqualTo(page(forNew.body(), fresh));
+        assertThat(forNew.body()).contains(fresh);
+    }
+
+    /** The page without what differs by nature: the address it repeats, the form token and the scripts' nonce. */
+    private static String page(String html, String email) {
+        return html.replace(email, "ADDRESS").replaceAll("content=\"[^\"]*\"(\\s+name=\"_csrf)", "content=\"TOKEN\"$1")
+                .replaceAll("name=\"_csrf\"\\s+content=\"[^\"]*\"", "name=\"_csrf\" content=\"TOKEN\"")
+                .replaceAll("name=\"_csrf\"\\s+value=\"[^\"]*\"", "name=\"_csrf\" value=\"TOKEN\"")
+                .replaceAll("nonce=\"[^\"]*\"", "nonce=\"NONCE\"");
+    }
+
+    @Test
     void manySignUpsFromOneAddressAreRefusedWithAMessageInTheCustomersLanguage() {
         World w = fixtures.world(api);
         WebForms script = client();

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.loyaltyhub.privacy.audit.AuditLog;
 import org.loyaltyhub.support.Api;
 import org.loyaltyhub.support.IntegrationTest;
+import org.loyaltyhub.support.WebForms;
 import org.loyaltyhub.support.World;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataAccessException;
@@ -29,6 +30,9 @@ class AuditLogTest extends IntegrationTest {
 
     @Autowired
     AuditLog log;
+
+    @Autowired
+    MemberRights rights;
 
     private static List<JsonNode> items(Api.Response r) {
         assertThat(r.status()).as(r.toString()).isEqualTo(200);
@@ -82,6 +86,71 @@ class AuditLogTest extends IntegrationTest {
         assertThat(reads).allMatch(r -> r.path("entity").asString().equals("members"));
         assertThat(items(w.asAdmin().get("/api/v1/audit?action=CHANGE&entityId=" + member)))
                 .as("the refused change").noneMatch(r -> r.path("operation").asString().startsWith("PATCH"));
+    }
+
+    @Test
+    void aBackOfficeFormChangeIsRecordedAsAChangeWithItsFieldNamesAndARefusedFormIsNot() {
+        World w = fixtures.world(api);
+        WebForms admin = signedIn(w.admin);
+        admin.get("/admin/privacy");
+        WebForms.Reply refused = admin.post("/admin/privacy/retention", Map.of("inactiveMemberYears", "",
+                "deliveryBodyDays", "45", "auditYears", "99"));
+        assertThat(refused.status()).as("the form again, with its message").isEqualTo(200);
+        WebForms.Reply saved = admin.post("/admin/privacy/retention", Map.of("inactiveMemberYears", "",
+                "deliveryBodyDays", "45", "auditYears", "6"));
+        assertThat(saved.status()).as(saved.toString()).isEqualTo(302);
+
+        List<JsonNode> changes = awaitRecords(w, "/api/v1/audit?action=CHANGE&entity=privacy", 1);
+        assertThat(changes).as("only the saved form").singleElement().satisfies(change -> {
+            assertThat(change.path("operation").asString()).isEqualTo("POST /admin/privacy/retention");
+            assertThat(change.path("actorKind").asString()).isEqualTo("OPERATOR");
+            assertThat(change.path("fields").valueStream().map(JsonNode::asString).toList())
+                    .contains("deliveryBodyDays", "auditYears").doesNotContain("_csrf");
+        });
+    }
+
+    @Test
+    void aMembersExportTheMembersSearchListAndAShopsDataRequestDownloadAreRecordedAsReads() {
+        World w = fixtures.world(api);
+        long[] shop = w.company("Reads");
+        long member = w.enrol(w.asAdmin(), "exported").path("id").asLong();
+        assertThat(w.asAdmin().download("/api/v1/members/" + member + "/export").status()).isEqualTo(200);
+        assertThat(w.asAdmin().get("/api/v1/members?q=exported").status()).isEqualTo(200);
+        WebForms admin = signedIn(w.admin);
+        assertThat(admin.get("/members?q=exported").status()).isEqualTo(200);
+        long request = rights.requestFromShop(w.circuitId, shop[0], member, "reads.myshopify.com",
+                org.loyaltyhub.support.Fixtures.unique("request")).id();
+        assertThat(w.asAdmin().download("/api/v1/privacy/data-requests/" + request + "/export").status())
+                .isEqualTo(200);
+        assertThat(admin.get("/admin/privacy/requests/" + request + "/export.zip").status()).isEqualTo(200);
+
+        List<JsonNode> reads = awaitRecords(w, "/api/v1/audit?action=READ&size=50", 5);
+        assertThat(reads).anySatisfy(r -> {
+            assertThat(r.path("operation").asString()).isEqualTo("GET /api/v1/members/{id}/export");
+            assertThat(r.path("entity").asString()).isEqualTo("members");
+            assertThat(r.path("entityId").asString()).isEqualTo(String.valueOf(member));
+        });
+        assertThat(reads).extracting(r -> r.path("operation").asString())
+                .contains("GET /api/v1/members", "GET /members");
+        assertThat(reads).filteredOn(r -> r.path("entity").asString().equals("data-requests"))
+                .extracting(r -> r.path("operation").asString() + " " + r.path("entityId").asString())
+                .containsExactlyInAnyOrder("GET /api/v1/privacy/data-requests/{id}/export " + request,
+                        "GET /admin/privacy/requests/{id}/export.zip " + request);
+    }
+
+    /** An operator signed in to the back office through its form. */
+    private WebForms signedIn(Api.Login login) {
+        WebForms forms = new WebForms(port);
+        forms.get("/login");
+        WebForms.Reply r = forms.post("/login", Map.of("email", login.email(), "password", login.password()));
+        assertThat(r.status()).as(r.toString()).isEqualTo(302);
+        return forms;
+    }
+
+    /** A page's or form's record is written once it has answered: waits for {@code least} of them. */
+    private List<JsonNode> awaitRecords(World w, String query, int least) {
+        return org.loyaltyhub.support.Eventually.until(() -> items(w.asAdmin().get(query)), r -> r.size() >= least,
+                least + " records of " + query);
     }
 
     @Test

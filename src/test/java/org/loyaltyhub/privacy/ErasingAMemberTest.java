@@ -1,16 +1,11 @@
 package org.loyaltyhub.privacy;
 
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.loyaltyhub.support.Api;
 import org.loyaltyhub.support.Fixtures;
 import org.loyaltyhub.support.IntegrationTest;
 import org.loyaltyhub.support.World;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
@@ -25,22 +20,8 @@ class ErasingAMemberTest extends IntegrationTest {
     @Autowired
     private JdbcClient jdbc;
 
-    private final ListAppender<ILoggingEvent> log = new ListAppender<>();
-
-    @BeforeEach
-    void listenToTheLog() {
-        log.start();
-        root().addAppender(log);
-    }
-
-    @AfterEach
-    void stopListening() {
-        root().detachAppender(log);
-    }
-
-    private static Logger root() {
-        return (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-    }
+    @RegisterExtension
+    final LogLines log = new LogLines();
 
     private record Person(String firstName, String lastName, String email, String phone, String city) {
         static Person unique() {
@@ -87,8 +68,7 @@ class ErasingAMemberTest extends IntegrationTest {
         assertThat(erased.json().path("forfeitedPoints").asLong()).isEqualTo(150);
 
         assertThat(DatabaseScan.find(jdbc, p.values())).as("no table holds the member's data after").isEmpty();
-        assertThat(log.list).extracting(ILoggingEvent::getFormattedMessage)
-                .noneMatch(line -> p.values().stream().anyMatch(v -> line.toLowerCase().contains(v.toLowerCase())));
+        assertThat(log.holding(p.values())).as("no line of the log names the member").isEmpty();
 
         w.assertBooksBalance();
         assertThat(w.available(m)).isZero();

@@ -18,9 +18,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Privacy in a real Chromium: a customer on a phone downloads their data and erases it after giving their password
- * again; an administrator erases a member with a reason and sets retention, on a desktop.
+ * again (and on an Italian desktop); an administrator erases a member with a reason and sets retention, on a desktop,
+ * and reads shops' data requests and sets retention on a phone in English.
  */
 class PrivacyInTheBrowserTest extends BrowserTest {
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.loyaltyhub.privacy.MemberRights rights;
 
     @Test
     void aCustomerConfirmsTheirPasswordAgainDownloadsTheirDataAndErasesIt() {
@@ -93,6 +97,71 @@ class PrivacyInTheBrowserTest extends BrowserTest {
         Browser.screenshot(page, "admin-privacy-desktop-it");
         assertThat(w.asAdmin().get("/api/v1/privacy/retention").json().path("inactiveMemberYears").asInt())
                 .isEqualTo(4);
+        assertThat(browser.errors()).isEmpty();
+    }
+    @Test
+    void aCustomerOnAnItalianDesktopConfirmsTheirPasswordAgainAndDownloadsTheirData() {
+        World w = fixtures.world(api);
+        String email = Fixtures.unique("scrivania") + "@member.test";
+        Page desk = browser.desktop("it-IT");
+        desk.navigate(url("/c/" + w.circuitId + "/join"));
+        desk.getByLabel("E-mail").fill(email);
+        desk.getByLabel("Password (almeno 10 caratteri)").fill("scrivania-password-1");
+        desk.getByLabel("Ho letto l'informativa sulla privacy").check();
+        desk.getByLabel("Accetto il regolamento del programma").check();
+        desk.getByRole(AriaRole.BUTTON, named("Iscriviti")).click();
+        desk.navigate(org.loyaltyhub.support.TestMail.link(org.loyaltyhub.support.TestMail.lastTo(email),
+                "/verify?token="));
+        desk.getByRole(AriaRole.BUTTON, named("Conferma e apri la mia carta")).click();
+        clock.advance(Duration.ofMinutes(11)); // the sign-in is no longer fresh
+
+        desk.navigate(url("/c/" + w.circuitId + "/my/consents"));
+        desk.getByRole(AriaRole.LINK, named("Scarica o cancella i tuoi dati")).click();
+        assertThat(desk.locator("h1")).hasText("I tuoi dati");
+        assertThat(desk.locator("#download")).hasCount(0);
+        desk.getByLabel("La tua password").fill("non-la-mia-password");
+        desk.getByRole(AriaRole.BUTTON, named("Conferma").setExact(true)).click();
+        assertThat(desk.locator("#password-error")).containsText("Non è la tua password");
+        desk.getByLabel("La tua password").fill("scrivania-password-1");
+        desk.getByRole(AriaRole.BUTTON, named("Conferma").setExact(true)).click();
+        assertThat(desk.locator("#download")).hasText("Scarica i miei dati");
+        assertThat(desk.locator("#erase")).hasText("Cancella i miei dati");
+        Browser.screenshot(desk, "customer-privacy-desktop-it");
+
+        Download zip = desk.waitForDownload(() -> desk.locator("#download").click());
+        assertThat(zip.suggestedFilename()).endsWith(".zip");
+        assertThat(browser.errors()).isEmpty();
+    }
+
+    @Test
+    void anAdministratorOnAPhoneInEnglishDownloadsAShopsDataRequestAndSetsRetention() {
+        World w = fixtures.world(api);
+        long[] shop = w.company("Pocket");
+        long m = w.enrol(w.asAdmin(), Map.of("firstName", "Ida", "lastName", "Bruni", "email",
+                Fixtures.unique("ida") + "@member.test", "storeId", shop[1])).path("id").asLong();
+        rights.requestFromShop(w.circuitId, shop[0], m, "pocket.myshopify.com", Fixtures.unique("request"));
+        Page phone = browser.phone("en-GB");
+        Browser.signIn(phone, url(""), w.admin);
+
+        phone.navigate(url("/admin/privacy"));
+        assertThat(phone.locator("h1")).hasText("Privacy");
+        assertThat(phone.locator("#requests")).containsText("pocket.myshopify.com");
+        assertThat((Boolean) phone.evaluate("document.documentElement.scrollWidth <= window.innerWidth"))
+                .as("fits the phone").isTrue();
+        Download zip = phone.waitForDownload(() -> phone.locator("#requests a").first().click());
+        assertThat(zip.suggestedFilename()).startsWith("member-" + m);
+
+        phone.getByLabel("Empty shops' webhook bodies and stored API answers after (days)").fill("0");
+        phone.locator("#retention button[type=submit]").click();
+        assertThat(phone.locator("#deliveryBodyDays-error")).containsText("Between 1 and 3650 days");
+        phone.getByLabel("Empty shops' webhook bodies and stored API answers after (days)").fill("30");
+        phone.locator("#retention button[type=submit]").click();
+        assertThat(phone.getByRole(AriaRole.STATUS)).containsText("Saved");
+        assertThat((Boolean) phone.evaluate("document.documentElement.scrollWidth <= window.innerWidth"))
+                .as("fits the phone after saving").isTrue();
+        Browser.screenshot(phone, "admin-privacy-phone-en");
+        assertThat(w.asAdmin().get("/api/v1/privacy/retention").json().path("deliveryBodyDays").asInt())
+                .isEqualTo(30);
         assertThat(browser.errors()).isEmpty();
     }
 }

@@ -37,6 +37,9 @@ class SecurityItemsTest extends IntegrationTest {
     @org.springframework.beans.factory.annotation.Autowired
     org.loyaltyhub.customers.internal.CustomerAccounts customers;
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.mail.javamail.JavaMailSenderImpl mailSender;
+
     @Test
     void aPasswordResetLinkCostsAsManyRoundTripsForAKnownAddressAsForAnUnknownOne() throws Exception {
         World w = fixtures.world(api);
@@ -151,9 +154,19 @@ class SecurityItemsTest extends IntegrationTest {
         root.addAppender(seen);
         ours.setLevel(Level.DEBUG);
         String shopKey = "SHOPKEY" + System.nanoTime();
+        // the SMTP password as configuration gives it, one the test's SMTP server accepts
+        String smtpPassword = "SMTPSECRET" + System.nanoTime();
+        org.loyaltyhub.support.TestMail.account("loyaltyhub", smtpPassword);
         String apiSecret;
         World w = fixtures.world(api);
+        Api.Login reached = w.operator("STORE_OPERATOR", null, w.company("Reached")[1]);
+        Api.Login unreachable = w.operator("STORE_OPERATOR", null, w.company("Unreachable")[1]);
+        int smtpPort = mailSender.getPort();
+        String smtpUser = mailSender.getUsername();
+        String smtpPasswordBefore = mailSender.getPassword();
         try {
+            mailSender.setUsername("loyaltyhub");
+            mailSender.setPassword(smtpPassword);
             long[] shop = w.company("Secrets");
             w.prestaShop(shop[0], shopKey);
             apiSecret = w.apiKey(shop[0], shop[1]);
@@ -161,8 +174,16 @@ class SecurityItemsTest extends IntegrationTest {
             api.withKey(apiSecret + "x").get("/api/v1/me");
             api.as(w.admin.email(), "a-wrong-password-" + shopKey).get("/api/v1/me");
             api.postRaw("/api/v1/hooks/prestashop/" + shop[0], "{\"secret\":\"" + shopKey + "\"}");
+            askForReset(address(), reached.email());
+            org.loyaltyhub.support.TestMail.lastTo(reached.email());
+            mailSender.setPort(1); // nothing listens there: the next e-mail fails and is logged
+            askForReset(address(), unreachable.email());
+            awaitFailure(unreachable.email());
             LoggerFactory.getLogger("org.loyaltyhub.site").debug("the capture works");
         } finally {
+            mailSender.setPort(smtpPort);
+            mailSender.setUsername(smtpUser);
+            mailSender.setPassword(smtpPasswordBefore);
             ours.setLevel(before);
             root.detachAppender(seen);
         }
@@ -172,6 +193,22 @@ class SecurityItemsTest extends IntegrationTest {
 
         assertThat(log).as("the run was logged").contains("the capture works");
         assertThat(log).doesNotContain(shopKey).doesNotContain(apiSecret).doesNotContain(integrationsKey)
-                .doesNotContain(w.admin.password()).doesNotContain("whsec-" + shopKey);
+                .doesNotContain(w.admin.password()).doesNotContain("whsec-" + shopKey).doesNotContain(smtpPassword);
+        assertThat(log).as("a failed e-mail is logged with its address masked").contains("Could not send e-mail")
+                .doesNotContain(unreachable.email());
+    }
+
+    /** Waits (at most 10 s) until the outbox has tried and failed to send an e-mail to the address. */
+    private void awaitFailure(String email) throws InterruptedException {
+        org.springframework.jdbc.core.simple.JdbcClient jdbc = org.springframework.jdbc.core.simple.JdbcClient
+                .create(dataSource);
+        for (int i = 0; i < 200; i++) {
+            if (jdbc.sql("select count(*) from mail_outbox where recipient = :r and last_error is not null")
+                    .param("r", email).query(Long.class).single() > 0) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("no failed e-mail to " + email);
     }
 }

@@ -29,6 +29,11 @@ public final class TestMail {
         return SMTP.getSmtp().getPort();
     }
 
+    /** An account clients may sign in to the server with (clients that do not sign in are still accepted). */
+    public static void account(String login, String password) {
+        SMTP.setUser(login + "@smtp.test", login, password);
+    }
+
     /** The last message received for the address, waiting up to 10 s for a first one. */
     public static MimeMessage lastTo(String address) {
         return waitFor(address, 0);

@@ -21,6 +21,9 @@ class RoleMatrixTest extends IntegrationTest {
     record Action(String name, String method, String path, Object body) {
     }
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.loyaltyhub.privacy.MemberRights rights;
+
     @Test
     void eachRoleMayDoExactlyWhatItsPlaceAllows() {
         World w = fixtures.world(api, true, true);
@@ -1040,7 +1043,7 @@ class RoleMatrixTest extends IntegrationTest {
 
     /** Each action by each role, in the roles' order, answers the status expected for that role. */
     @Test
-    void erasuresAndRetentionAreTheCircuitAdministratorsAndShopsDataRequestsAlsoTheCompanyAdministrators() {
+    void erasuresAndRetentionAreTheCircuitAdministratorsAndExportsAndShopsDataRequestsAlsoTheCompanyAdministrators() {
         World w = fixtures.world(api, true, false);
         long[] own = w.company("Own");
         Map<String, Api> roles = new LinkedHashMap<>();
@@ -1050,9 +1053,15 @@ class RoleMatrixTest extends IntegrationTest {
         roles.put("API_KEY", api.withKey(w.apiKey(own[0], null)));
         roles.put("ANOTHER_CIRCUIT_ADMIN", fixtures.world(api).asAdmin());
         long member = w.enrol(w.asAdmin(), Map.of("email", "erase@member.test", "storeId", own[1])).path("id").asLong();
+        long dataRequest = rights.requestFromShop(w.circuitId, own[0], member, "matrix.myshopify.com",
+                org.loyaltyhub.support.Fixtures.unique("request")).id();
         Map<String, Object> settings = new java.util.HashMap<>(Map.of("deliveryBodyDays", 30, "auditYears", 5));
         settings.put("inactiveMemberYears", null);
         Map<Action, List<Integer>> expected = new LinkedHashMap<>();
+        expected.put(new Action("export a member's data", "GET", "/api/v1/members/" + member + "/export", null),
+                List.of(200, 200, 403, 200, 404));
+        expected.put(new Action("download a shop's data request", "GET", "/api/v1/privacy/data-requests/"
+                + dataRequest + "/export", null), List.of(200, 200, 403, 403, 404));
         expected.put(new Action("erase a member", "POST", "/api/v1/members/" + member + "/erasure",
                 Map.of("reason", "matrix")), List.of(200, 403, 403, 403, 404));
         expected.put(new Action("list erasures", "GET", "/api/v1/privacy/erasures", null),

@@ -1,6 +1,7 @@
 package org.loyaltyhub.marketing.internal;
 
 import org.loyaltyhub.marketing.SmsProvider;
+import org.loyaltyhub.shared.Masked;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -18,8 +19,9 @@ class LoggedSms implements SmsProvider {
     @Override
     public Accepted send(String to, String text) {
         String id = "log-" + UUID.randomUUID();
-        log.warn("No SMS gateway is configured (loyaltyhub.sms.provider): this SMS to {} was not sent ({}):\n{}",
-                to, id, text);
+        // the number and text are personal data: the log shows neither in full
+        log.warn("No SMS gateway is configured (loyaltyhub.sms.provider): this SMS to {} ({} characters) was not "
+                + "sent ({})", Masked.phone(to), text == null ? 0 : text.length(), id);
         return new Accepted(id);
     }
 

@@ -80,11 +80,22 @@ public class AuditLog {
      */
     @Transactional
     public int removeOlderThan(long circuitId, Instant before) {
+        asRetention();
+        return jdbc.sql("delete from audit_record where circuit_id = :c and at < :before")
+                .param("c", circuitId).param("before", Timestamp.from(before)).update();
+    }
+
+    /** Removes the platform's own records (no circuit) older than the instant, for retention, as above. */
+    @Transactional
+    public int removePlatformOlderThan(Instant before) {
+        asRetention();
+        return jdbc.sql("delete from audit_record where circuit_id is null and at < :before")
+                .param("before", Timestamp.from(before)).update();
+    }
+
+    private void asRetention() {
         jdbc.sql("select set_config('role', :role, true), set_config('loyaltyhub.audit_retention', 'on', true)")
                 .param("role", TenantWall.PLATFORM_ROLE).query().singleRow();
-        int removed = jdbc.sql("delete from audit_record where circuit_id = :c and at < :before")
-                .param("c", circuitId).param("before", Timestamp.from(before)).update();
-        return removed;
     }
 
     /** Administrators read the log: the platform's, a circuit's, or a company's (a company administrator). */

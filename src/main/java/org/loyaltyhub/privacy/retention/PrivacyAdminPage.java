@@ -68,6 +68,7 @@ class PrivacyAdminPage {
         return show(caller, retention.settings(caller), model);
     }
 
+    @org.loyaltyhub.privacy.PersonalDataRead(entity = "data-requests")
     @GetMapping("/admin/privacy/requests/{id}/export.zip")
     ResponseEntity<byte[]> fulfil(Caller caller, @PathVariable long id) {
         return rights.fulfil(caller, id).download();

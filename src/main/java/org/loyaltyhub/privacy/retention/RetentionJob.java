@@ -16,7 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Applies each circuit's retention settings once a day (on one node at a time): erases members inactive for the
+ * Applies each circuit's retention settings (the defaults where it saved none) once a day (on one node at a time): erases members inactive for the
  * years set, one per transaction, so a crash midway leaves the rest for the next round and an erased member is
  * never erased twice; empties old webhook bodies and stored API answers; records and logs what it did.
  */
@@ -46,25 +46,37 @@ public class RetentionJob {
         runAt(clock.instant());
     }
 
-    /** One round as of {@code asOf}: per circuit with settings, what was done; null when another node runs it. */
+    /**
+     * One round as of {@code asOf}: per circuit (its settings, or the defaults), what was done (recorded when the
+     * circuit saved settings or something was done), then the platform's own audit records past the default years;
+     * null when another node runs it.
+     */
     public List<Retention.Run> runAt(Instant asOf) {
         return jobs.runExclusively("privacy-retention", () -> {
             List<Retention.Run> runs = new ArrayList<>();
-            for (long circuitId : retention.circuits()) {
-                Retention.Run run = circuit(circuitId, asOf);
-                retention.recordRun(circuitId, run);
+            for (RetentionService.Due due : retention.circuits()) {
+                long circuitId = due.circuitId();
+                Retention.Run run = circuit(circuitId, due.settings(), asOf);
+                boolean didSomething = run.membersErased() + run.bodiesEmptied() + run.answersDeleted() > 0;
+                if (didSomething || due.saved()) { // a circuit on the defaults keeps no list of rounds that did nothing
+                    retention.recordRun(circuitId, run);
+                }
                 runs.add(run);
-                if (run.membersErased() + run.bodiesEmptied() + run.answersDeleted() > 0) {
+                if (didSomething) {
                     log.info("Retention in circuit {}: {} inactive members erased, {} webhook bodies emptied, {} stored "
                             + "answers deleted", circuitId, run.membersErased(), run.bodiesEmptied(), run.answersDeleted());
                 }
+            }
+            int platform = audit.removePlatformOlderThan(yearsBefore(asOf, RetentionSettings.DEFAULTS.auditYears()));
+            if (platform > 0) {
+                log.info("Retention: {} platform audit records older than {} years removed", platform,
+                        RetentionSettings.DEFAULTS.auditYears());
             }
             return runs;
         });
     }
 
-    private Retention.Run circuit(long circuitId, Instant asOf) {
-        RetentionSettings settings = retention.settings(circuitId);
+    private Retention.Run circuit(long circuitId, RetentionSettings settings, Instant asOf) {
         int erased = 0;
         if (settings.erasesInactiveMembers()) {
             int years = settings.inactiveMemberYears();
@@ -85,13 +97,16 @@ public class RetentionJob {
         }
         Instant before = asOf.minus(Duration.ofDays(settings.deliveryBodyDays()));
         // audit records are kept the years set, then removed (as the platform role: nobody else may delete them)
-        int audits = audit.removeOlderThan(circuitId,
-                asOf.atZone(java.time.ZoneOffset.UTC).minusYears(settings.auditYears()).toInstant());
+        int audits = audit.removeOlderThan(circuitId, yearsBefore(asOf, settings.auditYears()));
         if (audits > 0) {
             log.info("Retention in circuit {}: {} audit records older than {} years removed", circuitId, audits,
                     settings.auditYears());
         }
         return new Retention.Run(asOf, erased, retention.emptyBodies(circuitId, before),
                 retention.deleteAnswers(circuitId, before));
+    }
+
+    private static Instant yearsBefore(Instant asOf, int years) {
+        return asOf.atZone(java.time.ZoneOffset.UTC).minusYears(years).toInstant();
     }
 }

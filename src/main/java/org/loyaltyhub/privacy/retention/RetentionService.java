@@ -84,10 +84,23 @@ class RetentionService implements Retention {
                 .param("c", caller.circuit()).query(RetentionService::run).list();
     }
 
-    /** Circuits whose settings the job applies: every circuit with settings saved. */
+    /** A circuit the job applies retention to, with its settings; {@code saved}: the circuit saved them itself. */
+    record Due(long circuitId, RetentionSettings settings, boolean saved) {
+    }
+
+    /**
+     * Every circuit, with {@link RetentionSettings#DEFAULTS} where none were saved (so webhook bodies, stored answers
+     * and audit records are not kept forever by a circuit that never opened the page; erasing inactive members stays
+     * off until a circuit switches it on).
+     */
     @Transactional(readOnly = true)
-    List<Long> circuits() {
-        return jdbc.sql("select circuit_id from retention_settings order by circuit_id").query(Long.class).list();
+    List<Due> circuits() {
+        return jdbc.sql("select c.id, s.circuit_id is not null as saved, s.inactive_member_years, s.delivery_body_days, "
+                        + "s.audit_years from circuit c left join retention_settings s on s.circuit_id = c.id order by c.id")
+                .query((rs, n) -> new Due(rs.getLong("id"), rs.getBoolean("saved")
+                        ? new RetentionSettings((Integer) rs.getObject("inactive_member_years"),
+                        rs.getInt("delivery_body_days"), rs.getInt("audit_years"))
+                        : RetentionSettings.DEFAULTS, rs.getBoolean("saved"))).list();
     }
 
     @Transactional(readOnly = true)

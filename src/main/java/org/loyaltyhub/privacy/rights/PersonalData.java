@@ -196,7 +196,8 @@ final class PersonalData {
      * The erasure, statement by statement: what is personal is replaced or deleted; amounts, dates, stores and ids
      * stay, so the books and reports add up. Run after the remaining points were forfeited.
      * {@code :phone}, {@code :needles} (the e-mail, phone and card numbers as they may appear in stored bodies) and
-     * {@code :shopRefs} (the member's shop customer ids and e-mail), each one per line, and {@code :session} come from the member first.
+     * {@code :shopRefs} (the member's shop customer ids and e-mail), each one per line, {@code :refPattern} (a regular
+     * expression matching any of them as a whole word, see {@link #naming}) and {@code :session} come from the member first.
      */
     static final List<String> ERASE = List.of(
             "update member set first_name = null, last_name = null, email = null, phone = null, birth_date = null, "
@@ -225,15 +226,40 @@ final class PersonalData {
             "update journal_entry set note = null where circuit_id = :c and member_id = :m and note is not null",
             "update voucher_event set note = null where circuit_id = :c and note is not null "
                     + "and voucher_id in (select id from voucher where circuit_id = :c and member_id = :m)",
-            "update mail_outbox set recipient = 'erased', subject = '-', body = '-', html_body = null, "
+            "update mail_outbox set recipient = 'erased', subject = '-', body = '-', html_body = null, last_error = null, "
                     + "list_unsubscribe = null, attachment_name = null, attachment_type = null, attachment = null "
                     + "where cast(:email as text) is not null and lower(recipient) = lower(:email)",
             "delete from attempt_counter where (cast(:email as text) is not null and strpos(lower(subject), lower(:email)) > 0) "
                     + "or (cast(:phone as text) is not null and strpos(subject, :phone) > 0)",
             "delete from spring_session where principal_name = :session",
+            // a delivery's outcome names the shop's customer ("customer 4242 is member 17"): the id goes, the rest stays
+            "update shop_delivery set outcome = regexp_replace(outcome, cast(:refPattern as text), '\\1(erased)\\3', 'gi') "
+                    + "where circuit_id = :c and cast(:refPattern as text) is not null and outcome ~* cast(:refPattern as text)",
             "update shop_delivery set body = null, headers = '{}', customer_ref = null where circuit_id = :c "
                     + "and (customer_ref = any(string_to_array(cast(:shopRefs as text), chr(10))) or exists (select 1 from unnest(string_to_array(cast(:needles as text), chr(10))) n "
                     + "where position(convert_to(n, 'UTF8') in body) > 0))",
             "delete from idempotent_request where exists (select 1 from unnest(string_to_array(cast(:needles as text), chr(10))) n "
                     + "where position(convert_to(n, 'UTF8') in body) > 0)");
+
+    /**
+     * A PostgreSQL regular expression that finds any of the values as a whole word (used without regard to case) (groups 1 and 3 are what surrounds
+     * it), or null when there is none: every character that is not a letter or digit is escaped, so a value is matched
+     * literally.
+     */
+    static String naming(java.util.Collection<String> values) {
+        java.util.List<String> words = values.stream().filter(v -> v != null && !v.isBlank())
+                .map(PersonalData::literal).toList();
+        return words.isEmpty() ? null : "(^|[^[:alnum:]])(" + String.join("|", words) + ")($|[^[:alnum:]])";
+    }
+
+    private static String literal(String value) {
+        StringBuilder out = new StringBuilder();
+        value.codePoints().forEach(cp -> {
+            if (!Character.isLetterOrDigit(cp)) {
+                out.append('\\');
+            }
+            out.appendCodePoint(cp);
+        });
+        return out.toString();
+    }
 }

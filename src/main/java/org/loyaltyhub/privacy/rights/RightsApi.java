@@ -70,6 +70,7 @@ class RightsApi {
 
     @Operation(summary = "The export a shop's data request asked for, as a ZIP; marks the request downloaded")
     @ApiResponse(responseCode = "200", content = @Content(mediaType = "application/zip"))
+    @org.loyaltyhub.privacy.PersonalDataRead(entity = "data-requests")
     @GetMapping("/api/v1/privacy/data-requests/{id}/export")
     ResponseEntity<byte[]> fulfil(Caller caller, @PathVariable long id) {
         return rights.fulfil(caller, id).download();

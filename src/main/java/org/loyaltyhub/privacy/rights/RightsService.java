@@ -150,7 +150,8 @@ class RightsService implements MemberRights {
         for (String statement : PersonalData.ERASE) {
             jdbc.sql(statement).param("c", circuitId).param("m", memberId).param("email", contact.email())
                     .param("phone", contact.phone()).param("needles", String.join("\n", needles))
-                    .param("shopRefs", String.join("\n", refs)).param("session", MemberRights.sessionIndex(circuitId, memberId))
+                    .param("shopRefs", String.join("\n", refs)).param("refPattern", PersonalData.naming(refs))
+                    .param("session", MemberRights.sessionIndex(circuitId, memberId))
                     .param("now", Timestamp.from(now)).param("actor", actor).update();
         }
         Erasure erasure = new Erasure(circuitId, memberId, source, actor, reason, forfeited, now);

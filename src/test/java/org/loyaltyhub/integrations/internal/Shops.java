@@ -43,20 +43,6 @@ final class Shops {
 
     /** Polls until the condition holds, failing after ten seconds. */
     static <T> T await(java.util.function.Supplier<T> probe, java.util.function.Predicate<T> done, String what) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        T last = probe.get();
-        while (!done.test(last)) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for " + what + "; last seen: " + last);
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-            last = probe.get();
-        }
-        return last;
+        return org.loyaltyhub.support.Eventually.until(probe, done, what);
     }
 }

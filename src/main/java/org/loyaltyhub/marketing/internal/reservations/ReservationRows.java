@@ -177,6 +177,13 @@ class ReservationRows {
     }
 
     /** The reservation, locked for a change of status. */
+    /** A member's reservations still booked that start after the instant, locked until the transaction ends. */
+    List<ReservationRow> lockBooked(long circuitId, long memberId, Instant after) {
+        return jdbc.sql(RESERVATION + "where circuit_id = :c and member_id = :m and status = 'BOOKED' "
+                        + "and starts_at > :after order by id for update").param("c", circuitId).param("m", memberId)
+                .param("after", Timestamp.from(after)).query(ReservationRows::reservation).list();
+    }
+
     Optional<ReservationRow> lock(long circuitId, long id) {
         return jdbc.sql(RESERVATION + "where circuit_id = :c and id = :id for update").param("c", circuitId)
                 .param("id", id).query(ReservationRows::reservation).optional();
