@@ -168,6 +168,13 @@ class ReportFiguresTest extends IntegrationTest {
         expected.merge(YearMonth.from(now.atZone(ZoneOffset.UTC).plusMonths(1)).toString(), 30L, Long::sum);
         expected.merge(YearMonth.from(now.atZone(ZoneOffset.UTC).plusMonths(3)).toString(), 20L, Long::sum);
         assertThat(upcoming).containsExactlyEntriesOf(expected);
+        Api.Response csv = w.asAdmin().get("/api/v1/reports/breakage.csv?" + range);
+        assertThat(csv.header("Content-Type")).startsWith("text/csv");
+        String span = TODAY.minusDays(60) + "/" + TODAY;
+        assertThat(csv.body().lines()).startsWith("section,key,value", "expired," + span + ",250",
+                "redeemed," + span + ",50", "rate," + span + ",0.8333");
+        assertThat(csv.body().lines().filter(l -> l.startsWith("upcoming,"))).containsExactlyElementsOf(
+                expected.entrySet().stream().map(e -> "upcoming," + e.getKey() + "," + e.getValue()).toList());
         assertThat(w.asAdmin().get("/api/v1/reports/breakage?from=" + TODAY.minusDays(60) + "&to="
                 + TODAY.minusDays(1)).json().path("expired").asLong()).as("expired today, not before").isZero();
         assertThat(w.asAdmin().get("/api/v1/reports/liability").json().path("total").asLong()).isEqualTo(50);
@@ -196,6 +203,12 @@ class ReportFiguresTest extends IntegrationTest {
         assertThat(liability(w, TODAY.minusDays(8))).containsExactly(Map.entry(shop[0], 100L), Map.entry(bar[0], 60L));
         assertThat(liability(w, TODAY.minusDays(5))).containsExactly(Map.entry(shop[0], 70L), Map.entry(bar[0], 60L));
         JsonNode then = w.asAdmin().get("/api/v1/reports/liability?asOf=" + TODAY.minusDays(8)).json();
+        Api.Response csv = w.asAdmin().get("/api/v1/reports/liability.csv?asOf=" + TODAY.minusDays(8));
+        assertThat(csv.header("Content-Type")).startsWith("text/csv");
+        String day = "," + TODAY.minusDays(8);
+        assertThat(csv.body().lines()).containsExactly("section,company_id,points,value,currency,as_of",
+                "issuer," + shop[0] + ",100,1.00,EUR" + day, "issuer," + bar[0] + ",60,0.60,EUR" + day,
+                "pending,,0,0.00,EUR" + day, "held,,0,0.00,EUR" + day, "total,,160,1.60,EUR" + day);
         assertThat(then.path("total").asLong()).isEqualTo(160);
         assertThat(decimal(then.path("value").path("amount"))).isEqualByComparingTo("1.60"); // 100 points = 1 EUR
         assertThat(w.asAdmin().get("/api/v1/reports/liability?asOf=" + TODAY.minusDays(8) + "&companyId=" + bar[0])
@@ -216,7 +229,7 @@ class ReportFiguresTest extends IntegrationTest {
         LocalDate second = first.plusMonths(1);
         clock.set(first.minusMonths(1).atTime(10, 0).toInstant(ZoneOffset.UTC)); // before the range
         long m4 = w.enrol(w.asAdmin(), Map.of("email", Fixtures.unique("m4") + "@member.test", "gender", "OTHER",
-                "storeId", shop[1])).path("id").asLong();
+                "city", "=SUM(A1)", "storeId", shop[1])).path("id").asLong();
         clock.set(first.plusDays(9).atTime(10, 0).toInstant(ZoneOffset.UTC));
         long m1 = w.enrol(w.asAdmin(), Map.of("email", Fixtures.unique("m1") + "@member.test", "gender", "FEMALE",
                 "city", "Milano", "postcode", "20100", "language", "IT", "storeId", shop[1],
@@ -255,13 +268,21 @@ class ReportFiguresTest extends IntegrationTest {
                 "FROM_25_TO_34", 1L, "FROM_18_TO_24", 1L, "UNKNOWN", 2L));
         assertThat(counts(members.path("genders"))).containsExactlyInAnyOrderEntriesOf(Map.of(
                 "FEMALE", 1L, "MALE", 1L, "OTHER", 1L, "UNDISCLOSED", 1L));
-        assertThat(counts(members.path("cities"))).containsExactly(Map.entry("Milano", 2L), Map.entry("-", 1L),
-                Map.entry("Roma", 1L));
+        assertThat(counts(members.path("cities"))).containsExactlyInAnyOrderEntriesOf(Map.of("Milano", 2L,
+                "=SUM(A1)", 1L, "Roma", 1L));
+        assertThat(members.path("cities").get(0).path("key").asString()).isEqualTo("Milano");
         Map<String, String> rates = new LinkedHashMap<>();
         members.path("consents").forEach(c -> rates.put(c.path("consent").asString(),
                 c.path("granted").asLong() + " " + decimal(c.path("rate")).stripTrailingZeros().toPlainString()));
         assertThat(rates).containsExactlyInAnyOrderEntriesOf(Map.of("PRIVACY", "2 0.5", "MARKETING", "1 0.25",
                 "NEWSLETTER", "0 0"));
+        Api.Response membersCsv = w.asAdmin().get("/api/v1/reports/members.csv?" + range + "&activeDays=30");
+        assertThat(membersCsv.header("Content-Type")).startsWith("text/csv");
+        assertThat(membersCsv.body().lines()).startsWith("section,key,count,rate", "members,total,4,",
+                "members,active in 30 days,3,", "members,churned,1,").contains(
+                "enrolments by period," + first + ",2,", "enrolments by store," + shop[1] + ",2,",
+                "age group,UNKNOWN,2,", "gender,FEMALE,1,", "city,Milano,2,", "city,'=SUM(A1),1,",
+                "consent,PRIVACY,2,0.5000", "consent,MARKETING,1,0.2500");
         JsonNode ofBar = w.asAdmin().get("/api/v1/reports/members?" + range + "&activeDays=30&companyId=" + bar[0])
                 .json();
         assertThat(List.of(ofBar.path("total").asLong(), ofBar.path("active").asLong(),
@@ -276,6 +297,13 @@ class ReportFiguresTest extends IntegrationTest {
         assertSales(perStore.get(bar[1]), 2, "80.00", 2, 0, "40.00", "1.00", "0");
         assertSales(w.asAdmin().get("/api/v1/reports/sales?" + range + "&companyId=" + bar[0]).json().path("total"),
                 2, "80.00", 2, 0, "40.00", "1.00", "0");
+        Api.Response salesCsv = w.asAdmin().get("/api/v1/reports/sales.csv?" + range);
+        assertThat(salesCsv.header("Content-Type")).startsWith("text/csv");
+        assertThat(salesCsv.body().lines()).hasSize(4).startsWith("scope,company_id,store_id,purchases,spend,currency,"
+                + "buyers,repeat_buyers,average_basket,visit_frequency,repeat_rate",
+                "total,,,5,200.00,EUR,4,1,40.00,1.25,0.2500").contains(
+                "store," + shop[0] + "," + shop[1] + ",3,120.00,EUR,2,1,40.00,1.50,0.5000",
+                "store," + bar[0] + "," + bar[1] + ",2,80.00,EUR,2,0,40.00,1.00,0.0000");
     }
 
     private static void assertSales(JsonNode s, long purchases, String spend, long buyers, long repeat, String basket,
