@@ -271,6 +271,10 @@ class ReportFiguresTest extends IntegrationTest {
         assertThat(counts(members.path("cities"))).containsExactlyInAnyOrderEntriesOf(Map.of("Milano", 2L,
                 "=SUM(A1)", 1L, "Roma", 1L));
         assertThat(members.path("cities").get(0).path("key").asString()).isEqualTo("Milano");
+        assertThat(counts(members.path("postcodes"))).containsExactlyInAnyOrderEntriesOf(Map.of("20100", 1L,
+                "00100", 1L, "-", 2L));
+        assertThat(counts(members.path("languages"))).containsExactlyInAnyOrderEntriesOf(Map.of("-", 2L, "EN", 1L,
+                "IT", 1L));
         Map<String, String> rates = new LinkedHashMap<>();
         members.path("consents").forEach(c -> rates.put(c.path("consent").asString(),
                 c.path("granted").asLong() + " " + decimal(c.path("rate")).stripTrailingZeros().toPlainString()));
@@ -281,7 +285,7 @@ class ReportFiguresTest extends IntegrationTest {
         assertThat(membersCsv.body().lines()).startsWith("section,key,count,rate", "members,total,4,",
                 "members,active in 30 days,3,", "members,churned,1,").contains(
                 "enrolments by period," + first + ",2,", "enrolments by store," + shop[1] + ",2,",
-                "age group,UNKNOWN,2,", "gender,FEMALE,1,", "city,Milano,2,", "city,'=SUM(A1),1,",
+                "age group,UNKNOWN,2,", "gender,FEMALE,1,", "city,Milano,2,", "city,'=SUM(A1),1,", "postcode,20100,1,", "language,IT,1,",
                 "consent,PRIVACY,2,0.5000", "consent,MARKETING,1,0.2500");
         JsonNode ofBar = w.asAdmin().get("/api/v1/reports/members?" + range + "&activeDays=30&companyId=" + bar[0])
                 .json();

@@ -105,6 +105,9 @@ public class AudienceReport {
                 + " group by 1 order by 1", p);
         List<Count> cities = counts("select coalesce(nullif(trim(m.city), ''), '-'), count(*)" + all
                 + " group by 1 order by 2 desc, 1 limit 10", p);
+        List<Count> postcodes = counts("select coalesce(nullif(trim(m.postcode), ''), '-'), count(*)" + all
+                + " group by 1 order by 2 desc, 1 limit 10", p);
+        List<Count> languages = counts("select coalesce(m.language, '-'), count(*)" + all + " group by 1 order by 1", p);
         List<MembersFigures.Rate> consents = jdbc.sql("select k.kind, count(*) filter (where c.granted) from"
                         + " (values ('PRIVACY'), ('MARKETING'), ('NEWSLETTER')) k(kind) left join lateral ("
                         + " select distinct on (c.member_id) c.member_id, c.granted from consent c join member m"
@@ -114,7 +117,7 @@ public class AudienceReport {
                         total == 0 ? BigDecimal.ZERO : BigDecimal.valueOf(rs.getLong(2))
                                 .divide(BigDecimal.valueOf(total), 4, RoundingMode.HALF_UP))).list();
         return new MembersFigures(total, active, churned, activeDays, byPeriod, byStore, ages, genders, cities,
-                consents);
+                postcodes, languages, consents);
     }
 
     @Transactional(readOnly = true)
@@ -147,6 +150,8 @@ public class AudienceReport {
         counts(csv, "age group", f.ageGroups());
         counts(csv, "gender", f.genders());
         counts(csv, "city", f.cities());
+        counts(csv, "postcode", f.postcodes());
+        counts(csv, "language", f.languages());
         f.consents().forEach(c -> csv.line("consent", c.consent(), c.granted(), c.rate().toPlainString()));
     }
 
