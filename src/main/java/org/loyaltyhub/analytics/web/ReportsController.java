@@ -40,7 +40,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Reports over the API (issue 14), JSON and CSV. Circuit administrators see the circuit or one company; company
  * administrators of a circuit that keeps companies apart see only their own company; store operators none. Dates are
- * UTC days, both ends included; without them the last 30 days.
+ * UTC days, both ends included; without them the last 30 days. The CSVs answer under the reports page's paths too
+ * ({@code /admin/analytics/reports/*.csv}, {@code /company/analytics/reports/*.csv}), for its signed-in links.
  */
 @RestController
 @Validated
@@ -78,7 +79,8 @@ class ReportsController {
     }
 
     @Operation(summary = "Points report summary as CSV (text/csv): totals, per kind, per period, averages")
-    @GetMapping("/api/v1/reports/points/summary.csv")
+    @GetMapping({"/api/v1/reports/points/summary.csv", "/admin/analytics/reports/points-summary.csv",
+            "/company/analytics/reports/points-summary.csv"})
     void pointsSummaryCsv(Caller caller, @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                           @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
                           @RequestParam(required = false) @Positive Long companyId,
@@ -123,7 +125,8 @@ class ReportsController {
     }
 
     @Operation(summary = "Liability as CSV (text/csv): per issuer company, pending, held and total, at the end of a day")
-    @GetMapping("/api/v1/reports/liability.csv")
+    @GetMapping({"/api/v1/reports/liability.csv", "/admin/analytics/reports/liability.csv",
+            "/company/analytics/reports/liability.csv"})
     void liabilityCsv(Caller caller, @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
                       @RequestParam(required = false) @Positive Long companyId,
                       HttpServletResponse response) throws IOException {
@@ -145,7 +148,8 @@ class ReportsController {
     }
 
     @Operation(summary = "Breakage as CSV (text/csv): expired, redeemed, rate, and points due to expire by month")
-    @GetMapping("/api/v1/reports/breakage.csv")
+    @GetMapping({"/api/v1/reports/breakage.csv", "/admin/analytics/reports/breakage.csv",
+            "/company/analytics/reports/breakage.csv"})
     void breakageCsv(Caller caller, @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
                      @RequestParam(required = false) @Positive Long companyId,
@@ -170,7 +174,8 @@ class ReportsController {
     }
 
     @Operation(summary = "Members report as CSV (text/csv): one line per figure, with its section and key")
-    @GetMapping("/api/v1/reports/members.csv")
+    @GetMapping({"/api/v1/reports/members.csv", "/admin/analytics/reports/members.csv",
+            "/company/analytics/reports/members.csv"})
     void membersCsv(Caller caller, @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                     @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
                     @RequestParam(required = false) @Positive Long companyId,
@@ -194,7 +199,8 @@ class ReportsController {
     }
 
     @Operation(summary = "Sales as CSV (text/csv): the total, then one line per store")
-    @GetMapping("/api/v1/reports/sales.csv")
+    @GetMapping({"/api/v1/reports/sales.csv", "/admin/analytics/reports/sales.csv",
+            "/company/analytics/reports/sales.csv"})
     void salesCsv(Caller caller, @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
                   @RequestParam(required = false) @Positive Long companyId,
