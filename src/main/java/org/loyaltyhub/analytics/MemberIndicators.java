@@ -3,6 +3,7 @@ package org.loyaltyhub.analytics;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import org.loyaltyhub.marketing.RfmSegment;
 import org.loyaltyhub.members.AgeGroup;
 import org.loyaltyhub.shared.Money;
 
@@ -42,7 +43,7 @@ public record MemberIndicators(long memberId, AgeGroup ageGroup, LocalDate nextB
     /** The quintiles (1-5) among the circuit's members who bought in the last 3 years, and the named segment. */
     public record Rfm(int recency, int frequency, int monetary, RfmSegment segment, LocalDate scoredOn) {
         public Rfm {
-            if (segment != RfmSegment.of(recency, frequency, monetary)) {
+            if (segment != RfmGrid.of(recency, frequency, monetary)) {
                 throw new IllegalArgumentException("segment " + segment + " does not match R" + recency + " F"
                         + frequency + " M" + monetary);
             }

@@ -1,7 +1,8 @@
 /**
  * Read models and reports over the books, members and purchases: points report, liability, dashboards, performance,
- * member indicators and RFM; only marketing reads it (the RFM segment names, for segment conditions).
+ * member indicators and RFM. Nobody depends on it: it reads marketing's RFM segment names (marketing owns segments and
+ * reads the nightly scores through a view).
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "tenancy", "members", "ledger",
-        "programs", "purchases"})
+        "programs", "purchases", "marketing"})
 package org.loyaltyhub.analytics;

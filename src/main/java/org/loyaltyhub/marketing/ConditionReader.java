@@ -1,6 +1,5 @@
 package org.loyaltyhub.marketing;
 
-import org.loyaltyhub.analytics.RfmSegment;
 import org.loyaltyhub.members.AgeGroup;
 import org.loyaltyhub.members.ConsentKind;
 

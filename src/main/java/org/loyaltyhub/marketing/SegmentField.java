@@ -37,7 +37,7 @@ public enum SegmentField {
     SPEND(Kind.QUANTITY),
     /** The store the member visited most in the last 12 months (analytics' indicators, as of last night). */
     MOST_VISITED_STORE(Kind.REFERENCE),
-    /** The named RFM segment ({@link org.loyaltyhub.analytics.RfmSegment}, as of last night). */
+    /** The named RFM segment ({@link RfmSegment}, as of last night). */
     RFM_SEGMENT(Kind.CHOICE),
     /** The recency quintile, 1 (bought longest ago) to 5 (most recently), among the circuit's buyers of 3 years. */
     RECENCY_SCORE(Kind.QUANTITY),

@@ -1,5 +1,5 @@
 /** Segments of members, messages, campaigns' delivery, referral, landing pages, automations and reservations; asks programs to award;
- * reads analytics' member indicators (RFM) as segment conditions. */
+ * owns the RFM segment names (analytics scores members into them; segments read the scores through a view). */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "tenancy", "members", "ledger", "privacy",
-        "programs", "purchases", "rewards", "analytics"})
+        "programs", "purchases", "rewards"})
 package org.loyaltyhub.marketing;

@@ -668,6 +668,26 @@ class PageAccessTest extends BrowserTest {
     }
 
     @Test
+    void theReportsPageIsForAdministratorsEachInItsOwnScope() {
+        World w = fixtures.world(api);
+        long[] shop = w.company("Reports");
+        Api.Login companyAdmin = w.operator("COMPANY_ADMIN", shop[0], null);
+        Api.Login till = w.operator("STORE_OPERATOR", null, shop[1]);
+        World stranger = fixtures.world(api);
+        List<String> pages = List.of("/admin/analytics/reports", "/company/analytics/reports",
+                "/admin/analytics/reports?from=2026-01-01&to=2026-03-31&companyId=" + shop[0] + "&storeId=" + shop[1]
+                        + "&kind=EARN&grouping=WEEK&asOf=2026-02-01",
+                "/admin/analytics/reports?from=2026-03-01&to=2026-01-01&memberId=abc",
+                "/admin/analytics/reports?companyId=" + shop[0]);
+
+        assertThat(statuses(w.admin, pages)).isEqualTo(expect(pages, 200, 403, 200, 200, 200));
+        assertThat(statuses(companyAdmin, pages)).isEqualTo(expect(pages, 403, 200, 403, 403, 403));
+        assertThat(statuses(till, pages)).isEqualTo(expect(pages, 403, 403, 403, 403, 403));
+        assertThat(statuses(stranger.admin, pages)).as("another circuit's company is named as a bad field")
+                .isEqualTo(expect(pages, 200, 403, 200, 200, 200));
+    }
+
+    @Test
     void theWalletPassSettingsAreForTheCircuitAdministratorOnly() {
         World w = fixtures.world(api);
         long[] shop = w.company("Wallet");

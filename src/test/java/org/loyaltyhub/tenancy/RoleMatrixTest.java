@@ -975,6 +975,11 @@ class RoleMatrixTest extends IntegrationTest {
         paths.put("breakage", "/api/v1/reports/breakage");
         paths.put("members report", "/api/v1/reports/members");
         paths.put("sales report", "/api/v1/reports/sales");
+        paths.put("liability as CSV", "/api/v1/reports/liability.csv");
+        paths.put("breakage as CSV", "/api/v1/reports/breakage.csv");
+        paths.put("members report as CSV", "/api/v1/reports/members.csv");
+        paths.put("sales report as CSV", "/api/v1/reports/sales.csv");
+        paths.put("another company's sales as CSV", "/api/v1/reports/sales.csv?companyId=" + other[0]);
         Map<String, List<Integer>> expected = new LinkedHashMap<>();
         expected.put("points report", List.of(200, 200, 403, 403, 200));
         expected.put("own company's points report", List.of(200, 200, 403, 403, 404));
@@ -985,6 +990,11 @@ class RoleMatrixTest extends IntegrationTest {
         expected.put("breakage", List.of(200, 200, 403, 403, 200));
         expected.put("members report", List.of(200, 200, 403, 403, 200));
         expected.put("sales report", List.of(200, 200, 403, 403, 200));
+        expected.put("liability as CSV", List.of(200, 200, 403, 403, 200));
+        expected.put("breakage as CSV", List.of(200, 200, 403, 403, 200));
+        expected.put("members report as CSV", List.of(200, 200, 403, 403, 200));
+        expected.put("sales report as CSV", List.of(200, 200, 403, 403, 200));
+        expected.put("another company's sales as CSV", List.of(200, 403, 403, 403, 404));
         List<String> roleNames = List.copyOf(roles.keySet());
         for (int i = 0; i < roleNames.size(); i++) {
             for (var path : paths.entrySet()) {

@@ -1,5 +1,6 @@
 package org.loyaltyhub.analytics.internal;
 
+import java.io.Writer;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
@@ -104,6 +105,9 @@ public class AudienceReport {
                 + " group by 1 order by 1", p);
         List<Count> cities = counts("select coalesce(nullif(trim(m.city), ''), '-'), count(*)" + all
                 + " group by 1 order by 2 desc, 1 limit 10", p);
+        List<Count> postcodes = counts("select coalesce(nullif(trim(m.postcode), ''), '-'), count(*)" + all
+                + " group by 1 order by 2 desc, 1 limit 10", p);
+        List<Count> languages = counts("select coalesce(m.language, '-'), count(*)" + all + " group by 1 order by 1", p);
         List<MembersFigures.Rate> consents = jdbc.sql("select k.kind, count(*) filter (where c.granted) from"
                         + " (values ('PRIVACY'), ('MARKETING'), ('NEWSLETTER')) k(kind) left join lateral ("
                         + " select distinct on (c.member_id) c.member_id, c.granted from consent c join member m"
@@ -113,7 +117,7 @@ public class AudienceReport {
                         total == 0 ? BigDecimal.ZERO : BigDecimal.valueOf(rs.getLong(2))
                                 .divide(BigDecimal.valueOf(total), 4, RoundingMode.HALF_UP))).list();
         return new MembersFigures(total, active, churned, activeDays, byPeriod, byStore, ages, genders, cities,
-                consents);
+                postcodes, languages, consents);
     }
 
     @Transactional(readOnly = true)
@@ -133,6 +137,41 @@ public class AudienceReport {
                 .findFirst().orElse(new SalesFigures.Sales(0, Money.of(BigDecimal.ZERO, currency), 0, 0));
         return new SalesFigures(total, rows.stream().filter(r -> r[1] != null)
                 .map(r -> new SalesFigures.StoreSales((Long) r[0], (Long) r[1], (SalesFigures.Sales) r[2])).toList());
+    }
+
+    /** The members report as CSV: one line per figure, with its section and key (a period, store, group, kind). */
+    public void membersCsv(MembersFigures f, Writer out) {
+        Csv csv = new Csv(out).line("section", "key", "count", "rate");
+        csv.line("members", "total", f.total(), "");
+        csv.line("members", "active in " + f.activeDays() + " days", f.active(), "");
+        csv.line("members", "churned", f.churned(), "");
+        counts(csv, "enrolments by period", f.enrolmentsByPeriod());
+        counts(csv, "enrolments by store", f.enrolmentsByStore());
+        counts(csv, "age group", f.ageGroups());
+        counts(csv, "gender", f.genders());
+        counts(csv, "city", f.cities());
+        counts(csv, "postcode", f.postcodes());
+        counts(csv, "language", f.languages());
+        f.consents().forEach(c -> csv.line("consent", c.consent(), c.granted(), c.rate().toPlainString()));
+    }
+
+    private static void counts(Csv csv, String section, List<Count> counts) {
+        counts.forEach(c -> csv.line(section, c.key(), c.count(), ""));
+    }
+
+    /** The sales as CSV: the total, then one line per store. */
+    public void salesCsv(SalesFigures f, Writer out) {
+        Csv csv = new Csv(out).line("scope", "company_id", "store_id", "purchases", "spend", "currency", "buyers",
+                "repeat_buyers", "average_basket", "visit_frequency", "repeat_rate");
+        sales(csv, "total", null, null, f.total());
+        f.stores().forEach(s -> sales(csv, "store", s.companyId(), s.storeId(), s.sales()));
+    }
+
+    private static void sales(Csv csv, String scope, Long company, Long store, SalesFigures.Sales s) {
+        csv.line(scope, company, store, s.purchases(), s.spend().display().toPlainString(),
+                s.spend().currency().getCurrencyCode(), s.buyers(), s.repeatBuyers(),
+                s.averageBasket().display().toPlainString(), s.visitFrequency().toPlainString(),
+                s.repeatRate().toPlainString());
     }
 
     private static MapSqlParameterSource params(ReportScope scope, LocalDate from, LocalDate to) {

@@ -1,5 +1,6 @@
 package org.loyaltyhub.analytics.internal;
 
+import java.io.Writer;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
@@ -76,6 +77,29 @@ public class BooksReport {
                 .param("today", today.atStartOfDay().atOffset(ZoneOffset.UTC))
                 .query((rs, n) -> new Breakage.Upcoming(YearMonth.parse(rs.getString(1)), rs.getLong(2))).list();
         return new Breakage(from, to, expired, redeemed, upcoming);
+    }
+
+    /** The liability as CSV: one line per issuer company ('none' for points no company issued), pending, held, total. */
+    public void liabilityCsv(Liability l, Writer out) {
+        String currency = l.value().currency().getCurrencyCode();
+        Csv csv = new Csv(out).line("section", "company_id", "points", "value", "currency", "as_of");
+        l.issuers().forEach(i -> csv.line("issuer", i.companyId() == null ? "none" : i.companyId(), i.points(),
+                i.value().display().toPlainString(), currency, l.asOf()));
+        csv.line("pending", "", l.pending(), Liability.valueOf(l.pending(), l.valuePerPoint(), currency).display()
+                .toPlainString(), currency, l.asOf());
+        csv.line("held", "", l.held(), Liability.valueOf(l.held(), l.valuePerPoint(), currency).display()
+                .toPlainString(), currency, l.asOf());
+        csv.line("total", "", l.total(), l.value().display().toPlainString(), currency, l.asOf());
+    }
+
+    /** Breakage as CSV: expired, redeemed and the rate over the range, then the points due to expire per month. */
+    public void breakageCsv(Breakage b, Writer out) {
+        Csv csv = new Csv(out).line("section", "key", "value");
+        String range = b.from() + "/" + b.to();
+        csv.line("expired", range, b.expired());
+        csv.line("redeemed", range, b.redeemed());
+        csv.line("rate", range, b.rate().toPlainString());
+        b.upcoming().forEach(u -> csv.line("upcoming", u.month(), u.points()));
     }
 
     private long onAccounts(ReportScope scope, String kind, String where, Object end, Object start) {

@@ -5,7 +5,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import org.loyaltyhub.analytics.RfmSegment;
+import org.loyaltyhub.analytics.RfmGrid;
 import org.loyaltyhub.shared.ClusterJobs;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,8 +34,8 @@ public class IndicatorJob {
     private final JdbcClient jdbc;
     private final ClusterJobs jobs;
     private final Clock clock;
-    /** The segment of each (r, f, m) as a PostgreSQL array literal, indexed as {@link RfmSegment#table()}. */
-    private final String segments = "{" + String.join(",", RfmSegment.table()) + "}";
+    /** The segment of each (r, f, m) as a PostgreSQL array literal, indexed as {@link RfmGrid#table()}. */
+    private final String segments = "{" + String.join(",", RfmGrid.table()) + "}";
 
     IndicatorJob(JdbcClient jdbc, ClusterJobs jobs, Clock clock) {
         this.jdbc = jdbc;

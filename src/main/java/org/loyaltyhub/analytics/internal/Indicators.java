@@ -9,7 +9,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import org.loyaltyhub.analytics.MemberDates;
 import org.loyaltyhub.analytics.MemberIndicators;
-import org.loyaltyhub.analytics.RfmSegment;
+import org.loyaltyhub.marketing.RfmSegment;
 import org.loyaltyhub.members.AgeGroup;
 import org.loyaltyhub.members.Member;
 import org.loyaltyhub.members.Members;

@@ -40,7 +40,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Reports over the API (issue 14), JSON and CSV. Circuit administrators see the circuit or one company; company
  * administrators of a circuit that keeps companies apart see only their own company; store operators none. Dates are
- * UTC days, both ends included; without them the last 30 days.
+ * UTC days, both ends included; without them the last 30 days. The CSVs answer under the reports page's paths too
+ * ({@code /admin/analytics/reports/*.csv}, {@code /company/analytics/reports/*.csv}), for its signed-in links.
  */
 @RestController
 @Validated
@@ -78,7 +79,8 @@ class ReportsController {
     }
 
     @Operation(summary = "Points report summary as CSV (text/csv): totals, per kind, per period, averages")
-    @GetMapping("/api/v1/reports/points/summary.csv")
+    @GetMapping({"/api/v1/reports/points/summary.csv", "/admin/analytics/reports/points-summary.csv",
+            "/company/analytics/reports/points-summary.csv"})
     void pointsSummaryCsv(Caller caller, @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                           @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
                           @RequestParam(required = false) @Positive Long companyId,
@@ -122,6 +124,18 @@ class ReportsController {
         return books.liability(requests.scope(caller, companyId), requests.to(asOf));
     }
 
+    @Operation(summary = "Liability as CSV (text/csv): per issuer company, pending, held and total, at the end of a day")
+    @GetMapping({"/api/v1/reports/liability.csv", "/admin/analytics/reports/liability.csv",
+            "/company/analytics/reports/liability.csv"})
+    void liabilityCsv(Caller caller, @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+                      @RequestParam(required = false) @Positive Long companyId,
+                      HttpServletResponse response) throws IOException {
+        Liability report = liability(caller, asOf, companyId);
+        Writer out = csv(response, "liability.csv");
+        books.liabilityCsv(report, out);
+        out.flush();
+    }
+
     @Operation(summary = "Breakage over a range: expired ÷ (expired + redeemed), and points due to expire by month")
     @GetMapping("/api/v1/reports/breakage")
     Breakage breakage(Caller caller, @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
@@ -131,6 +145,19 @@ class ReportsController {
         LocalDate end = requests.to(to);
         LocalDate start = range(requests.from(from, to), end);
         return books.breakage(scope, start, end, requests.today());
+    }
+
+    @Operation(summary = "Breakage as CSV (text/csv): expired, redeemed, rate, and points due to expire by month")
+    @GetMapping({"/api/v1/reports/breakage.csv", "/admin/analytics/reports/breakage.csv",
+            "/company/analytics/reports/breakage.csv"})
+    void breakageCsv(Caller caller, @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                     @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                     @RequestParam(required = false) @Positive Long companyId,
+                     HttpServletResponse response) throws IOException {
+        Breakage report = breakage(caller, from, to, companyId);
+        Writer out = csv(response, "breakage.csv");
+        books.breakageCsv(report, out);
+        out.flush();
     }
 
     @Operation(summary = "Members: enrolments by period and store, active and churned, demographics, consent rates")
@@ -146,6 +173,21 @@ class ReportsController {
                 grouping == null ? Grouping.MONTH : grouping, activeDays);
     }
 
+    @Operation(summary = "Members report as CSV (text/csv): one line per figure, with its section and key")
+    @GetMapping({"/api/v1/reports/members.csv", "/admin/analytics/reports/members.csv",
+            "/company/analytics/reports/members.csv"})
+    void membersCsv(Caller caller, @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                    @RequestParam(required = false) @Positive Long companyId,
+                    @RequestParam(required = false) Grouping grouping,
+                    @RequestParam(defaultValue = "90") @Min(1) @Max(3650) int activeDays,
+                    HttpServletResponse response) throws IOException {
+        MembersFigures report = members(caller, from, to, companyId, grouping, activeDays);
+        Writer out = csv(response, "members.csv");
+        audience.membersCsv(report, out);
+        out.flush();
+    }
+
     @Operation(summary = "Sales attributed to the program: purchases, spend, average basket, frequency, repeat rate")
     @GetMapping("/api/v1/reports/sales")
     SalesFigures sales(Caller caller, @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
@@ -154,6 +196,19 @@ class ReportsController {
         ReportScope scope = requests.scope(caller, companyId);
         LocalDate end = requests.to(to);
         return audience.sales(scope, range(requests.from(from, to), end), end);
+    }
+
+    @Operation(summary = "Sales as CSV (text/csv): the total, then one line per store")
+    @GetMapping({"/api/v1/reports/sales.csv", "/admin/analytics/reports/sales.csv",
+            "/company/analytics/reports/sales.csv"})
+    void salesCsv(Caller caller, @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                  @RequestParam(required = false) @Positive Long companyId,
+                  HttpServletResponse response) throws IOException {
+        SalesFigures report = sales(caller, from, to, companyId);
+        Writer out = csv(response, "sales.csv");
+        audience.salesCsv(report, out);
+        out.flush();
     }
 
     @Operation(summary = "Campaign, coupon or reward performance over a range: issued, redeemed, points, purchases "

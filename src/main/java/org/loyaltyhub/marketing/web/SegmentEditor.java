@@ -1,6 +1,6 @@
 package org.loyaltyhub.marketing.web;
 
-import org.loyaltyhub.analytics.RfmSegment;
+import org.loyaltyhub.marketing.RfmSegment;
 import org.loyaltyhub.members.AgeGroup;
 import org.loyaltyhub.marketing.Flaw;
 import org.loyaltyhub.marketing.Gender;

@@ -1,10 +1,22 @@
 package org.loyaltyhub.analytics;
 
+import static org.loyaltyhub.marketing.RfmSegment.ABOUT_TO_SLEEP;
+import static org.loyaltyhub.marketing.RfmSegment.AT_RISK;
+import static org.loyaltyhub.marketing.RfmSegment.CANNOT_LOSE;
+import static org.loyaltyhub.marketing.RfmSegment.CHAMPIONS;
+import static org.loyaltyhub.marketing.RfmSegment.HIBERNATING;
+import static org.loyaltyhub.marketing.RfmSegment.LOYAL;
+import static org.loyaltyhub.marketing.RfmSegment.NEED_ATTENTION;
+import static org.loyaltyhub.marketing.RfmSegment.NEW_CUSTOMERS;
+import static org.loyaltyhub.marketing.RfmSegment.POTENTIAL_LOYALISTS;
+import static org.loyaltyhub.marketing.RfmSegment.PROMISING;
+
 import java.util.ArrayList;
 import java.util.List;
+import org.loyaltyhub.marketing.RfmSegment;
 
 /**
- * The named RFM segment of a member, from the recency quintile (1 = bought longest ago, 5 = most recently) and the
+ * The named RFM segment ({@link RfmSegment}, whose names marketing owns) of a member, from the recency quintile (1 = bought longest ago, 5 = most recently) and the
  * frequency-monetary score, the mean of the frequency and monetary quintiles rounded up. The grid is the usual one
  * (rows R, columns FM):
  * <pre>
@@ -15,9 +27,10 @@ import java.util.List;
  * R 1, 2   HIBERNATING     HIBERNATING          AT_RISK              AT_RISK    CANNOT_LOSE
  * </pre>
  */
-public enum RfmSegment {
-    CHAMPIONS, LOYAL, POTENTIAL_LOYALISTS, NEW_CUSTOMERS, PROMISING, NEED_ATTENTION, ABOUT_TO_SLEEP, AT_RISK,
-    CANNOT_LOSE, HIBERNATING;
+public final class RfmGrid {
+
+    private RfmGrid() {
+    }
 
     /** The segment of quintiles {@code r}, {@code f} and {@code m}, each 1 to 5. */
     public static RfmSegment of(int r, int f, int m) {
