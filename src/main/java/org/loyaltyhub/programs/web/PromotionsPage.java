@@ -1,5 +1,7 @@
 package org.loyaltyhub.programs.web;
 
+import org.loyaltyhub.programs.SegmentMembers;
+import org.loyaltyhub.programs.internal.TierAdmin;
 import org.loyaltyhub.programs.internal.promotions.AttributeCondition;
 import org.loyaltyhub.programs.internal.promotions.CampaignEventService;
 import org.loyaltyhub.programs.internal.promotions.EventTypes;
@@ -13,9 +15,12 @@ import org.loyaltyhub.shared.web.FormValues;
 import org.loyaltyhub.shared.web.Page;
 import org.loyaltyhub.tenancy.Caller;
 import org.loyaltyhub.tenancy.Role;
-import org.loyaltyhub.tenancy.Store;
 import org.loyaltyhub.tenancy.Tenancy;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.ui.Model;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -44,11 +49,16 @@ class PromotionsPage {
     private final PromotionAdmin promotions;
     private final CampaignEventService events;
     private final Tenancy tenancy;
+    private final TierAdmin tiers;
+    private final ObjectProvider<SegmentMembers> segmentMembers;
 
-    PromotionsPage(PromotionAdmin promotions, CampaignEventService events, Tenancy tenancy) {
+    PromotionsPage(PromotionAdmin promotions, CampaignEventService events, Tenancy tenancy, TierAdmin tiers,
+                   ObjectProvider<SegmentMembers> segmentMembers) {
         this.promotions = promotions;
         this.events = events;
         this.tenancy = tenancy;
+        this.tiers = tiers;
+        this.segmentMembers = segmentMembers;
     }
 
     @GetMapping("/admin/promotions")
@@ -65,7 +75,7 @@ class PromotionsPage {
         Map<String, String> form = new HashMap<>(Map.of("validFrom",
                 LocalDateTime.now(zone).truncatedTo(ChronoUnit.MINUTES).toString(), "priority", "10",
                 "effectType", "FIXED_POINTS", "dryRunDays", "30", "triggerType", "PURCHASE"));
-        return show(caller, model, null, form, List.of(), List.of(), Map.of());
+        return show(caller, model, null, form, new LinkedMultiValueMap<>(), Map.of());
     }
 
     @GetMapping("/admin/promotions/{id}")
@@ -73,22 +83,18 @@ class PromotionsPage {
         caller.require(Role.CIRCUIT_ADMIN);
         PromotionAdmin.View view = promotions.get(caller, id);
         return show(caller, model, view, PromotionForm.values(view.definition(), promotions.zone(caller)),
-                PromotionForm.weekdays(view.definition()), view.definition().target() == null ? List.of()
-                        : view.definition().target().storeIds().stream().map(String::valueOf).toList(), Map.of());
+                PromotionForm.ticked(view.definition()), Map.of());
     }
 
     @PostMapping("/admin/promotions")
-    String create(Caller caller, @RequestParam Map<String, String> submitted,
-                  @RequestParam(name = "weekdays", required = false) List<String> weekdays,
-                  @RequestParam(name = "storeIds", required = false) List<String> storeIds, Model model) {
-        return save(caller, null, submitted, weekdays, storeIds, model);
+    String create(Caller caller, @RequestParam MultiValueMap<String, String> submitted, Model model) {
+        return save(caller, null, submitted, model);
     }
 
     @PostMapping("/admin/promotions/{id}")
-    String change(Caller caller, @PathVariable long id, @RequestParam Map<String, String> submitted,
-                  @RequestParam(name = "weekdays", required = false) List<String> weekdays,
-                  @RequestParam(name = "storeIds", required = false) List<String> storeIds, Model model) {
-        return save(caller, id, submitted, weekdays, storeIds, model);
+    String change(Caller caller, @PathVariable long id, @RequestParam MultiValueMap<String, String> submitted,
+                  Model model) {
+        return save(caller, id, submitted, model);
     }
 
     @PostMapping("/admin/promotions/{id}/activate")
@@ -103,16 +109,15 @@ class PromotionsPage {
         return "redirect:/admin/promotions/" + id + "?paused";
     }
 
-    private String save(Caller caller, Long id, Map<String, String> submitted, List<String> weekdays,
-                        List<String> storeIds, Model model) {
+    private String save(Caller caller, Long id, MultiValueMap<String, String> submitted, Model model) {
         caller.require(Role.CIRCUIT_ADMIN);
         PromotionAdmin.View editing = id == null ? null : promotions.get(caller, id);
-        List<String> days = weekdays == null ? List.of() : weekdays;
-        List<String> stores = storeIds == null ? List.of() : storeIds;
+        Map<String, String> form = submitted.toSingleValueMap();
         Map<String, String> errors = new LinkedHashMap<>();
-        PromotionForm.FormInput in = PromotionForm.input(submitted, days, stores, promotions.zone(caller), errors);
-        boolean dryRun = "dryRun".equals(submitted.get("action"));
-        Long dryRunDays = new FormValues(submitted).number("dryRunDays");
+        PromotionForm.FormInput in = PromotionForm.input(submitted, promotions.zone(caller),
+                editing == null ? null : editing.definition(), errors);
+        boolean dryRun = "dryRun".equals(form.get("action"));
+        Long dryRunDays = new FormValues(form).number("dryRunDays");
         if (dryRun && (dryRunDays == null || dryRunDays < 1 || dryRunDays > 366)) {
             errors.put("dryRunDays", "promotions.error.dryRunDays");
         }
@@ -122,7 +127,7 @@ class PromotionsPage {
                     PromotionBacktest.DryRun run = promotions.dryRun(caller,
                             new PromotionAdmin.DryRunRequest(in.input(), dryRunDays.intValue()));
                     model.addAttribute("dryRun", run);
-                    return show(caller, model, editing, submitted, days, stores, errors);
+                    return show(caller, model, editing, form, submitted, errors);
                 }
                 PromotionAdmin.View saved = id == null ? promotions.create(caller, in.input())
                         : promotions.update(caller, id, in.input());
@@ -130,21 +135,30 @@ class PromotionsPage {
             } catch (InvalidInput e) {
                 e.fieldErrors().keySet().forEach(path -> {
                     String field = in.fieldOf(path);
-                    errors.put(field, "promotions.error." + field);
+                    errors.put(field, "promotions.error." + field.replaceFirst("[0-9]+$", ""));
                 });
             }
         }
-        return show(caller, model, editing, submitted, days, stores, errors);
+        return show(caller, model, editing, form, submitted, errors);
     }
 
-
+    /** The form with the boxes {@code ticked} (weekdays, storeIds, tierIds, companyIds) and the target's choices. */
     private String show(Caller caller, Model model, PromotionAdmin.View editing, Map<String, String> form,
-                        List<String> weekdays, List<String> stores, Map<String, String> errors) {
-        List<Store> all = tenancy.stores(caller);
+                        MultiValueMap<String, String> ticked, Map<String, String> errors) {
+        boolean italian = "it".equals(LocaleContextHolder.getLocale().getLanguage());
         model.addAttribute("editing", editing).addAttribute("form", form).addAttribute("errors", errors)
-                .addAttribute("weekdays", WEEKDAYS).addAttribute("chosenDays", weekdays)
-                .addAttribute("stores", all).addAttribute("chosenStores", stores)
-                .addAttribute("effects", java.util.Arrays.stream(PromotionEffect.Kind.values())
+                .addAttribute("weekdays", WEEKDAYS).addAttribute("chosenDays", chosen(ticked, "weekdays"))
+                .addAttribute("stores", tenancy.stores(caller).stream().map(s -> new Choice(s.id(), s.name())).toList())
+                .addAttribute("chosenStores", chosen(ticked, "storeIds"))
+                .addAttribute("tiers", tiers.tiersOf(caller.circuit()).stream().map(t -> new Choice(t.id(),
+                        italian && t.nameIt() != null ? t.nameIt() : t.nameEn())).toList())
+                .addAttribute("chosenTiers", chosen(ticked, "tierIds"))
+                .addAttribute("companies", tenancy.companiesOf(caller.circuit()).stream()
+                        .map(c -> new Choice(c.id(), c.name())).toList())
+                .addAttribute("chosenCompanies", chosen(ticked, "companyIds"))
+                .addAttribute("segments", segments(caller, form))
+                .addAttribute("attributeRows", EventConditionRows.shownRows(form))
+                .addAttribute("effects", Arrays.stream(PromotionEffect.Kind.values())
                         .filter(k -> !k.funnelOnly()).toList()).addAttribute("periods", Promotion.Period.values())
                 .addAttribute("triggers", PromotionTrigger.Kind.values())
                 .addAttribute("eventTypes", events.types(caller).stream().map(EventTypes.EventType::name).toList())
@@ -153,6 +167,25 @@ class PromotionsPage {
                 .addAttribute("everies", PromotionTrigger.Every.values())
                 .addAttribute("stackings", Promotion.Stacking.values());
         return "promotion";
+    }
+
+    /** A box to tick in the target: a tier, a company or a store. */
+    record Choice(long id, String label) {
+    }
+
+    private static List<String> chosen(MultiValueMap<String, String> ticked, String name) {
+        return ticked.getOrDefault(name, List.of());
+    }
+
+    /** The circuit's segments to choose from; the chosen one listed even when it cannot be found (so it is kept). */
+    private List<SegmentMembers.Named> segments(Caller caller, Map<String, String> form) {
+        SegmentMembers sm = segmentMembers.getIfAvailable();
+        List<SegmentMembers.Named> named = new java.util.ArrayList<>(sm == null ? List.of() : sm.named(caller.circuit()));
+        Long chosen = new FormValues(form).number("segmentId");
+        if (chosen != null && named.stream().noneMatch(n -> n.id() == chosen)) {
+            named.add(new SegmentMembers.Named(chosen, "#" + chosen));
+        }
+        return named;
     }
 
 }
