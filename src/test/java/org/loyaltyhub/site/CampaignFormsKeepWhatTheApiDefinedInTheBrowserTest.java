@@ -67,14 +67,25 @@ class CampaignFormsKeepWhatTheApiDefinedInTheBrowserTest extends BrowserTest {
         org.assertj.core.api.Assertions.assertThat(definition(w, "/api/v1/promotions/" + id).path("trigger")
                 .path("attributeConditions").size()).isEqualTo(2);
 
-        page.locator("#attribute2").fill("");
-        page.locator("#attributeValue2").fill("");
+        page.locator("#attribute2").fill("productId");
+        page.locator("#attributeValue2").fill("sku-1");
         page.locator("#segmentId").selectOption(String.valueOf(romans));
         page.locator("#save").click();
         assertThat(page.getByRole(AriaRole.STATUS)).containsText("Saved.");
-        JsonNode target = definition(w, "/api/v1/promotions/" + id).path("target");
-        org.assertj.core.api.Assertions.assertThat(target.path("segmentId").asLong()).isEqualTo(romans);
-        org.assertj.core.api.Assertions.assertThat(target.path("tierIds").get(0).asLong()).isEqualTo(gold);
+        JsonNode after = definition(w, "/api/v1/promotions/" + id);
+        org.assertj.core.api.Assertions.assertThat(after.path("target").path("segmentId").asLong()).isEqualTo(romans);
+        org.assertj.core.api.Assertions.assertThat(after.path("target").path("tierIds").get(0).asLong()).isEqualTo(gold);
+        org.assertj.core.api.Assertions.assertThat(after.path("trigger").path("attributeConditions").get(2)
+                .path("attribute").asString()).isEqualTo("productId");
+        assertThat(page.locator("#attribute3")).hasValue("");
+
+        Page phone = browser.phone("it-IT");
+        Browser.signIn(phone, url(""), w.admin);
+        phone.navigate(url("/admin/promotions/" + id));
+        assertThat(phone.locator("#promotion-form")).containsText("A chi e dove");
+        assertThat(phone.locator("#event-conditions")).containsText("Attributo della condizione 4");
+        org.assertj.core.api.Assertions.assertThat((Boolean) phone.evaluate(
+                "document.documentElement.scrollWidth <= window.innerWidth")).as("fits a phone's width").isTrue();
         org.assertj.core.api.Assertions.assertThat(browser.errors()).isEmpty();
     }
 
