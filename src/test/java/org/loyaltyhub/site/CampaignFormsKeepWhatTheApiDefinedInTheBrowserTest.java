@@ -113,6 +113,8 @@ class CampaignFormsKeepWhatTheApiDefinedInTheBrowserTest extends BrowserTest {
         assertThat(phone.locator("#effectType2")).hasValue("MESSAGE");
         assertThat(phone.locator("#subjectEn2")).hasValue("Thanks {first_name}");
         assertThat(phone.locator("#attribute1")).hasValue("channel");
+        assertThat(phone.locator("#segmentId")).hasValue(String.valueOf(milanese));
+        assertThat(phone.locator("#tierId option:checked")).hasText("Oro");
         org.assertj.core.api.Assertions.assertThat((Boolean) phone.evaluate(
                 "document.documentElement.scrollWidth <= window.innerWidth")).as("fits a phone's width").isTrue();
 

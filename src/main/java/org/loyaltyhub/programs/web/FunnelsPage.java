@@ -33,10 +33,12 @@ class FunnelsPage {
 
     private final FunnelAdmin funnels;
     private final CampaignEventService events;
+    private final CampaignChoices choices;
 
-    FunnelsPage(FunnelAdmin funnels, CampaignEventService events) {
+    FunnelsPage(FunnelAdmin funnels, CampaignEventService events, CampaignChoices choices) {
         this.funnels = funnels;
         this.events = events;
+        this.choices = choices;
     }
 
     @GetMapping("/admin/funnels")
@@ -176,6 +178,9 @@ class FunnelsPage {
                 .addAttribute("effectRows", FunnelEffectRows.shownRows(form)).addAttribute("maxEffects", FunnelEffectRows.MAX)
                 .addAttribute("attributeRows", EventConditionRows.shownRows(form))
                 .addAttribute("attributeOps", AttributeCondition.Op.values())
+                .addAttribute("badges", choices.badges(caller, form.get("badgeId")))
+                .addAttribute("tiers", choices.tiers(caller, form.get("tierId")))
+                .addAttribute("segments", choices.segments(caller, form.get("segmentId")))
                 .addAttribute("eventTypes", events.types(caller).stream().map(EventTypes.EventType::name).toList());
         if (!model.containsAttribute("runs")) {
             model.addAttribute("runs", List.of());

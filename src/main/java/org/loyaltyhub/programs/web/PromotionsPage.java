@@ -1,7 +1,5 @@
 package org.loyaltyhub.programs.web;
 
-import org.loyaltyhub.programs.SegmentMembers;
-import org.loyaltyhub.programs.internal.TierAdmin;
 import org.loyaltyhub.programs.internal.promotions.AttributeCondition;
 import org.loyaltyhub.programs.internal.promotions.CampaignEventService;
 import org.loyaltyhub.programs.internal.promotions.EventTypes;
@@ -15,9 +13,6 @@ import org.loyaltyhub.shared.web.FormValues;
 import org.loyaltyhub.shared.web.Page;
 import org.loyaltyhub.tenancy.Caller;
 import org.loyaltyhub.tenancy.Role;
-import org.loyaltyhub.tenancy.Tenancy;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.ui.Model;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
@@ -48,17 +43,12 @@ class PromotionsPage {
 
     private final PromotionAdmin promotions;
     private final CampaignEventService events;
-    private final Tenancy tenancy;
-    private final TierAdmin tiers;
-    private final ObjectProvider<SegmentMembers> segmentMembers;
+    private final CampaignChoices choices;
 
-    PromotionsPage(PromotionAdmin promotions, CampaignEventService events, Tenancy tenancy, TierAdmin tiers,
-                   ObjectProvider<SegmentMembers> segmentMembers) {
+    PromotionsPage(PromotionAdmin promotions, CampaignEventService events, CampaignChoices choices) {
         this.promotions = promotions;
         this.events = events;
-        this.tenancy = tenancy;
-        this.tiers = tiers;
-        this.segmentMembers = segmentMembers;
+        this.choices = choices;
     }
 
     @GetMapping("/admin/promotions")
@@ -145,18 +135,13 @@ class PromotionsPage {
     /** The form with the boxes {@code ticked} (weekdays, storeIds, tierIds, companyIds) and the target's choices. */
     private String show(Caller caller, Model model, PromotionAdmin.View editing, Map<String, String> form,
                         MultiValueMap<String, String> ticked, Map<String, String> errors) {
-        boolean italian = "it".equals(LocaleContextHolder.getLocale().getLanguage());
         model.addAttribute("editing", editing).addAttribute("form", form).addAttribute("errors", errors)
                 .addAttribute("weekdays", WEEKDAYS).addAttribute("chosenDays", chosen(ticked, "weekdays"))
-                .addAttribute("stores", tenancy.stores(caller).stream().map(s -> new Choice(s.id(), s.name())).toList())
-                .addAttribute("chosenStores", chosen(ticked, "storeIds"))
-                .addAttribute("tiers", tiers.tiersOf(caller.circuit()).stream().map(t -> new Choice(t.id(),
-                        italian && t.nameIt() != null ? t.nameIt() : t.nameEn())).toList())
-                .addAttribute("chosenTiers", chosen(ticked, "tierIds"))
-                .addAttribute("companies", tenancy.companiesOf(caller.circuit()).stream()
-                        .map(c -> new Choice(c.id(), c.name())).toList())
+                .addAttribute("stores", choices.stores(caller)).addAttribute("chosenStores", chosen(ticked, "storeIds"))
+                .addAttribute("tiers", choices.tiers(caller, null)).addAttribute("chosenTiers", chosen(ticked, "tierIds"))
+                .addAttribute("companies", choices.companies(caller))
                 .addAttribute("chosenCompanies", chosen(ticked, "companyIds"))
-                .addAttribute("segments", segments(caller, form))
+                .addAttribute("segments", choices.segments(caller, form.get("segmentId")))
                 .addAttribute("attributeRows", EventConditionRows.shownRows(form))
                 .addAttribute("effects", Arrays.stream(PromotionEffect.Kind.values())
                         .filter(k -> !k.funnelOnly()).toList()).addAttribute("periods", Promotion.Period.values())
@@ -169,23 +154,8 @@ class PromotionsPage {
         return "promotion";
     }
 
-    /** A box to tick in the target: a tier, a company or a store. */
-    record Choice(long id, String label) {
-    }
-
     private static List<String> chosen(MultiValueMap<String, String> ticked, String name) {
         return ticked.getOrDefault(name, List.of());
-    }
-
-    /** The circuit's segments to choose from; the chosen one listed even when it cannot be found (so it is kept). */
-    private List<SegmentMembers.Named> segments(Caller caller, Map<String, String> form) {
-        SegmentMembers sm = segmentMembers.getIfAvailable();
-        List<SegmentMembers.Named> named = new java.util.ArrayList<>(sm == null ? List.of() : sm.named(caller.circuit()));
-        Long chosen = new FormValues(form).number("segmentId");
-        if (chosen != null && named.stream().noneMatch(n -> n.id() == chosen)) {
-            named.add(new SegmentMembers.Named(chosen, "#" + chosen));
-        }
-        return named;
     }
 
 }
