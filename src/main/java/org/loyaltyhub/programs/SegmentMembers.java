@@ -22,4 +22,11 @@ public interface SegmentMembers {
 
     /** The ids of the segment's members now, ascending, after {@code afterMemberId}, at most {@code limit} (paging). */
     List<Long> members(long circuitId, long segmentId, long afterMemberId, int limit);
+
+    /** The circuit's segments by name, for the forms that choose one (a promotion's target). */
+    List<Named> named(long circuitId);
+
+    /** A segment as a choice in a form. */
+    record Named(long id, String name) {
+    }
 }

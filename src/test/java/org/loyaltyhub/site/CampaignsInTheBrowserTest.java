@@ -50,7 +50,7 @@ class CampaignsInTheBrowserTest extends BrowserTest {
         page.getByRole(AriaRole.LINK, named("New funnel")).click();
         page.getByLabel("Name", new Page.GetByLabelOptions().setExact(true)).fill("Welcome nudge");
         page.locator("#unlessPurchased").check();
-        page.locator("#effectValue").fill("15");
+        page.locator("#effectValue0").fill("15");
         page.locator("#save").click();
         assertThat(page.locator("#unlessPurchased-error")).containsText("needs a delay");
         page.locator("#unlessPurchased").uncheck();

@@ -70,20 +70,20 @@ class TagsAndFunnelMessagesInTheBrowserTest extends BrowserTest {
         Browser.signIn(page, url(""), w.admin);
         page.navigate(url("/admin/funnels/new"));
         page.locator("#name").fill("Benvenuto");
-        page.locator("#effectType").selectOption("MESSAGE");
-        page.locator("#subjectIt").fill("Benvenuto {first_name}");
-        page.locator("#bodyIt").fill("Ciao {nome}");
-        page.locator("#subjectEn").fill("Welcome {first_name}");
-        page.locator("#bodyEn").fill("Hello {first_name}");
+        page.locator("#effectType0").selectOption("MESSAGE");
+        page.locator("#subjectIt0").fill("Benvenuto {first_name}");
+        page.locator("#bodyIt0").fill("Ciao {nome}");
+        page.locator("#subjectEn0").fill("Welcome {first_name}");
+        page.locator("#bodyEn0").fill("Hello {first_name}");
         page.locator("#save").click();
-        assertThat(page.locator("#bodyIt-error")).isVisible();
-        assertThat(page.locator("#subjectEn")).hasValue("Welcome {first_name}");
+        assertThat(page.locator("#bodyIt0-error")).isVisible();
+        assertThat(page.locator("#subjectEn0")).hasValue("Welcome {first_name}");
 
-        page.locator("#bodyIt").fill("Ciao {first_name}, hai {balance} punti");
+        page.locator("#bodyIt0").fill("Ciao {first_name}, hai {balance} punti");
         page.locator("#save").click();
         assertThat(page.locator("#rule")).containsText("message \"Welcome {first_name}\"");
-        assertThat(page.locator("#bodyIt")).hasValue("Ciao {first_name}, hai {balance} punti");
-        assertThat(page.locator("#effectType")).hasValue("MESSAGE");
+        assertThat(page.locator("#bodyIt0")).hasValue("Ciao {first_name}, hai {balance} punti");
+        assertThat(page.locator("#effectType0")).hasValue("MESSAGE");
         Browser.screenshot(page, "funnel-message");
         org.assertj.core.api.Assertions.assertThat(browser.errors()).isEmpty();
     }

@@ -53,4 +53,9 @@ class SegmentMembership implements SegmentMembers {
                         afterMemberId, limit))
                 .orElse(List.of());
     }
+
+    @Override
+    public List<Named> named(long circuitId) {
+        return rows.list(circuitId).stream().map(s -> new Named(s.id(), s.name())).toList();
+    }
 }

@@ -1,17 +1,18 @@
 package org.loyaltyhub.programs.web;
 
-import org.loyaltyhub.programs.internal.promotions.AttributeCondition;
 import org.loyaltyhub.programs.internal.promotions.Promotion;
 import org.loyaltyhub.programs.internal.promotions.PromotionEffect;
 import org.loyaltyhub.programs.internal.promotions.PromotionInput;
 import org.loyaltyhub.programs.internal.promotions.PromotionTrigger;
 import org.loyaltyhub.shared.web.FormValues;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,9 +27,12 @@ final class PromotionForm {
     }
 
     /** The form's values as the API's input; values that do not parse are reported and left out. */
-    record FormInput(PromotionInput input, List<String> conditionFields) {
+    record FormInput(PromotionInput input, List<String> conditionFields, EventConditionRows.Read attributes) {
         /** The form field an error's path names ("trigger.conditions[1].value", "effect.factor", "limits.perMember"). */
         String fieldOf(String path) {
+            if (path.startsWith("trigger.attributeConditions")) {
+                return attributes.fieldOf(path);
+            }
             if (path.startsWith("trigger.conditions[")) {
                 int i = Integer.parseInt(path.substring("trigger.conditions[".length(), path.indexOf(']')));
                 return i < conditionFields.size() ? conditionFields.get(i) : "minSpend";
@@ -51,7 +55,7 @@ final class PromotionForm {
                     case "trigger.date" -> "dateKind";
                     case "trigger.fixedDate" -> "fixedDate";
                     case "trigger.every", "trigger.day" -> "scheduleDay";
-                    default -> "attribute";
+                    default -> "attribute0";
                 };
             }
             if (path.startsWith("limits.")) {
@@ -64,9 +68,15 @@ final class PromotionForm {
         }
     }
 
-    static FormInput input(Map<String, String> submitted, List<String> weekdays, List<String> stores,
-                                   ZoneId zone, Map<String, String> errors) {
-        FormValues f = new FormValues(submitted);
+    /**
+     * The submitted form as the API's input. Ticked boxes come as lists (weekdays, storeIds, tierIds, companyIds);
+     * {@code stored} is the promotion being changed (null for a new one): a list or an instant typed back exactly as
+     * it was shown keeps its stored value, so saving an untouched field changes nothing.
+     */
+    static FormInput input(MultiValueMap<String, String> submitted, ZoneId zone, PromotionInput stored,
+                           Map<String, String> errors) {
+        FormValues f = new FormValues(submitted.toSingleValueMap());
+        List<String> weekdays = ticked(submitted, "weekdays");
         List<PromotionInput.ConditionInput> conditions = new ArrayList<>();
         List<String> fields = new ArrayList<>();
         if (!f.blank("minSpend")) {
@@ -80,8 +90,8 @@ final class PromotionForm {
         }
         for (String list : List.of("products", "categories")) {
             if (!f.blank(list)) {
-                conditions.add(new PromotionInput.ConditionInput(list, null, Arrays.stream(f.text(list).split(","))
-                        .map(String::strip).filter(s -> !s.isEmpty()).toList(), null, null));
+                conditions.add(new PromotionInput.ConditionInput(list, null,
+                        EventConditionRows.keptOrTyped(f.text(list), storedValues(stored, list)), null, null));
                 fields.add(list);
             }
         }
@@ -104,17 +114,20 @@ final class PromotionForm {
             }
         }
         PromotionInput.EffectInput effect = effect(f, errors);
-        List<Long> storeIds = stores.stream().filter(s -> s.matches("[0-9]{1,18}")).map(Long::valueOf).toList();
-        List<String> channels = f.blank("channels") ? List.of() : Arrays.stream(f.text("channels").split(","))
-                .map(String::strip).filter(s -> !s.isEmpty()).toList();
+        List<String> storedChannels = stored == null || stored.target() == null ? null : stored.target().channels();
+        PromotionInput.TargetInput target = new PromotionInput.TargetInput(number(f, "segmentId", errors),
+                ids(submitted, "tierIds"), ids(submitted, "storeIds"), ids(submitted, "companyIds"),
+                EventConditionRows.keptOrTyped(f.text("channels"), storedChannels));
         Long perMember = number(f, "perMember", errors);
         Long budget = number(f, "budgetPoints", errors);
         Long priority = f.blank("priority") ? Long.valueOf(0) : number(f, "priority", errors);
-        PromotionInput input = new PromotionInput(f.text("name"), instant(f, "validFrom", zone, errors),
-                instant(f, "validUntil", zone, errors),
-                new PromotionInput.TargetInput(null, List.of(), storeIds, List.of(), channels),
-                trigger(f, conditions, errors), effect,
-                new PromotionInput.LimitsInput(perMember == null || perMember > 10_000 ? null : perMember.intValue(),
+        EventConditionRows.Read attributes = EventConditionRows.read(f, stored == null || stored.trigger().attributeConditions() == null
+                ? List.of() : stored.trigger().attributeConditions(), "promotions.error.attribute", errors);
+        PromotionInput input = new PromotionInput(f.text("name"),
+                instant(f, "validFrom", zone, stored == null ? null : stored.validFrom(), errors),
+                instant(f, "validUntil", zone, stored == null ? null : stored.validUntil(), errors), target,
+                trigger(f, conditions, attributes.conditions(), errors), effect,
+                new PromotionInput.LimitsInput(perMember == null ? null : (int) Math.min(perMember, Integer.MAX_VALUE),
                         perMember == null ? null : enumOf(Promotion.Period.class, f.text("period"), Promotion.Period.EVER),
                         budget),
                 priority == null || priority > Promotion.MAX_PRIORITY ? 0 : priority.intValue(),
@@ -125,7 +138,21 @@ final class PromotionForm {
         if (priority != null && priority > Promotion.MAX_PRIORITY) {
             errors.put("priority", "promotions.error.priority");
         }
-        return new FormInput(input, fields);
+        return new FormInput(input, fields, attributes);
+    }
+
+    private static List<String> ticked(MultiValueMap<String, String> submitted, String name) {
+        List<String> values = submitted.get(name);
+        return values == null ? List.of() : values;
+    }
+
+    private static List<Long> ids(MultiValueMap<String, String> submitted, String name) {
+        return ticked(submitted, name).stream().filter(s -> s.matches("[0-9]{1,18}")).map(Long::valueOf).toList();
+    }
+
+    private static List<String> storedValues(PromotionInput stored, String field) {
+        return stored == null ? null : stored.trigger().conditions().stream().filter(c -> c.field().equals(field))
+                .findFirst().map(PromotionInput.ConditionInput::values).orElse(null);
     }
 
     /** The effect as entered: points, a factor or a percentage, a reward's id or a tag, by kind. */
@@ -152,18 +179,13 @@ final class PromotionForm {
 
     /** What makes it give: a purchase (with the conditions above), an event, a date or a schedule. */
     private static PromotionInput.TriggerInput trigger(FormValues f, List<PromotionInput.ConditionInput> conditions,
+                                                       List<PromotionInput.AttributeConditionInput> attributes,
                                                        Map<String, String> errors) {
         PromotionTrigger.Kind kind = enumOf(PromotionTrigger.Kind.class, f.text("triggerType"), PromotionTrigger.Kind.PURCHASE);
         return switch (kind) {
             case PURCHASE -> new PromotionInput.TriggerInput(kind, conditions);
-            case EVENT -> {
-                List<PromotionInput.AttributeConditionInput> attributes = f.blank("attribute") ? List.of()
-                        : List.of(new PromotionInput.AttributeConditionInput(f.text("attribute"),
-                        enumOf(AttributeCondition.Op.class, f.text("attributeOp"), AttributeCondition.Op.EQUALS),
-                        Arrays.stream(f.blank("attributeValue") ? new String[0] : f.text("attributeValue").split(","))
-                                .map(String::strip).filter(v -> !v.isEmpty()).toList()));
-                yield new PromotionInput.TriggerInput(kind, List.of(), f.text("eventType"), attributes, null, null, null, null);
-            }
+            case EVENT -> new PromotionInput.TriggerInput(kind, List.of(), f.text("eventType"), attributes, null, null,
+                    null, null);
             case DATE -> {
                 java.time.LocalDate fixed = null;
                 if (!f.blank("fixedDate")) {
@@ -197,7 +219,11 @@ final class PromotionForm {
         return n;
     }
 
-    private static java.time.Instant instant(FormValues f, String field, ZoneId zone, Map<String, String> errors) {
+    private static java.time.Instant instant(FormValues f, String field, ZoneId zone, java.time.Instant stored,
+                                             Map<String, String> errors) {
+        if (stored != null && shown(stored, zone).equals(f.text(field))) {
+            return stored;
+        }
         if (f.blank(field)) {
             if ("validFrom".equals(field)) {
                 errors.put(field, "promotions.error.validFrom");
@@ -220,23 +246,23 @@ final class PromotionForm {
         }
     }
 
+    /** An instant as a date-time field shows it: local time, to the millisecond at most (what the field accepts). */
+    private static String shown(java.time.Instant at, ZoneId zone) {
+        return LocalDateTime.ofInstant(at, zone).truncatedTo(ChronoUnit.MILLIS).toString();
+    }
+
     static Map<String, String> values(PromotionInput in, ZoneId zone) {
         Map<String, String> v = new HashMap<>();
         v.put("name", in.name());
-        v.put("validFrom", LocalDateTime.ofInstant(in.validFrom(), zone).toString());
-        v.put("validUntil", in.validUntil() == null ? "" : LocalDateTime.ofInstant(in.validUntil(), zone).toString());
+        v.put("validFrom", shown(in.validFrom(), zone));
+        v.put("validUntil", in.validUntil() == null ? "" : shown(in.validUntil(), zone));
         v.put("priority", String.valueOf(in.priority()));
         v.put("stacking", in.stacking().name());
         v.put("effectType", in.effect().type().name());
         PromotionInput.TriggerInput t = in.trigger();
         v.put("triggerType", t.type().name());
         v.put("eventType", t.eventType() == null ? "" : t.eventType());
-        if (t.attributeConditions() != null && !t.attributeConditions().isEmpty()) {
-            PromotionInput.AttributeConditionInput a = t.attributeConditions().getFirst();
-            v.put("attribute", a.attribute());
-            v.put("attributeOp", a.op().name());
-            v.put("attributeValue", String.join(", ", a.values()));
-        }
+        EventConditionRows.put(t.attributeConditions(), v);
         v.put("dateKind", t.date() == null ? "" : t.date().name());
         v.put("fixedDate", t.fixedDate() == null ? "" : t.fixedDate().toString());
         v.put("every", t.every() == null ? "" : t.every().name());
@@ -262,6 +288,7 @@ final class PromotionForm {
             }
         }
         v.put("channels", in.target() == null ? "" : String.join(", ", in.target().channels()));
+        v.put("segmentId", in.target() == null || in.target().segmentId() == null ? "" : in.target().segmentId().toString());
         if (in.limits() != null) {
             v.put("perMember", in.limits().perMember() == null ? "" : in.limits().perMember().toString());
             v.put("period", in.limits().period() == null ? "" : in.limits().period().name());
@@ -271,8 +298,16 @@ final class PromotionForm {
         return v;
     }
 
-    static List<String> weekdays(PromotionInput in) {
-        return in.trigger().conditions().stream().filter(c -> c.field().equals("daysOfWeek"))
-                .flatMap(c -> c.values().stream()).toList();
+    /** The boxes a stored promotion ticks: weekdays, storeIds, tierIds and companyIds. */
+    static MultiValueMap<String, String> ticked(PromotionInput in) {
+        MultiValueMap<String, String> ticked = new LinkedMultiValueMap<>();
+        ticked.put("weekdays", in.trigger().conditions().stream().filter(c -> c.field().equals("daysOfWeek"))
+                .flatMap(c -> c.values().stream()).toList());
+        if (in.target() != null) {
+            ticked.put("storeIds", in.target().storeIds().stream().map(String::valueOf).toList());
+            ticked.put("tierIds", in.target().tierIds().stream().map(String::valueOf).toList());
+            ticked.put("companyIds", in.target().companyIds().stream().map(String::valueOf).toList());
+        }
+        return ticked;
     }
 }

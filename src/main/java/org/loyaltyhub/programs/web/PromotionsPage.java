@@ -13,9 +13,9 @@ import org.loyaltyhub.shared.web.FormValues;
 import org.loyaltyhub.shared.web.Page;
 import org.loyaltyhub.tenancy.Caller;
 import org.loyaltyhub.tenancy.Role;
-import org.loyaltyhub.tenancy.Store;
-import org.loyaltyhub.tenancy.Tenancy;
 import org.springframework.ui.Model;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -43,12 +43,12 @@ class PromotionsPage {
 
     private final PromotionAdmin promotions;
     private final CampaignEventService events;
-    private final Tenancy tenancy;
+    private final CampaignChoices choices;
 
-    PromotionsPage(PromotionAdmin promotions, CampaignEventService events, Tenancy tenancy) {
+    PromotionsPage(PromotionAdmin promotions, CampaignEventService events, CampaignChoices choices) {
         this.promotions = promotions;
         this.events = events;
-        this.tenancy = tenancy;
+        this.choices = choices;
     }
 
     @GetMapping("/admin/promotions")
@@ -65,7 +65,7 @@ class PromotionsPage {
         Map<String, String> form = new HashMap<>(Map.of("validFrom",
                 LocalDateTime.now(zone).truncatedTo(ChronoUnit.MINUTES).toString(), "priority", "10",
                 "effectType", "FIXED_POINTS", "dryRunDays", "30", "triggerType", "PURCHASE"));
-        return show(caller, model, null, form, List.of(), List.of(), Map.of());
+        return show(caller, model, null, form, new LinkedMultiValueMap<>(), Map.of());
     }
 
     @GetMapping("/admin/promotions/{id}")
@@ -73,22 +73,18 @@ class PromotionsPage {
         caller.require(Role.CIRCUIT_ADMIN);
         PromotionAdmin.View view = promotions.get(caller, id);
         return show(caller, model, view, PromotionForm.values(view.definition(), promotions.zone(caller)),
-                PromotionForm.weekdays(view.definition()), view.definition().target() == null ? List.of()
-                        : view.definition().target().storeIds().stream().map(String::valueOf).toList(), Map.of());
+                PromotionForm.ticked(view.definition()), Map.of());
     }
 
     @PostMapping("/admin/promotions")
-    String create(Caller caller, @RequestParam Map<String, String> submitted,
-                  @RequestParam(name = "weekdays", required = false) List<String> weekdays,
-                  @RequestParam(name = "storeIds", required = false) List<String> storeIds, Model model) {
-        return save(caller, null, submitted, weekdays, storeIds, model);
+    String create(Caller caller, @RequestParam MultiValueMap<String, String> submitted, Model model) {
+        return save(caller, null, submitted, model);
     }
 
     @PostMapping("/admin/promotions/{id}")
-    String change(Caller caller, @PathVariable long id, @RequestParam Map<String, String> submitted,
-                  @RequestParam(name = "weekdays", required = false) List<String> weekdays,
-                  @RequestParam(name = "storeIds", required = false) List<String> storeIds, Model model) {
-        return save(caller, id, submitted, weekdays, storeIds, model);
+    String change(Caller caller, @PathVariable long id, @RequestParam MultiValueMap<String, String> submitted,
+                  Model model) {
+        return save(caller, id, submitted, model);
     }
 
     @PostMapping("/admin/promotions/{id}/activate")
@@ -103,16 +99,15 @@ class PromotionsPage {
         return "redirect:/admin/promotions/" + id + "?paused";
     }
 
-    private String save(Caller caller, Long id, Map<String, String> submitted, List<String> weekdays,
-                        List<String> storeIds, Model model) {
+    private String save(Caller caller, Long id, MultiValueMap<String, String> submitted, Model model) {
         caller.require(Role.CIRCUIT_ADMIN);
         PromotionAdmin.View editing = id == null ? null : promotions.get(caller, id);
-        List<String> days = weekdays == null ? List.of() : weekdays;
-        List<String> stores = storeIds == null ? List.of() : storeIds;
+        Map<String, String> form = submitted.toSingleValueMap();
         Map<String, String> errors = new LinkedHashMap<>();
-        PromotionForm.FormInput in = PromotionForm.input(submitted, days, stores, promotions.zone(caller), errors);
-        boolean dryRun = "dryRun".equals(submitted.get("action"));
-        Long dryRunDays = new FormValues(submitted).number("dryRunDays");
+        PromotionForm.FormInput in = PromotionForm.input(submitted, promotions.zone(caller),
+                editing == null ? null : editing.definition(), errors);
+        boolean dryRun = "dryRun".equals(form.get("action"));
+        Long dryRunDays = new FormValues(form).number("dryRunDays");
         if (dryRun && (dryRunDays == null || dryRunDays < 1 || dryRunDays > 366)) {
             errors.put("dryRunDays", "promotions.error.dryRunDays");
         }
@@ -122,7 +117,7 @@ class PromotionsPage {
                     PromotionBacktest.DryRun run = promotions.dryRun(caller,
                             new PromotionAdmin.DryRunRequest(in.input(), dryRunDays.intValue()));
                     model.addAttribute("dryRun", run);
-                    return show(caller, model, editing, submitted, days, stores, errors);
+                    return show(caller, model, editing, form, submitted, errors);
                 }
                 PromotionAdmin.View saved = id == null ? promotions.create(caller, in.input())
                         : promotions.update(caller, id, in.input());
@@ -130,21 +125,25 @@ class PromotionsPage {
             } catch (InvalidInput e) {
                 e.fieldErrors().keySet().forEach(path -> {
                     String field = in.fieldOf(path);
-                    errors.put(field, "promotions.error." + field);
+                    errors.put(field, "promotions.error." + field.replaceFirst("[0-9]+$", ""));
                 });
             }
         }
-        return show(caller, model, editing, submitted, days, stores, errors);
+        return show(caller, model, editing, form, submitted, errors);
     }
 
-
+    /** The form with the boxes {@code ticked} (weekdays, storeIds, tierIds, companyIds) and the target's choices. */
     private String show(Caller caller, Model model, PromotionAdmin.View editing, Map<String, String> form,
-                        List<String> weekdays, List<String> stores, Map<String, String> errors) {
-        List<Store> all = tenancy.stores(caller);
+                        MultiValueMap<String, String> ticked, Map<String, String> errors) {
         model.addAttribute("editing", editing).addAttribute("form", form).addAttribute("errors", errors)
-                .addAttribute("weekdays", WEEKDAYS).addAttribute("chosenDays", weekdays)
-                .addAttribute("stores", all).addAttribute("chosenStores", stores)
-                .addAttribute("effects", java.util.Arrays.stream(PromotionEffect.Kind.values())
+                .addAttribute("weekdays", WEEKDAYS).addAttribute("chosenDays", chosen(ticked, "weekdays"))
+                .addAttribute("stores", choices.stores(caller)).addAttribute("chosenStores", chosen(ticked, "storeIds"))
+                .addAttribute("tiers", choices.tiers(caller, null)).addAttribute("chosenTiers", chosen(ticked, "tierIds"))
+                .addAttribute("companies", choices.companies(caller))
+                .addAttribute("chosenCompanies", chosen(ticked, "companyIds"))
+                .addAttribute("segments", choices.segments(caller, form.get("segmentId")))
+                .addAttribute("attributeRows", EventConditionRows.shownRows(form))
+                .addAttribute("effects", Arrays.stream(PromotionEffect.Kind.values())
                         .filter(k -> !k.funnelOnly()).toList()).addAttribute("periods", Promotion.Period.values())
                 .addAttribute("triggers", PromotionTrigger.Kind.values())
                 .addAttribute("eventTypes", events.types(caller).stream().map(EventTypes.EventType::name).toList())
@@ -153,6 +152,10 @@ class PromotionsPage {
                 .addAttribute("everies", PromotionTrigger.Every.values())
                 .addAttribute("stackings", Promotion.Stacking.values());
         return "promotion";
+    }
+
+    private static List<String> chosen(MultiValueMap<String, String> ticked, String name) {
+        return ticked.getOrDefault(name, List.of());
     }
 
 }

@@ -37,9 +37,21 @@ class CampaignChecks {
 
     void event(long circuitId, PromotionTrigger.OnEvent on) {
         AttributeSchema schema = types.known(circuitId, "trigger.eventType", on.eventType()).attributes();
-        for (AttributeCondition c : on.conditions()) {
-            c.checkAgainst(schema, on.eventType());
+        for (int i = 0; i < on.conditions().size(); i++) {
+            try {
+                on.conditions().get(i).checkAgainst(schema, on.eventType());
+            } catch (InvalidInput e) {
+                throw numbered(e, i);
+            }
         }
+    }
+
+    /** The refusal under the condition's own path ("trigger.attributeConditions[1].attribute"), so a form marks its row. */
+    private static InvalidInput numbered(InvalidInput e, int i) {
+        java.util.Map<String, String> errors = new java.util.LinkedHashMap<>();
+        e.fieldErrors().forEach((path, message) -> errors.put(
+                "trigger.attributeConditions[" + i + "]" + path.substring(path.lastIndexOf('.')), message));
+        return new InvalidInput(errors);
     }
 
     void effect(long circuitId, PromotionEffect e, String field) {
