@@ -282,6 +282,49 @@ class ClearingBetweenCompaniesTest extends IntegrationTest {
                 .param("p", closed.closed().id()).update()).as("frozen in the database too").isNotNull();
     }
 
+    @Test
+    void theBackOfficesMarkPaidFormIsTheCircuitAdministratorsAndRecordsAPaymentOnce() {
+        coalition();
+        Caller admin = new Caller(Role.CIRCUIT_ADMIN, world.circuitId, null, null, null, null, "test");
+        Period days = new Period(today.minusDays(1), today);
+        long settlement = new Clearing(flows, settlements, tenancy, programs,
+                Clock.fixed(today.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant(), ZoneOffset.UTC))
+                .close(admin, days).settlements().getFirst().id();
+        String path = "/clearing/settlements/" + settlement + "/payment";
+        String back = "from=" + days.first() + "&to=" + days.last();
+        Map<String, String> form = Map.of("paidOn", today.toString(), "reference", "SEPA 77", "back", back);
+
+        assertThat(postedAs(world.operator("COMPANY_ADMIN", bar, null), path, form)).as("the debtor's administrator")
+                .isEqualTo("403");
+        assertThat(postedAs(fixtures.world(api).admin, path, form)).as("another circuit's").isEqualTo("404");
+        assertThat(payment(settlement)).isEqualTo("unpaid");
+        assertThat(postedAs(world.admin, path, Map.of("paidOn", today.plusDays(3).toString(), "reference", "SEPA 77",
+                "back", back))).as("a day to come: back to the page with the error").isEqualTo("302 /clearing?" + back);
+        assertThat(payment(settlement)).isEqualTo("unpaid");
+
+        assertThat(postedAs(world.admin, path, form)).isEqualTo("302 /clearing?" + back + "&paid");
+        assertThat(payment(settlement)).isEqualTo(today + " SEPA 77");
+        assertThat(postedAs(world.admin, path, Map.of("paidOn", today.toString(), "reference", "another", "back", back)))
+                .as("paid already: refused").isEqualTo("302 /clearing?" + back);
+        assertThat(payment(settlement)).as("unchanged").isEqualTo(today + " SEPA 77");
+    }
+
+    private String payment(long settlement) {
+        return jdbc.sql("select coalesce(paid_on || ' ' || payment_reference, 'unpaid') from settlement where id = :id")
+                .param("id", settlement).query(String.class).single();
+    }
+
+    /** A back-office form posted by a signed-in operator: its status, and for a redirect where it leads. */
+    private String postedAs(org.loyaltyhub.support.Api.Login login, String path, Map<String, String> fields) {
+        org.loyaltyhub.support.WebForms forms = new org.loyaltyhub.support.WebForms(port);
+        forms.get("/login");
+        forms.post("/login", Map.of("email", login.email(), "password", login.password()));
+        forms.get("/counter");
+        org.loyaltyhub.support.WebForms.Reply r = forms.post(path, fields);
+        return r.status() == 302 ? "302 " + r.header("Location").replaceAll("^https?://[^/]+", "")
+                : String.valueOf(r.status());
+    }
+
     /** A member who earned at the bar just now, with points to spend. */
     private long latecomer() {
         long m = world.enrol(barTill, "latecomer").path("id").asLong();
