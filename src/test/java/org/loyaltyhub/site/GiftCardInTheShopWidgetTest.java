@@ -54,10 +54,7 @@ class GiftCardInTheShopWidgetTest extends BrowserTest {
         World w = fixtures.world(api);
         long[] company = w.company("Widget shop");
         String secret = "whsec-" + Fixtures.unique("w");
-        Api.Response connected = w.asAdmin().post("/api/v1/companies/" + company[0] + "/connections", Map.of(
-                "platform", "PRESTASHOP", "shopUrl", shop.baseUrl(), "webhookSecret", secret, "apiKey", "PSWIDGET0001"));
-        assertThat(connected.status()).as(connected.toString()).isEqualTo(201);
-        long connection = connected.json().path("id").asLong();
+        long connection = connect(w, company[0], secret, "PSWIDGET0001");
         w.asAdmin().put("/api/v1/prepaid/settings", Map.of("enabled", true, "minAmount", "1", "maxAmount", "500",
                 "fixedAmounts", List.of(), "acceptedAt", "ALL", "acceptingCompanies", List.of()));
         var sold = w.asAdmin().post("/api/v1/prepaid/sales", Map.of("kind", "GIFT_CARD", "amount",
@@ -101,9 +98,7 @@ class GiftCardInTheShopWidgetTest extends BrowserTest {
         World w = fixtures.world(api);
         long[] company = w.company("Negozio");
         String secret = "whsec-" + Fixtures.unique("w");
-        Api.Response connected = w.asAdmin().post("/api/v1/companies/" + company[0] + "/connections", Map.of(
-                "platform", "PRESTASHOP", "shopUrl", shop.baseUrl(), "webhookSecret", secret, "apiKey", "PSWIDGET0002"));
-        assertThat(connected.status()).as(connected.toString()).isEqualTo(201);
+        long connection = connect(w, company[0], secret, "PSWIDGET0002");
         String email = Fixtures.unique("wallet") + "@shop.test";
         long member = w.enrol(w.asAdmin(), Map.of("firstName", "Anna", "lastName", "Rossi", "email", email,
                 "storeId", company[1])).path("id").asLong();
@@ -120,7 +115,7 @@ class GiftCardInTheShopWidgetTest extends BrowserTest {
                         <title>Il mio account</title></head><body><h1>Il mio account</h1>
                         <div class="loyaltyhub-widget" data-loyaltyhub-token="%s" data-loyaltyhub-url="%s"></div>
                         <script src="%s/widget/loyaltyhub.js"></script></body></html>"""
-                        .formatted(token(connected.json().path("id").asLong(), secret, ",\"user_id\":\"9\",\"email\":\""
+                        .formatted(token(connection, secret, ",\"user_id\":\"9\",\"email\":\""
                                 + email + "\""), url(""), url("")))));
 
         Page page = browser.phone("it-IT");
@@ -132,6 +127,14 @@ class GiftCardInTheShopWidgetTest extends BrowserTest {
         assertThat(page.locator(".loyaltyhub-wallet-move-amount")).containsText(new String[]{"-1.50 EUR", "+8.00 EUR"});
         assertThat(page.locator(".loyaltyhub-widget")).not().containsText("internal");
         Browser.screenshot(page, "widget-wallet-phone-it");
+    }
+
+    /** Connects the stub shop, a PrestaShop, to the company: the connection's id. */
+    private long connect(World w, long company, String secret, String apiKey) {
+        Api.Response connected = w.asAdmin().post("/api/v1/companies/" + company + "/connections", Map.of(
+                "platform", "PRESTASHOP", "shopUrl", shop.baseUrl(), "webhookSecret", secret, "apiKey", apiKey));
+        assertThat(connected.status()).as(connected.toString()).isEqualTo(201);
+        return connected.json().path("id").asLong();
     }
 
     private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder json(String body) {

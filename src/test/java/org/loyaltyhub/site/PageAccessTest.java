@@ -277,10 +277,7 @@ class PageAccessTest extends BrowserTest {
 
         int i = 0;
         for (var login : logins.entrySet()) {
-            org.loyaltyhub.support.WebForms forms = new org.loyaltyhub.support.WebForms(port);
-            forms.get("/login");
-            forms.post("/login", Map.of("email", login.getValue().email(), "password", login.getValue().password()));
-            forms.get("/counter");
+            org.loyaltyhub.support.WebForms forms = org.loyaltyhub.support.WebForms.signedIn(port, login.getValue());
             var quote = forms.get("/counter/wallet?member=" + memberId + "&purpose=CASHBACK&total=10.00");
             var paid = forms.post("/counter/wallet", Map.of("member", String.valueOf(memberId), "purpose", "CASHBACK",
                     "total", "10.00", "amount", "1.00"));
@@ -466,10 +463,7 @@ class PageAccessTest extends BrowserTest {
 
         int i = 0;
         for (var login : logins.entrySet()) {
-            org.loyaltyhub.support.WebForms forms = new org.loyaltyhub.support.WebForms(port);
-            forms.get("/login");
-            forms.post("/login", Map.of("email", login.getValue().email(), "password", login.getValue().password()));
-            forms.get("/counter");
+            org.loyaltyhub.support.WebForms forms = org.loyaltyhub.support.WebForms.signedIn(port, login.getValue());
             for (String form : List.of("wallet", "voucher")) {
                 org.loyaltyhub.support.WebForms.Reply r = forms.post("/members/" + memberId + "/shop-codes/" + form,
                         Map.of("connectionId", String.valueOf(connection), "purpose", "CASHBACK", "code", voucher));
@@ -639,13 +633,7 @@ class PageAccessTest extends BrowserTest {
 
     /** A form posted by a signed-in operator: its status, and for a redirect where it leads. */
     private String postedAs(Api.Login login, String path, Map<String, String> fields) {
-        org.loyaltyhub.support.WebForms forms = new org.loyaltyhub.support.WebForms(port);
-        forms.get("/login");
-        forms.post("/login", Map.of("email", login.email(), "password", login.password()));
-        forms.get("/counter");
-        org.loyaltyhub.support.WebForms.Reply r = forms.post(path, fields);
-        return r.status() == 302 ? "302 " + r.header("Location").replaceAll("^https?://[^/]+", "")
-                : String.valueOf(r.status());
+        return org.loyaltyhub.support.WebForms.signedIn(port, login).post(path, fields).outcome();
     }
 
     @Test

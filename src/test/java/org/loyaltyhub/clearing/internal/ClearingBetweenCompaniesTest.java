@@ -315,14 +315,8 @@ class ClearingBetweenCompaniesTest extends IntegrationTest {
     }
 
     /** A back-office form posted by a signed-in operator: its status, and for a redirect where it leads. */
-    private String postedAs(org.loyaltyhub.support.Api.Login login, String path, Map<String, String> fields) {
-        org.loyaltyhub.support.WebForms forms = new org.loyaltyhub.support.WebForms(port);
-        forms.get("/login");
-        forms.post("/login", Map.of("email", login.email(), "password", login.password()));
-        forms.get("/counter");
-        org.loyaltyhub.support.WebForms.Reply r = forms.post(path, fields);
-        return r.status() == 302 ? "302 " + r.header("Location").replaceAll("^https?://[^/]+", "")
-                : String.valueOf(r.status());
+    private String postedAs(Api.Login login, String path, Map<String, String> fields) {
+        return org.loyaltyhub.support.WebForms.signedIn(port, login).post(path, fields).outcome();
     }
 
     /** A member who earned at the bar just now, with points to spend. */
