@@ -16,7 +16,12 @@
           toNext: { POINTS_EARNED: 'points to', AMOUNT_SPENT: 'to spend to reach', VISITS: 'visits to' },
           invite: 'Invite a friend with your code',
           giftCard: 'Pay with a gift card', giftNumber: 'Card number', giftPin: 'PIN',
-          giftAmount: 'Amount (empty: all that is left)', giftUse: 'Get the code' },
+          giftAmount: 'Amount (empty: all that is left)', giftUse: 'Get the code',
+          moves: 'Latest wallet movements', move: 'Movement',
+          moveKinds: { EARN: 'On a purchase', EARN_PENDING: 'Pending, from a purchase', EARN_REVERSAL: 'Withdrawn',
+                       SPEND: 'Spent', REFUND: 'Payment given back', EXPIRY: 'Expired', MANUAL_CREDIT: 'Credit',
+                       MANUAL_DEBIT: 'Debit', SALE: 'Bought', SALE_VOID: 'Sale voided', SALE_REFUND: 'Refunded',
+                       ATTACH: 'Gift card added' } },
     it: { points: 'punti', card: 'Tessera', use: 'Usa i miei punti', code: 'Il tuo codice sconto', until: 'valido fino al',
           worth: 'del valore di', failed: 'Impossibile caricare i tuoi punti.', notMember: 'Non sei ancora iscritto.',
           refused: 'Impossibile creare il codice: ', held: 'riservati', keptUntil: 'mantenuto fino al',
@@ -26,7 +31,12 @@
           toNext: { POINTS_EARNED: 'punti per', AMOUNT_SPENT: 'da spendere per', VISITS: 'visite per' },
           invite: 'Invita un amico con il tuo codice',
           giftCard: 'Paga con una carta regalo', giftNumber: 'Numero della carta', giftPin: 'PIN',
-          giftAmount: 'Importo (vuoto: tutto il residuo)', giftUse: 'Ottieni il codice' }
+          giftAmount: 'Importo (vuoto: tutto il residuo)', giftUse: 'Ottieni il codice',
+          moves: 'Ultimi movimenti del portafoglio', move: 'Movimento',
+          moveKinds: { EARN: 'Su un acquisto', EARN_PENDING: 'In attesa, da un acquisto', EARN_REVERSAL: 'Ritirato',
+                       SPEND: 'Speso', REFUND: 'Pagamento restituito', EXPIRY: 'Scaduto', MANUAL_CREDIT: 'Accredito',
+                       MANUAL_DEBIT: 'Addebito', SALE: 'Acquistato', SALE_VOID: 'Vendita annullata',
+                       SALE_REFUND: 'Rimborsato', ATTACH: 'Carta regalo aggiunta' } }
   };
   var lang = (document.documentElement.lang || navigator.language || 'en').slice(0, 2).toLowerCase();
   var t = TEXT[lang] || TEXT.en;
@@ -135,6 +145,7 @@
       this.action(box, 'loyaltyhub-use', t.use, '/api/v1/widget/codes', {}, function (code) { self.showCode(box, code); });
     }
     (me.wallets || []).forEach(function (w) { self.showWallet(w, me.walletCodes || []); });
+    this.showWalletMoves(me.walletMoves || []);
     this.showVouchers(me.vouchers || []);
   };
 
@@ -196,6 +207,24 @@
         function (code) { self.showCode(box, code); });
     }
     this.root.appendChild(box);
+  };
+
+  /* The last movements of the member's wallets: date, wallet, what happened (by the ledger's kind), signed amount. */
+  Widget.prototype.showWalletMoves = function (moves) {
+    if (!moves.length) { return; }
+    var list = el('div', 'loyaltyhub-wallet-moves');
+    list.appendChild(el('div', 'loyaltyhub-wallet-moves-title', t.moves));
+    moves.forEach(function (m) {
+      var what = t.moveKinds[String(m.kind).replace(/^(CASHBACK|DISCOUNT|PREPAID|GIFT_CARD)_/, '')] || t.move;
+      var amount = Number(m.change.amount);
+      var item = el('div', 'loyaltyhub-wallet-move');
+      item.appendChild(el('span', 'loyaltyhub-wallet-move-date', new Date(m.at).toLocaleDateString(lang) + ' '));
+      item.appendChild(el('span', 'loyaltyhub-wallet-move-kind', (t.wallets[m.purpose] || m.purpose) + ' · ' + what + ' '));
+      item.appendChild(el('strong', 'loyaltyhub-wallet-move-amount', (amount > 0 ? '+' : '') + amount.toFixed(2) +
+        ' ' + m.change.currency));
+      list.appendChild(item);
+    });
+    this.root.appendChild(list);
   };
 
   /* The member's usable vouchers, each with a button that makes it this shop's code. */

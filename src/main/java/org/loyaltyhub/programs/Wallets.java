@@ -19,6 +19,16 @@ public interface Wallets {
                           String rule) {
     }
 
+    /**
+     * The member's latest movements that changed a money wallet (cashback, accumulated discounts, prepaid credit),
+     * newest first, at most {@code limit}: what a customer is shown outside the back office (no internal notes).
+     */
+    java.util.List<Move> recent(long circuitId, long memberId, int limit);
+
+    /** A wallet movement as a customer sees it: when, which wallet, the ledger's kind, and the signed change. */
+    record Move(java.time.Instant at, org.loyaltyhub.ledger.Purpose purpose, String kind, Money change) {
+    }
+
     /** {@code shown}: a program is on in the circuit or the member has something in a wallet. */
     record Summary(boolean shown, boolean cashbackOn, Money cashback, Money cashbackPending, boolean discountOn,
                    Money discount, Money discountPending, boolean prepaidOn, Money prepaid) {

@@ -20,6 +20,9 @@ class CashbackWalletTest extends IntegrationTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    org.loyaltyhub.programs.internal.ExpiryJobs expiry;
+
     private World world;
     private Api till;
     private long company;
@@ -36,10 +39,20 @@ class CashbackWalletTest extends IntegrationTest {
     }
 
     private void program(String purpose, Long companyId, String percent, String minOrder, String maxShare) {
+        program(purpose, companyId, Map.of("enabled", true, "percent", percent, "minOrder", minOrder,
+                "maxSharePercent", maxShare));
+    }
+
+    private void program(String purpose, Long companyId, Map<String, Object> rule) {
         Api.Response r = world.asAdmin().put("/api/v1/money-programs/" + purpose
-                        + (companyId == null ? "" : "?companyId=" + companyId),
-                Map.of("enabled", true, "percent", percent, "minOrder", minOrder, "maxSharePercent", maxShare));
+                + (companyId == null ? "" : "?companyId=" + companyId), rule);
         assertThat(r.status()).as(r.toString()).isEqualTo(200);
+    }
+
+    private long expiredCents(String kind) {
+        return jdbc.sql("select coalesce(sum(p.amount), 0) from posting p join account a on a.id = p.account_id "
+                + "where a.circuit_id = :c and a.kind = :k").param("c", world.circuitId).param("k", kind)
+                .query(Long.class).single();
     }
 
     private JsonNode wallet(String purpose) {
@@ -208,6 +221,33 @@ class CashbackWalletTest extends IntegrationTest {
                 Map.of("direction", "DEBIT", "amount", eur("20.00"), "note", "oops"));
         assertThat(tooMuch.status()).isEqualTo(422);
         assertThat(available()).isEqualTo("12.50");
+        world.assertBooksBalance();
+    }
+
+    @Test
+    void cashbackAndAccumulatedDiscountsExpireAfterTheirRulesMonthsIntoTheirExpiredAccounts() {
+        open(Map.of(), "5");
+        program("CASHBACK", null, Map.of("enabled", true, "percent", "5", "expiryMonths", 12, "minOrder", "0",
+                "maxSharePercent", "50"));
+        program("DISCOUNT", null, Map.of("enabled", true, "percent", "2", "expiryMonths", 6, "minOrder", "0",
+                "maxSharePercent", "100"));
+        world.purchase(till, "X-1", member, "100.00", "PAID");
+        assertThat(available()).isEqualTo("5.00");
+        assertThat(wallet("DISCOUNT").path("available").path("amount").asString()).isEqualTo("2.00");
+
+        expiry.runAt(java.time.Instant.now().plus(java.time.Duration.ofDays(200)));
+        assertThat(available()).as("cashback lives 12 months").isEqualTo("5.00");
+        assertThat(wallet("DISCOUNT").path("available").path("amount").asString()).as("discounts 6").isEqualTo("0.00");
+        assertThat(expiredCents("DISCOUNT_EXPIRED")).isEqualTo(200L);
+        assertThat(expiredCents("CASHBACK_EXPIRED")).isZero();
+
+        expiry.runAt(java.time.Instant.now().plus(java.time.Duration.ofDays(370)));
+        assertThat(available()).isEqualTo("0.00");
+        assertThat(expiredCents("CASHBACK_EXPIRED")).isEqualTo(500L);
+        expiry.runAt(java.time.Instant.now().plus(java.time.Duration.ofDays(400)));
+        assertThat(expiredCents("CASHBACK_EXPIRED")).as("a second run expires nothing twice").isEqualTo(500L);
+        assertThat(world.asAdmin().get("/api/v1/members/" + member + "/wallets/CASHBACK/movements").json()
+                .path("items").get(0).path("kind").asString()).isEqualTo("CASHBACK_EXPIRY");
         world.assertBooksBalance();
     }
 }

@@ -32,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The storefront widget in a real Chromium, on a PrestaShop page served by a stub shop: a guest (no member, no shop
  * account) types a gift card's number and PIN in "Pay with a gift card" on a phone, is told a wrong PIN next to the
- * form, and gets the shop's code for the card's value.
+ * form, and gets the shop's code for the card's value; a member sees their wallet and its latest movements.
  */
 class GiftCardInTheShopWidgetTest extends BrowserTest {
 
@@ -54,10 +54,7 @@ class GiftCardInTheShopWidgetTest extends BrowserTest {
         World w = fixtures.world(api);
         long[] company = w.company("Widget shop");
         String secret = "whsec-" + Fixtures.unique("w");
-        Api.Response connected = w.asAdmin().post("/api/v1/companies/" + company[0] + "/connections", Map.of(
-                "platform", "PRESTASHOP", "shopUrl", shop.baseUrl(), "webhookSecret", secret, "apiKey", "PSWIDGET0001"));
-        assertThat(connected.status()).as(connected.toString()).isEqualTo(201);
-        long connection = connected.json().path("id").asLong();
+        long connection = connect(w, company[0], secret, "PSWIDGET0001");
         w.asAdmin().put("/api/v1/prepaid/settings", Map.of("enabled", true, "minAmount", "1", "maxAmount", "500",
                 "fixedAmounts", List.of(), "acceptedAt", "ALL", "acceptingCompanies", List.of()));
         var sold = w.asAdmin().post("/api/v1/prepaid/sales", Map.of("kind", "GIFT_CARD", "amount",
@@ -96,14 +93,63 @@ class GiftCardInTheShopWidgetTest extends BrowserTest {
                 .path("card").path("held").path("amount").asString()).isEqualTo("10.00");
     }
 
+    @Test
+    void aMemberSeesTheirCashbackAndItsLatestMovementsInTheWidgetInItalianOnAPhone() throws Exception {
+        World w = fixtures.world(api);
+        long[] company = w.company("Negozio");
+        String secret = "whsec-" + Fixtures.unique("w");
+        long connection = connect(w, company[0], secret, "PSWIDGET0002");
+        String email = Fixtures.unique("wallet") + "@shop.test";
+        long member = w.enrol(w.asAdmin(), Map.of("firstName", "Anna", "lastName", "Rossi", "email", email,
+                "storeId", company[1])).path("id").asLong();
+        w.asAdmin().put("/api/v1/money-programs/CASHBACK", Map.of("enabled", true, "percent", "0", "minOrder", "0",
+                "maxSharePercent", "100"));
+        for (String[] move : List.of(new String[]{"CREDIT", "8.00"}, new String[]{"DEBIT", "1.50"})) {
+            Api.Response r = w.asAdmin().post("/api/v1/members/" + member + "/wallets/CASHBACK/adjustments", Map.of(
+                    "direction", move[0], "amount", Map.of("currency", "EUR", "amount", move[1]), "note", "internal"));
+            assertThat(r.status()).as(r.toString()).isEqualTo(201);
+        }
+        shop.stubFor(get(urlPathEqualTo("/account")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "text/html; charset=utf-8").withBody("""
+                        <!DOCTYPE html><html lang="it"><head><meta name="viewport" content="width=device-width">
+                        <title>Il mio account</title></head><body><h1>Il mio account</h1>
+                        <div class="loyaltyhub-widget" data-loyaltyhub-token="%s" data-loyaltyhub-url="%s"></div>
+                        <script src="%s/widget/loyaltyhub.js"></script></body></html>"""
+                        .formatted(token(connection, secret, ",\"user_id\":\"9\",\"email\":\""
+                                + email + "\""), url(""), url("")))));
+
+        Page page = browser.phone("it-IT");
+        page.navigate(shop.baseUrl() + "/account");
+        assertThat(page.locator(".loyaltyhub-wallet-balance")).hasText("Cashback: 6.50 EUR");
+        assertThat(page.locator(".loyaltyhub-wallet-moves")).containsText("Ultimi movimenti del portafoglio");
+        assertThat(page.locator(".loyaltyhub-wallet-move")).hasCount(2);
+        assertThat(page.locator(".loyaltyhub-wallet-move").first()).containsText("Addebito");
+        assertThat(page.locator(".loyaltyhub-wallet-move-amount")).containsText(new String[]{"-1.50 EUR", "+8.00 EUR"});
+        assertThat(page.locator(".loyaltyhub-widget")).not().containsText("internal");
+        Browser.screenshot(page, "widget-wallet-phone-it");
+    }
+
+    /** Connects the stub shop, a PrestaShop, to the company: the connection's id. */
+    private long connect(World w, long company, String secret, String apiKey) {
+        Api.Response connected = w.asAdmin().post("/api/v1/companies/" + company + "/connections", Map.of(
+                "platform", "PRESTASHOP", "shopUrl", shop.baseUrl(), "webhookSecret", secret, "apiKey", apiKey));
+        assertThat(connected.status()).as(connected.toString()).isEqualTo(201);
+        return connected.json().path("id").asLong();
+    }
+
     private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder json(String body) {
         return aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(body);
     }
 
     /** What the shop's module prints for a visitor who is not signed in: a token naming the shop and nobody. */
     private String guestToken(long connection, String secret) throws Exception {
+        return token(connection, secret, "");
+    }
+
+    /** The shop's signed token, naming a customer when {@code customer} adds their fields. */
+    private String token(long connection, String secret, String customer) throws Exception {
         String payload = "{\"v\":1,\"platform\":\"prestashop\",\"connection\":" + connection + ",\"shop\":\""
-                + shop.baseUrl() + "\",\"exp\":" + (Instant.now().getEpochSecond() + 600) + "}";
+                + shop.baseUrl() + "\"" + customer + ",\"exp\":" + (Instant.now().getEpochSecond() + 600) + "}";
         String first = Base64.getUrlEncoder().withoutPadding().encodeToString(payload.getBytes(StandardCharsets.UTF_8));
         Mac mac = Mac.getInstance("HmacSHA256");
         mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));

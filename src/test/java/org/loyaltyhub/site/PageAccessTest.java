@@ -219,6 +219,81 @@ class PageAccessTest extends BrowserTest {
     }
 
     @Test
+    void theClearingDownloadsAreForAdministratorsAndACompanyAdministratorGetsOnlyItsOwnStatement() {
+        World w = fixtures.world(api);
+        long[] shop = w.company("Clearing");
+        long[] otherShop = w.company("Other");
+        Api.Login companyAdmin = w.operator("COMPANY_ADMIN", shop[0], null);
+        Api.Login till = w.operator("STORE_OPERATOR", null, shop[1]);
+        World stranger = fixtures.world(api);
+        List<String> pages = List.of("/clearing/csv", "/clearing/statement?companyId=" + shop[0],
+                "/clearing/statement?companyId=" + otherShop[0]);
+        String own = "200 clearing-" + shop[0] + "-";
+        String other = "200 clearing-" + otherShop[0] + "-";
+
+        assertThat(downloads(w.admin, pages)).containsExactly("200", own, other);
+        assertThat(downloads(companyAdmin, pages)).as("another company's statement is never given: its own instead")
+                .containsExactly("200", own, own);
+        assertThat(downloads(till, pages)).containsExactly("403", "403", "403");
+        assertThat(downloads(stranger.admin, pages)).as("their own circuit's CSV; our companies are not found")
+                .containsExactly("200", "404", "404");
+    }
+
+    /** Each download's status and, for a statement, the start of the file name it comes as. */
+    private List<String> downloads(Api.Login login, List<String> paths) {
+        Page page = browser.desktop("en-GB");
+        Browser.signIn(page, "http://localhost:" + port, login);
+        page.waitForURL(u -> !u.endsWith("/login"));
+        List<String> seen = paths.stream().map(path -> {
+            var r = page.request().get("http://localhost:" + port + path);
+            String file = r.headers().getOrDefault("content-disposition", "");
+            return r.status() + (file.contains("clearing-") && file.endsWith(".pdf\"")
+                    ? " " + file.replaceAll(".*(clearing-[0-9]+-).*", "$1") : "");
+        }).toList();
+        page.context().close();
+        return seen;
+    }
+
+    @Test
+    void theCounterWalletFormAnswersOnlyWhoSeesTheMemberAtAStoreAndAStrangerPaysNothing() {
+        World w = fixtures.world(api, true, false);
+        long[] shop = w.company("Wallets");
+        long[] otherShop = w.company("Elsewhere");
+        Api.Login till = w.operator("STORE_OPERATOR", null, shop[1]);
+        long memberId = w.enrol(w.as(till), "counter-wallet").path("id").asLong();
+        w.asAdmin().put("/api/v1/money-programs/CASHBACK", Map.of("enabled", true, "percent", "5", "minOrder", "0",
+                "maxSharePercent", "100"));
+        w.asAdmin().post("/api/v1/members/" + memberId + "/wallets/CASHBACK/adjustments", Map.of("direction", "CREDIT",
+                "amount", Map.of("currency", "EUR", "amount", "5.00"), "note", "to spend"));
+        Map<String, Api.Login> logins = new LinkedHashMap<>();
+        logins.put("circuit administrator", w.admin);
+        logins.put("company administrator", w.operator("COMPANY_ADMIN", shop[0], null));
+        logins.put("another company's administrator", w.operator("COMPANY_ADMIN", otherShop[0], null));
+        logins.put("store operator", till);
+        logins.put("another circuit's administrator", fixtures.world(api).admin);
+        // the circuit's administrator has no store to pay at: told so next to the form (it was a bare 400)
+        List<String> expected = List.of("200 refused / 200 refused", "200 quoted / 200 paid", "404 / 404",
+                "200 quoted / 200 paid", "404 / 404");
+
+        int i = 0;
+        for (var login : logins.entrySet()) {
+            org.loyaltyhub.support.WebForms forms = org.loyaltyhub.support.WebForms.signedIn(port, login.getValue());
+            var quote = forms.get("/counter/wallet?member=" + memberId + "&purpose=CASHBACK&total=10.00");
+            var paid = forms.post("/counter/wallet", Map.of("member", String.valueOf(memberId), "purpose", "CASHBACK",
+                    "total", "10.00", "amount", "1.00"));
+            assertThat(walletAnswer(quote) + " / " + walletAnswer(paid)).as(login.getKey()).isEqualTo(expected.get(i++));
+        }
+        assertThat(w.asAdmin().get("/api/v1/members/" + memberId + "/wallets/CASHBACK").json().path("available")
+                .path("amount").asString()).as("two payments of 1.00, none by a stranger").isEqualTo("3.00");
+    }
+
+    private static String walletAnswer(org.loyaltyhub.support.WebForms.Reply r) {
+        String body = r.body();
+        return r.status() + (r.status() != 200 ? "" : body.contains("id=\"wallet-paid\"") ? " paid"
+                : body.contains("id=\"wallet-error\"") ? " refused" : body.contains("id=\"wallet-offer\"") ? " quoted" : " ?");
+    }
+
+    @Test
     void theAuditLogPageIsForCircuitAndCompanyAdministrators() {
         World w = fixtures.world(api);
         long[] shop = w.company("Audit");
@@ -388,10 +463,7 @@ class PageAccessTest extends BrowserTest {
 
         int i = 0;
         for (var login : logins.entrySet()) {
-            org.loyaltyhub.support.WebForms forms = new org.loyaltyhub.support.WebForms(port);
-            forms.get("/login");
-            forms.post("/login", Map.of("email", login.getValue().email(), "password", login.getValue().password()));
-            forms.get("/counter");
+            org.loyaltyhub.support.WebForms forms = org.loyaltyhub.support.WebForms.signedIn(port, login.getValue());
             for (String form : List.of("wallet", "voucher")) {
                 org.loyaltyhub.support.WebForms.Reply r = forms.post("/members/" + memberId + "/shop-codes/" + form,
                         Map.of("connectionId", String.valueOf(connection), "purpose", "CASHBACK", "code", voucher));
@@ -561,13 +633,7 @@ class PageAccessTest extends BrowserTest {
 
     /** A form posted by a signed-in operator: its status, and for a redirect where it leads. */
     private String postedAs(Api.Login login, String path, Map<String, String> fields) {
-        org.loyaltyhub.support.WebForms forms = new org.loyaltyhub.support.WebForms(port);
-        forms.get("/login");
-        forms.post("/login", Map.of("email", login.email(), "password", login.password()));
-        forms.get("/counter");
-        org.loyaltyhub.support.WebForms.Reply r = forms.post(path, fields);
-        return r.status() == 302 ? "302 " + r.header("Location").replaceAll("^https?://[^/]+", "")
-                : String.valueOf(r.status());
+        return org.loyaltyhub.support.WebForms.signedIn(port, login).post(path, fields).outcome();
     }
 
     @Test

@@ -46,6 +46,9 @@ class PrepaidInTheBrowserTest extends BrowserTest {
         String number = counter.locator("#sold-number").textContent().replace(" ", "");
         String pin = counter.locator("#sold-pin").textContent();
         assertThat(pin).matches("[0-9]{6}");
+        assertThat(counter.locator("#sold .gift-qr svg")).isVisible();
+        org.assertj.core.api.Assertions.assertThat(qrText(counter.locator("#sold .gift-qr")))
+                .as("the QR code reads as the card's number").isEqualTo(number);
         Browser.screenshot(counter, "counter-gift-card-sold-phone-en");
 
         counter.locator("#balance-number").fill(number);
@@ -78,6 +81,8 @@ class PrepaidInTheBrowserTest extends BrowserTest {
         office.navigate(url("/admin/prepaid"));
         office.locator("#prepaid-cards a").first().click();
         assertThat(office.locator("#card-left")).hasText("0.00 EUR");
+        assertThat(office.locator(".gift-qr svg")).isVisible();
+        org.assertj.core.api.Assertions.assertThat(qrText(office.locator(".gift-qr"))).isEqualTo(number);
         assertThat(office.locator("#card-history")).containsText("Gift card added to a member's credit");
         assertThat(office.locator("#card-history")).containsText("+55.00 EUR");
         Browser.screenshot(office, "gift-card-desktop-en");
@@ -166,5 +171,19 @@ class PrepaidInTheBrowserTest extends BrowserTest {
         assertThat(pin).matches("[0-9]{6}");
         Browser.screenshot(office, "prepaid-sale-refunded-desktop-it");
         assertThat(browser.errors()).isEmpty();
+    }
+
+    /** What a QR code on the page says, read back from its pixels as a phone's camera would. */
+    private static String qrText(com.microsoft.playwright.Locator qr) {
+        try {
+            java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(
+                    qr.screenshot()));
+            int[] pixels = image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
+            return new com.google.zxing.qrcode.QRCodeReader().decode(new com.google.zxing.BinaryBitmap(
+                    new com.google.zxing.common.HybridBinarizer(new com.google.zxing.RGBLuminanceSource(
+                            image.getWidth(), image.getHeight(), pixels)))).getText();
+        } catch (java.io.IOException | com.google.zxing.ReaderException e) {
+            throw new AssertionError("no readable QR code", e);
+        }
     }
 }

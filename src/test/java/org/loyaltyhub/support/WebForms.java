@@ -32,6 +32,15 @@ public final class WebForms {
         this.port = port;
     }
 
+    /** A client signed in as the operator, holding the CSRF token of one of their pages (the counter). */
+    public static WebForms signedIn(int port, Api.Login login) {
+        WebForms forms = new WebForms(port);
+        forms.get("/login");
+        forms.post("/login", Map.of("email", login.email(), "password", login.password()));
+        forms.get("/counter");
+        return forms;
+    }
+
     /** Sends the header with every later request (e.g. {@code X-Forwarded-For} as a trusted proxy would). */
     public WebForms header(String name, String value) {
         headers.put(name, value);
@@ -66,6 +75,11 @@ public final class WebForms {
 
         public List<String> all(String name) {
             return headers.getOrDefault(name.toLowerCase(), List.of());
+        }
+
+        /** The status, and for a redirect where it leads ("302 /clearing?paid"). */
+        public String outcome() {
+            return status == 302 ? "302 " + header("Location").replaceAll("^https?://[^/]+", "") : String.valueOf(status);
         }
 
         @Override

@@ -68,13 +68,17 @@ public class WidgetService {
 
     /**
      * {@code tier}: the member's tier and progress to the next one (null when the circuit has no tiers);
-     * {@code wallet}: the member's cashback and accumulated discounts (issue 11), in the circuit's currency.
+     * {@code wallet}: the member's cashback and accumulated discounts (issue 11), in the circuit's currency;
+     * {@code walletMoves}: the last five movements of the member's money wallets, newest first.
      */
     public record Me(String name, String firstName, String cardNumber, String qrSvg, long available, long pending,
                      long held, CodeService.View openCode, org.loyaltyhub.programs.TierStanding tier,
                      org.loyaltyhub.programs.Wallets.Summary wallet, List<WalletCodes.Wallet> wallets,
-                     List<CodeService.View> walletCodes, List<ShopVoucher> vouchers) {
+                     List<CodeService.View> walletCodes, List<ShopVoucher> vouchers,
+                     List<org.loyaltyhub.programs.Wallets.Move> walletMoves) {
     }
+
+    static final int WALLET_MOVES = 5;
 
     /** A usable voucher of the member, with the kind it gives and whether it is already this shop's code. */
     public record ShopVoucher(String code, String title, org.loyaltyhub.rewards.RewardKind kind, Instant expiresAt,
@@ -124,7 +128,8 @@ public class WidgetService {
                         .filter(v -> v.usable(clock.instant()) && v.kind() != null && !v.kind().fulfilledByStore())
                         .map(v -> new ShopVoucher(v.code().value(), v.title().en(), v.kind(), v.expiresAt(),
                                 voucherCodes.inShop(shop.id(), v.code().value())))
-                        .toList());
+                        .toList(),
+                wallets.recent(m.circuitId(), m.id(), WALLET_MOVES));
     }
 
     public String cardSvg(Customer who) {

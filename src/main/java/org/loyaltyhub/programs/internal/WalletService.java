@@ -196,6 +196,14 @@ public class WalletService implements org.loyaltyhub.programs.Wallets {
         return all.size() > limit ? all.subList(0, limit) : all;
     }
 
+    @Override
+    @Transactional(readOnly = true)
+    public java.util.List<Move> recent(long circuitId, long memberId, int limit) {
+        // reservations and pending → available move no money in or out: looked past, among a few more movements
+        return latest(circuitId, memberId, limit * 4).stream().filter(m -> !m.change().isZero())
+                .map(m -> new Move(m.at(), m.purpose(), m.kind(), m.change())).limit(limit).toList();
+    }
+
     @Transactional(readOnly = true)
     public Page<Movement> history(Caller caller, long memberId, Purpose purpose, PageQuery page) {
         members.visible(caller, memberId);

@@ -38,8 +38,12 @@ class CounterWalletPage {
         Purpose p = prepare(caller, member, purpose, total, model);
         BigDecimal amount = amount(total, "sale.invalidAmount", model);
         if (amount != null) {
-            model.addAttribute("quote", wallets.quote(caller, MemberIdentifier.byId(member), p, money(caller, amount),
-                    null, null));
+            try {
+                model.addAttribute("quote", wallets.quote(caller, MemberIdentifier.byId(member), p,
+                        money(caller, amount), null, null));
+            } catch (LoyaltyException e) {
+                refused(e, model);
+            }
         }
         return "wallet/pay :: form";
     }
@@ -58,7 +62,7 @@ class CounterWalletPage {
                     money(caller, orderTotal), money(caller, paying), null, null);
             model.addAttribute("paid", wallets.capture(caller, held.id(), null));
         } catch (LoyaltyException e) {
-            model.addAttribute("walletError", "problem." + e.code()).addAttribute("walletDetail", e.getMessage());
+            refused(e, model);
         }
         return "wallet/pay :: form";
     }
@@ -75,6 +79,16 @@ class CounterWalletPage {
             model.addAttribute("walletError", "problem." + e.code()).addAttribute("walletDetail", e.getMessage());
         }
         return "wallet/pay :: form";
+    }
+
+    /**
+     * The refusal next to the form. An operator without a store of their own (the circuit's administrator, a company's
+     * with several stores) cannot pay at a counter: the wallet's rule is the store's company's.
+     */
+    private static void refused(LoyaltyException e, Model model) {
+        boolean noStore = e instanceof org.loyaltyhub.shared.InvalidInput i && i.fieldErrors().containsKey("storeId");
+        model.addAttribute("walletError", noStore ? "wallet.needsStore" : "problem." + e.code())
+                .addAttribute("walletDetail", e.getMessage());
     }
 
     private Purpose prepare(Caller caller, long member, String purpose, String total, Model model) {

@@ -57,6 +57,7 @@ class ClearingBetweenCompaniesTest extends IntegrationTest {
     private Api barTill;
     private Api shopTill;
     private Api gymTill;
+    private long ann;
     private final LocalDate today = LocalDate.now(ZoneOffset.UTC);
     /** Today give or take a day, so a test running at midnight reads the same entries. */
     private final String around = "?from=" + today.minusDays(1) + "&to=" + today.plusDays(1);
@@ -77,7 +78,7 @@ class ClearingBetweenCompaniesTest extends IntegrationTest {
         Api.Response rule = world.asAdmin().put("/api/v1/money-programs/CASHBACK", Map.of("enabled", true,
                 "percent", "5", "minOrder", "0", "maxSharePercent", "50"));
         assertThat(rule.status()).as(rule.toString()).isEqualTo(200);
-        long ann = world.enrol(barTill, "ann").path("id").asLong();
+        ann = world.enrol(barTill, "ann").path("id").asLong();
         long bob = world.enrol(shopTill, "bob").path("id").asLong();
         assertThat(world.purchase(barTill, "B-1", ann, "1000.00", "PAID").status()).isEqualTo(201);
         assertThat(world.purchase(shopTill, "S-1", bob, "500.00", "PAID").status()).isEqualTo(201);
@@ -139,6 +140,47 @@ class ClearingBetweenCompaniesTest extends IntegrationTest {
         assertThat(positions(report)).containsExactly(bar + ">" + shop + " 6.00", shop + ">" + gym + " 0.50");
         assertThat(report.path("pointValue").path("points").asLong()).isEqualTo(100);
         world.assertBooksBalance();
+    }
+
+    @Test
+    void aRewardFundedByACompanyIsOwedToTheFunderWhereverTheMemberClaimsIt() {
+        coalition();
+        long funded = reward(Map.of("fundingCompanyId", gym));
+        long unfunded = reward(Map.of());
+        claimAtTheShop(funded, "gym-gift");
+        claimAtTheShop(funded, "gym-gift"); // a replay spends once
+        claimAtTheShop(unfunded, "shop-gift");
+        JsonNode report = world.asAdmin().get("/api/v1/clearing" + around).json();
+        assertThat(lines(report)).as("the gym funds the first; the shop, where it was claimed, the second")
+                .containsExactlyInAnyOrder(
+                        bar + ">" + shop + " POINTS 500 5.00",
+                        bar + ">" + gym + " POINTS 200 2.00",
+                        bar + ">" + shop + " CASHBACK 400 4.00",
+                        shop + ">" + bar + " POINTS 100 1.00",
+                        shop + ">" + gym + " POINTS 50 0.50");
+        assertThat(positions(report)).containsExactlyInAnyOrder(bar + ">" + shop + " 8.00", bar + ">" + gym + " 2.00",
+                shop + ">" + gym + " 0.50");
+        Period days = new Period(today.minusDays(1), today.plusDays(1));
+        assertThat(flows.fromJournal(world.circuitId, days)).containsExactlyInAnyOrderElementsOf(
+                flows.between(world.circuitId, days));
+        JsonNode gyms = world.as(world.operator("COMPANY_ADMIN", gym, null)).get("/api/v1/clearing" + around).json();
+        assertThat(positions(gyms)).containsExactlyInAnyOrder(bar + ">" + gym + " 2.00", shop + ">" + gym + " 0.50");
+        world.assertBooksBalance();
+    }
+
+    private long reward(Map<String, Object> overrides) {
+        Map<String, Object> body = new java.util.HashMap<>(Map.of("kind", "FIXED_AMOUNT", "titleEn", "A gift",
+                "titleIt", "Un regalo", "points", 200, "amount", "5.00"));
+        body.putAll(overrides);
+        Api.Response r = world.asAdmin().post("/api/v1/rewards", body);
+        assertThat(r.status()).as(r.toString()).isEqualTo(201);
+        return r.json().path("id").asLong();
+    }
+
+    private void claimAtTheShop(long reward, String claimId) {
+        Api.Response r = shopTill.post("/api/v1/members/" + ann + "/reward-claims",
+                Map.of("rewardId", reward, "claimId", claimId));
+        assertThat(r.status()).as(r.toString()).isEqualTo(201);
     }
 
     @Test
@@ -238,6 +280,43 @@ class ClearingBetweenCompaniesTest extends IntegrationTest {
                 payment).status()).as("another circuit's").isEqualTo(404);
         assertThatThrownBy(() -> jdbc.sql("update clearing_line set amount = 1 where period_id = :p")
                 .param("p", closed.closed().id()).update()).as("frozen in the database too").isNotNull();
+    }
+
+    @Test
+    void theBackOfficesMarkPaidFormIsTheCircuitAdministratorsAndRecordsAPaymentOnce() {
+        coalition();
+        Caller admin = new Caller(Role.CIRCUIT_ADMIN, world.circuitId, null, null, null, null, "test");
+        Period days = new Period(today.minusDays(1), today);
+        long settlement = new Clearing(flows, settlements, tenancy, programs,
+                Clock.fixed(today.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant(), ZoneOffset.UTC))
+                .close(admin, days).settlements().getFirst().id();
+        String path = "/clearing/settlements/" + settlement + "/payment";
+        String back = "from=" + days.first() + "&to=" + days.last();
+        Map<String, String> form = Map.of("paidOn", today.toString(), "reference", "SEPA 77", "back", back);
+
+        assertThat(postedAs(world.operator("COMPANY_ADMIN", bar, null), path, form)).as("the debtor's administrator")
+                .isEqualTo("403");
+        assertThat(postedAs(fixtures.world(api).admin, path, form)).as("another circuit's").isEqualTo("404");
+        assertThat(payment(settlement)).isEqualTo("unpaid");
+        assertThat(postedAs(world.admin, path, Map.of("paidOn", today.plusDays(3).toString(), "reference", "SEPA 77",
+                "back", back))).as("a day to come: back to the page with the error").isEqualTo("302 /clearing?" + back);
+        assertThat(payment(settlement)).isEqualTo("unpaid");
+
+        assertThat(postedAs(world.admin, path, form)).isEqualTo("302 /clearing?" + back + "&paid");
+        assertThat(payment(settlement)).isEqualTo(today + " SEPA 77");
+        assertThat(postedAs(world.admin, path, Map.of("paidOn", today.toString(), "reference", "another", "back", back)))
+                .as("paid already: refused").isEqualTo("302 /clearing?" + back);
+        assertThat(payment(settlement)).as("unchanged").isEqualTo(today + " SEPA 77");
+    }
+
+    private String payment(long settlement) {
+        return jdbc.sql("select coalesce(paid_on || ' ' || payment_reference, 'unpaid') from settlement where id = :id")
+                .param("id", settlement).query(String.class).single();
+    }
+
+    /** A back-office form posted by a signed-in operator: its status, and for a redirect where it leads. */
+    private String postedAs(Api.Login login, String path, Map<String, String> fields) {
+        return org.loyaltyhub.support.WebForms.signedIn(port, login).post(path, fields).outcome();
     }
 
     /** A member who earned at the bar just now, with points to spend. */

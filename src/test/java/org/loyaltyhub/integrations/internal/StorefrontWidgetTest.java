@@ -294,6 +294,11 @@ class StorefrontWidgetTest extends ShopScenario {
 
         var me = Api.JSON.readTree(send("GET", "/api/v1/widget/me", headers, null).body());
         assertThat(me.path("wallets").get(0).path("purpose").asString()).isEqualTo("CASHBACK");
+        assertThat(me.path("wallets").get(0).path("available").path("amount").asString()).isEqualTo("6.00");
+        assertThat(me.path("walletMoves")).hasSize(1);
+        assertThat(me.path("walletMoves").get(0).path("kind").asString()).isEqualTo("CASHBACK_MANUAL_CREDIT");
+        assertThat(me.path("walletMoves").get(0).path("change").path("amount").asString()).isEqualTo("6.00");
+        assertThat(me.path("walletMoves").get(0).has("note")).as("the back office's note stays there").isFalse();
         assertThat(me.path("vouchers").get(0).path("code").asString()).isEqualTo(voucher);
         assertThat(me.path("vouchers").get(0).path("inShop").asBoolean()).isFalse();
 
@@ -315,6 +320,9 @@ class StorefrontWidgetTest extends ShopScenario {
                 .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing("<free_shipping>1</free_shipping>")));
         me = Api.JSON.readTree(send("GET", "/api/v1/widget/me", headers, null).body());
         assertThat(me.path("walletCodes").get(0).path("code").asString()).isEqualTo(code.path("code").asString());
+        assertThat(me.path("wallets").get(0).path("available").path("amount").asString()).as("held for the code")
+                .isEqualTo("0.00");
+        assertThat(me.path("walletMoves")).as("a reservation moves no money out yet").hasSize(1);
         assertThat(me.path("vouchers").get(0).path("inShop").asBoolean()).isTrue();
         world.assertBooksBalance();
     }
