@@ -18,7 +18,24 @@ import java.util.Locale;
 final class PrivacyCost {
 
     /** Each mode's two runs. */
-    record Result(List<Load.Result> shipped, List<Load.Result> noAudit, List<Load.Result> noAuditNoWall) {
+    /**
+     * {@code auditMillis}: the database time the audit inserts took in each shipped run (from pg_stat_statements, with
+     * -Dbench.statements=true; empty otherwise), set against the CPU (the JVM, which also runs the load's clients, and
+     * PostgreSQL) of the same calls, warm-up included on both sides: a share of the work that does not move with the
+     * run-to-run noise of the throughput.
+     */
+    record Result(List<Load.Result> shipped, List<Load.Result> noAudit, List<Load.Result> noAuditNoWall,
+                  List<Double> auditMillis) {
+
+        /** The audit inserts' time over the CPU of the shipped runs' earns (0..1), or NaN without the statements. */
+        double auditShare() {
+            if (auditMillis.size() != shipped.size()) {
+                return Double.NaN;
+            }
+            double auditNanos = auditMillis.stream().mapToDouble(Double::doubleValue).sum() * 1e6;
+            double cpuNanos = shipped.stream().mapToDouble(r -> r.cpu().jvm() + r.cpu().postgres()).sum();
+            return cpuNanos <= 0 ? Double.NaN : auditNanos / cpuNanos;
+        }
 
         double auditCost() {
             return 1 - rate(shipped) / rate(noAudit);
@@ -34,7 +51,21 @@ final class PrivacyCost {
                     row("without the audit insert", noAudit),
                     row("without the audit insert nor the wall", noAuditNoWall),
                     String.format(Locale.ROOT, "  cost of the audit log %.1f %%, of the tenant wall %.1f %% (target <= 5 %% each)",
-                            auditCost() * 100, wallCost() * 100));
+                            auditCost() * 100, wallCost() * 100),
+                    Double.isNaN(auditShare()) ? "  audit inserts' share of each earn's CPU: run with -Dbench.statements=true"
+                            : String.format(Locale.ROOT, "  audit inserts: %.0f us of database time per earn, %.1f %% of the"
+                                    + " %.0f us of CPU (application + PostgreSQL) each earn costs", auditPerEarnMicros(),
+                            auditShare() * 100, cpuPerEarnMicros()));
+        }
+
+        private double auditPerEarnMicros() {
+            return auditMillis.stream().mapToDouble(Double::doubleValue).sum() * 1e3
+                    / shipped.stream().mapToLong(Load.Result::calls).sum();
+        }
+
+        private double cpuPerEarnMicros() {
+            return shipped.stream().mapToDouble(r -> r.cpu().jvm() + r.cpu().postgres()).sum() / 1e3
+                    / shipped.stream().mapToLong(Load.Result::calls).sum();
         }
 
         /** Both runs' requests over both runs' time. */
@@ -72,7 +103,9 @@ final class PrivacyCost {
         PrivacyCost cost = new PrivacyCost(context);
         HikariDataSource ds = cost.owner;
         sql(ds, "analyze");
+        List<Double> auditMillis = new java.util.ArrayList<>();
         Load.Result shipped1 = closedLoop(ds, "privacy-shipped", clients, warmup, time, earn);
+        auditTime(ds).ifPresent(auditMillis::add);
         Load.Result noAudit1 = cost.withoutAudit(() -> closedLoop(ds, "privacy-no-audit", clients, warmup, time, earn));
         Load.Result neither1 = cost.withoutAudit(() -> cost.withoutWall(
                 () -> closedLoop(ds, "privacy-neither", clients, warmup, time, earn)));
@@ -81,7 +114,27 @@ final class PrivacyCost {
         Load.Result noAudit2 = cost.withoutAudit(
                 () -> closedLoop(ds, "privacy-no-audit (2)", clients, warmup, time, earn));
         Load.Result shipped2 = closedLoop(ds, "privacy-shipped (2)", clients, warmup, time, earn);
-        return new Result(List.of(shipped1, shipped2), List.of(noAudit1, noAudit2), List.of(neither1, neither2));
+        auditTime(ds).ifPresent(auditMillis::add);
+        return new Result(List.of(shipped1, shipped2), List.of(noAudit1, noAudit2), List.of(neither1, neither2),
+                auditMillis);
+    }
+
+    /**
+     * The time the audit inserts took in the run just ended (its statements were reset as it started), warm-up
+     * included as in the CPU sample; empty without pg_stat_statements.
+     */
+    private static java.util.Optional<Double> auditTime(HikariDataSource ds) {
+        if (!Boolean.getBoolean("bench.statements")) {
+            return java.util.Optional.empty();
+        }
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement();
+             var rs = s.executeQuery("select coalesce(sum(total_exec_time), 0) from pg_stat_statements "
+                     + "where query ilike 'insert into audit_record%'")) {
+            rs.next();
+            return java.util.Optional.of(rs.getDouble(1));
+        } catch (SQLException e) {
+            return java.util.Optional.empty();
+        }
     }
 
     private interface Run {
