@@ -24,6 +24,8 @@ import org.loyaltyhub.support.Circuits;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import tools.jackson.databind.node.JsonNodeFactory;
+
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -34,9 +36,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Random sequences of purchases (paid or not yet), payments, partial and full refunds, cancellations and events (wifi
- * logins, some of them received late) in a coalition circuit with a small company budget: after every step no
- * promotion, on purchases or on events, has given more than its budget or any member more times than its limit in its
- * window, what each promotion says it gave is what the journal holds, and the books balance.
+ * logins, some of them received late, some at the company's store and paid from its budget) in a coalition circuit
+ * with a small company budget: after every step no promotion, on purchases or on events, has given more than its
+ * budget or any member more times than its limit in its window, what each promotion says it gave is what the journal
+ * holds, the company's budget is never below zero, and the books balance.
  */
 class PromotionLimitsProperties {
 
@@ -49,8 +52,8 @@ class PromotionLimitsProperties {
     record Change(int purchase, PurchaseStatus status, int refundPercent) implements Op {
     }
 
-    /** A wifi login of the member {@code hoursAgo} hours ago (received now). */
-    record Visit(int member, int hoursAgo) implements Op {
+    /** A wifi login of the member {@code hoursAgo} hours ago (received now), at the company's store or at none. */
+    record Visit(int member, int hoursAgo, boolean atTheStore) implements Op {
     }
 
     @Provide
@@ -61,7 +64,7 @@ class PromotionLimitsProperties {
                 Arbitraries.of(PurchaseStatus.PAID, PurchaseStatus.PARTIALLY_REFUNDED, PurchaseStatus.REFUNDED,
                         PurchaseStatus.CANCELLED), Arbitraries.integers().between(1, 99)).as(Change::new);
         Arbitrary<Op> visit = Combinators.combine(Arbitraries.integers().between(0, 2),
-                Arbitraries.integers().between(0, 72)).as(Visit::new);
+                Arbitraries.integers().between(0, 72), Arbitraries.of(true, false)).as(Visit::new);
         return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(3, buy), net.jqwik.api.Tuple.of(2, change),
                 net.jqwik.api.Tuple.of(3, visit)).list().ofMinSize(5).ofMaxSize(25);
     }
@@ -110,9 +113,11 @@ class PromotionLimitsProperties {
                     }
                     case Visit v -> events.received(new CampaignEvents.Event(c.circuitId(), c.members().get(v.member()),
                             "wifi_login", "wifi-" + visits++, Instant.now().minus(v.hoursAgo(), ChronoUnit.HOURS),
-                            null, "property"));
+                            v.atTheStore() ? JsonNodeFactory.instance.objectNode().put("storeId", c.storeId()) : null,
+                            "property"));
                 }
             } catch (LoyaltyException refused) {
+                assertThat(op).as("an event is never refused: " + refused.getMessage()).isNotInstanceOf(Visit.class);
                 assertThat(refused.status()).as(op + " refused: " + refused.getMessage()).isBetween(400, 499);
             }
             for (PromotionAdmin.View v : promotions) {
