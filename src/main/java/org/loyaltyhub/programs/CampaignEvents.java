@@ -21,8 +21,8 @@ public interface CampaignEvents {
                  String actor, Long companyId) {
 
         /** An event whose company, if any, is the one of the store its {@code storeId} attribute names. */
-        public Event(long circuitId, long memberId, String type, String eventId, Instant occurredAt, JsonNode attributes,
-                     String actor) {
+        public Event(long circuitId, long memberId, String type, String eventId, Instant occurredAt,
+                     JsonNode attributes, String actor) {
             this(circuitId, memberId, type, eventId, occurredAt, attributes, actor, null);
         }
     }

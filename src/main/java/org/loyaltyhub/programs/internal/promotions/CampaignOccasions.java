@@ -56,8 +56,8 @@ class CampaignOccasions {
      */
     Result apply(long circuitId, long memberId, PromotionEngine.Occasion occasion, String occurrence, Instant at,
                  List<Promotion> promotions, Set<Long> segmentsIn, String actor) {
-        return apply(circuitId, memberId, occasion, occurrence, at, promotions, segmentsIn, OccasionEffects.Payer.CIRCUIT,
-                actor);
+        return apply(circuitId, memberId, occasion, occurrence, at, promotions, segmentsIn,
+                OccasionEffects.Payer.CIRCUIT, actor);
     }
 
     private Result apply(long circuitId, long memberId, PromotionEngine.Occasion occasion, String occurrence,

@@ -4,12 +4,15 @@ import org.loyaltyhub.programs.MemberStatus;
 import org.loyaltyhub.programs.MemberStatuses;
 import org.loyaltyhub.programs.SegmentMembers;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -103,14 +106,15 @@ final class DryRunTally {
     }
 
     PromotionBacktest.DryRun result(PromotionBacktest.Replayed what, int days, Instant from, Instant to, long started) {
-        java.util.List<PromotionBacktest.Day> perDay = new java.util.ArrayList<>();
+        List<PromotionBacktest.Day> perDay = new ArrayList<>();
         long cumulative = 0;
         for (var e : byDay.entrySet()) {
             cumulative += e.getValue()[1];
             perDay.add(new PromotionBacktest.Day(e.getKey(), e.getValue()[0], e.getValue()[1], cumulative));
         }
-        return new PromotionBacktest.DryRun(days, from, to, what, what == PromotionBacktest.Replayed.PURCHASES ? replayed : 0,
-                replayed, applied, members.size(), spent, p.limits().budgetPoints(), budgetSpentOn, outcomes, perDay,
-                java.time.Duration.ofNanos(System.nanoTime() - started).toMillis());
+        long purchases = what == PromotionBacktest.Replayed.PURCHASES ? replayed : 0;
+        return new PromotionBacktest.DryRun(days, from, to, what, purchases, replayed, applied, members.size(), spent,
+                p.limits().budgetPoints(), budgetSpentOn, outcomes, perDay,
+                Duration.ofNanos(System.nanoTime() - started).toMillis());
     }
 }

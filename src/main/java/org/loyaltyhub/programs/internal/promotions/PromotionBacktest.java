@@ -170,7 +170,10 @@ public class PromotionBacktest {
         }
 
         long of(long memberId) {
-            return needed ? balance.computeIfAbsent(memberId, m -> ledger.balance(circuitId, AccountRef.available(m))) : 0;
+            if (!needed) {
+                return 0;
+            }
+            return balance.computeIfAbsent(memberId, m -> ledger.balance(circuitId, AccountRef.available(m)));
         }
 
         void moved(long memberId, long points) {
