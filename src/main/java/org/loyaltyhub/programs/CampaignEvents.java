@@ -12,9 +12,19 @@ import java.time.Instant;
  */
 public interface CampaignEvents {
 
-    /** An event about a member of the circuit; {@code occurredAt} null means now. */
+    /**
+     * An event about a member of the circuit; {@code occurredAt} null means now. {@code companyId} is the company it
+     * happened at (null: the company of the store its {@code storeId} attribute names, if any): in a coalition that
+     * enforces budgets, the points its promotions give come out of that company's budget.
+     */
     record Event(long circuitId, long memberId, String type, String eventId, Instant occurredAt, JsonNode attributes,
-                 String actor) {
+                 String actor, Long companyId) {
+
+        /** An event whose company, if any, is the one of the store its {@code storeId} attribute names. */
+        public Event(long circuitId, long memberId, String type, String eventId, Instant occurredAt,
+                     JsonNode attributes, String actor) {
+            this(circuitId, memberId, type, eventId, occurredAt, attributes, actor, null);
+        }
     }
 
     /** What receiving it did: whether it was new, and what each promotion and funnel did with it, in words. */
@@ -23,7 +33,8 @@ public interface CampaignEvents {
 
     /**
      * Records the event and applies the promotions and funnels it triggers in the caller's transaction; an unknown
-     * type or attributes its schema refuses are an {@code InvalidInput}, and nothing is written.
+     * type, attributes its schema refuses or a {@code storeId} attribute naming no store of the circuit are an
+     * {@code InvalidInput}, and nothing is written.
      */
     Received received(Event event);
 }

@@ -147,6 +147,48 @@ class SegmentingMembersTest extends IntegrationTest {
     }
 
     @Test
+    void badgePlanCardBrandAndPreferredStoreEachReadTheirReadModel() {
+        World w = fixtures.world(api);
+        long[] shop = w.company("Preferred");
+        long[] other = w.company("Elsewhere");
+        Api till = api.withKey(w.apiKey(shop[0], shop[1]));
+        long bronze = w.asAdmin().post("/api/v1/badges", Map.of("nameEn", "Bronze", "nameIt", "Bronzo",
+                "pointsFrom", 50)).json().path("id").asLong();
+        long plan = w.asAdmin().post("/api/v1/membership-plans", Map.of("nameEn", "Premium", "nameIt", "Premium",
+                "benefitsEn", "Double points", "price", "29.00", "period", "MONTHLY")).json().path("id").asLong();
+        long ada = w.enrol(w.asAdmin(), Map.of("email", org.loyaltyhub.support.Fixtures.unique("ada") + "@member.test",
+                "brand", "Classic", "preferredStoreId", shop[1])).path("id").asLong();
+        long bruno = w.enrol(w.asAdmin(), Map.of("email", org.loyaltyhub.support.Fixtures.unique("bruno") + "@member.test",
+                "brand", "Premium", "preferredStoreId", other[1])).path("id").asLong();
+        long carla = w.enrol(w.asAdmin(), Map.of("email", org.loyaltyhub.support.Fixtures.unique("carla") + "@member.test"))
+                .path("id").asLong();
+        for (long[] credit : new long[][] {{ada, 60}, {carla, 10}}) {
+            Api.Response r = w.asAdmin().post("/api/v1/members/" + credit[0] + "/adjustments",
+                    Map.of("direction", "CREDIT", "points", credit[1], "note", "gift"));
+            assertThat(r.status()).as(r.toString()).isEqualTo(201);
+        }
+        Api.Response sold = till.post("/api/v1/members/" + bruno + "/memberships", Map.of("planId", plan,
+                "paymentMethod", "CARD", "receiptNumber", "SEG-1"));
+        assertThat(sold.status()).as(sold.toString()).isEqualTo(201);
+
+        assertThat(preview(w, condition("BADGE", "ANY_OF", List.of(String.valueOf(bronze)), null))).containsExactly(ada);
+        assertThat(preview(w, condition("BADGE", "NONE_OF", List.of(String.valueOf(bronze)), null)))
+                .containsExactlyInAnyOrder(bruno, carla);
+        assertThat(preview(w, condition("PLAN", "ANY_OF", List.of(String.valueOf(plan)), null))).containsExactly(bruno);
+        assertThat(preview(w, condition("PLAN", "NONE_OF", List.of(String.valueOf(plan)), null)))
+                .containsExactlyInAnyOrder(ada, carla);
+        assertThat(preview(w, condition("CARD_BRAND", "ANY_OF", List.of("CLASSIC"), null))).containsExactly(ada);
+        assertThat(preview(w, condition("CARD_BRAND", "ANY_OF", List.of("classic", "premium"), null)))
+                .containsExactlyInAnyOrder(ada, bruno);
+        assertThat(preview(w, condition("CARD_BRAND", "NONE_OF", List.of("premium"), null)))
+                .containsExactlyInAnyOrder(ada, carla);
+        assertThat(preview(w, condition("PREFERRED_STORE", "ANY_OF", List.of(String.valueOf(shop[1])), null)))
+                .containsExactly(ada);
+        assertThat(preview(w, condition("PREFERRED_STORE", "NONE_OF", List.of(String.valueOf(shop[1])), null)))
+                .containsExactlyInAnyOrder(bruno, carla);
+    }
+
+    @Test
     void windowsOfPurchasesAndSpendFollowTheMonthsAsTimePassesAndConsentsFollowTheLatestChoice() {
         clock.set(Instant.parse("2026-01-15T10:00:00Z"));
         Circuit c = circuit();

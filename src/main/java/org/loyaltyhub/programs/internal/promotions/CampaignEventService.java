@@ -13,6 +13,7 @@ import org.loyaltyhub.shared.InvalidInput;
 import org.loyaltyhub.shared.NotFound;
 import org.loyaltyhub.tenancy.Caller;
 import org.loyaltyhub.tenancy.Role;
+import org.loyaltyhub.tenancy.Tenancy;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.JsonNode;
@@ -28,7 +29,9 @@ import java.util.Map;
 /**
  * Events that campaigns trigger on: received from the API (an API key or an administrator) and from other modules
  * ({@link CampaignEvents}), checked against their type's schema, recorded once per caller's event id, then given to
- * the promotions and funnels they trigger in the same transaction. Custom types are declared here too.
+ * the promotions and funnels they trigger in the same transaction. Custom types are declared here too. The company an
+ * event happened at (the caller's, or the one of the store its {@code storeId} attribute names) pays its promotions'
+ * points from its budget when the circuit enforces budgets.
  */
 @Service
 @Transactional
@@ -44,10 +47,12 @@ public class CampaignEventService implements CampaignEvents {
     private final FunnelRunner funnels;
     private final Members members;
     private final ReviewScores reviews;
+    private final Tenancy tenancy;
     private final Clock clock;
 
     CampaignEventService(EventTypes types, OccasionStore occasions, PromotionStore promotions, CampaignOccasions apply,
-                         FunnelRunner funnels, Members members, ReviewScores reviews, Clock clock) {
+                         FunnelRunner funnels, Members members, ReviewScores reviews, Tenancy tenancy, Clock clock) {
+        this.tenancy = tenancy;
         this.reviews = reviews;
         this.types = types;
         this.occasions = occasions;
@@ -76,14 +81,45 @@ public class CampaignEventService implements CampaignEvents {
                             Map<String, Object> schema) {
     }
 
-    /** Receives an event from the API: the member must be one the caller sees, in the caller's circuit. */
+    /**
+     * Receives an event from the API: the member must be one the caller sees, in the caller's circuit; a {@code
+     * storeId} attribute one of the stores the caller acts for. It happened at that store's company, or the caller's.
+     */
     public Received receive(Caller caller, EventInput in) {
         caller.require(Role.CIRCUIT_ADMIN, Role.COMPANY_ADMIN, Role.API_KEY);
         long memberId = members.visible(caller, in.memberId()).id();
         JsonNode attributes = in.attributes() == null ? JsonNodeFactory.instance.objectNode()
                 : JSON.valueToTree(in.attributes());
+        Long companyId = caller.companyId();
+        Long storeId = storeId(attributes);
+        if (storeId != null) {
+            try {
+                companyId = tenancy.storeFor(caller, storeId).companyId();
+            } catch (NotFound e) {
+                throw new InvalidInput("attributes.storeId", "is not a store you act for");
+            }
+        }
         return received(new Event(caller.circuit(), memberId, in.type(), in.eventId(), in.occurredAt(), attributes,
-                caller.actor()));
+                caller.actor(), companyId));
+    }
+
+    /** The {@code storeId} attribute when it is a whole number (the type's schema judges any other value). */
+    private static Long storeId(JsonNode attributes) {
+        JsonNode id = attributes.path("storeId");
+        return id.isIntegralNumber() && id.canConvertToLong() ? id.asLong() : null;
+    }
+
+    /** The company the event happened at: the one given, or the one of the store its attributes name. */
+    private Long companyOf(Event e, JsonNode attributes) {
+        Long storeId = storeId(attributes);
+        if (e.companyId() != null || storeId == null) {
+            return e.companyId();
+        }
+        try {
+            return tenancy.store(e.circuitId(), storeId).companyId();
+        } catch (NotFound missing) {
+            throw new InvalidInput("attributes.storeId", "is not a store of this circuit");
+        }
     }
 
     @Override
@@ -100,6 +136,7 @@ public class CampaignEventService implements CampaignEvents {
         if (!occasions.memberOf(e.circuitId(), e.memberId())) {
             throw new NotFound("Member", e.memberId());
         }
+        Long companyId = companyOf(e, attributes);
         Instant now = clock.instant();
         Instant at = e.occurredAt() == null ? now : e.occurredAt();
         if (at.isAfter(now.plusSeconds(300))) {
@@ -118,11 +155,11 @@ public class CampaignEventService implements CampaignEvents {
                     new ReviewRating(attributes.path("rating").asInt()), at);
         }
         String occurrence = "event:" + id.get();
-        List<String> outcomes = new ArrayList<>(apply.apply(e.circuitId(), e.memberId(),
+        List<String> outcomes = new ArrayList<>(apply.onEvent(e.circuitId(), e.memberId(),
                 new PromotionEngine.Occasion.Event(e.type(), attributes), occurrence, at,
                 promotions.active(e.circuitId(), PromotionTrigger.Kind.EVENT).stream()
                         .filter(p -> ((PromotionTrigger.OnEvent) p.trigger()).eventType().equals(e.type())).toList(),
-                e.actor()).outcomes());
+                companyId, e.actor()).outcomes());
         outcomes.addAll(funnels.onEvent(e.circuitId(), e.memberId(), e.type(), attributes, occurrence, at, e.actor()));
         occasions.outcomes(id.get(), outcomes);
         return new Received(id.get(), false, outcomes);

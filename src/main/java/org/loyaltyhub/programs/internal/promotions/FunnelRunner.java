@@ -124,7 +124,7 @@ class FunnelRunner {
         String reason = "Funnel #" + f.id() + " \"" + f.name() + "\" (" + f.rule() + ")";
         for (int i = 0; i < f.effects().size(); i++) {
             done.add(effects.apply(r.circuitId(), r.memberId(), f.effects().get(i), null,
-                    "funnel:" + r.id() + ":" + i, reason, actor).detail());
+                    OccasionEffects.Payer.CIRCUIT, "funnel:" + r.id() + ":" + i, reason, actor).detail());
         }
         String detail = String.join("; ", done);
         funnels.settle(r, Funnel.RunState.ACTED, now, detail);

@@ -16,6 +16,7 @@ import java.time.Clock;
 
 /**
  * Carries out one effect of a promotion or a funnel for a member outside a purchase: points added (a new lot from
+ * the company's budget when the occasion happened at a company of a coalition that enforces budgets, otherwise from
  * the circuit's issuance), taken away (to adjustments, never below zero) or set to a target, a voucher of a reward,
  * a tag, a funnel's message. Each movement's reason names the campaign and its rule; {@code key} makes each one happen once.
  */
@@ -42,6 +43,25 @@ class OccasionEffects {
         this.clock = clock;
     }
 
+    /**
+     * Who pays the points an effect adds: the company the occasion happened at (the new lot's issuer, null for dates,
+     * schedules and funnels), out of its budget when {@code fromBudget} (the circuit enforces budgets), otherwise out
+     * of the circuit's issuance.
+     */
+    record Payer(Long companyId, boolean fromBudget) {
+        static final Payer CIRCUIT = new Payer(null, false);
+
+        Payer {
+            if (fromBudget && companyId == null) {
+                throw new IllegalArgumentException("a budget belongs to a company");
+            }
+        }
+
+        AccountRef source() {
+            return fromBudget ? AccountRef.budget(companyId) : AccountRef.circuit(AccountKind.CIRCUIT_ISSUANCE);
+        }
+    }
+
     /** What an effect did: the points moved (signed), the movement, and in words. */
     record Done(long points, Long entryId, String detail) {
     }
@@ -54,8 +74,8 @@ class OccasionEffects {
      * Does the effect; {@code points} is the change decided for a points effect (capped by limits and budget), read
      * afresh for a funnel (null). {@code reason} names the campaign and its rule.
      */
-    Done apply(long circuitId, long memberId, PromotionEffect effect, Long points, String key, String reason,
-               String actor) {
+    Done apply(long circuitId, long memberId, PromotionEffect effect, Long points, Payer payer, String key,
+               String reason, String actor) {
         return switch (effect) {
             case PromotionEffect.IssueVoucher v -> {
                 CampaignVouchers issuer = vouchers.getIfAvailable();
@@ -72,18 +92,19 @@ class OccasionEffects {
                         : sender.send(circuitId, memberId, key, m.texts()));
             }
             default -> move(circuitId, memberId, points != null ? points
-                    : effect.change(balance(circuitId, memberId)), key, reason, actor);
+                    : effect.change(balance(circuitId, memberId)), payer, key, reason, actor);
         };
     }
 
-    private Done move(long circuitId, long memberId, long points, String key, String reason, String actor) {
+    private Done move(long circuitId, long memberId, long points, Payer payer, String key, String reason,
+                      String actor) {
         if (points == 0) {
             return new Done(0, null, "no points to change");
         }
         AccountRef member = AccountRef.available(memberId);
         EntryDraft.Builder draft = points > 0
-                ? EntryDraft.transfer(circuitId, key, CREDIT, reason).move(AccountRef.circuit(AccountKind.CIRCUIT_ISSUANCE),
-                        member, points, null, new LotRule.NewLot(null, Expiry.of(programs.settings(circuitId), clock.instant())))
+                ? EntryDraft.transfer(circuitId, key, CREDIT, reason).move(payer.source(), member, points, null,
+                        new LotRule.NewLot(payer.companyId(), Expiry.of(programs.settings(circuitId), clock.instant())))
                 : EntryDraft.transfer(circuitId, key, DEBIT, reason).move(member,
                         AccountRef.circuit(AccountKind.ADJUSTMENTS), -points);
         long entry = ledger.post(draft.member(memberId).actor(actor).build()).id();

@@ -58,6 +58,29 @@ public class OccasionStore implements MemberTags {
                 .param("c", circuitId).param("m", memberId).param("n", limit).query((rs, n) -> event(rs)).list();
     }
 
+    /**
+     * The circuit's events of a type that occurred in [{@code from}, {@code to}), in time then id order, read a page of
+     * {@code batch} at a time (what a dry run replays; nothing is written).
+     */
+    public void replay(long circuitId, String type, Instant from, Instant to, int batch,
+                       java.util.function.Consumer<StoredEvent> each) {
+        Instant at = from;
+        long after = 0;
+        List<StoredEvent> page;
+        do {
+            page = jdbc.sql("select * from campaign_event where circuit_id = :c and type = :t and occurred_at < :to "
+                            + "and (occurred_at, id) > (:at, :after) order by occurred_at, id limit :n")
+                    .param("c", circuitId).param("t", type).param("to", Timestamp.from(to))
+                    .param("at", Timestamp.from(at)).param("after", after).param("n", batch)
+                    .query((rs, n) -> event(rs)).list();
+            page.forEach(each);
+            if (!page.isEmpty()) {
+                at = page.getLast().occurredAt();
+                after = page.getLast().id();
+            }
+        } while (page.size() == batch);
+    }
+
     private static StoredEvent event(java.sql.ResultSet rs) throws java.sql.SQLException {
         List<String> outcomes = new java.util.ArrayList<>();
         JSON.readTree(rs.getString("outcomes")).forEach(o -> outcomes.add(o.asString()));

@@ -1,6 +1,7 @@
 package org.loyaltyhub.programs.internal.promotions;
 
-import org.loyaltyhub.programs.MemberStatus;
+import org.loyaltyhub.ledger.AccountRef;
+import org.loyaltyhub.ledger.Ledger;
 import org.loyaltyhub.programs.MemberStatuses;
 import org.loyaltyhub.programs.ProgramSettings;
 import org.loyaltyhub.programs.PurchaseFacts;
@@ -17,19 +18,17 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
 
 /**
- * The dry run: replays a promotion over the last N days of real purchases (read-only) through the same engine as the
- * live path, as if it had been active from the window's start with nothing given yet, and reports the members it
- * would have reached, what it would have cost and how its budget would have burnt day by day. Member status (tier,
- * segment) is read as it is now; the company budgets of a coalition are not simulated.
+ * The dry run: replays a promotion over the last N days (read-only) through the same engine as the live path, as if it
+ * had been active from the window's start with nothing given yet, and reports the members it would have reached, what
+ * it would have cost and how its budget would have burnt day by day. A purchase promotion replays the purchases, an
+ * event promotion the events of its type received, a date or schedule promotion its days in the window (the members
+ * each day reaches, as the daily job would). Member status (tier, segment) and, for removing or setting points, the
+ * balance are read as they are now; the company budgets of a coalition are not simulated.
  */
 @Component
 public class PromotionBacktest {
@@ -39,83 +38,171 @@ public class PromotionBacktest {
 
     private final PurchaseHistory history;
     private final PromotionStore store;
+    private final OccasionStore occasions;
     private final ProgramStore programs;
     private final MemberStatuses statuses;
     private final ObjectProvider<SegmentMembers> segments;
+    private final Ledger ledger;
 
-    PromotionBacktest(PurchaseHistory history, PromotionStore store, ProgramStore programs, MemberStatuses statuses,
-                      ObjectProvider<SegmentMembers> segments) {
+    PromotionBacktest(PurchaseHistory history, PromotionStore store, OccasionStore occasions, ProgramStore programs,
+                      MemberStatuses statuses, ObjectProvider<SegmentMembers> segments, Ledger ledger) {
         this.history = history;
         this.store = store;
+        this.occasions = occasions;
         this.programs = programs;
         this.statuses = statuses;
         this.segments = segments;
+        this.ledger = ledger;
     }
 
-    /** One day of the replay: purchases it applied to, points it gave, and the total so far. */
+    /** What a dry run replays: purchases, events of the promotion's type, or its dates (members on their due days). */
+    public enum Replayed {
+        PURCHASES, EVENTS, DATES
+    }
+
+    /** One day of the replay: purchases, events or members it applied to, points it gave, and the total so far. */
     public record Day(LocalDate date, long applied, long points, long cumulative) {
     }
 
-    public record DryRun(int days, Instant from, Instant to, long purchases, long applied, long members, long points,
-                         Long budgetPoints, LocalDate budgetSpentOn, Map<PromotionEngine.Outcome, Long> outcomes,
-                         List<Day> perDay, long millis) {
+    /**
+     * The dry run's answer: what it replayed ({@code occasions}: purchases, events, or members on a due day; {@code
+     * purchases} the purchases among them), how many it applied to, the members reached, the points, the budget burn.
+     */
+    public record DryRun(int days, Instant from, Instant to, Replayed replayed, long purchases, long occasions,
+                         long applied, long members, long points, Long budgetPoints, LocalDate budgetSpentOn,
+                         Map<PromotionEngine.Outcome, Long> outcomes, List<Day> perDay, long millis) {
     }
 
     @Transactional(readOnly = true)
     public DryRun run(long circuitId, Promotion promotion, int days, Instant now) {
         long started = System.nanoTime();
-        Promotion p = promotion.id() == null ? promotion.withId(0) : promotion;
+        Promotion p = promotion.withId(0);
         Instant from = now.minus(Duration.ofDays(days));
-        ProgramSettings s = programs.settings(circuitId);
         ZoneId zone = store.zone(circuitId);
-        boolean countsVisits = p.trigger() instanceof PromotionTrigger.OnPurchase on && on.countsVisits();
-        Map<Long, Long> visits = new HashMap<>();
-        if (countsVisits) {
-            history.visitsBefore(circuitId, from, visits::put);
-        }
-        Replay replay = new Replay(circuitId, p, zone, s, visits, countsVisits);
-        history.replay(circuitId, from, now, replay::add);
-        replay.flush();
-        List<Day> perDay = new ArrayList<>();
-        long cumulative = 0;
-        for (var e : replay.byDay.entrySet()) {
-            cumulative += e.getValue()[1];
-            perDay.add(new Day(e.getKey(), e.getValue()[0], e.getValue()[1], cumulative));
-        }
-        return new DryRun(days, from, now, replay.purchases, replay.applied, replay.members.size(), replay.spent,
-                p.limits().budgetPoints(), replay.budgetSpentOn, replay.outcomes, perDay,
-                Duration.ofNanos(System.nanoTime() - started).toMillis());
+        DryRunTally tally = new DryRunTally(circuitId, p, zone, statuses, segments.getIfAvailable());
+        Replayed what = switch (p.trigger()) {
+            case PromotionTrigger.OnPurchase on -> purchases(circuitId, p, on, from, now, zone, tally);
+            case PromotionTrigger.OnEvent on -> events(circuitId, p, on, from, now, zone, tally);
+            default -> dates(circuitId, p, from, now, zone, tally);
+        };
+        return tally.result(what, days, from, now, started);
     }
 
-    /** The replay's running state: purchases are evaluated in batches (their base points read per batch). */
-    private final class Replay {
+    private Replayed purchases(long circuitId, Promotion p, PromotionTrigger.OnPurchase on, Instant from, Instant now,
+                               ZoneId zone, DryRunTally tally) {
+        Map<Long, Long> visits = new HashMap<>();
+        if (on.countsVisits()) {
+            history.visitsBefore(circuitId, from, visits::put);
+        }
+        Purchases replay = new Purchases(p, zone, programs.settings(circuitId), visits, on.countsVisits(), tally);
+        history.replay(circuitId, from, now, replay::add);
+        replay.flush();
+        return Replayed.PURCHASES;
+    }
+
+    /** The events of the promotion's type received for the window, in time order, each one an occasion. */
+    private Replayed events(long circuitId, Promotion p, PromotionTrigger.OnEvent on, Instant from, Instant now,
+                            ZoneId zone, DryRunTally tally) {
+        Balances balances = new Balances(circuitId, p);
+        occasions.replay(circuitId, on.eventType(), from, now, BATCH, e -> member(p, tally, balances, e.memberId(),
+                new PromotionEngine.Occasion.Event(e.type(), e.attributes()), e.occurredAt(), zone));
+        return Replayed.EVENTS;
+    }
+
+    /**
+     * The promotion's days in the window, each one to the members it reaches that day (enrolled by the day's end, in
+     * its segment when it targets one), at the day's end or now, today, as the daily job gives it.
+     */
+    private Replayed dates(long circuitId, Promotion p, Instant from, Instant now, ZoneId zone, DryRunTally tally) {
+        Balances balances = new Balances(circuitId, p);
+        LocalDate today = LocalDate.ofInstant(now, zone);
+        long[] among = null;
+        for (LocalDate day = LocalDate.ofInstant(from, zone).plusDays(1); !day.isAfter(today); day = day.plusDays(1)) {
+            String occurrence = CampaignCalendar.occurrence(p.trigger(), day);
+            Instant endOfDay = day.plusDays(1).atStartOfDay(zone).toInstant().minusNanos(1);
+            Instant at = now.isBefore(endOfDay) ? now : endOfDay;
+            if (occurrence == null || !p.validity().contains(at)) {
+                continue;
+            }
+            if (among == null && p.target().segmentId() != null) {
+                SegmentMembers sm = segments.getIfAvailable();
+                among = sm == null ? new long[0] : sm.all(circuitId, p.target().segmentId());
+            }
+            long after = 0;
+            List<Long> page;
+            do {
+                page = occasions.due(circuitId, p, day, zone, occurrence, after, BATCH, among);
+                for (long memberId : page) {
+                    member(p, tally, balances, memberId, new PromotionEngine.Occasion.Due(p.id()), at, zone);
+                }
+                after = page.isEmpty() ? after : page.getLast();
+            } while (page.size() == BATCH);
+        }
+        return Replayed.DATES;
+    }
+
+    /** One occasion of a member, decided by the engine with the replay's counters; counted in the tally. */
+    private static void member(Promotion p, DryRunTally tally, Balances balances, long memberId,
+                               PromotionEngine.Occasion occasion, Instant at, ZoneId zone) {
+        PromotionEngine.MemberCase c = new PromotionEngine.MemberCase(memberId, occasion, at, zone,
+                tally.tier(memberId), tally.segments(memberId), balances.of(memberId));
+        PromotionEngine.Considered result = PromotionEngine.evaluate(c, List.of(p), tally.counters(memberId, at))
+                .considered().getFirst();
+        tally.count(memberId, at, result, result.points());
+        if (result.applied()) {
+            balances.moved(memberId, result.points());
+        }
+    }
+
+    /**
+     * Members' balances for an effect that works from them (removing or setting points): as they are now, then moved
+     * by what the replay gives; zero, unread, for the others.
+     */
+    private final class Balances {
         private final long circuitId;
+        private final boolean needed;
+        private final Map<Long, Long> balance = new HashMap<>();
+
+        Balances(long circuitId, Promotion p) {
+            this.circuitId = circuitId;
+            PromotionEffect.Kind kind = p.effect().kind();
+            this.needed = kind == PromotionEffect.Kind.REMOVE_POINTS || kind == PromotionEffect.Kind.SET_POINTS;
+        }
+
+        long of(long memberId) {
+            if (!needed) {
+                return 0;
+            }
+            return balance.computeIfAbsent(memberId, m -> ledger.balance(circuitId, AccountRef.available(m)));
+        }
+
+        void moved(long memberId, long points) {
+            if (needed) {
+                balance.merge(memberId, points, Long::sum);
+            }
+        }
+    }
+
+    /** The purchases replayed in batches (their base points read per batch). */
+    private final class Purchases {
         private final Promotion p;
         private final List<Promotion> only;
         private final ZoneId zone;
         private final java.math.BigDecimal pointsPerUnit;
         private final Map<Long, Long> visits;
         private final boolean countsVisits;
+        private final DryRunTally tally;
         private final List<PurchaseFacts> batch = new ArrayList<>(BATCH);
-        /** Per member: the start of the limit's window their uses count in, and the uses in it. */
-        private final Map<Long, long[]> uses = new HashMap<>();
-        private final Map<Long, MemberStatus> status = new HashMap<>();
-        private final Set<Long> members = new HashSet<>();
-        private final TreeMap<LocalDate, long[]> byDay = new TreeMap<>();
-        private final Map<PromotionEngine.Outcome, Long> outcomes = new EnumMap<>(PromotionEngine.Outcome.class);
-        long purchases;
-        long applied;
-        long spent;
-        LocalDate budgetSpentOn;
 
-        Replay(long circuitId, Promotion p, ZoneId zone, ProgramSettings s, Map<Long, Long> visits, boolean countsVisits) {
-            this.circuitId = circuitId;
+        Purchases(Promotion p, ZoneId zone, ProgramSettings s, Map<Long, Long> visits, boolean countsVisits,
+                  DryRunTally tally) {
             this.p = p;
             this.only = List.of(p);
             this.zone = zone;
             this.pointsPerUnit = PromotionCases.pointsPerUnit(s);
             this.visits = visits;
             this.countsVisits = countsVisits;
+            this.tally = tally;
         }
 
         void add(PurchaseFacts f) {
@@ -137,44 +224,16 @@ public class PromotionBacktest {
         }
 
         private void evaluate(PurchaseFacts f, long basePoints) {
-            purchases++;
             long visit = countsVisits ? visits.merge(f.memberId(), 1L, Long::sum) : 0;
-            Promotion.Target t = p.target();
-            Long tierId = null;
-            Set<Long> in = Set.of();
-            if (!t.tierIds().isEmpty()) {
-                MemberStatus.Ref tier = status.computeIfAbsent(f.memberId(), m -> statuses.of(circuitId, m)).tier();
-                tierId = tier == null ? null : tier.id();
-            }
-            if (t.segmentId() != null) {
-                SegmentMembers sm = segments.getIfAvailable();
-                in = sm != null && sm.contains(circuitId, t.segmentId(), f.memberId()) ? Set.of(t.segmentId()) : Set.of();
-            }
             Instant at = f.occurredAt();
-            long[] u = uses.get(f.memberId());
-            long window = p.limits().perMember() == null ? 0 : p.limits().period().start(at, zone).toEpochMilli();
-            int memberUses = u == null || u[0] != window ? 0 : (int) u[1];
             PromotionEngine.PurchaseCase c = new PromotionEngine.PurchaseCase(f.memberId(), f.companyId(), f.storeId(),
                     f.channel(), at, zone, f.total().amount(), PromotionCases.lines(f.lines()), basePoints, visit,
-                    tierId, in, pointsPerUnit, null);
-            PromotionEngine.Considered result = PromotionEngine.evaluate(c, only,
-                    Map.of(p.id(), new PromotionEngine.Counters(memberUses, spent))).considered().getFirst();
-            outcomes.merge(result.outcome(), 1L, Long::sum);
-            if (!result.applied()) {
-                return;
-            }
-            long points = EarningPolicy.afterRefund(result.points(), f.total().amount(), f.refunded().amount());
-            applied++;
-            spent += points;
-            members.add(f.memberId());
-            uses.put(f.memberId(), new long[] {window, memberUses + 1});
-            LocalDate day = LocalDate.ofInstant(at, zone);
-            long[] d = byDay.computeIfAbsent(day, k -> new long[2]);
-            d[0]++;
-            d[1] += points;
-            if (budgetSpentOn == null && p.limits().budgetPoints() != null && spent >= p.limits().budgetPoints()) {
-                budgetSpentOn = day;
-            }
+                    tally.tier(f.memberId()), tally.segments(f.memberId()), pointsPerUnit, null);
+            PromotionEngine.Considered result = PromotionEngine.evaluate(c, only, tally.counters(f.memberId(), at))
+                    .considered().getFirst();
+            long points = result.applied()
+                    ? EarningPolicy.afterRefund(result.points(), f.total().amount(), f.refunded().amount()) : 0;
+            tally.count(f.memberId(), at, result, points);
         }
     }
 }

@@ -45,12 +45,18 @@ public final class PromotionEngine {
     /**
      * What the engine knows of a member outside a purchase: the occasion (an event received, or a date or schedule
      * falling due for one promotion), when, the circuit's zone, the member's tier, the segments (of those promotions
-     * name) the member is in, and the member's available points (what remove and set work from).
+     * name) the member is in, the member's available points (what remove and set work from), and the budget left of
+     * the company the occasion happened at when the circuit enforces budgets (null otherwise, and for dates).
      */
     public record MemberCase(long memberId, Occasion occasion, Instant occurredAt, ZoneId zone, Long tierId,
-                             Set<Long> segments, long balance) {
+                             Set<Long> segments, long balance, Long companyBudget) {
         public MemberCase {
             segments = segments == null ? Set.of() : Set.copyOf(segments);
+        }
+
+        public MemberCase(long memberId, Occasion occasion, Instant occurredAt, ZoneId zone, Long tierId,
+                          Set<Long> segments, long balance) {
+            this(memberId, occasion, occurredAt, zone, tierId, segments, balance, null);
         }
     }
 
@@ -107,7 +113,8 @@ public final class PromotionEngine {
 
     /** The promotions an event, a date or a schedule gives the member: the same order, limits, budget and stacking. */
     public static Evaluation evaluate(MemberCase m, List<Promotion> promotions, Map<Long, Counters> counters) {
-        return decide(promotions, counters, null, promo -> mismatch(m, promo), promo -> promo.effect().change(m.balance()));
+        return decide(promotions, counters, m.companyBudget(), promo -> mismatch(m, promo),
+                promo -> promo.effect().change(m.balance()));
     }
 
     private static Evaluation decide(List<Promotion> promotions, Map<Long, Counters> counters, Long companyBudget,
@@ -174,7 +181,7 @@ public final class PromotionEngine {
             Considered applied = new Considered(promo.id(), promo.name(), Outcome.APPLIED, points, why, rule);
             out.add(applied);
             anyApplied = true;
-            if (companyLeft != null) {
+            if (companyLeft != null && points > 0) {
                 companyLeft -= points;
             }
             if (promo.stacking() == Promotion.Stacking.EXCLUSIVE) {
