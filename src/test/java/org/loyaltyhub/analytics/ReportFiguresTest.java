@@ -198,10 +198,17 @@ class ReportFiguresTest extends IntegrationTest {
                 Map.of("direction", "DEBIT", "points", 30, "note", "used")).status()).isEqualTo(201);
         backdate(w, a, TODAY.minusDays(5));
 
-        assertThat(liability(w, TODAY.minusDays(25))).isEmpty();
-        assertThat(liability(w, TODAY.minusDays(15))).containsExactly(Map.entry(shop[0], 100L));
-        assertThat(liability(w, TODAY.minusDays(8))).containsExactly(Map.entry(shop[0], 100L), Map.entry(bar[0], 60L));
-        assertThat(liability(w, TODAY.minusDays(5))).containsExactly(Map.entry(shop[0], 70L), Map.entry(bar[0], 60L));
+        for (boolean rolledUp : new boolean[] {false, true}) { // from the journal's tail, then from the daily rollup
+            if (rolledUp) {
+                rollup.catchUp(Duration.ZERO);
+            }
+            assertThat(liability(w, TODAY.minusDays(25))).as("rolled up: " + rolledUp).isEmpty();
+            assertThat(liability(w, TODAY.minusDays(15))).containsExactly(Map.entry(shop[0], 100L));
+            assertThat(liability(w, TODAY.minusDays(8)))
+                    .containsExactly(Map.entry(shop[0], 100L), Map.entry(bar[0], 60L));
+            assertThat(liability(w, TODAY.minusDays(5)))
+                    .containsExactly(Map.entry(shop[0], 70L), Map.entry(bar[0], 60L));
+        }
         JsonNode then = w.asAdmin().get("/api/v1/reports/liability?asOf=" + TODAY.minusDays(8)).json();
         Api.Response csv = w.asAdmin().get("/api/v1/reports/liability.csv?asOf=" + TODAY.minusDays(8));
         assertThat(csv.header("Content-Type")).startsWith("text/csv");

@@ -8,6 +8,8 @@ import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.loyaltyhub.analytics.Breakage;
 import org.loyaltyhub.analytics.Liability;
 import org.loyaltyhub.analytics.ReportScope;
@@ -19,7 +21,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Liability and breakage read from the journal, lots and lot movements, so they match the ledger to the point. */
+/**
+ * Liability and breakage read from the journal, lots and lot movements, so they match the ledger to the point; the
+ * liability through the daily rollup ({@code analytics_liability_day}) up to the rollup's watermark plus the tail.
+ */
 @Service
 public class BooksReport {
 
@@ -36,24 +41,51 @@ public class BooksReport {
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public Liability liability(ReportScope scope, LocalDate asOf) {
         var end = asOf.plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC);
+        // the daily rollup up to the watermark, then the journal's tail past it (one snapshot: repeatable read)
+        long watermark = jdbc.sql("select entry_id from analytics_watermark where job = :job")
+                .param("job", PointsRollup.JOB).query(Long.class).single();
+        Map<Long, Long> byIssuer = new TreeMap<>(java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder()));
+        long[] pendingHeld = new long[2];
+        String company = scope.companyId() != null ? " and company_id = :company" : "";
+        jdbc.sql("select part, company_id, sum(amount) from analytics_liability_day where circuit_id = :circuit"
+                        + " and day <= :asOf" + company + " group by 1, 2")
+                .param("circuit", scope.circuitId()).param("asOf", asOf).param("company", scope.companyId())
+                .query(rs -> {
+                    long amount = rs.getLong(3);
+                    long companyId = rs.getLong(2);
+                    switch (rs.getString(1)) {
+                        case "AVAILABLE" -> byIssuer.merge(companyId == 0 ? null : companyId, amount, Long::sum);
+                        case "PENDING" -> pendingHeld[0] += amount;
+                        default -> pendingHeld[1] += amount;
+                    }
+                });
         String issuer = scope.companyId() != null ? " and l.issuer_company_id = :company" : "";
-        List<Object[]> shares = jdbc.sql("select l.issuer_company_id, sum(m.amount) from lot_movement m"
+        jdbc.sql("select l.issuer_company_id, sum(m.amount) from lot_movement m"
                         + " join lot l on l.id = m.lot_id join account a on a.id = l.account_id"
                         + " join journal_entry e on e.id = m.entry_id where l.circuit_id = :circuit"
-                        + " and a.kind = 'MEMBER_AVAILABLE' and e.created_at < :end" + issuer
-                        + " group by 1 having sum(m.amount) <> 0 order by 1 nulls first")
+                        + " and m.entry_id > :watermark and a.kind = 'MEMBER_AVAILABLE' and e.created_at < :end"
+                        + issuer + " group by 1")
                 .param("circuit", scope.circuitId()).param("end", end).param("company", scope.companyId())
-                .query((rs, n) -> new Object[] {rs.getObject(1, Long.class), rs.getLong(2)}).list();
-        String company = scope.companyId() != null ? " and e.company_id = :company" : "";
-        long pending = onAccounts(scope, "MEMBER_PENDING", " and e.created_at < :end" + company, end, null);
-        long held = onAccounts(scope, "MEMBER_HELD", " and e.created_at < :end" + company, end, null);
+                .param("watermark", watermark)
+                .query(rs -> {
+                    byIssuer.merge(rs.getObject(1, Long.class), rs.getLong(2), Long::sum);
+                });
+        String entryCompany = (scope.companyId() != null ? " and e.company_id = :company" : "")
+                + " and e.id > :watermark";
+        long pending = pendingHeld[0] + onAccounts(scope, "MEMBER_PENDING", " and e.created_at < :end" + entryCompany,
+                end, null, watermark);
+        long held = pendingHeld[1] + onAccounts(scope, "MEMBER_HELD", " and e.created_at < :end" + entryCompany, end,
+                null, watermark);
         BigDecimal perPoint = perPoint(scope.circuitId());
         String currency = tenancy.circuit(scope.circuitId()).currency();
         List<Liability.IssuerShare> issuers = new ArrayList<>();
         long total = pending + held;
-        for (Object[] s : shares) {
-            long points = (Long) s[1];
-            issuers.add(new Liability.IssuerShare((Long) s[0], points, Liability.valueOf(points, perPoint, currency)));
+        for (Map.Entry<Long, Long> s : byIssuer.entrySet()) {
+            long points = s.getValue();
+            if (points == 0) {
+                continue;
+            }
+            issuers.add(new Liability.IssuerShare(s.getKey(), points, Liability.valueOf(points, perPoint, currency)));
             total += points;
         }
         return new Liability(asOf, issuers, pending, held, total, Liability.valueOf(total, perPoint, currency),
@@ -103,11 +135,16 @@ public class BooksReport {
     }
 
     private long onAccounts(ReportScope scope, String kind, String where, Object end, Object start) {
+        return onAccounts(scope, kind, where, end, start, 0);
+    }
+
+    private long onAccounts(ReportScope scope, String kind, String where, Object end, Object start, long watermark) {
         return jdbc.sql("select coalesce(sum(p.amount), 0) from posting p join account a on a.id = p.account_id"
                         + " join journal_entry e on e.id = p.entry_id where a.circuit_id = :circuit and a.kind = :kind"
                         + where)
                 .param("circuit", scope.circuitId()).param("kind", kind).param("end", end)
-                .param("start", start).param("company", scope.companyId()).query(Long.class).single();
+                .param("start", start).param("company", scope.companyId()).param("watermark", watermark)
+                .query(Long.class).single();
     }
 
     private BigDecimal perPoint(long circuitId) {

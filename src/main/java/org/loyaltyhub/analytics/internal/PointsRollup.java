@@ -46,6 +46,32 @@ public class PointsRollup {
         return batches;
     }
 
+    /**
+     * What the batch's entries changed in members' holdings, per day: available points per issuer of their lots,
+     * pending and held points per company of the entry ({@code analytics_liability_day}, read by the liability).
+     */
+    private void foldLiability(long from, long to) {
+        jdbc.sql("insert into analytics_liability_day (circuit_id, day, part, company_id, amount)"
+                        + " select l.circuit_id, (e.created_at at time zone 'UTC')::date, 'AVAILABLE',"
+                        + " coalesce(l.issuer_company_id, 0), sum(m.amount) from lot_movement m"
+                        + " join lot l on l.id = m.lot_id join account a on a.id = l.account_id"
+                        + " join journal_entry e on e.id = m.entry_id"
+                        + " where m.entry_id > :from and m.entry_id <= :to and a.kind = 'MEMBER_AVAILABLE'"
+                        + " group by 1, 2, 4" + LIABILITY_CONFLICT)
+                .param("from", from).param("to", to).update();
+        jdbc.sql("insert into analytics_liability_day (circuit_id, day, part, company_id, amount)"
+                        + " select a.circuit_id, (e.created_at at time zone 'UTC')::date,"
+                        + " case a.kind when 'MEMBER_PENDING' then 'PENDING' else 'HELD' end,"
+                        + " coalesce(e.company_id, 0), sum(p.amount) from journal_entry e"
+                        + " join posting p on p.entry_id = e.id join account a on a.id = p.account_id"
+                        + " where e.id > :from and e.id <= :to and a.kind in ('MEMBER_PENDING', 'MEMBER_HELD')"
+                        + " group by 1, 2, 3, 4" + LIABILITY_CONFLICT)
+                .param("from", from).param("to", to).update();
+    }
+
+    private static final String LIABILITY_CONFLICT = " on conflict (circuit_id, day, part, company_id) do update set"
+            + " amount = analytics_liability_day.amount + excluded.amount";
+
     /** One batch: true when entries were folded (more may wait), false when caught up, null when locked out. */
     Boolean foldOnce(Duration lag) {
         return jobs.runExclusively("analytics-" + JOB, () -> {
@@ -77,6 +103,7 @@ public class PointsRollup {
                             + " debits = analytics_points_day.debits + excluded.debits,"
                             + " operations = analytics_points_day.operations + excluded.operations")
                     .param("from", from).param("to", to).update();
+            foldLiability(from, to);
             jdbc.sql("update analytics_watermark set entry_id = :to where job = :job").param("to", to)
                     .param("job", JOB).update();
             return true;
