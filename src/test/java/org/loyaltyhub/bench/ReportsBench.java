@@ -95,10 +95,22 @@ final class ReportsBench {
                         + redeemed + " when 'EXPIRY' then " + expired + " else " + adjustments + " end,"
                         + " case when e.kind in ('EARN', 'MANUAL_CREDIT') then -1 else 1 end * (1 + e.id % 50)))"
                         + " x(account, amount) where e.circuit_id = " + circuit + " and e.id > " + before);
+                if (from == 0) {
+                    // one lot per member, issued by the company, so the liability reads lot movements as it would
+                    s.execute("insert into lot (circuit_id, account_id, issuer_company_id, entry_id, earned_at,"
+                            + " amount, remaining) select " + circuit + ", a.id, " + company + ", (select min(id) from"
+                            + " journal_entry where circuit_id = " + circuit + "), now(), 1000000000, 500000000 from"
+                            + " account a where a.circuit_id = " + circuit + " and a.kind = 'MEMBER_AVAILABLE'");
+                }
+                s.execute("insert into lot_movement (lot_id, entry_id, amount) select l.id, p.entry_id, p.amount"
+                        + " from posting p join lot l on l.account_id = p.account_id where p.entry_id > " + before
+                        + " and p.account_id between " + firstAccount + " and " + (firstAccount + MEMBERS - 1));
                 System.out.println("[bench] Reports: seeded " + to + " movements");
             }
             s.execute("analyze journal_entry");
             s.execute("analyze posting");
+            s.execute("analyze lot");
+            s.execute("analyze lot_movement");
         }
         double seedSeconds = (System.nanoTime() - t0) / 1e9;
 
