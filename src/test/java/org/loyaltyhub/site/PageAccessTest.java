@@ -569,6 +569,13 @@ class PageAccessTest extends BrowserTest {
         assertThat(statuses(companyAdmin, pages)).isEqualTo(expect(pages, 403, 403, 404));
         assertThat(statuses(till, pages)).isEqualTo(expect(pages, 403, 403, 404));
         assertThat(statuses(stranger.admin, pages)).isEqualTo(expect(pages, 200, 200, 404));
+        String sms = "/admin/notifications/POINTS_EARNED/templates/it/sms";
+        Map<String, String> text = Map.of("body", "+{points} {circuit_name}", "action", "save");
+        assertThat(postedAs(w.admin, sms, text)).startsWith("302 /admin/notifications/POINTS_EARNED/templates");
+        assertThat(postedAs(companyAdmin, sms, text)).isEqualTo("403");
+        assertThat(postedAs(till, sms, text)).isEqualTo("403");
+        assertThat(postedAs(stranger.admin, sms, text)).as("its own circuit's SMS")
+                .startsWith("302 /admin/notifications/POINTS_EARNED/templates");
     }
 
     @Test
