@@ -178,6 +178,32 @@ class NotifyingMembersBySmsTest extends IntegrationTest {
     }
 
     @Test
+    void aNotificationSmsLeftUnknownIsSettledByTheCircuitAdministratorAndGivesNoCompanyAnything() {
+        World w = fixtures.world(api);
+        long[] shop = w.company("Forno");
+        long member = member(w, w.asAdmin(), "+393471230006", "IT", List.of(PRIVACY));
+        long message = jdbc.sql("insert into sms_message (circuit_id, company_id, notification_kind, member_id, "
+                        + "send_key, phone, body, segments, status, created_at, sending_at) values (:c, null, "
+                        + "'POINTS_EARNED', :m, 'earned:unknown', '+393471230006', 'Ciao', 1, 'UNKNOWN', now(), now()) "
+                        + "returning id")
+                .param("c", w.circuitId).param("m", member).query(Long.class).single();
+        Api companyAdmin = w.as(w.operator("COMPANY_ADMIN", shop[0], null));
+        assertThat(companyAdmin.post("/api/v1/sms/messages/" + message + "/settlement", Map.of("how", "SENT"))
+                .status()).as("not a company's SMS").isEqualTo(404);
+        assertThat(fixtures.world(api).asAdmin().post("/api/v1/notifications/sms-messages/" + message
+                + "/settlement", Map.of("how", "SENT")).status()).as("another circuit's").isEqualTo(404);
+
+        Api.Response settled = w.asAdmin().post("/api/v1/notifications/sms-messages/" + message + "/settlement",
+                Map.of("how", "NOT_SENT"));
+        assertThat(settled.status()).as(settled.toString()).isEqualTo(200);
+        assertThat(settled.json().path("status").asString()).isEqualTo("FAILED");
+        assertThat(w.asAdmin().post("/api/v1/notifications/sms-messages/" + message + "/settlement",
+                Map.of("how", "SENT")).code()).isEqualTo("sms-already-settled");
+        assertThat(w.asAdmin().get("/api/v1/companies/" + shop[0] + "/sms-credits").json().path("credits").asLong())
+                .as("no company's credits given back").isZero();
+    }
+
+    @Test
     void everyShippedSmsFitsOneGsm7SmsForTheSampleMemberInBothLanguages() {
         Map<Shortcode, String> sample = new java.util.EnumMap<>(Shortcode.class);
         for (Shortcode s : Shortcode.values()) {

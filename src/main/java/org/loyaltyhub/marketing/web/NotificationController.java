@@ -4,8 +4,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import org.loyaltyhub.marketing.MessageTemplate;
 import org.loyaltyhub.marketing.NotificationKind;
 import org.loyaltyhub.marketing.NotificationSetting;
-import org.loyaltyhub.marketing.SmsSettlement;
-import org.loyaltyhub.marketing.SmsStatus;
 import org.loyaltyhub.marketing.SmsTemplate;
 import org.loyaltyhub.marketing.internal.NotificationAdmin;
 import org.loyaltyhub.marketing.internal.NotificationSms;
@@ -51,12 +49,6 @@ class NotificationController {
             return new SmsTemplateView(v.kind(), v.language().code(), "SMS", v.template().body(), v.custom(),
                     v.sample());
         }
-    }
-
-    record Settlement(SmsSettlement how) {
-    }
-
-    record Settled(long id, SmsStatus status) {
     }
 
     /** A template as typed: subject and body with shortcodes such as {first_name}. */
@@ -169,11 +161,10 @@ class NotificationController {
     @PostMapping("/api/v1/notifications/sms-messages/{messageId}/settlement")
     @Operation(summary = "Settles a notification SMS whose outcome is UNKNOWN (circuit administrator): ASK_GATEWAY, "
             + "SENT or NOT_SENT; never sends it again. sms-already-settled (409) when it is not UNKNOWN")
-    Settled settleSms(Caller caller, @PathVariable long messageId, @RequestBody Settlement settlement) {
-        if (settlement == null || settlement.how() == null) {
-            throw new InvalidInput("how", "One of ASK_GATEWAY, SENT, NOT_SENT");
-        }
-        return new Settled(messageId, admin.settleSms(caller, messageId, settlement.how()));
+    SmsController.Settled settleSms(Caller caller, @PathVariable long messageId,
+                                    @RequestBody SmsController.Settlement settlement) {
+        return new SmsController.Settled(messageId, admin.settleSms(caller, messageId,
+                settlement == null ? null : settlement.how()));
     }
 
     private static SmsTemplate sms(SmsFields fields) {

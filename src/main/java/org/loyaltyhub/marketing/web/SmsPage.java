@@ -126,8 +126,19 @@ class SmsPage {
         companies.forEach(c -> credits.put(c.id(), sms.credits(caller, c.id())));
         model.addAttribute("companies", companies).addAttribute("credits", credits).addAttribute("errors", errors)
                 .addAttribute("requestKey", UUID.randomUUID().toString())
-                .addAttribute("notificationSms", notifications.smsLog(caller));
+                .addAttribute("notificationSms", notifications.smsLog(caller))
+                .addAttribute("settlements", org.loyaltyhub.marketing.SmsSettlement.values());
         return "marketing/sms-credits";
+    }
+
+    /** Settles a notification SMS whose send was interrupted (circuit administrator); never sends it again. */
+    @PostMapping("/admin/sms/notifications/{messageId}/settlement")
+    String settleNotification(Caller caller, @PathVariable long messageId,
+                              @RequestParam(defaultValue = "") String how) {
+        var settlement = java.util.Arrays.stream(org.loyaltyhub.marketing.SmsSettlement.values())
+                .filter(s -> s.name().equals(how)).findFirst().orElse(null);
+        return "redirect:/admin/sms?settled=" + notifications.settleSms(caller, messageId, settlement).name()
+                + "#notification-sms";
     }
 
     @PostMapping("/admin/sms/{companyId}")
