@@ -1,6 +1,9 @@
 package org.loyaltyhub.marketing;
 
-/** How a message reaches a member: e-mail now; SMS comes with the companies' SMS credits. */
+/**
+ * How a notification reaches a member besides their inbox: by e-mail (through the outbox) or by SMS (through the
+ * circuit's SMS gateway, paid by the circuit). Each has its own template per language.
+ */
 public enum Channel {
-    EMAIL
+    EMAIL, SMS
 }

@@ -32,7 +32,7 @@ public record MessageTemplate(String subject, String body) {
         check("body", body);
     }
 
-    private static void check(String field, String text) {
+    static void check(String field, String text) {
         List<String> unknown = new ArrayList<>();
         Matcher m = SHORTCODE.matcher(text);
         while (m.find()) {
@@ -50,7 +50,7 @@ public record MessageTemplate(String subject, String body) {
         return new Rendered(fill(subject, values).replaceAll("\\s+", " ").strip(), fill(body, values));
     }
 
-    private static String fill(String text, Map<Shortcode, String> values) {
+    static String fill(String text, Map<Shortcode, String> values) {
         Matcher m = SHORTCODE.matcher(text);
         StringBuilder out = new StringBuilder();
         while (m.find()) {

@@ -71,6 +71,53 @@ class NotificationsInTheBrowserTest extends BrowserTest {
     }
 
     @Test
+    void anAdministratorTurnsTheSmsOfANotificationOnAndEditsItsTextOnAPhone() {
+        World w = fixtures.world(api);
+        Page phone = browser.phone("en-GB");
+        Browser.signIn(phone, url(""), w.admin);
+        phone.navigate(url("/admin/notifications"));
+        phone.locator("#POINTS_EARNED").getByLabel("On").check();
+        phone.locator("#POINTS_EARNED").getByLabel("Also by SMS").check();
+        phone.locator("#POINTS_EARNED").getByRole(AriaRole.BUTTON, in("Save")).click();
+        assertThat(phone.getByRole(AriaRole.STATUS)).hasText("Saved.");
+        assertThat(phone.locator("#POINTS_EARNED").getByLabel("Also by SMS")).isChecked();
+        assertThat((Boolean) phone.evaluate("document.documentElement.scrollWidth <= window.innerWidth"))
+                .as("nothing wider than the phone").isTrue();
+
+        phone.locator("#POINTS_EARNED").getByRole(AriaRole.LINK, in("Edit the template")).click();
+        assertThat(phone.locator("#sms-preview-en .sms-length")).containsText("1 SMS (GSM-7)");
+        phone.locator("#sms-body-en").fill("Hi {first_name}, +{pointz}");
+        phone.locator("#sms-en").getByRole(AriaRole.BUTTON, in("Save")).click();
+        assertThat(phone.locator("#sms-body-en-error")).containsText("Unknown shortcode {pointz}");
+        assertThat(phone.locator("#sms-body-en")).hasValue("Hi {first_name}, +{pointz}");
+
+        phone.locator("#sms-body-en").fill("Hi {first_name}, +{points} points at {store_name}");
+        Browser.answered(phone, "/admin/notifications/POINTS_EARNED/templates/en/sms", () ->
+                phone.locator("#sms-en").getByRole(AriaRole.BUTTON, in("Preview")).click());
+        assertThat(phone.locator("#sms-preview-en")).containsText("Hi Maria, +120 points at Negozio Centro");
+        assertThat(phone.locator("#sms-preview-en .sms-length")).hasText("39 characters, 1 SMS (GSM-7) for the sample member");
+        assertThat((Boolean) phone.evaluate("document.documentElement.scrollWidth <= window.innerWidth"))
+                .as("nothing wider than the phone").isTrue();
+        Browser.screenshot(phone, "notifications-sms-phone-en");
+        phone.locator("#sms-en").getByRole(AriaRole.BUTTON, in("Save")).click();
+        assertThat(phone.getByRole(AriaRole.STATUS)).hasText("Saved.");
+        assertThat(w.asAdmin().get("/api/v1/notifications/POINTS_EARNED/templates/en/sms").json().path("body")
+                .asString()).isEqualTo("Hi {first_name}, +{points} points at {store_name}");
+
+        long[] shop = w.company("Forno");
+        Api till = api.withKey(w.apiKey(shop[0], shop[1]));
+        long member = w.enrol(till, Map.of("firstName", "Giulia", "email", Fixtures.unique("smsb") + "@member.test",
+                "phone", "+393471239999", "language", "EN", "consents",
+                java.util.List.of(Map.of("kind", "PRIVACY", "granted", true, "textVersion", "v1")))).path("id").asLong();
+        w.purchase(till, "B-1", member, "30.00", "PAID");
+        phone.navigate(url("/admin/sms"));
+        assertThat(phone.locator("#notification-sms")).containsText("Hi Giulia, +30 points at");
+        assertThat((Boolean) phone.evaluate("document.documentElement.scrollWidth <= window.innerWidth"))
+                .as("nothing wider than the phone").isTrue();
+        assertThat(browser.errors()).isEmpty();
+    }
+
+    @Test
     void aCustomerReadsTheMessagesSentToThemAndMarksThemRead() {
         World w = fixtures.world(api);
         w.asAdmin().put("/api/v1/notifications/POINTS_EARNED", Map.of("enabled", true));

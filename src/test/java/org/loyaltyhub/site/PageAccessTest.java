@@ -569,6 +569,35 @@ class PageAccessTest extends BrowserTest {
         assertThat(statuses(companyAdmin, pages)).isEqualTo(expect(pages, 403, 403, 404));
         assertThat(statuses(till, pages)).isEqualTo(expect(pages, 403, 403, 404));
         assertThat(statuses(stranger.admin, pages)).isEqualTo(expect(pages, 200, 200, 404));
+        String sms = "/admin/notifications/POINTS_EARNED/templates/it/sms";
+        Map<String, String> text = Map.of("body", "+{points} {circuit_name}", "action", "save");
+        assertThat(postedAs(w.admin, sms, text)).startsWith("302 /admin/notifications/POINTS_EARNED/templates");
+        assertThat(postedAs(companyAdmin, sms, text)).isEqualTo("403");
+        assertThat(postedAs(till, sms, text)).isEqualTo("403");
+        assertThat(postedAs(stranger.admin, sms, text)).as("its own circuit's SMS")
+                .startsWith("302 /admin/notifications/POINTS_EARNED/templates");
+    }
+
+    @Test
+    void aNotificationSmsLeftUnknownIsSettledFromTheSmsPageByTheCircuitAdministratorOnly(
+            @org.springframework.beans.factory.annotation.Autowired
+            org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+        World w = fixtures.world(api);
+        long[] shop = w.company("Texting");
+        long member = w.enrol(w.asAdmin(), Map.of("email", org.loyaltyhub.support.Fixtures.unique("nsms")
+                + "@member.test", "phone", "+393471234501")).path("id").asLong();
+        long message = jdbc.sql("insert into sms_message (circuit_id, company_id, notification_kind, member_id, "
+                        + "send_key, phone, body, segments, status, created_at, sending_at) values (:c, null, "
+                        + "'POINTS_EARNED', :m, 'page-access', '+393471234501', 'Ciao', 1, 'UNKNOWN', now(), now()) "
+                        + "returning id")
+                .param("c", w.circuitId).param("m", member).query(Long.class).single();
+        assertThat(statuses(w.admin, List.of("/admin/sms"))).isEqualTo(expect(List.of("/admin/sms"), 200));
+        String path = "/admin/sms/notifications/" + message + "/settlement";
+        Map<String, String> sent = Map.of("how", "SENT");
+        assertThat(postedAs(w.operator("COMPANY_ADMIN", shop[0], null), path, sent)).isEqualTo("403");
+        assertThat(postedAs(w.operator("STORE_OPERATOR", null, shop[1]), path, sent)).isEqualTo("403");
+        assertThat(postedAs(fixtures.world(api).admin, path, sent)).as("another circuit's").isEqualTo("404");
+        assertThat(postedAs(w.admin, path, sent)).startsWith("302 /admin/sms?settled=SENT");
     }
 
     @Test

@@ -894,6 +894,20 @@ class RoleMatrixTest extends IntegrationTest {
                 "/api/v1/notifications/POINTS_EARNED/templates/en/preview", template), List.of(200, 403, 403, 403, 200));
         expected.put(new Action("reset a template", "DELETE", "/api/v1/notifications/POINTS_EARNED/templates/it",
                 null), List.of(200, 403, 403, 403, 200));
+        Map<String, Object> sms = Map.of("body", "+{points} {circuit_name}");
+        expected.put(new Action("read an SMS template", "GET",
+                "/api/v1/notifications/POINTS_EARNED/templates/it/sms", null), List.of(200, 403, 403, 403, 200));
+        expected.put(new Action("write an SMS template", "PUT",
+                "/api/v1/notifications/POINTS_EARNED/templates/it/sms", sms), List.of(200, 403, 403, 403, 200));
+        expected.put(new Action("preview an SMS template", "POST",
+                "/api/v1/notifications/POINTS_EARNED/templates/en/sms/preview", sms), List.of(200, 403, 403, 403, 200));
+        expected.put(new Action("reset an SMS template", "DELETE",
+                "/api/v1/notifications/POINTS_EARNED/templates/it/sms", null), List.of(200, 403, 403, 403, 200));
+        expected.put(new Action("list the notification SMS", "GET", "/api/v1/notifications/sms-messages", null),
+                List.of(200, 403, 403, 403, 200));
+        expected.put(new Action("settle a notification SMS", "POST",
+                "/api/v1/notifications/sms-messages/999999999/settlement", Map.of("how", "SENT")),
+                List.of(404, 403, 403, 403, 404));
         assertMatrix(roles, expected);
         assertThat(w.asAdmin().get("/api/v1/notifications/POINTS_EARNED/templates").json().get(0).path("custom")
                 .asBoolean()).as("another circuit's template is its own").isFalse();

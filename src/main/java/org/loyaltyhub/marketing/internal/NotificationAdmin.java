@@ -5,6 +5,10 @@ import org.loyaltyhub.marketing.MessageTemplate;
 import org.loyaltyhub.marketing.NotificationKind;
 import org.loyaltyhub.marketing.NotificationSetting;
 import org.loyaltyhub.marketing.Shortcode;
+import org.loyaltyhub.marketing.SmsSegments;
+import org.loyaltyhub.marketing.SmsSettlement;
+import org.loyaltyhub.marketing.SmsStatus;
+import org.loyaltyhub.marketing.SmsTemplate;
 import org.loyaltyhub.members.Language;
 import org.loyaltyhub.shared.InvalidInput;
 import org.loyaltyhub.shared.Mailer;
@@ -22,8 +26,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The circuit administrator's side of notifications: switches, templates per language (with the shipped default
- * until one is written), the e-mail colour, a preview with a sample member and a test send to the administrator.
+ * The circuit administrator's side of notifications: switches (e-mail and SMS), templates per language and channel
+ * (with the shipped default until one is written), the e-mail colour, a preview with a sample member, a test e-mail
+ * to the administrator, and the log of the notification SMS the circuit paid.
  */
 @Service
 @Transactional
@@ -34,7 +39,13 @@ public class NotificationAdmin {
     private final Tenancy tenancy;
     private final Mailer mailer;
 
-    NotificationAdmin(NotificationSettings settings, Notifier notifier, Tenancy tenancy, Mailer mailer) {
+    private final NotificationSms sms;
+    private final SmsSender sender;
+
+    NotificationAdmin(NotificationSettings settings, Notifier notifier, Tenancy tenancy, Mailer mailer,
+                      NotificationSms sms, SmsSender sender) {
+        this.sms = sms;
+        this.sender = sender;
         this.settings = settings;
         this.notifier = notifier;
         this.tenancy = tenancy;
@@ -60,6 +71,85 @@ public class NotificationAdmin {
         caller.require(Role.CIRCUIT_ADMIN);
         settings.save(caller.circuit(), setting);
         return settings.of(caller.circuit(), setting.kind());
+    }
+
+    /** The setting of one kind (the default until the circuit sets it). */
+    @Transactional(readOnly = true)
+    public NotificationSetting setting(Caller caller, NotificationKind kind) {
+        caller.require(Role.CIRCUIT_ADMIN);
+        return settings.of(caller.circuit(), kind);
+    }
+
+    /**
+     * A notification's SMS as the editor shows it: the text in force, whether the circuit wrote it, and the text for
+     * the sample member with its length and SMS segments.
+     */
+    public record SmsTemplateView(NotificationKind kind, Language language, SmsTemplate template, boolean custom,
+                                  SmsPreview sample) {
+    }
+
+    /** An SMS for the sample member: its text, characters and segments (what one SMS costs the circuit). */
+    public record SmsPreview(String text, int length, int segments, SmsSegments.Encoding encoding) {
+    }
+
+    @Transactional(readOnly = true)
+    public SmsTemplateView smsTemplate(Caller caller, NotificationKind kind, Language language) {
+        caller.require(Role.CIRCUIT_ADMIN);
+        return smsView(tenancy.circuit(caller.circuit()), kind, language);
+    }
+
+    /** Writes the SMS in a language; refused when the sample member's text would take more than 10 segments. */
+    public SmsTemplateView saveSmsTemplate(Caller caller, NotificationKind kind, Language language, SmsTemplate t) {
+        SmsPreview preview = smsPreview(caller, kind, language, t);
+        if (preview.segments() > SmsSegments.MAX_SEGMENTS) {
+            throw new InvalidInput("body", "For the sample member the text takes " + preview.segments()
+                    + " SMS segments; at most " + SmsSegments.MAX_SEGMENTS);
+        }
+        settings.saveSmsTemplate(caller.circuit(), kind, language, t);
+        return smsView(tenancy.circuit(caller.circuit()), kind, language);
+    }
+
+    public SmsTemplateView resetSmsTemplate(Caller caller, NotificationKind kind, Language language) {
+        caller.require(Role.CIRCUIT_ADMIN);
+        settings.resetTemplate(caller.circuit(), kind, language, Channel.SMS);
+        return smsView(tenancy.circuit(caller.circuit()), kind, language);
+    }
+
+    /** The SMS (as typed, not yet saved) for a sample member, with its length and segments. */
+    public SmsPreview smsPreview(Caller caller, NotificationKind kind, Language language, SmsTemplate t) {
+        caller.require(Role.CIRCUIT_ADMIN);
+        return smsPreview(tenancy.circuit(caller.circuit()), t);
+    }
+
+    private SmsTemplateView smsView(Circuit circuit, NotificationKind kind, Language language) {
+        var custom = settings.customSms(circuit.id(), kind, language);
+        SmsTemplate t = custom.orElseGet(() -> settings.standardSms(kind, language));
+        return new SmsTemplateView(kind, language, t, custom.isPresent(), smsPreview(circuit, t));
+    }
+
+    private static SmsPreview smsPreview(Circuit circuit, SmsTemplate t) {
+        String text = t.render(sample(circuit));
+        if (text.isEmpty()) {
+            return new SmsPreview(text, 0, 0, SmsSegments.Encoding.GSM_7);
+        }
+        SmsSegments s = SmsSegments.of(text);
+        return new SmsPreview(text, text.length(), s.segments(), s.encoding());
+    }
+
+    /** The circuit's notification SMS, newest first (the last 100). */
+    @Transactional(readOnly = true)
+    public List<NotificationSms.Line> smsLog(Caller caller) {
+        caller.require(Role.CIRCUIT_ADMIN);
+        return sms.recent(caller.circuit(), 100);
+    }
+
+    /** Settles a notification SMS whose send was interrupted (UNKNOWN): never sends it again. */
+    public SmsStatus settleSms(Caller caller, long messageId, SmsSettlement how) {
+        caller.require(Role.CIRCUIT_ADMIN);
+        if (how == null) {
+            throw new InvalidInput("how", "One of " + Arrays.toString(SmsSettlement.values()));
+        }
+        return sender.settle(caller.circuit(), null, messageId, how, caller.actor());
     }
 
     @Transactional(readOnly = true)

@@ -4,6 +4,7 @@ import org.loyaltyhub.marketing.Channel;
 import org.loyaltyhub.marketing.MessageTemplate;
 import org.loyaltyhub.marketing.NotificationKind;
 import org.loyaltyhub.marketing.NotificationSetting;
+import org.loyaltyhub.marketing.SmsTemplate;
 import org.loyaltyhub.members.Language;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -37,20 +38,21 @@ public class NotificationSettings {
 
     public List<NotificationSetting> all(long circuitId) {
         Map<NotificationKind, NotificationSetting> stored = jdbc.sql(
-                        "select kind, enabled, threshold, days from notification_setting where circuit_id = :c")
+                        "select kind, enabled, threshold, days, sms from notification_setting where circuit_id = :c")
                 .param("c", circuitId)
                 .query((rs, n) -> new NotificationSetting(NotificationKind.valueOf(rs.getString(1)), rs.getBoolean(2),
-                        (Long) rs.getObject(3, Long.class), (Integer) rs.getObject(4, Integer.class)))
+                        (Long) rs.getObject(3, Long.class), (Integer) rs.getObject(4, Integer.class), rs.getBoolean(5)))
                 .list().stream().collect(Collectors.toMap(NotificationSetting::kind, Function.identity()));
         return Arrays.stream(NotificationKind.values())
                 .map(k -> stored.getOrDefault(k, NotificationSetting.unset(k))).toList();
     }
 
     public NotificationSetting of(long circuitId, NotificationKind kind) {
-        return jdbc.sql("select enabled, threshold, days from notification_setting where circuit_id = :c and kind = :k")
+        return jdbc.sql("select enabled, threshold, days, sms from notification_setting where circuit_id = :c "
+                        + "and kind = :k")
                 .param("c", circuitId).param("k", kind.name())
                 .query((rs, n) -> new NotificationSetting(kind, rs.getBoolean(1), (Long) rs.getObject(2, Long.class),
-                        (Integer) rs.getObject(3, Integer.class)))
+                        (Integer) rs.getObject(3, Integer.class), rs.getBoolean(4)))
                 .optional().orElse(NotificationSetting.unset(kind));
     }
 
@@ -62,11 +64,11 @@ public class NotificationSettings {
 
     void save(long circuitId, NotificationSetting s) {
         jdbc.sql("""
-                        insert into notification_setting (circuit_id, kind, enabled, threshold, days)
-                        values (:c, :k, :enabled, :threshold, :days)
+                        insert into notification_setting (circuit_id, kind, enabled, threshold, days, sms)
+                        values (:c, :k, :enabled, :threshold, :days, :sms)
                         on conflict (circuit_id, kind) do update set enabled = excluded.enabled,
-                            threshold = excluded.threshold, days = excluded.days""")
-                .param("c", circuitId).param("k", s.kind().name()).param("enabled", s.enabled())
+                            threshold = excluded.threshold, days = excluded.days, sms = excluded.sms""")
+                .param("c", circuitId).param("k", s.kind().name()).param("enabled", s.enabled()).param("sms", s.sms())
                 .param("threshold", s.threshold()).param("days", s.days()).update();
     }
 
@@ -79,6 +81,33 @@ public class NotificationSettings {
                         + "and language = :l and channel = :ch")
                 .param("c", circuitId).param("k", kind.name()).param("l", language.code()).param("ch", channel.name())
                 .query((rs, n) -> new MessageTemplate(rs.getString(1), rs.getString(2))).optional();
+    }
+
+    /** The SMS of a notification in a language: the circuit's, else the short one shipped. */
+    public SmsTemplate smsTemplate(long circuitId, NotificationKind kind, Language language) {
+        return customSms(circuitId, kind, language).orElseGet(() -> standardSms(kind, language));
+    }
+
+    Optional<SmsTemplate> customSms(long circuitId, NotificationKind kind, Language language) {
+        return jdbc.sql("select body from notification_template where circuit_id = :c and kind = :k "
+                        + "and language = :l and channel = 'SMS'")
+                .param("c", circuitId).param("k", kind.name()).param("l", language.code())
+                .query((rs, n) -> new SmsTemplate(rs.getString(1))).optional();
+    }
+
+    /** The SMS shipped with the application ({@code notification.<KIND>.sms}), short enough for one SMS mostly. */
+    public SmsTemplate standardSms(NotificationKind kind, Language language) {
+        return new SmsTemplate(messages.getMessage("notification." + kind.name() + ".sms", null, language.locale()));
+    }
+
+    void saveSmsTemplate(long circuitId, NotificationKind kind, Language language, SmsTemplate t) {
+        jdbc.sql("""
+                        insert into notification_template (circuit_id, kind, language, channel, subject, body)
+                        values (:c, :k, :l, 'SMS', null, :body)
+                        on conflict (circuit_id, kind, language, channel) do update set body = excluded.body,
+                            updated_at = now()""")
+                .param("c", circuitId).param("k", kind.name()).param("l", language.code())
+                .param("body", t.body()).update();
     }
 
     /** The template shipped with the application. */

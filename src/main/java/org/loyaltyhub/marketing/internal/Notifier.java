@@ -5,6 +5,7 @@ import org.loyaltyhub.marketing.Channel;
 import org.loyaltyhub.marketing.MessageTemplate;
 import org.loyaltyhub.marketing.Notice;
 import org.loyaltyhub.marketing.NotificationKind;
+import org.loyaltyhub.marketing.NotificationSetting;
 import org.loyaltyhub.marketing.Notifications;
 import org.loyaltyhub.marketing.Shortcode;
 import org.loyaltyhub.members.Language;
@@ -29,9 +30,9 @@ import java.util.Map;
 
 /**
  * Tells members about facts: renders the circuit's template in the member's language (the circuit's when they have
- * none), keeps the message in their
- * inbox and queues the e-mail in the outbox, all in the caller's transaction (the fact's), so a crash after the
- * fact committed still sends it and a fact rolled back sends nothing.
+ * none), keeps the message in their inbox, queues the e-mail in the outbox and, when the kind's SMS is on and the
+ * member has a phone and the consent, the SMS ({@link NotificationSms}), all in the caller's transaction (the
+ * fact's), so a crash after the fact committed still sends it and a fact rolled back sends nothing.
  */
 @Component
 public class Notifier implements Notifications {
@@ -47,10 +48,12 @@ public class Notifier implements Notifications {
     private final MessageSource messages;
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final NotificationSms sms;
 
     Notifier(NotificationSettings settings, Members members, Tenancy tenancy, Ledger ledger, Programs programs,
              Mailer mailer, PublicUrl urls, UnsubscribeLinks unsubscribe, MessageSource messages, JdbcClient jdbc,
-             Clock clock) {
+             Clock clock, NotificationSms sms) {
+        this.sms = sms;
         this.settings = settings;
         this.members = members;
         this.tenancy = tenancy;
@@ -85,7 +88,8 @@ public class Notifier implements Notifications {
 
     /** {@link #tell(Notice)}, the e-mail carrying a file (a booking's calendar entry). */
     public boolean tell(Notice notice, Mailer.Attachment attachment) {
-        if (!settings.of(notice.circuitId(), notice.kind()).enabled()) {
+        NotificationSetting setting = settings.of(notice.circuitId(), notice.kind());
+        if (!setting.enabled()) {
             return false;
         }
         Member member = members.own(notice.circuitId(), notice.memberId());
@@ -95,8 +99,15 @@ public class Notifier implements Notifications {
         values.putAll(notice.values());
         MessageTemplate.Rendered message = settings.template(circuit.id(), notice.kind(), language, Channel.EMAIL)
                 .render(values);
-        return deliver(circuit, member, language, notice.kind().name(), notice.kind().audience(), notice.businessKey(),
-                message, values, attachment) != Delivery.ALREADY;
+        if (deliver(circuit, member, language, notice.kind().name(), notice.kind().audience(), notice.businessKey(),
+                message, values, attachment) == Delivery.ALREADY) {
+            return false;
+        }
+        if (setting.sendsSms() && NotificationSms.reaches(member, notice.kind())) {
+            sms.queue(circuit.id(), member, notice.kind(), notice.businessKey(),
+                    settings.smsTemplate(circuit.id(), notice.kind(), language).render(values));
+        }
+        return true;
     }
 
     /** How a message went: e-mailed (queued in the outbox), kept in the inbox only, or sent before under its key. */

@@ -57,7 +57,8 @@ public class SmsSender {
         this.own.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
-    private record Queued(long id, long circuitId, long companyId, String phone, String body, int segments) {
+    /** A queued message; no company for a notification's SMS (the circuit pays it). */
+    private record Queued(long id, long circuitId, Long companyId, String phone, String body, int segments) {
     }
 
     /** A message as the gateway may have it: its status and when it was handed over. */
@@ -108,8 +109,8 @@ public class SmsSender {
                         + "where id = :id and status = 'QUEUED' "
                         + "returning id, circuit_id, company_id, phone, body, segments")
                 .param("id", id).param("now", now)
-                .query((rs, n) -> new Queued(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4),
-                        rs.getString(5), rs.getInt(6))).optional().orElse(null));
+                .query((rs, n) -> new Queued(rs.getLong(1), rs.getLong(2), rs.getObject(3, Long.class),
+                        rs.getString(4), rs.getString(5), rs.getInt(6))).optional().orElse(null));
         if (q == null) {
             return false;
         }
@@ -140,14 +141,16 @@ public class SmsSender {
     }
 
     /**
-     * Settles an UNKNOWN message of the company: asking the gateway (SENT with its id when the gateway has it,
-     * still UNKNOWN otherwise), or as the operator says (NOT_SENT gives the credits back). Never sends it again.
+     * Settles an UNKNOWN message of the company (no company: one of the circuit's notifications): asking the gateway
+     * (SENT with its id when the gateway has it, still UNKNOWN otherwise), or as the operator says (NOT_SENT gives a
+     * company its credits back). Never sends it again.
      */
-    public SmsStatus settle(long circuitId, long companyId, long messageId, SmsSettlement how, String actor) {
+    public SmsStatus settle(long circuitId, Long companyId, long messageId, SmsSettlement how, String actor) {
         var row = jdbc.sql("select id, circuit_id, company_id, phone, body, segments, status, sending_at "
-                        + "from sms_message where id = :id and circuit_id = :c and company_id = :company for update")
-                .param("id", messageId).param("c", circuitId).param("company", companyId)
-                .query((rs, n) -> new Handed(new Queued(rs.getLong(1), rs.getLong(2), rs.getLong(3),
+                        + "from sms_message where id = :id and circuit_id = :c and "
+                        + (companyId == null ? "company_id is null" : "company_id = :company") + " for update")
+                .param("id", messageId).param("c", circuitId).param("company", companyId == null ? 0L : companyId)
+                .query((rs, n) -> new Handed(new Queued(rs.getLong(1), rs.getLong(2), rs.getObject(3, Long.class),
                         rs.getString(4), rs.getString(5), rs.getInt(6)), SmsStatus.valueOf(rs.getString(7)),
                         rs.getTimestamp(8) == null ? clock.instant() : rs.getTimestamp(8).toInstant()))
                 .optional().orElseThrow(() -> new NotFound("SMS", messageId));
@@ -177,13 +180,18 @@ public class SmsSender {
         };
     }
 
-    /** Marks it FAILED and gives its credits back, once (the refund's key is the message). */
+    /**
+     * Marks it FAILED and gives a company its credits back, once (the refund's key is the message); a notification's
+     * SMS was paid by no company and gives nothing back.
+     */
     private boolean failed(Queued q, String error, Timestamp now, String settledBy) {
         int changed = jdbc.sql("update sms_message set status = 'FAILED', error = :e, sent_at = :now, "
                         + "settled_by = :by where id = :id and status in ('SENDING', 'UNKNOWN')")
                 .param("e", error).param("now", now).param("by", settledBy).param("id", q.id()).update();
         if (changed == 1) {
             meters.sms(Meters.SendOutcome.FAILED);
+        }
+        if (changed == 1 && q.companyId() != null) {
             ledger.post(EntryDraft.transfer(q.circuitId(), "sms-refund:" + q.id(), "SMS_REFUND",
                             "SMS not sent: credits given back")
                     .move(AccountRef.circuit(AccountKind.SMS_SPENT), AccountRef.smsCredits(q.companyId()), q.segments())

@@ -4,7 +4,9 @@ import io.swagger.v3.oas.annotations.Operation;
 import org.loyaltyhub.marketing.MessageTemplate;
 import org.loyaltyhub.marketing.NotificationKind;
 import org.loyaltyhub.marketing.NotificationSetting;
+import org.loyaltyhub.marketing.SmsTemplate;
 import org.loyaltyhub.marketing.internal.NotificationAdmin;
+import org.loyaltyhub.marketing.internal.NotificationSms;
 import org.loyaltyhub.members.Language;
 import org.loyaltyhub.shared.InvalidInput;
 import org.loyaltyhub.shared.NotFound;
@@ -20,8 +22,8 @@ import org.springframework.web.bind.annotation.RestController;
 import java.util.List;
 
 /**
- * Notifications (seed 004, "Notifiche"): the circuit administrator switches each kind on or off, writes its template
- * per language with shortcodes (an unknown one is refused with the valid ones), previews it for a sample member and
+ * Notifications (seed 004, "Notifiche"): the circuit administrator switches each kind on or off (e-mail, and SMS
+ * paid by the circuit), writes its e-mail and SMS templates per language with shortcodes (an unknown one is refused with the valid ones), previews it for a sample member and
  * sends a test to their own address. Writes are idempotent: the same request again leaves the same state.
  */
 @RestController
@@ -34,7 +36,19 @@ class NotificationController {
     }
 
     /** A switch as the administrator sends it: {@code threshold} for THRESHOLD_REACHED, {@code days} for POINTS_EXPIRING. */
-    record SettingFields(Boolean enabled, Long threshold, Integer days) {
+    record SettingFields(Boolean enabled, Long threshold, Integer days, Boolean sms) {
+    }
+
+    /** A notification's SMS as typed: a body with shortcodes such as {first_name}. */
+    record SmsFields(String body) {
+    }
+
+    record SmsTemplateView(NotificationKind kind, String language, String channel, String body, boolean custom,
+                           NotificationAdmin.SmsPreview sample) {
+        static SmsTemplateView of(NotificationAdmin.SmsTemplateView v) {
+            return new SmsTemplateView(v.kind(), v.language().code(), "SMS", v.template().body(), v.custom(),
+                    v.sample());
+        }
     }
 
     /** A template as typed: subject and body with shortcodes such as {first_name}. */
@@ -63,12 +77,15 @@ class NotificationController {
 
     @PutMapping("/api/v1/notifications/{kind}")
     @Operation(summary = "Switch a notification on or off; THRESHOLD_REACHED needs its threshold, POINTS_EXPIRING "
-            + "takes the days before expiry (30 unless given)")
+            + "takes the days before expiry (30 unless given); sms sends it by SMS as well (left as it is when not "
+            + "given; off until turned on)")
     NotificationSetting change(Caller caller, @PathVariable NotificationKind kind, @RequestBody SettingFields fields) {
         if (fields == null || fields.enabled() == null) {
             throw new InvalidInput("enabled", "Say whether the notification is on (true) or off (false)");
         }
-        return admin.change(caller, new NotificationSetting(kind, fields.enabled(), fields.threshold(), fields.days()));
+        boolean sms = fields.sms() != null ? fields.sms() : admin.setting(caller, kind).sms();
+        return admin.change(caller, new NotificationSetting(kind, fields.enabled(), fields.threshold(), fields.days(),
+                sms));
     }
 
     @GetMapping("/api/v1/notifications/{kind}/templates")
@@ -103,6 +120,58 @@ class NotificationController {
     TestSent test(Caller caller, @PathVariable NotificationKind kind, @PathVariable String language,
                   @RequestBody TemplateFields fields) {
         return new TestSent(admin.testSend(caller, kind, language(language), template(fields)));
+    }
+
+    @GetMapping("/api/v1/notifications/{kind}/templates/{language}/sms")
+    @Operation(summary = "The notification's SMS in a language (the short default until one is written), with the "
+            + "text for a sample member, its length and SMS segments")
+    SmsTemplateView smsTemplate(Caller caller, @PathVariable NotificationKind kind, @PathVariable String language) {
+        return SmsTemplateView.of(admin.smsTemplate(caller, kind, language(language)));
+    }
+
+    @PutMapping("/api/v1/notifications/{kind}/templates/{language}/sms")
+    @Operation(summary = "Write the notification's SMS in a language (a body only, same shortcodes as the e-mail; an "
+            + "unknown one is refused with problem unknown-shortcode; at most 10 segments for the sample member)")
+    SmsTemplateView saveSmsTemplate(Caller caller, @PathVariable NotificationKind kind, @PathVariable String language,
+                                    @RequestBody SmsFields fields) {
+        return SmsTemplateView.of(admin.saveSmsTemplate(caller, kind, language(language), sms(fields)));
+    }
+
+    @DeleteMapping("/api/v1/notifications/{kind}/templates/{language}/sms")
+    @Operation(summary = "Go back to the default SMS in a language")
+    SmsTemplateView resetSmsTemplate(Caller caller, @PathVariable NotificationKind kind,
+                                     @PathVariable String language) {
+        return SmsTemplateView.of(admin.resetSmsTemplate(caller, kind, language(language)));
+    }
+
+    @PostMapping("/api/v1/notifications/{kind}/templates/{language}/sms/preview")
+    @Operation(summary = "Render an SMS (as typed, not saved) for a sample member: text, length and segments")
+    NotificationAdmin.SmsPreview smsPreview(Caller caller, @PathVariable NotificationKind kind,
+                                            @PathVariable String language, @RequestBody SmsFields fields) {
+        return admin.smsPreview(caller, kind, language(language), sms(fields));
+    }
+
+    @GetMapping("/api/v1/notifications/sms-messages")
+    @Operation(summary = "The notification SMS the circuit sent (paid by the circuit, no company), newest first: "
+            + "the last 100 with their status")
+    List<NotificationSms.Line> smsMessages(Caller caller) {
+        return admin.smsLog(caller);
+    }
+
+    @PostMapping("/api/v1/notifications/sms-messages/{messageId}/settlement")
+    @Operation(summary = "Settles a notification SMS whose outcome is UNKNOWN (circuit administrator): ASK_GATEWAY, "
+            + "SENT or NOT_SENT; never sends it again. sms-already-settled (409) when it is not UNKNOWN")
+    SmsController.Settled settleSms(Caller caller, @PathVariable long messageId,
+                                    @RequestBody SmsController.Settlement settlement) {
+        return new SmsController.Settled(messageId, admin.settleSms(caller, messageId,
+                settlement == null ? null : settlement.how()));
+    }
+
+    private static SmsTemplate sms(SmsFields fields) {
+        if (fields == null) {
+            throw new InvalidInput("body", "A body is needed");
+        }
+        return new SmsTemplate(fields.body());
     }
 
     private static MessageTemplate template(TemplateFields fields) {

@@ -4,6 +4,7 @@ import org.loyaltyhub.marketing.MessageTemplate;
 import org.loyaltyhub.marketing.NotificationKind;
 import org.loyaltyhub.marketing.NotificationSetting;
 import org.loyaltyhub.marketing.Shortcode;
+import org.loyaltyhub.marketing.SmsTemplate;
 import org.loyaltyhub.marketing.UnknownShortcode;
 import org.loyaltyhub.marketing.internal.NotificationAdmin;
 import org.loyaltyhub.members.Language;
@@ -26,8 +27,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The back office's notifications: a switch per kind (with the threshold and the days before expiry), the e-mail
- * colour, and per kind the template editor in both languages with a preview (htmx) and a test send. A template with a
+ * The back office's notifications: a switch per kind (with the threshold and the days before expiry) and its SMS
+ * switch, the e-mail colour, and per kind the template editor in both languages with a preview (htmx) and a test
+ * send, and the SMS editor per language with its length and segments for the sample member. A template with a
  * mistake comes back with the message next to its field and nothing saved.
  */
 @Page
@@ -70,7 +72,7 @@ class NotificationsPage {
                 Long days = f.number("days");
                 Integer withinRange = days == null ? null : (int) Math.clamp(days, -1L, 1000L);
                 admin.change(caller, new NotificationSetting(k, "on".equals(submitted.get("enabled")), threshold,
-                        withinRange));
+                        withinRange, "on".equals(submitted.get("sms"))));
                 return "redirect:/admin/notifications?saved#" + k.name();
             } catch (InvalidInput e) {
                 e.fieldErrors().forEach((field, text) -> errors.put(k.name() + "." + field, text));
@@ -95,6 +97,7 @@ class NotificationsPage {
         Map<String, Map<String, String>> forms = new LinkedHashMap<>();
         Map<String, Boolean> custom = new HashMap<>();
         stored(caller, k, forms, custom);
+        model.addAttribute("smsForms", smsForms(caller, k, Map.of()));
         return editor(model, k, forms, custom, Map.of());
     }
 
@@ -128,6 +131,61 @@ class NotificationsPage {
         }
     }
 
+    /** The SMS editor of a language: save, preview (htmx, with length and segments) or back to the default. */
+    @PostMapping("/admin/notifications/{kind}/templates/{language}/sms")
+    String saveSms(Caller caller, @PathVariable String kind, @PathVariable String language,
+                   @RequestParam(defaultValue = "") String body, @RequestParam(defaultValue = "save") String action,
+                   Locale locale, Model model) {
+        NotificationKind k = kind(kind);
+        Language l = NotificationController.language(language);
+        try {
+            if ("reset".equals(action)) {
+                admin.resetSmsTemplate(caller, k, l);
+                return "redirect:/admin/notifications/" + k.name() + "/templates?saved#sms-" + l.code();
+            }
+            SmsTemplate t = new SmsTemplate(body);
+            if ("preview".equals(action)) {
+                model.addAttribute("sms", admin.smsPreview(caller, k, l, t)).addAttribute("language", l.code());
+                return "marketing/notification-template :: smsPreview";
+            }
+            admin.saveSmsTemplate(caller, k, l, t);
+            return "redirect:/admin/notifications/" + k.name() + "/templates?saved#sms-" + l.code();
+        } catch (UnknownShortcode e) {
+            return smsRefused(caller, k, l, body, message("notifications.error.unknownShortcode", locale,
+                    String.join(", ", unknown(e)), String.join(", ", Shortcode.tokens())), action, model);
+        } catch (InvalidInput e) {
+            return smsRefused(caller, k, l, body, e.fieldErrors().values().iterator().next(), action, model);
+        }
+    }
+
+    private String smsRefused(Caller caller, NotificationKind k, Language l, String body, String text, String action,
+                              Model model) {
+        if ("preview".equals(action)) {
+            model.addAttribute("previewError", text).addAttribute("language", l.code());
+            return "marketing/notification-template :: smsPreview";
+        }
+        Map<String, Map<String, String>> forms = new LinkedHashMap<>();
+        Map<String, Boolean> custom = new HashMap<>();
+        stored(caller, k, forms, custom);
+        editor(model, k, forms, custom, Map.of("sms." + l.code() + ".body", text));
+        model.addAttribute("smsForms", smsForms(caller, k, Map.of(l.code(), body)));
+        return "marketing/notification-template";
+    }
+
+    /** The SMS in force per language (or the text as typed, for one refused), with the sample's length. */
+    private Map<String, SmsForm> smsForms(Caller caller, NotificationKind k, Map<String, String> typed) {
+        Map<String, SmsForm> forms = new LinkedHashMap<>();
+        for (Language l : Language.values()) {
+            NotificationAdmin.SmsTemplateView v = admin.smsTemplate(caller, k, l);
+            forms.put(l.code(), new SmsForm(typed.getOrDefault(l.code(), v.template().body()), v.custom(), v.sample()));
+        }
+        return forms;
+    }
+
+    /** An SMS form: the body shown, whether the circuit wrote it, and the stored text for the sample member. */
+    record SmsForm(String body, boolean custom, NotificationAdmin.SmsPreview sample) {
+    }
+
     @SuppressWarnings("unchecked")
     private static java.util.List<String> unknown(UnknownShortcode e) {
         return (java.util.List<String>) e.properties().get("unknown");
@@ -143,6 +201,7 @@ class NotificationsPage {
         Map<String, Boolean> custom = new HashMap<>();
         stored(caller, k, forms, custom);
         forms.put(l.code(), Map.of("subject", subject, "body", body));
+        model.addAttribute("smsForms", smsForms(caller, k, Map.of()));
         return editor(model, k, forms, custom, Map.of(l.code() + "." + field, text));
     }
 

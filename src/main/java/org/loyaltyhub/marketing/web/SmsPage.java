@@ -3,6 +3,7 @@ package org.loyaltyhub.marketing.web;
 import org.loyaltyhub.marketing.SmsSegments;
 import org.loyaltyhub.marketing.SmsSend;
 import org.loyaltyhub.marketing.UnknownShortcode;
+import org.loyaltyhub.marketing.internal.NotificationAdmin;
 import org.loyaltyhub.marketing.internal.SegmentService;
 import org.loyaltyhub.marketing.internal.SmsService;
 import org.loyaltyhub.shared.InvalidInput;
@@ -29,7 +30,8 @@ import java.util.UUID;
 
 /**
  * SMS in the back office: the company administrator sees its credits, prices a text as it is typed (htmx) and sends
- * it to listed customers or a segment; the circuit administrator recharges each company's credits. A mistake comes
+ * it to listed customers or a segment; the circuit administrator recharges each company's credits and sees the SMS
+ * its notifications sent (paid by the circuit). A mistake comes
  * back next to its field, with nothing sent or charged.
  */
 @Page
@@ -39,8 +41,11 @@ class SmsPage {
     private final SegmentService segments;
     private final Tenancy tenancy;
     private final MessageSource messages;
+    private final NotificationAdmin notifications;
 
-    SmsPage(SmsService sms, SegmentService segments, Tenancy tenancy, MessageSource messages) {
+    SmsPage(SmsService sms, SegmentService segments, Tenancy tenancy, MessageSource messages,
+            NotificationAdmin notifications) {
+        this.notifications = notifications;
         this.sms = sms;
         this.segments = segments;
         this.tenancy = tenancy;
@@ -120,8 +125,20 @@ class SmsPage {
         var companies = tenancy.companies(caller);
         companies.forEach(c -> credits.put(c.id(), sms.credits(caller, c.id())));
         model.addAttribute("companies", companies).addAttribute("credits", credits).addAttribute("errors", errors)
-                .addAttribute("requestKey", UUID.randomUUID().toString());
+                .addAttribute("requestKey", UUID.randomUUID().toString())
+                .addAttribute("notificationSms", notifications.smsLog(caller))
+                .addAttribute("settlements", org.loyaltyhub.marketing.SmsSettlement.values());
         return "marketing/sms-credits";
+    }
+
+    /** Settles a notification SMS whose send was interrupted (circuit administrator); never sends it again. */
+    @PostMapping("/admin/sms/notifications/{messageId}/settlement")
+    String settleNotification(Caller caller, @PathVariable long messageId,
+                              @RequestParam(defaultValue = "") String how) {
+        var settlement = java.util.Arrays.stream(org.loyaltyhub.marketing.SmsSettlement.values())
+                .filter(s -> s.name().equals(how)).findFirst().orElse(null);
+        return "redirect:/admin/sms?settled=" + notifications.settleSms(caller, messageId, settlement).name()
+                + "#notification-sms";
     }
 
     @PostMapping("/admin/sms/{companyId}")

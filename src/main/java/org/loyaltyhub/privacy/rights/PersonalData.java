@@ -155,7 +155,7 @@ final class PersonalData {
                             + "from email_campaign_recipient r join email_campaign c on c.id = r.campaign_id "
                             + "where c.circuit_id = :c and r.member_id = :m order by r.campaign_id"),
             new Collection("sms", "Text messages sent to the member",
-                    "select company_id, phone, body, segments, status, created_at, sent_at from sms_message "
+                    "select company_id, notification_kind, phone, body, segments, status, created_at, sent_at from sms_message "
                             + "where circuit_id = :c and member_id = :m order by id"),
             new Collection("promotions", "Promotion bonuses received", "select promotion_id, purchase_id, points, "
                     + "given, withdrawn, occurred_at from promotion_grant where circuit_id = :c and member_id = :m "
