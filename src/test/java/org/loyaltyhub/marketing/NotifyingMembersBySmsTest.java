@@ -17,6 +17,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +44,8 @@ class NotifyingMembersBySmsTest extends IntegrationTest {
     MeterRegistry meters;
     @Autowired
     org.loyaltyhub.marketing.internal.NotificationSettings settings;
+    @Autowired
+    org.loyaltyhub.marketing.internal.NotificationJobs notificationJobs;
 
     private static final Map<String, Object> PRIVACY = Map.of("kind", "PRIVACY", "granted", true, "textVersion", "v1");
 
@@ -239,5 +242,33 @@ class NotifyingMembersBySmsTest extends IntegrationTest {
         assertThat(preview.json().path("text").asString()).isEqualTo("Maria 😀");
         assertThat(preview.json().path("encoding").asString()).isEqualTo("UCS_2");
         assertThat(w.asAdmin().delete("/api/v1/notifications/POINTS_EARNED/templates/it/sms").status()).isEqualTo(200);
+    }
+
+    @Test
+    void aMarketingSmsEndsWithTheMembersSignedStopLinkWhichWithdrawsTheMarketingConsent() {
+        World w = fixtures.world(api);
+        switchOn(w, "BIRTHDAY", true);
+        Instant now = Instant.now();
+        Map<String, Object> body = new HashMap<>(Map.of("firstName", "Giulia", "phone", "+393331234567",
+                "birthDate", java.time.LocalDate.ofInstant(now, java.time.ZoneOffset.UTC).minusYears(30).toString(),
+                "language", "IT", "consents", List.of(PRIVACY,
+                        Map.of("kind", "MARKETING", "granted", true, "textVersion", "v1"))));
+        long member = w.enrol(w.asAdmin(), body).path("id").asLong();
+
+        notificationJobs.runAt(now);
+        List<Map<String, Object>> texts = sms(w.circuitId, member);
+        assertThat(texts).hasSize(1);
+        String text = (String) texts.getFirst().get("body");
+        assertThat(text).as("a marketing SMS says how to stop them").containsPattern("\\nStop: \\S+/unsubscribe/\\S+$");
+        String path = text.substring(text.indexOf("/unsubscribe/"));
+        Api.Response stop = api.postRaw(path, "List-Unsubscribe=One-Click");
+        assertThat(stop.status()).as(stop.toString()).isEqualTo(200);
+        boolean marketing = false;
+        for (tools.jackson.databind.JsonNode c : w.asAdmin().get("/api/v1/members/" + member).json().path("consents")) {
+            if (c.path("kind").asString().equals("MARKETING")) {
+                marketing = c.path("granted").asBoolean();
+            }
+        }
+        assertThat(marketing).as("the link withdrew the marketing consent").isFalse();
     }
 }

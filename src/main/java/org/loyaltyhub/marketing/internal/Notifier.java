@@ -104,8 +104,13 @@ public class Notifier implements Notifications {
             return false;
         }
         if (setting.sendsSms() && NotificationSms.reaches(member, notice.kind())) {
-            sms.queue(circuit.id(), member, notice.kind(), notice.businessKey(),
-                    settings.smsTemplate(circuit.id(), notice.kind(), language).render(values));
+            String text = settings.smsTemplate(circuit.id(), notice.kind(), language).render(values);
+            if (notice.kind().audience() == NotificationKind.Audience.MARKETING) {
+                // a marketing SMS, like a marketing e-mail, says how to stop them: the member's signed link
+                text = text + "\n" + messages.getMessage("notifications.sms.stop", null, language.locale()) + " "
+                        + unsubscribe.url(circuit.id(), member.id());
+            }
+            sms.queue(circuit.id(), member, notice.kind(), notice.businessKey(), text);
         }
         return true;
     }
