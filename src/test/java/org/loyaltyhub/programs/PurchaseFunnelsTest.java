@@ -46,7 +46,7 @@ class PurchaseFunnelsTest extends IntegrationTest {
     }
 
     @Test
-    void sevenDaysAfterAPurchaseWithoutAnotherTheMemberGetsPointsOnceAndWhoBoughtAgainIsSkippedWithWhy() {
+    void sevenDaysAfterAPurchaseWithoutAnotherTheMemberGetsPointsOnceAndWhoBoughtAgainOrCancelledIsSkippedWithWhy() {
         World w = fixtures.world(api);
         long[] shop = w.company("Shop");
         Api till = api.withKey(w.apiKey(shop[0], shop[1]));
@@ -56,11 +56,13 @@ class PurchaseFunnelsTest extends IntegrationTest {
         long quiet = w.enrol(till, "quiet").path("id").asLong();
         long again = w.enrol(till, "again").path("id").asLong();
         long small = w.enrol(till, "small").path("id").asLong();
+        long undone = w.enrol(till, "undone").path("id").asLong();
         assertThat(w.purchase(till, "Q-1", quiet, "30.00", "PAID").status()).isEqualTo(201);
         Api.Response replay = w.purchase(till, "Q-1", quiet, "30.00", "PAID");
         assertThat(replay.status()).as(replay.toString()).isLessThan(300);
         w.purchase(till, "A-1", again, "25.00", "PAID");
         w.purchase(till, "S-1", small, "19.99", "PAID");
+        long cancelled = w.purchase(till, "U-1", undone, "40.00", "PAID").json().path("id").asLong();
 
         assertThat(runs(w, funnel, quiet)).as("a replayed report enters once").singleElement()
                 .satisfies(r -> assertThat(r.path("state").asString()).isEqualTo("WAITING"));
@@ -69,6 +71,7 @@ class PurchaseFunnelsTest extends IntegrationTest {
         clock.advance(Duration.ofDays(2));
         w.purchase(till, "A-2", again, "5.00", "PAID");
         assertThat(runs(w, funnel, again)).as("5.00 is under the minimum: it enters nothing").hasSize(1);
+        assertThat(till.patch("/api/v1/purchases/" + cancelled, Map.of("status", "CANCELLED")).status()).isEqualTo(200);
         jobs.runAt(clock.instant());
         assertThat(w.available(quiet)).as("not due yet").isEqualTo(30);
 
@@ -84,6 +87,10 @@ class PurchaseFunnelsTest extends IntegrationTest {
         assertThat(skipped.path("state").asString()).isEqualTo("SKIPPED");
         assertThat(skipped.path("detail").asString()).contains("another purchase during the delay");
         assertThat(w.available(again)).isEqualTo(30);
+        JsonNode voided = runs(w, funnel, undone).getFirst();
+        assertThat(voided.path("state").asString()).isEqualTo("SKIPPED");
+        assertThat(voided.path("detail").asString()).contains("the purchase was cancelled");
+        assertThat(w.available(undone)).isZero();
         assertThat(w.movements(quiet).getFirst().path("reason").asString())
                 .contains("Funnel #" + funnel, "after a purchase of at least 20", "7 day(s) later without a purchase");
         w.assertBooksBalance();
