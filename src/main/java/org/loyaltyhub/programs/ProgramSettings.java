@@ -80,6 +80,11 @@ public record ProgramSettings(
                 RedeemableProducts.ALL, 30, null);
     }
 
+    /** Whether the purchase, not voided, has reached the award moment (the moment its rewards are decided). */
+    public boolean awarded(PurchaseFacts f) {
+        return !f.voided() && awardMoment != Stage.NONE && f.stage().ordinal() >= awardMoment.ordinal();
+    }
+
     /** How a spend turns into points: 10 points for each full 5 €, or in proportion, rounded down or half up. */
     public enum Rounding {
         PER_FULL_STEP, PROPORTIONAL_DOWN, PROPORTIONAL_HALF_UP

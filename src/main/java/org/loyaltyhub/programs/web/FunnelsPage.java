@@ -25,8 +25,8 @@ import java.util.Map;
 
 /**
  * Automation funnels in the back office (issue 12 §3): the list, a funnel's form (trigger with its conditions on the
- * event's attributes, delay, filters, and every effect the API takes, such as a message in Italian and English),
- * activate / pause, and the run log of each member (waiting, acted, skipped and why).
+ * event's attributes or on the purchase, delay, filters, and every effect the API takes, such as a message in Italian
+ * and English), activate / pause, and the run log of each member (waiting, acted, skipped and why).
  */
 @Page
 class FunnelsPage {
@@ -122,6 +122,9 @@ class FunnelsPage {
             if (path.startsWith("filters.")) {
                 return path.substring("filters.".length());
             }
+            if (List.of("trigger.minSpend", "trigger.companyId", "trigger.storeId").contains(path)) {
+                return path.substring("trigger.".length());
+            }
             if (path.startsWith("trigger.")) {
                 return "eventType";
             }
@@ -131,7 +134,13 @@ class FunnelsPage {
 
     /** The submitted form as the API's input; {@code stored} (null for a new funnel) keeps "one of" lists as they were. */
     private static FormInput input(FormValues f, FunnelInput stored, Map<String, String> errors) {
-        Funnel.Kind kind = "EVENT".equals(f.text("triggerType")) ? Funnel.Kind.EVENT : Funnel.Kind.ENROLMENT;
+        Funnel.Kind kind = java.util.Arrays.stream(Funnel.Kind.values()).filter(k -> k.name().equals(f.text("triggerType")))
+                .findFirst().orElse(Funnel.Kind.ENROLMENT);
+        boolean onPurchase = kind == Funnel.Kind.PURCHASE;
+        java.math.BigDecimal minSpend = onPurchase ? f.decimal("minSpend") : null;
+        if (onPurchase && !f.blank("minSpend") && (minSpend == null || minSpend.signum() < 0)) {
+            errors.put("minSpend", "funnels.error.minSpend");
+        }
         Long delay = FunnelEffectRows.whole(f, "delayDays", errors);
         FunnelEffectRows.Read effects = FunnelEffectRows.read(f, errors);
         EventConditionRows.Read attributes = EventConditionRows.read(f, stored == null
@@ -142,7 +151,10 @@ class FunnelsPage {
         }
         FunnelInput input = new FunnelInput(f.text("name"), new FunnelInput.TriggerInput(kind,
                 kind == Funnel.Kind.EVENT ? f.text("eventType") : null,
-                kind == Funnel.Kind.EVENT ? attributes.conditions() : List.of()),
+                kind == Funnel.Kind.EVENT ? attributes.conditions() : List.of(), minSpend,
+                onPurchase ? FunnelEffectRows.whole(f, "companyId", errors) : null,
+                onPurchase ? FunnelEffectRows.whole(f, "storeId", errors) : null,
+                onPurchase ? f.checked("firstPurchaseOnly") : null),
                 new FunnelInput.FiltersInput(FunnelEffectRows.whole(f, "minBalance", errors),
                         FunnelEffectRows.whole(f, "maxBalance", errors), FunnelEffectRows.whole(f, "badgeId", errors),
                         FunnelEffectRows.whole(f, "tierId", errors), FunnelEffectRows.whole(f, "segmentId", errors),
@@ -158,6 +170,10 @@ class FunnelsPage {
         v.put("triggerType", in.trigger().type().name());
         v.put("eventType", in.trigger().eventType() == null ? "" : in.trigger().eventType());
         EventConditionRows.put(in.trigger().attributeConditions(), v);
+        v.put("minSpend", in.trigger().minSpend() == null ? "" : in.trigger().minSpend().toPlainString());
+        v.put("companyId", FunnelEffectRows.text(in.trigger().companyId()));
+        v.put("storeId", FunnelEffectRows.text(in.trigger().storeId()));
+        v.put("firstPurchaseOnly", Boolean.TRUE.equals(in.trigger().firstPurchaseOnly()) ? "on" : "");
         v.put("delayDays", String.valueOf(in.delayDays()));
         v.put("unlessPurchased", in.unlessPurchased() ? "on" : "");
         FunnelInput.FiltersInput x = in.filters();
@@ -181,6 +197,7 @@ class FunnelsPage {
                 .addAttribute("badges", choices.badges(caller, form.get("badgeId")))
                 .addAttribute("tiers", choices.tiers(caller, form.get("tierId")))
                 .addAttribute("segments", choices.segments(caller, form.get("segmentId")))
+                .addAttribute("companies", choices.companies(caller)).addAttribute("stores", choices.stores(caller))
                 .addAttribute("eventTypes", events.types(caller).stream().map(EventTypes.EventType::name).toList());
         if (!model.containsAttribute("runs")) {
             model.addAttribute("runs", List.of());

@@ -13,7 +13,8 @@ import java.util.Set;
 
 /**
  * What a promotion or a funnel names must be the circuit's: the event type (and the attributes its conditions
- * name), the reward a voucher effect issues, the segment, tier and badge filters select. Refused by field otherwise.
+ * name), the reward a voucher effect issues, the segment, tier and badge filters select, the company or store a
+ * purchase trigger names. Refused by field otherwise.
  */
 @Component
 class CampaignChecks {
@@ -91,6 +92,19 @@ class CampaignChecks {
             if (found.isEmpty()) {
                 throw new InvalidInput("filters.badgeId", "badge " + f.badgeId() + " is not in this circuit");
             }
+        }
+    }
+
+    /** A purchase trigger's company or store must be the circuit's. */
+    void purchase(long circuitId, Funnel.OnPurchase p) {
+        mine(circuitId, "company", p.companyId(), "trigger.companyId");
+        mine(circuitId, "store", p.storeId(), "trigger.storeId");
+    }
+
+    private void mine(long circuitId, String table, Long id, String field) {
+        if (id != null && jdbc.sql("select count(*) from " + table + " where circuit_id = :c and id = :id")
+                .param("c", circuitId).param("id", id).query(Long.class).single() == 0) {
+            throw new InvalidInput(field, table + " " + id + " is not in this circuit");
         }
     }
 }

@@ -5,9 +5,9 @@ import org.loyaltyhub.shared.InvalidInput;
 import java.util.List;
 
 /**
- * An automation funnel (seed 004): when its trigger happens to a member (enrolment, or an event), after an optional
- * delay, and if the member then passes its filters (and, when asked, made no purchase meanwhile), its effects act in
- * order. Each member's way through it is a run in the log: waiting, then acted or skipped with why.
+ * An automation funnel (seed 004): when its trigger happens to a member (enrolment, an event, or a purchase settled
+ * at the award moment), after an optional delay, and if the member then passes its filters (and, when asked, made no
+ * other purchase meanwhile), its effects act in order. Each member's way through it is a run in the log: waiting, then acted or skipped with why.
  */
 public record Funnel(Long id, String name, Promotion.Status status, Trigger trigger, FunnelFilters filters,
                      int delayDays, boolean unlessPurchased, List<PromotionEffect> effects) {
@@ -55,25 +55,89 @@ public record Funnel(Long id, String name, Promotion.Status status, Trigger trig
         return new Funnel(id, name, newStatus, trigger, filters, delayDays, unlessPurchased, effects);
     }
 
-    /** Enrolment, or an event of a type (with conditions on its attributes). */
-    public record Trigger(Kind kind, PromotionTrigger.OnEvent event) {
+    /** Enrolment, an event of a type (with conditions on its attributes), or a purchase (with its conditions). */
+    public record Trigger(Kind kind, PromotionTrigger.OnEvent event, OnPurchase purchase) {
         public Trigger {
             if (kind == null) {
-                throw new InvalidInput("trigger.type", "is required: ENROLMENT or EVENT");
+                throw new InvalidInput("trigger.type", "is required: ENROLMENT, EVENT or PURCHASE");
             }
             if ((kind == Kind.EVENT) != (event != null)) {
                 throw new InvalidInput("trigger.eventType", kind == Kind.EVENT ? "is required for an event trigger"
                         : "is only for an event trigger");
             }
+            if (kind == Kind.PURCHASE && purchase == null) {
+                purchase = OnPurchase.ANY;
+            }
+            if (kind != Kind.PURCHASE && purchase != null && !purchase.equals(OnPurchase.ANY)) {
+                throw new InvalidInput("trigger.minSpend", "and the other purchase conditions are only for a purchase "
+                        + "trigger");
+            }
+            if (kind != Kind.PURCHASE) {
+                purchase = null;
+            }
+        }
+
+        /** Enrolment or an event, without purchase conditions. */
+        public Trigger(Kind kind, PromotionTrigger.OnEvent event) {
+            this(kind, event, null);
         }
 
         public String describe() {
-            return kind == Kind.ENROLMENT ? "at enrolment" : event.describe();
+            return switch (kind) {
+                case ENROLMENT -> "at enrolment";
+                case EVENT -> event.describe();
+                case PURCHASE -> purchase.describe();
+            };
+        }
+    }
+
+    /**
+     * A purchase trigger's conditions: a purchase enters its member when it is settled at the program's award moment,
+     * if it spent at least {@code minSpend} (in its own currency; null: any), at the store or company named (null:
+     * any), and, with {@code firstOnly}, if it is the member's first purchase.
+     */
+    public record OnPurchase(java.math.BigDecimal minSpend, Long companyId, Long storeId, boolean firstOnly) {
+
+        public static final OnPurchase ANY = new OnPurchase(null, null, null, false);
+
+        public OnPurchase {
+            if (minSpend != null && (minSpend.signum() < 0 || minSpend.stripTrailingZeros().scale() > 2
+                    || minSpend.compareTo(java.math.BigDecimal.valueOf(1_000_000_000)) >= 0)) {
+                throw new InvalidInput("trigger.minSpend", "must be an amount like 20 or 19.90, at least 0");
+            }
+            if (companyId != null && storeId != null) {
+                throw new InvalidInput("trigger.storeId", "name a store or a company, not both");
+            }
+        }
+
+        /** Why the purchase does not enter its member, or null when it does. */
+        public String unmet(java.math.BigDecimal spent, long purchaseCompanyId, long purchaseStoreId,
+                            java.util.function.LongSupplier visitNumber) {
+            if (minSpend != null && spent.compareTo(minSpend) < 0) {
+                return "spent " + spent.stripTrailingZeros().toPlainString() + ", under " + minSpend.toPlainString();
+            }
+            if (companyId != null && companyId != purchaseCompanyId) {
+                return "not at company #" + companyId;
+            }
+            if (storeId != null && storeId != purchaseStoreId) {
+                return "not at store #" + storeId;
+            }
+            if (firstOnly && visitNumber.getAsLong() != 1) {
+                return "not the member's first purchase";
+            }
+            return null;
+        }
+
+        public String describe() {
+            return "after a " + (firstOnly ? "first " : "") + "purchase"
+                    + (minSpend == null ? "" : " of at least " + minSpend.toPlainString())
+                    + (companyId == null ? "" : " at company #" + companyId)
+                    + (storeId == null ? "" : " at store #" + storeId);
         }
     }
 
     public enum Kind {
-        ENROLMENT, EVENT
+        ENROLMENT, EVENT, PURCHASE
     }
 
     /** The funnel in words, as movements' reasons and the log quote it. */

@@ -93,6 +93,9 @@ public class FunnelAdmin implements SegmentUsers {
         if (f.trigger().event() != null) {
             checks.event(circuitId, f.trigger().event());
         }
+        if (f.trigger().purchase() != null) {
+            checks.purchase(circuitId, f.trigger().purchase());
+        }
         for (int i = 0; i < f.effects().size(); i++) {
             checks.effect(circuitId, f.effects().get(i), "effects[" + i + "]");
         }

@@ -3,7 +3,11 @@ package org.loyaltyhub.programs.internal.promotions;
 import org.loyaltyhub.members.MemberEnrolled;
 import org.loyaltyhub.programs.MemberStatus;
 import org.loyaltyhub.programs.MemberStatuses;
+import org.loyaltyhub.programs.PurchaseFacts;
+import org.loyaltyhub.programs.PurchaseHistory;
 import org.loyaltyhub.programs.SegmentMembers;
+import org.loyaltyhub.programs.internal.ProgramStore;
+import org.loyaltyhub.programs.internal.PurchaseListener;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -13,21 +17,26 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Members through funnels: a trigger enters the member (once per occurrence) as a waiting run due after the funnel's
- * delay; a run falls due (at once without a delay, otherwise in the campaigns job) and is settled once: skipped with
+ * Members through funnels: a trigger (enrolment, an event, a purchase at its award moment) enters the member (once per
+ * occurrence) as a waiting run due after the funnel's delay; a run falls due (at once without a delay, otherwise in the campaigns job) and is settled once: skipped with
  * why (funnel paused, a purchase meanwhile, a filter unmet) or acted, each effect under its own business key.
  */
 @Component
-class FunnelRunner {
+class FunnelRunner implements PurchaseListener {
+
+    /** A purchase trigger's occurrence: the purchase, so each purchase enters its member once per funnel. */
+    private static final String PURCHASE = "purchase:";
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(FunnelRunner.class);
 
@@ -36,11 +45,16 @@ class FunnelRunner {
     private final OccasionEffects effects;
     private final MemberStatuses statuses;
     private final ObjectProvider<SegmentMembers> segments;
+    private final ProgramStore programs;
+    private final PurchaseHistory history;
     private final Clock clock;
     private final TransactionTemplate savepoint;
 
     FunnelRunner(FunnelStore funnels, OccasionStore occasions, OccasionEffects effects, MemberStatuses statuses,
-                 ObjectProvider<SegmentMembers> segments, Clock clock, TransactionTemplate tx) {
+                 ObjectProvider<SegmentMembers> segments, ProgramStore programs, PurchaseHistory history, Clock clock,
+                 TransactionTemplate tx) {
+        this.programs = programs;
+        this.history = history;
         this.savepoint = new TransactionTemplate(tx.getTransactionManager());
         this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
         this.funnels = funnels;
@@ -55,8 +69,28 @@ class FunnelRunner {
     @EventListener
     @Transactional(propagation = Propagation.NESTED)
     public void on(MemberEnrolled e) {
-        enter(e.circuitId(), e.memberId(), funnels.active(e.circuitId(), Funnel.Kind.ENROLMENT), null, "enrolment",
-                clock.instant(), e.actor());
+        enter(e.circuitId(), e.memberId(), funnels.active(e.circuitId(), Funnel.Kind.ENROLMENT), f -> null,
+                "enrolment", clock.instant(), e.actor());
+    }
+
+    /**
+     * A purchase settled at the program's award moment enters its member in the circuit's purchase funnels whose
+     * conditions it meets, once per purchase (its later settlements and replayed reports find the run there); a past
+     * purchase brought in from elsewhere and a voided one enter nobody.
+     */
+    @Override
+    public void settled(PurchaseFacts p) {
+        if (p.withoutPoints() || !programs.settings(p.circuitId()).awarded(p)) {
+            return;
+        }
+        List<Funnel> list = funnels.active(p.circuitId(), Funnel.Kind.PURCHASE);
+        if (list.isEmpty()) {
+            return;
+        }
+        BigDecimal spent = p.total().amount().subtract(p.refunded().amount()).max(BigDecimal.ZERO);
+        enter(p.circuitId(), p.memberId(), list, f -> f.trigger().purchase().unmet(spent, p.companyId(), p.storeId(),
+                () -> history.visitNumber(p.circuitId(), p.memberId(), p.purchaseId())), PURCHASE + p.purchaseId(),
+                clock.instant(), p.actor());
     }
 
     /** Enters the member in each funnel the event triggers; what each did, in words. */
@@ -64,21 +98,21 @@ class FunnelRunner {
                          String actor) {
         List<Funnel> matching = funnels.active(circuitId, Funnel.Kind.EVENT).stream()
                 .filter(f -> f.trigger().event().eventType().equals(type)).toList();
-        return enter(circuitId, memberId, matching, attributes, occurrence, at, actor);
+        return enter(circuitId, memberId, matching, f -> f.trigger().event().conditions().stream()
+                .map(c -> c.unmet(attributes)).filter(java.util.Objects::nonNull).findFirst().orElse(null),
+                occurrence, at, actor);
     }
 
-    private List<String> enter(long circuitId, long memberId, List<Funnel> list, JsonNode attributes, String occurrence,
-                               Instant at, String actor) {
+    /** Enters the member in each funnel whose trigger's conditions are met ({@code unmet} says why not, or null). */
+    private List<String> enter(long circuitId, long memberId, List<Funnel> list, Function<Funnel, String> unmet,
+                               String occurrence, Instant at, String actor) {
         List<String> out = new ArrayList<>();
         for (Funnel f : list) {
             String name = "Funnel #" + f.id() + " \"" + f.name() + "\"";
-            if (f.trigger().event() != null) {
-                String unmet = f.trigger().event().conditions().stream().map(c -> c.unmet(attributes))
-                        .filter(java.util.Objects::nonNull).findFirst().orElse(null);
-                if (unmet != null) {
-                    out.add(name + ": not entered (" + unmet + ")");
-                    continue;
-                }
+            String why = unmet.apply(f);
+            if (why != null) {
+                out.add(name + ": not entered (" + why + ")");
+                continue;
             }
             Instant due = at.plus(Duration.ofDays(f.delayDays()));
             var run = funnels.enter(circuitId, f.id(), memberId, occurrence, at, due);
@@ -135,8 +169,13 @@ class FunnelRunner {
         if (f.status() != Promotion.Status.ACTIVE) {
             return "the funnel is " + f.status().name().toLowerCase(java.util.Locale.ROOT);
         }
-        if (f.unlessPurchased() && funnels.purchasedSince(r.memberId(), r.enteredAt())) {
-            return "the member made a purchase during the delay";
+        Long purchase = r.occurrence().startsWith(PURCHASE) ? Long.valueOf(r.occurrence().substring(PURCHASE.length()))
+                : null;
+        if (purchase != null && funnels.voided(purchase)) {
+            return "the purchase was cancelled or refunded";
+        }
+        if (f.unlessPurchased() && funnels.purchasedSince(r.memberId(), r.enteredAt(), purchase)) {
+            return "the member made " + (purchase == null ? "a" : "another") + " purchase during the delay";
         }
         FunnelFilters x = f.filters();
         MemberStatus status = x.badgeId() == null && x.tierId() == null ? MemberStatus.NONE

@@ -106,10 +106,18 @@ public class FunnelStore {
                 .query((rs, n) -> run(rs)).list();
     }
 
-    /** Whether the member made a purchase since {@code since}. */
-    public boolean purchasedSince(long memberId, Instant since) {
-        return jdbc.sql("select exists (select 1 from purchase where member_id = :m and occurred_at >= :since)")
-                .param("m", memberId).param("since", Timestamp.from(since)).query(Boolean.class).single();
+    /** Whether the member made a purchase since {@code since}, other than {@code except} (null: none). */
+    public boolean purchasedSince(long memberId, Instant since, Long except) {
+        return jdbc.sql("select exists (select 1 from purchase where member_id = :m and occurred_at >= :since "
+                        + "and id <> coalesce(cast(:except as bigint), -1))")
+                .param("m", memberId).param("since", Timestamp.from(since)).param("except", except)
+                .query(Boolean.class).single();
+    }
+
+    /** Whether the purchase has been cancelled or refunded in full since. */
+    public boolean voided(long purchaseId) {
+        return jdbc.sql("select exists (select 1 from purchase where id = :p and status in ('CANCELLED', 'REFUNDED'))")
+                .param("p", purchaseId).query(Boolean.class).single();
     }
 
     private static Run run(java.sql.ResultSet rs) throws java.sql.SQLException {

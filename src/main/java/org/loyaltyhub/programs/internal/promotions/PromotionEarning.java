@@ -7,7 +7,6 @@ import org.loyaltyhub.ledger.Ledger;
 import org.loyaltyhub.ledger.LotRule;
 import org.loyaltyhub.ledger.PostedEntry;
 import org.loyaltyhub.programs.ProgramSettings;
-import org.loyaltyhub.programs.ProgramSettings.Stage;
 import org.loyaltyhub.programs.PurchaseFacts;
 import org.loyaltyhub.programs.PurchaseHistory;
 import org.loyaltyhub.programs.internal.EarningPolicy;
@@ -56,9 +55,7 @@ class PromotionEarning implements PurchaseListener {
     @Override
     public void settled(PurchaseFacts f) {
         ProgramSettings s = programs.settings(f.circuitId());
-        boolean awarded = !f.voided() && s.awardMoment() != Stage.NONE
-                && f.stage().ordinal() >= s.awardMoment().ordinal();
-        if (awarded && !store.isEvaluated(f.purchaseId())) {
+        if (s.awarded(f) && !store.isEvaluated(f.purchaseId())) {
             decide(f, s);
         }
         for (PromotionStore.Grant g : store.grantsOf(f.purchaseId())) {
