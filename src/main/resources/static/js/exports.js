@@ -37,7 +37,11 @@
     function show(view, rows, total, started, done) {
         var seconds = (performance.now() - started) / 1000;
         if (total === null) {
-            view.bar.removeAttribute('value');
+            if (done) {
+                view.bar.value = 100;
+            } else {
+                view.bar.removeAttribute('value');
+            }
             view.text.textContent = say('rows', [rows]);
         } else {
             var shown = Math.min(rows, total);

@@ -17,7 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A large export shows the import's progress display while it streams (rows done of the announced total, %, rows
  * per second, time left) and then saves the file under the server's name; a refused export shows the problem's
- * message. On a phone, in Italian, the Members page's export does the same.
+ * message, and an export without a count (the movements) the rows so far. On a phone, in Italian, the Members page's
+ * export does the same.
  */
 class ExportProgressInTheBrowserTest extends BrowserTest {
 
@@ -26,30 +27,42 @@ class ExportProgressInTheBrowserTest extends BrowserTest {
     @Autowired
     JdbcClient jdbc;
 
-    private World worldWithManyMembers() {
+    /** The administrator of a circuit with many members (seeded in SQL), signed in and on this page. */
+    private Page onPageWithManyMembers(Page page, String path) {
         World w = fixtures.world(api);
         jdbc.sql("insert into member (circuit_id, first_name, last_name, email) select :circuit, 'Export', "
                         + "'Member ' || g, 'export-' || g || '@progress.test' from generate_series(1, :n) g")
                 .param("circuit", w.circuitId).param("n", MEMBERS).update();
-        return w;
+        Browser.signIn(page, url(""), w.admin);
+        page.navigate(url(path));
+        return page;
+    }
+
+    /** Uses the export link and waits for the file, its progress display having reached the end with these texts. */
+    private static Download exported(Page page, String link, String progress, String heading) {
+        Download download = page.waitForDownload(() -> page.locator(link).click());
+        assertThat(page.locator("#export-progress")).isVisible();
+        assertThat(page.locator("#export-progress-bar")).hasAttribute("value", "100");
+        assertThat(page.locator("#export-progress-text")).hasText(progress);
+        assertThat(page.locator("#export-progress h2")).hasText(heading);
+        return download;
     }
 
     @Test
     void theAdministratorWatchesALargeMembersExportReachTheEndAndGetsTheWholeFile() throws Exception {
-        World w = worldWithManyMembers();
-        Page page = browser.desktop("en-GB");
-        Browser.signIn(page, url(""), w.admin);
-        page.navigate(url("/admin/imports"));
+        Page page = onPageWithManyMembers(browser.desktop("en-GB"), "/admin/imports");
 
-        Download download = page.waitForDownload(() -> page.locator("#export-members").click());
-        assertThat(page.locator("#export-progress")).isVisible();
-        assertThat(page.locator("#export-progress-bar")).hasAttribute("value", "100");
-        assertThat(page.locator("#export-progress-text")).hasText("3,000 of 3,000 rows (100%)");
-        assertThat(page.locator("#export-progress")).containsText("rows per second, about 0 s left");
-        assertThat(page.locator("#export-progress h2")).hasText("Done: members.csv saved");
+        Download download = exported(page, "#export-members", "3,000 of 3,000 rows (100%)",
+                "Done: members.csv saved");
+        assertThat(page.locator("#export-rate")).containsText("rows per second, about 0 s left");
         assertThat(download.suggestedFilename()).isEqualTo("members.csv");
         assertThat(Files.readAllLines(download.path())).as("the header and every member").hasSize(MEMBERS + 1);
         Browser.screenshot(page, "exports-progress-desktop-en");
+        assertThat(browser.errors()).isEmpty();
+
+        // the movements say no X-Row-Count: the display counts the rows so far
+        Download movements = exported(page, "#export-movements", "0 rows", "Done: points-movements.csv saved");
+        assertThat(Files.readAllLines(movements.path())).as("the header only").hasSize(1);
         assertThat(browser.errors()).isEmpty();
 
         page.locator("#export-from").fill("2025-02-28");
@@ -64,16 +77,11 @@ class ExportProgressInTheBrowserTest extends BrowserTest {
 
     @Test
     void onAPhoneInItalianTheMembersPageExportShowsItsProgress() throws Exception {
-        World w = worldWithManyMembers();
-        Page phone = browser.phone("it-IT");
-        Browser.signIn(phone, url(""), w.admin);
-        phone.navigate(url("/members"));
+        Page phone = onPageWithManyMembers(browser.phone("it-IT"), "/members");
 
-        Download download = phone.waitForDownload(() -> phone.locator("#export-members").click());
-        assertThat(phone.locator("#export-progress-bar")).hasAttribute("value", "100");
-        assertThat(phone.locator("#export-progress-text")).hasText("3.000 di 3.000 righe (100%)");
-        assertThat(phone.locator("#export-progress")).containsText("righe al secondo");
-        assertThat(phone.locator("#export-progress h2")).hasText("Completata: members.csv salvato");
+        Download download = exported(phone, "#export-members", "3.000 di 3.000 righe (100%)",
+                "Completata: members.csv salvato");
+        assertThat(phone.locator("#export-rate")).containsText("righe al secondo, circa 0 s alla fine");
         assertThat(Files.readAllLines(download.path())).hasSize(MEMBERS + 1);
         assertThat((Boolean) phone.evaluate("document.documentElement.scrollWidth <= window.innerWidth"))
                 .as("nothing wider than the phone").isTrue();
