@@ -169,9 +169,13 @@ class ImportsInTheBrowserTest extends BrowserTest {
         page.locator("#export-from").fill("2025-02-01");
         page.locator("#export-to").fill("2025-02-28");
         page.locator("#export-store").selectOption(String.valueOf(store));
-        var download = page.waitForDownload(() -> page.locator("#export-purchases-download").click());
-        assertThat(download.url()).contains("from=2025-02-01").contains("storeId=" + store);
-        String exported = Files.readString(download.path());
+        var download = new com.microsoft.playwright.Download[1];
+        var request = page.waitForRequest(r -> r.url().contains("/admin/exports/purchases.csv"), () ->
+                download[0] = page.waitForDownload(() -> page.locator("#export-purchases-download").click()));
+        assertThat(request.url()).as("the form's filters").contains("from=2025-02-01").contains("storeId=" + store);
+        assertThat(download[0].suggestedFilename()).isEqualTo("purchases.csv");
+        assertThat(page.locator("#export-progress-text")).hasText("1 of 1 rows (100%)");
+        String exported = Files.readString(download[0].path());
         assertThat(exported).contains("S-1,2025-02-03T00:00:00Z,25,0,EUR,Centro,Centro,import,");
         assertThat(exported.lines().count()).isEqualTo(2);
 
