@@ -46,14 +46,17 @@ class FunnelRunner implements PurchaseListener {
     private final MemberStatuses statuses;
     private final ObjectProvider<SegmentMembers> segments;
     private final ProgramStore programs;
+    private final org.loyaltyhub.programs.internal.CircuitFeatures features;
     private final PurchaseHistory history;
     private final Clock clock;
     private final TransactionTemplate savepoint;
 
     FunnelRunner(FunnelStore funnels, OccasionStore occasions, OccasionEffects effects, MemberStatuses statuses,
-                 ObjectProvider<SegmentMembers> segments, ProgramStore programs, PurchaseHistory history, Clock clock,
+                 ObjectProvider<SegmentMembers> segments, ProgramStore programs,
+                 org.loyaltyhub.programs.internal.CircuitFeatures features, PurchaseHistory history, Clock clock,
                  TransactionTemplate tx) {
         this.programs = programs;
+        this.features = features;
         this.history = history;
         this.savepoint = new TransactionTemplate(tx.getTransactionManager());
         this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
@@ -80,8 +83,9 @@ class FunnelRunner implements PurchaseListener {
      */
     @Override
     public void settled(PurchaseFacts p) {
-        if (p.withoutPoints() || !programs.settings(p.circuitId()).awarded(p)) {
-            return;
+        if (p.withoutPoints() || !features.of(p.circuitId()).purchaseFunnels()
+                || !programs.settings(p.circuitId()).awarded(p)) {
+            return; // most circuits have no purchase funnel: an earn costs no query for them
         }
         List<Funnel> list = funnels.active(p.circuitId(), Funnel.Kind.PURCHASE);
         if (list.isEmpty()) {

@@ -17,9 +17,11 @@ public class FunnelStore {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final JdbcClient jdbc;
+    private final org.loyaltyhub.programs.internal.CircuitFeatures features;
 
-    FunnelStore(JdbcClient jdbc) {
+    FunnelStore(JdbcClient jdbc, org.loyaltyhub.programs.internal.CircuitFeatures features) {
         this.jdbc = jdbc;
+        this.features = features;
     }
 
     /** One member's way through a funnel for one occurrence of its trigger. */
@@ -28,6 +30,7 @@ public class FunnelStore {
     }
 
     public long insert(long circuitId, Funnel f) {
+        features.changed(circuitId); // an active purchase funnel makes purchases look for funnels
         return jdbc.sql("insert into funnel (circuit_id, name, status, definition) values (:c, :n, :s, cast(:d as jsonb)) "
                         + "returning id")
                 .param("c", circuitId).param("n", f.name()).param("s", f.status().name())
@@ -35,6 +38,7 @@ public class FunnelStore {
     }
 
     public void update(long circuitId, long id, Funnel f) {
+        features.changed(circuitId);
         jdbc.sql("update funnel set name = :n, status = :s, definition = cast(:d as jsonb), updated_at = now() "
                         + "where circuit_id = :c and id = :id")
                 .param("c", circuitId).param("id", id).param("n", f.name()).param("s", f.status().name())
